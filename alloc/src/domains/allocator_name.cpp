@@ -1,0 +1,122 @@
+// PYTHONMALLOC and PYTHONMALLOCSTATS: parsing the allocator names, installing what a name
+// stands for, and the alloc layer's start-up and shutdown calls.
+//
+//   name             RAW      MEM        OBJ        debug hooks
+//   malloc           malloc   malloc     malloc     no
+//   pymalloc         malloc   pymalloc   pymalloc   no
+//   *_debug          as above                       yes (installed by the debug-hooks layer)
+//   default / ""     pymalloc in a release build, pymalloc_debug in a debug build
+//   debug            the default plus the hooks: pymalloc_debug
+//
+// Names are matched exactly, as CPython does: case-sensitive, no trimming.
+#include <cstdlib>
+#include <cstring>
+
+#include "domains/domains.hpp"
+#include "minipy/pymalloc.h"
+#include "minipy/pymem.h"
+#include "pymalloc/pymalloc.hpp"
+#include "pymalloc/state.hpp"
+#include "support/fatal.hpp"
+
+namespace {
+
+struct NamedAllocator {
+    const char *name;
+    PyMemAllocatorName value;
+};
+
+constexpr NamedAllocator kNames[] = {
+    {"default", PYMEM_ALLOCATOR_DEFAULT},
+    {"debug", PYMEM_ALLOCATOR_DEBUG},
+    {"pymalloc", PYMEM_ALLOCATOR_PYMALLOC},
+    {"pymalloc_debug", PYMEM_ALLOCATOR_PYMALLOC_DEBUG},
+    {"malloc", PYMEM_ALLOCATOR_MALLOC},
+    {"malloc_debug", PYMEM_ALLOCATOR_MALLOC_DEBUG},
+};
+
+#if defined(MINIPY_PYDEBUG)
+constexpr PyMemAllocatorName kBuildDefault = PYMEM_ALLOCATOR_PYMALLOC_DEBUG;
+#else
+constexpr PyMemAllocatorName kBuildDefault = PYMEM_ALLOCATOR_PYMALLOC;
+#endif
+
+void install(PyMemAllocatorDomain domain, const PyMemAllocatorEx &allocator) {
+    PyMemAllocatorEx copy = allocator;
+    PyMem_SetAllocator(domain, &copy);
+}
+
+}  // namespace
+
+extern "C" int _PyMem_GetAllocatorName(const char *name, PyMemAllocatorName *out) noexcept {
+    if (name == nullptr || name[0] == '\0') {
+        *out = PYMEM_ALLOCATOR_DEFAULT;
+        return 0;
+    }
+    for (const NamedAllocator &entry : kNames) {
+        if (std::strcmp(name, entry.name) == 0) {
+            *out = entry.value;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+extern "C" int _PyMem_SetupAllocators(PyMemAllocatorName name) noexcept {
+    if (name == PYMEM_ALLOCATOR_NOT_SET) return 0;
+    if (name == PYMEM_ALLOCATOR_DEFAULT || name == PYMEM_ALLOCATOR_DEBUG) name = kBuildDefault;
+    switch (name) {
+        case PYMEM_ALLOCATOR_PYMALLOC:
+        case PYMEM_ALLOCATOR_PYMALLOC_DEBUG:
+            install(PYMEM_DOMAIN_RAW, minipy::domains::kRawAllocator);
+            install(PYMEM_DOMAIN_MEM, minipy::pymalloc::kAllocator);
+            install(PYMEM_DOMAIN_OBJ, minipy::pymalloc::kAllocator);
+            return 0;
+        case PYMEM_ALLOCATOR_MALLOC:
+        case PYMEM_ALLOCATOR_MALLOC_DEBUG:
+            install(PYMEM_DOMAIN_RAW, minipy::domains::kRawAllocator);
+            install(PYMEM_DOMAIN_MEM, minipy::domains::kRawAllocator);
+            install(PYMEM_DOMAIN_OBJ, minipy::domains::kRawAllocator);
+            return 0;
+        default:
+            return -1;
+    }
+}
+
+extern "C" int minipy_alloc_configure(const char *allocator_name, int print_stats) noexcept {
+    PyMemAllocatorName name;
+    if (_PyMem_GetAllocatorName(allocator_name, &name) < 0) return -1;
+    if (_PyMem_SetupAllocators(name) < 0) return -1;
+    minipy::pymalloc::g_state.print_stats = print_stats != 0;
+    return 0;
+}
+
+extern "C" void minipy_alloc_init_from_env(void) noexcept {
+    const char *requested = std::getenv("PYTHONMALLOC");
+    PyMemAllocatorName name;
+    if (_PyMem_GetAllocatorName(requested, &name) < 0) {
+        // The report names the variable and the value, then lists what is accepted. The
+        // text is bounded here: the value is cut rather than the message allocated.
+        char detail[256];
+        std::size_t used = 0;
+        auto append = [&](const char *text) {
+            while (*text != '\0' && used + 1 < sizeof detail) detail[used++] = *text++;
+            detail[used] = '\0';
+        };
+        append("PYTHONMALLOC=");
+        append(requested);
+        append(" (expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug)\n");
+        append("Python runtime state: preinitializing\n\n");
+        minipy::support::fatal_exit("minipy_alloc_init_from_env",
+                                    "PYTHONMALLOC: unknown allocator", detail, 1);
+    }
+    _PyMem_SetupAllocators(name);
+    // Like CPython: any non-empty value turns the statistics on, "0" included.
+    const char *stats = std::getenv("PYTHONMALLOCSTATS");
+    minipy::pymalloc::g_state.print_stats = stats != nullptr && stats[0] != '\0';
+}
+
+extern "C" void minipy_alloc_finalize(void) noexcept {
+    minipy::pymalloc::print_stats_if_requested();
+    minipy_pymalloc_release_free_arenas();
+}

@@ -1,0 +1,84 @@
+// The domain table, its gates, and PyMem_GetAllocator / PyMem_SetAllocator.
+#include "domains/domains.hpp"
+
+#include <cstdlib>
+
+#include "pymalloc/arena_map.hpp"
+#include "pymalloc/geometry.hpp"
+#include "pymalloc/pymalloc.hpp"
+
+namespace minipy::domains {
+
+// The system allocator, with CPython's raw-domain adjustments: malloc(0), calloc(0, x) and
+// realloc(p, 0) ask for one byte, so that they return a distinct live pointer (the C
+// library may return NULL or free the block for 0).
+void *system_malloc(void * /*ctx*/, std::size_t size) noexcept {
+    return std::malloc(size == 0 ? 1 : size);
+}
+void *system_calloc(void * /*ctx*/, std::size_t nelem, std::size_t elsize) noexcept {
+    if (nelem == 0 || elsize == 0) nelem = elsize = 1;
+    return std::calloc(nelem, elsize);
+}
+void *system_realloc(void * /*ctx*/, void *ptr, std::size_t size) noexcept {
+    return std::realloc(ptr, size == 0 ? 1 : size);
+}
+void system_free(void * /*ctx*/, void *ptr) noexcept { std::free(ptr); }
+
+namespace {
+
+bool same_allocator(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b) {
+    return a.malloc == b.malloc && a.calloc == b.calloc && a.realloc == b.realloc &&
+           a.free == b.free;
+}
+
+}  // namespace
+
+// Defaults that hold before any initialisation: the system allocator for RAW, pymalloc
+// for MEM and OBJ, gates open for small requests (the map limit opens with the first
+// arena, arena_map::reserve()).
+constinit Domain g_domains[kDomainCount] = {
+    {kRawAllocator, false},
+    {pymalloc::kAllocator, true},
+    {pymalloc::kAllocator, true},
+};
+constinit Gate g_gates[kDomainCount] = {
+    {0, 0},
+    {pymalloc::kSmallRequestThreshold, 0},
+    {pymalloc::kSmallRequestThreshold, 0},
+};
+
+void refresh_gates() noexcept {
+    for (int d = PYMEM_DOMAIN_MEM; d < kDomainCount; ++d) {
+        const bool fast = g_domains[d].is_pymalloc;
+        g_gates[d].small_limit = fast ? pymalloc::kSmallRequestThreshold : 0;
+        g_gates[d].map_limit = fast ? pymalloc::arena_map::limit() : 0;
+    }
+}
+
+bool object_domain_uses_pymalloc() noexcept { return g_domains[PYMEM_DOMAIN_OBJ].is_pymalloc; }
+
+}  // namespace minipy::domains
+
+using minipy::domains::g_domains;
+using minipy::domains::is_valid_domain;
+
+extern "C" void PyMem_GetAllocator(PyMemAllocatorDomain domain,
+                                   PyMemAllocatorEx *allocator) noexcept {
+    if (!is_valid_domain(domain)) {
+        *allocator = PyMemAllocatorEx{nullptr, nullptr, nullptr, nullptr, nullptr};
+        return;
+    }
+    *allocator = g_domains[domain].allocator;
+}
+
+extern "C" void PyMem_SetAllocator(PyMemAllocatorDomain domain,
+                                   PyMemAllocatorEx *allocator) noexcept {
+    if (!is_valid_domain(domain)) return;  // CPython ignores an unknown domain
+    minipy::domains::Domain &d = g_domains[domain];
+    // Close the gate first: from here on this domain's calls go through the table.
+    d.is_pymalloc = false;
+    minipy::domains::refresh_gates();
+    d.allocator = *allocator;
+    d.is_pymalloc = minipy::domains::same_allocator(*allocator, minipy::pymalloc::kAllocator);
+    minipy::domains::refresh_gates();
+}

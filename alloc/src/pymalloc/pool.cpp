@@ -1,0 +1,95 @@
+// Pools: carving and the per-class used lists. The states and transitions are described in
+// pool.hpp; arena.cpp decides which pool serves a class when its list is empty.
+#include "pymalloc/pool.hpp"
+
+#include "pymalloc/arena.hpp"
+#include "pymalloc/pymalloc.hpp"
+#include "pymalloc/state.hpp"
+#include "support/check.hpp"
+
+namespace minipy::pymalloc {
+
+namespace {
+
+std::byte *pool_base(Pool &pool) { return reinterpret_cast<std::byte *>(&pool); }
+
+// Full -> used: front of the class list, so the block just freed is handed out next (LRU
+// use of pools, which fills several pools of one class evenly).
+void insert_to_usedpool(Pool &pool) {
+    lists().usedpools[pool.size_class].push_front(pool);
+    g_state.usedfront[pool.size_class] = &pool;
+}
+
+}  // namespace
+
+Block *pool_init(Pool &pool, unsigned size_class) {
+    // Lazy carving: hand out the first block, leave the second on the free list, and touch
+    // nothing beyond them ("never touch memory until needed").
+    const std::size_t size = block_size_of(size_class);
+    pool.size_class = size_class;
+    pool.nextoffset = static_cast<std::uint32_t>(kPoolOverhead + 2 * size);
+    pool.maxnextoffset = static_cast<std::uint32_t>(kPoolSize - size);
+    Block *first = reinterpret_cast<Block *>(pool_base(pool) + kPoolOverhead);
+    Block *second = reinterpret_cast<Block *>(pool_base(pool) + kPoolOverhead + size);
+    second->next = nullptr;
+    pool.freeblock = second;
+    return first;
+}
+
+void pool_refill_or_retire(Pool &pool) {
+    MINIPY_ASSERT(pool.freeblock == nullptr);
+    if (pool.nextoffset <= pool.maxnextoffset) {
+        // Carve one more block; it is the whole free list.
+        Block *block = reinterpret_cast<Block *>(pool_base(pool) + pool.nextoffset);
+        pool.nextoffset += static_cast<std::uint32_t>(block_size_of(pool.size_class));
+        block->next = nullptr;
+        pool.freeblock = block;
+        return;
+    }
+    // Nothing left: the pool is full and leaves its class list until a block comes back.
+    MINIPY_ASSERT(pool.ref == pool_capacity(pool));
+    PoolList &used = lists().usedpools[pool.size_class];
+    used.erase(used.iterator_to(pool));
+    refresh_usedfront(pool.size_class);
+}
+
+void pool_state_changed(Pool &pool, Block *last_free) noexcept {
+    if (last_free == nullptr) {
+        insert_to_usedpool(pool);
+    } else {
+        MINIPY_ASSERT(pool.ref == 0);
+        pool_became_empty(pool);
+    }
+    MINIPY_ASSERT_EXPENSIVE(state_is_valid());
+}
+
+std::size_t pool_free_list_length(const Pool &pool) {
+    std::size_t n = 0;
+    for (const Block *b = pool.freeblock; b != nullptr; b = b->next) ++n;
+    return n;
+}
+
+std::size_t pool_untouched_blocks(const Pool &pool) {
+    if (pool.size_class == kNoSizeClass) return 0;
+    const std::size_t size = block_size_of(pool.size_class);
+    if (pool.nextoffset > pool.maxnextoffset) return 0;
+    return (pool.maxnextoffset - pool.nextoffset) / size + 1;
+}
+
+bool pool_is_valid(const Pool &pool) {
+    if (pool.size_class >= kNumSizeClasses) return false;
+    const std::size_t size = block_size_of(pool.size_class);
+    if (pool.maxnextoffset != kPoolSize - size) return false;
+    if (pool.nextoffset < kPoolOverhead + size || pool.nextoffset > pool.maxnextoffset + size)
+        return false;
+    const auto base = reinterpret_cast<std::uintptr_t>(&pool);
+    for (const Block *b = pool.freeblock; b != nullptr; b = b->next) {
+        const auto addr = reinterpret_cast<std::uintptr_t>(b);
+        if (addr < base + kPoolOverhead || addr >= base + pool.nextoffset) return false;
+        if ((addr - base - kPoolOverhead) % size != 0) return false;
+    }
+    return pool.ref + pool_free_list_length(pool) + pool_untouched_blocks(pool) ==
+           pool_capacity(pool);
+}
+
+}  // namespace minipy::pymalloc

@@ -1,0 +1,81 @@
+// Pools: one pool (4 KiB, a page) serves one size class at a time. This header owns the
+// pool header and the words pymalloc uses for its states; pool.cpp owns carving and the
+// per-class used lists. Arenas are in arena.hpp, address lookup in arena_map.hpp.
+//
+// States and transitions (the same three as CPython's obmalloc):
+//
+//   used   0 < ref < capacity. On its class's used list, so the next request of that
+//          class finds it in O(1). freeblock != nullptr.
+//   full   ref == capacity. On no list. freeblock == nullptr and nothing left to carve.
+//   empty  ref == 0. On its arena's free-pool list, ready to serve any class; it keeps
+//          its old size class and free list, reused as they are if the same class comes
+//          back.
+//
+//   malloc, pool used      pop freeblock; when the list runs dry carve the next never-used
+//                          block (lazy carving: memory is touched only when needed); when
+//                          nothing is left the pool is full and leaves the used list.
+//   malloc, no used pool   take an empty or never-carved pool from the first usable arena
+//                          and push it at the FRONT of the class list.
+//   free into a full pool  the pool is used again: FRONT of its class list, so the block
+//                          just freed is the next one handed out.
+//   free that empties it   off the class list, FRONT of its arena's free-pool list.
+//
+// Invariant: ref + (length of the free list) + (never-carved blocks) == capacity, and
+// nextoffset <= maxnextoffset + size holds for every carved pool.
+#pragma once
+
+#include <boost/intrusive/list.hpp>
+#include <cstdint>
+
+#include "pymalloc/geometry.hpp"
+
+namespace minipy::pymalloc {
+
+namespace bi = boost::intrusive;
+
+struct Arena;
+
+// A free block: the link of the pool's free list lives in the block's first word.
+struct Block {
+    Block *next;
+};
+
+// The pool's list link comes first so that a list node and its pool share an address.
+using PoolLink = bi::list_base_hook<bi::link_mode<bi::normal_link>>;
+
+struct Pool : PoolLink {
+    std::uint32_t ref;            // blocks in use
+    std::uint32_t size_class;     // kNoSizeClass until the pool first serves a class
+    Block *freeblock;             // head of the free list; nullptr only when full
+    Arena *arena;                 // the arena this pool belongs to
+    std::uint32_t nextoffset;     // offset of the next never-used block
+    std::uint32_t maxnextoffset;  // largest offset a block may start at
+};
+static_assert(sizeof(Pool) == kPoolOverhead, "the pool header is CPython's 48 bytes");
+
+inline constexpr std::uint32_t kNoSizeClass = 0xffff;  // CPython's DUMMY_SIZE_IDX
+
+// A pool is on at most one of these at a time: its class's used list or its arena's
+// free-pool list. Sizes are not kept: nothing needs them on a hot path.
+using PoolList = bi::list<Pool, bi::base_hook<PoolLink>, bi::constant_time_size<false>>;
+
+inline Pool *pool_of(const void *block) {
+    return reinterpret_cast<Pool *>(reinterpret_cast<std::uintptr_t>(block) & ~kPoolMask);
+}
+
+inline std::size_t pool_capacity(const Pool &pool) { return blocks_per_pool(pool.size_class); }
+
+// Initialises a pool for `size_class` and returns its first block; the second block is
+// left on the free list and the rest stay untouched (pool.cpp).
+Block *pool_init(Pool &pool, unsigned size_class);
+
+// Called when a pop left the free list empty: carves the next never-used block, or, when
+// none is left, takes the (now full) pool off its class list. Slow path.
+[[gnu::noinline]] void pool_refill_or_retire(Pool &pool);
+
+// Free-list bookkeeping for the walk and the checkers (reads only pymalloc's memory).
+std::size_t pool_free_list_length(const Pool &pool);
+std::size_t pool_untouched_blocks(const Pool &pool);
+bool pool_is_valid(const Pool &pool);
+
+}  // namespace minipy::pymalloc

@@ -1,0 +1,62 @@
+// All of pymalloc's state, in one place (as CPython 3.12 groups it in _obmalloc_state).
+//
+// Two parts, because the domains must work from the very first call, even from another
+// translation unit's static constructor that runs before ours:
+//   State   plain data, constant-initialised (zero or fixed values) at load time. It holds
+//           everything the fast paths read, so they never meet an unconstructed object.
+//   Lists   the Boost.Intrusive bookkeeping, whose constructors must run. It is built in
+//           place by the first slow-path call (lists()) and never destroyed, so no static
+//           destructor can run while blocks are still in use at exit.
+// Nothing here is locked: pymalloc relies on the GIL, as CPython's does.
+#pragma once
+
+#include <cstddef>
+#include <new>
+
+#include "minipy/pymem.h"
+#include "pymalloc/arena.hpp"
+#include "pymalloc/geometry.hpp"
+#include "pymalloc/pool.hpp"
+
+namespace minipy::pymalloc {
+
+struct Lists {
+    PoolList usedpools[kNumSizeClasses];   // used pools per class; front = most recent
+    UsableArenaList usable_arenas;         // ascending nfreepools (arena.hpp)
+    AllArenaList all_arenas;               // every live arena, for the walk
+    Arena *nfp2lasta[kMaxPoolsInArena + 1] = {};
+};
+
+struct State {
+    // Hot: read by the inlined fast paths.
+    Pool *usedfront[kNumSizeClasses];      // == &usedpools[i].front(), or nullptr if empty
+    // Cold.
+    PyObjectArenaAllocator arena_allocator;  // where new arenas come from
+    std::size_t arenas_allocated_total;    // CPython's ntimes_arena_allocated
+    std::size_t arenas_highwater;
+    Py_ssize_t raw_allocated_blocks;       // live raw-fallback blocks of MEM and OBJ
+    bool print_stats;                      // PYTHONMALLOCSTATS
+    bool lists_constructed;
+    alignas(Lists) unsigned char lists_storage[sizeof(Lists)];
+};
+
+extern constinit State g_state;
+
+[[gnu::noinline]] Lists &construct_lists() noexcept;
+
+inline Lists &lists() noexcept {
+    if (!g_state.lists_constructed) [[unlikely]]
+        return construct_lists();
+    return *std::launder(reinterpret_cast<Lists *>(g_state.lists_storage));
+}
+
+// The used list of a class changed: keep the fast path's mirror of its front current.
+inline void refresh_usedfront(unsigned size_class) noexcept {
+    PoolList &list = lists().usedpools[size_class];
+    g_state.usedfront[size_class] = list.empty() ? nullptr : &list.front();
+}
+
+// Prints the statistics to stderr when PYTHONMALLOCSTATS asked for them (stats.cpp).
+void print_stats_if_requested() noexcept;
+
+}  // namespace minipy::pymalloc

@@ -1,0 +1,72 @@
+// See fatal.hpp. write(2) is async-signal-safe and never allocates, unlike stdio, whose
+// first use of a stream may call malloc.
+#include "support/fatal.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "support/check.hpp"
+
+namespace minipy::support {
+
+void write_stderr(const char *text) noexcept {
+    std::size_t left = std::strlen(text);
+    while (left > 0) {
+        ssize_t n = ::write(STDERR_FILENO, text, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        text += n;
+        left -= static_cast<std::size_t>(n);
+    }
+}
+
+namespace {
+
+void write_report(const char *function, const char *message, const char *detail_lines) noexcept {
+    write_stderr("Fatal Python error: ");
+    if (function != nullptr && function[0] != '\0') {
+        write_stderr(function);
+        write_stderr(": ");
+    }
+    write_stderr(message);
+    write_stderr("\n");
+    if (detail_lines != nullptr) write_stderr(detail_lines);
+}
+
+}  // namespace
+
+void fatal_error(const char *function, const char *message, const char *detail_lines) noexcept {
+    write_report(function, message, detail_lines);
+    std::abort();
+}
+
+void fatal_exit(const char *function, const char *message, const char *detail_lines,
+                int status) noexcept {
+    write_report(function, message, detail_lines);
+    std::_Exit(status);
+}
+
+void assertion_failed(const char *expr, const char *file, int line, const char *func) noexcept {
+    char line_text[16];
+    int i = static_cast<int>(sizeof line_text) - 1;
+    line_text[i] = '\0';
+    unsigned value = static_cast<unsigned>(line);
+    do {
+        line_text[--i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0 && i > 0);
+    write_stderr(file);
+    write_stderr(":");
+    write_stderr(line_text + i);
+    write_stderr(": ");
+    write_stderr(func);
+    write_stderr(": minipy assertion failed: ");
+    write_stderr(expr);
+    write_stderr("\n");
+    std::abort();
+}
+
+}  // namespace minipy::support

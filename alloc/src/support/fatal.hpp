@@ -1,0 +1,26 @@
+// Fatal errors of the alloc layer, printed the way CPython prints them:
+//
+//   Fatal Python error: <function>: <message>
+//
+// Both functions write straight to file descriptor 2 from a stack buffer: they allocate
+// nothing, because they may run while the heap is broken or while pymalloc itself is in the
+// middle of a change.
+#pragma once
+
+namespace minipy::support {
+
+// Prints the report, then `detail_lines` (may be null; each line ends in '\n'), then
+// calls std::abort(): a crash report for bugs.
+[[noreturn]] void fatal_error(const char *function, const char *message,
+                              const char *detail_lines = nullptr) noexcept;
+
+// Prints the report and `detail_lines`, then exits with `status` without running atexit
+// handlers: a start-up error such as an unknown PYTHONMALLOC value, which is the user's
+// mistake rather than a crash.
+[[noreturn]] void fatal_exit(const char *function, const char *message, const char *detail_lines,
+                             int status) noexcept;
+
+// Writes a NUL-terminated string to stderr without allocating (partial writes retried).
+void write_stderr(const char *text) noexcept;
+
+}  // namespace minipy::support
