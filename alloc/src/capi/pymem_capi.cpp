@@ -17,8 +17,8 @@
 namespace {
 
 using minipy::domains::g_domains;
-using minipy::domains::g_gates;
 namespace pymalloc = minipy::pymalloc;
+using pymalloc::g_state;
 
 constexpr std::size_t kMaxRequest = static_cast<std::size_t>(PY_SSIZE_T_MAX);
 
@@ -63,16 +63,15 @@ void *domain_realloc(int domain, void *ptr, std::size_t size) noexcept {
 
 template <int Domain>
 [[gnu::always_inline]] inline void *domain_malloc(std::size_t size) noexcept {
-    if (size - 1 < g_gates[Domain].small_limit) [[likely]]
-        if (void *block = pymalloc::try_pop(size)) [[likely]]
-            return block;
+    if (size - 1 < g_state.gates[Domain].small_limit) [[likely]]
+        return pymalloc::pop(size);
     return malloc_slow(Domain, size);
 }
 
 template <int Domain>
 [[gnu::always_inline]] inline void domain_free(void *ptr) noexcept {
-    if (pymalloc::try_push(ptr, g_gates[Domain].map_limit)) [[likely]]
-        return;
+    if (pymalloc::fast_free_admits(ptr, Domain)) [[likely]]
+        return pymalloc::push_owned(ptr);
     free_slow(Domain, ptr);
 }
 

@@ -34,24 +34,19 @@ bool same_allocator(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b) {
 }  // namespace
 
 // Defaults that hold before any initialisation: the system allocator for RAW, pymalloc
-// for MEM and OBJ, gates open for small requests (the map limit opens with the first
-// arena, arena_map::reserve()).
+// for MEM and OBJ (whose gates pymalloc/state.cpp opens to match).
 constinit Domain g_domains[kDomainCount] = {
     {kRawAllocator, false},
     {pymalloc::kAllocator, true},
     {pymalloc::kAllocator, true},
 };
-constinit Gate g_gates[kDomainCount] = {
-    {0, 0},
-    {pymalloc::kSmallRequestThreshold, 0},
-    {pymalloc::kSmallRequestThreshold, 0},
-};
 
 void refresh_gates() noexcept {
     for (int d = PYMEM_DOMAIN_MEM; d < kDomainCount; ++d) {
         const bool fast = g_domains[d].is_pymalloc;
-        g_gates[d].small_limit = fast ? pymalloc::kSmallRequestThreshold : 0;
-        g_gates[d].map_limit = fast ? pymalloc::arena_map::limit() : 0;
+        pymalloc::DomainGate &gate = pymalloc::g_state.gates[d];
+        gate.small_limit = fast ? pymalloc::kSmallRequestThreshold : 0;
+        gate.map_limit = fast ? pymalloc::arena_map::limit() : 0;
     }
 }
 

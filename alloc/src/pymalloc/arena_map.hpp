@@ -22,6 +22,7 @@
 #include <cstdint>
 
 #include "pymalloc/geometry.hpp"
+#include "pymalloc/state.hpp"
 
 namespace minipy::pymalloc::arena_map {
 
@@ -33,12 +34,11 @@ inline constexpr unsigned kAddressBits = 48;
 inline constexpr std::size_t kSlotCount = std::size_t{1} << (kAddressBits - kArenaBits);
 inline constexpr std::uint16_t kWhollyOwned = kMaxPoolsInArena;  // t = 64, h = 0
 
-// The map, or nullptr until the first arena is created.
-extern constinit std::uint16_t *g_slots;
-
 // Number of valid slot indexes: kSlotCount once the map exists, else 0. An index below
 // limit() may be read; the fast path compares against the domain gate's copy of it.
-inline std::size_t limit() noexcept { return g_slots != nullptr ? kSlotCount : 0; }
+inline std::size_t limit() noexcept {
+    return g_state.arena_slots != nullptr ? kSlotCount : 0;
+}
 
 // Reserves the map on first use. False if the address space could not be had.
 bool reserve() noexcept;

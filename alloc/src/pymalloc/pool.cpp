@@ -9,6 +9,9 @@
 
 namespace minipy::pymalloc {
 
+constinit Block g_no_pool_block = {nullptr};
+constinit PoolHeader g_no_pool = {0, kNoSizeClass, &g_no_pool_block, nullptr, 0, 0};
+
 namespace {
 
 std::byte *pool_base(Pool &pool) { return reinterpret_cast<std::byte *>(&pool); }
@@ -36,7 +39,14 @@ Block *pool_init(Pool &pool, unsigned size_class) {
     return first;
 }
 
-void pool_refill_or_retire(Pool &pool) {
+void *pool_refill(PoolHeader &header, Block *handed_out, std::size_t nbytes) noexcept {
+    if (&header == &g_no_pool) {
+        // The class had no used pool: undo the pop, then take a pool from an arena.
+        g_no_pool.freeblock = &g_no_pool_block;
+        g_no_pool.ref = 0;
+        return malloc_slow(nbytes);
+    }
+    Pool &pool = as_pool(header);
     MINIPY_ASSERT(pool.freeblock == nullptr);
     if (pool.nextoffset <= pool.maxnextoffset) {
         // Carve one more block; it is the whole free list.
@@ -44,22 +54,24 @@ void pool_refill_or_retire(Pool &pool) {
         pool.nextoffset += static_cast<std::uint32_t>(block_size_of(pool.size_class));
         block->next = nullptr;
         pool.freeblock = block;
-        return;
+        return handed_out;
     }
     // Nothing left: the pool is full and leaves its class list until a block comes back.
     MINIPY_ASSERT(pool.ref == pool_capacity(pool));
     PoolList &used = lists().usedpools[pool.size_class];
     used.erase(used.iterator_to(pool));
     refresh_usedfront(pool.size_class);
+    MINIPY_ASSERT_EXPENSIVE(state_is_valid());
+    return handed_out;
 }
 
-void pool_state_changed(Pool &pool, Block *last_free) noexcept {
-    if (last_free == nullptr) {
-        insert_to_usedpool(pool);
-    } else {
-        MINIPY_ASSERT(pool.ref == 0);
-        pool_became_empty(pool);
-    }
+void pool_unfilled(Pool &pool) noexcept {
+    insert_to_usedpool(pool);
+    MINIPY_ASSERT_EXPENSIVE(state_is_valid());
+}
+
+void pool_emptied(Pool &pool) noexcept {
+    pool_became_empty(pool);
     MINIPY_ASSERT_EXPENSIVE(state_is_valid());
 }
 

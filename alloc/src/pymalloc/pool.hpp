@@ -40,10 +40,12 @@ struct Block {
     Block *next;
 };
 
-// The pool's list link comes first so that a list node and its pool share an address.
 using PoolLink = bi::list_base_hook<bi::link_mode<bi::normal_link>>;
 
-struct Pool : PoolLink {
+// The header fields, as plain data at the start of the pool, apart from the list link (a
+// Boost hook, which has a constructor): the fast paths see pools through this type, which
+// lets a constant-initialised sentinel stand in for "this class has no used pool".
+struct PoolHeader {
     std::uint32_t ref;            // blocks in use
     std::uint32_t size_class;     // kNoSizeClass until the pool first serves a class
     Block *freeblock;             // head of the free list; nullptr only when full
@@ -51,7 +53,16 @@ struct Pool : PoolLink {
     std::uint32_t nextoffset;     // offset of the next never-used block
     std::uint32_t maxnextoffset;  // largest offset a block may start at
 };
+
+struct Pool : PoolHeader, PoolLink {};
 static_assert(sizeof(Pool) == kPoolOverhead, "the pool header is CPython's 48 bytes");
+
+// The sentinel: what usedfront[c] points at while class c has no used pool. Its free list
+// is one block whose link is nullptr, so popping from it looks exactly like emptying a
+// real pool's free list, and the fast path needs no separate "is there a pool?" test;
+// pool_refill() tells the two apart and puts the sentinel back as it was.
+extern constinit Block g_no_pool_block;
+extern constinit PoolHeader g_no_pool;
 
 inline constexpr std::uint32_t kNoSizeClass = 0xffff;  // CPython's DUMMY_SIZE_IDX
 
@@ -63,15 +74,21 @@ inline Pool *pool_of(const void *block) {
     return reinterpret_cast<Pool *>(reinterpret_cast<std::uintptr_t>(block) & ~kPoolMask);
 }
 
+inline Pool &as_pool(PoolHeader &header) { return static_cast<Pool &>(header); }
+
 inline std::size_t pool_capacity(const Pool &pool) { return blocks_per_pool(pool.size_class); }
 
 // Initialises a pool for `size_class` and returns its first block; the second block is
 // left on the free list and the rest stay untouched (pool.cpp).
 Block *pool_init(Pool &pool, unsigned size_class);
 
-// Called when a pop left the free list empty: carves the next never-used block, or, when
-// none is left, takes the (now full) pool off its class list. Slow path.
-[[gnu::noinline]] void pool_refill_or_retire(Pool &pool);
+// Called when a pop left a free list empty. For a real pool: carves the next never-used
+// block, or, when none is left, takes the (now full) pool off its class list, and returns
+// `handed_out`, the block the pop took. For the sentinel: restores it and returns a block
+// of `nbytes` from a new pool or from the raw domain (nullptr only when memory is out).
+// The fast path tail-calls it. Slow path.
+[[gnu::noinline]] void *pool_refill(PoolHeader &pool, Block *handed_out,
+                                    std::size_t nbytes) noexcept;
 
 // Free-list bookkeeping for the walk and the checkers (reads only pymalloc's memory).
 std::size_t pool_free_list_length(const Pool &pool);

@@ -29,11 +29,12 @@ void *raw_fallback_malloc(std::size_t nbytes) noexcept {
     return p;
 }
 
-// A block of the class of `nbytes` (1..512) from pymalloc, or nullptr if no arena could be
-// obtained.
+// A block of the class of `nbytes` (1..512) from pymalloc's pools, or nullptr if no arena
+// could be obtained.
 void *small_malloc(std::size_t nbytes) noexcept {
-    if (void *block = try_pop(nbytes)) return block;
-    Block *block = allocate_from_new_pool(size_class_of(nbytes));
+    const unsigned size_class = size_class_of(nbytes);
+    if (g_state.usedfront[size_class] != &g_no_pool) return pop(nbytes);
+    Block *block = allocate_from_new_pool(size_class);
     MINIPY_ASSERT_EXPENSIVE(state_is_valid());
     return block;
 }
@@ -96,20 +97,20 @@ void *realloc(void *p, std::size_t nbytes) noexcept {
 
 bool state_is_valid() noexcept {
     if (!g_state.lists_constructed) {
-        for (Pool *front : g_state.usedfront)
-            if (front != nullptr) return false;
-        return true;
+        for (PoolHeader *front : g_state.usedfront)
+            if (front != &g_no_pool) return false;
+        return g_no_pool.freeblock == &g_no_pool_block && g_no_pool.ref == 0;
     }
     Lists &l = lists();
     for (unsigned c = 0; c < kNumSizeClasses; ++c) {
         PoolList &used = l.usedpools[c];
-        if (g_state.usedfront[c] != (used.empty() ? nullptr : &used.front())) return false;
+        if (g_state.usedfront[c] != (used.empty() ? &g_no_pool : &used.front())) return false;
         for (Pool &pool : used) {
             if (pool.size_class != c || pool.ref == 0 || pool.freeblock == nullptr) return false;
             if (!pool_is_valid(pool)) return false;
         }
     }
-    return arenas_are_valid();
+    return g_no_pool.freeblock == &g_no_pool_block && g_no_pool.ref == 0 && arenas_are_valid();
 }
 
 }  // namespace minipy::pymalloc

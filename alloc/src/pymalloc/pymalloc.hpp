@@ -2,11 +2,12 @@
 // in pymalloc.cpp behind them.
 //
 // The fast paths are what a malloc+free pair costs, so their budget is written down:
-//   try_pop   size class, load the class's first used pool, pop its free list, count the
-//             block: about 10 instructions, one branch taken only when the list runs dry.
-//   try_push  arena slot, one compare against the map, push on the pool's free list,
+//   pop       size class, load the class's first used pool, pop its free list, count the
+//             block: about 10 instructions, one branch taken only when the list runs dry
+//             (which is also how "no used pool" shows: see g_no_pool in pool.hpp).
+//   free      arena slot, one compare against the map, push on the pool's free list,
 //             count down: about 12 instructions, rare branches only for a pool that was
-//             full or becomes empty.
+//             full or becomes empty (fast_free_admits + push_owned).
 // Together with the domain gate (domains.hpp) and the calls, a pair stays under 40
 // instructions, loop included (bench/alloc/pair_instructions.cpp checks with callgrind).
 // Anything else is [[gnu::noinline]] and lives in another file: no lock (the GIL covers
@@ -32,48 +33,52 @@ void entry_free(void *ctx, void *p) noexcept;
 inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_calloc,
                                                 &entry_realloc, &entry_free};
 
-// A pool went from full to used (last_free == nullptr) or from used to empty (ref == 0).
-[[gnu::noinline]] void pool_state_changed(Pool &pool, Block *last_free) noexcept;
+// The rare transitions of push_owned(), out of line (pool.cpp): a used pool became empty,
+// a full pool became used.
+[[gnu::noinline]] void pool_emptied(Pool &pool) noexcept;
+[[gnu::noinline]] void pool_unfilled(Pool &pool) noexcept;
 
-// Pops a block of the class of `nbytes` (1..512) from the class's first used pool, or
-// returns nullptr when the class has no used pool.
-[[gnu::always_inline]] inline void *try_pop(std::size_t nbytes) noexcept {
-    Pool *pool = g_state.usedfront[size_class_of(nbytes)];
-    if (pool == nullptr) [[unlikely]]
-        return nullptr;
-    Block *block = pool->freeblock;  // never nullptr on a used pool
-    Block *next = block->next;
-    pool->freeblock = next;
+// Returns a block for a request of `nbytes` (1..512): pops the free list of the class's
+// first used pool (or of the sentinel, when the class has none). When the list runs dry
+// everything else happens in pool_refill(), a tail call, so the fast path saves no
+// register. nullptr only when memory is exhausted.
+[[gnu::always_inline]] inline void *pop(std::size_t nbytes) noexcept {
+    PoolHeader *pool = g_state.usedfront[(nbytes - 1) >> kAlignmentShift];
+    Block *block = pool->freeblock;  // never nullptr: used pools and the sentinel have one
     ++pool->ref;
-    if (next == nullptr) [[unlikely]]
-        pool_refill_or_retire(*pool);
+    pool->freeblock = block->next;
+    if (pool->freeblock == nullptr) [[unlikely]]
+        return pool_refill(*pool, block, nbytes);
     return block;
 }
 
-// Returns a block that pymalloc owns to its pool.
+// Returns a block that pymalloc owns to its pool (LIFO: it is the next one handed out).
+// A pool with room for two blocks cannot go from full to empty in one free, so the two
+// rare cases are tested one after the other, each ending in a tail call.
 [[gnu::always_inline]] inline void push_owned(void *p) noexcept {
     Pool *pool = pool_of(p);
     Block *block = static_cast<Block *>(p);
     Block *last_free = pool->freeblock;
     block->next = last_free;
     pool->freeblock = block;
-    std::uint32_t ref = --pool->ref;
-    if (last_free == nullptr || ref == 0) [[unlikely]]
-        pool_state_changed(*pool, last_free);
+    if (--pool->ref == 0) [[unlikely]]
+        return pool_emptied(*pool);
+    if (last_free == nullptr) [[unlikely]]
+        return pool_unfilled(*pool);
 }
 
-// Frees `p` if it lies in a wholly owned arena slot below `map_limit`; false otherwise
-// (foreign, NULL, in an unaligned arena, or the map not there yet).
-[[gnu::always_inline]] inline bool try_push(void *p, std::size_t map_limit) noexcept {
-    std::size_t slot = arena_map::slot_of(p);
-    if (slot >= map_limit || arena_map::g_slots[slot] != arena_map::kWhollyOwned) [[unlikely]]
-        return false;
-    push_owned(p);
-    return true;
+// True when `p` lies in a wholly owned arena slot and the domain's gate admits frees: the
+// fast path may push it. False for NULL, foreign pointers, unaligned arenas, a domain
+// that does not hold pymalloc, and before the arena map exists.
+[[gnu::always_inline]] inline bool fast_free_admits(const void *p, int domain) noexcept {
+    const std::size_t slot = arena_map::slot_of(p);
+    return slot < g_state.gates[domain].map_limit &&
+           g_state.arena_slots[slot] == arena_map::kWhollyOwned;
 }
 
-// The slow paths. They accept any argument: malloc_slow any size (new pool, new arena, or
-// the raw domain for 0 bytes, large requests and exhausted arenas), free_slow any pointer
+// The slow paths. They accept any argument: malloc_slow any size (a pool from an arena for
+// a class without used pool, or the raw domain for 0 bytes, large requests and exhausted
+// arenas), free_slow any pointer
 // (NULL, unaligned arenas, foreign blocks, which go to the raw domain).
 [[gnu::noinline]] void *malloc_slow(std::size_t nbytes) noexcept;
 [[gnu::noinline]] void free_slow(void *p) noexcept;
@@ -82,13 +87,15 @@ void *realloc(void *p, std::size_t nbytes) noexcept;
 
 inline void *malloc(std::size_t nbytes) noexcept {
     if (nbytes - 1 < kSmallRequestThreshold) [[likely]]
-        if (void *block = try_pop(nbytes)) [[likely]]
-            return block;
+        return pop(nbytes);
     return malloc_slow(nbytes);
 }
 
 inline void free(void *p) noexcept {
-    if (!try_push(p, arena_map::limit())) free_slow(p);
+    if (arena_map::owns(p))
+        push_owned(p);
+    else
+        free_slow(p);
 }
 
 // Whole-state checker (used lists, mirrors, arenas) for MINIPY_ASSERT_EXPENSIVE and tests.

@@ -5,7 +5,16 @@
 namespace minipy::pymalloc {
 
 constinit State g_state = {
-    .usedfront = {},
+    // MEM and OBJ start with pymalloc: their small-request gates are open from the first
+    // call; the map limits open when the arena map is reserved (arena_map::reserve()).
+    .gates = {{0, 0}, {kSmallRequestThreshold, 0}, {kSmallRequestThreshold, 0}},
+    .arena_slots = nullptr,
+    .usedfront = {&g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
+                  &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
+                  &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
+                  &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
+                  &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
+                  &g_no_pool, &g_no_pool},
     .arena_allocator = {nullptr, &os_arena_alloc, &os_arena_free},
     .arenas_allocated_total = 0,
     .arenas_highwater = 0,

@@ -27,9 +27,24 @@ struct Lists {
     Arena *nfp2lasta[kMaxPoolsInArena + 1] = {};
 };
 
+// A domain's admission to the inlined fast paths: two limits, both zero while the domain
+// holds anything but pymalloc itself (domains.cpp keeps them current).
+//   small_limit  512: malloc takes the inlined path iff  size - 1 < small_limit. One
+//                unsigned compare rejects 0-byte and large requests and every request of a
+//                non-pymalloc domain at once.
+//   map_limit    the arena map's slot count once it exists: free takes the inlined path iff
+//                the pointer's slot is below it and reads kWhollyOwned.
+struct DomainGate {
+    std::size_t small_limit;
+    std::size_t map_limit;
+};
+
 struct State {
-    // Hot: read by the inlined fast paths.
-    Pool *usedfront[kNumSizeClasses];      // == &usedpools[i].front(), or nullptr if empty
+    // Hot: everything the inlined fast paths read, together, so that one base register
+    // reaches all of it.
+    DomainGate gates[3];                   // indexed by PyMemAllocatorDomain
+    std::uint16_t *arena_slots;            // the arena map (arena_map.hpp), or nullptr
+    PoolHeader *usedfront[kNumSizeClasses];  // &usedpools[i].front(), or &g_no_pool
     // Cold.
     PyObjectArenaAllocator arena_allocator;  // where new arenas come from
     std::size_t arenas_allocated_total;    // CPython's ntimes_arena_allocated
@@ -53,7 +68,7 @@ inline Lists &lists() noexcept {
 // The used list of a class changed: keep the fast path's mirror of its front current.
 inline void refresh_usedfront(unsigned size_class) noexcept {
     PoolList &list = lists().usedpools[size_class];
-    g_state.usedfront[size_class] = list.empty() ? nullptr : &list.front();
+    g_state.usedfront[size_class] = list.empty() ? &g_no_pool : &list.front();
 }
 
 // Prints the statistics to stderr when PYTHONMALLOCSTATS asked for them (stats.cpp).
