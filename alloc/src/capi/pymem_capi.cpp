@@ -75,7 +75,9 @@ template <int Domain>
     free_slow(Domain, ptr);
 }
 
-const minipy::domains::Domain &raw() { return g_domains[PYMEM_DOMAIN_RAW]; }
+const minipy::domains::Domain &raw() {
+    return g_domains[PYMEM_DOMAIN_RAW];
+}
 
 }  // namespace
 
@@ -103,7 +105,9 @@ extern "C" void PyMem_RawFree(void *ptr) noexcept {
 
 // --- Mem domain ---------------------------------------------------------------------------
 
-extern "C" void *PyMem_Malloc(size_t size) noexcept { return domain_malloc<PYMEM_DOMAIN_MEM>(size); }
+extern "C" void *PyMem_Malloc(size_t size) noexcept {
+    return domain_malloc<PYMEM_DOMAIN_MEM>(size);
+}
 
 extern "C" void *PyMem_Calloc(size_t nelem, size_t elsize) noexcept {
     return domain_calloc(PYMEM_DOMAIN_MEM, nelem, elsize);
@@ -113,7 +117,9 @@ extern "C" void *PyMem_Realloc(void *ptr, size_t new_size) noexcept {
     return domain_realloc(PYMEM_DOMAIN_MEM, ptr, new_size);
 }
 
-extern "C" void PyMem_Free(void *ptr) noexcept { domain_free<PYMEM_DOMAIN_MEM>(ptr); }
+extern "C" void PyMem_Free(void *ptr) noexcept {
+    domain_free<PYMEM_DOMAIN_MEM>(ptr);
+}
 
 // --- Object domain ------------------------------------------------------------------------
 
@@ -129,7 +135,9 @@ extern "C" void *PyObject_Realloc(void *ptr, size_t new_size) noexcept {
     return domain_realloc(PYMEM_DOMAIN_OBJ, ptr, new_size);
 }
 
-extern "C" void PyObject_Free(void *ptr) noexcept { domain_free<PYMEM_DOMAIN_OBJ>(ptr); }
+extern "C" void PyObject_Free(void *ptr) noexcept {
+    domain_free<PYMEM_DOMAIN_OBJ>(ptr);
+}
 
 // --- Arena allocator ----------------------------------------------------------------------
 

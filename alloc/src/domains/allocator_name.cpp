@@ -27,12 +27,9 @@ struct NamedAllocator {
 };
 
 constexpr NamedAllocator kNames[] = {
-    {"default", PYMEM_ALLOCATOR_DEFAULT},
-    {"debug", PYMEM_ALLOCATOR_DEBUG},
-    {"pymalloc", PYMEM_ALLOCATOR_PYMALLOC},
-    {"pymalloc_debug", PYMEM_ALLOCATOR_PYMALLOC_DEBUG},
-    {"malloc", PYMEM_ALLOCATOR_MALLOC},
-    {"malloc_debug", PYMEM_ALLOCATOR_MALLOC_DEBUG},
+    {"default", PYMEM_ALLOCATOR_DEFAULT},   {"debug", PYMEM_ALLOCATOR_DEBUG},
+    {"pymalloc", PYMEM_ALLOCATOR_PYMALLOC}, {"pymalloc_debug", PYMEM_ALLOCATOR_PYMALLOC_DEBUG},
+    {"malloc", PYMEM_ALLOCATOR_MALLOC},     {"malloc_debug", PYMEM_ALLOCATOR_MALLOC_DEBUG},
 };
 
 #if defined(MINIPY_PYDEBUG)
@@ -100,15 +97,16 @@ extern "C" void minipy_alloc_init_from_env(void) noexcept {
         char detail[256];
         std::size_t used = 0;
         auto append = [&](const char *text) {
-            while (*text != '\0' && used + 1 < sizeof detail) detail[used++] = *text++;
+            while (*text != '\0' && used + 1 < sizeof detail)
+                detail[used++] = *text++;
             detail[used] = '\0';
         };
         append("PYTHONMALLOC=");
         append(requested);
         append(" (expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug)\n");
         append("Python runtime state: preinitializing\n\n");
-        minipy::support::fatal_exit("minipy_alloc_init_from_env",
-                                    "PYTHONMALLOC: unknown allocator", detail, 1);
+        minipy::support::fatal_exit("minipy_alloc_init_from_env", "PYTHONMALLOC: unknown allocator",
+                                    detail, 1);
     }
     _PyMem_SetupAllocators(name);
     // Like CPython: any non-empty value turns the statistics on, "0" included.

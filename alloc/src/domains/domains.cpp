@@ -22,7 +22,9 @@ void *system_calloc(void * /*ctx*/, std::size_t nelem, std::size_t elsize) noexc
 void *system_realloc(void * /*ctx*/, void *ptr, std::size_t size) noexcept {
     return std::realloc(ptr, size == 0 ? 1 : size);
 }
-void system_free(void * /*ctx*/, void *ptr) noexcept { std::free(ptr); }
+void system_free(void * /*ctx*/, void *ptr) noexcept {
+    std::free(ptr);
+}
 
 namespace {
 
@@ -50,7 +52,9 @@ void refresh_gates() noexcept {
     }
 }
 
-bool object_domain_uses_pymalloc() noexcept { return g_domains[PYMEM_DOMAIN_OBJ].is_pymalloc; }
+bool object_domain_uses_pymalloc() noexcept {
+    return g_domains[PYMEM_DOMAIN_OBJ].is_pymalloc;
+}
 
 }  // namespace minipy::domains
 

@@ -37,6 +37,8 @@ void refresh_gates() noexcept;
 // True when pymalloc serves the object domain (what _PyObject_DebugMallocStats checks).
 bool object_domain_uses_pymalloc() noexcept;
 
-inline bool is_valid_domain(int domain) { return domain >= 0 && domain < kDomainCount; }
+inline bool is_valid_domain(int domain) {
+    return domain >= 0 && domain < kDomainCount;
+}
 
 }  // namespace minipy::domains

@@ -46,13 +46,15 @@ Arena *new_arena() {
     arena->source = source;
     const std::uintptr_t first_pool = align_up(address, kPoolMask);
     arena->pool_address = reinterpret_cast<std::byte *>(first_pool);
-    arena->ntotalpools = static_cast<std::uint32_t>((address + kArenaSize - first_pool) / kPoolSize);
+    arena->ntotalpools =
+        static_cast<std::uint32_t>((address + kArenaSize - first_pool) / kPoolSize);
     arena->nfreepools = arena->ntotalpools;
 
     Lists &l = lists();
     l.all_arenas.push_back(*arena);
     ++g_state.arenas_allocated_total;
-    if (l.all_arenas.size() > g_state.arenas_highwater) g_state.arenas_highwater = l.all_arenas.size();
+    if (l.all_arenas.size() > g_state.arenas_highwater)
+        g_state.arenas_highwater = l.all_arenas.size();
     return arena;
 }
 
@@ -236,6 +238,8 @@ void *os_arena_alloc(void * /*ctx*/, std::size_t size) noexcept {
     return reinterpret_cast<void *>(aligned);
 }
 
-void os_arena_free(void * /*ctx*/, void *ptr, std::size_t size) noexcept { ::munmap(ptr, size); }
+void os_arena_free(void * /*ctx*/, void *ptr, std::size_t size) noexcept {
+    ::munmap(ptr, size);
+}
 
 }  // namespace minipy::pymalloc

@@ -13,8 +13,12 @@ namespace {
 
 constexpr std::uint16_t kPositions = kMaxPoolsInArena;
 
-constexpr std::uint16_t tail_of(std::uint16_t entry) { return entry & 0xff; }
-constexpr std::uint16_t head_of(std::uint16_t entry) { return entry >> 8; }
+constexpr std::uint16_t tail_of(std::uint16_t entry) {
+    return entry & 0xff;
+}
+constexpr std::uint16_t head_of(std::uint16_t entry) {
+    return entry >> 8;
+}
 constexpr std::uint16_t make_entry(unsigned tail, unsigned head) {
     return static_cast<std::uint16_t>(tail | (head << 8));
 }
@@ -47,7 +51,7 @@ bool mark(std::uintptr_t base, bool owned) noexcept {
     // the last pool boundary before base + kArenaSize, in `slot + 1`.
     if (slot + 1 >= kSlotCount) return false;
     const unsigned first_position = static_cast<unsigned>((offset + kPoolMask) >> kPoolBits);
-    const unsigned head = kPositions - first_position;             // positions in `slot`
+    const unsigned head = kPositions - first_position;                 // positions in `slot`
     const unsigned tail = static_cast<unsigned>(offset >> kPoolBits);  // in `slot + 1`
     std::uint16_t &here = g_state.arena_slots[slot];
     std::uint16_t &next = g_state.arena_slots[slot + 1];

@@ -14,7 +14,9 @@ constinit PoolHeader g_no_pool = {0, kNoSizeClass, &g_no_pool_block, nullptr, 0,
 
 namespace {
 
-std::byte *pool_base(Pool &pool) { return reinterpret_cast<std::byte *>(&pool); }
+std::byte *pool_base(Pool &pool) {
+    return reinterpret_cast<std::byte *>(&pool);
+}
 
 // Full -> used: front of the class list, so the block just freed is handed out next (LRU
 // use of pools, which fills several pools of one class evenly).
@@ -77,7 +79,8 @@ void pool_emptied(Pool &pool) noexcept {
 
 std::size_t pool_free_list_length(const Pool &pool) {
     std::size_t n = 0;
-    for (const Block *b = pool.freeblock; b != nullptr; b = b->next) ++n;
+    for (const Block *b = pool.freeblock; b != nullptr; b = b->next)
+        ++n;
     return n;
 }
 

@@ -74,9 +74,13 @@ inline Pool *pool_of(const void *block) {
     return reinterpret_cast<Pool *>(reinterpret_cast<std::uintptr_t>(block) & ~kPoolMask);
 }
 
-inline Pool &as_pool(PoolHeader &header) { return static_cast<Pool &>(header); }
+inline Pool &as_pool(PoolHeader &header) {
+    return static_cast<Pool &>(header);
+}
 
-inline std::size_t pool_capacity(const Pool &pool) { return blocks_per_pool(pool.size_class); }
+inline std::size_t pool_capacity(const Pool &pool) {
+    return blocks_per_pool(pool.size_class);
+}
 
 // Initialises a pool for `size_class` and returns its first block; the second block is
 // left on the free list and the rest stay untouched (pool.cpp).

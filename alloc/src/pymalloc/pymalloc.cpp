@@ -41,14 +41,18 @@ void *small_malloc(std::size_t nbytes) noexcept {
 
 }  // namespace
 
-void *entry_malloc(void * /*ctx*/, std::size_t nbytes) noexcept { return malloc(nbytes); }
+void *entry_malloc(void * /*ctx*/, std::size_t nbytes) noexcept {
+    return malloc(nbytes);
+}
 void *entry_calloc(void * /*ctx*/, std::size_t nelem, std::size_t elsize) noexcept {
     return calloc(nelem, elsize);
 }
 void *entry_realloc(void * /*ctx*/, void *p, std::size_t nbytes) noexcept {
     return realloc(p, nbytes);
 }
-void entry_free(void * /*ctx*/, void *p) noexcept { free(p); }
+void entry_free(void * /*ctx*/, void *p) noexcept {
+    free(p);
+}
 
 void *malloc_slow(std::size_t nbytes) noexcept {
     if (nbytes - 1 < kSmallRequestThreshold) {

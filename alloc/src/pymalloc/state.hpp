@@ -21,9 +21,9 @@
 namespace minipy::pymalloc {
 
 struct Lists {
-    PoolList usedpools[kNumSizeClasses];   // used pools per class; front = most recent
-    UsableArenaList usable_arenas;         // ascending nfreepools (arena.hpp)
-    AllArenaList all_arenas;               // every live arena, for the walk
+    PoolList usedpools[kNumSizeClasses];  // used pools per class; front = most recent
+    UsableArenaList usable_arenas;        // ascending nfreepools (arena.hpp)
+    AllArenaList all_arenas;              // every live arena, for the walk
     Arena *nfp2lasta[kMaxPoolsInArena + 1] = {};
 };
 
@@ -42,15 +42,15 @@ struct DomainGate {
 struct State {
     // Hot: everything the inlined fast paths read, together, so that one base register
     // reaches all of it.
-    DomainGate gates[3];                   // indexed by PyMemAllocatorDomain
-    std::uint16_t *arena_slots;            // the arena map (arena_map.hpp), or nullptr
+    DomainGate gates[3];                     // indexed by PyMemAllocatorDomain
+    std::uint16_t *arena_slots;              // the arena map (arena_map.hpp), or nullptr
     PoolHeader *usedfront[kNumSizeClasses];  // &usedpools[i].front(), or &g_no_pool
     // Cold.
     PyObjectArenaAllocator arena_allocator;  // where new arenas come from
-    std::size_t arenas_allocated_total;    // CPython's ntimes_arena_allocated
+    std::size_t arenas_allocated_total;      // CPython's ntimes_arena_allocated
     std::size_t arenas_highwater;
-    Py_ssize_t raw_allocated_blocks;       // live raw-fallback blocks of MEM and OBJ
-    bool print_stats;                      // PYTHONMALLOCSTATS
+    Py_ssize_t raw_allocated_blocks;  // live raw-fallback blocks of MEM and OBJ
+    bool print_stats;                 // PYTHONMALLOCSTATS
     bool lists_constructed;
     alignas(Lists) unsigned char lists_storage[sizeof(Lists)];
 };

@@ -107,9 +107,10 @@ extern "C" int _PyObject_DebugMallocStats(FILE *out) noexcept {
 
     std::fprintf(out, "Small block threshold = %zu, in %zu size classes.\n\n",
                  kSmallRequestThreshold, kNumSizeClasses);
-    std::fputs("class   size   num pools   blocks in use  avail blocks\n"
-               "-----   ----   ---------   -------------  ------------\n",
-               out);
+    std::fputs(
+        "class   size   num pools   blocks in use  avail blocks\n"
+        "-----   ----   ---------   -------------  ------------\n",
+        out);
     for (unsigned i = 0; i < kNumSizeClasses; ++i) {
         const minipy_pymalloc_class_stats &c = s.classes[i];
         if (c.num_pools == 0) continue;

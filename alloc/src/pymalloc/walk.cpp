@@ -86,7 +86,6 @@ extern "C" int minipy_pymalloc_walk(minipy_arena_visitor arena_cb, minipy_pool_v
 
 extern "C" void minipy_pymalloc_get_geometry(minipy_pymalloc_geometry *out) noexcept {
     using namespace minipy::pymalloc;
-    *out = minipy_pymalloc_geometry{kAlignment,   kSmallRequestThreshold, kNumSizeClasses,
-                                    kPoolSize,    kArenaSize,             kPoolOverhead,
-                                    kMaxPoolsInArena};
+    *out = minipy_pymalloc_geometry{kAlignment, kSmallRequestThreshold, kNumSizeClasses, kPoolSize,
+                                    kArenaSize, kPoolOverhead,          kMaxPoolsInArena};
 }

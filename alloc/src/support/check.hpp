@@ -15,10 +15,10 @@ namespace minipy::support {
 }  // namespace minipy::support
 
 #if !defined(NDEBUG) || defined(MINIPY_EXPENSIVE_ASSERTS)
-#define MINIPY_ASSERT(cond)                                                              \
-    do {                                                                                 \
-        if (!(cond)) [[unlikely]]                                                        \
-            ::minipy::support::assertion_failed(#cond, __FILE__, __LINE__, __func__);    \
+#define MINIPY_ASSERT(cond)                                                           \
+    do {                                                                              \
+        if (!(cond)) [[unlikely]]                                                     \
+            ::minipy::support::assertion_failed(#cond, __FILE__, __LINE__, __func__); \
     } while (0)
 #else
 #define MINIPY_ASSERT(cond) ((void)0)

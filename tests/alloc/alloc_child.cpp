@@ -1,0 +1,49 @@
+// Scenarios that the alloc tests run in a child process, because they read the process
+// environment at start-up, exit, or print at shutdown. Usage: minipy_alloc_child <scenario>
+//   init-from-env   minipy_alloc_init_from_env(), then prints which allocator serves OBJ
+//                   ("object domain: pymalloc" or "object domain: other") and exits 0
+//   stats-arenas N  init from the environment, fills N arenas with 64-byte blocks, frees
+//                   them, calls minipy_alloc_finalize(), exits 0
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "minipy/pymalloc.h"
+#include "minipy/pymem.h"
+
+namespace {
+
+int init_from_env() {
+    minipy_alloc_init_from_env();
+    std::FILE *sink = std::fopen("/dev/null", "w");
+    const bool pymalloc = _PyObject_DebugMallocStats(sink) == 1;
+    std::fclose(sink);
+    std::printf("object domain: %s\n", pymalloc ? "pymalloc" : "other");
+    return 0;
+}
+
+int stats_arenas(long arenas) {
+    minipy_alloc_init_from_env();
+    minipy_pymalloc_geometry g;
+    minipy_pymalloc_get_geometry(&g);
+    const std::size_t per_arena =
+        (g.max_pools_in_arena - 1) * ((g.pool_size - g.pool_overhead) / 64);
+    std::vector<void *> blocks;
+    for (std::size_t i = 0; i < per_arena * static_cast<std::size_t>(arenas); ++i)
+        blocks.push_back(PyObject_Malloc(64));
+    for (void *p : blocks)
+        PyObject_Free(p);
+    minipy_alloc_finalize();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && std::strcmp(argv[1], "init-from-env") == 0) return init_from_env();
+    if (argc >= 3 && std::strcmp(argv[1], "stats-arenas") == 0)
+        return stats_arenas(std::strtol(argv[2], nullptr, 10));
+    std::fprintf(stderr, "usage: %s init-from-env | stats-arenas N\n", argv[0]);
+    return 2;
+}

@@ -1,0 +1,36 @@
+# Installs the minipy build in MINIPY_BUILD_DIR into WORK_DIR/prefix, then builds and runs
+# the consumer project against it twice: with find_package(minipy) and with pkg-config.
+# Any failing step fails the test with its output.
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+
+function(run_step description)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT status EQUAL 0)
+        message(FATAL_ERROR "${description} failed (${status}):\n${out}\n${err}")
+    endif()
+    message(STATUS "${description}: ok")
+endfunction()
+
+run_step("install minipy" ${CMAKE_COMMAND} --install "${MINIPY_BUILD_DIR}" --prefix "${prefix}")
+
+# find_package(minipy)
+run_step("configure consumer (find_package)"
+    ${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/cmake-build" -G "${GENERATOR}"
+    -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${prefix})
+run_step("build consumer (find_package)" ${CMAKE_COMMAND} --build "${WORK_DIR}/cmake-build")
+run_step("run consumer (find_package)" "${WORK_DIR}/cmake-build/consumer")
+
+# pkg-config: compile the same source by hand with the flags minipy.pc gives.
+find_program(PKG_CONFIG pkg-config REQUIRED)
+set(ENV{PKG_CONFIG_PATH} "${prefix}/lib/pkgconfig:${prefix}/lib64/pkgconfig")
+execute_process(COMMAND ${PKG_CONFIG} --cflags --libs minipy
+    OUTPUT_VARIABLE flags RESULT_VARIABLE status OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "pkg-config --cflags --libs minipy failed")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run_step("build consumer (pkg-config)" ${C_COMPILER} -std=c11 "${CONSUMER_SOURCE_DIR}/consumer.c"
+    ${flags} -o "${WORK_DIR}/consumer-pkgconfig")
+run_step("run consumer (pkg-config)" "${WORK_DIR}/consumer-pkgconfig")
