@@ -38,6 +38,13 @@ constexpr PyMemAllocatorName kBuildDefault = PYMEM_ALLOCATOR_PYMALLOC_DEBUG;
 constexpr PyMemAllocatorName kBuildDefault = PYMEM_ALLOCATOR_PYMALLOC;
 #endif
 
+template <std::size_t N>
+void append_literal(char (&buffer)[N], std::size_t &used, const char *text) {
+    while (*text != '\0' && used + 1 < N)
+        buffer[used++] = *text++;
+    buffer[used] = '\0';
+}
+
 void install(PyMemAllocatorDomain domain, const PyMemAllocatorEx &allocator) {
     PyMemAllocatorEx copy = allocator;
     PyMem_SetAllocator(domain, &copy);
@@ -92,19 +99,25 @@ extern "C" void minipy_alloc_init_from_env(void) noexcept {
     const char *requested = std::getenv("PYTHONMALLOC");
     PyMemAllocatorName name;
     if (_PyMem_GetAllocatorName(requested, &name) < 0) {
-        // The report names the variable and the value, then lists what is accepted. The
-        // text is bounded here: the value is cut rather than the message allocated.
+        // The report names the variable and the value, then lists what is accepted. It is
+        // built in a fixed buffer: a very long value is cut, nothing is allocated.
         char detail[256];
         std::size_t used = 0;
-        auto append = [&](const char *text) {
-            while (*text != '\0' && used + 1 < sizeof detail)
-                detail[used++] = *text++;
+        auto append = [&](const char *text, std::size_t limit) {
+            for (std::size_t n = 0; text[n] != '\0'; ++n) {
+                if (n == limit) {
+                    append_literal(detail, used, "...");
+                    break;
+                }
+                if (used + 1 < sizeof detail) detail[used++] = text[n];
+            }
             detail[used] = '\0';
         };
-        append("PYTHONMALLOC=");
-        append(requested);
-        append(" (expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug)\n");
-        append("Python runtime state: preinitializing\n\n");
+        append("PYTHONMALLOC=", 64);
+        append(requested, 64);
+        append(" (expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug)\n",
+               128);
+        append("Python runtime state: preinitializing\n\n", 64);
         minipy::support::fatal_exit("minipy_alloc_init_from_env", "PYTHONMALLOC: unknown allocator",
                                     detail, 1);
     }

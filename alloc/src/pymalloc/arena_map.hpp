@@ -50,6 +50,11 @@ bool mark(std::uintptr_t base, bool owned) noexcept;
 // The full test, for any pointer, including ones in unaligned arenas' slots.
 bool owns(const void *p) noexcept;
 
+// The raw entry of a slot (for tests and the heap views); 0 before the map exists.
+inline std::uint16_t entry_of_slot(std::size_t slot) noexcept {
+    return slot < limit() ? g_state.arena_slots[slot] : 0;
+}
+
 inline std::size_t slot_of(const void *p) {
     return reinterpret_cast<std::uintptr_t>(p) >> kArenaBits;
 }

@@ -1,0 +1,199 @@
+// A randomized differential test: millions of malloc / calloc / realloc / free operations
+// over the three domains and sizes 0..4096, checked against a model that remembers every
+// live block's size and contents.
+//
+// Contents: a block's byte i holds (seed + i) mod 256 for a seed the model keeps, so the
+// whole block can be checked without a copy. After every step the block the step touched
+// is checked in full (a realloc's kept prefix before it is refilled, a block about to be
+// freed, a calloc's zeroes); every kSweepEvery steps and at the end every live block is
+// checked, so damage to a block the step did not touch is found within kSweepEvery steps,
+// with the step number in the message. At the end every block is freed and every arena
+// goes back: the statistics show zero arenas.
+//
+// The number of operations is MINIPY_DIFFERENTIAL_OPS (default 2,000,000 per allocator
+// configuration); CI lowers it for the valgrind run.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "alloc/support/domain_api.hpp"
+#include "alloc/support/pymalloc_state.hpp"
+#include "pymalloc/pymalloc.hpp"
+
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+constexpr std::size_t kMaxLive = 3000;
+constexpr std::size_t kSweepEvery = 4096;
+constexpr std::size_t kMaxSize = 4096;
+
+struct LiveBlock {
+    const minipy::test::DomainApi *api;
+    unsigned char *p;
+    std::size_t size;
+    unsigned char seed;
+};
+
+// kPattern[seed + i] == (seed + i) mod 256: a block's expected contents are a slice of it,
+// so filling and checking are one memcpy / memcmp (fast even in a debug build).
+const std::vector<unsigned char> kPattern = [] {
+    std::vector<unsigned char> pattern(kMaxSize + 256);
+    for (std::size_t i = 0; i < pattern.size(); ++i)
+        pattern[i] = static_cast<unsigned char>(i);
+    return pattern;
+}();
+
+void fill(LiveBlock &b, unsigned char seed) {
+    b.seed = seed;
+    if (b.size != 0) std::memcpy(b.p, &kPattern[seed], b.size);
+}
+
+// Index of the first of the first `upto` bytes that differs from the model, or `upto`.
+std::size_t first_bad_byte(const LiveBlock &b, std::size_t upto) {
+    if (upto == 0 || std::memcmp(b.p, &kPattern[b.seed], upto) == 0) return upto;
+    for (std::size_t i = 0; i < upto; ++i)
+        if (b.p[i] != kPattern[b.seed + i]) return i;
+    return upto;
+}
+
+std::size_t operation_count() {
+    const char *text = std::getenv("MINIPY_DIFFERENTIAL_OPS");
+    return text != nullptr ? std::strtoull(text, nullptr, 10) : 2'000'000;
+}
+
+class Model {
+  public:
+    explicit Model(std::uint64_t seed) : rng_(seed) {}
+
+    void step(std::size_t n) {
+        step_ = n;
+        const unsigned roll = pick(100);
+        if (live_.empty() || (roll < 45 && live_.size() < kMaxLive)) {
+            allocate(roll % 4 == 0);
+        } else if (roll < 75) {
+            resize(pick(live_.size()));
+        } else {
+            release(pick(live_.size()));
+        }
+        if (n % kSweepEvery == 0) sweep();
+    }
+
+    void sweep() const {
+        for (const LiveBlock &b : live_) {
+            const std::size_t bad = first_bad_byte(b, b.size);
+            BOOST_REQUIRE_MESSAGE(bad == b.size, "step " << step_ << ": " << b.api->name
+                                                         << " block of " << b.size
+                                                         << " bytes damaged at byte " << bad);
+        }
+    }
+
+    void free_everything() {
+        sweep();
+        while (!live_.empty())
+            release(live_.size() - 1);
+    }
+
+    std::size_t live() const { return live_.size(); }
+
+  private:
+    unsigned pick(std::size_t bound) { return static_cast<unsigned>(rng_() % bound); }
+
+    // Sizes 0..4096, most of them pymalloc's (0..512), as in a real program.
+    std::size_t pick_size() {
+        const unsigned roll = pick(100);
+        if (roll < 3) return 0;
+        if (roll < 75) return 1 + pick(512);
+        return 513 + pick(kMaxSize - 512);
+    }
+
+    const minipy::test::DomainApi *pick_domain() {
+        static const minipy::test::DomainApi *const apis[] = {
+            &minipy::test::kRawApi, &minipy::test::kMemApi, &minipy::test::kObjApi};
+        return apis[pick(3)];
+    }
+
+    void allocate(bool zeroed) {
+        const minipy::test::DomainApi *api = pick_domain();
+        std::size_t size = pick_size();
+        void *p;
+        if (zeroed) {
+            // calloc with 1..4 elements; the block holds their product, all of it zero.
+            const std::size_t nelem = 1 + pick(4);
+            const std::size_t elsize = size / nelem;
+            size = nelem * elsize;
+            p = api->calloc(nelem, elsize);
+            BOOST_REQUIRE_MESSAGE(p != nullptr, "step " << step_ << ": calloc failed");
+            static const std::vector<unsigned char> zeros(kMaxSize, 0);
+            BOOST_REQUIRE_MESSAGE(size == 0 || std::memcmp(p, zeros.data(), size) == 0,
+                                  "step " << step_ << ": calloc of " << size << " not zeroed");
+        } else {
+            p = api->malloc(size);
+            BOOST_REQUIRE_MESSAGE(p != nullptr, "step " << step_ << ": malloc failed");
+        }
+        live_.push_back(LiveBlock{api, static_cast<unsigned char *>(p), size, 0});
+        fill(live_.back(), static_cast<unsigned char>(pick(256)));
+    }
+
+    void resize(std::size_t i) {
+        LiveBlock &b = live_[i];
+        const std::size_t new_size = pick_size();
+        const std::size_t kept = std::min(b.size, new_size);
+        auto *q = static_cast<unsigned char *>(b.api->realloc(b.p, new_size));
+        BOOST_REQUIRE_MESSAGE(q != nullptr, "step " << step_ << ": realloc failed");
+        b.p = q;
+        const std::size_t bad = first_bad_byte(b, kept);
+        BOOST_REQUIRE_MESSAGE(bad == kept, "step " << step_ << ": realloc " << b.size << " -> "
+                                                   << new_size << " lost byte " << bad);
+        b.size = new_size;
+        fill(b, static_cast<unsigned char>(pick(256)));
+    }
+
+    void release(std::size_t i) {
+        LiveBlock &b = live_[i];
+        const std::size_t bad = first_bad_byte(b, b.size);
+        BOOST_REQUIRE_MESSAGE(bad == b.size, "step " << step_ << ": block of " << b.size
+                                                     << " bytes damaged at byte " << bad
+                                                     << " before free");
+        b.api->free(b.p);
+        live_[i] = live_.back();
+        live_.pop_back();
+    }
+
+    std::mt19937_64 rng_;
+    std::vector<LiveBlock> live_;
+    std::size_t step_ = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(differential)
+
+BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact,
+                     bdata::make(std::vector<const char *>{"pymalloc", "malloc"}), config_name) {
+    minipy::test::NoArenasScope clean;
+    {
+        minipy::test::AllocatorConfig config(config_name);
+        BOOST_REQUIRE(config.ok());
+        Model model(0x6d696e697079ull);
+        const std::size_t ops = operation_count();
+        for (std::size_t n = 1; n <= ops; ++n) {
+            model.step(n);
+            if (n % (kSweepEvery * 16) == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
+        }
+        BOOST_TEST_MESSAGE(ops << " operations, " << model.live() << " blocks live at the end");
+        model.free_everything();
+    }
+    BOOST_TEST(_Py_GetAllocatedBlocks() == 0);
+    minipy_pymalloc_release_free_arenas();
+    const minipy_pymalloc_stats stats = minipy::test::pymalloc_stats();
+    BOOST_TEST(stats.arenas_allocated_current == 0u);
+    BOOST_TEST(stats.total == 0u);
+    BOOST_TEST(minipy::pymalloc::state_is_valid());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
