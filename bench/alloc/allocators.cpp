@@ -153,6 +153,18 @@ const AllocatorSet &all_allocators() {
     return set;
 }
 
+bool wanted(const Allocator &a, bool all, std::string_view only) {
+    if (a.name == "pymalloc") return true;
+    if (only.empty()) return all || !a.extra;
+    while (!only.empty()) {
+        const std::size_t comma = only.find(',');
+        if (only.substr(0, comma) == a.name) return true;
+        if (comma == std::string_view::npos) break;
+        only.remove_prefix(comma + 1);
+    }
+    return false;
+}
+
 void reexec_for_jemalloc_tls(char **argv) {
     const char *path = MINIPY_BENCH_LIBJEMALLOC;
     if (path[0] == '\0') return;

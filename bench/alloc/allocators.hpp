@@ -60,6 +60,10 @@ const AllocatorSet &all_allocators();
 // callgrind driver, which should not map libraries it does not use.
 const Allocator *load_allocator(std::string_view name, std::string *why);
 
+// Whether a program shows `a`: pymalloc always (every ratio is against it); with `only`
+// (names separated by commas) the named ones; otherwise all but the extras, unless `all`.
+bool wanted(const Allocator &a, bool all, std::string_view only);
+
 // Names accepted by load_allocator(), in display order.
 const std::vector<std::string_view> &allocator_names();
 

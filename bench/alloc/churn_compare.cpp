@@ -1,0 +1,246 @@
+// minipy_alloc_churn_compare: the churn window of workloads.hpp, pymalloc against glibc's
+// malloc, CPython 3.11's pymalloc and whatever else is present, for the target (b):
+// time ratios measured interleaved, and peak RSS measured one process per allocator.
+//
+//   minipy_alloc_churn_compare [--rounds <r>] [--steps <s>] [--quick] [--all]
+//                              [--allocators <a,b,...>] [--no-rss] [--per-round]
+//
+// Time: each round runs the same churn (same stream, fill and drain untimed) on every
+// allocator, in an order that rotates from round to round; the figures are medians of the
+// per-round ratios allocator / pymalloc, with their quartiles, because on a noisy machine
+// a whole round can run slow and only a ratio taken inside one round cancels that.
+//
+// Peak RSS: the program re-executes itself (`--rss-child <allocator> <steps>`) once per
+// allocator. The child loads only that allocator, generates the stream, notes its RSS
+// high-water mark, fills the window and runs the steps; the parent takes the child's
+// ru_maxrss from wait4(). A fresh process per allocator, rather than fork() alone, so that
+// no allocator inherits pages or a heap from another. Linux carries ru_maxrss across fork
+// and exec (it is the larger of the parent's at fork time and the child's own), so the
+// children run first, while the parent is still small, and each child also reports its
+// own VmHWM (per address space, new at exec) before and after the churn: the figures are
+// printed side by side, and a peak at the parent's floor would show as a mismatch.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "alloc/allocators.hpp"
+#include "alloc/measure.hpp"
+#include "alloc/workloads.hpp"
+
+namespace {
+
+using namespace minipy::bench;
+
+struct Options {
+    int rounds = 21;
+    std::size_t steps = 1000000;
+    bool all = false;
+    std::string only;  // --allocators a,b,c: just these (pymalloc is always first)
+    bool rss = true;
+    bool per_round = false;
+};
+
+// VmHWM of /proc/self/status: this address space's RSS high-water mark, in KiB (-1 if
+// unreadable).
+long vm_hwm_kib() {
+    std::FILE *f = std::fopen("/proc/self/status", "r");
+    if (f == nullptr) return -1;
+    char line[256];
+    long kib = -1;
+    while (std::fgets(line, sizeof line, f) != nullptr)
+        if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+    std::fclose(f);
+    return kib;
+}
+
+// The child of the peak-RSS measurement: prints "<VmHWM before> <VmHWM after>" and exits.
+int rss_child(const char *name, std::size_t steps) {
+    std::string why;
+    const Allocator *a = load_allocator(name, &why);
+    if (a == nullptr) {
+        std::fprintf(stderr, "%s\n", why.c_str());
+        return 3;
+    }
+    const ChurnStream stream = make_churn_stream(steps);
+    std::vector<void *> slots(kChurnLive);
+    if (a->activate != nullptr) a->activate();
+    const long baseline = vm_hwm_kib();
+    const Dynamic d(*a);
+    churn_fill(d, stream, slots.data());
+    churn_steps(d, stream.steps.data(), stream.steps.size(), slots.data());
+    std::printf("%ld %ld\n", baseline, vm_hwm_kib());
+    return 0;  // no drain: the peak is behind us, and exit gives everything back
+}
+
+struct RssFigures {
+    bool ok = false;
+    long peak_kib = 0;      // ru_maxrss from wait4
+    long baseline_kib = 0;  // the child's VmHWM before filling the window
+    long hwm_kib = 0;       // the child's VmHWM after the last step
+};
+
+RssFigures measure_rss(const std::string &name, std::size_t steps) {
+    RssFigures r;
+    int out[2];
+    if (pipe(out) != 0) return r;
+    const std::string steps_text = std::to_string(steps);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        const char *args[] = {"minipy_alloc_churn_compare", "--rss-child", name.c_str(),
+                              steps_text.c_str(), nullptr};
+        execv("/proc/self/exe", const_cast<char **>(args));
+        _exit(127);
+    }
+    close(out[1]);
+    char buffer[64] = {};
+    std::size_t used = 0;
+    ssize_t got;
+    while (used + 1 < sizeof buffer &&
+           (got = read(out[0], buffer + used, sizeof buffer - 1 - used)) > 0)
+        used += static_cast<std::size_t>(got);
+    close(out[0]);
+    int status = 0;
+    rusage ru{};
+    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) return r;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return r;
+    r.ok = true;
+    r.peak_kib = ru.ru_maxrss;
+    if (std::sscanf(buffer, "%ld %ld", &r.baseline_kib, &r.hwm_kib) != 2) r.ok = false;
+    return r;
+}
+
+Options parse(int argc, char **argv) {
+    Options o;
+    for (int i = 1; i < argc; i++) {
+        const bool has_value = i + 1 < argc;
+        if (std::strcmp(argv[i], "--rounds") == 0 && has_value) {
+            o.rounds = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--steps") == 0 && has_value) {
+            o.steps = std::strtoul(argv[++i], nullptr, 10);
+        } else if (std::strcmp(argv[i], "--quick") == 0) {
+            o.rounds = 5;
+            o.steps = 300000;
+        } else if (std::strcmp(argv[i], "--allocators") == 0 && i + 1 < argc) {
+            o.only = argv[++i];
+        } else if (std::strcmp(argv[i], "--all") == 0) {
+            o.all = true;
+        } else if (std::strcmp(argv[i], "--no-rss") == 0) {
+            o.rss = false;
+        } else if (std::strcmp(argv[i], "--per-round") == 0) {
+            o.per_round = true;
+        } else {
+            std::fprintf(stderr,
+                         "usage: %s [--rounds <r>] [--steps <s>] [--quick] [--all] "
+                         "[--allocators <a,b,...>] [--no-rss] [--per-round]\n",
+                         argv[0]);
+            std::exit(2);
+        }
+    }
+    if (o.rounds < 1 || o.steps < 1) {
+        std::fprintf(stderr, "rounds and steps must be positive\n");
+        std::exit(2);
+    }
+    return o;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    if (argc == 4 && std::strcmp(argv[1], "--rss-child") == 0)
+        return rss_child(argv[2], std::strtoul(argv[3], nullptr, 10));
+    reexec_for_jemalloc_tls(argv);
+    const Options o = parse(argc, argv);
+    const AllocatorSet &set = all_allocators();
+    std::vector<const Allocator *> allocators;
+    for (const Allocator &a : set.available)
+        if (wanted(a, o.all, o.only)) allocators.push_back(&a);
+
+    // Peak RSS first, while this process is small (see the top of the file).
+    std::vector<RssFigures> rss(allocators.size());
+    for (std::size_t i = 0; o.rss && i < allocators.size(); i++)
+        rss[i] = measure_rss(allocators[i]->name, o.steps);
+
+    const ChurnStream stream = make_churn_stream(o.steps);
+    std::vector<void *> slots(kChurnLive);
+    std::vector<std::vector<double>> ns(allocators.size());  // ns per step, per round
+    for (int round = 0; round < o.rounds; round++) {
+        for (std::size_t k = 0; k < allocators.size(); k++) {
+            const std::size_t i = (k + round) % allocators.size();
+            const Allocator &a = *allocators[i];
+            if (a.activate != nullptr) a.activate();
+            const Dynamic d(a);
+            churn_fill(d, stream, slots.data());
+            const double t = elapsed_ns(
+                [&] { churn_steps(d, stream.steps.data(), stream.steps.size(), slots.data()); });
+            churn_drain(d, slots.data());
+            settle_heap();
+            ns[i].push_back(t / static_cast<double>(o.steps));
+        }
+        if (o.per_round) {
+            std::printf("round %2d:", round + 1);
+            for (std::size_t i = 0; i < allocators.size(); i++)
+                std::printf("  %s %.1f", allocators[i]->name.c_str(), ns[i].back());
+            std::printf("\n");
+        }
+    }
+
+    std::printf(
+        "churn window: %zu live blocks, %zu steps per run (free a random block, malloc "
+        "1..%zu B,\nwrite its first byte), %d rounds, allocators interleaved\n\n",
+        kChurnLive, o.steps, kChurnMaxSize, o.rounds);
+    std::printf("%-14s %12s %22s %18s %10s\n", "allocator", "ns/step", "ratio to pymalloc",
+                "quartiles", "pymalloc");
+    std::printf("%-14s %12s %22s %18s %10s\n", "", "(median)", "(median per round)", "",
+                "faster in");
+    for (std::size_t i = 0; i < allocators.size(); i++) {
+        std::printf("%-14s %12.1f", allocators[i]->name.c_str(), median(ns[i]));
+        if (i == 0) {
+            std::printf("\n");
+            continue;
+        }
+        const std::vector<double> r = ratios(ns[i], ns[0]);
+        int faster = 0;
+        for (double x : r)
+            faster += x > 1.0 ? 1 : 0;
+        std::printf(" %22.2f %8.2f .. %-7.2f %4d of %d\n", median(r), quantile(r, 0.25),
+                    quantile(r, 0.75), faster, o.rounds);
+    }
+
+    if (o.rss) {
+        std::printf(
+            "\npeak RSS, one process per allocator, same stream (KiB; ru_maxrss from "
+            "wait4)\n");
+        std::printf("%-14s %12s %12s %14s %16s %10s\n", "allocator", "peak", "VmHWM",
+                    "before churn", "churn (peak-b.)", "vs malloc");
+        long malloc_churn = 0;
+        for (std::size_t i = 0; i < allocators.size(); i++)
+            if (allocators[i]->name == "malloc")
+                malloc_churn = rss[i].peak_kib - rss[i].baseline_kib;
+        for (std::size_t i = 0; i < allocators.size(); i++) {
+            const RssFigures &r = rss[i];
+            if (!r.ok) {
+                std::printf("%-14s %12s\n", allocators[i]->name.c_str(), "failed");
+                continue;
+            }
+            const long churn = r.peak_kib - r.baseline_kib;
+            std::printf("%-14s %12ld %12ld %14ld %16ld", allocators[i]->name.c_str(), r.peak_kib,
+                        r.hwm_kib, r.baseline_kib, churn);
+            if (malloc_churn > 0)
+                std::printf(" %9.2fx",
+                            static_cast<double>(churn) / static_cast<double>(malloc_churn));
+            std::printf("\n");
+        }
+    }
+    for (const std::string &note : set.notes)
+        std::printf("note: %s\n", note.c_str());
+    return 0;
+}
