@@ -157,5 +157,6 @@ int main(int argc, char **argv) {
         "n/8 + 8 from 8 B to 64 KiB, time per realloc call.\n");
     for (const std::string &note : set.notes)
         std::printf("note: %s\n", note.c_str());
+    note_if_unoptimised();
     return 0;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Instructions per operation of each allocator, counted by callgrind.
 #
-# usage: bench/alloc/callgrind_counts.sh [--quick] [<build-dir>]
+# usage: bench/alloc/callgrind_counts.sh [--quick | --all-sizes] [<build-dir>]
 #   <build-dir>  a configured build tree (default: build/release); the driver is
 #                <build-dir>/bench/minipy_alloc_callgrind_driver
-#   --quick      pair loop at 32 bytes only (the full run also sweeps 16 .. 512 bytes)
+#   --quick      pair loop at 32 bytes only (default: 16, 32, 64, 128, 256 and 512 bytes)
+#   --all-sizes  pair loop at each of the 32 size classes, 16 .. 512 bytes
 #
 # Method: each case runs the driver twice under `valgrind --tool=callgrind`, with N and 2N
 # operations, and prints (Ir(2N) - Ir(N)) / N. Everything that does not scale with N
@@ -22,12 +23,14 @@
 # instruction either way; see callgrind_driver.cpp).
 set -euo pipefail
 
-quick=0
+sizes=(16 32 64 128 256 512)
 build_dir=""
 for arg in "$@"; do
     case "$arg" in
-        --quick) quick=1 ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        --quick) sizes=(32) ;;
+        --all-sizes) mapfile -t sizes < <(seq 16 16 512) ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+                   exit 0 ;;
         *) build_dir="$arg" ;;
     esac
 done
@@ -45,7 +48,6 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.rtld.optional_static_tls=65536"
 
 allocators=(pymalloc minipy-malloc malloc cpython mimalloc jemalloc)
-if [[ $quick == 1 ]]; then sizes=(32); else sizes=(16 32 64 128 256 512); fi
 n_pair=100000
 n_churn=200000
 n_realloc=2000

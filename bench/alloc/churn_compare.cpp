@@ -242,5 +242,6 @@ int main(int argc, char **argv) {
     }
     for (const std::string &note : set.notes)
         std::printf("note: %s\n", note.c_str());
+    note_if_unoptimised();
     return 0;
 }

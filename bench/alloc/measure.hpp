@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,15 @@ double elapsed_ns(F &&f) {
     f();
     const auto stop = std::chrono::steady_clock::now();
     return std::chrono::duration<double, std::nano>(stop - start).count();
+}
+
+// Timings of an unoptimised build say nothing about the allocators; say so in the output.
+inline void note_if_unoptimised() {
+#if !defined(__OPTIMIZE__)
+    std::printf(
+        "note: this is not an optimised build (use the release preset): the figures "
+        "are not representative\n");
+#endif
 }
 
 // Called after each run, untimed: gives glibc's free memory back and consolidates its heap,
