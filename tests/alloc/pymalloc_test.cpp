@@ -18,6 +18,7 @@ namespace bdata = boost::unit_test::data;
 using minipy::test::blocks_per_pool;
 using minipy::test::heap_view;
 using minipy::test::NoArenasScope;
+using minipy::test::pool_info_of;
 using minipy::test::pymalloc_geometry;
 using minipy::test::pymalloc_stats;
 
@@ -92,16 +93,14 @@ BOOST_AUTO_TEST_CASE(a_new_pool_is_carved_lazily) {
     // Blocks come in address order from just after the pool header.
     BOOST_TEST(addr(first) % g.pool_size == g.pool_overhead);
     BOOST_TEST(second - first == 64);
-    const minipy::test::HeapView view = heap_view();
-    const minipy_pool_info *pool = view.pool_of(first);
-    BOOST_REQUIRE(pool != nullptr);
-    BOOST_TEST(pool->state == MINIPY_POOL_USED);
-    BOOST_TEST(pool->size_class == 3u);
-    BOOST_TEST(pool->blocks_in_use == 2u);
+    const minipy_pool_info pool = pool_info_of(first);
+    BOOST_TEST(pool.state == MINIPY_POOL_USED);
+    BOOST_TEST(pool.size_class == 3u);
+    BOOST_TEST(pool.blocks_in_use == 2u);
     // Initialising the pool carved two blocks; the second pop carved the third, which is the
     // whole free list now. Everything after it is untouched.
-    BOOST_TEST(pool->free_list_length == 1u);
-    BOOST_TEST(pool->untouched_blocks == blocks_per_pool(64) - 3);
+    BOOST_TEST(pool.free_list_length == 1u);
+    BOOST_TEST(pool.untouched_blocks == blocks_per_pool(64) - 3);
     PyObject_Free(second);
     PyObject_Free(first);
 }
@@ -110,41 +109,40 @@ BOOST_AUTO_TEST_CASE(a_pool_goes_used_full_used_empty) {
     NoArenasScope clean;
     const std::size_t capacity = blocks_per_pool(128);
     std::vector<void *> blocks = allocate(capacity, 128);
-    const void *pool_address = heap_view().pool_of(blocks[0])->address;
-    BOOST_TEST(heap_view().pool_of(blocks.back())->address == pool_address);
-    BOOST_TEST(heap_view().pool_of(blocks[0])->state == MINIPY_POOL_FULL);
+    const void *pool_address = pool_info_of(blocks[0]).address;
+    BOOST_TEST(pool_info_of(blocks.back()).address == pool_address);
+    BOOST_TEST(pool_info_of(blocks[0]).state == MINIPY_POOL_FULL);
 
     // Freeing into a full pool makes it used again, and LIFO: the freed block is next.
     void *freed = blocks[capacity / 2];
     PyObject_Free(freed);
-    BOOST_TEST(heap_view().pool_of(blocks[0])->state == MINIPY_POOL_USED);
+    BOOST_TEST(pool_info_of(blocks[0]).state == MINIPY_POOL_USED);
     void *again = PyObject_Malloc(128);
     BOOST_TEST(again == freed);
     blocks[capacity / 2] = again;
 
     // All blocks back: the pool is empty and keeps its size class for a quick reuse.
     free_all(blocks);
-    const minipy_pool_info *pool = heap_view().pool_of(pool_address);
-    BOOST_REQUIRE(pool != nullptr);
-    BOOST_TEST(pool->state == MINIPY_POOL_EMPTY);
-    BOOST_TEST(pool->blocks_in_use == 0u);
-    BOOST_TEST(pool->size_class == 7u);
+    const minipy_pool_info pool = pool_info_of(pool_address);
+    BOOST_TEST(pool.state == MINIPY_POOL_EMPTY);
+    BOOST_TEST(pool.blocks_in_use == 0u);
+    BOOST_TEST(pool.size_class == 7u);
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_pool_serves_any_class_and_is_reused_first) {
     NoArenasScope clean;
     std::vector<void *> pinned = allocate(1, 48);  // keeps the arena's first pool used
     std::vector<void *> blocks = allocate(3, 200);
-    const void *pool_address = heap_view().pool_of(blocks[0])->address;
+    const void *pool_address = pool_info_of(blocks[0]).address;
     free_all(blocks);  // that pool is empty now, first on its arena's free-pool list
 
     void *same_class = PyObject_Malloc(200);
-    BOOST_TEST(heap_view().pool_of(same_class)->address == pool_address);
+    BOOST_TEST(pool_info_of(same_class).address == pool_address);
     PyObject_Free(same_class);
     void *other_class = PyObject_Malloc(16);
-    const minipy_pool_info *pool = heap_view().pool_of(other_class);
-    BOOST_TEST(pool->address == pool_address);
-    BOOST_TEST(pool->size_class == 0u);  // re-initialised for its new class
+    const minipy_pool_info pool = pool_info_of(other_class);
+    BOOST_TEST(pool.address == pool_address);
+    BOOST_TEST(pool.size_class == 0u);  // re-initialised for its new class
     BOOST_TEST(addr(other_class) % pymalloc_geometry().pool_size ==
                pymalloc_geometry().pool_overhead);
     PyObject_Free(other_class);
@@ -156,7 +154,7 @@ BOOST_AUTO_TEST_CASE(a_pool_freed_into_while_full_goes_to_the_front_of_its_class
     const std::size_t capacity = blocks_per_pool(256);
     std::vector<void *> a = allocate(capacity, 256);      // pool A: full
     std::vector<void *> b = allocate(capacity / 2, 256);  // pool B: used, at the front
-    BOOST_REQUIRE(heap_view().pool_of(a[0])->address != heap_view().pool_of(b[0])->address);
+    BOOST_REQUIRE(pool_info_of(a[0]).address != pool_info_of(b[0]).address);
     PyObject_Free(a[3]);  // A is used again, in front of B
     void *next = PyObject_Malloc(256);
     BOOST_TEST(next == a[3]);

@@ -224,7 +224,8 @@ BOOST_AUTO_TEST_CASE(allocated_blocks_count_pymalloc_and_raw_fallback_blocks_onl
 
 BOOST_AUTO_TEST_CASE(pythonmallocstats_prints_on_each_new_arena_and_at_shutdown) {
     const minipy::test::ChildResult child =
-        run_child({MINIPY_ALLOC_CHILD, "stats-arenas", "3"}, {{"PYTHONMALLOCSTATS", "1"}});
+        run_child({MINIPY_ALLOC_CHILD, "stats-arenas", "3"},
+                  {{"PYTHONMALLOCSTATS", "1"}, {"PYTHONMALLOC", "pymalloc"}});
     BOOST_TEST_REQUIRE(child.exited(0), child.err);
     std::vector<std::size_t> arenas_in_report;
     const std::string key = "# arenas allocated current";
@@ -239,10 +240,10 @@ BOOST_AUTO_TEST_CASE(pythonmallocstats_prints_on_each_new_arena_and_at_shutdown)
 BOOST_AUTO_TEST_CASE(pythonmallocstats_is_on_for_any_non_empty_value) {
     using Env = minipy::test::EnvChanges;
     const std::pair<Env, bool> cases[] = {
-        {{{"PYTHONMALLOCSTATS", "0"}}, true},
-        {{{"PYTHONMALLOCSTATS", "yes"}}, true},
-        {{{"PYTHONMALLOCSTATS", ""}}, false},
-        {{{"PYTHONMALLOCSTATS", std::nullopt}}, false},
+        {{{"PYTHONMALLOCSTATS", "0"}, {"PYTHONMALLOC", std::nullopt}}, true},
+        {{{"PYTHONMALLOCSTATS", "yes"}, {"PYTHONMALLOC", std::nullopt}}, true},
+        {{{"PYTHONMALLOCSTATS", ""}, {"PYTHONMALLOC", std::nullopt}}, false},
+        {{{"PYTHONMALLOCSTATS", std::nullopt}, {"PYTHONMALLOC", std::nullopt}}, false},
         // Ignored when pymalloc does not serve the object domain.
         {{{"PYTHONMALLOCSTATS", "1"}, {"PYTHONMALLOC", "malloc"}}, false},
     };

@@ -18,7 +18,8 @@ run_step("install minipy" ${CMAKE_COMMAND} --install "${MINIPY_BUILD_DIR}" --pre
 # find_package(minipy)
 run_step("configure consumer (find_package)"
     ${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/cmake-build" -G "${GENERATOR}"
-    -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${prefix})
+    -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
+    "-DCMAKE_C_FLAGS=${CONSUMER_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_FLAGS}")
 run_step("build consumer (find_package)" ${CMAKE_COMMAND} --build "${WORK_DIR}/cmake-build")
 run_step("run consumer (find_package)" "${WORK_DIR}/cmake-build/consumer")
 
@@ -30,7 +31,7 @@ execute_process(COMMAND ${PKG_CONFIG} --cflags --libs minipy
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "pkg-config --cflags --libs minipy failed")
 endif()
-separate_arguments(flags UNIX_COMMAND "${flags}")
+separate_arguments(flags UNIX_COMMAND "${CONSUMER_FLAGS} ${flags}")
 run_step("build consumer (pkg-config)" ${C_COMPILER} -std=c11 "${CONSUMER_SOURCE_DIR}/consumer.c"
     ${flags} -o "${WORK_DIR}/consumer-pkgconfig")
 run_step("run consumer (pkg-config)" "${WORK_DIR}/consumer-pkgconfig")

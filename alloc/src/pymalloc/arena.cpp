@@ -20,7 +20,9 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
     return (value + mask) & ~mask;
 }
 
-Arena *new_arena() {
+// Out of line, as release_arena(): taken once per arena, and inlined they would make every
+// pool transition save and restore registers it does not use.
+[[gnu::noinline]] Arena *new_arena() {
     // Like CPython, the statistics are printed before the arena exists: the first report
     // of a run shows no arena at all.
     print_stats_if_requested();
@@ -58,8 +60,9 @@ Arena *new_arena() {
     return arena;
 }
 
-void release_arena(Arena &arena) {
-    lists().all_arenas.erase(lists().all_arenas.iterator_to(arena));
+[[gnu::noinline]] void release_arena(Arena &arena) {
+    AllArenaList &all = lists_of_live_heap().all_arenas;
+    all.erase(all.iterator_to(arena));
     arena_map::mark(arena.address, false);
     const PyObjectArenaAllocator source = arena.source;
     source.free(source.ctx, reinterpret_cast<void *>(arena.address), kArenaSize);
@@ -136,7 +139,7 @@ Block *allocate_from_new_pool(unsigned size_class) {
 }
 
 void pool_became_empty(Pool &pool) {
-    Lists &l = lists();
+    Lists &l = lists_of_live_heap();
     PoolList &used = l.usedpools[pool.size_class];
     used.erase(used.iterator_to(pool));
     refresh_usedfront(pool.size_class);

@@ -10,7 +10,7 @@
 namespace minipy::pymalloc {
 
 constinit Block g_no_pool_block = {nullptr};
-constinit PoolHeader g_no_pool = {0, kNoSizeClass, &g_no_pool_block, nullptr, 0, 0};
+constinit PoolHeader g_no_pool = {0, kNoSizeClass, &g_no_pool_block, nullptr, 1, 0};
 
 namespace {
 
@@ -21,7 +21,7 @@ std::byte *pool_base(Pool &pool) {
 // Full -> used: front of the class list, so the block just freed is handed out next (LRU
 // use of pools, which fills several pools of one class evenly).
 void insert_to_usedpool(Pool &pool) {
-    lists().usedpools[pool.size_class].push_front(pool);
+    lists_of_live_heap().usedpools[pool.size_class].push_front(pool);
     g_state.usedfront[pool.size_class] = &pool;
 }
 
@@ -42,27 +42,29 @@ Block *pool_init(Pool &pool, unsigned size_class) {
 }
 
 void *pool_refill(PoolHeader &header, Block *handed_out, std::size_t nbytes) noexcept {
-    if (&header == &g_no_pool) {
+    if (header.nextoffset <= header.maxnextoffset) {
+        // Carve one more block; it is the whole free list. (Never the sentinel, whose
+        // offsets say it has nothing to carve.)
+        Block *block = reinterpret_cast<Block *>(pool_base(as_pool(header)) + header.nextoffset);
+        header.nextoffset += static_cast<std::uint32_t>(block_size_of(header.size_class));
+        block->next = nullptr;
+        header.freeblock = block;
+        return handed_out;
+    }
+    if (&header == &g_no_pool) [[unlikely]] {
         // The class had no used pool: undo the pop, then take a pool from an arena.
         g_no_pool.freeblock = &g_no_pool_block;
         g_no_pool.ref = 0;
-        return malloc_slow(nbytes);
-    }
-    Pool &pool = as_pool(header);
-    MINIPY_ASSERT(pool.freeblock == nullptr);
-    if (pool.nextoffset <= pool.maxnextoffset) {
-        // Carve one more block; it is the whole free list.
-        Block *block = reinterpret_cast<Block *>(pool_base(pool) + pool.nextoffset);
-        pool.nextoffset += static_cast<std::uint32_t>(block_size_of(pool.size_class));
-        block->next = nullptr;
-        pool.freeblock = block;
-        return handed_out;
+        return malloc_from_new_pool(nbytes);
     }
     // Nothing left: the pool is full and leaves its class list until a block comes back.
-    MINIPY_ASSERT(pool.ref == pool_capacity(pool));
-    PoolList &used = lists().usedpools[pool.size_class];
-    used.erase(used.iterator_to(pool));
-    refresh_usedfront(pool.size_class);
+    // Only the front pool of a class is ever popped, so its successor becomes the front.
+    Pool &pool = as_pool(header);
+    MINIPY_ASSERT(pool.freeblock == nullptr && pool.ref == pool_capacity(pool));
+    MINIPY_ASSERT(g_state.usedfront[pool.size_class] == &pool);
+    PoolList &used = lists_of_live_heap().usedpools[pool.size_class];
+    const auto next = used.erase(used.iterator_to(pool));
+    g_state.usedfront[pool.size_class] = next == used.end() ? &g_no_pool : &*next;
     MINIPY_ASSERT_EXPENSIVE(state_is_valid());
     return handed_out;
 }

@@ -61,6 +61,8 @@ static_assert(sizeof(Pool) == kPoolOverhead, "the pool header is CPython's 48 by
 // is one block whose link is nullptr, so popping from it looks exactly like emptying a
 // real pool's free list, and the fast path needs no separate "is there a pool?" test;
 // pool_refill() tells the two apart and puts the sentinel back as it was.
+// Its nextoffset is above its maxnextoffset, so that pool_refill() finds nothing to carve
+// in it before it ever compares addresses.
 extern constinit Block g_no_pool_block;
 extern constinit PoolHeader g_no_pool;
 

@@ -54,6 +54,14 @@ void entry_free(void * /*ctx*/, void *p) noexcept {
     free(p);
 }
 
+void *malloc_from_new_pool(std::size_t nbytes) noexcept {
+    Block *block = allocate_from_new_pool(size_class_of(nbytes));
+    MINIPY_ASSERT_EXPENSIVE(state_is_valid());
+    if (block != nullptr) [[likely]]
+        return block;
+    return raw_fallback_malloc(nbytes);
+}
+
 void *malloc_slow(std::size_t nbytes) noexcept {
     if (nbytes - 1 < kSmallRequestThreshold) {
         if (void *block = small_malloc(nbytes)) return block;

@@ -9,7 +9,7 @@
 //             count down: about 12 instructions, rare branches only for a pool that was
 //             full or becomes empty (fast_free_admits + push_owned).
 // Together with the domain gate (domains.hpp) and the calls, a pair stays under 40
-// instructions, loop included (bench/alloc/pair_instructions.cpp checks with callgrind).
+// instructions, loop included (bench/alloc/callgrind_counts.sh counts it with callgrind).
 // Anything else is [[gnu::noinline]] and lives in another file: no lock (the GIL covers
 // pymalloc), no debug branches (the debug hooks wrap the domain table instead).
 #pragma once
@@ -81,6 +81,9 @@ inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_c
 // arenas), free_slow any pointer
 // (NULL, unaligned arenas, foreign blocks, which go to the raw domain).
 [[gnu::noinline]] void *malloc_slow(std::size_t nbytes) noexcept;
+// A small request (1..512) whose class has no used pool: a pool from an arena, else the raw
+// domain.
+void *malloc_from_new_pool(std::size_t nbytes) noexcept;
 [[gnu::noinline]] void free_slow(void *p) noexcept;
 void *calloc(std::size_t nelem, std::size_t elsize) noexcept;
 void *realloc(void *p, std::size_t nbytes) noexcept;

@@ -65,9 +65,15 @@ inline Lists &lists() noexcept {
     return *std::launder(reinterpret_cast<Lists *>(g_state.lists_storage));
 }
 
+// The lists, on paths that hold a pool (so the lists were built when its arena was made):
+// no "constructed yet?" test, which also spares those paths a call frame.
+inline Lists &lists_of_live_heap() noexcept {
+    return *std::launder(reinterpret_cast<Lists *>(g_state.lists_storage));
+}
+
 // The used list of a class changed: keep the fast path's mirror of its front current.
 inline void refresh_usedfront(unsigned size_class) noexcept {
-    PoolList &list = lists().usedpools[size_class];
+    PoolList &list = lists_of_live_heap().usedpools[size_class];
     g_state.usedfront[size_class] = list.empty() ? &g_no_pool : &list.front();
 }
 

@@ -51,6 +51,14 @@ inline HeapView heap_view() {
     return view;
 }
 
+// A copy of the walk's record of the carved pool holding `block` (the test fails if none).
+inline minipy_pool_info pool_info_of(const void *block) {
+    const HeapView view = heap_view();
+    const minipy_pool_info *pool = view.pool_of(block);
+    BOOST_REQUIRE_MESSAGE(pool != nullptr, "no carved pool holds " << block);
+    return *pool;
+}
+
 inline minipy_pymalloc_stats pymalloc_stats() {
     minipy_pymalloc_stats stats;
     minipy_pymalloc_get_stats(&stats);
