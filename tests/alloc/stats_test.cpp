@@ -3,7 +3,6 @@
 // CPython itself prints), the block count, and PYTHONMALLOCSTATS in a child process.
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -48,9 +47,22 @@ std::size_t value_of(const std::string &text, const std::string &label) {
 // A line's shape: numbers become N and runs of spaces one space, so that reports taken at
 // different moments (or from CPython, with other arena sizes) compare equal.
 std::string shape(const std::string &line) {
-    static const std::regex number("[0-9][0-9,]*");
-    static const std::regex spaces(" +");
-    return std::regex_replace(std::regex_replace(line, number, "N"), spaces, " ");
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        const char ch = line[i];
+        if (ch >= '0' && ch <= '9') {
+            out += 'N';
+            while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || line[i] == ','))
+                ++i;
+        } else if (ch == ' ') {
+            out += ' ';
+            while (i < line.size() && line[i] == ' ') ++i;
+        } else {
+            out += ch;
+            ++i;
+        }
+    }
+    return out;
 }
 
 // The shapes of a report's lines up to its first "Total" line, with the class table's
