@@ -47,13 +47,20 @@ struct ViaPointer {
     static void *realloc(void *p, std::size_t n) { return g_realloc(p, n); }
 };
 
-// noipa: the compiler must neither inline these nor learn from their bodies that the
-// calls could be dropped.
+// The compiler must neither inline these nor learn from their bodies that the calls could
+// be dropped: GCC's noipa says both; clang has no noipa, so noinline, and the empty asm
+// statement (no instruction) makes each body a side effect clang cannot see through.
+#if defined(__clang__)
+#define MINIPY_BENCH_OPAQUE gnu::noinline
+#else
+#define MINIPY_BENCH_OPAQUE gnu::noipa
+#endif
 unsigned char g_dummy[16];
-[[gnu::noipa]] void *empty_malloc(std::size_t) {
+[[MINIPY_BENCH_OPAQUE]] void *empty_malloc(std::size_t) {
+    __asm__ volatile("" ::: "memory");
     return g_dummy;
 }
-[[gnu::noipa]] void empty_free(void *) {}
+[[MINIPY_BENCH_OPAQUE]] void empty_free(void *) { __asm__ volatile("" ::: "memory"); }
 
 struct Empty {
     static void *malloc(std::size_t n) { return empty_malloc(n); }
