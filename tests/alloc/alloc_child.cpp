@@ -1,7 +1,9 @@
 // Scenarios that the alloc tests run in a child process, because they read the process
 // environment at start-up, exit, or print at shutdown. Usage: minipy_alloc_child <scenario>
 //   init-from-env   minipy_alloc_init_from_env(), then prints which allocator serves OBJ
-//                   ("object domain: pymalloc" or "object domain: other") and exits 0
+//                   ("object domain: pymalloc" or "object domain: other") and the name of
+//                   the set-up ("allocator: pymalloc_debug", ...), and exits 0
+//   no-init         prints the same without any initialisation: the build's defaults
 //   stats-arenas N  init from the environment, fills N arenas with 64-byte blocks, frees
 //                   them, calls minipy_alloc_finalize(), exits 0
 #include <cstdio>
@@ -14,13 +16,19 @@
 
 namespace {
 
-int init_from_env() {
-    minipy_alloc_init_from_env();
+int describe_allocators() {
     std::FILE *sink = std::fopen("/dev/null", "w");
     const bool pymalloc = _PyObject_DebugMallocStats(sink) == 1;
     std::fclose(sink);
-    std::printf("object domain: %s\n", pymalloc ? "pymalloc" : "other");
+    const char *name = _PyMem_GetCurrentAllocatorName();
+    std::printf("object domain: %s\nallocator: %s\n", pymalloc ? "pymalloc" : "other",
+                name != nullptr ? name : "(custom)");
     return 0;
+}
+
+int init_from_env() {
+    minipy_alloc_init_from_env();
+    return describe_allocators();
 }
 
 int stats_arenas(long arenas) {
@@ -42,8 +50,9 @@ int stats_arenas(long arenas) {
 
 int main(int argc, char **argv) {
     if (argc >= 2 && std::strcmp(argv[1], "init-from-env") == 0) return init_from_env();
+    if (argc >= 2 && std::strcmp(argv[1], "no-init") == 0) return describe_allocators();
     if (argc >= 3 && std::strcmp(argv[1], "stats-arenas") == 0)
         return stats_arenas(std::strtol(argv[2], nullptr, 10));
-    std::fprintf(stderr, "usage: %s init-from-env | stats-arenas N\n", argv[0]);
+    std::fprintf(stderr, "usage: %s init-from-env | no-init | stats-arenas N\n", argv[0]);
     return 2;
 }

@@ -24,6 +24,12 @@ PyMemAllocatorEx allocator_of(PyMemAllocatorDomain domain) {
     return a;
 }
 
+#if defined(MINIPY_PYDEBUG)
+constexpr const char *kBuildDefault = "pymalloc_debug";
+#else
+constexpr const char *kBuildDefault = "pymalloc";
+#endif
+
 bool object_domain_is_pymalloc() {
     std::FILE *sink = std::fopen("/dev/null", "w");
     const bool yes = _PyObject_DebugMallocStats(sink) == 1;
@@ -76,19 +82,67 @@ BOOST_AUTO_TEST_CASE(pymalloc_serves_mem_and_obj_and_leaves_raw_to_the_system) {
         AllocatorConfig config("malloc");
         system = allocator_of(PYMEM_DOMAIN_RAW);
     }
-    for (const char *name : {"pymalloc", "default", "debug", "pymalloc_debug"}) {
-        // Until the debug hooks exist, the *_debug names install the same allocators.
+    AllocatorConfig config("pymalloc");
+    BOOST_REQUIRE(config.ok());
+    BOOST_TEST(same_functions(allocator_of(PYMEM_DOMAIN_RAW), system));
+    BOOST_TEST(same_functions(allocator_of(PYMEM_DOMAIN_MEM), allocator_of(PYMEM_DOMAIN_OBJ)));
+    BOOST_TEST(!same_functions(allocator_of(PYMEM_DOMAIN_OBJ), system));
+    BOOST_TEST(object_domain_is_pymalloc());
+}
+
+BOOST_AUTO_TEST_CASE(each_name_installs_what_it_stands_for) {
+    const std::pair<const char *, const char *> cases[] = {
+        {"pymalloc", "pymalloc"},
+        {"malloc", "malloc"},
+        {"pymalloc_debug", "pymalloc_debug"},
+        {"malloc_debug", "malloc_debug"},
+        {"debug", "pymalloc_debug"},  // the default plus the hooks, in either build
+        {"default", kBuildDefault},
+        {"", kBuildDefault},
+    };
+    for (const auto &[name, installed] : cases) {
         AllocatorConfig config(name);
         BOOST_REQUIRE_MESSAGE(config.ok(), name);
-        BOOST_TEST(same_functions(allocator_of(PYMEM_DOMAIN_RAW), system), name);
-        BOOST_TEST(same_functions(allocator_of(PYMEM_DOMAIN_MEM), allocator_of(PYMEM_DOMAIN_OBJ)),
-                   name);
-        BOOST_TEST(!same_functions(allocator_of(PYMEM_DOMAIN_OBJ), system), name);
-        BOOST_TEST(object_domain_is_pymalloc(), name);
+        const char *current = _PyMem_GetCurrentAllocatorName();
+        BOOST_REQUIRE_MESSAGE(current != nullptr, name);
+        BOOST_TEST(std::string(current) == installed, "PYTHONMALLOC=" << name);
+        // The statistics see pymalloc through the hooks.
+        const bool pymalloc = std::string(installed).rfind("pymalloc", 0) == 0;
+        BOOST_TEST(object_domain_is_pymalloc() == pymalloc, name);
     }
-    AllocatorConfig config("malloc_debug");
+}
+
+BOOST_AUTO_TEST_CASE(the_name_query_knows_no_name_for_a_custom_set_up) {
+    AllocatorConfig config("pymalloc");
+    PyMemAllocatorEx custom = allocator_of(PYMEM_DOMAIN_OBJ);
+    custom.ctx = &custom;  // the same functions with another context: still pymalloc
+    PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &custom);
+    BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == "pymalloc");
+    PyMemAllocatorEx raw = allocator_of(PYMEM_DOMAIN_RAW);
+    PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &raw);  // OBJ on malloc, MEM on pymalloc: no name
+    BOOST_TEST(_PyMem_GetCurrentAllocatorName() == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(asking_for_the_installed_set_up_keeps_live_blocks_valid) {
+    AllocatorConfig config("pymalloc_debug");
     BOOST_REQUIRE(config.ok());
-    BOOST_TEST(!object_domain_is_pymalloc());
+    const PyMemAllocatorEx before = allocator_of(PYMEM_DOMAIN_MEM);
+    void *p = PyMem_Malloc(40);  // framed by the hooks installed above
+    BOOST_TEST(minipy_alloc_configure("pymalloc_debug", 0) == 0);
+    BOOST_TEST(minipy_alloc_configure("debug", 0) == 0);
+    const PyMemAllocatorEx after = allocator_of(PYMEM_DOMAIN_MEM);
+    BOOST_TEST((before.ctx == after.ctx && same_functions(before, after)));
+    PyMem_Free(p);  // a fatal "bad ID" or worse if the hooks had been replaced
+}
+
+BOOST_AUTO_TEST_CASE(before_any_initialisation_the_build_default_serves) {
+    // A release build starts with pymalloc, a debug build with pymalloc_debug, as CPython's
+    // static defaults do, whatever the environment says (nothing has read it yet).
+    const minipy::test::ChildResult child =
+        run_child({MINIPY_ALLOC_CHILD, "no-init"}, {{"PYTHONMALLOC", "malloc"}});
+    BOOST_TEST(child.exited(0), child.err);
+    BOOST_TEST(child.out ==
+               "object domain: pymalloc\nallocator: " + std::string(kBuildDefault) + "\n");
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_name_changes_nothing) {
@@ -102,21 +156,23 @@ BOOST_AUTO_TEST_CASE(an_unknown_name_changes_nothing) {
 
 BOOST_AUTO_TEST_CASE(the_environment_chooses_the_allocator_at_start_up) {
     using Env = minipy::test::EnvChanges;
-    const std::pair<Env, const char *> cases[] = {
-        {{{"PYTHONMALLOC", std::nullopt}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", ""}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", "default"}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", "debug"}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", "pymalloc"}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", "pymalloc_debug"}}, "object domain: pymalloc"},
-        {{{"PYTHONMALLOC", "malloc"}}, "object domain: other"},
-        {{{"PYTHONMALLOC", "malloc_debug"}}, "object domain: other"},
+    const std::string pymalloc = "object domain: pymalloc\nallocator: ";
+    const std::string other = "object domain: other\nallocator: ";
+    const std::pair<Env, std::string> cases[] = {
+        {{{"PYTHONMALLOC", std::nullopt}}, pymalloc + kBuildDefault},
+        {{{"PYTHONMALLOC", ""}}, pymalloc + kBuildDefault},
+        {{{"PYTHONMALLOC", "default"}}, pymalloc + kBuildDefault},
+        {{{"PYTHONMALLOC", "debug"}}, pymalloc + "pymalloc_debug"},
+        {{{"PYTHONMALLOC", "pymalloc"}}, pymalloc + "pymalloc"},
+        {{{"PYTHONMALLOC", "pymalloc_debug"}}, pymalloc + "pymalloc_debug"},
+        {{{"PYTHONMALLOC", "malloc"}}, other + "malloc"},
+        {{{"PYTHONMALLOC", "malloc_debug"}}, other + "malloc_debug"},
     };
     for (const auto &[env, expected] : cases) {
         const minipy::test::ChildResult child =
             run_child({MINIPY_ALLOC_CHILD, "init-from-env"}, env);
         BOOST_TEST(child.exited(0), child.err);
-        BOOST_TEST(child.out == std::string(expected) + "\n");
+        BOOST_TEST(child.out == expected + "\n");
         BOOST_TEST(child.err.empty());
     }
 }

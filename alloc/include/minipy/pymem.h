@@ -147,6 +147,40 @@ PyAPI_FUNC(void) minipy_alloc_init_from_env(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) minipy_alloc_configure(const char *allocator_name,
                                        int print_stats) MINIPY_NOEXCEPT;
 
+/* --- Debug hooks -------------------------------------------------------------------------
+ * PyMem_SetupDebugHooks() wraps the allocator each domain holds now (pymalloc, malloc or a
+ * custom one) with CPython's debug hooks: every block gets its size, an API id ('r', 'm',
+ * 'o') and guard bytes, new data reads 0xCD, freed blocks 0xDD; free and realloc check the
+ * id and both guards, and MEM and OBJ calls check that the caller holds the GIL. A failure
+ * prints CPython's report to stderr and aborts. Calling it again is harmless; after a
+ * domain's allocator has been replaced, calling it again puts the hooks on top. */
+PyAPI_FUNC(void) PyMem_SetupDebugHooks(void) MINIPY_NOEXCEPT;
+
+/* What the three domains hold, by PYTHONMALLOC name: "pymalloc", "pymalloc_debug",
+ * "malloc" or "malloc_debug"; NULL for any other set-up (a custom allocator or hook). */
+PyAPI_FUNC(const char *) _PyMem_GetCurrentAllocatorName(void) MINIPY_NOEXCEPT;
+
+/* --- Seams the runtime fills at start-up ---------------------------------------------------
+ * alloc knows nothing of threads or interpreters; the runtime tells it what it needs. Both
+ * may be NULL (the default): then every caller passes the GIL check, and fatal reports end
+ * after their "Fatal Python error" line. */
+
+/* Returns non-zero when the calling thread holds the GIL (the runtime's PyGILState_Check). */
+typedef int (*minipy_gil_check_fn)(void);
+PyAPI_FUNC(void) minipy_alloc_set_gil_check(minipy_gil_check_fn gil_held) MINIPY_NOEXCEPT;
+
+/* Writes the lines that follow "Fatal Python error: ..." (runtime state, current thread and
+ * its stack) to the file descriptor. Runs while the process is dying: it must not allocate
+ * and must not take locks. */
+typedef void (*minipy_fatal_context_fn)(int fd);
+PyAPI_FUNC(void) minipy_alloc_set_fatal_context(minipy_fatal_context_fn print) MINIPY_NOEXCEPT;
+
+/* Prints "Fatal Python error: <function>: <message>" (the function part only if non-NULL and
+ * non-empty), then the fatal context, to stderr, and aborts. Allocates nothing: usable when
+ * the heap is broken. The runtime's Py_FatalError is built on it. */
+MINIPY_NORETURN PyAPI_FUNC(void) minipy_fatal_error(const char *function,
+                                                   const char *message) MINIPY_NOEXCEPT;
+
 /* Shutdown of the alloc layer: prints the statistics when PYTHONMALLOCSTATS asked for
  * them, then gives back the empty arena pymalloc keeps against thrashing. Blocks still
  * allocated stay valid; the domains keep working afterwards. */

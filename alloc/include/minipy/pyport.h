@@ -32,6 +32,12 @@ typedef Py_ssize_t Py_hash_t;
 #define MINIPY_EXPORT
 #endif
 
+#if defined(__GNUC__)
+#define MINIPY_NORETURN __attribute__((noreturn))
+#else
+#define MINIPY_NORETURN
+#endif
+
 /* CPython's own spelling, so that code written for CPython's headers reads the same. */
 #define PyAPI_FUNC(RTYPE) MINIPY_EXPORT RTYPE
 #define PyAPI_DATA(RTYPE) extern MINIPY_EXPORT RTYPE

@@ -4,14 +4,15 @@
 //   name             RAW      MEM        OBJ        debug hooks
 //   malloc           malloc   malloc     malloc     no
 //   pymalloc         malloc   pymalloc   pymalloc   no
-//   *_debug          as above                       yes (installed by the debug-hooks layer)
+//   *_debug          as above                       yes (PyMem_SetupDebugHooks)
 //   default / ""     pymalloc in a release build, pymalloc_debug in a debug build
-//   debug            the default plus the hooks: pymalloc_debug
+//   debug            the default plus the hooks: pymalloc_debug in either build
 //
 // Names are matched exactly, as CPython does: case-sensitive, no trimming.
 #include <cstdlib>
 #include <cstring>
 
+#include "debug/hooks.hpp"
 #include "domains/domains.hpp"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
@@ -66,25 +67,83 @@ extern "C" int _PyMem_GetAllocatorName(const char *name, PyMemAllocatorName *out
     return -1;
 }
 
-extern "C" int _PyMem_SetupAllocators(PyMemAllocatorName name) noexcept {
-    if (name == PYMEM_ALLOCATOR_NOT_SET) return 0;
-    if (name == PYMEM_ALLOCATOR_DEFAULT || name == PYMEM_ALLOCATOR_DEBUG) name = kBuildDefault;
+namespace {
+
+const char *name_of(PyMemAllocatorName name) {
     switch (name) {
         case PYMEM_ALLOCATOR_PYMALLOC:
+            return "pymalloc";
         case PYMEM_ALLOCATOR_PYMALLOC_DEBUG:
-            install(PYMEM_DOMAIN_RAW, minipy::domains::kRawAllocator);
-            install(PYMEM_DOMAIN_MEM, minipy::pymalloc::kAllocator);
-            install(PYMEM_DOMAIN_OBJ, minipy::pymalloc::kAllocator);
-            return 0;
+            return "pymalloc_debug";
         case PYMEM_ALLOCATOR_MALLOC:
+            return "malloc";
         case PYMEM_ALLOCATOR_MALLOC_DEBUG:
-            install(PYMEM_DOMAIN_RAW, minipy::domains::kRawAllocator);
-            install(PYMEM_DOMAIN_MEM, minipy::domains::kRawAllocator);
-            install(PYMEM_DOMAIN_OBJ, minipy::domains::kRawAllocator);
-            return 0;
+            return "malloc_debug";
         default:
-            return -1;
+            return nullptr;
     }
+}
+
+bool same_functions(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b) {
+    return a.malloc == b.malloc && a.calloc == b.calloc && a.realloc == b.realloc &&
+           a.free == b.free;
+}
+
+// The name of what the three domains hold, given whether to look for the debug hooks.
+const char *current_name(bool debug) {
+    const PyMemAllocatorEx *held[3];
+    PyMemAllocatorEx records[3];
+    for (int d = PYMEM_DOMAIN_RAW; d <= PYMEM_DOMAIN_OBJ; ++d) {
+        const auto domain = static_cast<PyMemAllocatorDomain>(d);
+        PyMem_GetAllocator(domain, &records[d]);
+        held[d] = &records[d];
+        if (debug) {
+            // The right hooks for the domain, wrapping the right allocator.
+            if (!same_functions(records[d], minipy::debug::hooks_for(domain, nullptr)))
+                return nullptr;
+            held[d] = minipy::debug::wrapped_by_hooks(records[d]);
+        }
+    }
+    const PyMemAllocatorEx &system = minipy::domains::kRawAllocator;
+    const PyMemAllocatorEx &pymalloc = minipy::pymalloc::kAllocator;
+    if (!same_functions(*held[PYMEM_DOMAIN_RAW], system)) return nullptr;
+    if (same_functions(*held[PYMEM_DOMAIN_MEM], pymalloc) &&
+        same_functions(*held[PYMEM_DOMAIN_OBJ], pymalloc))
+        return debug ? "pymalloc_debug" : "pymalloc";
+    if (same_functions(*held[PYMEM_DOMAIN_MEM], system) &&
+        same_functions(*held[PYMEM_DOMAIN_OBJ], system))
+        return debug ? "malloc_debug" : "malloc";
+    return nullptr;
+}
+
+}  // namespace
+
+extern "C" const char *_PyMem_GetCurrentAllocatorName(void) noexcept {
+    if (const char *name = current_name(false)) return name;
+    return current_name(true);
+}
+
+extern "C" int _PyMem_SetupAllocators(PyMemAllocatorName name) noexcept {
+    if (name == PYMEM_ALLOCATOR_NOT_SET) return 0;
+    if (name == PYMEM_ALLOCATOR_DEFAULT) name = kBuildDefault;
+    if (name == PYMEM_ALLOCATOR_DEBUG) name = PYMEM_ALLOCATOR_PYMALLOC_DEBUG;
+    const char *wanted = name_of(name);
+    if (wanted == nullptr) return -1;
+    // Asking for what is installed changes nothing, so blocks allocated before start-up
+    // under the same set-up stay valid (a host may allocate before Py_Initialize).
+    const char *current = _PyMem_GetCurrentAllocatorName();
+    if (current != nullptr && std::strcmp(current, wanted) == 0) return 0;
+
+    const bool pymalloc =
+        name == PYMEM_ALLOCATOR_PYMALLOC || name == PYMEM_ALLOCATOR_PYMALLOC_DEBUG;
+    install(PYMEM_DOMAIN_RAW, minipy::domains::kRawAllocator);
+    install(PYMEM_DOMAIN_MEM,
+            pymalloc ? minipy::pymalloc::kAllocator : minipy::domains::kRawAllocator);
+    install(PYMEM_DOMAIN_OBJ,
+            pymalloc ? minipy::pymalloc::kAllocator : minipy::domains::kRawAllocator);
+    if (name == PYMEM_ALLOCATOR_PYMALLOC_DEBUG || name == PYMEM_ALLOCATOR_MALLOC_DEBUG)
+        PyMem_SetupDebugHooks();
+    return 0;
 }
 
 extern "C" int minipy_alloc_configure(const char *allocator_name, int print_stats) noexcept {

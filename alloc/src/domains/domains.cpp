@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "debug/hooks.hpp"
 #include "pymalloc/arena_map.hpp"
 #include "pymalloc/geometry.hpp"
 #include "pymalloc/pymalloc.hpp"
@@ -35,13 +36,23 @@ bool same_allocator(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b) {
 
 }  // namespace
 
-// Defaults that hold before any initialisation: the system allocator for RAW, pymalloc
-// for MEM and OBJ (whose gates pymalloc/state.cpp opens to match).
+// Defaults that hold before any initialisation (CPython's static defaults): pymalloc in a
+// release build, pymalloc_debug in a debug build: the system allocator for RAW, pymalloc
+// for MEM and OBJ, and in a debug build the debug hooks around all three. pymalloc/state.cpp
+// opens the fast-path gates to match.
+#if defined(MINIPY_PYDEBUG)
+constinit Domain g_domains[kDomainCount] = {
+    {debug::hooks_for(PYMEM_DOMAIN_RAW, &debug::g_default_contexts[0]), false},
+    {debug::hooks_for(PYMEM_DOMAIN_MEM, &debug::g_default_contexts[1]), false},
+    {debug::hooks_for(PYMEM_DOMAIN_OBJ, &debug::g_default_contexts[2]), false},
+};
+#else
 constinit Domain g_domains[kDomainCount] = {
     {kRawAllocator, false},
     {pymalloc::kAllocator, true},
     {pymalloc::kAllocator, true},
 };
+#endif
 
 void refresh_gates() noexcept {
     for (int d = PYMEM_DOMAIN_MEM; d < kDomainCount; ++d) {
@@ -53,7 +64,11 @@ void refresh_gates() noexcept {
 }
 
 bool object_domain_uses_pymalloc() noexcept {
-    return g_domains[PYMEM_DOMAIN_OBJ].is_pymalloc;
+    // Through the debug hooks too: pymalloc still serves the blocks (CPython's
+    // _PyMem_PymallocEnabled looks through them the same way).
+    const PyMemAllocatorEx &obj = g_domains[PYMEM_DOMAIN_OBJ].allocator;
+    const PyMemAllocatorEx *inner = debug::wrapped_by_hooks(obj);
+    return same_allocator(inner != nullptr ? *inner : obj, pymalloc::kAllocator);
 }
 
 }  // namespace minipy::domains

@@ -7,7 +7,11 @@ namespace minipy::pymalloc {
 constinit State g_state = {
     // MEM and OBJ start with pymalloc: their small-request gates are open from the first
     // call; the map limits open when the arena map is reserved (arena_map::reserve()).
+#if defined(MINIPY_PYDEBUG)
+    .gates = {{0, 0}, {0, 0}, {0, 0}},  // a debug build starts with the debug hooks
+#else
     .gates = {{0, 0}, {kSmallRequestThreshold, 0}, {kSmallRequestThreshold, 0}},
+#endif
     .arena_slots = nullptr,
     .usedfront = {&g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,
                   &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool, &g_no_pool,

@@ -8,9 +8,17 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <atomic>
+
+#include "minipy/pymem.h"
 #include "support/check.hpp"
 
 namespace minipy::support {
+
+namespace {
+// Set by the runtime at start-up; read by a dying process, so a plain atomic load.
+std::atomic<minipy_fatal_context_fn> g_fatal_context{nullptr};
+}  // namespace
 
 void write_stderr(const char *text) noexcept {
     std::size_t left = std::strlen(text);
@@ -40,6 +48,8 @@ void write_report(const char *function, const char *message, const char *detail_
 
 void fatal_error(const char *function, const char *message, const char *detail_lines) noexcept {
     write_report(function, message, detail_lines);
+    if (minipy_fatal_context_fn context = g_fatal_context.load(std::memory_order_acquire))
+        context(STDERR_FILENO);
     std::abort();
 }
 
@@ -70,3 +80,11 @@ void assertion_failed(const char *expr, const char *file, int line, const char *
 }
 
 }  // namespace minipy::support
+
+extern "C" void minipy_alloc_set_fatal_context(minipy_fatal_context_fn print) noexcept {
+    minipy::support::g_fatal_context.store(print, std::memory_order_release);
+}
+
+extern "C" void minipy_fatal_error(const char *function, const char *message) noexcept {
+    minipy::support::fatal_error(function, message);
+}

@@ -9,8 +9,9 @@
 
 namespace minipy::support {
 
-// Prints the report, then `detail_lines` (may be null; each line ends in '\n'), then
-// calls std::abort(): a crash report for bugs.
+// Prints the report, then `detail_lines` (may be null; each line ends in '\n'), then the
+// runtime's fatal context (minipy_alloc_set_fatal_context: runtime state, current thread),
+// then calls std::abort(): a crash report for bugs.
 [[noreturn]] void fatal_error(const char *function, const char *message,
                               const char *detail_lines = nullptr) noexcept;
 
