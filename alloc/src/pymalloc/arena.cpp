@@ -28,24 +28,30 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
     print_stats_if_requested();
     if (!arena_map::reserve()) return nullptr;
 
-    void *descriptor = PyMem_RawMalloc(sizeof(Arena));
+    // The descriptor comes from the raw domain, as CPython's arena objects do, and remembers
+    // which raw allocator served it: the raw domain may be re-hooked or replaced while the
+    // arena lives, and the block must go back to the allocator that made it.
+    PyMemAllocatorEx raw{};
+    PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &raw);
+    void *descriptor = raw.malloc(raw.ctx, sizeof(Arena));
     if (descriptor == nullptr) return nullptr;
     const PyObjectArenaAllocator source = g_state.arena_allocator;
     void *memory = source.alloc(source.ctx, kArenaSize);
     if (memory == nullptr) {
-        PyMem_RawFree(descriptor);
+        raw.free(raw.ctx, descriptor);
         return nullptr;
     }
     const auto address = reinterpret_cast<std::uintptr_t>(memory);
     if (!arena_map::mark(address, true)) {  // beyond the address space the map covers
         source.free(source.ctx, memory, kArenaSize);
-        PyMem_RawFree(descriptor);
+        raw.free(raw.ctx, descriptor);
         return nullptr;
     }
 
     Arena *arena = new (descriptor) Arena;
     arena->address = address;
     arena->source = source;
+    arena->descriptor_source = raw;
     const std::uintptr_t first_pool = align_up(address, kPoolMask);
     arena->pool_address = reinterpret_cast<std::byte *>(first_pool);
     arena->ntotalpools =
@@ -66,8 +72,9 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
     arena_map::mark(arena.address, false);
     const PyObjectArenaAllocator source = arena.source;
     source.free(source.ctx, reinterpret_cast<void *>(arena.address), kArenaSize);
+    const PyMemAllocatorEx raw = arena.descriptor_source;
     arena.~Arena();
-    PyMem_RawFree(&arena);
+    raw.free(raw.ctx, &arena);
 }
 
 // Takes `arena` off usable_arenas, keeping nfp2lasta right for its count.

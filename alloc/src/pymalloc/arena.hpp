@@ -41,6 +41,7 @@ struct Arena : UsableLink, AllArenasLink {
     std::uint32_t ntotalpools = 0;      // kMaxPoolsInArena, or one less when unaligned
     PoolList freepools;                 // empty pools, most recently emptied first
     PyObjectArenaAllocator source{};    // gives the arena back to the allocator it came from
+    PyMemAllocatorEx descriptor_source{};  // the raw allocator this descriptor came from
 
     std::byte *first_pool() const;
     std::uint32_t carved_pools() const;
