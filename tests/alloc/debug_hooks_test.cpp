@@ -508,6 +508,17 @@ BOOST_DATA_TEST_CASE(freeing_through_the_wrong_family_is_reported_for_every_pair
 
 BOOST_DATA_TEST_CASE(a_double_free_is_reported_not_crashed_on, bdata::make(kDebugConfigs), config) {
     const minipy::test::ChildResult child = crash(config, {"double-free"});
+#if defined(__SANITIZE_ADDRESS__)
+    if (std::string(config) == "malloc_debug") {
+        // The hooks read the freed block's header to report it; under ASan the block is
+        // glibc's no longer but ASan's quarantine, and ASan stops the read first. That is
+        // the sanitizer doing its job on the same bug, so it is what this build checks.
+        BOOST_TEST(child.err.find("AddressSanitizer: heap-use-after-free") != std::string::npos);
+        BOOST_TEST(child.err.find("minipy::debug::check_block") != std::string::npos);
+        BOOST_TEST(!child.exited(0));
+        return;
+    }
+#endif
     require_abort(child);
     const std::vector<std::string> lines = masked_lines(child.err);
     BOOST_REQUIRE(lines.size() >= 14u);
