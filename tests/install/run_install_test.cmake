@@ -1,5 +1,6 @@
 # Installs the minipy build in MINIPY_BUILD_DIR into WORK_DIR/prefix, then builds and runs
-# the consumer project against it twice: with find_package(minipy) and with pkg-config.
+# the consumer project's two programs (an alloc user, a runtime embedder) against it twice:
+# with find_package(minipy) and with pkg-config.
 # Any failing step fails the test with its output.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
@@ -22,6 +23,7 @@ run_step("configure consumer (find_package)"
     "-DCMAKE_C_FLAGS=${CONSUMER_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_FLAGS}")
 run_step("build consumer (find_package)" ${CMAKE_COMMAND} --build "${WORK_DIR}/cmake-build")
 run_step("run consumer (find_package)" "${WORK_DIR}/cmake-build/consumer")
+run_step("run embed (find_package)" "${WORK_DIR}/cmake-build/embed")
 
 # pkg-config: compile the same source by hand with the flags minipy.pc gives.
 find_program(PKG_CONFIG pkg-config REQUIRED)
@@ -35,3 +37,7 @@ separate_arguments(flags UNIX_COMMAND "${CONSUMER_FLAGS} ${flags}")
 run_step("build consumer (pkg-config)" ${C_COMPILER} -std=c11 "${CONSUMER_SOURCE_DIR}/consumer.c"
     ${flags} -o "${WORK_DIR}/consumer-pkgconfig")
 run_step("run consumer (pkg-config)" "${WORK_DIR}/consumer-pkgconfig")
+# The C compiler driver and nothing else: the runtime needs no C++ runtime library.
+run_step("build embed (pkg-config)" ${C_COMPILER} -std=c11 "${CONSUMER_SOURCE_DIR}/embed.c"
+    ${flags} -o "${WORK_DIR}/embed-pkgconfig")
+run_step("run embed (pkg-config)" "${WORK_DIR}/embed-pkgconfig")

@@ -147,6 +147,10 @@ PyAPI_FUNC(void) minipy_alloc_init_from_env(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) minipy_alloc_configure(const char *allocator_name,
                                        int print_stats) MINIPY_NOEXCEPT;
 
+/* Only the statistics switch (PYTHONMALLOCSTATS's meaning), leaving the allocators as they
+ * are: what start-up uses when no allocator was asked for. */
+PyAPI_FUNC(void) minipy_alloc_set_malloc_stats(int print_stats) MINIPY_NOEXCEPT;
+
 /* --- Debug hooks -------------------------------------------------------------------------
  * PyMem_SetupDebugHooks() wraps the allocator each domain holds now (pymalloc, malloc or a
  * custom one) with CPython's debug hooks: every block gets its size, an API id ('r', 'm',

@@ -154,6 +154,10 @@ extern "C" int minipy_alloc_configure(const char *allocator_name, int print_stat
     return 0;
 }
 
+extern "C" void minipy_alloc_set_malloc_stats(int print_stats) noexcept {
+    minipy::pymalloc::g_state.print_stats = print_stats != 0;
+}
+
 extern "C" void minipy_alloc_init_from_env(void) noexcept {
     const char *requested = std::getenv("PYTHONMALLOC");
     PyMemAllocatorName name;

@@ -1,0 +1,60 @@
+/* minipy/initconfig.h: how the runtime is configured and how start-up reports failure.
+ *
+ * C-compatible. Follows CPython's PyStatus / PyConfig (Include/cpython/initconfig.h) for
+ * the parts minipy has: a host fills a PyConfig, calls Py_InitializeFromConfig() and checks
+ * the returned PyStatus. Fields left "unset" are taken from the environment when
+ * use_environment is on, else from the build's defaults. */
+#ifndef MINIPY_INITCONFIG_H
+#define MINIPY_INITCONFIG_H
+
+#include "minipy/pyport.h"
+
+MINIPY_EXTERN_C_BEGIN
+
+/* The outcome of a start-up step: ok, an error (err_msg, and the function that failed when
+ * known) or a request to exit the process with exitcode. */
+typedef struct {
+    enum { _PyStatus_TYPE_OK = 0, _PyStatus_TYPE_ERROR = 1, _PyStatus_TYPE_EXIT = 2 } _type;
+    const char *func;
+    const char *err_msg;
+    int exitcode;
+} PyStatus;
+
+PyAPI_FUNC(PyStatus) PyStatus_Ok(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyStatus) PyStatus_Error(const char *err_msg) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyStatus) PyStatus_NoMemory(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyStatus) PyStatus_Exit(int exitcode) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyStatus_IsError(PyStatus status) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyStatus_IsExit(PyStatus status) MINIPY_NOEXCEPT;
+/* Error or exit: start-up must not go on. */
+PyAPI_FUNC(int) PyStatus_Exception(PyStatus status) MINIPY_NOEXCEPT;
+/* Exits for an exit status; for an error prints "Fatal Python error: [func: ]err_msg" and
+ * the runtime state to stderr and exits with status 1, as CPython does. */
+MINIPY_NORETURN PyAPI_FUNC(void) Py_ExitStatusException(PyStatus status) MINIPY_NOEXCEPT;
+
+/* Start-up settings. Initialise with one of the PyConfig_Init* functions, then set fields.
+ *
+ *   field            unset value   environment           build default
+ *   allocator        NULL          PYTHONMALLOC          keep what the domains hold
+ *   malloc_stats     -1            PYTHONMALLOCSTATS     0
+ *   switch_interval  0.0           -                     0.005 (seconds, as sys.getswitchinterval)
+ *
+ * allocator takes PYTHONMALLOC's names: "default", "debug", "pymalloc", "pymalloc_debug",
+ * "malloc", "malloc_debug". Later issues add fields at the end. */
+typedef struct {
+    int use_environment;    /* 1: read PYTHON* variables for unset fields */
+    const char *allocator;  /* not copied: must outlive Py_InitializeFromConfig() */
+    int malloc_stats;       /* print pymalloc's statistics on new arenas and at shutdown */
+    double switch_interval; /* seconds a GIL waiter lets the holder run before asking */
+} PyConfig;
+
+/* use_environment = 1, everything else unset. */
+PyAPI_FUNC(void) PyConfig_InitPythonConfig(PyConfig *config) MINIPY_NOEXCEPT;
+/* use_environment = 0, everything else unset: the process environment is ignored. */
+PyAPI_FUNC(void) PyConfig_InitIsolatedConfig(PyConfig *config) MINIPY_NOEXCEPT;
+/* Releases what the config owns (nothing yet; call it anyway, as with CPython). */
+PyAPI_FUNC(void) PyConfig_Clear(PyConfig *config) MINIPY_NOEXCEPT;
+
+MINIPY_EXTERN_C_END
+
+#endif /* MINIPY_INITCONFIG_H */

@@ -1,0 +1,40 @@
+/* minipy/pylifecycle.h: starting and stopping the runtime, and fatal errors.
+ *
+ * C-compatible, after CPython's Include/pylifecycle.h. Py_Initialize() applies
+ * PYTHONMALLOC and PYTHONMALLOCSTATS, creates the main thread state and leaves the calling
+ * thread holding the GIL; Py_FinalizeEx() must be called by the thread holding the GIL and
+ * gives back every thread state. The runtime can be started again afterwards. Threads must
+ * stop using the runtime before Py_FinalizeEx(): one that tries to take the GIL after it
+ * blocks for good (as daemon threads do in CPython 3.14). */
+#ifndef MINIPY_PYLIFECYCLE_H
+#define MINIPY_PYLIFECYCLE_H
+
+#include "minipy/initconfig.h"
+#include "minipy/pyport.h"
+
+MINIPY_EXTERN_C_BEGIN
+
+/* Starts the runtime from the environment; a bad PYTHONMALLOC ends the process with
+ * "Fatal Python error: ...: PYTHONMALLOC: unknown allocator" and status 1. */
+PyAPI_FUNC(void) Py_Initialize(void) MINIPY_NOEXCEPT;
+/* The same; initsigs is accepted for CPython compatibility (minipy installs no handlers). */
+PyAPI_FUNC(void) Py_InitializeEx(int initsigs) MINIPY_NOEXCEPT;
+/* Starts the runtime from `config`; nothing happens and the status says why when a field is
+ * invalid. Calling it while the runtime runs changes nothing and returns ok. */
+PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config) MINIPY_NOEXCEPT;
+/* Stops the runtime; 0 on success. Does nothing (returns 0) if it is not running. */
+PyAPI_FUNC(int) Py_FinalizeEx(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) Py_Finalize(void) MINIPY_NOEXCEPT;
+/* 1 between a successful start-up and the start of Py_FinalizeEx(). */
+PyAPI_FUNC(int) Py_IsInitialized(void) MINIPY_NOEXCEPT;
+
+/* Prints "Fatal Python error: <func>: <message>", the runtime state and every thread's
+ * stack to stderr and aborts. Allocates nothing. The macro passes the caller's name. */
+MINIPY_NORETURN PyAPI_FUNC(void) _Py_FatalErrorFunc(const char *func,
+                                                   const char *message) MINIPY_NOEXCEPT;
+MINIPY_NORETURN PyAPI_FUNC(void) Py_FatalError(const char *message) MINIPY_NOEXCEPT;
+#define Py_FatalError(message) _Py_FatalErrorFunc(__func__, (message))
+
+MINIPY_EXTERN_C_END
+
+#endif /* MINIPY_PYLIFECYCLE_H */
