@@ -122,28 +122,6 @@ std::vector<HookedCase> hooked_cases() {
     return cases;
 }
 
-// stderr of a child, with the addresses the reports print ("p=0x...", "tail=0x...")
-// replaced by "<ptr>". Byte values ("at tail+0: 0x78") are kept.
-std::vector<std::string> masked_lines(const std::string &text) {
-    std::vector<std::string> lines;
-    for (const std::string &line : minipy::test::split_lines(text)) {
-        std::string out;
-        for (std::size_t i = 0; i < line.size();) {
-            if (line.compare(i, 3, "=0x") == 0) {
-                std::size_t j = i + 3;
-                while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j])))
-                    ++j;
-                out += "=<ptr>";
-                i = j;
-            } else {
-                out += line[i++];
-            }
-        }
-        lines.push_back(out);
-    }
-    return lines;
-}
-
 const std::vector<const char *> kDebugConfigs = {"debug", "pymalloc_debug", "malloc_debug"};
 
 minipy::test::ChildResult crash(const char *config, std::vector<std::string> args) {
@@ -161,7 +139,7 @@ void require_abort(const minipy::test::ChildResult &child) {
 
 void require_lines(const minipy::test::ChildResult &child,
                    const std::vector<std::string> &expected) {
-    const std::vector<std::string> actual = masked_lines(child.err);
+    const std::vector<std::string> actual = minipy::test::masked_report_lines(child.err);
     BOOST_TEST(actual == expected, boost::test_tools::per_element());
 }
 
@@ -465,7 +443,7 @@ BOOST_DATA_TEST_CASE(a_long_block_shows_its_first_and_last_eight_bytes, bdata::m
                      config) {
     const minipy::test::ChildResult child = crash(config, {"long-overflow"});
     require_abort(child);
-    const std::vector<std::string> lines = masked_lines(child.err);
+    const std::vector<std::string> lines = minipy::test::masked_report_lines(child.err);
     BOOST_REQUIRE(lines.size() >= 13u);
     BOOST_TEST(lines[0] == "Debug memory block at address p=<ptr>: API 'o'");
     BOOST_TEST(lines[1] == "    100 bytes originally requested");
@@ -520,7 +498,7 @@ BOOST_DATA_TEST_CASE(a_double_free_is_reported_not_crashed_on, bdata::make(kDebu
     }
 #endif
     require_abort(child);
-    const std::vector<std::string> lines = masked_lines(child.err);
+    const std::vector<std::string> lines = minipy::test::masked_report_lines(child.err);
     BOOST_REQUIRE(lines.size() >= 14u);
     BOOST_TEST(lines[0].rfind("Debug memory block at address p=<ptr>: API '", 0) == 0u);
     BOOST_TEST(lines[2] == "    The 7 pad bytes at p-7 are not all FORBIDDENBYTE (0xfd):");
@@ -540,7 +518,7 @@ BOOST_DATA_TEST_CASE(a_double_free_is_reported_not_crashed_on, bdata::make(kDebu
 BOOST_DATA_TEST_CASE(realloc_of_a_damaged_block_is_reported, bdata::make(kDebugConfigs), config) {
     const minipy::test::ChildResult child = crash(config, {"realloc-damaged"});
     require_abort(child);
-    const std::vector<std::string> lines = masked_lines(child.err);
+    const std::vector<std::string> lines = minipy::test::masked_report_lines(child.err);
     BOOST_REQUIRE(!lines.empty());
     BOOST_TEST(lines[0] == "Debug memory block at address p=<ptr>: API 'o'");
     BOOST_TEST(lines[1] == "    40 bytes originally requested");
@@ -569,7 +547,7 @@ BOOST_DATA_TEST_CASE(mem_and_obj_without_the_gil_are_fatal, bdata::make(kDebugCo
 BOOST_AUTO_TEST_CASE(the_runtimes_fatal_context_follows_the_fatal_line) {
     const minipy::test::ChildResult child = crash("debug", {"fatal-context"});
     require_abort(child);
-    const std::vector<std::string> lines = masked_lines(child.err);
+    const std::vector<std::string> lines = minipy::test::masked_report_lines(child.err);
     BOOST_REQUIRE(lines.size() >= 2u);
     BOOST_TEST(lines[lines.size() - 2] ==
                "Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte");

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -130,6 +131,26 @@ ChildResult run_child(const std::vector<std::string> &argv, const EnvChanges &en
     if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     return result;
+}
+
+std::vector<std::string> masked_report_lines(const std::string &text) {
+    std::vector<std::string> lines;
+    for (const std::string &line : split_lines(text)) {
+        std::string out;
+        for (std::size_t i = 0; i < line.size();) {
+            if (line.compare(i, 3, "=0x") == 0) {
+                std::size_t j = i + 3;
+                while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j])))
+                    ++j;
+                out += "=<ptr>";
+                i = j;
+            } else {
+                out += line[i++];
+            }
+        }
+        lines.push_back(out);
+    }
+    return lines;
 }
 
 }  // namespace minipy::test

@@ -32,4 +32,9 @@ ChildResult run_child(const std::vector<std::string> &argv, const EnvChanges &en
 // Splits text into lines without their '\n'.
 std::vector<std::string> split_lines(const std::string &text);
 
+// The lines of a report (a child's stderr) with the addresses it prints after '='
+// ("p=0x...", "tail=0x...", "tstate=0x...") replaced by "<ptr>". Byte values ("at tail+0:
+// 0x78") and thread ids ("Thread 0x...") are kept.
+std::vector<std::string> masked_report_lines(const std::string &text);
+
 }  // namespace minipy::test

@@ -1,0 +1,170 @@
+// Start-up and shutdown (issue 4, point 8): what Py_InitializeFromConfig applies, how it
+// refuses a bad config without changing anything, and that Py_FinalizeEx gives back every
+// thread state so the runtime can start again.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <thread>
+
+#include "minipy/Python.h"
+#include "runtime/runtime_scope.hpp"
+#include "support/alloc_hooks.hpp"
+
+using minipy::test::RuntimeScope;
+
+namespace {
+
+PyConfig isolated() {
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    return config;
+}
+
+std::string message_of(const PyStatus &status) {
+    return status.err_msg != nullptr ? status.err_msg : "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(lifecycle)
+
+BOOST_AUTO_TEST_CASE(config_init_functions_leave_fields_unset) {
+    PyConfig python;
+    PyConfig_InitPythonConfig(&python);
+    BOOST_TEST(python.use_environment == 1);
+    BOOST_TEST(python.allocator == nullptr);
+    BOOST_TEST(python.malloc_stats == -1);
+    BOOST_TEST(python.switch_interval == 0.0);
+    const PyConfig iso = isolated();
+    BOOST_TEST(iso.use_environment == 0);
+}
+
+BOOST_AUTO_TEST_CASE(start_up_leaves_the_caller_holding_the_gil_and_shutdown_undoes_it) {
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(PyInterpreterState_Main() == nullptr);
+    BOOST_TEST(PyEval_ThreadsInitialized() == 0);
+    const PyConfig config = isolated();
+    const PyStatus status = Py_InitializeFromConfig(&config);
+    BOOST_REQUIRE(!PyStatus_Exception(status));
+    BOOST_TEST(Py_IsInitialized());
+    BOOST_TEST(PyEval_ThreadsInitialized() == 1);
+    BOOST_TEST(PyGILState_Check() == 1);
+    BOOST_TEST(PyThreadState_Get() != nullptr);
+    // A second start-up while running is harmless.
+    BOOST_TEST(!PyStatus_Exception(Py_InitializeFromConfig(&config)));
+    BOOST_TEST(Py_FinalizeEx() == 0);
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(_PyThreadState_UncheckedGet() == nullptr);
+    BOOST_TEST(PyGILState_GetThisThreadState() == nullptr);
+    // A second shutdown too.
+    BOOST_TEST(Py_FinalizeEx() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_runtime_starts_again_after_shutdown) {
+    for (int round = 0; round < 3; ++round) {
+        RuntimeScope runtime;
+        BOOST_TEST(Py_IsInitialized());
+        // A worker thread's state from this round...
+        std::thread worker([] {
+            const PyGILState_STATE state = PyGILState_Ensure();
+            PyGILState_Release(state);
+        });
+        Py_BEGIN_ALLOW_THREADS
+        worker.join();
+        Py_END_ALLOW_THREADS
+    }
+    BOOST_TEST(!Py_IsInitialized());
+}
+
+// Thread states come from the raw domain, without the GIL, and all go back at shutdown,
+// including those of threads that never released theirs.
+BOOST_AUTO_TEST_CASE(shutdown_frees_every_thread_state) {
+    minipy::test::CountingHook raw(PYMEM_DOMAIN_RAW);
+    const auto live = [&raw] { return raw.mallocs + raw.callocs - raw.frees; };
+    {
+        RuntimeScope runtime(nullptr);  // keeps the hook in place
+        std::thread leaves_its_state([] { PyGILState_Ensure(); PyEval_SaveThread(); });
+        Py_BEGIN_ALLOW_THREADS
+        leaves_its_state.join();
+        Py_END_ALLOW_THREADS
+        BOOST_TEST(live() >= 2u);  // the main state and the worker's
+    }
+    BOOST_TEST(live() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_config_chooses_the_allocator) {
+    for (const char *name : {"malloc", "malloc_debug", "pymalloc_debug", "pymalloc"}) {
+        RuntimeScope runtime(name);
+        BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == name);
+        void *block = PyObject_Malloc(24);
+        BOOST_TEST(block != nullptr);
+        PyObject_Free(block);
+    }
+}
+
+// An unset allocator keeps what the domains hold, a custom hook included (CPython's
+// PYMEM_ALLOCATOR_NOT_SET).
+BOOST_AUTO_TEST_CASE(an_unset_allocator_keeps_a_hosts_hook) {
+    minipy::test::CountingHook obj(PYMEM_DOMAIN_OBJ);
+    {
+        RuntimeScope runtime(nullptr);
+        PyObject_Free(PyObject_Malloc(10));
+        BOOST_TEST(_PyMem_GetCurrentAllocatorName() == nullptr);  // custom set-up
+    }
+    BOOST_TEST(obj.mallocs >= 1u);
+    BOOST_TEST(obj.frees >= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_allocator_name_changes_nothing) {
+    const char *before = _PyMem_GetCurrentAllocatorName();
+    PyConfig config = isolated();
+    config.allocator = "jemalloc";
+    const PyStatus status = Py_InitializeFromConfig(&config);
+    BOOST_TEST(PyStatus_IsError(status));
+    BOOST_TEST(!PyStatus_IsExit(status));
+    BOOST_TEST(std::string(status.func) == "Py_InitializeFromConfig");
+    BOOST_TEST(message_of(status).rfind("config.allocator: unknown allocator 'jemalloc'", 0) == 0u);
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_switch_interval_is_refused) {
+    for (double bad : {-1.0, std::numeric_limits<double>::quiet_NaN(),
+                       std::numeric_limits<double>::infinity(), 1e12}) {
+        PyConfig config = isolated();
+        config.switch_interval = bad;
+        const PyStatus status = Py_InitializeFromConfig(&config);
+        BOOST_TEST(PyStatus_IsError(status), "accepted " << bad);
+        BOOST_TEST(message_of(status).find("switch_interval") != std::string::npos);
+        BOOST_TEST(!Py_IsInitialized());
+    }
+    // The smallest interval that is not zero still means at least one microsecond.
+    RuntimeScope runtime("pymalloc", 1e-9);
+    BOOST_TEST(_PyEval_GetSwitchInterval() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(status_helpers_say_what_they_hold) {
+    BOOST_TEST(!PyStatus_Exception(PyStatus_Ok()));
+    const PyStatus error = PyStatus_Error("broken");
+    BOOST_TEST(PyStatus_IsError(error));
+    BOOST_TEST(PyStatus_Exception(error));
+    BOOST_TEST(message_of(error) == "broken");
+    BOOST_TEST(PyStatus_IsError(PyStatus_NoMemory()));
+    const PyStatus exit = PyStatus_Exit(3);
+    BOOST_TEST(PyStatus_IsExit(exit));
+    BOOST_TEST(PyStatus_Exception(exit));
+    BOOST_TEST(exit.exitcode == 3);
+}
+
+BOOST_AUTO_TEST_CASE(start_up_without_memory_for_the_main_state_fails_cleanly) {
+    minipy::test::FailingHook raw(PYMEM_DOMAIN_RAW, 0);  // every raw allocation fails
+    const PyConfig config = isolated();
+    const PyStatus status = Py_InitializeFromConfig(&config);
+    BOOST_TEST(PyStatus_IsError(status));
+    BOOST_TEST(message_of(status) == "memory allocation failed");
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(PyGILState_Check() == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
