@@ -40,7 +40,8 @@ inline std::ostream &operator<<(std::ostream &out, const DomainCase &c) {
 // Every domain under every allocator configuration this build provides.
 inline std::vector<DomainCase> all_domain_cases() {
     std::vector<DomainCase> cases;
-    for (const char *config : {"pymalloc", "malloc"})
+    // The debug hooks must keep every rule too: they change the frame, never the contract.
+    for (const char *config : {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"})
         for (const DomainApi &api : {kRawApi, kMemApi, kObjApi})
             cases.push_back({config, api});
     return cases;
