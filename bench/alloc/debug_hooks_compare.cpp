@@ -1,0 +1,257 @@
+// minipy_debug_hooks_compare: what the debug hooks cost. For each domain (RAW, MEM, OBJ),
+// each underlying allocator (pymalloc, malloc, and CPython 3.11's pymalloc when libpython
+// is present) and each workload, the same loop runs with the hooks off and on, interleaved,
+// and the figure is the median of the per-round ratios hooks on / hooks off.
+//
+//   minipy_debug_hooks_compare [--rounds <r>] [--quick] [--no-runtime] [--no-cpython]
+//                              [--bases a,b] [--domains raw,mem,obj] [--per-round]
+//
+// Variants of one cell (base, domain, workload), all run in every round in an order that
+// rotates from round to round:
+//   off/runtime  on/runtime    minipy's runtime started with config.allocator = "pymalloc"
+//                              or "pymalloc_debug" (etc.): the MEM and OBJ hooks call the
+//                              runtime's GIL check, as in a real program;
+//   off/bare     on/bare       no runtime, allocators set with _PyMem_SetupAllocators: the
+//                              hooks find no GIL check registered and skip it.
+// CPython has the bare variants only (allocator_setup.hpp says why). --no-runtime drops
+// the runtime variants.
+//
+// Workloads (bench/alloc/workloads.hpp): LIFO pair at 16, 64, 256 and 1024 bytes with one
+// block of the size held (1024 is above pymalloc's 512-byte threshold: pymalloc hands it to
+// the raw domain), and the churn window (10^5 live blocks; free a random one, malloc 1..512
+// bytes in its place). The hooks add 24 bytes to every request, so under pymalloc requests
+// of 489..512 bytes leave pymalloc for malloc once the hooks are on, as in CPython.
+#include <strings.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "alloc/measure.hpp"
+#include "alloc/workloads.hpp"
+#include "runtime/allocator_setup.hpp"
+#include "runtime/cpython_api.hpp"
+
+namespace {
+
+using namespace minipy::bench;
+
+struct Options {
+    int rounds = 11;
+    long pairs = 400000;
+    std::size_t churn_steps = 1000000;
+    bool runtime = true;
+    bool cpython = true;
+    std::string bases = "pymalloc,malloc,cpython";
+    std::string domains = "raw,mem,obj";
+    bool per_round = false;
+};
+
+enum Variant { kOffRuntime, kOnRuntime, kOffBare, kOnBare, kVariants };
+
+Setup setup_of(Base base, Variant v) {
+    return Setup{base, v == kOnRuntime || v == kOnBare, v == kOffRuntime || v == kOnRuntime};
+}
+
+struct Workload {
+    std::string name;
+    std::size_t size;  // pair size; 0 for the churn
+};
+
+struct Cell {
+    Base base;
+    PyMemAllocatorDomain domain;
+    std::size_t workload;
+    std::vector<Variant> variants;
+    std::vector<double> ns[kVariants];  // ns per operation, one entry per round
+};
+
+bool listed(const std::string &list, const char *name) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = list.find(',', start);
+        const std::string item =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (strcasecmp(item.c_str(), name) == 0) return true;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return false;
+}
+
+Options parse(int argc, char **argv) {
+    Options o;
+    for (int i = 1; i < argc; i++) {
+        const bool has_value = i + 1 < argc;
+        if (std::strcmp(argv[i], "--rounds") == 0 && has_value) {
+            o.rounds = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--quick") == 0) {
+            o.rounds = 3;
+            o.pairs = 100000;
+            o.churn_steps = 200000;
+        } else if (std::strcmp(argv[i], "--no-runtime") == 0) {
+            o.runtime = false;
+        } else if (std::strcmp(argv[i], "--no-cpython") == 0) {
+            o.cpython = false;
+        } else if (std::strcmp(argv[i], "--bases") == 0 && has_value) {
+            o.bases = argv[++i];
+        } else if (std::strcmp(argv[i], "--domains") == 0 && has_value) {
+            o.domains = argv[++i];
+        } else if (std::strcmp(argv[i], "--per-round") == 0) {
+            o.per_round = true;
+        } else {
+            std::fprintf(stderr,
+                         "usage: %s [--rounds <r>] [--quick] [--no-runtime] [--no-cpython]\n"
+                         "          [--bases pymalloc,malloc,cpython] [--domains raw,mem,obj] "
+                         "[--per-round]\n",
+                         argv[0]);
+            std::exit(2);
+        }
+    }
+    if (o.rounds < 1) {
+        std::fprintf(stderr, "rounds must be positive\n");
+        std::exit(2);
+    }
+    return o;
+}
+
+// Nanoseconds per operation of one run of `w` on `d`; only the hot loop is timed.
+double run_workload(const Workload &w, const DomainAllocator &d, const Options &o,
+                    const ChurnStream &stream, std::vector<void *> &slots) {
+    if (w.size != 0) {
+        const double ns = elapsed_ns([&] { lifo_pairs(d, w.size, o.pairs, true); });
+        return ns / static_cast<double>(o.pairs);
+    }
+    churn_fill(d, stream, slots.data());
+    const double ns =
+        elapsed_ns([&] { churn_steps(d, stream.steps.data(), stream.steps.size(), slots.data()); });
+    churn_drain(d, slots.data());
+    return ns / static_cast<double>(stream.steps.size());
+}
+
+const char *variant_name(Variant v) {
+    static const char *const names[kVariants] = {"off/rt", "on/rt", "off/bare", "on/bare"};
+    return names[v];
+}
+
+// "12.3" or "-" when the cell has no such variant.
+std::string figure(const std::vector<double> &v) {
+    if (v.empty()) return "-";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", median(v));
+    return text;
+}
+
+std::string ratio_figure(const std::vector<double> &a, const std::vector<double> &b,
+                         bool quartiles) {
+    if (a.empty() || b.empty()) return "-";
+    const std::vector<double> r = ratios(a, b);
+    char text[48];
+    if (quartiles)
+        std::snprintf(text, sizeof text, "%.2f (%.2f..%.2f)", median(r), quantile(r, 0.25),
+                      quantile(r, 0.75));
+    else
+        std::snprintf(text, sizeof text, "%.2f", median(r));
+    return text;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    const Options o = parse(argc, argv);
+    std::vector<std::string> notes;
+
+    std::vector<Base> bases;
+    for (Base b : {Base::pymalloc, Base::malloc, Base::cpython}) {
+        if (!listed(o.bases, base_name(b))) continue;
+        if (b == Base::cpython) {
+            std::string why;
+            if (!o.cpython) continue;
+            if (load_cpython(&why) == nullptr) {
+                notes.push_back(why);
+                continue;
+            }
+        }
+        bases.push_back(b);
+    }
+    std::vector<PyMemAllocatorDomain> domains;
+    for (PyMemAllocatorDomain d : {PYMEM_DOMAIN_RAW, PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ})
+        if (listed(o.domains, domain_name(d))) domains.push_back(d);
+
+    const std::vector<Workload> workloads = {{"pair 16 B", 16},
+                                             {"pair 64 B", 64},
+                                             {"pair 256 B", 256},
+                                             {"pair 1024 B", 1024},
+                                             {"churn step", 0}};
+    std::vector<Cell> cells;
+    for (Base b : bases) {
+        for (PyMemAllocatorDomain d : domains) {
+            for (std::size_t w = 0; w < workloads.size(); w++) {
+                Cell c{b, d, w, {}, {}};
+                if (o.runtime && b != Base::cpython) c.variants = {kOffRuntime, kOnRuntime};
+                c.variants.push_back(kOffBare);
+                c.variants.push_back(kOnBare);
+                cells.push_back(c);
+            }
+        }
+    }
+
+    const ChurnStream stream = make_churn_stream(o.churn_steps);
+    std::vector<void *> slots(kChurnLive);
+    const bool progress = isatty(STDERR_FILENO) != 0;
+    for (int round = 0; round < o.rounds; round++) {
+        if (progress) std::fprintf(stderr, "\rround %d of %d", round + 1, o.rounds);
+        for (Cell &c : cells) {
+            const std::size_t n = c.variants.size();
+            for (std::size_t k = 0; k < n; k++) {
+                const Variant v = c.variants[(k + static_cast<std::size_t>(round)) % n];
+                const Setup setup = setup_of(c.base, v);
+                std::string why;
+                if (!setup_apply(setup, &why)) {
+                    std::fprintf(stderr, "\n%s %s: %s\n", setup_name(c.base, setup.hooks),
+                                 setup.runtime ? "(runtime)" : "(bare)", why.c_str());
+                    return 1;
+                }
+                const DomainAllocator d(domain_fns(c.base, c.domain));
+                c.ns[v].push_back(run_workload(workloads[c.workload], d, o, stream, slots));
+                setup_undo(setup);
+            }
+            if (o.per_round) {
+                std::printf("round %2d %-9s %s %-12s", round + 1, base_name(c.base),
+                            domain_name(c.domain), workloads[c.workload].name.c_str());
+                for (Variant v : c.variants)
+                    std::printf("  %s %.1f", variant_name(v), c.ns[v].back());
+                std::printf("\n");
+            }
+        }
+    }
+    if (progress) std::fprintf(stderr, "\r%*s\r", 24, "");
+
+    std::printf(
+        "debug hooks: ns per operation (median of %d interleaved rounds) and the median of\n"
+        "per-round ratios hooks on / hooks off (quartiles in brackets). rt: minipy's runtime\n"
+        "started (MEM and OBJ hooks check the GIL); bare: no runtime (cpython: not\n"
+        "initialized). pair: %ld malloc+free per run; churn: %zu steps over %zu live blocks.\n\n",
+        o.rounds, o.pairs, o.churn_steps, kChurnLive);
+    std::printf("%-9s %-4s %-12s %8s %8s %22s %8s %8s %22s %10s\n", "allocator", "dom.", "workload",
+                "off rt", "on rt", "on/off rt", "off bare", "on bare", "on/off bare", "on rt/bare");
+    for (const Cell &c : cells) {
+        std::printf("%-9s %-4s %-12s %8s %8s %22s %8s %8s %22s %10s\n", base_name(c.base),
+                    domain_name(c.domain), workloads[c.workload].name.c_str(),
+                    figure(c.ns[kOffRuntime]).c_str(), figure(c.ns[kOnRuntime]).c_str(),
+                    ratio_figure(c.ns[kOnRuntime], c.ns[kOffRuntime], true).c_str(),
+                    figure(c.ns[kOffBare]).c_str(), figure(c.ns[kOnBare]).c_str(),
+                    ratio_figure(c.ns[kOnBare], c.ns[kOffBare], true).c_str(),
+                    ratio_figure(c.ns[kOnRuntime], c.ns[kOnBare], false).c_str());
+    }
+    std::printf(
+        "\non rt/bare: hooks on with the runtime over hooks on without it (the GIL check's "
+        "share;\nRAW never checks, so its column shows the noise).\n");
+    for (const std::string &note : notes)
+        std::printf("note: %s\n", note.c_str());
+    note_if_unoptimised();
+    return 0;
+}
