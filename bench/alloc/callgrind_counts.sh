@@ -2,10 +2,22 @@
 # Instructions per operation of each allocator, counted by callgrind.
 #
 # usage: bench/alloc/callgrind_counts.sh [--quick | --all-sizes] [<build-dir>]
-#   <build-dir>  a configured build tree (default: build/release); the driver is
-#                <build-dir>/bench/minipy_alloc_callgrind_driver
-#   --quick      pair loop at 32 bytes only (default: 16, 32, 64, 128, 256 and 512 bytes)
-#   --all-sizes  pair loop at each of the 32 size classes, 16 .. 512 bytes
+#        bench/alloc/callgrind_counts.sh --debug-hooks [--quick] [<build-dir>]
+#        bench/alloc/callgrind_counts.sh --gil [<build-dir>]
+#   <build-dir>    a configured build tree (default: build/release); the drivers are
+#                  <build-dir>/bench/minipy_alloc_callgrind_driver and, for --debug-hooks and
+#                  --gil, <build-dir>/bench/minipy_runtime_callgrind_driver
+#   --quick        pair loop at 32 bytes only (default: 16, 32, 64, 128, 256 and 512 bytes);
+#                  with --debug-hooks: the 64-byte pair only, no churn
+#   --all-sizes    pair loop at each of the 32 size classes, 16 .. 512 bytes
+#   --debug-hooks  instead of the allocator table: pair (16, 64, 256, 1024 B) and churn step
+#                  through each domain with the debug hooks off and on, under pymalloc,
+#                  malloc and CPython 3.11; minipy with its runtime started (the MEM and OBJ
+#                  hooks check the GIL) and, marked "bare", without it
+#   --gil          instead of the allocator table: the uncontended GIL calls (PyGILState_Check,
+#                  minipy_eval_checkpoint, PyGILState_Ensure/Release with the GIL held, free,
+#                  or in a thread without a state, PyEval_SaveThread/RestoreThread), minipy
+#                  against CPython 3.11
 #
 # Method: each case runs the driver twice under `valgrind --tool=callgrind`, with N and 2N
 # operations, and prints (Ir(2N) - Ir(N)) / N. Everything that does not scale with N
@@ -25,9 +37,13 @@ set -euo pipefail
 
 sizes=(16 32 64 128 256 512)
 build_dir=""
+mode=allocators
+quick=0
 for arg in "$@"; do
     case "$arg" in
-        --quick) sizes=(32) ;;
+        --quick) sizes=(32); quick=1 ;;
+        --debug-hooks) mode=hooks ;;
+        --gil) mode=gil ;;
         --all-sizes) mapfile -t sizes < <(seq 16 16 512) ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
                    exit 0 ;;
@@ -42,16 +58,25 @@ if [[ ! -x "$driver" ]]; then
     exit 2
 fi
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2; }
+if [[ $mode != allocators ]]; then
+    driver="$build_dir/bench/minipy_runtime_callgrind_driver"
+    if [[ ! -x "$driver" ]]; then
+        echo "no driver at $driver: build the tree first (cmake --build $build_dir)" >&2
+        exit 2
+    fi
+fi
 
 # Debian's jemalloc needs more static TLS than glibc reserves for dlopen (allocators.hpp).
 # Set it here: the driver would otherwise re-execute itself, out of callgrind's sight.
+# CPython initialized in the --gil runs: a fixed hash seed makes its start-up the same in the
+# N and 2N runs, so that it cancels exactly.
+export PYTHONHASHSEED=0
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.rtld.optional_static_tls=65536"
 
 allocators=(pymalloc minipy-malloc malloc cpython mimalloc jemalloc)
 n_pair=100000
 n_churn=200000
 n_realloc=2000
-chain_length="$("$driver" realloc-length)"
 
 # ir <driver arguments...>: total instructions of one run, or "skip" when the driver says
 # the allocator is not available (exit status 3).
@@ -88,6 +113,68 @@ per_op() {
     awk -v a="$a" -v b="$b" -v n="$n" -v d="$divisor" 'BEGIN { printf "%.1f", (b - a) / n / d }'
 }
 
+# --- --debug-hooks: the hooks' cost per domain, allocator and workload ---------------------
+if [[ $mode == hooks ]]; then
+    hook_sizes=(16 64 256 1024)
+    (( quick )) && hook_sizes=(64)
+    printf '| instructions per operation | hooks | runtime |'
+    for size in "${hook_sizes[@]}"; do printf ' pair %s B |' "$size"; done
+    (( quick )) || printf ' churn step |'
+    printf '\n|---|---|---|'
+    for size in "${hook_sizes[@]}"; do printf '%s' '---:|'; done
+    (( quick )) || printf '%s' '---:|'
+    printf '\n'
+    # hooks_row <setup> <domain> [bare]
+    hooks_row() {
+        local setup="$1" domain="$2" bare="${3:-}" base="${1%_debug}" hooks=off runtime=yes
+        [[ $setup == *_debug ]] && hooks=on
+        [[ -n $bare || $base == cpython ]] && runtime=no
+        printf '| %s %s | %s | %s |' "$base" "${domain^^}" "$hooks" "$runtime"
+        for size in "${hook_sizes[@]}"; do
+            printf ' %s |' "$(per_op 1 $n_pair hooks pair "$setup" "$domain" "$size" $n_pair $bare \
+                -- hooks pair "$setup" "$domain" "$size" $((2 * n_pair)) $bare)"
+        done
+        if (( ! quick )); then
+            printf ' %s |' "$(per_op 1 $n_churn hooks churn "$setup" "$domain" $n_churn \
+                $((2 * n_churn)) $bare -- hooks churn "$setup" "$domain" $((2 * n_churn)) \
+                $((2 * n_churn)) $bare)"
+        fi
+        printf '\n'
+    }
+    for base in pymalloc malloc; do
+        for domain in raw mem obj; do hooks_row "$base" "$domain"; done
+        for domain in raw mem obj; do hooks_row "${base}_debug" "$domain"; done
+        for domain in mem obj; do hooks_row "${base}_debug" "$domain" bare; done
+    done
+    for domain in raw mem obj; do hooks_row cpython "$domain"; done
+    for domain in raw mem obj; do hooks_row cpython_debug "$domain"; done
+    echo
+    echo "runtime yes: minipy's runtime started with config.allocator set (MEM and OBJ hooks call"
+    echo "PyGILState_Check); no: allocators set with _PyMem_SetupAllocators, no GIL check"
+    echo "(cpython: libpython never initialized, its check answers at once)."
+    echo "'skip': not available in this build (libpython not found)"
+    exit 0
+fi
+
+# --- --gil: the uncontended GIL calls -------------------------------------------------------
+if [[ $mode == gil ]]; then
+    printf '| instructions per call (pair: per pair) | minipy | cpython 3.11 |\n|---|---:|---:|\n'
+    for op in check checkpoint ensure-held ensure-free ensure-new save-restore; do
+        printf '| %s |' "$op"
+        for rt in minipy cpython; do
+            printf ' %s |' "$(per_op 1 $n_pair gil "$rt" "$op" $n_pair -- gil "$rt" "$op" $((2 * n_pair)))"
+        done
+        printf '\n'
+    done
+    one="$(per_op 1 $n_pair empty 1 $n_pair -- empty 1 $((2 * n_pair)))"
+    two="$(per_op 1 $n_pair empty 2 $n_pair -- empty 2 $((2 * n_pair)))"
+    echo
+    echo "empty loop calling one function that does nothing: $one instructions; two: $two"
+    echo "'skip': not available (libpython not found, or CPython has no such call)"
+    exit 0
+fi
+
+chain_length="$("$driver" realloc-length)"
 printf '| instructions per operation |'
 for a in "${allocators[@]}"; do printf ' %s |' "$a"; done
 printf '\n|---|'
