@@ -149,6 +149,7 @@ int gil_mode(int argc, char **argv) {
     GilOp op;
     if (!parse_gil_op(argv[3], &op)) return usage();
     const long n = parse_count(argv[4]);
+    make_process_multithreaded();  // as the timing programs do (gil_ops.hpp)
     std::string why;
     if (std::strcmp(argv[2], "minipy") == 0) {
         if (!start_minipy_runtime(0.0, &why)) {

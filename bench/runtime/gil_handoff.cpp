@@ -357,6 +357,7 @@ int main(int argc, char **argv) {
         notes.push_back("python3 was not found at configure time: no CPython check-point figures");
         python = false;
     }
+    make_process_multithreaded();  // gil_ops.hpp: the figures of a threaded program
     if (!start_minipy_runtime(0.0, &why)) {
         std::fprintf(stderr, "%s\n", why.c_str());
         return 1;
@@ -462,14 +463,13 @@ int main(int argc, char **argv) {
                 "python3", "python3 / minipy");
     for (std::size_t i = 0; i < forced.size(); i++) {
         print_pair(forced[i], "");
-        std::printf("%-34s %10.1f %12s   (drop requests per hand-off: %.2f)\n",
-                    "  minus the interval", median(forced[i].m) - 1000.0 * o.intervals_us[i],
-                    forced[i].c.empty()
-                        ? "-"
-                        : std::to_string(
-                              static_cast<long>(median(forced[i].c) - 1000.0 * o.intervals_us[i]))
-                              .c_str(),
-                    median(forced_requests[i]));
+        const double interval_ns = 1000.0 * static_cast<double>(o.intervals_us[i]);
+        std::printf("%-34s %10.1f", "  minus the interval", median(forced[i].m) - interval_ns);
+        if (forced[i].c.empty())
+            std::printf(" %12s", "-");
+        else
+            std::printf(" %12.1f", median(forced[i].c) - interval_ns);
+        std::printf("   (minipy: %.2f drop requests per hand-off)\n", median(forced_requests[i]));
     }
     std::printf(
         "\nspin: each thread waits for its turn outside the GIL, then takes it (free) and gives "

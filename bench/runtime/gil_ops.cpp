@@ -80,6 +80,11 @@ bool parse_gil_op(const std::string &name, GilOp *op) {
     return false;
 }
 
+void make_process_multithreaded() {
+    std::thread nothing([] {});
+    nothing.join();
+}
+
 bool start_minipy_runtime(double switch_interval_seconds, std::string *why) {
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
