@@ -4,7 +4,16 @@
 // and the figure is the median of the per-round ratios hooks on / hooks off.
 //
 //   minipy_debug_hooks_compare [--rounds <r>] [--quick] [--no-runtime] [--no-cpython]
-//                              [--bases a,b] [--domains raw,mem,obj] [--per-round]
+//                              [--bases a,b] [--domains raw,mem,obj] [--in-process]
+//                              [--per-round]
+//
+// Each run is a fresh process (the program re-executes itself with --run-child ...): the
+// C library's heap keeps the shape every earlier run left it in, whatever is given back
+// with malloc_trim, and in one process the figures of the malloc-based set-ups then depend
+// on the order of the runs before them (RAW churn with the hooks off varied from 38 to 51
+// ns per step between rounds that way). A child sets up, fills, runs the timed loop and
+// prints its ns per operation; start-up, the stream and the fill are never timed.
+// --in-process runs everything in this process instead (faster, for a quick look).
 //
 // Variants of one cell (base, domain, workload), all run in every round in an order that
 // rotates from round to round:
@@ -22,6 +31,7 @@
 // bytes in its place). The hooks add 24 bytes to every request, so under pymalloc requests
 // of 489..512 bytes leave pymalloc for malloc once the hooks are on, as in CPython.
 #include <strings.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -48,6 +58,7 @@ struct Options {
     std::string bases = "pymalloc,malloc,cpython";
     std::string domains = "raw,mem,obj";
     bool per_round = false;
+    bool in_process = false;
 };
 
 enum Variant { kOffRuntime, kOnRuntime, kOffBare, kOnBare, kVariants };
@@ -102,11 +113,13 @@ Options parse(int argc, char **argv) {
             o.domains = argv[++i];
         } else if (std::strcmp(argv[i], "--per-round") == 0) {
             o.per_round = true;
+        } else if (std::strcmp(argv[i], "--in-process") == 0) {
+            o.in_process = true;
         } else {
             std::fprintf(stderr,
                          "usage: %s [--rounds <r>] [--quick] [--no-runtime] [--no-cpython]\n"
                          "          [--bases pymalloc,malloc,cpython] [--domains raw,mem,obj] "
-                         "[--per-round]\n",
+                         "[--in-process] [--per-round]\n",
                          argv[0]);
             std::exit(2);
         }
@@ -158,9 +171,76 @@ std::string ratio_figure(const std::vector<double> &a, const std::vector<double>
     return text;
 }
 
+// --run-child <setup> <runtime 0|1> <domain> <size, 0: churn> <pairs> <steps>: one run in a
+// fresh process; prints ns per operation.
+int run_child(char **argv) {
+    Setup setup;
+    PyMemAllocatorDomain domain;
+    if (!parse_setup_name(argv[2], &setup.base, &setup.hooks) || !parse_domain(argv[4], &domain))
+        return 2;
+    setup.runtime = std::strcmp(argv[3], "1") == 0;
+    Options o;
+    const Workload w{"", std::strtoul(argv[5], nullptr, 10)};
+    o.pairs = std::strtol(argv[6], nullptr, 10);
+    o.churn_steps = std::strtoul(argv[7], nullptr, 10);
+    const ChurnStream stream = make_churn_stream(w.size == 0 ? o.churn_steps : 0);
+    std::vector<void *> slots(kChurnLive);
+    std::string why;
+    if (!setup_apply(setup, &why)) {
+        std::fprintf(stderr, "%s\n", why.c_str());
+        return 1;
+    }
+    const DomainAllocator d(domain_fns(setup.base, domain));
+    std::printf("%.6f\n", run_workload(w, d, o, stream, slots));
+    setup_undo(setup);
+    return 0;
+}
+
+// Runs one measurement in a fresh process; ns per operation, or a negative value.
+double run_in_child(const Setup &setup, PyMemAllocatorDomain domain, const Workload &w,
+                    const Options &o) {
+    int out[2];
+    if (pipe(out) != 0) return -1;
+    const std::string size = std::to_string(w.size);
+    const std::string pairs = std::to_string(o.pairs);
+    const std::string steps = std::to_string(o.churn_steps);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        const char *args[] = {"minipy_debug_hooks_compare",
+                              "--run-child",
+                              setup_name(setup.base, setup.hooks),
+                              setup.runtime ? "1" : "0",
+                              domain_name(domain),
+                              size.c_str(),
+                              pairs.c_str(),
+                              steps.c_str(),
+                              nullptr};
+        execv("/proc/self/exe", const_cast<char **>(args));
+        _exit(127);
+    }
+    close(out[1]);
+    char buffer[64] = {};
+    std::size_t used = 0;
+    ssize_t got;
+    while (used + 1 < sizeof buffer &&
+           (got = read(out[0], buffer + used, sizeof buffer - 1 - used)) > 0)
+        used += static_cast<std::size_t>(got);
+    close(out[0]);
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+    double ns = -1;
+    if (std::sscanf(buffer, "%lf", &ns) != 1) return -1;
+    return ns;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
+    if (argc == 8 && std::strcmp(argv[1], "--run-child") == 0) return run_child(argv);
     const Options o = parse(argc, argv);
     std::vector<std::string> notes;
 
@@ -199,7 +279,7 @@ int main(int argc, char **argv) {
         }
     }
 
-    const ChurnStream stream = make_churn_stream(o.churn_steps);
+    const ChurnStream stream = make_churn_stream(o.in_process ? o.churn_steps : 0);
     std::vector<void *> slots(kChurnLive);
     const bool progress = isatty(STDERR_FILENO) != 0;
     for (int round = 0; round < o.rounds; round++) {
@@ -209,6 +289,17 @@ int main(int argc, char **argv) {
             for (std::size_t k = 0; k < n; k++) {
                 const Variant v = c.variants[(k + static_cast<std::size_t>(round)) % n];
                 const Setup setup = setup_of(c.base, v);
+                if (!o.in_process) {
+                    const double ns = run_in_child(setup, c.domain, workloads[c.workload], o);
+                    if (ns < 0) {
+                        std::fprintf(stderr, "\n%s %s: the child failed\n",
+                                     setup_name(c.base, setup.hooks),
+                                     setup.runtime ? "(runtime)" : "(bare)");
+                        return 1;
+                    }
+                    c.ns[v].push_back(ns);
+                    continue;
+                }
                 std::string why;
                 if (!setup_apply(setup, &why)) {
                     std::fprintf(stderr, "\n%s %s: %s\n", setup_name(c.base, setup.hooks),
@@ -234,8 +325,10 @@ int main(int argc, char **argv) {
         "debug hooks: ns per operation (median of %d interleaved rounds) and the median of\n"
         "per-round ratios hooks on / hooks off (quartiles in brackets). rt: minipy's runtime\n"
         "started (MEM and OBJ hooks check the GIL); bare: no runtime (cpython: not\n"
-        "initialized). pair: %ld malloc+free per run; churn: %zu steps over %zu live blocks.\n\n",
-        o.rounds, o.pairs, o.churn_steps, kChurnLive);
+        "initialized). pair: %ld malloc+free per run; churn: %zu steps over %zu live blocks;\n"
+        "%s.\n\n",
+        o.rounds, o.pairs, o.churn_steps, kChurnLive,
+        o.in_process ? "all runs in this process" : "each run in a fresh process");
     std::printf("%-9s %-4s %-12s %8s %8s %22s %8s %8s %22s %10s\n", "allocator", "dom.", "workload",
                 "off rt", "on rt", "on/off rt", "off bare", "on bare", "on/off bare", "on rt/bare");
     for (const Cell &c : cells) {
