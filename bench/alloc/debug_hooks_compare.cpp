@@ -343,6 +343,28 @@ int main(int argc, char **argv) {
     std::printf(
         "\non rt/bare: hooks on with the runtime over hooks on without it (the GIL check's "
         "share;\nRAW never checks, so its column shows the noise).\n");
+
+    // minipy against CPython, same rounds: cpython / pymalloc (above 1: minipy is faster).
+    bool header = false;
+    for (const Cell &c : cells) {
+        if (c.base != Base::pymalloc) continue;
+        for (const Cell &py : cells) {
+            if (py.base != Base::cpython || py.domain != c.domain || py.workload != c.workload)
+                continue;
+            if (!header) {
+                std::printf(
+                    "\ncpython / minipy-pymalloc, median of per-round ratios (above 1: minipy "
+                    "is faster)\n%-4s %-12s %10s %10s %14s\n",
+                    "dom.", "workload", "hooks off", "hooks on", "on, minipy rt");
+                header = true;
+            }
+            std::printf("%-4s %-12s %10s %10s %14s\n", domain_name(c.domain),
+                        workloads[c.workload].name.c_str(),
+                        ratio_figure(py.ns[kOffBare], c.ns[kOffBare], false).c_str(),
+                        ratio_figure(py.ns[kOnBare], c.ns[kOnBare], false).c_str(),
+                        ratio_figure(py.ns[kOnBare], c.ns[kOnRuntime], false).c_str());
+        }
+    }
     for (const std::string &note : notes)
         std::printf("note: %s\n", note.c_str());
     note_if_unoptimised();
