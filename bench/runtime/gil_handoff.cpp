@@ -1,7 +1,7 @@
 // minipy_gil_handoff: what the GIL costs, minipy against CPython 3.11 in the same run.
 //
 //   minipy_gil_handoff [--rounds <r>] [--quick] [--no-cpython] [--no-python]
-//                      [--intervals <us,us,...>] [--per-round]
+//                      [--intervals <us,us,...>] [--timer-slack-ns <ns>] [--per-round]
 //
 // Both runtimes are started in this process (CPython through dlopen, runtime/cpython_api.hpp)
 // and the same C++ loops drive each through its own C API; every figure is measured in each
@@ -33,7 +33,12 @@
 //    counterpart is the same loop in Python threads with sys.setswitchinterval
 //    (bench/runtime/cpython_gil_pingpong.py), run by python3 as a child in each round,
 //    timed by itself, unless --no-python.
+//    Linux lets a timed wait end up to the thread's timer slack late (50 us by default),
+//    and a waiter's first wait is a timed one: --timer-slack-ns sets the slack
+//    (prctl(PR_SET_TIMERSLACK)) before any thread starts; threads and the python3 children
+//    inherit it, so both runtimes run with it.
 #include <sched.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -67,6 +72,7 @@ struct Options {
     bool cpython = true;
     bool python = true;
     bool per_round = false;
+    long timer_slack_ns = 0;  // 0: leave the default
 };
 
 inline void cpu_relax() {
@@ -309,11 +315,14 @@ Options parse(int argc, char **argv) {
             o.intervals_us = parse_list(argv[++i]);
         } else if (std::strcmp(argv[i], "--per-round") == 0) {
             o.per_round = true;
+        } else if (std::strcmp(argv[i], "--timer-slack-ns") == 0 && has_value) {
+            o.timer_slack_ns = std::atol(argv[++i]);
         } else {
-            std::fprintf(stderr,
-                         "usage: %s [--rounds <r>] [--quick] [--no-cpython] [--no-python]\n"
-                         "          [--intervals <us,us,...>] [--per-round]\n",
-                         argv[0]);
+            std::fprintf(
+                stderr,
+                "usage: %s [--rounds <r>] [--quick] [--no-cpython] [--no-python]\n"
+                "          [--intervals <us,us,...>] [--timer-slack-ns <ns>] [--per-round]\n",
+                argv[0]);
             std::exit(2);
         }
     }
@@ -356,6 +365,11 @@ int main(int argc, char **argv) {
     if (python && python3_path()[0] == '\0') {
         notes.push_back("python3 was not found at configure time: no CPython check-point figures");
         python = false;
+    }
+    if (o.timer_slack_ns > 0 &&
+        prctl(PR_SET_TIMERSLACK, static_cast<unsigned long>(o.timer_slack_ns), 0, 0, 0) != 0) {
+        std::perror("prctl(PR_SET_TIMERSLACK)");
+        return 1;
     }
     make_process_multithreaded();  // gil_ops.hpp: the figures of a threaded program
     if (!start_minipy_runtime(0.0, &why)) {
