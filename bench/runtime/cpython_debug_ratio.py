@@ -12,8 +12,9 @@ the seconds and the allocator name it ran under (_testcapi.pymem_getallocatorsna
 when the module exists), so a variant that silently ran the wrong allocator is caught.
 The figure is the median of the per-round ratios variant / pymalloc, with quartiles and
 the number of rounds in which the variant was slower: a round that runs slow as a whole
-cancels out of its own ratio. Start-up time is measured by the parent too and reported
-apart, never mixed into the ratios.
+cancels out of its own ratio. The parent also measures each child's whole run; what was
+not timed by the child (interpreter start-up, the warm-up loop, exit) is reported apart as
+"untimed ms", never mixed into the ratios.
 
 The churn: a window of 1024 live slots; each step builds a tuple, a list, a dict and a
 str from a fresh int and stores them (or a large int) in a slot, dropping what was there.
@@ -117,7 +118,7 @@ def main():
           f"{args.rounds} interleaved rounds")
     print("ms: median of the timed loop; ratio: median of per-round ratios variant / pymalloc\n")
     print(f"{'PYTHONMALLOC':<14} {'allocator':<16} {'ms':>9} {'ns/step':>9} "
-          f"{'ratio':>7} {'quartiles':>13} {'slower in':>11} {'start-up ms':>12}")
+          f"{'ratio':>7} {'quartiles':>13} {'slower in':>11} {'untimed ms':>11}")
     base = seconds["pymalloc"]
     for v in variants:
         s = seconds[v]
@@ -131,7 +132,7 @@ def main():
                      f"{slower:4d} of {len(ratios):<3d}")
         else:
             line += f" {'':7} {'':13} {'':11}"
-        line += f" {statistics.median(startup[v]) * 1e3:12.1f}"
+        line += f" {statistics.median(startup[v]) * 1e3:11.1f}"
         print(line)
 
 
