@@ -411,20 +411,26 @@ int main(int argc, char **argv) {
                 }
             }
         }
+        // Spin first for both runtimes, then sleep: a spin run right after a sleep run was
+        // slower, whichever runtime it measured (wake-ups leave both threads on one core?).
         for (int side = 0; side < 2; side++) {
             const bool run_minipy = (side == 0) == minipy_first;
-            if (run_minipy) {
+            if (run_minipy)
                 spin.m.push_back(spin_handoffs(minipy_gil, o.spin_trips));
-                const std::vector<double> l = sleeping_handoffs(minipy_gil, o.sleep_trips);
-                sleep.m.push_back(median(l));
-                sleep_q3.m.push_back(quantile(l, 0.75));
-            } else if (py != nullptr) {
-                const CPythonGil cpython_gil{*py};
-                spin.c.push_back(spin_handoffs(cpython_gil, o.spin_trips));
-                const std::vector<double> l = sleeping_handoffs(cpython_gil, o.sleep_trips);
-                sleep.c.push_back(median(l));
-                sleep_q3.c.push_back(quantile(l, 0.75));
-            }
+            else if (py != nullptr)
+                spin.c.push_back(spin_handoffs(CPythonGil{*py}, o.spin_trips));
+        }
+        for (int side = 0; side < 2; side++) {
+            const bool run_minipy = (side == 0) == minipy_first;
+            std::vector<double> l;
+            if (run_minipy)
+                l = sleeping_handoffs(minipy_gil, o.sleep_trips);
+            else if (py != nullptr)
+                l = sleeping_handoffs(CPythonGil{*py}, o.sleep_trips);
+            else
+                continue;
+            (run_minipy ? sleep.m : sleep.c).push_back(median(l));
+            (run_minipy ? sleep_q3.m : sleep_q3.c).push_back(quantile(l, 0.75));
         }
         for (std::size_t i = 0; i < o.intervals_us.size(); i++) {
             const unsigned long us = o.intervals_us[i];
