@@ -12,8 +12,8 @@
 #   --all-sizes    pair loop at each of the 32 size classes, 16 .. 512 bytes
 #   --debug-hooks  instead of the allocator table: pair (16, 64, 256, 1024 B) and churn step
 #                  through each domain with the debug hooks off and on, under pymalloc,
-#                  malloc and CPython 3.11; minipy with its runtime started (the MEM and OBJ
-#                  hooks check the GIL) and, marked "bare", without it
+#                  malloc and CPython 3.11, with the runtime started (the MEM and OBJ hooks
+#                  check the GIL) and, marked "runtime no", without it
 #   --gil          instead of the allocator table: the uncontended GIL calls (PyGILState_Check,
 #                  minipy_eval_checkpoint, PyGILState_Ensure/Release with the GIL held, free,
 #                  or in a thread without a state, PyEval_SaveThread/RestoreThread), minipy
@@ -68,7 +68,7 @@ fi
 
 # Debian's jemalloc needs more static TLS than glibc reserves for dlopen (allocators.hpp).
 # Set it here: the driver would otherwise re-execute itself, out of callgrind's sight.
-# CPython initialized in the --gil runs: a fixed hash seed makes its start-up the same in the
+# CPython initialized in the --gil and --debug-hooks runs: a fixed hash seed makes its start-up the same in the
 # N and 2N runs, so that it cancels exactly.
 export PYTHONHASHSEED=0
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.rtld.optional_static_tls=65536"
@@ -128,7 +128,7 @@ if [[ $mode == hooks ]]; then
     hooks_row() {
         local setup="$1" domain="$2" bare="${3:-}" base="${1%_debug}" hooks=off runtime=yes
         [[ $setup == *_debug ]] && hooks=on
-        [[ -n $bare || $base == cpython ]] && runtime=no
+        [[ -n $bare ]] && runtime=no
         printf '| %s %s | %s | %s |' "$base" "${domain^^}" "$hooks" "$runtime"
         for size in "${hook_sizes[@]}"; do
             printf ' %s |' "$(per_op 1 $n_pair hooks pair "$setup" "$domain" "$size" $n_pair $bare \
@@ -141,17 +141,16 @@ if [[ $mode == hooks ]]; then
         fi
         printf '\n'
     }
-    for base in pymalloc malloc; do
+    for base in pymalloc malloc cpython; do
         for domain in raw mem obj; do hooks_row "$base" "$domain"; done
         for domain in raw mem obj; do hooks_row "${base}_debug" "$domain"; done
         for domain in mem obj; do hooks_row "${base}_debug" "$domain" bare; done
     done
-    for domain in raw mem obj; do hooks_row cpython "$domain"; done
-    for domain in raw mem obj; do hooks_row cpython_debug "$domain"; done
     echo
-    echo "runtime yes: minipy's runtime started with config.allocator set (MEM and OBJ hooks call"
-    echo "PyGILState_Check); no: allocators set with _PyMem_SetupAllocators, no GIL check"
-    echo "(cpython: libpython never initialized, its check answers at once)."
+    echo "runtime yes: the runtime started (minipy's with config.allocator set; CPython's with"
+    echo "Py_InitializeEx(0) after its hooks were set), MEM and OBJ hooks call PyGILState_Check;"
+    echo "no: minipy's allocators set with _PyMem_SetupAllocators, no GIL check registered;"
+    echo "CPython not initialized, its check answers at once."
     echo "'skip': not available in this build (libpython not found)"
     exit 0
 fi

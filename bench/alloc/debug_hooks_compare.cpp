@@ -17,13 +17,15 @@
 //
 // Variants of one cell (base, domain, workload), all run in every round in an order that
 // rotates from round to round:
-//   off/runtime  on/runtime    minipy's runtime started with config.allocator = "pymalloc"
-//                              or "pymalloc_debug" (etc.): the MEM and OBJ hooks call the
-//                              runtime's GIL check, as in a real program;
-//   off/bare     on/bare       no runtime, allocators set with _PyMem_SetupAllocators: the
-//                              hooks find no GIL check registered and skip it.
-// CPython has the bare variants only (allocator_setup.hpp says why). --no-runtime drops
-// the runtime variants.
+//   off/runtime  on/runtime    the runtime started: minipy's with config.allocator =
+//                              "pymalloc" or "pymalloc_debug" (etc.), CPython's with
+//                              Py_InitializeEx(0) after its hooks were set; the MEM and OBJ
+//                              hooks call the runtime's GIL check, as in a real program;
+//   off/bare     on/bare       no runtime: minipy's allocators set with
+//                              _PyMem_SetupAllocators, the hooks find no GIL check registered
+//                              and skip it; CPython not initialized, its check answers at once.
+// --no-runtime drops the runtime variants; --in-process drops CPython's (it cannot be
+// stopped and set up again in one process: allocator_setup.hpp).
 //
 // Workloads (bench/alloc/workloads.hpp): LIFO pair at 16, 64, 256 and 1024 bytes with one
 // block of the size held (1024 is above pymalloc's 512-byte threshold: pymalloc hands it to
@@ -271,7 +273,8 @@ int main(int argc, char **argv) {
         for (PyMemAllocatorDomain d : domains) {
             for (std::size_t w = 0; w < workloads.size(); w++) {
                 Cell c{b, d, w, {}, {}};
-                if (o.runtime && b != Base::cpython) c.variants = {kOffRuntime, kOnRuntime};
+                if (o.runtime && (b != Base::cpython || !o.in_process))
+                    c.variants = {kOffRuntime, kOnRuntime};
                 c.variants.push_back(kOffBare);
                 c.variants.push_back(kOnBare);
                 cells.push_back(c);
@@ -323,9 +326,9 @@ int main(int argc, char **argv) {
 
     std::printf(
         "debug hooks: ns per operation (median of %d interleaved rounds) and the median of\n"
-        "per-round ratios hooks on / hooks off (quartiles in brackets). rt: minipy's runtime\n"
-        "started (MEM and OBJ hooks check the GIL); bare: no runtime (cpython: not\n"
-        "initialized). pair: %ld malloc+free per run; churn: %zu steps over %zu live blocks;\n"
+        "per-round ratios hooks on / hooks off (quartiles in brackets). rt: the allocator's\n"
+        "runtime started (minipy's; CPython's for cpython), so MEM and OBJ hooks check the GIL;\n"
+        "bare: no runtime. pair: %ld malloc+free per run; churn: %zu steps over %zu live blocks;\n"
         "%s.\n\n",
         o.rounds, o.pairs, o.churn_steps, kChurnLive,
         o.in_process ? "all runs in this process" : "each run in a fresh process");
@@ -354,15 +357,16 @@ int main(int argc, char **argv) {
             if (!header) {
                 std::printf(
                     "\ncpython / minipy-pymalloc, median of per-round ratios (above 1: minipy "
-                    "is faster)\n%-4s %-12s %10s %10s %14s\n",
-                    "dom.", "workload", "hooks off", "hooks on", "on, minipy rt");
+                    "is faster)\n%-4s %-12s %10s %10s %10s %10s\n",
+                    "dom.", "workload", "off bare", "on bare", "off rt", "on rt");
                 header = true;
             }
-            std::printf("%-4s %-12s %10s %10s %14s\n", domain_name(c.domain),
+            std::printf("%-4s %-12s %10s %10s %10s %10s\n", domain_name(c.domain),
                         workloads[c.workload].name.c_str(),
                         ratio_figure(py.ns[kOffBare], c.ns[kOffBare], false).c_str(),
                         ratio_figure(py.ns[kOnBare], c.ns[kOnBare], false).c_str(),
-                        ratio_figure(py.ns[kOnBare], c.ns[kOnRuntime], false).c_str());
+                        ratio_figure(py.ns[kOffRuntime], c.ns[kOffRuntime], false).c_str(),
+                        ratio_figure(py.ns[kOnRuntime], c.ns[kOnRuntime], false).c_str());
         }
     }
     for (const std::string &note : notes)

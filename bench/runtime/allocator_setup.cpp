@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <strings.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "minipy/Python.h"
@@ -18,11 +19,16 @@ namespace {
 bool g_cpython_saved = false;
 PyMemAllocatorEx g_cpython_original[3];
 
+// Whether CPython's runtime was started, and with or without the hooks.
+bool g_cpython_started = false;
+bool g_cpython_started_with_hooks = false;
+
 bool apply_cpython(const Setup &setup, std::string *why) {
     const CPythonApi *py = load_cpython(why);
     if (py == nullptr) return false;
-    if (setup.runtime) {
-        *why = "cpython: the hook benchmarks run it without its runtime only";
+    if (g_cpython_started) {
+        if (setup.runtime && setup.hooks == g_cpython_started_with_hooks) return true;
+        *why = "cpython: its runtime runs already; other CPython set-ups need a fresh process";
         return false;
     }
     if (!g_cpython_saved) {
@@ -31,6 +37,17 @@ bool apply_cpython(const Setup &setup, std::string *why) {
         g_cpython_saved = true;
     }
     if (setup.hooks) py->PyMem_SetupDebugHooks();
+    if (setup.runtime) {
+        // PYTHONMALLOC must be unset: CPython would install what it names over the hooks.
+        unsetenv("PYTHONMALLOC");
+        py->Py_InitializeEx(0);
+        g_cpython_started = true;
+        g_cpython_started_with_hooks = setup.hooks;
+        if (py->PyGILState_Check() != 1) {
+            *why = "cpython: Py_InitializeEx(0) left the GIL unheld";
+            return false;
+        }
+    }
     const char *now = py->_PyMem_GetCurrentAllocatorName();
     const char *wanted = setup.hooks ? "pymalloc_debug" : "pymalloc";
     if (now == nullptr || std::strcmp(now, wanted) != 0) {
@@ -43,7 +60,7 @@ bool apply_cpython(const Setup &setup, std::string *why) {
 
 void undo_cpython() {
     const CPythonApi *py = load_cpython(nullptr);
-    if (py == nullptr || !g_cpython_saved) return;
+    if (py == nullptr || !g_cpython_saved || g_cpython_started) return;
     for (int d = PYMEM_DOMAIN_RAW; d <= PYMEM_DOMAIN_OBJ; ++d)
         py->PyMem_SetAllocator(static_cast<PyMemAllocatorDomain>(d), &g_cpython_original[d]);
 }

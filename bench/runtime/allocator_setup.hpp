@@ -7,19 +7,22 @@
 // domain. Does not own the workloads (bench/alloc/workloads.hpp) or the timing.
 //
 //   base      hooks off        hooks on          runtime
-//   pymalloc  "pymalloc"       "pymalloc_debug"  with or without
-//   malloc    "malloc"         "malloc_debug"    with or without
-//   cpython   libpython as it  + libpython's     never: CPython is not initialized, so its
-//             starts (pymalloc) PyMem_SetupDebugHooks   hooks' GIL check answers at once
+//   pymalloc  "pymalloc"       "pymalloc_debug"  minipy's, started and stopped around the run
+//   malloc    "malloc"         "malloc_debug"    minipy's, started and stopped around the run
+//   cpython   libpython as it  + libpython's     CPython's: Py_InitializeEx(0) after the
+//             starts (pymalloc) PyMem_SetupDebugHooks   hooks are set (PYTHONMALLOC unset, so
+//                                                it keeps them); never stopped (below)
 //
-// With minipy's runtime started, the MEM and OBJ hooks call the GIL check the runtime
-// registered (PyGILState_Check: an atomic load and a thread-local read); without it the
-// check is a null function pointer, tested and skipped. RAW's hooks never check.
+// With a runtime started, the MEM and OBJ hooks check the GIL: minipy's call the check the
+// runtime registered (PyGILState_Check: an atomic load and a thread-local read), CPython's
+// call its PyGILState_Check (a pthread_getspecific). Without one ("bare") minipy's check is
+// a null function pointer, tested and skipped, and CPython's answers 1 at once because its
+// thread-state key does not exist yet. RAW's hooks never check.
 //
-// Every set-up is taken down with no block of the run live: the thread states the runtime
-// allocated from the raw domain go in Py_FinalizeEx, before the next set-up switches the
-// allocators. After each run the free pymalloc arenas and glibc's free memory go back to
-// the system, so that every run starts from the same kind of heap.
+// CPython cannot be stopped and set up again safely (Py_FinalizeEx leaves blocks behind,
+// allocated through the hooks), so a set-up with CPython's runtime is for a process of its
+// own: once CPython has started, setup_apply() refuses any other CPython set-up.
+
 #pragma once
 
 #include <string>
@@ -34,7 +37,7 @@ enum class Base { pymalloc, malloc, cpython };
 struct Setup {
     Base base = Base::pymalloc;
     bool hooks = false;
-    bool runtime = false;  // minipy's runtime started around the run (never for cpython)
+    bool runtime = false;  // the base's runtime started around the run (see above)
 };
 
 // "pymalloc", "pymalloc_debug", "malloc", "malloc_debug", "cpython", "cpython_debug".
@@ -47,7 +50,8 @@ bool parse_setup_name(const std::string &name, Base *base, bool *hooks);
 // when it cannot: CPython missing, start-up refused, or the allocators in place afterwards
 // are not the ones asked for.
 bool setup_apply(const Setup &setup, std::string *why);
-// Takes it down (Py_FinalizeEx; CPython's domains back as they were) and settles the heap.
+// Takes it down (minipy: Py_FinalizeEx; CPython without its runtime: its domains back as
+// they were; CPython with it: nothing) and settles the heap.
 void setup_undo(const Setup &setup);
 
 // A domain's malloc/free as function pointers: minipy's, or libpython's for cpython.

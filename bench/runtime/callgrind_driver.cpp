@@ -6,7 +6,8 @@
 //   hooks churn <setup> <domain> <steps> <stream-steps> [bare]
 //       setup: pymalloc, pymalloc_debug, malloc, malloc_debug (minipy; its runtime started
 //       with config.allocator = setup, unless `bare`: then _PyMem_SetupAllocators only), or
-//       cpython, cpython_debug (libpython, never initialized); domain: raw, mem, obj.
+//       cpython, cpython_debug (libpython: hooks set, then Py_InitializeEx(0), unless
+//       `bare`: then never initialized); domain: raw, mem, obj. (allocator_setup.hpp)
 //       pair: malloc + free with one block of the size held; churn: the 10^5-block window.
 //   gil <minipy|cpython> <op> <n>
 //       op: check, checkpoint, ensure-held, ensure-free, ensure-new, save-restore
@@ -113,7 +114,7 @@ int hooks_mode(int argc, char **argv) {
         return usage();
     const bool bare = argc == 8;
     if (bare && std::strcmp(argv[7], "bare") != 0) return usage();
-    setup.runtime = !bare && setup.base != Base::cpython;
+    setup.runtime = !bare;
     const long first = parse_count(argv[5]);
     const long second = parse_count(argv[6]);
     if (churn && second < first) return usage();
