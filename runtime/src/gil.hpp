@@ -1,5 +1,5 @@
 // The GIL: one lock per runtime that a thread holds while it runs runtime code, built as
-// CPython's "new GIL" (3.2+, Python/ceval_gil.c) is.
+// CPython's "new GIL" (3.2+) is.
 //
 // A waiting thread does not spin and does not take the lock the instant it is free: it
 // sleeps on a condition for one switch interval. If the holder has not let go by then (no

@@ -6,7 +6,7 @@
 
 #include <new>
 
-#include "minipy/ceval.h"
+#include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
 #include "minipy/pymem.h"
 #include "minipy/pystate.h"

@@ -12,7 +12,7 @@
 
 #include "minipy/initconfig.h"
 #include "minipy/pystate.h"
-#include "minipy/ceval.h"
+#include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
 
 #endif /* MINIPY_PYTHON_H */

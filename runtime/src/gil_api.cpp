@@ -1,5 +1,5 @@
-// Taking and releasing the GIL on behalf of thread states (ceval.h).
-#include "minipy/ceval.h"
+// Taking and releasing the GIL on behalf of thread states (pygil.h).
+#include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
 #include "runtime_state.hpp"
 

@@ -1,7 +1,8 @@
-/* minipy/ceval.h: giving the GIL up and taking it back, and the switch interval.
+/* minipy/pygil.h: giving the GIL up and taking it back, and the switch interval.
  *
- * C-compatible. As in CPython (Include/ceval.h): a thread about to block (I/O, a lock, a
- * long computation on its own data) releases the GIL around that code,
+ * C-compatible. CPython declares these in its eval-loop header; minipy keeps them with the
+ * GIL, since the runtime knows no interpreter. A thread about to block (I/O, a lock, a long
+ * computation on its own data) releases the GIL around that code,
  *
  *     Py_BEGIN_ALLOW_THREADS
  *     ... no MEM / OBJ calls, no objects touched ...
@@ -10,8 +11,8 @@
  * and a thread that holds it for long gives it up at check points: a thread that waits for
  * the GIL longer than the switch interval asks the holder to drop it, and the holder's next
  * minipy_eval_checkpoint() hands it over (the eval loop calls it between instructions). */
-#ifndef MINIPY_CEVAL_H
-#define MINIPY_CEVAL_H
+#ifndef MINIPY_PYGIL_H
+#define MINIPY_PYGIL_H
 
 #include <stdint.h>
 
@@ -60,4 +61,4 @@ PyAPI_FUNC(void) minipy_gil_get_stats(minipy_gil_stats *out) MINIPY_NOEXCEPT;
 
 MINIPY_EXTERN_C_END
 
-#endif /* MINIPY_CEVAL_H */
+#endif /* MINIPY_PYGIL_H */
