@@ -5,10 +5,12 @@
 #include <string>
 
 #include "alloc/support/domain_api.hpp"
+#include "alloc/support/pymalloc_state.hpp"
 #include "minipy/pymalloc.h"
 #include "support/child.hpp"
 
 using minipy::test::AllocatorConfig;
+using minipy::test::object_domain_is_pymalloc;
 using minipy::test::run_child;
 
 namespace {
@@ -29,13 +31,6 @@ constexpr const char *kBuildDefault = "pymalloc_debug";
 #else
 constexpr const char *kBuildDefault = "pymalloc";
 #endif
-
-bool object_domain_is_pymalloc() {
-    std::FILE *sink = std::fopen("/dev/null", "w");
-    const bool yes = _PyObject_DebugMallocStats(sink) == 1;
-    std::fclose(sink);
-    return yes;
-}
 
 }  // namespace
 

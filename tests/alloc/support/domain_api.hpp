@@ -47,25 +47,48 @@ inline std::vector<DomainCase> all_domain_cases() {
     return cases;
 }
 
+// A domain as a printable sample for data-driven cases.
+struct Domain {
+    DomainApi api;
+};
+inline std::ostream &operator<<(std::ostream &out, const Domain &d) { return out << d.api.name; }
+inline const std::vector<Domain> kAllDomains = {{kRawApi}, {kMemApi}, {kObjApi}};
+inline const std::vector<Domain> kPymallocDomains = {{kMemApi}, {kObjApi}};  // pymalloc's
+
+inline bool same_allocator(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b) {
+    return a.ctx == b.ctx && a.malloc == b.malloc && a.calloc == b.calloc &&
+           a.realloc == b.realloc && a.free == b.free;
+}
+
+// Saves the three domains and puts them back at scope exit, so that a case that replaces a
+// domain outright cannot leave it replaced when a check fails half way.
+class SavedDomains {
+  public:
+    SavedDomains() {
+        for (int d = 0; d < 3; ++d)
+            PyMem_GetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
+    }
+    ~SavedDomains() {
+        for (int d = 0; d < 3; ++d)
+            PyMem_SetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
+    }
+    SavedDomains(const SavedDomains &) = delete;
+    SavedDomains &operator=(const SavedDomains &) = delete;
+    const PyMemAllocatorEx &operator[](int d) const { return saved_[d]; }
+
+  private:
+    PyMemAllocatorEx saved_[3]{};
+};
+
 // Installs an allocator configuration for the scope. The scope must give back every block
 // it allocates before it ends (the domains are replaced outright).
 class AllocatorConfig {
   public:
-    explicit AllocatorConfig(const char *name) {
-        for (int d = 0; d < 3; ++d)
-            PyMem_GetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
-        ok_ = minipy_alloc_configure(name, 0) == 0;
-    }
-    ~AllocatorConfig() {
-        for (int d = 0; d < 3; ++d)
-            PyMem_SetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
-    }
-    AllocatorConfig(const AllocatorConfig &) = delete;
-    AllocatorConfig &operator=(const AllocatorConfig &) = delete;
+    explicit AllocatorConfig(const char *name) : ok_(minipy_alloc_configure(name, 0) == 0) {}
     bool ok() const { return ok_; }
 
   private:
-    PyMemAllocatorEx saved_[3]{};
+    SavedDomains saved_;  // constructed first: saves before the configuration changes
     bool ok_ = false;
 };
 

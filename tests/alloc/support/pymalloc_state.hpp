@@ -4,10 +4,12 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
 #include <vector>
 
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
+#include "pymalloc/state.hpp"  // white-box: the domain gates of the inlined fast path
 
 namespace minipy::test {
 
@@ -35,6 +37,22 @@ struct HeapView {
         return g;
     }
 };
+
+// The inlined fast path of a pymalloc domain is open (the domain gate of state.hpp).
+inline bool fast_path_open(PyMemAllocatorDomain domain) {
+    return minipy::pymalloc::g_state.gates[domain].small_limit ==
+           minipy::pymalloc::kSmallRequestThreshold;
+}
+
+// _PyObject_DebugMallocStats prints only while pymalloc itself serves the object domain:
+// the public way to ask whether OBJ is pymalloc.
+inline bool object_domain_is_pymalloc() {
+    std::FILE *sink = std::fopen("/dev/null", "w");
+    BOOST_REQUIRE(sink != nullptr);
+    const int printed = _PyObject_DebugMallocStats(sink);
+    std::fclose(sink);
+    return printed == 1;
+}
 
 inline HeapView heap_view() {
     HeapView view;
