@@ -72,19 +72,14 @@ void Gil::drop(_ts *holder, std::uint64_t generation) noexcept {
     if (!drop_request_.load(std::memory_order_relaxed)) return;
     // Someone asked for the lock: do not compete for it again until they have it.
     Locked switching(switch_mutex_);
-    while (last_holder_.load(std::memory_order_relaxed) == holder && generation_current(generation))
+    while (last_holder_.load(std::memory_order_relaxed) == holder && generation_ == generation)
         pthread_cond_wait(&switched_, &switch_mutex_);
-}
-
-bool Gil::generation_current(std::uint64_t generation) noexcept {
-    return live_generation_.load(std::memory_order_acquire) == generation;
 }
 
 void Gil::reset(_ts *holder, std::uint64_t generation) noexcept {
     {
         Locked lock(mutex_);
         generation_ = generation;
-        live_generation_.store(generation, std::memory_order_release);
         locked_ = holder != nullptr;
         drop_request_.store(false, std::memory_order_relaxed);
         // Waiters of an ended generation wake, see it and give up.

@@ -54,16 +54,15 @@ public:
     }
 
 private:
-    bool generation_current(std::uint64_t generation) noexcept;
-
-    pthread_mutex_t mutex_ = PTHREAD_MUTEX_INITIALIZER;  // guards locked_ and generation_
+    pthread_mutex_t mutex_ = PTHREAD_MUTEX_INITIALIZER;  // guards locked_; generation_ changes under it
     pthread_cond_t released_ = PTHREAD_COND_INITIALIZER;  // signalled when locked_ drops
     pthread_mutex_t switch_mutex_ = PTHREAD_MUTEX_INITIALIZER;
     pthread_cond_t switched_ = PTHREAD_COND_INITIALIZER;  // signalled when a thread takes it
 
     bool locked_ = false;
-    std::uint64_t generation_ = 0;  // which Py_Initialize..Py_FinalizeEx span is live
-    std::atomic<std::uint64_t> live_generation_{0};  // the same, readable without mutex_
+    // Which Py_Initialize..Py_FinalizeEx span is live. Written under mutex_; atomic so that
+    // a thread waiting on switched_ (under switch_mutex_) can read it too.
+    std::atomic<std::uint64_t> generation_{0};
     std::atomic<_ts *> last_holder_{nullptr};
     std::atomic<std::uint64_t> switch_number_{0};
     std::atomic<std::uint64_t> requests_made_{0};

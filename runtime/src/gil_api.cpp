@@ -47,21 +47,11 @@ extern "C" unsigned long _PyEval_GetSwitchInterval(void) noexcept {
     return g_runtime.gil.interval();
 }
 
-namespace {
-[[gnu::noinline]] void hand_over(_ts *tstate) noexcept {
-    t_current = nullptr;
-    g_runtime.gil.drop(tstate, tstate->generation);
-    if (!g_runtime.gil.take(tstate, tstate->generation)) hang_forever();
-    t_current = tstate;
-}
-}  // namespace
-
 extern "C" void minipy_eval_checkpoint(void) noexcept {
     if (__builtin_expect(!g_runtime.gil.drop_requested(), 1)) return;
-    _ts *tstate = t_current;
-    if (tstate == nullptr)
-        Py_FatalError(kNoCurrentThreadState);
-    hand_over(tstate);
+    if (t_current == nullptr) Py_FatalError(kNoCurrentThreadState);
+    // Someone waits: release (which waits until they have it), then queue up again.
+    PyEval_RestoreThread(PyEval_SaveThread());
 }
 
 extern "C" void minipy_gil_get_stats(minipy_gil_stats *out) noexcept {
