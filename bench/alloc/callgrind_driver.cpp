@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "alloc/allocators.hpp"
+#include "alloc/process.hpp"
 #include "alloc/workloads.hpp"
 #include "minipy/pymem.h"
 
@@ -67,16 +68,6 @@ struct Empty {
     static void free(void *p) { empty_free(p); }
 };
 
-long parse_count(const char *text) {
-    char *end = nullptr;
-    const long value = std::strtol(text, &end, 10);
-    if (end == text || *end != '\0' || value <= 0) {
-        std::fprintf(stderr, "not a positive count: %s\n", text);
-        std::exit(2);
-    }
-    return value;
-}
-
 int usage() {
     std::fputs(
         "usage: minipy_alloc_callgrind_driver pair|pair-unpinned <allocator> <size> <n>\n"
@@ -92,15 +83,15 @@ template <class A>
 int run(const A &a, const std::string &mode, int argc, char **argv) {
     if (mode == "pair" || mode == "pair-unpinned") {
         if (argc != 5) return usage();
-        const long size = parse_count(argv[3]);
-        lifo_pairs(a, static_cast<std::size_t>(size), parse_count(argv[4]), mode == "pair");
+        const long size = parse_positive_count(argv[3]);
+        lifo_pairs(a, static_cast<std::size_t>(size), parse_positive_count(argv[4]), mode == "pair");
         return 0;
     }
     if (mode == "churn") {
         if (argc != 4 && argc != 5) return usage();
-        const auto steps = static_cast<std::size_t>(parse_count(argv[3]));
+        const auto steps = static_cast<std::size_t>(parse_positive_count(argv[3]));
         const auto stream_steps =
-            argc == 5 ? static_cast<std::size_t>(parse_count(argv[4])) : steps;
+            argc == 5 ? static_cast<std::size_t>(parse_positive_count(argv[4])) : steps;
         if (stream_steps < steps) return usage();
         const ChurnStream s = make_churn_stream(stream_steps);
         std::vector<void *> slots(kChurnLive);
@@ -111,7 +102,7 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
     }
     if (mode == "realloc") {
         if (argc != 4) return usage();
-        const long chains = parse_count(argv[3]);
+        const long chains = parse_positive_count(argv[3]);
         for (long i = 0; i < chains; i++)
             realloc_growth(a);
         return 0;
@@ -133,7 +124,7 @@ int main(int argc, char **argv) {
     const std::string mode = argv[1];
     if (mode == "empty") {
         if (argc != 3) return usage();
-        lifo_pairs(Empty{}, 32, parse_count(argv[2]), true);
+        lifo_pairs(Empty{}, 32, parse_positive_count(argv[2]), true);
         return 0;
     }
     std::string why;

@@ -20,17 +20,18 @@
 // own VmHWM (per address space, new at exec) before and after the churn: the figures are
 // printed side by side, and a peak at the parent's floor would show as a mismatch.
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "alloc/allocators.hpp"
 #include "alloc/measure.hpp"
+#include "alloc/process.hpp"
 #include "alloc/workloads.hpp"
 
 namespace {
@@ -87,34 +88,12 @@ struct RssFigures {
 
 RssFigures measure_rss(const std::string &name, std::size_t steps) {
     RssFigures r;
-    int out[2];
-    if (pipe(out) != 0) return r;
-    const std::string steps_text = std::to_string(steps);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        const char *args[] = {"minipy_alloc_churn_compare", "--rss-child", name.c_str(),
-                              steps_text.c_str(), nullptr};
-        execv("/proc/self/exe", const_cast<char **>(args));
-        _exit(127);
-    }
-    close(out[1]);
-    char buffer[64] = {};
-    std::size_t used = 0;
-    ssize_t got;
-    while (used + 1 < sizeof buffer &&
-           (got = read(out[0], buffer + used, sizeof buffer - 1 - used)) > 0)
-        used += static_cast<std::size_t>(got);
-    close(out[0]);
-    int status = 0;
     rusage ru{};
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) return r;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return r;
-    r.ok = true;
+    const std::optional<std::string> out = run_self(
+        {"minipy_alloc_churn_compare", "--rss-child", name, std::to_string(steps)}, &ru);
+    if (!out) return r;
     r.peak_kib = ru.ru_maxrss;
-    if (std::sscanf(buffer, "%ld %ld", &r.baseline_kib, &r.hwm_kib) != 2) r.ok = false;
+    r.ok = std::sscanf(out->c_str(), "%ld %ld", &r.baseline_kib, &r.hwm_kib) == 2;
     return r;
 }
 

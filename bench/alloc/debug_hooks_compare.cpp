@@ -33,16 +33,17 @@
 // bytes in its place). The hooks add 24 bytes to every request, so under pymalloc requests
 // of 489..512 bytes leave pymalloc for malloc once the hooks are on, as in CPython.
 #include <strings.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "alloc/measure.hpp"
+#include "alloc/process.hpp"
 #include "alloc/workloads.hpp"
 #include "runtime/allocator_setup.hpp"
 #include "runtime/cpython_api.hpp"
@@ -201,41 +202,12 @@ int run_child(char **argv) {
 // Runs one measurement in a fresh process; ns per operation, or a negative value.
 double run_in_child(const Setup &setup, PyMemAllocatorDomain domain, const Workload &w,
                     const Options &o) {
-    int out[2];
-    if (pipe(out) != 0) return -1;
-    const std::string size = std::to_string(w.size);
-    const std::string pairs = std::to_string(o.pairs);
-    const std::string steps = std::to_string(o.churn_steps);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        const char *args[] = {"minipy_debug_hooks_compare",
-                              "--run-child",
-                              setup_name(setup.base, setup.hooks),
-                              setup.runtime ? "1" : "0",
-                              domain_name(domain),
-                              size.c_str(),
-                              pairs.c_str(),
-                              steps.c_str(),
-                              nullptr};
-        execv("/proc/self/exe", const_cast<char **>(args));
-        _exit(127);
-    }
-    close(out[1]);
-    char buffer[64] = {};
-    std::size_t used = 0;
-    ssize_t got;
-    while (used + 1 < sizeof buffer &&
-           (got = read(out[0], buffer + used, sizeof buffer - 1 - used)) > 0)
-        used += static_cast<std::size_t>(got);
-    close(out[0]);
-    int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+    const std::optional<std::string> out = run_self(
+        {"minipy_debug_hooks_compare", "--run-child", setup_name(setup.base, setup.hooks),
+         setup.runtime ? "1" : "0", domain_name(domain), std::to_string(w.size),
+         std::to_string(o.pairs), std::to_string(o.churn_steps)});
     double ns = -1;
-    if (std::sscanf(buffer, "%lf", &ns) != 1) return -1;
+    if (!out || std::sscanf(out->c_str(), "%lf", &ns) != 1) return -1;
     return ns;
 }
 

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "alloc/process.hpp"
 #include "alloc/workloads.hpp"
 #include "minipy/Python.h"
 #include "runtime/allocator_setup.hpp"
@@ -69,16 +70,6 @@ struct ViaPointer {
     __asm__ volatile("" ::: "memory");
 }
 
-long parse_count(const char *text) {
-    char *end = nullptr;
-    const long value = std::strtol(text, &end, 10);
-    if (end == text || *end != '\0' || value <= 0) {
-        std::fprintf(stderr, "not a positive count: %s\n", text);
-        std::exit(2);
-    }
-    return value;
-}
-
 int usage() {
     std::fputs(
         "usage: minipy_runtime_callgrind_driver hooks pair <setup> <domain> <size> <n> [bare]\n"
@@ -115,8 +106,8 @@ int hooks_mode(int argc, char **argv) {
     const bool bare = argc == 8;
     if (bare && std::strcmp(argv[7], "bare") != 0) return usage();
     setup.runtime = !bare;
-    const long first = parse_count(argv[5]);
-    const long second = parse_count(argv[6]);
+    const long first = parse_positive_count(argv[5]);
+    const long second = parse_positive_count(argv[6]);
     if (churn && second < first) return usage();
 
     std::string why;
@@ -149,7 +140,7 @@ int gil_mode(int argc, char **argv) {
     if (argc != 5) return usage();
     GilOp op;
     if (!parse_gil_op(argv[3], &op)) return usage();
-    const long n = parse_count(argv[4]);
+    const long n = parse_positive_count(argv[4]);
     make_process_multithreaded();  // as the timing programs do (gil_ops.hpp)
     std::string why;
     if (std::strcmp(argv[2], "minipy") == 0) {
@@ -186,8 +177,8 @@ int main(int argc, char **argv) {
     if (mode == "hooks") return hooks_mode(argc, argv);
     if (mode == "gil") return gil_mode(argc, argv);
     if (mode == "empty" && argc == 4) {
-        const long calls = parse_count(argv[2]);
-        const long n = parse_count(argv[3]);
+        const long calls = parse_positive_count(argv[2]);
+        const long n = parse_positive_count(argv[3]);
         if (calls == 1) {
             for (long i = 0; i < n; i++)
                 empty_call();
