@@ -6,17 +6,22 @@
 //      have allocated already: asking for what is installed is a no-op in alloc);
 //   3. create the main thread state (raw domain), make it hold the GIL;
 //   4. only then tell alloc how to check the GIL, so no call is ever judged against a GIL
-//      that does not exist yet.
-// Shutdown undoes 4, 3 and prints pymalloc's statistics last.
+//      that does not exist yet;
+//   5. put the memory-accounting hook (limit, leak check) in front of MEM and OBJ, then
+//      ready the object layer part by part (object_lifecycle.hpp).
+// Shutdown collects the garbage, undoes 5, 4, 3 and prints pymalloc's statistics last.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "minipy/initconfig.h"
+#include "minipy/object.h"
 #include "minipy/pylifecycle.h"
 #include "minipy/pymem.h"
 #include "minipy/pystate.h"
+#include "memory_accounting.hpp"
+#include "object_lifecycle.hpp"
 #include "runtime_state.hpp"
 
 using namespace minipy::runtime;
@@ -66,6 +71,9 @@ void init_unset(PyConfig *config, int use_environment) noexcept {
     config->allocator = nullptr;
     config->malloc_stats = -1;
     config->switch_interval = 0.0;
+    config->use_freelists = -1;
+    config->memory_limit = 0;
+    config->leak_check = -1;
 }
 
 PyStatus init_error(const char *message) noexcept {
@@ -85,6 +93,9 @@ struct Settings {
     PyMemAllocatorName allocator = PYMEM_ALLOCATOR_NOT_SET;
     bool malloc_stats = false;
     unsigned long switch_interval_us = 5000;
+    bool use_freelists = true;
+    std::size_t memory_limit = 0;
+    bool leak_check = false;
 };
 
 // Start-up is single-threaded, and the message must outlive the call: a static buffer.
@@ -122,6 +133,10 @@ PyStatus resolve(const PyConfig &config, Settings &out) noexcept {
         return init_error("config.switch_interval must be a positive number of seconds");
     out.switch_interval_us = static_cast<unsigned long>(interval * 1e6 + 0.5);
     if (out.switch_interval_us == 0) out.switch_interval_us = 1;
+
+    out.use_freelists = config.use_freelists != 0;  // unset (-1) means on
+    out.memory_limit = config.memory_limit;
+    out.leak_check = config.leak_check > 0;
     return PyStatus_Ok();
 }
 
@@ -134,6 +149,49 @@ extern "C" void PyConfig_InitIsolatedConfig(PyConfig *config) noexcept { init_un
 extern "C" void PyConfig_Clear(PyConfig *) noexcept {}
 
 // --- Start-up and shutdown -----------------------------------------------------------------
+
+namespace minipy::runtime {
+constinit ObjectSettings g_object_settings;
+}
+
+namespace {
+
+struct ObjectPart {
+    int (*init)() noexcept;
+    void (*fini)() noexcept;
+};
+
+// Readied in this order, finalized in the reverse one. Exceptions come right after the base
+// types so every later part can raise; tuple comes before them all since exceptions' args
+// and every repr of a container use it.
+constexpr ObjectPart kObjectParts[] = {
+    {object_init, object_fini},   {tuple_init, tuple_fini},   {unicode_init, unicode_fini},
+    {exceptions_init, exceptions_fini}, {long_init, long_fini}, {float_init, float_fini},
+    {bytes_init, bytes_fini},     {list_init, list_fini},     {range_slice_init, range_slice_fini},
+    {dict_init, dict_fini},       {set_init, set_fini},
+};
+constexpr std::size_t kObjectPartCount = sizeof kObjectParts / sizeof kObjectParts[0];
+
+void finalize_object_parts(std::size_t ready) noexcept {
+    while (ready > 0) kObjectParts[--ready].fini();
+    gc_fini();
+}
+
+// 0, or -1 after undoing the parts that were readied.
+int initialize_object_parts() noexcept {
+    gc_init();
+    for (std::size_t i = 0; i < kObjectPartCount; ++i) {
+        if (kObjectParts[i].init() < 0) {
+            // A part may leave an exception behind: drop it before the parts go.
+            if (t_current != nullptr) Py_CLEAR(t_current->curexc);
+            finalize_object_parts(i);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
 
 extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
     if (config == nullptr) return init_error("config is NULL");
@@ -162,6 +220,18 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
 
     minipy_alloc_set_fatal_context(print_fatal_context);
     minipy_alloc_set_gil_check(PyGILState_Check);
+
+    g_object_settings.use_freelists = settings.use_freelists;
+    accounting_start(settings.memory_limit, settings.leak_check);
+    if (initialize_object_parts() < 0) {
+        accounting_stop();
+        minipy_alloc_set_gil_check(nullptr);
+        g_runtime.gil.reset(nullptr, g_runtime.generation.fetch_add(1) + 1);
+        delete_all_thread_states();
+        minipy_alloc_set_fatal_context(nullptr);
+        g_runtime.phase.store(Phase::not_initialized, std::memory_order_release);
+        return PyStatus_NoMemory();
+    }
     g_runtime.phase.store(Phase::initialized, std::memory_order_release);
     return PyStatus_Ok();
 }
@@ -184,6 +254,14 @@ extern "C" int Py_FinalizeEx(void) noexcept {
         Py_FatalError("the calling thread must hold the GIL (its thread state must be current)");
     g_runtime.finalizing_tstate.store(tstate, std::memory_order_relaxed);
     g_runtime.phase.store(Phase::finalizing, std::memory_order_release);
+
+    // Objects go while the GIL is still held: exceptions left in thread states, then the
+    // garbage, then every part's caches and free lists, then the accounting hook, which
+    // reports what is left.
+    for (_ts *t = g_runtime.main_interp.threads_head; t != nullptr; t = t->next) Py_CLEAR(t->curexc);
+    gc_collect_at_shutdown();
+    finalize_object_parts(kObjectPartCount);
+    accounting_stop();
 
     // From here on no thread holds the GIL: stop judging calls by it first.
     minipy_alloc_set_gil_check(nullptr);

@@ -21,6 +21,7 @@ struct _ts {
     std::uint64_t id;         // PyThreadState_GetID
     std::uint64_t generation; // the runtime generation it belongs to
     int gilstate_counter;     // PyGILState_Ensure nesting depth
+    struct _object *curexc;   // the current exception instance (owned), or nullptr
 };
 
 struct _is {

@@ -6,6 +6,7 @@
 
 #include <new>
 
+#include "minipy/object.h"
 #include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
 #include "minipy/pymem.h"
@@ -44,6 +45,7 @@ void unbind_if_mine(_ts *tstate) noexcept {
 }
 
 void release_memory(_ts *tstate) noexcept {
+    Py_CLEAR(tstate->curexc);  // a state is deleted with the GIL held (or at shutdown)
     tstate->~_ts();
     PyMem_RawFree(tstate);
 }
@@ -109,8 +111,9 @@ extern "C" PyThreadState *PyThreadState_New(PyInterpreterState *interp) noexcept
 
 extern "C" void PyThreadState_Clear(PyThreadState *tstate) noexcept {
     if (tstate == nullptr) Py_FatalError("tstate is NULL");
-    // What a state owns comes with later issues (exception state, frames); the nesting
+    // The state owns its current exception (frames come with the interpreter); the nesting
     // count of PyGILState_Ensure belongs to the binding, not to the contents.
+    Py_CLEAR(tstate->curexc);
 }
 
 extern "C" void PyThreadState_Delete(PyThreadState *tstate) noexcept {

@@ -5,14 +5,41 @@
 #ifndef MINIPY_PYTHON_H
 #define MINIPY_PYTHON_H
 
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "minipy/pyport.h"
 
 #include "minipy/pymem.h"
 #include "minipy/pymalloc.h"
 
+#include "minipy/object.h"
+#include "minipy/objimpl.h"
+#include "minipy/pyhash.h"
+#include "minipy/methodobject.h"
+#include "minipy/pyerrors.h"
+#include "minipy/longobject.h"
+#include "minipy/boolobject.h"
+#include "minipy/floatobject.h"
+#include "minipy/unicodeobject.h"
+#include "minipy/bytesobject.h"
+#include "minipy/tupleobject.h"
+#include "minipy/listobject.h"
+#include "minipy/rangeobject.h"
+#include "minipy/sliceobject.h"
+#include "minipy/iterobject.h"
+#include "minipy/dictobject.h"
+#include "minipy/setobject.h"
+#include "minipy/abstract.h"
+#include "minipy/modsupport.h"
+
 #include "minipy/initconfig.h"
 #include "minipy/pystate.h"
 #include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
+#include "minipy/memusage.h"
 
 #endif /* MINIPY_PYTHON_H */

@@ -38,6 +38,9 @@ MINIPY_NORETURN PyAPI_FUNC(void) Py_ExitStatusException(PyStatus status) MINIPY_
  *   allocator        NULL          PYTHONMALLOC          keep what the domains hold
  *   malloc_stats     -1            PYTHONMALLOCSTATS     0
  *   switch_interval  0.0           -                     0.005 (seconds, as sys.getswitchinterval)
+ *   use_freelists    -1            -                     1
+ *   memory_limit     0             -                     0 (no limit)
+ *   leak_check       -1            -                     0
  *
  * allocator takes PYTHONMALLOC's names: "default", "debug", "pymalloc", "pymalloc_debug",
  * "malloc", "malloc_debug". Later issues add fields at the end. */
@@ -46,6 +49,10 @@ typedef struct {
     const char *allocator;  /* not copied: must outlive Py_InitializeFromConfig() */
     int malloc_stats;       /* print pymalloc's statistics on new arenas and at shutdown */
     double switch_interval; /* seconds a GIL waiter lets the holder run before asking */
+    int use_freelists;      /* keep freed floats, tuples, lists, dicts for reuse (CPython does) */
+    size_t memory_limit;    /* bytes the MEM and OBJ domains may hold together; 0 = no limit.
+                               Above it an allocation returns NULL: the caller sees MemoryError */
+    int leak_check;         /* count MEM and OBJ blocks, and report those left at shutdown */
 } PyConfig;
 
 /* use_environment = 1, everything else unset. */

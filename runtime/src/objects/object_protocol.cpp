@@ -1,0 +1,343 @@
+// The generic object protocol of object.h: repr/str, hash, rich comparison, truth,
+// attribute access through the type's tables, iteration.
+#include <cstdio>
+#include <cstring>
+
+#include "minipy/Python.h"
+
+namespace {
+
+PyObject *checked_text(PyObject *result, const char *slot) noexcept {
+    if (result == nullptr || PyUnicode_Check(result)) return result;
+    PyErr_Format(PyExc_TypeError, "%s returned non-string (type %.200s)", slot, Py_TYPE(result)->tp_name);
+    Py_DECREF(result);
+    return nullptr;
+}
+
+// The operator with its operands swapped: a < b is b > a.
+constexpr int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
+constexpr const char *kOperatorText[] = {"<", "<=", "==", "!=", ">", ">="};
+
+// --- Attribute lookup in the type's tables --------------------------------------------------
+
+PyMethodDef *find_method(PyTypeObject *type, const char *name) noexcept {
+    for (PyTypeObject *t = type; t != nullptr; t = t->tp_base)
+        for (PyMethodDef *m = t->tp_methods; m != nullptr && m->ml_name != nullptr; ++m)
+            if (std::strcmp(m->ml_name, name) == 0) return m;
+    return nullptr;
+}
+
+PyGetSetDef *find_getset(PyTypeObject *type, const char *name) noexcept {
+    for (PyTypeObject *t = type; t != nullptr; t = t->tp_base)
+        for (PyGetSetDef *g = t->tp_getset; g != nullptr && g->name != nullptr; ++g)
+            if (std::strcmp(g->name, name) == 0) return g;
+    return nullptr;
+}
+
+PyObject **instance_dict_slot(PyObject *obj) noexcept {
+    const Py_ssize_t offset = Py_TYPE(obj)->tp_dictoffset;
+    if (offset <= 0) return nullptr;
+    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(obj) + offset);
+}
+
+const char *attribute_name(PyObject *name) noexcept {
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        return nullptr;
+    }
+    return PyUnicode_AsUTF8(name);
+}
+
+// What a type's method table entry becomes when looked up through `obj`.
+PyObject *bind_method(PyMethodDef *method, PyObject *obj) noexcept {
+    if (method->ml_flags & METH_STATIC) return PyCFunction_NewEx(method, nullptr, nullptr);
+    if (method->ml_flags & METH_CLASS) {
+        PyObject *owner = PyType_Check(obj) ? obj : _PyObject_CAST(Py_TYPE(obj));
+        return PyCFunction_NewEx(method, owner, nullptr);
+    }
+    return PyCFunction_NewEx(method, obj, nullptr);
+}
+
+}  // namespace
+
+// --- Text -----------------------------------------------------------------------------------
+
+extern "C" PyObject *PyObject_Repr(PyObject *v) noexcept {
+    if (v == nullptr) return PyUnicode_FromString("<NULL>");
+    reprfunc repr = Py_TYPE(v)->tp_repr;
+    if (repr == nullptr)
+        return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(v)->tp_name, static_cast<void *>(v));
+    return checked_text(repr(v), "__repr__");
+}
+
+extern "C" PyObject *PyObject_Str(PyObject *v) noexcept {
+    if (v == nullptr) return PyUnicode_FromString("<NULL>");
+    if (PyUnicode_CheckExact(v)) return Py_NewRef(v);
+    reprfunc str = Py_TYPE(v)->tp_str;
+    if (str == nullptr) return PyObject_Repr(v);
+    return checked_text(str(v), "__str__");
+}
+
+extern "C" int PyObject_Print(PyObject *v, void *fp, int flags) noexcept {
+    PyObject *text = (flags & Py_PRINT_RAW) ? PyObject_Str(v) : PyObject_Repr(v);
+    if (text == nullptr) return -1;
+    Py_ssize_t size = 0;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+    int result = -1;
+    if (utf8 != nullptr) {
+        result = std::fwrite(utf8, 1, static_cast<size_t>(size), static_cast<FILE *>(fp)) ==
+                         static_cast<size_t>(size)
+                     ? 0
+                     : -1;
+        if (result < 0) PyErr_SetString(PyExc_OSError, "write to the stream failed");
+    }
+    Py_DECREF(text);
+    return result;
+}
+
+// --- Hash -----------------------------------------------------------------------------------
+
+extern "C" Py_hash_t PyObject_HashNotImplemented(PyObject *v) noexcept {
+    PyErr_Format(PyExc_TypeError, "unhashable type: '%.200s'", Py_TYPE(v)->tp_name);
+    return -1;
+}
+
+extern "C" Py_hash_t PyObject_Hash(PyObject *v) noexcept {
+    hashfunc hash = Py_TYPE(v)->tp_hash;
+    if (hash == nullptr) return PyObject_HashNotImplemented(v);
+    return hash(v);
+}
+
+// --- Rich comparison ------------------------------------------------------------------------
+
+extern "C" PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op) noexcept {
+    if (v == nullptr || w == nullptr || op < Py_LT || op > Py_GE) {
+        if (!PyErr_Occurred()) PyErr_BadInternalCall();
+        return nullptr;
+    }
+    PyTypeObject *vt = Py_TYPE(v);
+    PyTypeObject *wt = Py_TYPE(w);
+    bool tried_reflected = false;
+    // A subclass on the right that has its own comparison gets the first word.
+    if (vt != wt && PyType_IsSubtype(wt, vt) && wt->tp_richcompare != nullptr) {
+        tried_reflected = true;
+        PyObject *result = wt->tp_richcompare(w, v, kSwapped[op]);
+        if (result != Py_NotImplemented) return result;
+        Py_DECREF(result);
+    }
+    if (vt->tp_richcompare != nullptr) {
+        PyObject *result = vt->tp_richcompare(v, w, op);
+        if (result != Py_NotImplemented) return result;
+        Py_DECREF(result);
+    }
+    if (!tried_reflected && wt->tp_richcompare != nullptr) {
+        PyObject *result = wt->tp_richcompare(w, v, kSwapped[op]);
+        if (result != Py_NotImplemented) return result;
+        Py_DECREF(result);
+    }
+    // Nobody knew: == and != fall back to identity, ordering is an error.
+    switch (op) {
+    case Py_EQ: return Py_NewRef(v == w ? Py_True : Py_False);
+    case Py_NE: return Py_NewRef(v != w ? Py_True : Py_False);
+    default:
+        PyErr_Format(PyExc_TypeError, "'%s' not supported between instances of '%.100s' and '%.100s'",
+                     kOperatorText[op], vt->tp_name, wt->tp_name);
+        return nullptr;
+    }
+}
+
+extern "C" int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op) noexcept {
+    // Identity implies equality, which containers rely on (a NaN is found in a list).
+    if (v == w) {
+        if (op == Py_EQ) return 1;
+        if (op == Py_NE) return 0;
+    }
+    PyObject *result = PyObject_RichCompare(v, w, op);
+    if (result == nullptr) return -1;
+    const int truth = PyBool_Check(result) ? result == Py_True : PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return truth;
+}
+
+// --- Truth ----------------------------------------------------------------------------------
+
+extern "C" int PyObject_IsTrue(PyObject *v) noexcept {
+    if (v == Py_True) return 1;
+    if (v == Py_False || v == Py_None) return 0;
+    PyTypeObject *type = Py_TYPE(v);
+    Py_ssize_t result;
+    if (type->tp_as_number != nullptr && type->tp_as_number->nb_bool != nullptr)
+        result = type->tp_as_number->nb_bool(v);
+    else if (type->tp_as_mapping != nullptr && type->tp_as_mapping->mp_length != nullptr)
+        result = type->tp_as_mapping->mp_length(v);
+    else if (type->tp_as_sequence != nullptr && type->tp_as_sequence->sq_length != nullptr)
+        result = type->tp_as_sequence->sq_length(v);
+    else
+        return 1;
+    return result > 0 ? 1 : static_cast<int>(result);
+}
+
+extern "C" int PyObject_Not(PyObject *v) noexcept {
+    const int truth = PyObject_IsTrue(v);
+    return truth < 0 ? truth : !truth;
+}
+
+// --- Attributes -----------------------------------------------------------------------------
+
+extern "C" PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name) noexcept {
+    const char *text = attribute_name(name);
+    if (text == nullptr) return nullptr;
+    PyTypeObject *type = Py_TYPE(obj);
+    // Computed attributes come first, then the instance's own, then the type's methods.
+    if (PyGetSetDef *getset = find_getset(type, text); getset != nullptr && getset->get != nullptr)
+        return getset->get(obj, getset->closure);
+    if (PyObject **dict = instance_dict_slot(obj); dict != nullptr && *dict != nullptr) {
+        PyObject *value = PyDict_GetItemWithError(*dict, name);
+        if (value != nullptr) return Py_NewRef(value);
+        if (PyErr_Occurred()) return nullptr;
+    }
+    if (PyMethodDef *method = find_method(type, text); method != nullptr) return bind_method(method, obj);
+    if (PyType_Check(obj)) {
+        PyTypeObject *self_type = reinterpret_cast<PyTypeObject *>(obj);
+        PyMethodDef *method = find_method(self_type, text);
+        if (method != nullptr && (method->ml_flags & (METH_CLASS | METH_STATIC)))
+            return bind_method(method, obj);
+        PyErr_Format(PyExc_AttributeError, "type object '%.50s' has no attribute '%U'",
+                     self_type->tp_name, name);
+        return nullptr;
+    }
+    PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+    return nullptr;
+}
+
+extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value) noexcept {
+    const char *text = attribute_name(name);
+    if (text == nullptr) return -1;
+    PyTypeObject *type = Py_TYPE(obj);
+    if (PyGetSetDef *getset = find_getset(type, text); getset != nullptr) {
+        if (getset->set != nullptr) return getset->set(obj, value, getset->closure);
+        PyErr_Format(PyExc_AttributeError, "attribute '%s' of '%.100s' objects is not writable",
+                     getset->name, type->tp_name);
+        return -1;
+    }
+    PyObject **dict = instance_dict_slot(obj);
+    if (dict == nullptr) {
+        if (find_method(type, text) != nullptr)
+            PyErr_Format(PyExc_AttributeError, "'%.50s' object attribute '%U' is read-only",
+                         type->tp_name, name);
+        else
+            PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+        return -1;
+    }
+    if (value == nullptr) {
+        if (*dict != nullptr) {
+            const int found = PyDict_Contains(*dict, name);
+            if (found < 0) return -1;
+            if (found) return PyDict_DelItem(*dict, name);
+        }
+        PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+        return -1;
+    }
+    if (*dict == nullptr && (*dict = PyDict_New()) == nullptr) return -1;
+    return PyDict_SetItem(*dict, name, value);
+}
+
+extern "C" PyObject *PyObject_GetAttr(PyObject *v, PyObject *name) noexcept {
+    PyTypeObject *type = Py_TYPE(v);
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        return nullptr;
+    }
+    if (type->tp_getattro != nullptr) return type->tp_getattro(v, name);
+    if (type->tp_getattr != nullptr) return type->tp_getattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)));
+    PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+    return nullptr;
+}
+
+extern "C" PyObject *PyObject_GetAttrString(PyObject *v, const char *name) noexcept {
+    PyObject *key = PyUnicode_FromString(name);
+    if (key == nullptr) return nullptr;
+    PyObject *result = PyObject_GetAttr(v, key);
+    Py_DECREF(key);
+    return result;
+}
+
+extern "C" int PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value) noexcept {
+    PyTypeObject *type = Py_TYPE(v);
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        return -1;
+    }
+    if (type->tp_setattro != nullptr) return type->tp_setattro(v, name, value);
+    if (type->tp_setattr != nullptr)
+        return type->tp_setattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)), value);
+    if (type->tp_getattro == nullptr && type->tp_getattr == nullptr)
+        PyErr_Format(PyExc_TypeError, "'%.100s' object has no attributes (%s .%U)", type->tp_name,
+                     value == nullptr ? "del" : "assign to", name);
+    else
+        PyErr_Format(PyExc_TypeError, "'%.100s' object has only read-only attributes (%s .%U)",
+                     type->tp_name, value == nullptr ? "del" : "assign to", name);
+    return -1;
+}
+
+extern "C" int PyObject_SetAttrString(PyObject *v, const char *name, PyObject *value) noexcept {
+    PyObject *key = PyUnicode_FromString(name);
+    if (key == nullptr) return -1;
+    const int result = PyObject_SetAttr(v, key, value);
+    Py_DECREF(key);
+    return result;
+}
+
+extern "C" int PyObject_HasAttrString(PyObject *v, const char *name) noexcept {
+    PyObject *value = PyObject_GetAttrString(v, name);
+    if (value != nullptr) {
+        Py_DECREF(value);
+        return 1;
+    }
+    PyErr_Clear();  // CPython's documented behaviour: any error means "no"
+    return 0;
+}
+
+// --- Iteration and calls --------------------------------------------------------------------
+
+extern "C" int PyIter_Check(PyObject *v) noexcept {
+    iternextfunc next = Py_TYPE(v)->tp_iternext;
+    return next != nullptr && next != _PyObject_NextNotImplemented;
+}
+
+extern "C" PyObject *_PyObject_NextNotImplemented(PyObject *self) noexcept {
+    PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable", Py_TYPE(self)->tp_name);
+    return nullptr;
+}
+
+extern "C" PyObject *PyObject_SelfIter(PyObject *self) noexcept { return Py_NewRef(self); }
+
+extern "C" PyObject *PyObject_GetIter(PyObject *v) noexcept {
+    PyTypeObject *type = Py_TYPE(v);
+    if (type->tp_iter == nullptr) {
+        if (type->tp_as_sequence != nullptr && type->tp_as_sequence->sq_item != nullptr &&
+            !PyDict_Check(v))
+            return PySeqIter_New(v);
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable", type->tp_name);
+        return nullptr;
+    }
+    PyObject *iter = type->tp_iter(v);
+    if (iter != nullptr && !PyIter_Check(iter)) {
+        PyErr_Format(PyExc_TypeError, "iter() returned non-iterator of type '%.100s'",
+                     Py_TYPE(iter)->tp_name);
+        Py_DECREF(iter);
+        return nullptr;
+    }
+    return iter;
+}
+
+extern "C" PyObject *PyIter_Next(PyObject *iter) noexcept {
+    PyObject *item = Py_TYPE(iter)->tp_iternext(iter);
+    // The end of the iteration is not an error for the caller of PyIter_Next.
+    if (item == nullptr && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) PyErr_Clear();
+    return item;
+}
+
+extern "C" int PyCallable_Check(PyObject *v) noexcept {
+    return v != nullptr && Py_TYPE(v)->tp_call != nullptr;
+}
