@@ -336,3 +336,34 @@ void exceptions_fini() noexcept {
 }
 
 }  // namespace minipy::runtime
+
+// --- The PyException_* accessors ------------------------------------------------------------
+
+extern "C" PyObject *PyException_GetArgs(PyObject *exc) noexcept {
+    return Py_NewRef(args_or_empty(exc));
+}
+
+extern "C" PyObject *PyException_GetTraceback(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->traceback);
+}
+
+extern "C" PyObject *PyException_GetContext(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->context);
+}
+
+extern "C" void PyException_SetContext(PyObject *exc, PyObject *context) noexcept {
+    Py_XSETREF(as_exc(exc)->context, context);  // steals, as in CPython
+}
+
+extern "C" PyObject *PyException_GetCause(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->cause);
+}
+
+extern "C" void PyException_SetCause(PyObject *exc, PyObject *cause) noexcept {
+    as_exc(exc)->suppress_context = 1;
+    Py_XSETREF(as_exc(exc)->cause, cause);  // steals, as in CPython
+}
+
+extern "C" const char *PyExceptionClass_Name(PyObject *exc) noexcept {
+    return reinterpret_cast<PyTypeObject *>(exc)->tp_name;
+}
