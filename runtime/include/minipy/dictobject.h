@@ -1,0 +1,144 @@
+/* minipy/dictobject.h: dict, its views and its iterators.
+ *
+ * C-compatible; names, layouts and rules follow CPython 3.11's Include/dictobject.h and
+ * Include/cpython/dictobject.h. A dict keeps its items in insertion order, in CPython's
+ * compact layout: the dict object points to a keys object that holds a hash table of small
+ * indices followed by a dense array of {hash, key, value} entries (dict_table.cpp tells the
+ * whole story).
+ *
+ * minipy has no split tables (instance dicts sharing keys) and no str-only entry layout, so
+ * ma_values is always NULL and every entry carries its hash; the rest is CPython's. Dicts
+ * are GC containers; like CPython's, a dict is only tracked once it holds something that can
+ * be part of a cycle.
+ *
+ * Errors follow CPython: PyDict_GetItem and PyDict_GetItemString suppress every error and
+ * return a borrowed reference or NULL; the *WithError variants leave the error set. An
+ * unhashable key gives TypeError ("unhashable type: 'list'"), a missing key in
+ * PyDict_DelItem a KeyError whose argument is the key. */
+#ifndef MINIPY_DICTOBJECT_H
+#define MINIPY_DICTOBJECT_H
+
+#include "minipy/object.h"
+
+MINIPY_EXTERN_C_BEGIN
+
+/* The keys object is private to the dict implementation. */
+typedef struct _dictkeysobject PyDictKeysObject;
+typedef struct _dictvalues PyDictValues;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t ma_used;       /* number of items */
+    uint64_t ma_version_tag;  /* changes with every modification (a global counter) */
+    PyDictKeysObject *ma_keys;
+    PyDictValues *ma_values;  /* always NULL in minipy (no split tables) */
+} PyDictObject;
+
+PyAPI_DATA(PyTypeObject) PyDict_Type;
+
+#define PyDict_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_DICT_SUBCLASS)
+#define PyDict_CheckExact(op) Py_IS_TYPE((op), &PyDict_Type)
+#define PyDict_GET_SIZE(mp) (((PyDictObject *)(mp))->ma_used)
+
+/* A new empty dict (no table is allocated until the first insertion). */
+PyAPI_FUNC(PyObject *) PyDict_New(void) MINIPY_NOEXCEPT;
+/* A new empty dict whose table already holds `minused` items without resizing. */
+PyAPI_FUNC(PyObject *) _PyDict_NewPresized(Py_ssize_t minused) MINIPY_NOEXCEPT;
+
+/* Borrowed reference or NULL; errors (unhashable key, failing __eq__) are swallowed, and an
+ * exception set before the call is kept as it was. */
+PyAPI_FUNC(PyObject *) PyDict_GetItem(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+/* Borrowed reference; NULL without an exception when the key is missing, NULL with one on
+ * error. */
+PyAPI_FUNC(PyObject *) PyDict_GetItemWithError(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) _PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key,
+                                                 Py_hash_t hash) MINIPY_NOEXCEPT;
+/* Like PyDict_GetItem with a UTF-8 key. */
+PyAPI_FUNC(PyObject *) PyDict_GetItemString(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
+
+/* 0, or -1 with an exception set. The dict takes its own references to key and value; an
+ * existing equal key is kept and only its value replaced. */
+PyAPI_FUNC(int) PyDict_SetItem(PyObject *mp, PyObject *key, PyObject *item) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject *item,
+                                          Py_hash_t hash) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyDict_SetItemString(PyObject *mp, const char *key, PyObject *item) MINIPY_NOEXCEPT;
+/* 0, or -1 with KeyError(key) when the key is missing (or another exception). */
+PyAPI_FUNC(int) PyDict_DelItem(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyDict_DelItemString(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
+/* 1 if present, 0 if not, -1 on error. */
+PyAPI_FUNC(int) PyDict_Contains(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
+/* The value for `key` (borrowed); when missing, `defaultobj` is inserted and returned
+ * (borrowed). NULL with an exception on error. */
+PyAPI_FUNC(PyObject *) PyDict_SetDefault(PyObject *mp, PyObject *key,
+                                         PyObject *defaultobj) MINIPY_NOEXCEPT;
+/* Removes `key` and returns its value (new reference); when missing returns `deflt` (new
+ * reference) or, if deflt is NULL, raises KeyError(key). */
+PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *mp, PyObject *key, PyObject *deflt) MINIPY_NOEXCEPT;
+/* CPython 3.13's spelling: 1 and *result = the value (new reference) when the key was
+ * removed, 0 and *result = NULL when missing, -1 on error. `result` may be NULL. */
+PyAPI_FUNC(int) PyDict_Pop(PyObject *mp, PyObject *key, PyObject **result) MINIPY_NOEXCEPT;
+
+PyAPI_FUNC(void) PyDict_Clear(PyObject *mp) MINIPY_NOEXCEPT;
+/* Iterates in insertion order: start with *pos = 0; returns 0 at the end. Key and value are
+ * borrowed; the dict must not change size during the loop (values may be replaced). */
+PyAPI_FUNC(int) PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key,
+                            PyObject **value) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key, PyObject **value,
+                             Py_hash_t *hash) MINIPY_NOEXCEPT;
+/* New lists, in insertion order. */
+PyAPI_FUNC(PyObject *) PyDict_Keys(PyObject *mp) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyDict_Values(PyObject *mp) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyDict_Items(PyObject *mp) MINIPY_NOEXCEPT;
+/* -1 with SystemError when mp is not a dict. */
+PyAPI_FUNC(Py_ssize_t) PyDict_Size(PyObject *mp) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyDict_Copy(PyObject *mp) MINIPY_NOEXCEPT;
+
+/* PyDict_Merge(mp, other, 1). */
+PyAPI_FUNC(int) PyDict_Update(PyObject *mp, PyObject *other) MINIPY_NOEXCEPT;
+/* Adds every item of a mapping (a dict, or anything with keys() and __getitem__). With
+ * override the last occurrence of a key wins, else the first. */
+PyAPI_FUNC(int) PyDict_Merge(PyObject *mp, PyObject *other, int override) MINIPY_NOEXCEPT;
+/* Like PyDict_Merge; override 2 raises KeyError(key) for a key already present. */
+PyAPI_FUNC(int) _PyDict_MergeEx(PyObject *mp, PyObject *other, int override) MINIPY_NOEXCEPT;
+/* Adds every pair of an iterable of 2-item iterables (what dict(iterable) does). */
+PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *mp, PyObject *seq2, int override) MINIPY_NOEXCEPT;
+
+/* Untracks a dict that holds nothing that could take part in a cycle (the collector calls
+ * it, as CPython's does). */
+PyAPI_FUNC(void) _PyDict_MaybeUntrack(PyObject *mp) MINIPY_NOEXCEPT;
+/* 1 when every key is a str. */
+PyAPI_FUNC(int) _PyDict_HasOnlyStringKeys(PyObject *mp) MINIPY_NOEXCEPT;
+/* What dict.__sizeof__() returns: the object and, when the dict owns it, its keys object. */
+PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp) MINIPY_NOEXCEPT;
+
+/* --- Views and iterators ---------------------------------------------------------------- */
+PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
+PyAPI_DATA(PyTypeObject) PyDictValues_Type;
+PyAPI_DATA(PyTypeObject) PyDictItems_Type;
+#define PyDictKeys_Check(op) PyObject_TypeCheck((op), &PyDictKeys_Type)
+#define PyDictValues_Check(op) PyObject_TypeCheck((op), &PyDictValues_Type)
+#define PyDictItems_Check(op) PyObject_TypeCheck((op), &PyDictItems_Type)
+/* The views that behave like sets (values views do not). */
+#define PyDictViewSet_Check(op) (PyDictKeys_Check(op) || PyDictItems_Check(op))
+
+PyAPI_DATA(PyTypeObject) PyDictIterKey_Type;
+PyAPI_DATA(PyTypeObject) PyDictIterValue_Type;
+PyAPI_DATA(PyTypeObject) PyDictIterItem_Type;
+PyAPI_DATA(PyTypeObject) PyDictRevIterKey_Type;
+PyAPI_DATA(PyTypeObject) PyDictRevIterValue_Type;
+PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
+
+typedef struct {
+    PyObject_HEAD
+    PyDictObject *dv_dict;
+} _PyDictViewObject;
+
+/* A new view of `dict` of the given view type; NULL + TypeError when dict is not a dict. */
+PyAPI_FUNC(PyObject *) _PyDictView_New(PyObject *dict, PyTypeObject *type) MINIPY_NOEXCEPT;
+
+MINIPY_EXTERN_C_END
+
+#endif /* MINIPY_DICTOBJECT_H */
