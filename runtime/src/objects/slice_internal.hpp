@@ -29,6 +29,13 @@ enum class Subscript { error, index, slice };
 Subscript classify_subscript(PyObject *item, Py_ssize_t length, const char *type_name,
                              Py_ssize_t *index, SliceSpec *slice) noexcept;
 
+// CPython's _PySlice_GetLongIndices: the slice's start, stop and step pinned to a sequence of
+// `length` items (an int object >= 0) as int objects of any size, the arithmetic of
+// PySlice_Unpack + PySlice_AdjustIndices without the Py_ssize_t limits (slice.indices(),
+// range slicing). New references, or -1 with the exception.
+int slice_long_indices(PyObject *slice, PyObject *length, PyObject **start, PyObject **stop,
+                       PyObject **step) noexcept;
+
 // The arguments of tuple.index / list.index (value, start=0, stop=sys.maxsize, positional
 // only), with start and stop clamped to [0, length] as those methods do. false with the
 // exception set ("index expected at least 1 argument, got 0", ...).
