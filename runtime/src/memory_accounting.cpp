@@ -170,6 +170,8 @@ void *frame(Layer &layer, int domain, void *base, std::size_t n) {
     return data;
 }
 
+void remove_drained_layers();
+
 // --- The hook ---------------------------------------------------------------------------------
 
 void *hook_malloc(void *ctx, std::size_t n) noexcept {
@@ -216,6 +218,10 @@ void hook_free(void *ctx, void *p) noexcept {
     check_header(*h, hook.domain, kFreeNames[hook.domain]);
     if (counts(layer, *h)) count_gone(layer, hook.domain, h->size);
     w.free(w.ctx, h);
+    // The last block of a draining layer: the host freed what outlived the runtime. Take the
+    // layer out now (if it is on top), so the domains are plain again before anyone asks what
+    // they hold. `hook` and `layer` may be gone afterwards.
+    if (!layer.active && layer.registry.size() == 0) remove_drained_layers();
 }
 
 void *hook_realloc(void *ctx, void *p, std::size_t n) noexcept {
@@ -280,7 +286,8 @@ void unlink_and_free(Layer *layer) {
     std::free(layer);
 }
 
-// Takes out the draining layers on top that have nothing left to unframe.
+// Takes out the draining layers on top that have nothing left to unframe. Called from a hook's
+// free too: the alloc layer does not look at the domain's record again once a hook returns.
 void remove_drained_layers() {
     for (Layer *top = layer_on_top(); top != nullptr && !top->active && top->registry.size() == 0;
          top = layer_on_top()) {
