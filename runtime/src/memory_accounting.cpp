@@ -221,7 +221,10 @@ void hook_free(void *ctx, void *p) noexcept {
     // The last block of a draining layer: the host freed what outlived the runtime. Take the
     // layer out now (if it is on top), so the domains are plain again before anyone asks what
     // they hold. `hook` and `layer` may be gone afterwards.
-    if (!layer.active && layer.registry.size() == 0) remove_drained_layers();
+    if (!layer.active && layer.registry.size() == 0) {
+        layer.registry.release();
+        remove_drained_layers();
+    }
 }
 
 void *hook_realloc(void *ctx, void *p, std::size_t n) noexcept {
@@ -359,6 +362,9 @@ void accounting_stop() noexcept {
                      mem.blocks, mem.bytes, obj.blocks, obj.bytes);
     }
     layer->active = false;
+    // A layer that cannot be taken out now (a host's hook sits above it) keeps only its small
+    // record once nothing is left to unframe: the registry's table goes at once.
+    if (layer->registry.size() == 0) layer->registry.release();
     remove_drained_layers();
 }
 

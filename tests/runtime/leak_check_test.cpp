@@ -15,6 +15,7 @@
 #include "minipy/Python.h"
 #include "runtime/forked_child.hpp"
 #include "runtime/runtime_scope.hpp"
+#include "support/alloc_hooks.hpp"
 
 using minipy::test::RuntimeScope;
 namespace bdata = boost::unit_test::data;
@@ -129,6 +130,28 @@ BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted, bdata::
         PyObject_Free(kept);
         BOOST_TEST(current_allocator_is(allocator));
     }
+}
+
+// A host's hook installed above the accounting layer while the runtime runs and still there
+// at shutdown: the layer cannot come out from under it, but goes on unframing its blocks.
+BOOST_AUTO_TEST_CASE(a_host_hook_above_the_layer_at_shutdown) {
+    RuntimeScope runtime;
+    void *block = PyMem_Malloc(10);
+    BOOST_REQUIRE(block != nullptr);
+    {
+        minipy::test::CountingHook hook(PYMEM_DOMAIN_MEM);
+        void *inner = PyMem_Malloc(20);
+        BOOST_TEST(Py_FinalizeEx() == 0);
+        const minipy_leak_report report = leak_report();
+        BOOST_TEST(report.mem_blocks == 2u);
+        BOOST_TEST(report.mem_bytes == 30u);
+        PyMem_Free(inner);
+        PyMem_Free(block);
+        BOOST_TEST(hook.frees == 2u);
+    }
+    void *after = PyMem_Malloc(10);  // through the drained layer, unframed
+    BOOST_TEST(after != nullptr);
+    PyMem_Free(after);
 }
 
 BOOST_AUTO_TEST_CASE(the_report_is_printed_at_shutdown) {
