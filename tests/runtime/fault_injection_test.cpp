@@ -1,0 +1,465 @@
+// Fault injection (issue 5, point 3 and the Tests section): a block of ordinary object work is
+// run again and again while an allocator hook on the MEM and OBJ domains fails its N-th
+// allocation request, for N = 1, 2, 3, ... until a run completes without the hook firing.
+// For every N:
+//   - the block stops at the operation whose allocation failed, and that operation reported
+//     it (NULL or -1) with exactly MemoryError set (not a subclass, not SystemError);
+//   - nothing crashed, and no failure was swallowed (the hook fired => the block failed);
+//   - after PyErr_Clear, the release of everything the block held and a collection (the
+//     block builds a cycle), MEM and OBJ hold exactly as many live blocks as before the run.
+// Two modes: only request N fails (the error paths then run with memory available), or every
+// request from N on fails (the error paths must also cope without memory, as under a hard
+// limit). The sweep runs with the free lists on and off, and the runtime is started with the
+// leak check, so Py_FinalizeEx must also find zero blocks left.
+//
+// The live blocks are minipy's memory accounting (minipy/memusage.h, config.leak_check),
+// which sits below the injector, so refused requests never reach it. With the free lists on
+// the block runs twice before the sweep: the free lists and caches then hold what they hold
+// after any run, so a failed run must leave the same count behind.
+//
+// MINIPY_FAULT_INJECTION_STRIDE=k (environment, default 1) runs N = 1, 1+k, 1+2k, ... only:
+// under valgrind, where a full sweep is slow, tools/dev valgrind sets it (every N is still
+// covered by the normal and sanitizer runs). The allocator is PYTHONMALLOC when set (the asan
+// preset runs the tests again with PYTHONMALLOC=malloc, so the sanitizer sees every block),
+// otherwise the build's default (pymalloc_debug in a debug build: the debug hooks then also
+// check every error path for overruns).
+#include <boost/test/unit_test.hpp>
+
+#include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "minipy/Python.h"
+
+namespace {
+
+// --- An owned reference: every early return of the block releases what it holds -----------
+class Ref {
+  public:
+    Ref() = default;
+    explicit Ref(PyObject *object) : object_(object) {}
+    ~Ref() { Py_XDECREF(object_); }
+    Ref(const Ref &) = delete;
+    Ref &operator=(const Ref &) = delete;
+
+    PyObject *get() const { return object_; }
+    explicit operator bool() const { return object_ != nullptr; }
+
+  private:
+    PyObject *object_ = nullptr;
+};
+
+// The block's steps. TRY_NEW names a new reference and gives up when it is NULL; TRY_OK gives
+// up when a status is negative. Giving up returns the failed call's text, which the sweep
+// prints with N.
+#define TRY_NEW(name, call) \
+    Ref name{call};         \
+    if (!name) return #call
+#define TRY_OK(call) \
+    if ((call) < 0) return #call
+
+// --- The injector: fails request N (or every request from N on) of MEM and OBJ together -----
+class FaultInjector {
+  public:
+    enum class Mode { only_nth, nth_and_after };
+
+    FaultInjector() {
+        for (int i = 0; i < 2; ++i) {
+            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
+            slots_[i] = {this, i};
+            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
+            PyMem_SetAllocator(kDomains[i], &hook);
+        }
+    }
+    ~FaultInjector() {
+        for (int i = 1; i >= 0; --i)
+            PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
+    }
+    FaultInjector(const FaultInjector &) = delete;
+    FaultInjector &operator=(const FaultInjector &) = delete;
+
+    void arm(long nth, Mode mode) {
+        requests_ = refused_ = 0;
+        nth_ = nth;
+        mode_ = mode;
+        armed_ = true;
+    }
+    // Counts requests without failing any.
+    void count_only() { arm(LONG_MAX, Mode::only_nth); }
+    void disarm() { armed_ = false; }
+
+    long requests() const { return requests_; }  // since the last arm()
+    long refused() const { return refused_; }
+    const char *first_refused_domain() const { return first_refused_domain_; }
+    std::size_t first_refused_size() const { return first_refused_size_; }
+
+  private:
+    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
+
+    struct Slot {
+        FaultInjector *owner;
+        int index;
+    };
+
+    bool refuse(int index, std::size_t size) {
+        if (!armed_) return false;
+        ++requests_;
+        const bool fail = requests_ == nth_ || (mode_ == Mode::nth_and_after && requests_ > nth_);
+        if (!fail) return false;
+        if (refused_++ == 0) {
+            first_refused_domain_ = index == 0 ? "MEM" : "OBJ";
+            first_refused_size_ = size;
+        }
+        return true;
+    }
+
+    static void *hook_malloc(void *ctx, std::size_t size) noexcept {
+        const Slot &s = *static_cast<Slot *>(ctx);
+        if (s.owner->refuse(s.index, size)) return nullptr;
+        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+        return w.malloc(w.ctx, size);
+    }
+    static void *hook_calloc(void *ctx, std::size_t nelem, std::size_t elsize) noexcept {
+        const Slot &s = *static_cast<Slot *>(ctx);
+        if (s.owner->refuse(s.index, nelem * elsize)) return nullptr;
+        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+        return w.calloc(w.ctx, nelem, elsize);
+    }
+    static void *hook_realloc(void *ctx, void *ptr, std::size_t size) noexcept {
+        const Slot &s = *static_cast<Slot *>(ctx);
+        if (s.owner->refuse(s.index, size)) return nullptr;
+        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+        return w.realloc(w.ctx, ptr, size);
+    }
+    static void hook_free(void *ctx, void *ptr) noexcept {
+        const Slot &s = *static_cast<Slot *>(ctx);
+        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+        w.free(w.ctx, ptr);
+    }
+
+    PyMemAllocatorEx wrapped_[2] = {};
+    Slot slots_[2] = {};
+    bool armed_ = false;
+    Mode mode_ = Mode::only_nth;
+    long nth_ = 0;
+    long requests_ = 0;
+    long refused_ = 0;
+    const char *first_refused_domain_ = "";
+    std::size_t first_refused_size_ = 0;
+};
+
+// --- The runtime, started with the leak check ----------------------------------------------
+const char *sweep_allocator() {
+    const char *env = std::getenv("PYTHONMALLOC");
+    if (env != nullptr && env[0] != '\0') return env;
+#ifdef MINIPY_PYDEBUG
+    return "pymalloc_debug";
+#else
+    return "pymalloc";
+#endif
+}
+
+long sweep_stride() {
+    const char *env = std::getenv("MINIPY_FAULT_INJECTION_STRIDE");
+    if (env == nullptr || env[0] == '\0') return 1;
+    const long stride = std::strtol(env, nullptr, 10);
+    return stride > 0 ? stride : 1;
+}
+
+class LeakCheckedRuntime {
+  public:
+    explicit LeakCheckedRuntime(bool use_freelists) {
+        PyConfig config;
+        PyConfig_InitIsolatedConfig(&config);
+        config.allocator = sweep_allocator();
+        config.malloc_stats = 0;
+        config.use_freelists = use_freelists ? 1 : 0;
+        config.leak_check = 1;
+        const PyStatus status = Py_InitializeFromConfig(&config);
+        PyConfig_Clear(&config);
+        BOOST_REQUIRE_MESSAGE(!PyStatus_Exception(status),
+                              "start-up failed: " << (status.err_msg ? status.err_msg : "?"));
+    }
+    ~LeakCheckedRuntime() {
+        if (Py_IsInitialized()) {
+            if (!PyGILState_Check()) PyEval_RestoreThread(PyGILState_GetThisThreadState());
+            BOOST_TEST(Py_FinalizeEx() == 0);
+            minipy_leak_report leaks;
+            BOOST_TEST(minipy_get_leak_report(&leaks) == 1);
+            BOOST_TEST(leaks.mem_blocks == 0u);
+            BOOST_TEST(leaks.obj_blocks == 0u);
+        }
+        minipy_alloc_configure("pymalloc", 0);  // what the other suites expect
+    }
+    LeakCheckedRuntime(const LeakCheckedRuntime &) = delete;
+    LeakCheckedRuntime &operator=(const LeakCheckedRuntime &) = delete;
+};
+
+struct LiveBlocks {
+    std::size_t mem = 0, obj = 0;
+    bool operator==(const LiveBlocks &) const = default;
+};
+
+LiveBlocks live_blocks() {
+    minipy_memory_usage usage;
+    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
+    return {usage.mem.current_blocks, usage.obj.current_blocks};
+}
+
+// --- The block ---------------------------------------------------------------------------------
+
+// What a complete run computed, compared with CPython's (data/fault_injection_block.txt).
+struct BlockValues {
+    std::string big, rem, repr, message;
+    int back_equal = -1, quotient_equal = -1, contains_three = -1;
+};
+
+// Copies str's UTF-8 text into out: 0, or -1 with an exception set.
+int copy_text(PyObject *str, std::string &out) {
+    const char *utf8 = PyUnicode_AsUTF8(str);
+    if (utf8 == nullptr) return -1;
+    out = utf8;
+    return 0;
+}
+
+// The block: nullptr when every step succeeded, else the text of the call that failed (with an
+// exception set). Everything it made is released when it returns, on every path, except the
+// cycle it builds on purpose (items holds itself), which the caller's collection frees.
+const char *run_block(BlockValues &values) {
+    // Big ints: 3 ** 500, str() of it and back, a product and a quotient.
+    TRY_NEW(three, PyLong_FromLong(3));
+    TRY_NEW(exponent, PyLong_FromLong(500));
+    TRY_NEW(big, PyNumber_Power(three.get(), exponent.get(), Py_None));
+    TRY_NEW(big_text, PyObject_Str(big.get()));
+    TRY_OK(copy_text(big_text.get(), values.big));
+    TRY_NEW(back, PyLong_FromUnicodeObject(big_text.get(), 10));
+    TRY_OK(values.back_equal = PyObject_RichCompareBool(back.get(), big.get(), Py_EQ));
+    TRY_NEW(product, PyNumber_Multiply(big.get(), big.get()));
+    TRY_NEW(quotient, PyNumber_FloorDivide(product.get(), big.get()));
+    TRY_OK(values.quotient_equal = PyObject_RichCompareBool(quotient.get(), big.get(), Py_EQ));
+    TRY_NEW(modulus, PyLong_FromLong(1000003));
+    TRY_NEW(rem, PyNumber_Remainder(big.get(), modulus.get()));
+    TRY_NEW(rem_text, PyObject_Str(rem.get()));
+    TRY_OK(copy_text(rem_text.get(), values.rem));
+
+    // A list that grows one append at a time, with ints outside the small-int cache.
+    TRY_NEW(items, PyList_New(0));
+    for (long i = 0; i < 40; ++i) {
+        TRY_NEW(item, PyLong_FromLong(i * 1000 + 7));
+        TRY_OK(PyList_Append(items.get(), item.get()));
+    }
+
+    // Floats, non-ASCII strings (2-, 3- and 4-byte UTF-8), a join and a format.
+    TRY_NEW(floats, PyList_New(0));
+    for (double d : {0.1, 1e300, -2.5, 1.0 / 3.0, 4.9406564584124654e-324}) {
+        TRY_NEW(number, PyFloat_FromDouble(d));
+        TRY_OK(PyList_Append(floats.get(), number.get()));
+    }
+    TRY_NEW(words, PyList_New(4));
+    const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
+    for (Py_ssize_t i = 0; i < 4; ++i) {
+        PyObject *word = PyUnicode_FromString(kWords[i]);
+        if (word == nullptr) return "PyUnicode_FromString(kWords[i])";
+        PyList_SET_ITEM(words.get(), i, word);  // steals: released with the list
+    }
+    TRY_NEW(separator, PyUnicode_FromString(" | "));
+    TRY_NEW(joined, PyUnicode_Join(separator.get(), words.get()));
+    TRY_NEW(formatted, PyUnicode_FromFormat("%s-%d-%R", "żółw", 12, floats.get()));
+    TRY_NEW(raw, PyBytes_FromString("bytes\xff"));
+
+    // A dict that resizes on the way, then a set.
+    TRY_NEW(table, PyDict_New());
+    for (int i = 0; i < 50; ++i) {
+        TRY_NEW(key, PyUnicode_FromFormat("key%d", i));
+        TRY_NEW(value, PyLong_FromLong(static_cast<long>(i) * i));
+        TRY_OK(PyDict_SetItem(table.get(), key.get(), value.get()));
+    }
+    TRY_OK(PyDict_SetItemString(table.get(), "big", big.get()));
+    TRY_OK(PyDict_SetItemString(table.get(), "words", words.get()));
+    TRY_NEW(numbers, PySet_New(nullptr));
+    for (long i = 1; i <= 5; ++i) {
+        TRY_NEW(number, PyLong_FromLong(i));
+        TRY_OK(PySet_Add(numbers.get(), number.get()));
+    }
+    TRY_OK(values.contains_three = PySet_Contains(numbers.get(), three.get()));
+
+    // Py_BuildValue, a method call, a cycle.
+    TRY_NEW(built, Py_BuildValue("(is[i]{s:O})", 42, "żółw", 7, "key", big.get()));
+    TRY_NEW(appended, PyObject_CallMethod(items.get(), "append", "(O)", built.get()));
+    TRY_OK(PyList_Append(items.get(), items.get()));
+
+    // repr() of the whole structure.
+    TRY_NEW(whole, PyTuple_Pack(8, items.get(), table.get(), numbers.get(), floats.get(),
+                                joined.get(), formatted.get(), raw.get(), rem.get()));
+    TRY_NEW(whole_repr, PyObject_Repr(whole.get()));
+    TRY_OK(copy_text(whole_repr.get(), values.repr));
+
+    // PyErr_Format: a ValueError when its message could be made, MemoryError otherwise.
+    PyObject *no_result = PyErr_Format(PyExc_ValueError, "bad value %d in %s: %R", 5, "żółw",
+                                       built.get());
+    if (no_result != nullptr || !PyErr_ExceptionMatches(PyExc_ValueError))
+        return "PyErr_Format(PyExc_ValueError, ...)";
+    Ref error{PyErr_GetRaisedException()};
+    TRY_NEW(message, PyObject_Str(error.get()));
+    TRY_OK(copy_text(message.get(), values.message));
+    return nullptr;
+}
+
+// name -> text of data/fault_injection_block.txt.
+std::map<std::string, std::string> expected_values() {
+    std::ifstream in(MINIPY_TEST_DATA_DIR "/fault_injection_block.txt");
+    BOOST_REQUIRE_MESSAGE(in, "cannot read fault_injection_block.txt");
+    std::map<std::string, std::string> values;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t space = line.find(' ');
+        BOOST_REQUIRE(space != std::string::npos);
+        values[line.substr(0, space)] = line.substr(space + 1);
+    }
+    return values;
+}
+
+void check_values(const BlockValues &got) {
+    const std::map<std::string, std::string> expected = expected_values();
+    BOOST_TEST(got.big == expected.at("big"));
+    BOOST_TEST(got.rem == expected.at("rem"));
+    BOOST_TEST(got.repr == expected.at("repr"));
+    BOOST_TEST(got.message == expected.at("message"));
+    BOOST_TEST(got.back_equal == 1);
+    BOOST_TEST(got.quotient_equal == 1);
+    BOOST_TEST(got.contains_three == 1);
+}
+
+// One complete run without injection: nothing failed, nothing left set.
+void run_clean(BlockValues &values) {
+    const char *failed = run_block(values);
+    BOOST_REQUIRE_MESSAGE(failed == nullptr, "the block failed without injection at " << failed);
+    BOOST_REQUIRE(PyErr_Occurred() == nullptr);
+}
+
+// --- The sweep ---------------------------------------------------------------------------------
+
+struct SweepResult {
+    long requests_per_run = 0;  // allocation requests of a complete run
+    long runs = 0;              // runs with the hook firing
+};
+
+// Runs the block for N = 1, 1 + stride, ... until a run completes without the hook firing,
+// checking each run as the top of the file says. Stops early after a few failed checks, so a
+// broken error path reports a handful of N rather than hundreds.
+SweepResult sweep(FaultInjector::Mode mode) {
+    constexpr int kMaxReported = 5;
+    const long stride = sweep_stride();
+    FaultInjector injector;
+
+    // Warm-up: free lists and caches reach what they hold after any run.
+    BlockValues first;
+    injector.count_only();
+    run_clean(first);
+    injector.disarm();
+    check_values(first);
+    PyGC_Collect();
+    BlockValues second;
+    injector.count_only();
+    run_clean(second);
+    const long full = injector.requests();
+    injector.disarm();
+    PyGC_Collect();
+    const LiveBlocks baseline = live_blocks();
+    BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride " << stride);
+
+    SweepResult result{full, 0};
+    int reported = 0;
+    for (long n = 1; reported < kMaxReported; n += stride) {
+        BlockValues values;
+        injector.arm(n, mode);
+        const char *failed = run_block(values);
+        injector.disarm();
+        PyObject *const raised = PyErr_Occurred();
+
+        if (injector.refused() == 0) {  // the run needed fewer than n requests: done
+            BOOST_TEST(failed == nullptr);
+            BOOST_TEST(raised == nullptr);
+            BOOST_TEST(n > full);
+            if (failed == nullptr) check_values(values);
+            PyErr_Clear();
+            break;
+        }
+        ++result.runs;
+        BOOST_TEST_CONTEXT("N = " << n << ", first refused request: " << injector.first_refused_domain()
+                                  << " " << injector.first_refused_size() << " bytes, the block stopped at "
+                                  << (failed != nullptr ? failed : "(nothing: it completed)")) {
+            bool ok = true;
+            if (failed == nullptr) {
+                BOOST_ERROR("the allocation failure was swallowed: the block completed");
+                ok = false;
+            } else if (raised != PyExc_MemoryError) {
+                BOOST_ERROR("the exception set is "
+                            << (raised != nullptr ? reinterpret_cast<PyTypeObject *>(raised)->tp_name
+                                                  : "none")
+                            << ", not MemoryError");
+                ok = false;
+            }
+            PyErr_Clear();
+            PyGC_Collect();
+            const LiveBlocks now = live_blocks();
+            if (!(now == baseline)) {
+                BOOST_ERROR("live blocks after clean-up: MEM " << now.mem << " (before: " << baseline.mem
+                                                               << "), OBJ " << now.obj
+                                                               << " (before: " << baseline.obj << ")");
+                ok = false;
+            }
+            if (!ok) ++reported;
+        }
+        if (n > 4 * full + 1000) {
+            BOOST_ERROR("the sweep does not end: N = " << n << ", a complete run makes " << full
+                                                      << " requests");
+            break;
+        }
+    }
+    BOOST_TEST_MESSAGE("fault injection: " << result.runs << " failing runs checked");
+    return result;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(fault_injection)
+
+BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
+    LeakCheckedRuntime runtime(true);
+    BlockValues values;
+    run_clean(values);
+    check_values(values);
+    PyGC_Collect();
+}
+
+BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks) {
+    LeakCheckedRuntime runtime(true);
+    const SweepResult result = sweep(FaultInjector::Mode::only_nth);
+    BOOST_TEST(result.runs > 0);
+}
+
+BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_lists_off) {
+    LeakCheckedRuntime runtime(false);
+    const SweepResult result = sweep(FaultInjector::Mode::only_nth);
+    BOOST_TEST(result.runs > 0);
+}
+
+// Every request from N on fails: error paths that allocate (building a message, growing a
+// buffer on the way out) must cope too.
+BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on) {
+    LeakCheckedRuntime runtime(true);
+    const SweepResult result = sweep(FaultInjector::Mode::nth_and_after);
+    BOOST_TEST(result.runs > 0);
+}
+
+BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on_free_lists_off) {
+    LeakCheckedRuntime runtime(false);
+    const SweepResult result = sweep(FaultInjector::Mode::nth_and_after);
+    BOOST_TEST(result.runs > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
