@@ -1,0 +1,521 @@
+// dict's iterators (forward and reversed, over keys, values or items) and its views
+// (dict_keys, dict_values, dict_items), after CPython 3.11's Objects/dictobject.c.
+//
+// An iterator remembers the dict's size when it started (di_used) and how many items are
+// left (len). A change of size raises RuntimeError "dictionary changed size during
+// iteration" (and stays raised); keys replaced by others at the same size are caught when
+// more entries turn up than there were items: "dictionary keys changed during iteration".
+// The items iterator hands out one reused (key, value) tuple while nobody else holds it.
+//
+// Views are live: they hold the dict and read it when asked. Keys and items views are
+// set-like: comparison with sets and other views, &, |, -, ^ (results are sets), isdisjoint.
+#include "dict_internal.hpp"
+#include "object_lifecycle.hpp"
+#include "set_internal.hpp"
+
+using namespace minipy::runtime;
+
+namespace {
+
+struct DictIterObject {
+    PyObject_HEAD
+    PyDictObject *di_dict;  // NULL once exhausted
+    Py_ssize_t di_used;     // the dict's size at the start; -1 once the size changed
+    Py_ssize_t di_pos;      // next entry index to look at
+    PyObject *di_result;    // items iterators: the (key, value) tuple to reuse
+    Py_ssize_t len;         // items still to come
+};
+
+inline DictIterObject *as_iter(PyObject *op) noexcept { return reinterpret_cast<DictIterObject *>(op); }
+inline _PyDictViewObject *as_view(PyObject *op) noexcept { return reinterpret_cast<_PyDictViewObject *>(op); }
+
+bool is_reversed(PyTypeObject *type) noexcept {
+    return type == &PyDictRevIterKey_Type || type == &PyDictRevIterValue_Type || type == &PyDictRevIterItem_Type;
+}
+
+PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *type) noexcept {
+    DictIterObject *di = PyObject_GC_New(DictIterObject, type);
+    if (di == nullptr) return nullptr;
+    di->di_dict = reinterpret_cast<PyDictObject *>(Py_NewRef(dict));
+    di->di_used = dict->ma_used;
+    di->len = dict->ma_used;
+    di->di_pos = is_reversed(type) ? dict->ma_keys->dk_nentries - 1 : 0;
+    di->di_result = nullptr;
+    if (type == &PyDictIterItem_Type || type == &PyDictRevIterItem_Type) {
+        di->di_result = PyTuple_Pack(2, Py_None, Py_None);
+        if (di->di_result == nullptr) {
+            Py_DECREF(di);
+            return nullptr;
+        }
+    }
+    PyObject_GC_Track(di);
+    return reinterpret_cast<PyObject *>(di);
+}
+
+void dictiter_dealloc(PyObject *self) noexcept {
+    PyObject_GC_UnTrack(self);
+    Py_XDECREF(as_iter(self)->di_dict);
+    Py_XDECREF(as_iter(self)->di_result);
+    PyObject_GC_Del(self);
+}
+
+int dictiter_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+    Py_VISIT(as_iter(self)->di_dict);
+    Py_VISIT(as_iter(self)->di_result);
+    return 0;
+}
+
+PyObject *dictiter_len(PyObject *self, PyObject *) noexcept {
+    DictIterObject *di = as_iter(self);
+    Py_ssize_t len = 0;
+    if (di->di_dict != nullptr && di->di_used == di->di_dict->ma_used) len = di->len;
+    return PyLong_FromSsize_t(len);
+}
+
+PyMethodDef dictiter_methods[] = {
+    {"__length_hint__", dictiter_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// The next live entry for di, or NULL at the end / on error (the iterator is then finished).
+DictKeyEntry *dictiter_advance(DictIterObject *di) noexcept {
+    PyDictObject *d = di->di_dict;
+    if (d == nullptr) return nullptr;
+    if (di->di_used != d->ma_used) {
+        PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
+        di->di_used = -1;  // every later call fails the same way
+        return nullptr;
+    }
+    PyDictKeysObject *keys = d->ma_keys;
+    DictKeyEntry *entries = dk_entries(keys);
+    Py_ssize_t i = di->di_pos;
+    if (is_reversed(Py_TYPE(di))) {
+        while (i >= 0 && entries[i].me_value == nullptr) --i;
+        if (i < 0) goto finished;
+        di->di_pos = i - 1;
+    } else {
+        const Py_ssize_t n = keys->dk_nentries;
+        while (i < n && entries[i].me_value == nullptr) ++i;
+        if (i >= n) goto finished;
+        // One entry more than the dict had items: keys were swapped for others.
+        if (di->len == 0) {
+            PyErr_SetString(PyExc_RuntimeError, "dictionary keys changed during iteration");
+            goto finished;
+        }
+        di->di_pos = i + 1;
+    }
+    di->len--;
+    return &entries[i];
+finished:
+    di->di_dict = nullptr;
+    Py_DECREF(d);
+    return nullptr;
+}
+
+PyObject *dictiter_next_key(PyObject *self) noexcept {
+    DictKeyEntry *entry = dictiter_advance(as_iter(self));
+    return entry != nullptr ? Py_NewRef(entry->me_key) : nullptr;
+}
+
+PyObject *dictiter_next_value(PyObject *self) noexcept {
+    DictKeyEntry *entry = dictiter_advance(as_iter(self));
+    return entry != nullptr ? Py_NewRef(entry->me_value) : nullptr;
+}
+
+PyObject *dictiter_next_item(PyObject *self) noexcept {
+    DictIterObject *di = as_iter(self);
+    DictKeyEntry *entry = dictiter_advance(di);
+    if (entry == nullptr) return nullptr;
+    PyObject *key = Py_NewRef(entry->me_key);
+    PyObject *value = Py_NewRef(entry->me_value);
+    PyObject *result = di->di_result;
+    if (Py_REFCNT(result) == 1) {
+        // Nobody kept the last pair: refill it.
+        PyObject *old_key = PyTuple_GET_ITEM(result, 0);
+        PyObject *old_value = PyTuple_GET_ITEM(result, 1);
+        PyTuple_SET_ITEM(result, 0, key);
+        PyTuple_SET_ITEM(result, 1, value);
+        Py_INCREF(result);
+        Py_DECREF(old_key);
+        Py_DECREF(old_value);
+        // The collector may have untracked it while it held only atomic objects.
+        if (!PyObject_GC_IsTracked(result)) PyObject_GC_Track(result);
+        return result;
+    }
+    result = PyTuple_New(2);
+    if (result == nullptr) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return nullptr;
+    }
+    PyTuple_SET_ITEM(result, 0, key);
+    PyTuple_SET_ITEM(result, 1, value);
+    return result;
+}
+
+// --- Views ------------------------------------------------------------------------------
+
+PyObject *dictview_new(PyObject *dict, PyTypeObject *type) noexcept {
+    if (dict == nullptr) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    if (!PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, "%s() requires a dict argument, not '%s'", type->tp_name,
+                     Py_TYPE(dict)->tp_name);
+        return nullptr;
+    }
+    _PyDictViewObject *dv = PyObject_GC_New(_PyDictViewObject, type);
+    if (dv == nullptr) return nullptr;
+    dv->dv_dict = reinterpret_cast<PyDictObject *>(Py_NewRef(dict));
+    PyObject_GC_Track(dv);
+    return reinterpret_cast<PyObject *>(dv);
+}
+
+void dictview_dealloc(PyObject *self) noexcept {
+    PyObject_GC_UnTrack(self);
+    Py_XDECREF(as_view(self)->dv_dict);
+    PyObject_GC_Del(self);
+}
+
+int dictview_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+    Py_VISIT(as_view(self)->dv_dict);
+    return 0;
+}
+
+Py_ssize_t dictview_len(PyObject *self) noexcept {
+    PyDictObject *d = as_view(self)->dv_dict;
+    return d != nullptr ? d->ma_used : 0;
+}
+
+// "dict_keys([...])"; "..." for a view met again inside itself.
+PyObject *dictview_repr(PyObject *self) noexcept {
+    const int entered = Py_ReprEnter(self);
+    if (entered != 0) return entered > 0 ? PyUnicode_FromString("...") : nullptr;
+    PyObject *result = nullptr;
+    PyObject *items = PySequence_List(self);
+    if (items != nullptr) {
+        result = PyUnicode_FromFormat("%s(%R)", Py_TYPE(self)->tp_name, items);
+        Py_DECREF(items);
+    }
+    Py_ReprLeave(self);
+    return result;
+}
+
+PyObject *dictkeys_iter(PyObject *self) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictIterKey_Type);
+}
+PyObject *dictvalues_iter(PyObject *self) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictIterValue_Type);
+}
+PyObject *dictitems_iter(PyObject *self) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictIterItem_Type);
+}
+PyObject *dictkeys_reversed(PyObject *self, PyObject *) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictRevIterKey_Type);
+}
+PyObject *dictvalues_reversed(PyObject *self, PyObject *) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictRevIterValue_Type);
+}
+PyObject *dictitems_reversed(PyObject *self, PyObject *) noexcept {
+    return dictiter_new(as_view(self)->dv_dict, &PyDictRevIterItem_Type);
+}
+
+int dictkeys_contains(PyObject *self, PyObject *key) noexcept {
+    PyDictObject *d = as_view(self)->dv_dict;
+    return d != nullptr ? PyDict_Contains(reinterpret_cast<PyObject *>(d), key) : 0;
+}
+
+// (key, value) in items: the key is present with an equal value.
+int dictitems_contains(PyObject *self, PyObject *pair) noexcept {
+    PyDictObject *d = as_view(self)->dv_dict;
+    if (d == nullptr || !PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) return 0;
+    PyObject *found = PyDict_GetItemWithError(reinterpret_cast<PyObject *>(d), PyTuple_GET_ITEM(pair, 0));
+    if (found == nullptr) return PyErr_Occurred() ? -1 : 0;
+    Py_INCREF(found);
+    const int result = PyObject_RichCompareBool(found, PyTuple_GET_ITEM(pair, 1), Py_EQ);
+    Py_DECREF(found);
+    return result;
+}
+
+// Is every item of `self` in `other`? 1 / 0 / -1.
+int all_contained_in(PyObject *self, PyObject *other) noexcept {
+    PyObject *iter = PyObject_GetIter(self);
+    if (iter == nullptr) return -1;
+    int ok = 1;
+    for (;;) {
+        PyObject *item = PyIter_Next(iter);
+        if (item == nullptr) {
+            if (PyErr_Occurred()) ok = -1;
+            break;
+        }
+        ok = PySequence_Contains(other, item);
+        Py_DECREF(item);
+        if (ok <= 0) break;
+    }
+    Py_DECREF(iter);
+    return ok;
+}
+
+PyObject *dictview_richcompare(PyObject *self, PyObject *other, int op) noexcept {
+    if (!PyDictViewSet_Check(self) || !(PyAnySet_Check(other) || PyDictViewSet_Check(other)))
+        Py_RETURN_NOTIMPLEMENTED;
+    const Py_ssize_t len_self = PyObject_Size(self);
+    if (len_self < 0) return nullptr;
+    const Py_ssize_t len_other = PyObject_Size(other);
+    if (len_other < 0) return nullptr;
+    int ok = 0;
+    switch (op) {
+    case Py_NE:
+    case Py_EQ:
+        if (len_self == len_other) ok = all_contained_in(self, other);
+        if (op == Py_NE && ok >= 0) ok = !ok;
+        break;
+    case Py_LT:
+        if (len_self < len_other) ok = all_contained_in(self, other);
+        break;
+    case Py_LE:
+        if (len_self <= len_other) ok = all_contained_in(self, other);
+        break;
+    case Py_GT:
+        if (len_self > len_other) ok = all_contained_in(other, self);
+        break;
+    case Py_GE:
+        if (len_self >= len_other) ok = all_contained_in(other, self);
+        break;
+    default:
+        break;
+    }
+    if (ok < 0) return nullptr;
+    return PyBool_FromLong(ok);
+}
+
+// The left operand of a view operation as a new set (a keys view reads its dict directly).
+PyObject *dictviews_to_set(PyObject *self) noexcept {
+    PyObject *source = self;
+    if (PyDictKeys_Check(self)) {
+        PyObject *dict = reinterpret_cast<PyObject *>(as_view(self)->dv_dict);
+        if (PyDict_CheckExact(dict)) source = dict;
+    }
+    return PySet_New(source);
+}
+
+// Binary operators get the view on either side: `self` may be the other operand.
+PyObject *dictviews_apply(PyObject *self, PyObject *other, int (*update)(PySetObject *, PyObject *)) noexcept {
+    PyObject *result = dictviews_to_set(self);
+    if (result == nullptr) return nullptr;
+    if (update(as_set(result), other) < 0) {
+        Py_DECREF(result);
+        return nullptr;
+    }
+    return result;
+}
+
+PyObject *dictviews_sub(PyObject *self, PyObject *other) noexcept {
+    return dictviews_apply(self, other, set_difference_update_internal);
+}
+PyObject *dictviews_or(PyObject *self, PyObject *other) noexcept {
+    return dictviews_apply(self, other, set_update_internal);
+}
+PyObject *dictviews_xor(PyObject *self, PyObject *other) noexcept {
+    return dictviews_apply(self, other, set_symmetric_difference_update_internal);
+}
+
+PyObject *dictviews_and(PyObject *self, PyObject *other) noexcept {
+    if (!PyDictViewSet_Check(self)) {
+        PyObject *swap = self;
+        self = other;
+        other = swap;
+    }
+    const Py_ssize_t len_self = dictview_len(self);
+    // A bigger set: let the set do it, from the smaller side.
+    if (PySet_CheckExact(other)) {
+        const Py_ssize_t len_other = PyObject_Size(other);
+        if (len_other < 0) return nullptr;
+        if (len_self <= len_other) return set_intersection(as_set(other), self);
+    }
+    // Walk the smaller of two views.
+    if (PyDictViewSet_Check(other) && dictview_len(other) > len_self) {
+        PyObject *swap = self;
+        self = other;
+        other = swap;
+    }
+    int (*contains)(PyObject *, PyObject *) = PyDictKeys_Check(self) ? dictkeys_contains : dictitems_contains;
+    PyObject *result = PySet_New(nullptr);
+    if (result == nullptr) return nullptr;
+    PyObject *iter = PyObject_GetIter(other);
+    if (iter == nullptr) {
+        Py_DECREF(result);
+        return nullptr;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(iter)) != nullptr) {
+        int status = contains(self, key);
+        if (status > 0) status = PySet_Add(result, key);
+        Py_DECREF(key);
+        if (status < 0) break;
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(result);
+        return nullptr;
+    }
+    return result;
+}
+
+PyObject *dictviews_isdisjoint(PyObject *self, PyObject *other) noexcept {
+    if (self == other) return PyBool_FromLong(dictview_len(self) == 0);
+    // Walk the shorter side when the other answers `in` cheaply.
+    if (PyAnySet_Check(other) || PyDictViewSet_Check(other)) {
+        const Py_ssize_t len_other = PyObject_Size(other);
+        if (len_other < 0) return nullptr;
+        if (len_other > dictview_len(self)) {
+            PyObject *swap = self;
+            self = other;
+            other = swap;
+        }
+    }
+    PyObject *iter = PyObject_GetIter(other);
+    if (iter == nullptr) return nullptr;
+    PyObject *item;
+    while ((item = PyIter_Next(iter)) != nullptr) {
+        const int contains = PySequence_Contains(self, item);
+        Py_DECREF(item);
+        if (contains != 0) {
+            Py_DECREF(iter);
+            if (contains < 0) return nullptr;
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) return nullptr;
+    Py_RETURN_TRUE;
+}
+
+PyNumberMethods dictviews_as_number = {
+    .nb_subtract = dictviews_sub,
+    .nb_and = dictviews_and,
+    .nb_xor = dictviews_xor,
+    .nb_or = dictviews_or,
+};
+
+PySequenceMethods dictkeys_as_sequence = {.sq_length = dictview_len, .sq_contains = dictkeys_contains};
+PySequenceMethods dictitems_as_sequence = {.sq_length = dictview_len, .sq_contains = dictitems_contains};
+PySequenceMethods dictvalues_as_sequence = {.sq_length = dictview_len};
+
+PyMethodDef dictkeys_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, METH_O, "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictkeys_reversed, METH_NOARGS, "Return a reverse iterator over the dict keys."},
+    {nullptr, nullptr, 0, nullptr},
+};
+PyMethodDef dictitems_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, METH_O, "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictitems_reversed, METH_NOARGS, "Return a reverse iterator over the dict items."},
+    {nullptr, nullptr, 0, nullptr},
+};
+PyMethodDef dictvalues_methods[] = {
+    {"__reversed__", dictvalues_reversed, METH_NOARGS, "Return a reverse iterator over the dict values."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+constexpr unsigned long kViewFlags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC;
+
+}  // namespace
+
+#define MINIPY_DICT_ITER_TYPE(var, name, next)      \
+    PyTypeObject var = {                            \
+        MINIPY_TYPE_OBJECT_HEAD,                    \
+        .tp_name = name,                            \
+        .tp_basicsize = sizeof(DictIterObject),     \
+        .tp_dealloc = dictiter_dealloc,             \
+        .tp_getattro = PyObject_GenericGetAttr,     \
+        .tp_flags = kViewFlags,                     \
+        .tp_traverse = dictiter_traverse,           \
+        .tp_iter = PyObject_SelfIter,               \
+        .tp_iternext = next,                        \
+        .tp_methods = dictiter_methods,             \
+    }
+
+extern "C" {
+
+MINIPY_DICT_ITER_TYPE(PyDictIterKey_Type, "dict_keyiterator", dictiter_next_key);
+MINIPY_DICT_ITER_TYPE(PyDictIterValue_Type, "dict_valueiterator", dictiter_next_value);
+MINIPY_DICT_ITER_TYPE(PyDictIterItem_Type, "dict_itemiterator", dictiter_next_item);
+MINIPY_DICT_ITER_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator", dictiter_next_key);
+MINIPY_DICT_ITER_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator", dictiter_next_value);
+MINIPY_DICT_ITER_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator", dictiter_next_item);
+
+PyTypeObject PyDictKeys_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "dict_keys",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictkeys_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = kViewFlags,
+    .tp_traverse = dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = dictkeys_iter,
+    .tp_methods = dictkeys_methods,
+};
+
+PyTypeObject PyDictItems_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "dict_items",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictitems_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = kViewFlags,
+    .tp_traverse = dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = dictitems_iter,
+    .tp_methods = dictitems_methods,
+};
+
+PyTypeObject PyDictValues_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "dict_values",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_sequence = &dictvalues_as_sequence,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = kViewFlags,
+    .tp_traverse = dictview_traverse,
+    .tp_iter = dictvalues_iter,
+    .tp_methods = dictvalues_methods,
+};
+
+PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type) noexcept { return dictview_new(dict, type); }
+
+}  // extern "C"
+
+#undef MINIPY_DICT_ITER_TYPE
+
+namespace minipy::runtime {
+
+PyObject *dict_iter(PyObject *self) noexcept { return dictiter_new(as_dict(self), &PyDictIterKey_Type); }
+PyObject *dict_reversed_keys(PyObject *self) noexcept {
+    return dictiter_new(as_dict(self), &PyDictRevIterKey_Type);
+}
+PyObject *dictview_keys(PyObject *self) noexcept { return dictview_new(self, &PyDictKeys_Type); }
+PyObject *dictview_values(PyObject *self) noexcept { return dictview_new(self, &PyDictValues_Type); }
+PyObject *dictview_items(PyObject *self) noexcept { return dictview_new(self, &PyDictItems_Type); }
+
+int dict_views_ready() noexcept {
+    PyTypeObject *types[] = {&PyDictKeys_Type,       &PyDictValues_Type,      &PyDictItems_Type,
+                             &PyDictIterKey_Type,    &PyDictIterValue_Type,   &PyDictIterItem_Type,
+                             &PyDictRevIterKey_Type, &PyDictRevIterValue_Type, &PyDictRevIterItem_Type};
+    for (PyTypeObject *type : types)
+        if (PyType_Ready(type) < 0) return -1;
+    return 0;
+}
+
+}  // namespace minipy::runtime
