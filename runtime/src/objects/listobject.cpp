@@ -35,6 +35,22 @@ bool valid_list(PyObject *op) noexcept {
     return false;
 }
 
+// A fresh vector for a list that has none (list(x), the first extend): room for `size` items
+// rounded up to even, since the allocator's 16-byte granularity makes the odd slot free
+// (CPython 3.11's list_preallocate_exact). -1 + MemoryError.
+int preallocate_exact(PyListObject *self, Py_ssize_t size) noexcept {
+    if (static_cast<size_t>(size) < static_cast<size_t>(PY_SSIZE_T_MAX) / sizeof(PyObject *)) {
+        size = (size + 1) & ~Py_ssize_t{1};
+        self->ob_item = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(size) * sizeof(PyObject *)));
+    }
+    if (self->ob_item == nullptr) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->allocated = size;
+    return 0;
+}
+
 // Appending to a full vector: the slow half of PyList_Append.
 [[gnu::noinline]] int append_with_resize(PyListObject *self, PyObject *item) noexcept {
     const Py_ssize_t n = Py_SIZE(self);
@@ -231,10 +247,7 @@ PyObject *list_extend(PyListObject *self, PyObject *iterable) noexcept {
         if (n == 0) Py_RETURN_NONE;
         const Py_ssize_t m = Py_SIZE(self);
         if (self->ob_item == nullptr) {
-            // A fresh list (list(x)) gets exactly n slots, as CPython's list_preallocate_exact.
-            self->ob_item = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(n) * sizeof(PyObject *)));
-            if (self->ob_item == nullptr) return PyErr_NoMemory();
-            self->allocated = n;
+            if (preallocate_exact(self, n) < 0) return nullptr;
             Py_SET_SIZE(self, n);
         } else if (list_resize(self, m + n) < 0) {
             return nullptr;
@@ -256,16 +269,9 @@ PyObject *list_extend(PyListObject *self, PyObject *iterable) noexcept {
     const Py_ssize_t m = Py_SIZE(self);
     if (m <= PY_SSIZE_T_MAX - hint) {
         if (self->ob_item == nullptr) {
-            if (hint > 0) {
-                self->ob_item = static_cast<PyObject **>(
-                    static_cast<size_t>(hint) > static_cast<size_t>(PY_SSIZE_T_MAX) / sizeof(PyObject *)
-                        ? nullptr
-                        : PyMem_Malloc(static_cast<size_t>(hint) * sizeof(PyObject *)));
-                if (self->ob_item == nullptr) {
-                    Py_DECREF(iterator);
-                    return PyErr_NoMemory();
-                }
-                self->allocated = hint;
+            if (hint > 0 && preallocate_exact(self, hint) < 0) {
+                Py_DECREF(iterator);
+                return nullptr;
             }
         } else {
             if (list_resize(self, m + hint) < 0) {

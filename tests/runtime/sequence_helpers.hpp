@@ -1,0 +1,163 @@
+// What the sequence suites (tuple, list, range, slice) share: reading the data files that
+// tests/runtime/data/sequences_gen.py writes, building objects from the Python literals in
+// them, and turning results and exceptions into text to compare with what python3 printed.
+#ifndef MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP
+#define MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "minipy/Python.h"
+
+namespace minipy::test {
+
+// A new reference that is released at the end of the scope.
+class Ref {
+  public:
+    explicit Ref(PyObject *object = nullptr) : object_(object) {}
+    ~Ref() { Py_XDECREF(object_); }
+    Ref(const Ref &) = delete;
+    Ref &operator=(const Ref &) = delete;
+    Ref(Ref &&other) noexcept : object_(other.object_) { other.object_ = nullptr; }
+    PyObject *get() const { return object_; }
+    operator PyObject *() const { return object_; }
+    explicit operator bool() const { return object_ != nullptr; }
+    PyObject *release() {
+        PyObject *o = object_;
+        object_ = nullptr;
+        return o;
+    }
+    void reset(PyObject *object) {
+        Py_XDECREF(object_);
+        object_ = object;
+    }
+
+  private:
+    PyObject *object_;
+};
+
+// "TypeName: message" of the current exception, which is cleared; "" when there is none.
+inline std::string take_error() {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return "";
+    std::string text = Py_TYPE(exc)->tp_name;
+    PyObject *message = PyObject_Str(exc);
+    if (message != nullptr) {
+        const char *utf8 = PyUnicode_AsUTF8(message);
+        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
+        Py_DECREF(message);
+    }
+    PyErr_Clear();
+    Py_DECREF(exc);
+    return text;
+}
+
+inline std::string str_of(PyObject *unicode) {
+    const char *utf8 = PyUnicode_AsUTF8(unicode);
+    return utf8 != nullptr ? utf8 : "<not utf-8>";
+}
+
+// repr(o), or the error it raised ("!TypeName: message"); releases `o` (may be NULL: then the
+// pending exception is the result).
+inline std::string repr_steal(PyObject *o) {
+    if (o == nullptr) return "!" + take_error();
+    PyObject *r = PyObject_Repr(o);
+    Py_DECREF(o);
+    if (r == nullptr) return "!" + take_error();
+    std::string text = str_of(r);
+    Py_DECREF(r);
+    return text;
+}
+inline std::string repr_of(PyObject *o) { return repr_steal(Py_XNewRef(o)); }
+
+// The result of a call that returns int/-1 as text: the number, or "!Type: message".
+inline std::string status_text(long long status) {
+    if (status == -1 && PyErr_Occurred()) return "!" + take_error();
+    return std::to_string(status);
+}
+
+// A Python literal as written by the generator: ints of any size, floats, True / False /
+// None, and tuples / lists of those (no spaces).
+inline PyObject *parse_literal(const char *&p) {
+    if (*p == '(' || *p == '[') {
+        const char close = *p == '(' ? ')' : ']';
+        const bool is_tuple = *p == '(';
+        ++p;
+        PyObject *items = PyList_New(0);
+        while (*p != close) {
+            PyObject *item = parse_literal(p);
+            BOOST_REQUIRE(item != nullptr);
+            PyList_Append(items, item);
+            Py_DECREF(item);
+            if (*p == ',') ++p;
+        }
+        ++p;
+        if (!is_tuple) return items;
+        PyObject *tuple = PyList_AsTuple(items);
+        Py_DECREF(items);
+        return tuple;
+    }
+    const char *start = p;
+    while (*p != '\0' && *p != ',' && *p != ')' && *p != ']') ++p;
+    const std::string token(start, p);
+    if (token == "True") return Py_NewRef(Py_True);
+    if (token == "False") return Py_NewRef(Py_False);
+    if (token == "None") return Py_NewRef(Py_None);
+    if (token.find_first_of(".einf") != std::string::npos) return PyFloat_FromDouble(std::strtod(token.c_str(), nullptr));
+    return PyLong_FromString(token.c_str(), nullptr, 10);
+}
+inline PyObject *parse_literal(const std::string &text) {
+    const char *p = text.c_str();
+    return parse_literal(p);
+}
+
+// The lines of a data file, split at spaces; comment lines left out.
+inline std::vector<std::vector<std::string>> read_data(const char *name) {
+    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
+    BOOST_REQUIRE_MESSAGE(in, "cannot open data file " << name);
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::vector<std::string> row;
+        std::string field;
+        while (fields >> field) row.push_back(field);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+// An int object for a data field ("_" is None).
+inline PyObject *int_or_none(const std::string &field) {
+    if (field == "_") return Py_NewRef(Py_None);
+    return PyLong_FromString(field.c_str(), nullptr, 10);
+}
+
+// A list of the ints lo, lo+1, ..., hi-1.
+inline PyObject *int_list(long lo, long hi) {
+    PyObject *list = PyList_New(0);
+    for (long i = lo; i < hi; i++) {
+        PyObject *v = PyLong_FromLong(i);
+        PyList_Append(list, v);
+        Py_DECREF(v);
+    }
+    return list;
+}
+
+// OBJ blocks live now (the runtime's accounting is on in every RuntimeScope).
+inline size_t obj_blocks() {
+    minipy_memory_usage usage;
+    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
+    return usage.obj.current_blocks;
+}
+
+}  // namespace minipy::test
+
+#endif  // MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP
