@@ -89,8 +89,8 @@ PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
 #define PyUnicode_IS_READY(op) 1
 #define PyUnicode_READY(op) 0
 #define PyUnicode_IS_COMPACT(op) 1
-#define PyUnicode_CHECK_INTERNED(op) (_PyASCIIObject_CAST(op)->state.interned)
-#define PyUnicode_IS_ASCII(op) (_PyASCIIObject_CAST(op)->state.ascii)
+#define PyUnicode_CHECK_INTERNED(op) ((unsigned int)_PyASCIIObject_CAST(op)->state.interned)
+#define PyUnicode_IS_ASCII(op) ((unsigned int)_PyASCIIObject_CAST(op)->state.ascii)
 #define PyUnicode_IS_COMPACT_ASCII(op) PyUnicode_IS_ASCII(op)
 #define PyUnicode_KIND(op) ((int)_PyASCIIObject_CAST(op)->state.kind)
 #define PyUnicode_GET_LENGTH(op) (_PyASCIIObject_CAST(op)->length)

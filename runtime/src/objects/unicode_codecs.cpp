@@ -68,6 +68,11 @@ int backslash_escape(char *out, Py_UCS4 ch) noexcept {
 
 // --- Errors ---------------------------------------------------------------------------
 
+void raise_unknown_handler(const char *errors) noexcept {
+    PyErr_Format(PyExc_LookupError, "unknown error handler name '%.400s'", errors);
+}
+
+
 void raise_decode_error(const char *encoding, const char *bytes, Py_ssize_t start, Py_ssize_t end,
                         const char *reason) noexcept {
     if (end == start + 1)
@@ -257,7 +262,8 @@ void utf8_encode_into(char *out, PyObject *str) noexcept {
 }
 
 // The general UTF-8 encoder: lone surrogates go through the error handler.
-PyObject *utf8_encode_with_handler(PyObject *str, CodecErrors errors) noexcept {
+PyObject *utf8_encode_with_handler(PyObject *str, const char *errors_name) noexcept {
+    const CodecErrors errors = codec_errors_from_name(errors_name);
     const int kind = PyUnicode_KIND(str);
     const void *data = PyUnicode_DATA(str);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(str);
@@ -295,6 +301,7 @@ PyObject *utf8_encode_with_handler(PyObject *str, CodecErrors errors) noexcept {
             case CodecErrors::ignore: break;
             case CodecErrors::backslashreplace: len = backslash_escape(encoded, s); break;
             case CodecErrors::surrogatepass: len = utf8_encode_char(encoded, s); break;
+            case CodecErrors::unknown: raise_unknown_handler(errors_name); return nullptr;
             default:
                 raise_encode_error("utf-8", str, start, end, "surrogates not allowed");
                 return nullptr;
@@ -308,7 +315,7 @@ PyObject *utf8_encode_with_handler(PyObject *str, CodecErrors errors) noexcept {
 
 }  // namespace
 
-int codec_errors_from_name(const char *errors, CodecErrors *out) noexcept {
+CodecErrors codec_errors_from_name(const char *errors) noexcept {
     static const struct {
         const char *name;
         CodecErrors value;
@@ -318,21 +325,13 @@ int codec_errors_from_name(const char *errors, CodecErrors *out) noexcept {
                      {"backslashreplace", CodecErrors::backslashreplace},
                      {"surrogateescape", CodecErrors::surrogateescape},
                      {"surrogatepass", CodecErrors::surrogatepass}};
-    if (errors == nullptr) {
-        *out = CodecErrors::strict;
-        return 0;
-    }
-    for (const auto &handler : kHandlers) {
-        if (std::strcmp(errors, handler.name) == 0) {
-            *out = handler.value;
-            return 0;
-        }
-    }
-    PyErr_Format(PyExc_LookupError, "unknown error handler name '%.400s'", errors);
-    return -1;
+    if (errors == nullptr) return CodecErrors::strict;
+    for (const auto &handler : kHandlers)
+        if (std::strcmp(errors, handler.name) == 0) return handler.value;
+    return CodecErrors::unknown;
 }
 
-PyObject *unicode_encode_utf8(PyObject *str, CodecErrors errors) noexcept {
+PyObject *unicode_encode_utf8(PyObject *str, const char *errors) noexcept {
     if (PyUnicode_IS_ASCII(str))
         return PyBytes_FromStringAndSize(static_cast<const char *>(PyUnicode_DATA(str)),
                                          PyUnicode_GET_LENGTH(str));
@@ -346,7 +345,8 @@ PyObject *unicode_encode_utf8(PyObject *str, CodecErrors errors) noexcept {
     return bytes;
 }
 
-PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, CodecErrors errors) noexcept {
+PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, const char *errors_name) noexcept {
+    const CodecErrors errors = codec_errors_from_name(errors_name);
     const char *encoding = limit == 128 ? "ascii" : "latin-1";
     const char *reason = limit == 128 ? "ordinal not in range(128)" : "ordinal not in range(256)";
     const int kind = PyUnicode_KIND(str);
@@ -387,6 +387,7 @@ PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, CodecErrors
             case CodecErrors::backslashreplace:
                 len = backslash_escape(encoded, PyUnicode_READ(kind, data, k));
                 break;
+            case CodecErrors::unknown: raise_unknown_handler(errors_name); return nullptr;
             default:
                 raise_encode_error(encoding, str, start, end, reason);
                 return nullptr;
@@ -406,8 +407,7 @@ using namespace minipy::runtime;
 
 extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
                                                   Py_ssize_t *consumed) noexcept {
-    CodecErrors handler;
-    if (codec_errors_from_name(errors, &handler) < 0) return nullptr;
+    const CodecErrors handler = codec_errors_from_name(errors);
     if (size < 0 || (s == nullptr && size > 0)) {
         PyErr_BadInternalCall();
         return nullptr;
@@ -450,6 +450,10 @@ extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size
         }
         if (handler == CodecErrors::strict || handler == CodecErrors::surrogatepass) {
             raise_decode_error("utf-8", s, pos, blame_end, reason);
+            return nullptr;
+        }
+        if (handler == CodecErrors::unknown) {
+            raise_unknown_handler(errors);
             return nullptr;
         }
         if (decode_error_substitute(writer, handler, bytes, pos, blame_end) < 0) return nullptr;
@@ -498,8 +502,7 @@ extern "C" PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, cons
 }
 
 extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors) noexcept {
-    CodecErrors handler;
-    if (codec_errors_from_name(errors, &handler) < 0) return nullptr;
+    const CodecErrors handler = codec_errors_from_name(errors);
     if (size < 0 || (s == nullptr && size > 0)) {
         PyErr_BadInternalCall();
         return nullptr;
@@ -515,6 +518,10 @@ extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const
         }
         if (handler == CodecErrors::strict || handler == CodecErrors::surrogatepass) {
             raise_decode_error("ascii", s, i, i + 1, "ordinal not in range(128)");
+            return nullptr;
+        }
+        if (handler == CodecErrors::unknown) {
+            raise_unknown_handler(errors);
             return nullptr;
         }
         if (decode_error_substitute(writer, handler, bytes, i, i + 1) < 0) return nullptr;
@@ -548,7 +555,7 @@ extern "C" const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *si
         const Py_ssize_t n = utf8_size_without_surrogates(unicode);
         if (n < 0) {
             // Only to raise the error with the handler's message.
-            PyObject *failed = utf8_encode_with_handler(unicode, CodecErrors::strict);
+            PyObject *failed = utf8_encode_with_handler(unicode, nullptr);
             Py_XDECREF(failed);
             return nullptr;
         }
@@ -575,7 +582,7 @@ extern "C" PyObject *PyUnicode_AsUTF8String(PyObject *unicode) noexcept {
         PyErr_BadArgument();
         return nullptr;
     }
-    return unicode_encode_utf8(unicode, CodecErrors::strict);
+    return unicode_encode_utf8(unicode, nullptr);
 }
 
 extern "C" PyObject *PyUnicode_AsASCIIString(PyObject *unicode) noexcept {
@@ -583,7 +590,7 @@ extern "C" PyObject *PyUnicode_AsASCIIString(PyObject *unicode) noexcept {
         PyErr_BadArgument();
         return nullptr;
     }
-    return unicode_encode_charmap_limit(unicode, 128, CodecErrors::strict);
+    return unicode_encode_charmap_limit(unicode, 128, nullptr);
 }
 
 extern "C" PyObject *PyUnicode_AsLatin1String(PyObject *unicode) noexcept {
@@ -591,7 +598,7 @@ extern "C" PyObject *PyUnicode_AsLatin1String(PyObject *unicode) noexcept {
         PyErr_BadArgument();
         return nullptr;
     }
-    return unicode_encode_charmap_limit(unicode, 256, CodecErrors::strict);
+    return unicode_encode_charmap_limit(unicode, 256, nullptr);
 }
 
 extern "C" PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding,
@@ -600,12 +607,10 @@ extern "C" PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *en
         PyErr_BadArgument();
         return nullptr;
     }
-    CodecErrors handler;
-    if (codec_errors_from_name(errors, &handler) < 0) return nullptr;
     switch (encoding_from_name(encoding)) {
-    case Encoding::utf8: return unicode_encode_utf8(unicode, handler);
-    case Encoding::latin1: return unicode_encode_charmap_limit(unicode, 256, handler);
-    case Encoding::ascii: return unicode_encode_charmap_limit(unicode, 128, handler);
+    case Encoding::utf8: return unicode_encode_utf8(unicode, errors);
+    case Encoding::latin1: return unicode_encode_charmap_limit(unicode, 256, errors);
+    case Encoding::ascii: return unicode_encode_charmap_limit(unicode, 128, errors);
     default: return PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
     }
 }

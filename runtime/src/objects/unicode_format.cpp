@@ -61,7 +61,7 @@ int write_number(UnicodeWriter &writer, const char *text, int len, Py_ssize_t wi
 PyObject *ascii_of(PyObject *obj) noexcept {
     PyObject *repr = PyObject_Repr(obj);
     if (repr == nullptr || PyUnicode_IS_ASCII(repr)) return repr;
-    PyObject *bytes = unicode_encode_charmap_limit(repr, 128, CodecErrors::backslashreplace);
+    PyObject *bytes = unicode_encode_charmap_limit(repr, 128, "backslashreplace");
     Py_DECREF(repr);
     if (bytes == nullptr) return nullptr;
     PyObject *text = PyUnicode_DecodeASCII(PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes), nullptr);

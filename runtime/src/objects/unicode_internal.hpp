@@ -106,14 +106,15 @@ class UnicodeWriter {
 
 // --- unicode_codecs.cpp -------------------------------------------------------------------
 
+// The error handlers the codecs know; `unknown` is any other name, which CPython reports
+// (LookupError) only when an error actually needs the handler.
 enum class CodecErrors { strict, replace, ignore, backslashreplace, surrogateescape,
-                         surrogatepass };
-// -1 with LookupError "unknown error handler name '...'" (NULL means strict).
-int codec_errors_from_name(const char *errors, CodecErrors *out) noexcept;
-// The UTF-8 form as a new bytes object.
-PyObject *unicode_encode_utf8(PyObject *str, CodecErrors errors) noexcept;
+                         surrogatepass, unknown };
+CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means strict
+// The UTF-8 form as a new bytes object; errors is a handler name (NULL: strict).
+PyObject *unicode_encode_utf8(PyObject *str, const char *errors) noexcept;
 // ASCII (limit 128) or Latin-1 (limit 256) as a new bytes object.
-PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, CodecErrors errors) noexcept;
+PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, const char *errors) noexcept;
 
 // --- unicode_repr.cpp ---------------------------------------------------------------------
 PyObject *unicode_repr(PyObject *str) noexcept;
@@ -139,6 +140,8 @@ extern PyMethodDef unicode_methods[];
 
 // --- unicode_type.cpp ---------------------------------------------------------------------
 PyObject *unicode_iter(PyObject *str) noexcept;
+// The iterator type of ASCII strings ("str_ascii_iterator"); PyUnicodeIter_Type is the other.
+extern PyTypeObject unicode_ascii_iter_type;
 
 }  // namespace minipy::runtime
 

@@ -192,7 +192,9 @@ PyObject *unicodeiter_next(PyObject *op) noexcept {
 }  // namespace
 
 PyObject *unicode_iter(PyObject *str) noexcept {
-    auto *it = PyObject_GC_New(UnicodeIterObject, &PyUnicodeIter_Type);
+    // CPython 3.11 names the iterator of an ASCII string differently; it behaves the same.
+    PyTypeObject *type = PyUnicode_IS_ASCII(str) ? &unicode_ascii_iter_type : &PyUnicodeIter_Type;
+    auto *it = PyObject_GC_New(UnicodeIterObject, type);
     if (it == nullptr) return nullptr;
     it->index = 0;
     it->str = Py_NewRef(str);
@@ -228,7 +230,7 @@ PyTypeObject PyUnicode_Type = {
 
 PyTypeObject PyUnicodeIter_Type = {
     MINIPY_TYPE_OBJECT_HEAD,
-    .tp_name = "str_ascii_iterator",
+    .tp_name = "str_iterator",
     .tp_basicsize = sizeof(UnicodeIterObject),
     .tp_dealloc = unicodeiter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
@@ -240,3 +242,20 @@ PyTypeObject PyUnicodeIter_Type = {
 };
 
 }  // extern "C"
+
+namespace minipy::runtime {
+
+PyTypeObject unicode_ascii_iter_type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "str_ascii_iterator",
+    .tp_basicsize = sizeof(UnicodeIterObject),
+    .tp_dealloc = unicodeiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = unicodeiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = unicodeiter_next,
+    .tp_free = PyObject_GC_Del,
+};
+
+}  // namespace minipy::runtime

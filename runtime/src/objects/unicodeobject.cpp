@@ -524,7 +524,9 @@ extern "C" PyObject *PyUnicode_InternFromString(const char *cp) noexcept {
 namespace minipy::runtime {
 
 int unicode_init() noexcept {
-    if (PyType_Ready(&PyUnicode_Type) < 0 || PyType_Ready(&PyUnicodeIter_Type) < 0) return -1;
+    if (PyType_Ready(&PyUnicode_Type) < 0 || PyType_Ready(&PyUnicodeIter_Type) < 0 ||
+        PyType_Ready(&unicode_ascii_iter_type) < 0)
+        return -1;
     g_caching = true;
     PyObject *empty = unicode_get_empty();
     if (empty == nullptr) {

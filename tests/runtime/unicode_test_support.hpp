@@ -1,0 +1,123 @@
+// Helpers shared by the str and bytes suites (unicode_test.cpp, unicode_format_test.cpp,
+// bytes_test.cpp): reading the expectation files that data/unicode_expected.py writes, and
+// turning minipy objects and exceptions into values Boost.Test can compare.
+#ifndef MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
+#define MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "minipy/Python.h"
+
+namespace minipy::test {
+
+using Fields = std::vector<std::string>;
+
+// The tab-separated lines of data/<name>, comment lines left out.
+inline std::vector<Fields> read_expectations(const std::string &name) {
+    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
+    BOOST_REQUIRE_MESSAGE(in, "cannot open " << name << " (run data/unicode_expected.py)");
+    std::vector<Fields> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        Fields fields;
+        std::string field;
+        std::istringstream split(line);
+        while (std::getline(split, field, '\t')) fields.push_back(field);
+        rows.push_back(fields);
+    }
+    BOOST_REQUIRE(!rows.empty());
+    return rows;
+}
+
+// "41 e9 1f600" -> code points; "-" is the empty string.
+inline std::vector<std::uint32_t> parse_code_points(const std::string &text) {
+    std::vector<std::uint32_t> out;
+    if (text == "-") return out;
+    std::istringstream in(text);
+    std::string item;
+    while (in >> item) out.push_back(static_cast<std::uint32_t>(std::stoul(item, nullptr, 16)));
+    return out;
+}
+
+// "6162" -> bytes; "-" is empty.
+inline std::string parse_hex(const std::string &text) {
+    std::string out;
+    if (text == "-") return out;
+    for (std::size_t i = 0; i + 1 < text.size(); i += 2)
+        out.push_back(static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16)));
+    return out;
+}
+
+inline std::string to_hex(const char *data, Py_ssize_t size) {
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (Py_ssize_t i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xf]);
+    }
+    return out.empty() ? "-" : out;
+}
+
+// A new str holding exactly these code points (any kind).
+inline PyObject *str_from_code_points(const std::vector<std::uint32_t> &points) {
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, points.data(), static_cast<Py_ssize_t>(points.size()));
+}
+
+inline std::vector<std::uint32_t> code_points_of(PyObject *str) {
+    std::vector<std::uint32_t> out;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(str); ++i) out.push_back(PyUnicode_READ_CHAR(str, i));
+    return out;
+}
+
+inline std::string utf8_of(PyObject *str) {
+    Py_ssize_t size = 0;
+    const char *data = PyUnicode_AsUTF8AndSize(str, &size);
+    BOOST_REQUIRE(data != nullptr);
+    return std::string(data, static_cast<std::size_t>(size));
+}
+
+// The current exception as "TypeName: message", cleared; "" when none is set.
+inline std::string take_error() {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return "";
+    std::string text = Py_TYPE(exc)->tp_name;
+    PyObject *message = PyObject_Str(exc);
+    if (message != nullptr) {
+        text += ": " + utf8_of(message);
+        Py_DECREF(message);
+    } else {
+        PyErr_Clear();
+    }
+    Py_DECREF(exc);
+    return text;
+}
+
+// Owns one reference.
+class Ref {
+  public:
+    explicit Ref(PyObject *o = nullptr) : o_(o) {}
+    ~Ref() { Py_XDECREF(o_); }
+    Ref(const Ref &) = delete;
+    Ref &operator=(const Ref &) = delete;
+    PyObject *get() const { return o_; }
+    explicit operator bool() const { return o_ != nullptr; }
+    void reset(PyObject *o) {
+        Py_XDECREF(o_);
+        o_ = o;
+    }
+
+  private:
+    PyObject *o_;
+};
+
+}  // namespace minipy::test
+
+#endif  // MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
