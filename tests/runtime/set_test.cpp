@@ -122,9 +122,11 @@ BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
     BOOST_REQUIRE(rows.size() >= 400);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 5);
-        const auto [text, size] = run_set_case(row[0], row[1], row[2]);
-        BOOST_TEST(text == row[3], row[0] << " " << row[1] << " " << row[2]);
-        BOOST_TEST(size == row[4], row[0] << " " << row[1] << " " << row[2]);
+        BOOST_TEST_CONTEXT(row[0] << " " << row[1] << " " << row[2]) {
+            const auto [text, size] = run_set_case(row[0], row[1], row[2]);
+            BOOST_TEST(text == row[3]);
+            BOOST_TEST(size == row[4]);
+        }
     }
 }
 
@@ -336,15 +338,17 @@ BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
     Ref f(PyFrozenSet_New(nullptr));
     BOOST_TEST(PyObject_GC_IsTracked(s));
     BOOST_TEST(PyObject_GC_IsTracked(f));
-    // frozenset -> tuple -> list -> the frozenset.
+    // set -> frozenset -> tuple -> the set's iterator -> the set.
     {
-        PyObject *list = PyList_New(0);
-        Ref tuple(Py_BuildValue("(O)", list));
-        PyObject *frozen = PyFrozenSet_New(Ref(Py_BuildValue("[O]", tuple.get())));
-        BOOST_REQUIRE(frozen != nullptr);
-        BOOST_REQUIRE(PyList_Append(list, frozen) == 0);
-        Py_DECREF(list);
-        Py_DECREF(frozen);
+        PyObject *set = PySet_New(nullptr);
+        Ref iter(PyObject_GetIter(set));
+        Ref tuple(PyTuple_Pack(1, iter.get()));
+        Ref items(PyList_New(0));
+        BOOST_REQUIRE(PyList_Append(items, tuple) == 0);
+        Ref frozen(PyFrozenSet_New(items));
+        BOOST_REQUIRE(frozen);
+        BOOST_REQUIRE(PySet_Add(set, frozen) == 0);
+        Py_DECREF(set);
     }
     // set -> its own iterator (through a tuple key).
     {
@@ -354,7 +358,52 @@ BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
         BOOST_REQUIRE(PySet_Add(set, tuple) == 0);
         Py_DECREF(set);
     }
-    BOOST_TEST(PyGC_Collect() >= 5);
+    BOOST_TEST(PyGC_Collect() >= 7);
+}
+
+BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
+    PyConfig config = RuntimeScope::test_config();
+    config.use_freelists = 0;
+    RuntimeScope runtime(config);
+    minipy::test::sweep_allocation_failures([] {
+        Ref list(PyList_New(0));
+        if (!list) return false;
+        for (long i = 0; i < 60; i++) {
+            Ref item(PyLong_FromLong(i * 97 + 1000));
+            if (!item || PyList_Append(list, item) < 0) return false;
+        }
+        Ref a(PySet_New(list));
+        Ref slice(a ? PyList_GetSlice(list, 10, 50) : nullptr);
+        Ref b(slice ? PyFrozenSet_New(slice) : nullptr);
+        Ref u(b ? PyNumber_Or(a, b) : nullptr);
+        Ref i(u ? PyNumber_And(b, a) : nullptr);
+        Ref d(i ? PyNumber_Subtract(a, b) : nullptr);
+        Ref x2(d ? PyNumber_Xor(b, a) : nullptr);
+        if (!x2 || PyObject_Hash(b) == -1 || PyObject_RichCompareBool(b, a, Py_LE) != 1) return false;
+        Ref grown(PySet_New(b));
+        if (!grown) return false;
+        for (long k = 0; k < 50; k++) {
+            Ref item(PyLong_FromLong(-k));
+            if (!item || PySet_Add(grown, item) < 0) return false;
+        }
+        Ref r1(PyNumber_InPlaceAnd(grown, a));
+        Ref r2(r1 ? PyNumber_InPlaceOr(grown, b) : nullptr);
+        Ref r3(r2 ? PyNumber_InPlaceXor(grown, a) : nullptr);
+        Ref r4(r3 ? PyNumber_InPlaceSubtract(grown, b) : nullptr);
+        Ref text(r4 ? PyObject_Repr(a) : nullptr);
+        Ref popped(text ? PySet_Pop(a) : nullptr);
+        Ref dict(popped ? PyDict_New() : nullptr);
+        if (!dict || PyDict_SetItem(dict, popped, popped) < 0) return false;
+        Ref from_dict(PySet_New(dict));
+        Ref holder(from_dict ? Py_BuildValue("[O]", b.get()) : nullptr);
+        Ref nested(holder ? PyFrozenSet_New(holder) : nullptr);
+        if (!nested || PyObject_Hash(nested) == -1) return false;
+        // A cycle: a set holding a tuple holding the set's iterator.
+        Ref iter(PyObject_GetIter(a));
+        Ref tuple(iter ? PyTuple_Pack(1, iter.get()) : nullptr);
+        if (!tuple || PySet_Add(a, tuple) < 0) return false;
+        return true;
+    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

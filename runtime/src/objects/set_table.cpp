@@ -6,7 +6,9 @@
 // the search jumps with the dict's recurrence
 //     perturb >>= 5;  i = (i * 5 + 1 + perturb) & mask
 // and tries a run of neighbours again. A search ends at an unused slot; a dummy slot (hash
-// -1, never the hash of a real key) is stepped over, and insertion reuses the first one met.
+// -1, never the hash of a real key) is stepped over; an insertion that ends at an unused
+// slot takes the last dummy it stepped over instead, if any (CPython 3.11 keeps the last,
+// not the first: it decides the order of iteration).
 //
 // Load: after an insertion into an unused slot, fill * 5 >= mask * 3 (60% full, dummies
 // included) triggers a rebuild for used * 4 slots (used * 2 past 50000 keys), dropping the
@@ -177,8 +179,8 @@ restart:
                 }
                 if (table != so->table || entry->key != startkey) goto restart;
                 mask = static_cast<std::size_t>(so->mask);
-            } else if (entry->hash == kDummyHash && freeslot == nullptr) {
-                freeslot = entry;
+            } else if (entry->hash == kDummyHash) {
+                freeslot = entry;  // the last dummy on the way wins, as in CPython 3.11
             }
             ++entry;
         } while (probes--);

@@ -145,7 +145,7 @@ def set_cases(rng):
         items = list(range(0, n * 7, 7))
         s = set(items)
         order = [s.pop() for _ in range(len(s))]
-        lines.append(f"pop_all\t{lit(items)}\t[]\t{lit(order)}\t-")
+        lines.append(f"pop_all\t{lit(items)}\t[]\t{order!r}\t-")
         s = set(items)
         for x in items[::2]:
             s.discard(x)
