@@ -3,15 +3,16 @@
 // repr(x) is the shortest decimal string that reads back as x; among strings of that length,
 // the one nearest x (CPython's dtoa mode 0). minipy finds it with the C library alone, whose
 // printf rounds exactly and whose strtod reads exactly (glibc and musl both do):
-//   - for a digit count p, "%.*e" gives the p-digit decimal d nearest x;
+//   - for a digit count p, "%.*e" gives the p-digit decimal d nearest x (one call with 26
+//     digits serves every p, see nearest_decimal);
 //   - d reads back as x when it falls inside x's rounding interval. At a power of two that
 //     interval is lopsided (the gap below is half the gap above), so when d lies on the short
 //     side and misses, its neighbour one unit up may still hit: try d, then d + 1, then d - 1
 //     (at most one of the neighbours lies on the other side of x, nearer than any other
 //     p-digit decimal there).
 //   - if some p-digit decimal reads back, so does some (p+1)-digit one (the p-digit decimals
-//     are among them): success is monotone in p, so a binary search over 1..17 finds the
-//     shortest p in about four probes; 17 digits always read back.
+//     are among them): success is monotone in p, so a search over 1..17 finds the shortest
+//     p in a few probes; 17 digits always read back.
 // The digits are then laid out as CPython's float_repr_style 'short' does: exponent form when
 // the decimal exponent is below -4 or at least 16 ("1e-05", "1e+16"), else positional with
 // ".0" for an integral value.
@@ -37,32 +38,83 @@ struct Decimal {
     int exp10;
 };
 
-bool reads_back(const Decimal &d, double v) noexcept {
-    if (d.mantissa == 0) return false;
-    char text[48];
-    std::snprintf(text, sizeof text, "%llue%d", static_cast<unsigned long long>(d.mantissa), d.exp10);
-    return std::strtod(text, nullptr) == v;
+// Writes the decimal digits of n (n > 0) ending just before `end`; returns where they start.
+char *write_digits_backwards(std::uint64_t n, char *end) noexcept {
+    do {
+        *--end = static_cast<char>('0' + n % 10);
+        n /= 10;
+    } while (n != 0);
+    return end;
 }
 
-// The p-digit decimal nearest v (v finite and positive), read from printf's "%.*e" text.
-// Only digits, the letter e and the exponent are looked at, so the locale's decimal point
-// does not matter.
-Decimal nearest_decimal(double v, int p) noexcept {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*e", p - 1, v);
-    Decimal d{0, 0};
+bool reads_back(const Decimal &d, double v) noexcept {
+    if (d.mantissa == 0) return false;
+    // "MANTISSAeEXP", built by hand: this runs a few times per repr.
+    char text[48];
+    char *start = write_digits_backwards(d.mantissa, text + 24);
+    char *c = text + 24;
+    *c++ = 'e';
+    if (d.exp10 < 0) *c++ = '-';
+    char *exp_end = text + sizeof text - 1;
+    char *exp_start = write_digits_backwards(static_cast<std::uint64_t>(d.exp10 < 0 ? -d.exp10 : d.exp10), exp_end);
+    std::memmove(c, exp_start, static_cast<std::size_t>(exp_end - exp_start));
+    c[exp_end - exp_start] = '\0';
+    return std::strtod(start, nullptr) == v;
+}
+
+// printf's "%.*e" text read back as a decimal: the digits (the locale's decimal point and
+// the sign are skipped) and the exponent of the first one.
+int read_exponent_text(const char *text, char *digits, int *ndigits) noexcept {
     const char *c = text;
+    int n = 0;
     for (; *c != '\0' && *c != 'e'; ++c) {
-        if (*c >= '0' && *c <= '9') d.mantissa = d.mantissa * 10 + static_cast<unsigned>(*c - '0');
+        if (*c >= '0' && *c <= '9') digits[n++] = *c;
     }
-    const int exponent = *c == 'e' ? std::atoi(c + 1) : 0;
-    d.exp10 = exponent - (p - 1);
+    *ndigits = n;
+    return *c == 'e' ? std::atoi(c + 1) : 0;
+}
+
+// v's first kExpansionDigits significant digits, correctly rounded: one printf call from
+// which every shorter candidate is cut.
+constexpr int kExpansionDigits = 26;
+struct Expansion {
+    char digits[kExpansionDigits + 8];
+    int exponent;  // of the first digit
+};
+
+void expand(double v, Expansion *out) noexcept {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*e", kExpansionDigits - 1, v);
+    int n = 0;
+    out->exponent = read_exponent_text(text, out->digits, &n);
+}
+
+// The p-digit decimal nearest v (v finite and positive), cut from the expansion. Cutting an
+// already rounded expansion rounds twice; that can only go wrong when the cut-off part
+// reads exactly "5000...", and then printf rounds v itself to p digits.
+Decimal nearest_decimal(double v, const Expansion &e, int p) noexcept {
+    Decimal d{0, e.exponent - (p - 1)};
+    for (int i = 0; i < p; i++) d.mantissa = d.mantissa * 10 + static_cast<unsigned>(e.digits[i] - '0');
+    const char first_cut = e.digits[p];
+    bool rest_zero = true;
+    for (int i = p + 1; i < kExpansionDigits && rest_zero; i++) rest_zero = e.digits[i] == '0';
+    if (first_cut > '5' || (first_cut == '5' && !rest_zero)) {
+        d.mantissa++;
+    } else if (first_cut == '5') {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.*e", p - 1, v);
+        char digits[32];
+        int n = 0;
+        const int exponent = read_exponent_text(text, digits, &n);
+        d = Decimal{0, exponent - (p - 1)};
+        for (int i = 0; i < n; i++) d.mantissa = d.mantissa * 10 + static_cast<unsigned>(digits[i] - '0');
+    }
     return d;
 }
 
 // The p-digit decimal (or a neighbour of it) that reads back as v, if there is one.
-bool round_trip_candidate(double v, int p, Decimal *out) noexcept {
-    const Decimal nearest = nearest_decimal(v, p);
+bool round_trip_candidate(double v, const Expansion &e, int p, Decimal *out) noexcept {
+    const Decimal nearest = nearest_decimal(v, e, p);
     const Decimal tries[3] = {nearest, {nearest.mantissa + 1, nearest.exp10}, {nearest.mantissa - 1, nearest.exp10}};
     for (const Decimal &d : tries) {
         if (reads_back(d, v)) {
@@ -75,32 +127,39 @@ bool round_trip_candidate(double v, int p, Decimal *out) noexcept {
 
 // Digits of the shortest decimal that reads back as v (finite, > 0), without trailing zeros;
 // v is 0.DIGITS * 10**decpt. Returns the digit count.
+//
+// Most doubles need 16 or 17 digits and the values people type need few, so 15 is probed
+// first: a miss leaves 16 and 17 to try, a hit a binary search below 15.
 int shortest_digits(double v, char digits[20], int *decpt) noexcept {
-    int lo = 1;
-    int hi = 17;
+    Expansion e{};
+    expand(v, &e);
     Decimal found{};
-    bool found_at_hi = false;  // found holds the candidate for hi
-    while (lo < hi) {
-        const int mid = (lo + hi) / 2;
-        Decimal d{};
-        if (round_trip_candidate(v, mid, &d)) {
-            hi = mid;
-            found = d;
-            found_at_hi = true;
-        } else {
-            lo = mid + 1;
+    if (round_trip_candidate(v, e, 15, &found)) {
+        int lo = 1;
+        int hi = 15;  // found holds hi's candidate
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            Decimal d{};
+            if (round_trip_candidate(v, e, mid, &d)) {
+                hi = mid;
+                found = d;
+            } else {
+                lo = mid + 1;
+            }
         }
+    } else if (!round_trip_candidate(v, e, 16, &found)) {
+        // Seventeen significant digits always identify a double.
+        if (!round_trip_candidate(v, e, 17, &found)) found = nearest_decimal(v, e, 17);
     }
-    // Seventeen significant digits always identify a double.
-    if (!found_at_hi && !round_trip_candidate(v, 17, &found)) found = nearest_decimal(v, 17);
     while (found.mantissa % 10 == 0) {
         found.mantissa /= 10;
         found.exp10++;
     }
-    char reversed[20];
-    int n = 0;
-    for (std::uint64_t m = found.mantissa; m != 0; m /= 10) reversed[n++] = static_cast<char>('0' + m % 10);
-    for (int i = 0; i < n; i++) digits[i] = reversed[n - 1 - i];
+    char text[24];
+    char *end = text + sizeof text;
+    const char *start = write_digits_backwards(found.mantissa, end);
+    const int n = static_cast<int>(end - start);
+    std::memcpy(digits, start, static_cast<std::size_t>(n));
     *decpt = n + found.exp10;
     return n;
 }
@@ -143,6 +202,21 @@ void use_dot_as_decimal_point(char *text) noexcept {
 
 // printf's %e %f %g (and upper case) with the flags; a string from PyMem_Malloc.
 char *format_with_printf(double val, char code, int precision, int flags) noexcept {
+    // 'g' with ADD_DOT_0 (format()'s no-type with a precision) keeps room for the ".0": it
+    // switches to the exponent form one decimal exponent earlier than %g, at precision - 1,
+    // and strips trailing zeros as %g does.
+    bool strip_zeros = false;
+    if ((code == 'g' || code == 'G') && (flags & Py_DTSF_ADD_DOT_0) && std::isfinite(val)) {
+        const int digits = precision == 0 ? 1 : precision;
+        char probe[64];
+        std::snprintf(probe, sizeof probe, "%.*e", digits - 1, val);
+        const char *e = std::strchr(probe, 'e');
+        if (e != nullptr && std::atoi(e + 1) >= digits - 1) {
+            code = code == 'g' ? 'e' : 'E';
+            precision = digits - 1;
+            strip_zeros = (flags & Py_DTSF_ALT) == 0;
+        }
+    }
     char format[8];
     char *f = format;
     *f++ = '%';
@@ -165,6 +239,15 @@ char *format_with_printf(double val, char code, int precision, int flags) noexce
     }
     std::snprintf(text, static_cast<std::size_t>(length) + 1, format, precision, val);
     use_dot_as_decimal_point(text);
+    char *point = std::strchr(text, '.');
+    if (strip_zeros && point != nullptr) {
+        // Fraction digits only: "1.500e+05" -> "1.5e+05", "1.000e+05" -> "1e+05".
+        char *exponent = std::strpbrk(point, "eE");
+        char *cut = exponent;
+        while (cut[-1] == '0') cut--;
+        if (cut[-1] == '.') cut--;
+        std::memmove(cut, exponent, std::strlen(exponent) + 1);
+    }
     char *body = text + (text[0] == '-' || text[0] == '+');
     if ((flags & Py_DTSF_NO_NEG_0) && text[0] == '-' && std::isfinite(val)) {
         // A value that rounded to zero at this precision loses its minus sign.
