@@ -10,12 +10,12 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
-using minipy::test::parse_literal;
-using minipy::test::Ref;
-using minipy::test::repr_of;
-using minipy::test::repr_steal;
+using minipy::test::seq::parse_literal;
+using minipy::test::seq::Ref;
+using minipy::test::seq::repr_of;
+using minipy::test::seq::repr_steal;
 using minipy::test::RuntimeScope;
-using minipy::test::take_error;
+using minipy::test::seq::take_error;
 
 namespace {
 
@@ -103,10 +103,10 @@ BOOST_AUTO_TEST_CASE(indexing_and_slicing) {
 BOOST_AUTO_TEST_CASE(slices_select_what_python_selects) {
     RuntimeScope runtime;
     // Every case of the slice grid as range(n)[start:stop:step], compared through its values.
-    for (const auto &row : minipy::test::read_data("slice_grid.txt")) {
+    for (const auto &row : minipy::test::seq::read_data("slice_grid.txt")) {
         Ref r(make_range({row[0].c_str()}));
-        Ref slice(PySlice_New(Ref(minipy::test::int_or_none(row[1])), Ref(minipy::test::int_or_none(row[2])),
-                              Ref(minipy::test::int_or_none(row[3]))));
+        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])), Ref(minipy::test::seq::int_or_none(row[2])),
+                              Ref(minipy::test::seq::int_or_none(row[3]))));
         Ref sub(PyObject_GetItem(r, slice));
         BOOST_REQUIRE(sub);
         BOOST_TEST(std::string(Py_TYPE(sub.get())->tp_name) == "range");

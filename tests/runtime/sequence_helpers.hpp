@@ -15,7 +15,9 @@
 
 #include "minipy/Python.h"
 
-namespace minipy::test {
+// A namespace of their own: other suites' helpers use the same short names (Ref,
+// take_error) in minipy::test, and two inline definitions of one name would break the ODR.
+namespace minipy::test::seq {
 
 // A new reference that is released at the end of the scope.
 class Ref {
@@ -158,6 +160,23 @@ inline size_t obj_blocks() {
     return usage.obj.current_blocks;
 }
 
+}  // namespace minipy::test::seq
+
+// The dict and set suites use these under their minipy::test names. The using-declarations
+// name the seq:: entities (no second definition), so a suite that includes another helper
+// header with the same names in minipy::test gets a compile error, not a silent ODR clash.
+namespace minipy::test {
+using seq::int_list;
+using seq::int_or_none;
+using seq::obj_blocks;
+using seq::parse_literal;
+using seq::read_data;
+using seq::Ref;
+using seq::repr_of;
+using seq::repr_steal;
+using seq::status_text;
+using seq::str_of;
+using seq::take_error;
 }  // namespace minipy::test
 
 #endif  // MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP

@@ -10,13 +10,13 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
-using minipy::test::int_or_none;
-using minipy::test::parse_literal;
-using minipy::test::Ref;
-using minipy::test::repr_of;
-using minipy::test::repr_steal;
+using minipy::test::seq::int_or_none;
+using minipy::test::seq::parse_literal;
+using minipy::test::seq::Ref;
+using minipy::test::seq::repr_of;
+using minipy::test::seq::repr_steal;
 using minipy::test::RuntimeScope;
-using minipy::test::take_error;
+using minipy::test::seq::take_error;
 
 namespace {
 
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(comparison_as_tuples_and_unhashable) {
 
 BOOST_AUTO_TEST_CASE(index_arithmetic_matches_python3_over_the_grid) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::read_data("slice_grid.txt");
+    const auto rows = minipy::test::seq::read_data("slice_grid.txt");
     BOOST_REQUIRE(rows.size() > 10000);
     for (const auto &row : rows) {
         const Py_ssize_t n = std::stol(row[0]);
@@ -162,21 +162,21 @@ BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
     {
         RuntimeScope runtime;
         Py_DECREF(PySlice_New(nullptr, nullptr, nullptr));
-        const size_t before = minipy::test::obj_blocks();
+        const size_t before = minipy::test::seq::obj_blocks();
         PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-        BOOST_TEST(minipy::test::obj_blocks() == before);
+        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
         BOOST_TEST(PyObject_GC_IsTracked(s));
         Py_DECREF(s);
-        BOOST_TEST(minipy::test::obj_blocks() == before);
+        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
     }
     PyConfig config = RuntimeScope::test_config();
     config.use_freelists = 0;
     RuntimeScope runtime(config);
-    const size_t before = minipy::test::obj_blocks();
+    const size_t before = minipy::test::seq::obj_blocks();
     PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
     Py_DECREF(s);
-    BOOST_TEST(minipy::test::obj_blocks() == before);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,12 +10,12 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
-using minipy::test::parse_literal;
-using minipy::test::Ref;
-using minipy::test::repr_of;
-using minipy::test::repr_steal;
+using minipy::test::seq::parse_literal;
+using minipy::test::seq::Ref;
+using minipy::test::seq::repr_of;
+using minipy::test::seq::repr_steal;
 using minipy::test::RuntimeScope;
-using minipy::test::take_error;
+using minipy::test::seq::take_error;
 
 namespace {
 
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(repr_of_nested_and_recursive_tuples) {
 
 BOOST_AUTO_TEST_CASE(hash_matches_python3) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::read_data("tuple_hashes.txt");
+    const auto rows = minipy::test::seq::read_data("tuple_hashes.txt");
     BOOST_REQUIRE(rows.size() > 20);
     for (const auto &row : rows) {
         Ref t(parse_literal(row[1]));
@@ -227,12 +227,12 @@ BOOST_AUTO_TEST_CASE(subscript_with_ints_and_slices) {
 BOOST_AUTO_TEST_CASE(slices_select_what_python_selects) {
     RuntimeScope runtime;
     // Every case of the slice grid, as tuple(range(n))[start:stop:step].
-    for (const auto &row : minipy::test::read_data("slice_grid.txt")) {
+    for (const auto &row : minipy::test::seq::read_data("slice_grid.txt")) {
         const long n = std::stol(row[0]);
-        Ref list(minipy::test::int_list(0, n));
+        Ref list(minipy::test::seq::int_list(0, n));
         Ref t(PyList_AsTuple(list));
-        Ref slice(PySlice_New(Ref(minipy::test::int_or_none(row[1])), Ref(minipy::test::int_or_none(row[2])),
-                              Ref(minipy::test::int_or_none(row[3]))));
+        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])), Ref(minipy::test::seq::int_or_none(row[2])),
+                              Ref(minipy::test::seq::int_or_none(row[3]))));
         std::string expected = "(";
         for (size_t i = 9; i < row.size(); i++) expected += (i > 9 ? ", " : "") + row[i];
         expected += row.size() == 10 ? ",)" : ")";
@@ -261,7 +261,7 @@ BOOST_AUTO_TEST_CASE(tuple_called_as_a_type) {
     RuntimeScope runtime;
     PyObject *type = reinterpret_cast<PyObject *>(&PyTuple_Type);
     BOOST_TEST(repr_steal(PyObject_CallNoArgs(type)) == "()");
-    Ref list(minipy::test::int_list(0, 3));
+    Ref list(minipy::test::seq::int_list(0, 3));
     BOOST_TEST(repr_steal(PyObject_CallOneArg(type, list)) == "(0, 1, 2)");
     Ref t(ints({4, 5}));
     Ref same(PyObject_CallOneArg(type, t));
@@ -297,16 +297,16 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
     RuntimeScope runtime(config_with_freelists(1));
     // Warm the size-3 list: one tuple freed goes on it.
     Py_DECREF(PyTuple_New(3));
-    const size_t before = minipy::test::obj_blocks();
+    const size_t before = minipy::test::seq::obj_blocks();
     PyObject *a = PyTuple_New(3);
-    BOOST_TEST(minipy::test::obj_blocks() == before); // taken from the free list
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before); // taken from the free list
     Py_DECREF(a);
-    BOOST_TEST(minipy::test::obj_blocks() == before); // back on it
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before); // back on it
     // Sizes above 19 have no free list.
     PyObject *big = PyTuple_New(20);
-    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
     Py_DECREF(big);
-    BOOST_TEST(minipy::test::obj_blocks() == before);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
     // A block from the free list is a clean, tracked tuple.
     PyObject *b = PyTuple_New(3);
     BOOST_TEST(b == a);
@@ -317,29 +317,29 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
     // The lists hold at most 2000 of one size.
     PyObject *many[2100];
     for (PyObject *&t : many) t = PyTuple_New(2);
-    const size_t all = minipy::test::obj_blocks();
+    const size_t all = minipy::test::seq::obj_blocks();
     for (PyObject *t : many) Py_DECREF(t);
-    BOOST_TEST(all - minipy::test::obj_blocks() == 100u);
+    BOOST_TEST(all - minipy::test::seq::obj_blocks() == 100u);
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_are_off_when_config_says_so) {
     RuntimeScope runtime(config_with_freelists(0));
-    const size_t before = minipy::test::obj_blocks();
+    const size_t before = minipy::test::seq::obj_blocks();
     PyObject *a = PyTuple_New(3);
-    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
     Py_DECREF(a);
-    BOOST_TEST(minipy::test::obj_blocks() == before);
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
 }
 
 BOOST_AUTO_TEST_CASE(cycles_through_tuples_are_collected) {
     RuntimeScope runtime;
-    const size_t before = minipy::test::obj_blocks();
+    const size_t before = minipy::test::seq::obj_blocks();
     PyObject *list = PyList_New(0);
     PyObject *t = PyTuple_Pack(1, list);
     PyList_Append(list, t);
     Py_DECREF(t);
     Py_DECREF(list);
-    BOOST_TEST(minipy::test::obj_blocks() > before);
+    BOOST_TEST(minipy::test::seq::obj_blocks() > before);
     BOOST_TEST(PyGC_Collect() == 2);
 }
 
