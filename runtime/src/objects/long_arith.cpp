@@ -12,6 +12,7 @@
 
 #include "minipy/floatobject.h"
 #include "minipy/pyerrors.h"
+#include "minipy/pyhash.h"
 #include "long_internal.hpp"
 
 namespace minipy::runtime {
@@ -323,8 +324,8 @@ PyObject *long_richcompare(PyObject *a, PyObject *b, int op) noexcept {
 // CPython's numeric hash: the value modulo the Mersenne prime 2**61 - 1 (so that equal ints
 // and floats hash alike), with the sign of the value, and -1 (the error value) mapped to -2.
 Py_hash_t long_hash(PyObject *v) noexcept {
-    constexpr int kHashBits = 61;
-    constexpr Py_uhash_t kModulus = (Py_uhash_t{1} << kHashBits) - 1;
+    constexpr int kHashBits = _PyHASH_BITS;
+    constexpr Py_uhash_t kModulus = _PyHASH_MODULUS;
     if (long_is_compact(v)) {
         const sdigit value = long_compact_value(v);
         return value == -1 ? -2 : value;

@@ -432,9 +432,14 @@ extern "C" double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e) noexcept {
     }
     // Keep DBL_MANT_DIG + 2 bits: the rounding bit, and one below it that, or-ed with every
     // bit further down ("sticky"), says whether the rest is above or exactly at a half.
-    const std::uint64_t low = bits - (DBL_MANT_DIG + 2);
-    mantissa = extract_bits(d, n, low, DBL_MANT_DIG + 2);
-    if (any_bits_below(d, low)) mantissa |= 1;
+    constexpr int kKept = DBL_MANT_DIG + 2;
+    if (bits <= kKept) {
+        mantissa = extract_bits(d, n, 0, static_cast<int>(bits)) << (kKept - bits);
+    } else {
+        const std::uint64_t low = bits - kKept;
+        mantissa = extract_bits(d, n, low, kKept);
+        if (any_bits_below(d, low)) mantissa |= 1;
+    }
     const std::uint64_t guard = mantissa & 3;
     mantissa >>= 2;
     if ((guard & 2) != 0 && ((guard & 1) != 0 || (mantissa & 1) != 0)) ++mantissa;
