@@ -119,6 +119,7 @@ struct FormatBuffer {
     Py_ssize_t size = 0, capacity = 0;
     ~FormatBuffer() { PyMem_Free(data); }
     int append(const char *s, Py_ssize_t n) noexcept {
+        if (n == 0) return 0;
         if (n > capacity - size) {
             if (n > PY_SSIZE_T_MAX / 2 - size) {
                 PyErr_NoMemory();

@@ -188,6 +188,7 @@ class ByteBuffer {
   public:
     ~ByteBuffer() noexcept { PyMem_Free(data_); }
     int append(const char *s, Py_ssize_t n) noexcept {
+        if (n == 0) return 0;  // "ignore" appends nothing, and data_ may still be NULL
         if (n > capacity_ - size_) {
             if (n > PY_SSIZE_T_MAX / 2 - size_) {
                 PyErr_NoMemory();

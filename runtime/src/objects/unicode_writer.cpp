@@ -77,6 +77,7 @@ int UnicodeWriter::write_char(Py_UCS4 ch) noexcept {
 }
 
 int UnicodeWriter::write_ascii(const char *s, Py_ssize_t n) noexcept {
+    if (n <= 0) return 0;  // the buffer may not exist yet
     if (reserve(n, 0) < 0) return -1;
     if (kind_ == PyUnicode_1BYTE_KIND)
         std::memcpy(at(pos_), s, static_cast<size_t>(n));
@@ -87,6 +88,7 @@ int UnicodeWriter::write_ascii(const char *s, Py_ssize_t n) noexcept {
 }
 
 int UnicodeWriter::write_latin1(const char *s, Py_ssize_t n) noexcept {
+    if (n <= 0) return 0;
     const Py_UCS4 maxchar = unicode_find_maxchar(PyUnicode_1BYTE_KIND, s, n);
     if (reserve(n, maxchar) < 0) return -1;
     unicode_convert_units(kind_, at(pos_), PyUnicode_1BYTE_KIND, s, n);

@@ -167,6 +167,7 @@ Py_UCS4 unicode_max_char(PyObject *str) noexcept {
 
 void unicode_convert_units(int to_kind, void *to, int from_kind, const void *from,
                            Py_ssize_t n) noexcept {
+    if (n <= 0) return;  // either pointer may be NULL then
     if (to_kind == from_kind) {
         std::memcpy(to, from, static_cast<size_t>(n) * static_cast<size_t>(to_kind));
         return;
