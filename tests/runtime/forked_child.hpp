@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 
@@ -29,6 +30,10 @@ ForkedResult run_forked(Body body) {
     const pid_t pid = fork();
     if (pid < 0) return result;
     if (pid == 0) {
+        // Boost.Test's handlers would turn the child's abort into a test failure and carry on
+        // running the other tests in the child: let the signals kill it.
+        for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP})
+            std::signal(sig, SIG_DFL);
         close(pipe_fds[0]);
         dup2(pipe_fds[1], STDERR_FILENO);
         close(pipe_fds[1]);

@@ -278,16 +278,23 @@ BOOST_FIXTURE_TEST_CASE(a_bound_method_stored_in_its_own_object, QuietCollector)
 
 BOOST_FIXTURE_TEST_CASE(tuples_of_atomic_items_are_untracked_by_a_collection, QuietCollector) {
     // python3: t = tuple([1, 2]) is tracked until a collection sees only atoms in it;
-    // tuple([1, []]) stays tracked; tuple([1, (2, 3)]) goes once (2, 3) has gone.
+    // tuple([1, []]) stays tracked. A tuple holding a tuple goes once the inner one has gone:
+    // Py_BuildValue makes the outer tuple first, so the first collection (which scans in
+    // allocation order) untracks only the inner one, as CPython's does.
     PyObject *atoms = Py_BuildValue("(is)", 1, "two");
     PyObject *with_list = Py_BuildValue("(iN)", 1, PyList_New(0));
     PyObject *with_tuple = Py_BuildValue("(i(ii))", 1, 2, 3);
-    BOOST_REQUIRE(atoms && with_list && with_tuple);
+    BOOST_REQUIRE((atoms && with_list && with_tuple));
+    PyObject *inner = PyTuple_GET_ITEM(with_tuple, 1);
     BOOST_TEST(PyObject_GC_IsTracked(atoms) == 1);
     minipy_gc_collect_generation(0);
     BOOST_TEST(PyObject_GC_IsTracked(atoms) == 0);
     BOOST_TEST(PyObject_GC_IsTracked(with_list) == 1);
+    BOOST_TEST(PyObject_GC_IsTracked(inner) == 0);
+    BOOST_TEST(PyObject_GC_IsTracked(with_tuple) == 1);
+    minipy_gc_collect_generation(1);
     BOOST_TEST(PyObject_GC_IsTracked(with_tuple) == 0);
+    BOOST_TEST(PyObject_GC_IsTracked(with_list) == 1);
     Py_DECREF(atoms);
     Py_DECREF(with_list);
     Py_DECREF(with_tuple);

@@ -158,7 +158,8 @@ BOOST_AUTO_TEST_CASE(object_creation_above_the_limit_raises_memory_error) {
     BOOST_TEST(raised_memory_error());
     BOOST_TEST(PyTuple_New(1000) == nullptr);
     BOOST_TEST(raised_memory_error());
-    BOOST_TEST(PyUnicode_FromStringAndSize(nullptr, 5000) == nullptr);
+    const std::string text(5000, 'x');
+    BOOST_TEST(PyUnicode_FromStringAndSize(text.data(), 5000) == nullptr);
     BOOST_TEST(raised_memory_error());
 
     // Filling up: small objects succeed until the limit, then MemoryError, and nothing leaks.

@@ -17,8 +17,8 @@ Keeping CPython's own objects out of the numbers:
     objects below take part (the test reproduces their number: `population`);
   - the steps run in a function over preallocated lists: no tracked temporaries;
   - gc.get_count() makes a 3-tuple: a full collection empties the tuple free list, so the
-    first get_count() after it allocates one tuple (gen 0 count + 1, seen from the next step
-    on). The test does the same (`snapshot_after_full`).
+    first get_count() after it allocates one tuple (gen 0 count + 1, after the counts are
+    read; it can start a collection). The test makes the same allocation.
 
 Usage: gc_schedule.py > gc_schedule.txt
 """
@@ -63,11 +63,13 @@ pos = [0, 0]  # [next rec index, number kept]
 
 
 def snap():
-    a, b, c = gc.get_count()
+    # Indexing, not unpacking: unpacking would allocate a tuple iterator (until the
+    # interpreter specializes the instruction), one more allocation the test cannot mirror.
+    t = gc.get_count()
     k = pos[0]
-    rec[k] = a
-    rec[k + 1] = b
-    rec[k + 2] = c
+    rec[k] = t[0]
+    rec[k + 1] = t[1]
+    rec[k + 2] = t[2]
     pos[0] = k + 3
 
 
