@@ -18,7 +18,7 @@
 #include "minipy/Python.h"
 #include "unicode_test_support.hpp"
 
-namespace minipy::test {
+namespace minipy::test::strs {
 
 class FormatArgs {
   public:
@@ -115,6 +115,6 @@ class FormatArgs {
     std::vector<Arg> args_;
 };
 
-}  // namespace minipy::test
+}  // namespace minipy::test::strs
 
 #endif  // MINIPY_TESTS_FORMAT_CALL_HPP

@@ -15,21 +15,21 @@
 #include "unicode_test_support.hpp"
 #include "format_call.hpp"
 
-using minipy::test::code_points_of;
-using minipy::test::parse_code_points;
-using minipy::test::parse_hex;
-using minipy::test::read_expectations;
-using minipy::test::Ref;
+using minipy::test::strs::code_points_of;
+using minipy::test::strs::parse_code_points;
+using minipy::test::strs::parse_hex;
+using minipy::test::strs::read_expectations;
+using minipy::test::strs::Ref;
 using minipy::test::RuntimeScope;
-using minipy::test::take_error;
-using minipy::test::to_hex;
+using minipy::test::strs::take_error;
+using minipy::test::strs::to_hex;
 
 BOOST_AUTO_TEST_SUITE(unicode_format)
 
 BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
     RuntimeScope runtime;
     for (const auto &row : read_expectations("unicode_format.txt")) {
-        minipy::test::FormatArgs args(row[2], row[3]);
+        minipy::test::strs::FormatArgs args(row[2], row[3]);
         const std::string format = parse_hex(row[1]);
         Ref result(args.call(PyUnicode_FromFormat, format.c_str()));
         BOOST_TEST_CONTEXT(row[0] << ": " << format) {
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
 BOOST_AUTO_TEST_CASE(bytes_units_match_cpython) {
     RuntimeScope runtime;
     for (const auto &row : read_expectations("bytes_format.txt")) {
-        minipy::test::FormatArgs args(row[2], row[3]);
+        minipy::test::strs::FormatArgs args(row[2], row[3]);
         const std::string format = parse_hex(row[1]);
         Ref result(args.call(PyBytes_FromFormat, format.c_str()));
         BOOST_TEST_CONTEXT(row[0] << ": " << format) {

@@ -11,16 +11,16 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
-using minipy::test::code_points_of;
-using minipy::test::parse_code_points;
-using minipy::test::parse_hex;
-using minipy::test::read_expectations;
-using minipy::test::Ref;
+using minipy::test::strs::code_points_of;
+using minipy::test::strs::parse_code_points;
+using minipy::test::strs::parse_hex;
+using minipy::test::strs::read_expectations;
+using minipy::test::strs::Ref;
 using minipy::test::RuntimeScope;
-using minipy::test::str_from_code_points;
-using minipy::test::take_error;
-using minipy::test::to_hex;
-using minipy::test::utf8_of;
+using minipy::test::strs::str_from_code_points;
+using minipy::test::strs::take_error;
+using minipy::test::strs::to_hex;
+using minipy::test::strs::utf8_of;
 
 namespace {
 

@@ -1,6 +1,7 @@
 // Helpers shared by the str and bytes suites (unicode_test.cpp, unicode_format_test.cpp,
 // bytes_test.cpp): reading the expectation files that data/unicode_expected.py writes, and
-// turning minipy objects and exceptions into values Boost.Test can compare.
+// turning minipy objects and exceptions into values Boost.Test can compare. In a namespace
+// of their own, as other suites' helpers use the same short names.
 #ifndef MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
 #define MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
 
@@ -14,7 +15,7 @@
 
 #include "minipy/Python.h"
 
-namespace minipy::test {
+namespace minipy::test::strs {
 
 using Fields = std::vector<std::string>;
 
@@ -118,6 +119,6 @@ class Ref {
     PyObject *o_;
 };
 
-}  // namespace minipy::test
+}  // namespace minipy::test::strs
 
 #endif  // MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
