@@ -69,6 +69,10 @@ FormatSummary scan_format(const char *format) noexcept {
 
 // PyArg_Parse: `arg` is the one value, converted by a format of exactly one unit.
 int parse_single(PyObject *arg, const char *format, va_list *va) noexcept {
+    if (format == nullptr) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
     const FormatSummary summary = scan_format(format);
     if (summary.max == 0) {
         if (arg == nullptr) return 1;
@@ -86,6 +90,7 @@ int parse_single(PyObject *arg, const char *format, va_list *va) noexcept {
         return 0;
     }
     getargs::Cleanups cleanups;
+    if (!cleanups.reserve(getargs::unit_bound(format))) return 0;
     char text[256];
     int levels[getargs::kMaxLevels] = {};
     const char *message =
@@ -105,7 +110,7 @@ int parse_tuple(PyObject *args, const char *format, va_list *va) noexcept {
     const char *const whole_format = format;
     const FormatSummary summary = scan_format(format);
     getargs::Cleanups cleanups;
-    if (!cleanups.reserve(summary.max)) return 0;
+    if (!cleanups.reserve(getargs::unit_bound(format))) return 0;
 
     if (nargs < summary.min || nargs > summary.max) {
         if (summary.custom != nullptr) {

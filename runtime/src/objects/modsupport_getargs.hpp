@@ -90,6 +90,14 @@ inline bool is_unit_letter(int c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// At least as many as the units of the format at every nesting level: the room the cleanup
+// list needs, since each unit (an O& inside a group too) adds at most one entry.
+inline Py_ssize_t unit_bound(const char *format) noexcept {
+    Py_ssize_t letters = 0;
+    for (; !is_end_of_format(*format); ++format) letters += is_unit_letter(*format) ? 1 : 0;
+    return letters;
+}
+
 }  // namespace minipy::runtime::getargs
 
 #endif  // MINIPY_MODSUPPORT_GETARGS_HPP

@@ -113,7 +113,7 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
         }
     }
     getargs::Cleanups cleanups;
-    if (!cleanups.reserve(parameters)) return 0;
+    if (!cleanups.reserve(getargs::unit_bound(format))) return 0;
 
     const Py_ssize_t nargs = PyTuple_Size(args);
     Py_ssize_t nkwargs = kwargs != nullptr ? PyDict_Size(kwargs) : 0;
