@@ -372,6 +372,7 @@ SweepResult sweep(FaultInjector::Mode mode) {
     BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride " << stride);
 
     SweepResult result{full, 0};
+    std::map<std::string, int> stopped_at;  // the call each failing run stopped at: how often
     int reported = 0;
     for (long n = 1; reported < kMaxReported; n += stride) {
         BlockValues values;
@@ -389,6 +390,7 @@ SweepResult sweep(FaultInjector::Mode mode) {
             break;
         }
         ++result.runs;
+        ++stopped_at[failed != nullptr ? failed : "(completed)"];
         BOOST_TEST_CONTEXT("N = " << n << ", first refused request: " << injector.first_refused_domain()
                                   << " " << injector.first_refused_size() << " bytes, the block stopped at "
                                   << (failed != nullptr ? failed : "(nothing: it completed)")) {
@@ -420,7 +422,10 @@ SweepResult sweep(FaultInjector::Mode mode) {
             break;
         }
     }
-    BOOST_TEST_MESSAGE("fault injection: " << result.runs << " failing runs checked");
+    BOOST_TEST_MESSAGE("fault injection: " << result.runs << " failing runs checked, stopped at "
+                                           << stopped_at.size() << " different calls:");
+    for (const auto &[call, runs] : stopped_at)
+        BOOST_TEST_MESSAGE("  " << runs << "  " << call);
     return result;
 }
 
