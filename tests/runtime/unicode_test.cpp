@@ -453,7 +453,13 @@ BOOST_AUTO_TEST_CASE(methods_behave_as_cpython) {
     BOOST_TEST(take_error() == "TypeError: startswith first arg must be str or a tuple of str, not int");
     Ref find_error(PyObject_CallMethod(s.get(), "find", nullptr));
     BOOST_TEST(!find_error);
-    BOOST_TEST(take_error() == "TypeError: find expected at least 1 argument, got 0");
+    BOOST_TEST(take_error() == "TypeError: find() takes at least 1 argument (0 given)");
+    Ref replace_error(PyObject_CallMethod(s.get(), "replace", "s", "a"));
+    BOOST_TEST(!replace_error);
+    BOOST_TEST(take_error() == "TypeError: replace expected at least 2 arguments, got 1");
+    Ref split_error(PyObject_CallMethod(s.get(), "split", "i", 1));
+    BOOST_TEST(!split_error);
+    BOOST_TEST(take_error() == "TypeError: must be str or None, not int");
     Ref digits(PyUnicode_FromString("\xd9\xa3" "42"));  // ARABIC-INDIC DIGIT THREE, 4, 2
     Ref isdigit(PyObject_CallMethod(digits.get(), "isdigit", nullptr));
     BOOST_TEST(isdigit.get() == Py_True);

@@ -323,8 +323,8 @@ bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, cons
               Py_ssize_t *start, Py_ssize_t *end) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (nargs < 1 || nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "%s expected at %s %d argument%s, got %zd", name, nargs < 1 ? "least" : "most",
-                     nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
+        PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
+                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
         return false;
     }
     *start = 0;

@@ -47,7 +47,13 @@ bool arg_count(const char *name, PyObject *args, Py_ssize_t min, Py_ssize_t max)
 // (sub[, start[, end]]) of find / count / index; start and end are adjusted to self.
 bool sub_start_end(const char *name, PyObject *self, PyObject *args, PyObject **sub, Py_ssize_t *start,
                    Py_ssize_t *end) noexcept {
-    if (!arg_count(name, args, 1, 3)) return false;
+    // These parse their arguments with PyArg_ParseTuple in CPython, hence the other wording.
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs < 1 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
+                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
+        return false;
+    }
     *sub = PyTuple_GET_ITEM(args, 0);
     *start = 0;
     *end = PY_SSIZE_T_MAX;
@@ -271,6 +277,9 @@ PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObjec
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
     if (n > 2) return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 arguments (%zd given)", name, n);
     PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr, n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
+    const Py_ssize_t nkw = kwds != nullptr ? PyDict_Size(kwds) : 0;
+    if (nkw > 0 && n + nkw > 2)
+        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)", name, n + nkw);
     if (!take_keywords(name, kwds, kNames, 2, values)) return nullptr;
     Py_ssize_t maxsplit = -1;
     if (values[1] != nullptr) {
