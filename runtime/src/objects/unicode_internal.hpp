@@ -4,7 +4,9 @@
 //   unicodeobject.cpp     allocation (PyUnicode_New), the cached singletons, the small
 //                         accessors, concatenation, comparison, hashing, interning, init/fini
 //   unicode_writer.cpp    UnicodeWriter: a string built piece by piece, widening as needed
-//   unicode_codecs.cpp    UTF-8 / Latin-1 / ASCII decoding and encoding, AsUTF8, errors
+//   unicode_codecs.cpp    UTF-8 / Latin-1 / ASCII decoding, handler and encoding names,
+//                         the codec errors' messages
+//   unicode_encode.cpp    encoding to bytes, the cached UTF-8 form (AsUTF8)
 //   unicode_format.cpp    PyUnicode_FromFormat(V)
 //   unicode_search.cpp    find / count / contains / tailmatch / replace / split / join
 //   unicode_type.cpp      PyUnicode_Type's slots, str(), the iterator type
@@ -111,6 +113,20 @@ class UnicodeWriter {
 enum class CodecErrors { strict, replace, ignore, backslashreplace, surrogateescape,
                          surrogatepass, unknown };
 CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means strict
+// The three encodings known without a codec registry, from a name as CPython normalizes
+// it (case, '-' / ' ' / '_'); NULL means UTF-8.
+enum class Encoding { utf8, latin1, ascii, unknown };
+Encoding encoding_from_name(const char *encoding) noexcept;
+// Writes \xNN, \uNNNN or \UNNNNNNNN for ch and a NUL (out has 11 bytes); returns the length.
+int backslash_escape(char *out, Py_UCS4 ch) noexcept;
+// LookupError "unknown error handler name '...'".
+void raise_unknown_handler(const char *errors) noexcept;
+// UnicodeEncodeError for str[start:end] with CPython's message.
+void raise_encode_error(const char *encoding, PyObject *str, Py_ssize_t start, Py_ssize_t end,
+                        const char *reason) noexcept;
+
+// --- unicode_encode.cpp -------------------------------------------------------------------
+
 // The UTF-8 form as a new bytes object; errors is a handler name (NULL: strict).
 PyObject *unicode_encode_utf8(PyObject *str, const char *errors) noexcept;
 // ASCII (limit 128) or Latin-1 (limit 256) as a new bytes object.
