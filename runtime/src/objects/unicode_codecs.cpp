@@ -14,13 +14,10 @@
 //
 // The exception types are plain here (no .start/.end/.object attributes): the message is
 // their single argument.
-#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 
-#include "minipy/bytesobject.h"
 #include "minipy/pyerrors.h"
-#include "minipy/pymem.h"
 #include "minipy/unicodeobject.h"
 #include "unicode_internal.hpp"
 

@@ -6,7 +6,6 @@
 // into a bytes object (or the cache) of the exact size. Strings with surrogates, and the other
 // two codecs' unencodable characters, go through a growable buffer and the handler: a run of
 // offending characters is reported as one error, as CPython's encoders do.
-#include <cstdio>
 #include <cstring>
 
 #include "minipy/bytesobject.h"
