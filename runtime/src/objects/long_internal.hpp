@@ -4,8 +4,8 @@
 // Files: longobject.cpp (allocation, small ints, C and double conversions), long_arith.cpp
 // (+ - * and Karatsuba, comparison, hash), long_divide.cpp (Knuth's algorithm D, // % divmod,
 // true division), long_pow.cpp, long_bitwise.cpp (shifts, & | ^ ~), long_format.cpp
-// (int -> str), long_parse.cpp (str -> int), long_type.cpp (the type object, int(), methods),
-// bool_object.cpp.
+// (int -> str), long_parse.cpp (str -> int), long_bytes.cpp (to_bytes / from_bytes),
+// long_type.cpp (the type object, int(), methods), bool_object.cpp.
 //
 // Invariants every int result keeps (long_finish() establishes them):
 //   - normalized: ob_digit[|ob_size| - 1] != 0, and ob_size == 0 for zero;
