@@ -13,7 +13,9 @@
 #include "minipy/Python.h"
 #include "runtime/float_helpers.hpp"
 #include "runtime/runtime_scope.hpp"
+#include "support/alloc_hooks.hpp"
 
+using minipy::test::FailingHook;
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
 
@@ -61,6 +63,56 @@ std::size_t obj_blocks() {
     minipy_memory_usage usage;
     BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
     return usage.obj.current_blocks;
+}
+
+std::size_t live_blocks() {
+    minipy_memory_usage usage;
+    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
+    return usage.total.current_blocks;
+}
+
+// Float work that allocates in both domains (str copies in MEM, objects in OBJ) and on error
+// paths. Returns "" when it all succeeded, else the step that failed, whose exception is
+// left set.
+std::string float_block() {
+    struct Owned {
+        std::vector<PyObject *> refs;
+        ~Owned() {
+            for (PyObject *r : refs) Py_XDECREF(r);
+        }
+        bool keep(PyObject *r) {
+            refs.push_back(r);
+            return r != nullptr;
+        }
+    } owned;
+#define FLOAT_STEP(call) \
+    if (!owned.keep(call)) return #call
+    FLOAT_STEP(PyUnicode_FromString("1_000.5"));
+    FLOAT_STEP(PyFloat_FromString(owned.refs.back()));
+    PyObject *a = owned.refs.back();
+    FLOAT_STEP(PyUnicode_FromString("\xd9\xa3.\xd9\xa5"));  // Arabic-Indic 3.5
+    FLOAT_STEP(PyFloat_FromString(owned.refs.back()));
+    PyObject *b = owned.refs.back();
+    FLOAT_STEP(PyObject_Repr(a));
+    FLOAT_STEP(float_number()->nb_divmod(a, b));
+    FLOAT_STEP(PyObject_CallMethod(a, "as_integer_ratio", nullptr));
+    FLOAT_STEP(PyObject_CallMethod(a, "hex", nullptr));
+    FLOAT_STEP(PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O", owned.refs.back()));
+    FLOAT_STEP(PyObject_CallMethod(a, "__round__", "i", -2));
+    FLOAT_STEP(PyLong_FromString("9007199254740993000", nullptr, 10));
+    FLOAT_STEP(PyFloat_Type.tp_richcompare(a, owned.refs.back(), Py_LT));
+    char *text = PyOS_double_to_string(1e300, 'f', 3, 0, nullptr);
+    if (text == nullptr) return "PyOS_double_to_string";
+    PyMem_Free(text);
+    // An error path that allocates: OverflowError(34, 'Numerical result out of range').
+    FLOAT_STEP(PyFloat_FromDouble(10.0));
+    FLOAT_STEP(PyFloat_FromDouble(400.0));
+    PyObject *big = float_number()->nb_power(owned.refs[owned.refs.size() - 2], owned.refs.back(), Py_None);
+    if (big != nullptr) return "10.0 ** 400.0 succeeded";
+    if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return "10.0 ** 400.0";
+    PyErr_Clear();
+#undef FLOAT_STEP
+    return "";
 }
 
 }  // namespace
@@ -149,6 +201,33 @@ BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
     BOOST_TEST(PyFloat_FromDouble(1.0) == nullptr);
     BOOST_TEST(take_error() == "MemoryError");
     BOOST_REQUIRE(minipy_set_memory_limit(0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
+    PyConfig config = RuntimeScope::test_config();
+    config.use_freelists = 0;
+    RuntimeScope runtime(config);
+    BOOST_REQUIRE(float_block().empty());  // once to fill the caches (method names, ...)
+    const std::size_t base = live_blocks();
+    for (PyMemAllocatorDomain domain : {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ}) {
+        for (std::size_t n = 0;; n++) {
+            std::string failed;
+            std::size_t failures = 0;
+            {
+                FailingHook hook(domain, n, static_cast<long>(n + 1));  // request n + 1 fails
+                failed = float_block();
+                failures = hook.failures();
+            }
+            if (failures == 0) {
+                BOOST_TEST(failed.empty());
+                BOOST_TEST(n > 3u, "the block makes more than 3 requests in domain " << domain << ", not " << n);
+                break;
+            }
+            BOOST_TEST(!failed.empty(), "request " << n + 1 << " failed unnoticed");
+            BOOST_TEST(take_error() == "MemoryError", "request " << n + 1 << " at " << failed);
+            BOOST_TEST(live_blocks() == base, "request " << n + 1 << " at " << failed);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(arithmetic_matches_python) {
