@@ -422,4 +422,74 @@ BOOST_AUTO_TEST_CASE(round_as_python) {
     BOOST_TEST(float_method(HUGE_VAL, "__round__") == "!OverflowError: cannot convert float infinity to integer");
 }
 
+BOOST_AUTO_TEST_CASE(pack_and_unpack_as_struct_does) {
+    RuntimeScope runtime;
+    struct Case {
+        double x;
+        const char *half;    // python3: struct.pack('<e', x).hex(), or the OverflowError
+        const char *single;  // struct.pack('<f', x).hex()
+    };
+    const Case cases[] = {
+        {1.0, "003c", "0000803f"},
+        {-2.5, "00c1", "000020c0"},
+        {65504.0, "ff7b", "00e07f47"},
+        {65519.99, "ff7b", "fdef7f47"},
+        {6.1e-05, "ff03", "40da7f38"},
+        {5.96e-08, "0100", "e5fa7f33"},
+        {2.98e-08, "0000", "e5faff32"},
+        {2.99e-08, "0100", "666b0033"},
+        {1e-09, "0000", "5f708930"},
+        {HUGE_VAL, "007c", "0000807f"},
+        {-HUGE_VAL, "00fc", "000080ff"},
+        {-0.0, "0080", "00000080"},
+        {0.1, "662e", "cdcccc3d"},
+        {1.00146484375, "023c", "0030803f"},
+        {3.0029296875, "0242", "00304040"},
+        {65520.0, "!OverflowError: float too large to pack with e format", "00f07f47"},
+        {3.4028235e38, "!OverflowError: float too large to pack with e format", "ffff7f7f"},
+        {1e39, "!OverflowError: float too large to pack with e format",
+         "!OverflowError: float too large to pack with f format"},
+    };
+    auto hex = [](const char *bytes, int n) {
+        static const char digits[] = "0123456789abcdef";
+        std::string out;
+        for (int i = 0; i < n; i++) {
+            out += digits[(static_cast<unsigned char>(bytes[i]) >> 4) & 15];
+            out += digits[static_cast<unsigned char>(bytes[i]) & 15];
+        }
+        return out;
+    };
+    for (const Case &c : cases) {
+        char le[8] = {};
+        char be[8] = {};
+        std::string half = PyFloat_Pack2(c.x, le, 1) == 0 ? hex(le, 2) : "!" + take_error();
+        BOOST_TEST(half == c.half, c.x);
+        if (half[0] != '!') {
+            BOOST_TEST(PyFloat_Pack2(c.x, be, 0) == 0);
+            BOOST_TEST(be[0] == le[1]);
+            BOOST_TEST(be[1] == le[0]);
+            BOOST_TEST(same_double(PyFloat_Unpack2(be, 0), PyFloat_Unpack2(le, 1)));
+        }
+        std::string single = PyFloat_Pack4(c.x, le, 1) == 0 ? hex(le, 4) : "!" + take_error();
+        BOOST_TEST(single == c.single, c.x);
+        if (single[0] != '!') BOOST_TEST(PyFloat_Unpack4(le, 1) == static_cast<float>(c.x));
+        BOOST_TEST(PyFloat_Pack8(c.x, be, 0) == 0);
+        BOOST_TEST(same_double(PyFloat_Unpack8(be, 0), c.x));
+    }
+    char nan_bytes[2];
+    BOOST_TEST(PyFloat_Pack2(Py_NAN, nan_bytes, 1) == 0);
+    BOOST_TEST(hex(nan_bytes, 2) == "007e");
+    // python3: struct.unpack('<e', bytes.fromhex(h))
+    const std::pair<const char *, double> halves[] = {
+        {"\x00\x3c", 1.0}, {"\x00\xbc", -1.0}, {"\xff\x7b", 65504.0}, {"\x01\x00", 5.960464477539063e-08},
+        {"\x00\x04", 6.103515625e-05}, {"\x00\x7c", HUGE_VAL}, {"\x00\x80", -0.0}, {"\x55\x55", 85.3125}};
+    for (const auto &[bytes, value] : halves) BOOST_TEST(same_double(PyFloat_Unpack2(bytes, 1), value));
+    BOOST_TEST(std::isnan(PyFloat_Unpack2("\x00\x7e", 1)));
+    BOOST_TEST(hex([] {
+        static char out[8];
+        PyFloat_Pack8(0.1, out, 0);
+        return out;
+    }(), 8) == "3fb999999999999a");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

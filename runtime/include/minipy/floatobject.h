@@ -83,6 +83,18 @@ PyAPI_FUNC(PyObject *) PyFloat_FromString(PyObject *str) MINIPY_NOEXCEPT;
  * failure (check PyErr_Occurred()). */
 PyAPI_FUNC(double) PyFloat_AsDouble(PyObject *op) MINIPY_NOEXCEPT;
 
+/* --- Bytes <-> double (struct's 'e', 'f', 'd') ---------------------------------------------- */
+/* Writes x as IEEE 754 binary16 (2 bytes), binary32 (4) or binary64 (8) to p, little-endian
+ * when le is nonzero, else big-endian. 0, or -1 with OverflowError "float too large to pack
+ * with e format" (or "f format") when x is finite but beyond the smaller format's range. */
+PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyFloat_Pack4(double x, char *p, int le) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyFloat_Pack8(double x, char *p, int le) MINIPY_NOEXCEPT;
+/* The double that 2, 4 or 8 bytes at p hold in that layout (never fails here). */
+PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le) MINIPY_NOEXCEPT;
+PyAPI_FUNC(double) PyFloat_Unpack4(const char *p, int le) MINIPY_NOEXCEPT;
+PyAPI_FUNC(double) PyFloat_Unpack8(const char *p, int le) MINIPY_NOEXCEPT;
+
 /* --- Text <-> double (CPython's pystrtod.h) ----------------------------------------------- */
 
 /* Parses the longest prefix of s that is a float literal as float() reads it, without

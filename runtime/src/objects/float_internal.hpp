@@ -5,7 +5,8 @@
 // PyOS_double_to_string), float_parse.cpp (text -> double: PyOS_string_to_double, float(str)),
 // float_arith.cpp (the number slots), float_compare.cpp (comparison and hash),
 // float_round.cpp (round, floor, ceil, as_integer_ratio), float_hex.cpp (float.hex,
-// float.fromhex), float_type.cpp (the type object, float(), the other methods).
+// float.fromhex), float_pack.cpp (PyFloat_Pack/Unpack 2, 4, 8), float_type.cpp (the type
+// object, float(), the other methods).
 #ifndef MINIPY_FLOAT_INTERNAL_HPP
 #define MINIPY_FLOAT_INTERNAL_HPP
 
