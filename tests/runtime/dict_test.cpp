@@ -25,6 +25,7 @@ using minipy::test::repr_of;
 using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
+using minipy::test::suite_allocator;
 using minipy::test::split_spaces;
 using minipy::test::status_text;
 using minipy::test::str_of;
@@ -67,7 +68,7 @@ std::string construct(PyObject *args, PyObject *kwargs = nullptr) {
 }
 
 PyConfig config_with_freelists(int on) {
-    PyConfig config = RuntimeScope::test_config();
+    PyConfig config = RuntimeScope::test_config(suite_allocator());
     config.use_freelists = on;
     return config;
 }
@@ -77,7 +78,7 @@ PyConfig config_with_freelists(int on) {
 BOOST_AUTO_TEST_SUITE(dict)
 
 BOOST_AUTO_TEST_CASE(operation_sequences_match_python3) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     const auto rows = read_tab_data("dict_cases.txt");
     BOOST_REQUIRE(rows.size() >= 50);
     for (const auto &row : rows) {
@@ -109,7 +110,7 @@ BOOST_AUTO_TEST_CASE(operation_sequences_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     std::vector<long> expected;
     for (long i = 0; i < 3000; i++) BOOST_REQUIRE(set_item(d, num(i * 7 % 3001), num(i)) == 0);
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
 }
 
 BOOST_AUTO_TEST_CASE(a_hundred_thousand_mixed_keys) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     constexpr long kCount = 100000;
     auto make_key = [](long i) -> PyObject * {
         switch (i % 4) {
@@ -192,7 +193,7 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_mixed_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(equal_numbers_are_one_key) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, num(1), text("int")) == 0);
     BOOST_REQUIRE(set_item(d, PyFloat_FromDouble(1.0), text("float")) == 0);
@@ -210,7 +211,7 @@ BOOST_AUTO_TEST_CASE(equal_numbers_are_one_key) {
 }
 
 BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     // 5 + k * (2**61 - 1) all hash to 5; -1 and -2 both hash to -2.
     Ref modulus(PyLong_FromString("2305843009213693951", nullptr, 10));
     std::vector<Ref> keys;
@@ -237,7 +238,7 @@ BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
 }
 
 BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     // Python 3.11: 100 times del d[1]; d[1] = 1 -> 208 bytes; a dict of 1000 keys emptied
     // by del keeps its table (36936) and a new key reuses it; a resize with 1 item left gives
     // 16 slots (336).
@@ -267,7 +268,7 @@ BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
 }
 
 BOOST_AUTO_TEST_CASE(pydict_next_positions) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     for (long k = 0; k < 6; k++) BOOST_REQUIRE(set_item(d, num(k * 10), num(k)) == 0);
     BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(0))) == 0);
@@ -297,7 +298,7 @@ BOOST_AUTO_TEST_CASE(pydict_next_positions) {
 }
 
 BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
     Ref it(PyObject_GetIter(d));
@@ -343,7 +344,7 @@ BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
 }
 
 BOOST_AUTO_TEST_CASE(iterators_and_reversed_order) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     for (long k = 1; k <= 5; k++) BOOST_REQUIRE(set_item(d, num(k), num(k * k)) == 0);
     BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(3))) == 0);
@@ -372,7 +373,7 @@ BOOST_AUTO_TEST_CASE(iterators_and_reversed_order) {
 }
 
 BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     Ref list(PyList_New(0));
     Ref other(PyDict_New());
@@ -417,7 +418,7 @@ BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     HookKeyReset reset;
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, hook_key(42, 1), text("one")) == 0);
@@ -450,7 +451,7 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
 }
 
 BOOST_AUTO_TEST_CASE(repr_and_equality_match_python3) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     BOOST_TEST(repr_of(d) == "{}");
     Ref inner(PyDict_New());
@@ -480,7 +481,7 @@ BOOST_AUTO_TEST_CASE(repr_and_equality_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref empty(PyTuple_New(0));
     Ref kwargs(Py_BuildValue("{sisi}", "a", 1, "b", 2));
     BOOST_TEST(construct(empty) == "{}");
@@ -514,7 +515,7 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
 }
 
 BOOST_AUTO_TEST_CASE(methods_match_python3) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(Py_BuildValue("{si}", "a", 1));
     BOOST_TEST(call_text(d, "setdefault", {text("b"), PyList_New(0)}) == "[]");
     BOOST_TEST(repr_of(d) == "{'a': 1, 'b': []}");
@@ -580,7 +581,7 @@ BOOST_AUTO_TEST_CASE(methods_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(Py_BuildValue("{iiii}", 1, 2, 3, 4));
     Ref keys(PyObject_CallMethod(d, "keys", nullptr));
     Ref items(PyObject_CallMethod(d, "items", nullptr));
@@ -647,7 +648,7 @@ BOOST_AUTO_TEST_CASE(free_lists_off_frees_at_once) {
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracking_follows_the_contents) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref d(PyDict_New());
     BOOST_TEST(!PyObject_GC_IsTracked(d));
     BOOST_REQUIRE(set_item(d, num(1), text("atomic")) == 0);
@@ -674,7 +675,7 @@ BOOST_AUTO_TEST_CASE(gc_tracking_follows_the_contents) {
 }
 
 BOOST_AUTO_TEST_CASE(cycles_through_dicts_are_collected) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     {
         PyObject *a = PyDict_New();
         PyObject *b = PyDict_New();
@@ -691,7 +692,7 @@ BOOST_AUTO_TEST_CASE(cycles_through_dicts_are_collected) {
 }
 
 BOOST_AUTO_TEST_CASE(presized_dicts) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref small(_PyDict_NewPresized(5));
     BOOST_TEST(sizeof_of(small) == 48);
     Ref big(_PyDict_NewPresized(100));

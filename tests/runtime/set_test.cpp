@@ -23,6 +23,7 @@ using minipy::test::repr_of;
 using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
+using minipy::test::suite_allocator;
 using minipy::test::status_text;
 using minipy::test::take_error;
 
@@ -117,7 +118,7 @@ std::pair<std::string, std::string> run_set_case(std::string op, const std::stri
 BOOST_AUTO_TEST_SUITE(set)
 
 BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     const auto rows = read_tab_data("set_cases.txt");
     BOOST_REQUIRE(rows.size() >= 400);
     for (const auto &row : rows) {
@@ -131,7 +132,7 @@ BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
 }
 
 BOOST_AUTO_TEST_CASE(frozenset_hash_matches_python3) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     const auto rows = read_tab_data("frozenset_hashes.txt");
     BOOST_REQUIRE(rows.size() >= 40);
     for (const auto &row : rows) {
@@ -156,7 +157,7 @@ BOOST_AUTO_TEST_CASE(frozenset_hash_matches_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(repr_and_construction) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     BOOST_TEST(repr_steal(PySet_New(nullptr)) == "set()");
     BOOST_TEST(repr_steal(PyFrozenSet_New(nullptr)) == "frozenset()");
     BOOST_TEST(repr_steal(PyFrozenSet_New(Ref(Py_BuildValue("[i]", 1)))) == "frozenset({1})");
@@ -188,7 +189,7 @@ BOOST_AUTO_TEST_CASE(repr_and_construction) {
 }
 
 BOOST_AUTO_TEST_CASE(methods_and_messages) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref s(set_of({1, 2, 3}));
     BOOST_TEST(call_text(s, "add", {num(4)}) == "None");
     BOOST_TEST(call_text(s, "add") == "!TypeError: set.add() takes exactly one argument (0 given)");
@@ -222,7 +223,7 @@ BOOST_AUTO_TEST_CASE(methods_and_messages) {
 }
 
 BOOST_AUTO_TEST_CASE(sets_as_keys_are_looked_up_frozen) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref inner(PyFrozenSet_New(Ref(Py_BuildValue("[ii]", 1, 2))));
     Ref outer(PySet_New(Ref(Py_BuildValue("[O]", inner.get()))));
     Ref probe(set_of({2, 1}));
@@ -236,7 +237,7 @@ BOOST_AUTO_TEST_CASE(sets_as_keys_are_looked_up_frozen) {
 }
 
 BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref s(PySet_New(nullptr));
     BOOST_TEST(PySet_Add(s, Ref(num(5))) == 0);
     BOOST_TEST(PySet_Add(s, Ref(num(5))) == 0);
@@ -276,7 +277,7 @@ BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
 }
 
 BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref s(set_of({1}));
     Ref it(PyObject_GetIter(s));
     BOOST_TEST(std::string(Py_TYPE(it.get())->tp_name) == "set_iterator");
@@ -297,7 +298,7 @@ BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
 }
 
 BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     HookKeyReset reset;
     Ref s(PySet_New(nullptr));
     BOOST_REQUIRE(PySet_Add(s, Ref(hook_key(5, 1))) == 0);
@@ -318,7 +319,7 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
 }
 
 BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref s(PySet_New(nullptr));
     for (long i = 0; i < 100000; i++) BOOST_REQUIRE(PySet_Add(s, Ref(num(i * 31 - 5000))) == 0);
     BOOST_TEST(PySet_Size(s) == 100000);
@@ -333,7 +334,7 @@ BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(suite_allocator());
     Ref s(PySet_New(nullptr));
     Ref f(PyFrozenSet_New(nullptr));
     BOOST_TEST(PyObject_GC_IsTracked(s));
@@ -362,7 +363,7 @@ BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
-    PyConfig config = RuntimeScope::test_config();
+    PyConfig config = RuntimeScope::test_config(suite_allocator());
     config.use_freelists = 0;
     RuntimeScope runtime(config);
     minipy::test::sweep_allocation_failures([] {
