@@ -3,7 +3,8 @@
 // __sizeof__ (the table sizes are CPython's); insertion order through deletes and resizes;
 // 10^5 mixed keys; equal numbers as one key; colliding hashes; comparisons that change the
 // dict or raise; iteration while mutating; unhashable and missing keys; the methods, views
-// and their messages; free lists on and off; GC tracking and cycles.
+// and their messages. Memory (table sizes, free lists, GC, allocation failures) is
+// dict_memory_test.cpp's.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -17,7 +18,6 @@
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
-using minipy::test::obj_blocks;
 using minipy::test::parse_key;
 using minipy::test::read_tab_data;
 using minipy::test::Ref;
@@ -28,7 +28,6 @@ using minipy::test::sizeof_of;
 using minipy::test::suite_allocator;
 using minipy::test::split_spaces;
 using minipy::test::status_text;
-using minipy::test::str_of;
 using minipy::test::take_error;
 
 namespace {
@@ -65,12 +64,6 @@ std::string call_text(PyObject *o, const char *method, std::initializer_list<PyO
 // dict(*args, **kwargs) as text.
 std::string construct(PyObject *args, PyObject *kwargs = nullptr) {
     return repr_steal(PyObject_Call(dict_type(), args, kwargs));
-}
-
-PyConfig config_with_freelists(int on) {
-    PyConfig config = RuntimeScope::test_config(suite_allocator());
-    config.use_freelists = on;
-    return config;
 }
 
 }  // namespace
@@ -235,36 +228,6 @@ BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
     for (size_t i = 0; i < keys.size(); i += 2) BOOST_REQUIRE(set_item(d, Py_NewRef(keys[i].get()), num(-7)) == 0);
     BOOST_TEST(PyDict_Size(d) == 62);
     BOOST_TEST(PyLong_AsLong(PyDict_GetItem(d, keys[4])) == -7);
-}
-
-BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
-    RuntimeScope runtime(suite_allocator());
-    // Python 3.11: 100 times del d[1]; d[1] = 1 -> 208 bytes; a dict of 1000 keys emptied
-    // by del keeps its table (36936) and a new key reuses it; a resize with 1 item left gives
-    // 16 slots (336).
-    Ref d(PyDict_New());
-    BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
-    for (int i = 0; i < 100; i++) {
-        BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(1))) == 0);
-        BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
-    }
-    BOOST_TEST(sizeof_of(d) == 208);
-    Ref big(PyObject_CallMethod(dict_type(), "fromkeys", "O", Ref(PyObject_CallFunction(
-        reinterpret_cast<PyObject *>(&PyRange_Type), "i", 1000)).get()));
-    BOOST_TEST(sizeof_of(big) == 36936);
-    for (long k = 0; k < 1000; k++) BOOST_REQUIRE(PyDict_DelItem(big, Ref(num(k))) == 0);
-    BOOST_TEST(sizeof_of(big) == 36936);
-    BOOST_TEST(PyDict_Size(big) == 0);
-    BOOST_REQUIRE(set_item(big, num(0), num(0)) == 0);
-    BOOST_TEST(sizeof_of(big) == 36936);
-    Ref five(PyDict_New());
-    for (long k = 1; k <= 5; k++) BOOST_REQUIRE(set_item(five, num(k), num(k)) == 0);
-    for (long k = 1; k <= 4; k++) BOOST_REQUIRE(PyDict_DelItem(five, Ref(num(k))) == 0);
-    BOOST_REQUIRE(set_item(five, num(9), num(9)) == 0);
-    BOOST_TEST(sizeof_of(five) == 336);
-    BOOST_TEST(repr_of(five) == "{5: 5, 9: 9}");
-    // An empty dict owns no table.
-    BOOST_TEST(sizeof_of(Ref(PyDict_New())) == 48);
 }
 
 BOOST_AUTO_TEST_CASE(pydict_next_positions) {
@@ -611,136 +574,6 @@ BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
     BOOST_TEST(repr_steal(PyObject_CallMethod(Ref(PyDict_New()), "keys", nullptr)) == "dict_keys([])");
     BOOST_TEST(repr_steal(_PyDictView_New(Ref(PyList_New(0)), &PyDictKeys_Type)) ==
                "!TypeError: dict_keys() requires a dict argument, not 'list'");
-}
-
-BOOST_AUTO_TEST_CASE(free_lists_reuse_dicts_when_on) {
-    RuntimeScope runtime(config_with_freelists(1));
-    PyObject *first = PyDict_New();
-    BOOST_REQUIRE(set_item(first, num(1), num(1)) == 0);
-    Py_DECREF(first);
-    // The object and its minimum-size table are both kept: the next dict reuses them.
-    const size_t blocks = obj_blocks();
-    PyObject *second = PyDict_New();
-    BOOST_TEST(second == first);
-    BOOST_REQUIRE(set_item(second, num(1), num(1)) == 0);
-    BOOST_TEST(obj_blocks() == blocks);
-    Py_DECREF(second);
-    BOOST_TEST(obj_blocks() == blocks);
-    // At most 80 of each are kept.
-    std::vector<PyObject *> many;
-    for (int i = 0; i < 100; i++) {
-        many.push_back(PyDict_New());
-        BOOST_REQUIRE(set_item(many.back(), num(i), num(i)) == 0);
-    }
-    const size_t with_all = obj_blocks();
-    for (PyObject *o : many) Py_DECREF(o);
-    BOOST_TEST(with_all - obj_blocks() == 40u);  // 20 objects and 20 tables freed
-}
-
-BOOST_AUTO_TEST_CASE(free_lists_off_frees_at_once) {
-    RuntimeScope runtime(config_with_freelists(0));
-    const size_t before = obj_blocks();
-    PyObject *d = PyDict_New();
-    BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
-    BOOST_TEST(obj_blocks() == before + 2);
-    Py_DECREF(d);
-    BOOST_TEST(obj_blocks() == before);
-}
-
-BOOST_AUTO_TEST_CASE(gc_tracking_follows_the_contents) {
-    RuntimeScope runtime(suite_allocator());
-    Ref d(PyDict_New());
-    BOOST_TEST(!PyObject_GC_IsTracked(d));
-    BOOST_REQUIRE(set_item(d, num(1), text("atomic")) == 0);
-    BOOST_TEST(!PyObject_GC_IsTracked(d));
-    Ref atomic_copy(PyDict_Copy(d));
-    BOOST_TEST(!PyObject_GC_IsTracked(atomic_copy));
-    BOOST_REQUIRE(set_item(d, num(2), PyList_New(0)) == 0);
-    BOOST_TEST(PyObject_GC_IsTracked(d));
-    Ref copy(PyDict_Copy(d));
-    BOOST_TEST(PyObject_GC_IsTracked(copy));
-    Ref merged(PyDict_New());
-    BOOST_REQUIRE(PyDict_Update(merged, d) == 0);
-    BOOST_TEST(PyObject_GC_IsTracked(merged));
-    // Once the container is gone the collector may untrack it again.
-    BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(2))) == 0);
-    _PyDict_MaybeUntrack(d);
-    BOOST_TEST(!PyObject_GC_IsTracked(d));
-    // A container key tracks it too.
-    BOOST_REQUIRE(set_item(d, PyFrozenSet_New(nullptr), num(0)) == 0);
-    BOOST_TEST(PyObject_GC_IsTracked(d));
-    // Instances of dict() are untracked like PyDict_New's.
-    Ref called(PyObject_CallNoArgs(dict_type()));
-    BOOST_TEST(!PyObject_GC_IsTracked(called));
-}
-
-BOOST_AUTO_TEST_CASE(cycles_through_dicts_are_collected) {
-    RuntimeScope runtime(suite_allocator());
-    {
-        PyObject *a = PyDict_New();
-        PyObject *b = PyDict_New();
-        BOOST_REQUIRE(PyDict_SetItemString(a, "b", b) == 0);
-        BOOST_REQUIRE(PyDict_SetItemString(b, "a", a) == 0);
-        BOOST_REQUIRE(PyDict_SetItemString(a, "self", a) == 0);
-        Ref keys(PyObject_CallMethod(a, "keys", nullptr));
-        BOOST_REQUIRE(PyDict_SetItemString(b, "view", keys) == 0);
-        BOOST_TEST(PyObject_GC_IsTracked(a));
-        Py_DECREF(a);
-        Py_DECREF(b);
-    }
-    BOOST_TEST(PyGC_Collect() >= 3);  // a, b and the view; the leak check sees the rest
-}
-
-BOOST_AUTO_TEST_CASE(presized_dicts) {
-    RuntimeScope runtime(suite_allocator());
-    Ref small(_PyDict_NewPresized(5));
-    BOOST_TEST(sizeof_of(small) == 48);
-    Ref big(_PyDict_NewPresized(100));
-    for (long k = 0; k < 100; k++) BOOST_REQUIRE(set_item(big, num(k), num(k)) == 0);
-    BOOST_TEST(sizeof_of(big) == 48 + 32 + 512 + 24 * 170);  // 256 slots, no resize on the way
-    BOOST_TEST(PyDict_Size(big) == 100);
-}
-
-BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
-    RuntimeScope runtime(config_with_freelists(0));
-    minipy::test::sweep_allocation_failures([] {
-        Ref d(PyDict_New());
-        if (!d) return false;
-        for (long i = 0; i < 40; i++) {
-            Ref key(PyLong_FromLong(i * 1000 + 7));
-            Ref value(key ? PyUnicode_FromFormat("v%ld", i) : nullptr);
-            if (!value || PyDict_SetItem(d, key, value) < 0) return false;
-        }
-        for (long i = 0; i < 40; i += 3) {
-            Ref key(PyLong_FromLong(i * 1000 + 7));
-            if (!key || PyDict_DelItem(d, key) < 0) return false;
-        }
-        Ref copy(PyDict_Copy(d));
-        Ref merged(copy ? PyDict_New() : nullptr);
-        if (!merged || PyDict_Merge(merged, d, 1) < 0 || PyDict_Update(merged, copy) < 0) return false;
-        Ref items(PyDict_Items(d));
-        Ref keys(items ? PyDict_Keys(d) : nullptr);
-        Ref values(keys ? PyDict_Values(d) : nullptr);
-        Ref pairs(values ? PyDict_New() : nullptr);
-        if (!pairs || PyDict_MergeFromSeq2(pairs, items, 1) < 0) return false;
-        Ref text(PyObject_Repr(d));
-        Ref keys_view(text ? _PyDictView_New(d, &PyDictKeys_Type) : nullptr);
-        Ref other_view(keys_view ? _PyDictView_New(pairs, &PyDictKeys_Type) : nullptr);
-        Ref items_view(other_view ? _PyDictView_New(d, &PyDictItems_Type) : nullptr);
-        Ref both(items_view ? PyNumber_And(keys_view, other_view) : nullptr);
-        Ref either(both ? PyNumber_Or(keys_view, keys) : nullptr);
-        Ref one(either ? PyNumber_Xor(keys_view, values) : nullptr);
-        Ref less(one ? PyNumber_Subtract(items_view, items) : nullptr);
-        Ref listed(less ? PySequence_List(items_view) : nullptr);
-        Ref view_text(listed ? PyObject_Repr(items_view) : nullptr);
-        if (!view_text || PyObject_RichCompareBool(d, copy, Py_EQ) != 1) return false;
-        Ref fresh(PyDict_New());
-        Ref seven(fresh ? PyLong_FromLong(7) : nullptr);
-        if (!seven || PyDict_SetDefault(fresh, seven, seven) == nullptr) return false;
-        Ref popped(_PyDict_Pop(fresh, seven, nullptr));
-        if (!popped || PyDict_SetItemString(d, "self", d) < 0) return false;  // a cycle
-        return true;
-    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

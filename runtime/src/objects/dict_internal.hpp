@@ -6,7 +6,6 @@
 //   dict_merge.cpp    update / merge / copy / fromkeys
 //   dict_type.cpp     PyDict_Type: slots, methods, dict() and repr
 //   dict_views.cpp    keys / values / items views and the iterators
-//   dict_repr.cpp     the repr helpers dict and set share
 #ifndef MINIPY_OBJECTS_DICT_INTERNAL_HPP
 #define MINIPY_OBJECTS_DICT_INTERNAL_HPP
 
@@ -142,11 +141,6 @@ PyObject *dict_reversed_keys(PyObject *self) noexcept;
 PyObject *dictview_keys(PyObject *self) noexcept;
 PyObject *dictview_values(PyObject *self) noexcept;
 PyObject *dictview_items(PyObject *self) noexcept;
-
-// dict_repr.cpp ----------------------------------------------------------------------------
-
-// "<open>p0, p1, ...<close>" from a list of str pieces.
-PyObject *join_repr_pieces(PyObject *pieces, const char *open, const char *close) noexcept;
 
 }  // namespace minipy::runtime
 

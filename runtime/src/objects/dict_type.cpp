@@ -1,4 +1,5 @@
 // PyDict_Type: dict's slots and methods as CPython 3.11 has them (Objects/dictobject.c).
+// The repr's cycle guard is Py_ReprEnter / Py_ReprLeave (listobject.h), as in CPython.
 // dict() / dict(mapping) / dict(iterable of pairs) / dict(**kwargs), d[k], d[k] = v, del d[k],
 // k in d, ==, repr, |, |=, and the methods get, setdefault, pop, popitem, keys, values,
 // items, update, clear, copy, fromkeys, __contains__, __sizeof__, __reversed__.
@@ -10,6 +11,18 @@ using namespace minipy::runtime;
 namespace {
 
 // --- Text and comparison ----------------------------------------------------------------
+
+// "<open>p0, p1, ...<close>" from a list of str pieces.
+PyObject *join_repr_pieces(PyObject *pieces, const char *open, const char *close) noexcept {
+    PyObject *separator = PyUnicode_FromString(", ");
+    if (separator == nullptr) return nullptr;
+    PyObject *joined = PyUnicode_Join(separator, pieces);
+    Py_DECREF(separator);
+    if (joined == nullptr) return nullptr;
+    PyObject *result = PyUnicode_FromFormat("%s%U%s", open, joined, close);
+    Py_DECREF(joined);
+    return result;
+}
 
 // "{k0: v0, k1: v1}"; "{...}" for a dict met again inside itself.
 PyObject *dict_repr(PyObject *self) noexcept {
