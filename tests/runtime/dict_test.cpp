@@ -411,6 +411,14 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
     BOOST_TEST(PyDict_Contains(d, Ref(hook_key(42, 3))) == 0);
     BOOST_TEST(PyDict_Size(d) == 21);
     BOOST_TEST(hook_key_state().comparisons > 0);
+    // The comparison empties the dict (back to the shared empty table): the insertion still
+    // lands, in a table of its own.
+    hook_key_state().on_compare = [target] { PyDict_Clear(target); };
+    BOOST_REQUIRE(set_item(d, hook_key(42, 4), text("four")) == 0);
+    BOOST_TEST(repr_of(d) == "{HookKey(4): 'four'}");
+    hook_key_state().on_compare = [target] { PyDict_Clear(target); };
+    BOOST_TEST(repr_steal(Py_XNewRef(PyDict_SetDefault(d, Ref(hook_key(42, 5)), Py_None))) == "None");
+    BOOST_TEST(repr_of(d) == "{HookKey(5): None}");
 }
 
 BOOST_AUTO_TEST_CASE(repr_and_equality_match_python3) {
@@ -541,6 +549,33 @@ BOOST_AUTO_TEST_CASE(methods_match_python3) {
     BOOST_REQUIRE(set_item(e, num(2), num(4)) == 0);
     BOOST_TEST(PyDict_Pop(e, Ref(num(2)), &result) == 1);
     BOOST_TEST(repr_steal(result) == "4");
+}
+
+BOOST_AUTO_TEST_CASE(the_generic_protocols_reach_the_slots) {
+    RuntimeScope runtime(suite_allocator());
+    Ref d(PyDict_New());
+    Ref key(text("k"));
+    BOOST_TEST(PyObject_SetItem(d, key, Ref(num(1))) == 0);
+    BOOST_TEST(repr_steal(PyObject_GetItem(d, key)) == "1");
+    BOOST_TEST(PyObject_Size(d) == 1);
+    BOOST_TEST(PySequence_Contains(d, key) == 1);
+    BOOST_TEST(PyMapping_HasKey(d, key) == 1);
+    BOOST_TEST(repr_steal(PyMapping_Items(d)) == "[('k', 1)]");
+    BOOST_TEST(PyObject_DelItem(d, key) == 0);
+    BOOST_TEST(status_text(PyObject_DelItem(d, key)) == "!KeyError: 'k'");
+    BOOST_TEST(PyObject_IsTrue(d) == 0);
+    BOOST_TEST(repr_steal(PyObject_GetIter(d)).rfind("<dict_keyiterator object at ", 0) == 0);
+    // dict(d) copies; dict.copy of a dict with many deleted entries compacts (python3: 336).
+    Ref big(PyDict_New());
+    for (long k = 0; k < 10; k++) BOOST_REQUIRE(set_item(big, num(k), num(k)) == 0);
+    for (long k = 0; k < 8; k++) BOOST_REQUIRE(PyDict_DelItem(big, Ref(num(k))) == 0);
+    Ref copy(PyDict_Copy(big));
+    Ref called(PyObject_CallOneArg(dict_type(), big));
+    BOOST_TEST(repr_of(copy) == "{8: 8, 9: 9}");
+    BOOST_TEST(repr_of(called) == "{8: 8, 9: 9}");
+    BOOST_TEST(sizeof_of(copy) == 336);
+    BOOST_TEST(sizeof_of(called) == 336);
+    BOOST_TEST(repr_steal(PyDict_Keys(Ref(PyList_New(0)))).rfind("!SystemError", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {

@@ -316,6 +316,11 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
     BOOST_TEST(status_text(PySet_Discard(s, Ref(hook_key(5, 3)))) == "!ValueError: comparison failed");
     hook_key_state().raise_on_compare = false;
     BOOST_TEST(PySet_Size(s) == 42);
+    // The comparison empties the set: the insertion starts over in the small table.
+    hook_key_state().on_compare = [target] { PySet_Clear(target); };
+    BOOST_REQUIRE(PySet_Add(s, Ref(hook_key(5, 4))) == 0);
+    BOOST_TEST(repr_of(s) == "{HookKey(4)}");
+    BOOST_TEST(sizeof_of(s) == 200);
 }
 
 BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
