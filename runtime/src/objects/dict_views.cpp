@@ -317,7 +317,62 @@ PyObject *dictviews_sub(PyObject *self, PyObject *other) noexcept {
 PyObject *dictviews_or(PyObject *self, PyObject *other) noexcept {
     return dictviews_apply(self, other, set_update_internal);
 }
+// items ^ items, CPython 3.11's way (it decides the result's order): the pairs of the second
+// dict that the first lacks or holds with another value, then what is left of a copy of the
+// first once the pairs both hold alike are deleted from it.
+PyObject *dictitems_xor(PyObject *self, PyObject *other) noexcept {
+    PyObject *d2 = reinterpret_cast<PyObject *>(as_view(other)->dv_dict);
+    PyObject *rest = PyDict_Copy(reinterpret_cast<PyObject *>(as_view(self)->dv_dict));
+    if (rest == nullptr) return nullptr;
+    PyObject *result = PySet_New(nullptr);
+    if (result == nullptr) {
+        Py_DECREF(rest);
+        return nullptr;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    PyObject *value2;
+    Py_hash_t hash;
+    int status = 0;
+    while (status == 0 && _PyDict_Next(d2, &pos, &key, &value2, &hash)) {
+        Py_INCREF(key);
+        Py_INCREF(value2);
+        PyObject *value1 = Py_XNewRef(_PyDict_GetItem_KnownHash(rest, key, hash));
+        int same = 0;
+        if (value1 != nullptr)
+            same = PyObject_RichCompareBool(value1, value2, Py_EQ);
+        else if (PyErr_Occurred())
+            same = -1;
+        if (same > 0) {
+            status = _PyDict_DelItem_KnownHash(rest, key, hash);
+        } else if (same == 0) {
+            PyObject *pair = PyTuple_Pack(2, key, value2);
+            status = pair != nullptr ? PySet_Add(result, pair) : -1;
+            Py_XDECREF(pair);
+        } else {
+            status = -1;
+        }
+        Py_DECREF(key);
+        Py_XDECREF(value1);
+        Py_DECREF(value2);
+    }
+    PyObject *remaining = status == 0 ? _PyDictView_New(rest, &PyDictItems_Type) : nullptr;
+    if (remaining != nullptr) {
+        status = set_update_internal(as_set(result), remaining);
+        Py_DECREF(remaining);
+    } else {
+        status = -1;
+    }
+    Py_DECREF(rest);
+    if (status < 0) {
+        Py_DECREF(result);
+        return nullptr;
+    }
+    return result;
+}
+
 PyObject *dictviews_xor(PyObject *self, PyObject *other) noexcept {
+    if (PyDictItems_Check(self) && PyDictItems_Check(other)) return dictitems_xor(self, other);
     return dictviews_apply(self, other, set_symmetric_difference_update_internal);
 }
 
