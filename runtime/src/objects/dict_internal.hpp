@@ -5,7 +5,8 @@
 //   dict_object.cpp   the dict object: creation, free lists, GC, the public C API
 //   dict_merge.cpp    update / merge / copy / fromkeys
 //   dict_type.cpp     PyDict_Type: slots, methods, dict() and repr
-//   dict_views.cpp    keys / values / items views and the iterators
+//   dict_iter.cpp     the iterators over keys, values and items
+//   dict_views.cpp    the keys / values / items views
 #ifndef MINIPY_OBJECTS_DICT_INTERNAL_HPP
 #define MINIPY_OBJECTS_DICT_INTERNAL_HPP
 
@@ -132,12 +133,17 @@ int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const cha
 // dict.fromkeys(iterable, value) for class `cls`.
 PyObject *dict_from_keys(PyObject *cls, PyObject *iterable, PyObject *value) noexcept;
 
+// dict_iter.cpp ----------------------------------------------------------------------------
+
+// A new iterator of one of the six iterator types over `dict`.
+PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *type) noexcept;
+PyObject *dict_iter(PyObject *self) noexcept;  // tp_iter: the keys iterator
+PyObject *dict_reversed_keys(PyObject *self) noexcept;
+
 // dict_views.cpp ---------------------------------------------------------------------------
 
 // Readies the view and iterator types (dict_init).
 int dict_views_ready() noexcept;
-PyObject *dict_iter(PyObject *self) noexcept;  // tp_iter: the keys iterator
-PyObject *dict_reversed_keys(PyObject *self) noexcept;
 PyObject *dictview_keys(PyObject *self) noexcept;
 PyObject *dictview_values(PyObject *self) noexcept;
 PyObject *dictview_items(PyObject *self) noexcept;
