@@ -179,4 +179,40 @@ BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
     BOOST_TEST(minipy::test::seq::obj_blocks() == before);
 }
 
+BOOST_AUTO_TEST_CASE(the_extreme_steps_slice_every_sequence_as_python_does) {
+    RuntimeScope runtime;
+    // s[::sys.maxsize] picks the first item and s[::-sys.maxsize] the last; no index
+    // arithmetic may overflow on the way (UBSan watches), for every sliceable type.
+    const std::string max = std::to_string(PY_SSIZE_T_MAX), min = "-" + max;
+    Ref forward(slice_of("_", "_", max)), backward(slice_of("_", "_", min));
+    Ref from_one(slice_of("1", "_", max));
+    const char *sequences[][4] = {
+        // the sequence, [::max], [::-max], [1::max]
+        {"(10, 11, 12)", "(10,)", "(12,)", "(11,)"},
+        {"[10, 11, 12]", "[10]", "[12]", "[11]"},
+    };
+    for (const auto &row : sequences) {
+        Ref seq(parse_literal(std::string(row[0])));
+        BOOST_TEST(repr_steal(PyObject_GetItem(seq, forward)) == row[1]);
+        BOOST_TEST(repr_steal(PyObject_GetItem(seq, backward)) == row[2]);
+        BOOST_TEST(repr_steal(PyObject_GetItem(seq, from_one)) == row[3]);
+    }
+    Ref text(PyUnicode_FromString("ab\xe2\x82\xac"));  // 'ab€'
+    BOOST_TEST(repr_steal(PyObject_GetItem(text, forward)) == "'a'");
+    BOOST_TEST(repr_steal(PyObject_GetItem(text, backward)) == "'\xe2\x82\xac'");
+    Ref data(PyBytes_FromString("xyz"));
+    BOOST_TEST(repr_steal(PyObject_GetItem(data, forward)) == "b'x'");
+    BOOST_TEST(repr_steal(PyObject_GetItem(data, backward)) == "b'z'");
+    Ref numbers(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 3));
+    BOOST_TEST(repr_steal(PyObject_GetItem(numbers, backward)) ==
+               "range(2, -1, -" + max + ")");
+    // Assignment and deletion through an extended slice of one item.
+    Ref list(parse_literal(std::string("[10, 11, 12]")));
+    Ref one(parse_literal(std::string("[7]")));
+    BOOST_TEST(PyObject_SetItem(list, backward, one) == 0);
+    BOOST_TEST(repr_of(list) == "[10, 11, 7]");
+    BOOST_TEST(PyObject_DelItem(list, forward) == 0);
+    BOOST_TEST(repr_of(list) == "[11, 7]");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -155,7 +155,9 @@ PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
     if (result == nullptr) return nullptr;
     const char *in = PyBytes_AS_STRING(op);
     char *out = PyBytes_AS_STRING(result);
-    for (Py_ssize_t i = 0, at = start; i < count; ++i, at += step) out[i] = in[at];
+    // start + i * step is an index for every selected i; a running index stepped past the
+    // last one would overflow for a huge step.
+    for (Py_ssize_t i = 0; i < count; ++i) out[i] = in[start + i * step];
     return result;
 }
 

@@ -214,8 +214,8 @@ PyObject *list_subscript(PyObject *self, PyObject *item) noexcept {
     PyObject *result = minipy::runtime::list_new_prealloc(slice.length);
     if (result == nullptr) return nullptr;
     PyObject **dest = as_list(result)->ob_item;
-    for (Py_ssize_t i = 0, at = slice.start; i < slice.length; i++, at += slice.step)
-        dest[i] = Py_NewRef(PyList_GET_ITEM(self, at));
+    for (Py_ssize_t i = 0; i < slice.length; i++)
+        dest[i] = Py_NewRef(PyList_GET_ITEM(self, slice.start + i * slice.step));
     Py_SET_SIZE(result, slice.length);
     return result;
 }
@@ -275,7 +275,10 @@ int assign_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice, 
         return -1;
     }
     PyObject **source = minipy::runtime::fast_items(seq);
-    for (Py_ssize_t i = 0, at = slice.start; i < slice.length; i++, at += slice.step) {
+    for (Py_ssize_t i = 0; i < slice.length; i++) {
+        // i * step stays within the list for every selected i; only stepping past the last
+        // one could overflow, so there is no running index.
+        const Py_ssize_t at = slice.start + i * slice.step;
         garbage[i] = self->ob_item[at];
         self->ob_item[at] = Py_NewRef(source[i]);
     }

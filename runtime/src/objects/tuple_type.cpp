@@ -160,8 +160,10 @@ PyObject *tuple_subscript(PyObject *self, PyObject *item) noexcept {
     }
     PyObject *result = PyTuple_New(slice.length);
     if (result == nullptr) return nullptr;
-    for (Py_ssize_t i = 0, at = slice.start; i < slice.length; i++, at += slice.step)
-        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(self, at)));
+    // start + i * step is an index for every selected i (no running index: stepping past the
+    // last one could overflow for a huge step).
+    for (Py_ssize_t i = 0; i < slice.length; i++)
+        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(self, slice.start + i * slice.step)));
     return result;
 }
 

@@ -85,16 +85,18 @@ PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
     const int kind = PyUnicode_KIND(self);
     const void *data = PyUnicode_DATA(self);
     Py_UCS4 maxchar = 0;
-    for (Py_ssize_t i = 0, at = start; i < count; ++i, at += step) {
-        const Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+    // start + i * step is an index for every selected i; a running index stepped past the
+    // last one would overflow for a huge step.
+    for (Py_ssize_t i = 0; i < count; ++i) {
+        const Py_UCS4 ch = PyUnicode_READ(kind, data, start + i * step);
         if (ch > maxchar) maxchar = ch;
     }
     PyObject *result = PyUnicode_New(count, maxchar);
     if (result == nullptr) return nullptr;
     const int rkind = PyUnicode_KIND(result);
     void *rdata = PyUnicode_DATA(result);
-    for (Py_ssize_t i = 0, at = start; i < count; ++i, at += step)
-        PyUnicode_WRITE(rkind, rdata, i, PyUnicode_READ(kind, data, at));
+    for (Py_ssize_t i = 0; i < count; ++i)
+        PyUnicode_WRITE(rkind, rdata, i, PyUnicode_READ(kind, data, start + i * step));
     return result;
 }
 
