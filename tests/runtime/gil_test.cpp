@@ -3,6 +3,7 @@
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <latch>
 #include <thread>
 #include <vector>
 
@@ -44,6 +45,11 @@ BOOST_AUTO_TEST_CASE(the_gil_alone_keeps_a_shared_counter_exact) {
     constexpr int kIncrements = 200000;
     long counter = 0;
     volatile int sink = 0;
+    // Every thread keeps its thread state until all are done: a state freed early could be
+    // reused at the same address by a later thread, and the GIL would not count that hand-over
+    // as a switch (it compares holders), which on a loaded machine made the count below fall
+    // short although every thread did take the GIL.
+    std::latch all_done(kThreads);
     const minipy_gil_stats before = gil_stats();
     run_threads(kThreads, [&](int) {
         const PyGILState_STATE state = PyGILState_Ensure();
@@ -55,6 +61,9 @@ BOOST_AUTO_TEST_CASE(the_gil_alone_keeps_a_shared_counter_exact) {
             counter = seen + 1;
             minipy_eval_checkpoint();  // the GIL may change hands here, between updates
         }
+        PyThreadState *self = PyEval_SaveThread();
+        all_done.arrive_and_wait();
+        PyEval_RestoreThread(self);
         PyGILState_Release(state);
     });
     BOOST_TEST(counter == static_cast<long>(kThreads) * kIncrements);
