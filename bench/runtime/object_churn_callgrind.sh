@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Instructions per object created and destroyed (runtime/object_churn_workloads.hpp), counted
-# by callgrind, under the four configurations: pymalloc / malloc x free lists on / off.
+# by callgrind, under the four configurations: pymalloc / malloc x free lists on / off, and
+# the same loop run by CPython 3.11 (pymalloc, its free lists on: it has no switch for them)
+# with minipy / CPython, when the build holds minipy_object_churn_callgrind_driver_on_cpython
+# (python3-config --embed worked at configure time).
 #
 # usage: bench/runtime/object_churn_callgrind.sh [--all] [<build-dir>]
 #   <build-dir>  a configured build tree (default: build/release) holding
@@ -32,16 +35,19 @@ if [[ ! -x "$driver" ]]; then
     echo "no driver at $driver: build the tree first (cmake --build $build_dir)" >&2
     exit 2
 fi
+cpython_driver="$build_dir/bench/minipy_object_churn_callgrind_driver_on_cpython"
+[[ -x "$cpython_driver" ]] || cpython_driver=""
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2; }
 
 n_steps=100000
 
-# ir <driver arguments...>: total instructions of one run.
+# ir <driver> <driver arguments...>: total instructions of one run.
 ir() {
-    local log status=0
+    local log status=0 program="$1"
+    shift
     log="$(mktemp)"
     valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" \
-        "$driver" "$@" 2>/dev/null || status=$?
+        "$program" "$@" 2>/dev/null || status=$?
     if [[ $status != 0 ]]; then
         echo "driver failed ($status): $*" >&2
         echo fail
@@ -51,26 +57,39 @@ ir() {
     rm -f "$log"
 }
 
-# per_object <kind> <shape> <allocator> <on|off>
+# per_object <driver> <kind> <shape> <allocator> <on|off>
 per_object() {
     local per=1 a b
-    [[ $1 == mixed ]] && per=4
+    [[ $2 == mixed ]] && per=4
     a="$(ir "$@" $n_steps)"
     b="$(ir "$@" $((2 * n_steps)))"
     [[ $a == fail || $b == fail ]] && { echo fail; return; }
     awk -v a="$a" -v b="$b" -v n="$n_steps" -v d="$per" 'BEGIN { printf "%.1f", (b - a) / n / d }'
 }
 
-printf '| instructions per object | pymalloc, free lists on | pymalloc, off | malloc, on | malloc, off |\n'
-printf '|---|---:|---:|---:|---:|\n'
+header='| instructions per object | pymalloc, free lists on | pymalloc, off | malloc, on | malloc, off |'
+rule='|---|---:|---:|---:|---:|'
+if [[ -n $cpython_driver ]]; then
+    header+=' CPython 3.11 (pymalloc) | minipy / CPython |'
+    rule+='---:|---:|'
+fi
+printf '%s\n%s\n' "$header" "$rule"
 for kind in "${kinds[@]}"; do
     for shape in pair window; do
         printf '| %s %s |' "$kind" "$shape"
+        ours=""
         for allocator in pymalloc malloc; do
             for freelists in on off; do
-                printf ' %s |' "$(per_object "$kind" "$shape" "$allocator" "$freelists")"
+                count="$(per_object "$driver" "$kind" "$shape" "$allocator" "$freelists")"
+                [[ -z $ours ]] && ours="$count"
+                printf ' %s |' "$count"
             done
         done
+        if [[ -n $cpython_driver ]]; then
+            theirs="$(per_object "$cpython_driver" "$kind" "$shape" pymalloc on)"
+            printf ' %s | %s |' "$theirs" "$(awk -v a="$ours" -v b="$theirs" \
+                'BEGIN { if (a == "fail" || b == "fail" || b == 0) print "-"; else printf "%.2f", a / b }')"
+        fi
         printf '\n'
     done
 done

@@ -118,13 +118,40 @@ bool parse_config(const std::string &allocator, const std::string &freelists, Ch
     return true;
 }
 
+#ifdef MINIPY_CHURN_ON_CPYTHON
+// Exported by libpython; declared only in its internal headers.
+extern "C" const char *_PyMem_GetCurrentAllocatorName(void);
+#endif
+
 bool start_churn_runtime(const ChurnConfig &churn, std::string *why) {
+#ifdef MINIPY_CHURN_ON_CPYTHON
+    if (!churn.freelists) {
+        *why = "CPython 3.11 cannot turn its free lists off: only 'on' is measured";
+        return false;
+    }
+    PyPreConfig preconfig;
+    PyPreConfig_InitIsolatedConfig(&preconfig);
+    preconfig.allocator = churn.pymalloc ? PYMEM_ALLOCATOR_PYMALLOC : PYMEM_ALLOCATOR_MALLOC;
+    PyStatus status = Py_PreInitialize(&preconfig);
+    if (PyStatus_Exception(status)) {
+        *why = std::string("Py_PreInitialize: ") +
+               (status.err_msg != nullptr ? status.err_msg : "failed");
+        return false;
+    }
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    // A fixed str hash key, as minipy's: the dict probes, and so the counts, repeat exactly.
+    config.use_hash_seed = 1;
+    config.hash_seed = 0;
+    status = Py_InitializeFromConfig(&config);
+#else
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
     config.allocator = config_allocator(churn);
     config.malloc_stats = 0;
     config.use_freelists = churn.freelists ? 1 : 0;
     const PyStatus status = Py_InitializeFromConfig(&config);
+#endif
     PyConfig_Clear(&config);
     if (PyStatus_Exception(status)) {
         *why = std::string("Py_InitializeFromConfig: ") +

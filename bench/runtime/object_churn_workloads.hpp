@@ -30,7 +30,13 @@
 #include <string>
 #include <vector>
 
+// Built against minipy, and with MINIPY_CHURN_ON_CPYTHON against CPython's own headers and
+// library (minipy_object_churn_callgrind_driver_on_cpython): the loop is CPython C API code.
+#ifdef MINIPY_CHURN_ON_CPYTHON
+#include <Python.h>
+#else
 #include "minipy/Python.h"
+#endif
 
 namespace minipy::bench {
 
@@ -61,7 +67,8 @@ bool parse_config(const std::string &allocator, const std::string &freelists, Ch
 
 // Starts minipy's runtime from an isolated config with config.allocator and
 // config.use_freelists set, and checks that the domains hold the allocator asked for. False,
-// with the reason, when it cannot.
+// with the reason, when it cannot. Against CPython: the allocator is chosen by the
+// pre-configuration, and free lists off is refused (CPython 3.11 has no switch for them).
 bool start_churn_runtime(const ChurnConfig &config, std::string *why);
 
 // The loop's state: the window, the replacement order and the shared objects. Needs the
