@@ -20,6 +20,7 @@
 #include "minipy/unicodeobject.h"
 #include "bytes_internal.hpp"
 #include "object_lifecycle.hpp"
+#include "object_header_init.hpp"
 
 namespace minipy::runtime {
 
@@ -41,7 +42,7 @@ PyObject *bytes_allocate(Py_ssize_t size) noexcept {
     void *block = PyObject_Malloc(static_cast<size_t>(kBytesHeader + size + 1));
     if (block == nullptr) return PyErr_NoMemory();
     auto *op = reinterpret_cast<PyBytesObject *>(
-        PyObject_InitVar(static_cast<PyVarObject *>(block), &PyBytes_Type, size));
+        init_var_object_header(static_cast<PyVarObject *>(block), &PyBytes_Type, size));
     op->ob_shash = -1;
     op->ob_sval[size] = '\0';
     return reinterpret_cast<PyObject *>(op);

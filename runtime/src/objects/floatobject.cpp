@@ -12,6 +12,7 @@
 
 #include "object_lifecycle.hpp"
 #include "objects/float_internal.hpp"
+#include "object_header_init.hpp"
 
 namespace {
 
@@ -69,7 +70,7 @@ PyObject *PyFloat_FromDouble(double fval) noexcept {
         op = static_cast<PyFloatObject *>(PyObject_Malloc(sizeof(PyFloatObject)));
         if (op == nullptr) return PyErr_NoMemory();
     }
-    PyObject_Init(reinterpret_cast<PyObject *>(op), &PyFloat_Type);
+    minipy::runtime::init_object_header(reinterpret_cast<PyObject *>(op), &PyFloat_Type);
     op->ob_fval = fval;
     return reinterpret_cast<PyObject *>(op);
 }

@@ -27,6 +27,7 @@
 #include "minipy/Python.h"
 #include "object_lifecycle.hpp"
 #include "runtime_state.hpp"
+#include "object_header_init.hpp"
 
 namespace minipy::runtime::gc {
 
@@ -131,7 +132,7 @@ using namespace minipy::runtime::gc;
 extern "C" PyObject *_PyObject_GC_New(PyTypeObject *type) noexcept {
     PyObject *op = gc_alloc(static_cast<std::size_t>(type->tp_basicsize));
     if (op == nullptr) return nullptr;
-    return PyObject_Init(op, type);
+    return init_object_header(op, type);
 }
 
 extern "C" PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t n) noexcept {
@@ -143,7 +144,7 @@ extern "C" PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t n) no
     if (size == 0) return reinterpret_cast<PyVarObject *>(PyErr_NoMemory());
     PyObject *op = gc_alloc(size);
     if (op == nullptr) return nullptr;
-    return PyObject_InitVar(reinterpret_cast<PyVarObject *>(op), type, n);
+    return init_var_object_header(reinterpret_cast<PyVarObject *>(op), type, n);
 }
 
 extern "C" PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t n) noexcept {

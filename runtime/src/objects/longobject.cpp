@@ -18,6 +18,7 @@
 #include "minipy/pyerrors.h"
 #include "minipy/pylifecycle.h"
 #include "long_internal.hpp"
+#include "object_header_init.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -54,6 +55,14 @@ PyObject *long_from_unsigned(Unsigned magnitude, bool negative) noexcept {
         const int v = static_cast<int>(magnitude);
         if (!negative) return Py_NewRef(long_small_int(v));
         if (v <= -kSmallIntMin) return Py_NewRef(long_small_int(-v));
+    }
+    if (magnitude <= static_cast<Unsigned>(PyLong_MASK)) {
+        // One digit, the common case after the cache (CPython's "medium" ints): no loops.
+        PyLongObject *v = long_alloc(1);
+        if (v == nullptr) return nullptr;
+        v->ob_digit[0] = static_cast<digit>(magnitude);
+        if (negative) Py_SET_SIZE(v, -1);
+        return reinterpret_cast<PyObject *>(v);
     }
     Py_ssize_t ndigits = 0;
     for (Unsigned t = magnitude; t != 0; t >>= PyLong_SHIFT) ++ndigits;
@@ -227,7 +236,7 @@ PyLongObject *long_alloc(Py_ssize_t ndigits) noexcept {
     void *memory = PyObject_Malloc(bytes);
     if (memory == nullptr) return reinterpret_cast<PyLongObject *>(PyErr_NoMemory());
     return reinterpret_cast<PyLongObject *>(
-        PyObject_InitVar(static_cast<PyVarObject *>(memory), &PyLong_Type, ndigits));
+        init_var_object_header(static_cast<PyVarObject *>(memory), &PyLong_Type, ndigits));
 }
 
 void long_normalize(PyLongObject *v) noexcept {

@@ -5,6 +5,7 @@
 
 #include "minipy/Python.h"
 #include "object_lifecycle.hpp"
+#include "object_header_init.hpp"
 
 namespace {
 
@@ -297,16 +298,12 @@ extern "C" void _Py_Dealloc(PyObject *op) noexcept { Py_TYPE(op)->tp_dealloc(op)
 
 extern "C" PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) noexcept {
     if (op == nullptr) return PyErr_NoMemory();
-    op->ob_type = type;
-    op->ob_refcnt = 1;
-    return op;
+    return minipy::runtime::init_object_header(op, type);
 }
 
 extern "C" PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type, Py_ssize_t size) noexcept {
     if (op == nullptr) return reinterpret_cast<PyVarObject *>(PyErr_NoMemory());
-    op->ob_size = size;
-    PyObject_Init(&op->ob_base, type);
-    return op;
+    return minipy::runtime::init_var_object_header(op, type, size);
 }
 
 extern "C" PyObject *_PyObject_New(PyTypeObject *type) noexcept {

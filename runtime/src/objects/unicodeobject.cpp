@@ -23,6 +23,7 @@
 #include "minipy/unicodeobject.h"
 #include "object_lifecycle.hpp"
 #include "unicode_internal.hpp"
+#include "object_header_init.hpp"
 
 namespace minipy::runtime {
 
@@ -95,7 +96,7 @@ PyObject *unicode_allocate(Py_ssize_t size, Py_UCS4 maxchar) noexcept {
     if (size > (PY_SSIZE_T_MAX - header) / kind - 1) return PyErr_NoMemory();
     void *block = PyObject_Malloc(static_cast<size_t>(header + (size + 1) * kind));
     if (block == nullptr) return PyErr_NoMemory();
-    PyObject *op = PyObject_Init(static_cast<PyObject *>(block), &PyUnicode_Type);
+    PyObject *op = init_object_header(static_cast<PyObject *>(block), &PyUnicode_Type);
     PyASCIIObject *head = _PyASCIIObject_CAST(op);
     head->length = size;
     head->hash = -1;
