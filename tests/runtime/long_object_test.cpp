@@ -339,6 +339,26 @@ BOOST_AUTO_TEST_CASE(comparisons_order_ints_and_leave_others_to_them) {
     for (PyObject *o : {big, small, same, text}) Py_DECREF(o);
 }
 
+BOOST_AUTO_TEST_CASE(from_long_around_the_cache_and_the_first_digit) {
+    RuntimeScope runtime;
+    // Each side of the small-int cache (-5 ... 256) and of one 30-bit digit (2**30 - 1):
+    // the value survives, and ob_size counts the digits with the sign, as in CPython.
+    struct Case {
+        long value;
+        Py_ssize_t size;
+    };
+    for (const Case c : {Case{-6, -1}, Case{257, 1}, Case{1073741823, 1}, Case{-1073741823, -1},
+                         Case{1073741824, 2}, Case{-1073741824, -2}, Case{LONG_MIN, -3}}) {
+        PyObject *v = PyLong_FromLong(c.value);
+        BOOST_TEST_CONTEXT(c.value) {
+            BOOST_TEST(Py_SIZE(v) == c.size);
+            BOOST_TEST(PyLong_AsLong(v) == c.value);
+            BOOST_TEST(Py_REFCNT(v) == 1);  // a new object, not a cached one
+        }
+        Py_DECREF(v);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(unary_operators) {
     RuntimeScope runtime;
     PyObject *v = from_text("-1073741824");  // -2**30: two digits in magnitude
