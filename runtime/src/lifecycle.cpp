@@ -222,6 +222,7 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
     minipy_alloc_set_gil_check(PyGILState_Check);
 
     g_object_settings.use_freelists = settings.use_freelists;
+    g_runtime.main_interp.recursion_limit = kDefaultRecursionLimit;
     accounting_start(settings.memory_limit, settings.leak_check);
     if (initialize_object_parts() < 0) {
         accounting_stop();

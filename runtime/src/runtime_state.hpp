@@ -22,12 +22,19 @@ struct _ts {
     std::uint64_t generation; // the runtime generation it belongs to
     int gilstate_counter;     // PyGILState_Ensure nesting depth
     struct _object *curexc;   // the current exception instance (owned), or nullptr
+    int recursion_depth;      // Py_EnterRecursiveCall nesting (recursion_limits.cpp)
+    int trash_delete_nesting; // container deallocations under way (the trashcan)
+    struct _object *trash_delete_later;  // put aside by the trashcan, linked through GC heads
 };
+
+// CPython's default for sys.getrecursionlimit().
+inline constexpr int kDefaultRecursionLimit = 1000;
 
 struct _is {
     pthread_mutex_t threads_mutex = PTHREAD_MUTEX_INITIALIZER;  // guards the list links
     _ts *threads_head = nullptr;  // newest first; read lock-free only by the fatal dump
     std::uint64_t next_thread_id = 1;
+    int recursion_limit = 1000;  // Py_SetRecursionLimit; kDefaultRecursionLimit at start-up
 };
 
 namespace minipy::runtime {

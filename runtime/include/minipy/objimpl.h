@@ -105,6 +105,39 @@ typedef struct {
 } minipy_gc_generation_stats;
 PyAPI_FUNC(void) minipy_gc_get_stats(minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
 
+/* The trashcan (CPython's Py_TRASHCAN_BEGIN / Py_TRASHCAN_END, same use). Destroying a
+ * container releases its items, which may destroy containers in turn: a list nested a
+ * million deep would take a million C frames. A GC type's tp_dealloc wraps its body:
+ *
+ *     static void mylist_dealloc(PyObject *op) {
+ *         PyObject_GC_UnTrack(op);            // first: the GC header becomes the link
+ *         Py_TRASHCAN_BEGIN(op, mylist_dealloc)
+ *         ... release the items, free op ...
+ *         Py_TRASHCAN_END
+ *     }
+ *
+ * Past 50 nested deallocations in a thread the object is put aside instead (the body does
+ * not run), and the outermost deallocation destroys what was put aside when it finishes,
+ * so the depth stays bounded. The wrapping applies when Py_TYPE(op)->tp_dealloc is
+ * `dealloc` (a subclass with its own deallocator wraps its own). Needs the GIL. */
+struct _ts;
+PyAPI_FUNC(int) _PyTrash_begin(struct _ts *tstate, PyObject *op) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) _PyTrash_end(struct _ts *tstate) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyTrash_cond(PyObject *op, destructor dealloc) MINIPY_NOEXCEPT;
+
+#define Py_TRASHCAN_BEGIN_CONDITION(op, cond)                                  \
+    do {                                                                       \
+        struct _ts *minipy_trash_tstate_ = NULL;                               \
+        if (cond) {                                                            \
+            minipy_trash_tstate_ = PyThreadState_Get();                        \
+            if (_PyTrash_begin(minipy_trash_tstate_, _PyObject_CAST(op))) break; \
+        }
+#define Py_TRASHCAN_END                                                        \
+        if (minipy_trash_tstate_ != NULL) _PyTrash_end(minipy_trash_tstate_);   \
+    } while (0);
+#define Py_TRASHCAN_BEGIN(op, dealloc) \
+    Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)))
+
 MINIPY_EXTERN_C_END
 
 #endif /* MINIPY_OBJIMPL_H */

@@ -76,7 +76,10 @@ PyObject *check_function_result(PyObject *callable, PyObject *result) noexcept {
 PyObject *call_slot(PyObject *callable, PyObject *args, PyObject *kwargs) noexcept {
     ternaryfunc call = Py_TYPE(callable)->tp_call;
     if (call == nullptr) return minipy::runtime::not_callable_error(callable);
-    return check_function_result(callable, call(callable, args, kwargs));
+    if (Py_EnterRecursiveCall(" while calling a Python object")) return nullptr;
+    PyObject *result = call(callable, args, kwargs);
+    Py_LeaveRecursiveCall();
+    return check_function_result(callable, result);
 }
 
 // A tuple of args[0..n), new references to the items.

@@ -13,6 +13,7 @@
 
 #include "dict_internal.hpp"
 #include "object_lifecycle.hpp"
+#include "trashcan.hpp"
 
 namespace minipy::runtime {
 
@@ -24,6 +25,7 @@ int g_numfree = 0;
 void dict_dealloc(PyObject *self) noexcept {
     PyDictObject *mp = as_dict(self);
     PyObject_GC_UnTrack(self);
+    if (trashcan_put_aside(self)) return;
     PyDictKeysObject *keys = mp->ma_keys;
     mp->ma_keys = dict_empty_keys();
     mp->ma_used = 0;
@@ -32,6 +34,7 @@ void dict_dealloc(PyObject *self) noexcept {
         g_free_list[g_numfree++] = mp;
     else
         Py_TYPE(self)->tp_free(self);
+    trashcan_done();
 }
 
 inline bool check_dict(PyObject *op) noexcept {

@@ -6,6 +6,7 @@
 #include "minipy/Python.h"
 #include "exceptions_internal.hpp"
 #include "object_lifecycle.hpp"
+#include "trashcan.hpp"
 
 namespace {
 
@@ -59,8 +60,10 @@ void BaseException_dealloc(PyObject *self) noexcept {
     if (self == minipy::runtime::preallocated_memory_error())
         Py_FatalError("deallocating the preallocated MemoryError (a reference was dropped twice)");
     PyObject_GC_UnTrack(self);
+    if (minipy::runtime::trashcan_put_aside(self)) return;
     Py_TYPE(self)->tp_clear(self);
     Py_TYPE(self)->tp_free(self);
+    minipy::runtime::trashcan_done();
 }
 
 PyObject *args_or_empty(PyObject *self) noexcept {

@@ -16,6 +16,7 @@
 #include "minipy/Python.h"
 #include "object_lifecycle.hpp"
 #include "objects/list_internal.hpp"
+#include "trashcan.hpp"
 
 namespace {
 
@@ -115,16 +116,17 @@ void list_clear_items(PyListObject *self) noexcept {
 void list_dealloc(PyObject *self) noexcept {
     PyListObject *op = as_list(self);
     PyObject_GC_UnTrack(self);
+    if (trashcan_put_aside(self)) return;
     if (op->ob_item != nullptr) {
         for (Py_ssize_t i = Py_SIZE(op); --i >= 0;) Py_XDECREF(op->ob_item[i]);
         PyMem_Free(op->ob_item);
         op->ob_item = nullptr;
     }
-    if (use_freelists() && g_freelist.count < kListFreelistDepth && PyList_CheckExact(self)) {
+    if (use_freelists() && g_freelist.count < kListFreelistDepth && PyList_CheckExact(self))
         g_freelist.items[g_freelist.count++] = op;
-        return;
-    }
-    Py_TYPE(self)->tp_free(self);
+    else
+        Py_TYPE(self)->tp_free(self);
+    trashcan_done();
 }
 
 PyObject *list_slice(PyListObject *self, Py_ssize_t low, Py_ssize_t high) noexcept {

@@ -67,7 +67,11 @@ extern "C" PyObject *PyObject_Repr(PyObject *v) noexcept {
     reprfunc repr = Py_TYPE(v)->tp_repr;
     if (repr == nullptr)
         return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(v)->tp_name, static_cast<void *>(v));
-    return checked_text(repr(v), "__repr__");
+    // A container's repr calls this for each item: a deep one must not exhaust the C stack.
+    if (Py_EnterRecursiveCall(" while getting the repr of an object")) return nullptr;
+    PyObject *text = repr(v);
+    Py_LeaveRecursiveCall();
+    return checked_text(text, "__repr__");
 }
 
 extern "C" PyObject *PyObject_Str(PyObject *v) noexcept {
@@ -75,7 +79,10 @@ extern "C" PyObject *PyObject_Str(PyObject *v) noexcept {
     if (PyUnicode_CheckExact(v)) return Py_NewRef(v);
     reprfunc str = Py_TYPE(v)->tp_str;
     if (str == nullptr) return PyObject_Repr(v);
-    return checked_text(str(v), "__str__");
+    if (Py_EnterRecursiveCall(" while getting the str of an object")) return nullptr;
+    PyObject *text = str(v);
+    Py_LeaveRecursiveCall();
+    return checked_text(text, "__str__");
 }
 
 extern "C" int PyObject_Print(PyObject *v, void *fp, int flags) noexcept {
@@ -110,11 +117,9 @@ extern "C" Py_hash_t PyObject_Hash(PyObject *v) noexcept {
 
 // --- Rich comparison ------------------------------------------------------------------------
 
-extern "C" PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op) noexcept {
-    if (v == nullptr || w == nullptr || op < Py_LT || op > Py_GE) {
-        if (!PyErr_Occurred()) PyErr_BadInternalCall();
-        return nullptr;
-    }
+namespace {
+
+PyObject *do_rich_compare(PyObject *v, PyObject *w, int op) noexcept {
     PyTypeObject *vt = Py_TYPE(v);
     PyTypeObject *wt = Py_TYPE(w);
     bool tried_reflected = false;
@@ -144,6 +149,20 @@ extern "C" PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op) noex
                      kOperatorText[op], vt->tp_name, wt->tp_name);
         return nullptr;
     }
+}
+
+}  // namespace
+
+extern "C" PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op) noexcept {
+    if (v == nullptr || w == nullptr || op < Py_LT || op > Py_GE) {
+        if (!PyErr_Occurred()) PyErr_BadInternalCall();
+        return nullptr;
+    }
+    // Containers compare their items through here: two deep ones must not exhaust the C stack.
+    if (Py_EnterRecursiveCall(" in comparison")) return nullptr;
+    PyObject *result = do_rich_compare(v, w, op);
+    Py_LeaveRecursiveCall();
+    return result;
 }
 
 extern "C" int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op) noexcept {

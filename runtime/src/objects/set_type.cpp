@@ -5,6 +5,7 @@
 #include "dict_internal.hpp"
 #include "object_lifecycle.hpp"
 #include "set_internal.hpp"
+#include "trashcan.hpp"
 
 using namespace minipy::runtime;
 
@@ -13,6 +14,7 @@ namespace {
 void set_dealloc(PyObject *self) noexcept {
     PySetObject *so = as_set(self);
     PyObject_GC_UnTrack(self);
+    if (trashcan_put_aside(self)) return;
     PyObject *dummy = set_dummy();
     Py_ssize_t used = so->used;
     for (setentry *entry = so->table; used > 0; ++entry) {
@@ -23,6 +25,7 @@ void set_dealloc(PyObject *self) noexcept {
     }
     if (so->table != so->smalltable) PyMem_Free(so->table);
     Py_TYPE(self)->tp_free(self);
+    trashcan_done();
 }
 
 int set_traverse(PyObject *self, visitproc visit, void *arg) noexcept {

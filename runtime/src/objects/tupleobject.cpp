@@ -21,6 +21,7 @@
 #include "minipy/Python.h"
 #include "object_lifecycle.hpp"
 #include "objects/tuple_internal.hpp"
+#include "trashcan.hpp"
 
 namespace {
 
@@ -91,8 +92,10 @@ void tuple_dealloc(PyObject *self) noexcept {
         Py_FatalError("deallocating the empty tuple singleton");
     }
     PyObject_GC_UnTrack(self);
+    if (trashcan_put_aside(self)) return;
     for (Py_ssize_t i = Py_SIZE(op); --i >= 0;) Py_XDECREF(op->ob_item[i]);
     if (!freelist_push(op)) Py_TYPE(self)->tp_free(self);
+    trashcan_done();
 }
 
 PyObject *tuple_from_array(PyObject *const *items, Py_ssize_t n) noexcept {

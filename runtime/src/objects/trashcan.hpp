@@ -1,0 +1,49 @@
+// The trashcan for the built-in containers' deallocators: the inline form of objimpl.h's
+// Py_TRASHCAN_BEGIN / Py_TRASHCAN_END (recursion_limits.cpp has the exported one), so that a
+// tuple's or a list's destruction pays no call for it. Internal to runtime/.
+//
+//     PyObject_GC_UnTrack(op);
+//     if (minipy::runtime::trashcan_put_aside(op)) return;
+//     ... release the items, free op ...
+//     minipy::runtime::trashcan_done();
+#ifndef MINIPY_OBJECTS_TRASHCAN_HPP
+#define MINIPY_OBJECTS_TRASHCAN_HPP
+
+#include "minipy/object.h"
+#include "runtime_state.hpp"
+
+namespace minipy::runtime {
+
+// Deallocations nested deeper than this in one thread are put aside (CPython's
+// _PyTrash_UNWIND_LEVEL).
+inline constexpr int kTrashUnwindLevel = 50;
+
+// Links `op` (untracked: its GC header is free) onto the thread's put-aside list.
+void trash_deposit(_ts *tstate, PyObject *op) noexcept;
+// Destroys everything put aside, including what those deallocations put aside in turn.
+void trash_destroy_chain(_ts *tstate) noexcept;
+// The calling thread's current state; fatal without one (a Py_DECREF or a recursion check
+// without the GIL).
+_ts *checked_current_tstate() noexcept;
+
+// True when `op` was put aside: the deallocator must return at once. Otherwise it goes on,
+// and ends with trashcan_done().
+inline bool trashcan_put_aside(PyObject *op) noexcept {
+    _ts *tstate = t_current != nullptr ? t_current : checked_current_tstate();
+    if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
+        trash_deposit(tstate, op);
+        return true;
+    }
+    ++tstate->trash_delete_nesting;
+    return false;
+}
+
+inline void trashcan_done() noexcept {
+    _ts *tstate = t_current;
+    if (--tstate->trash_delete_nesting <= 0 && tstate->trash_delete_later != nullptr)
+        trash_destroy_chain(tstate);
+}
+
+}  // namespace minipy::runtime
+
+#endif  // MINIPY_OBJECTS_TRASHCAN_HPP
