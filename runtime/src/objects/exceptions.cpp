@@ -60,10 +60,11 @@ void BaseException_dealloc(PyObject *self) noexcept {
     if (self == minipy::runtime::preallocated_memory_error())
         Py_FatalError("deallocating the preallocated MemoryError (a reference was dropped twice)");
     PyObject_GC_UnTrack(self);
-    if (minipy::runtime::trashcan_put_aside(self)) return;
+    _ts *tstate = minipy::runtime::trashcan_enter(self);
+    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
     Py_TYPE(self)->tp_clear(self);
     Py_TYPE(self)->tp_free(self);
-    minipy::runtime::trashcan_done();
+    minipy::runtime::trashcan_leave(tstate);
 }
 
 PyObject *args_or_empty(PyObject *self) noexcept {

@@ -3,9 +3,10 @@
 // tuple's or a list's destruction pays no call for it. Internal to runtime/.
 //
 //     PyObject_GC_UnTrack(op);
-//     if (minipy::runtime::trashcan_put_aside(op)) return;
+//     _ts *tstate = minipy::runtime::trashcan_enter(op);
+//     if (tstate == nullptr) return;  // put aside
 //     ... release the items, free op ...
-//     minipy::runtime::trashcan_done();
+//     minipy::runtime::trashcan_leave(tstate);
 #ifndef MINIPY_OBJECTS_TRASHCAN_HPP
 #define MINIPY_OBJECTS_TRASHCAN_HPP
 
@@ -26,20 +27,19 @@ void trash_destroy_chain(_ts *tstate) noexcept;
 // without the GIL).
 _ts *checked_current_tstate() noexcept;
 
-// True when `op` was put aside: the deallocator must return at once. Otherwise it goes on,
-// and ends with trashcan_done().
-inline bool trashcan_put_aside(PyObject *op) noexcept {
+// nullptr when `op` was put aside: the deallocator must return at once. Otherwise the
+// deallocator goes on, and ends with trashcan_leave() of the state returned.
+inline _ts *trashcan_enter(PyObject *op) noexcept {
     _ts *tstate = t_current != nullptr ? t_current : checked_current_tstate();
     if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
         trash_deposit(tstate, op);
-        return true;
+        return nullptr;
     }
     ++tstate->trash_delete_nesting;
-    return false;
+    return tstate;
 }
 
-inline void trashcan_done() noexcept {
-    _ts *tstate = t_current;
+inline void trashcan_leave(_ts *tstate) noexcept {
     if (--tstate->trash_delete_nesting <= 0 && tstate->trash_delete_later != nullptr)
         trash_destroy_chain(tstate);
 }
