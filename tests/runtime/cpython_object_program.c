@@ -277,6 +277,73 @@ static void check_containers(void) {
     Py_DECREF(set); Py_DECREF(bytes); Py_DECREF(hello); Py_DECREF(accented);
 }
 
+/* --- Deep structures: a GC type whose tp_dealloc uses the trashcan macros, and the
+ * recursion limit reached by repr. */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *next;
+} LinkObject;
+
+static long links_freed = 0;
+
+static void link_dealloc(PyObject *self) {
+    PyObject_GC_UnTrack(self);
+    Py_TRASHCAN_BEGIN(self, link_dealloc)
+    Py_CLEAR(((LinkObject *)self)->next);
+    PyObject_GC_Del(self);
+    ++links_freed;
+    Py_TRASHCAN_END
+}
+
+static int link_traverse(PyObject *self, visitproc visit, void *arg) {
+    Py_VISIT(((LinkObject *)self)->next);
+    return 0;
+}
+
+static int link_clear(PyObject *self) {
+    Py_CLEAR(((LinkObject *)self)->next);
+    return 0;
+}
+
+static PyTypeObject LinkType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "demo.Link",
+    .tp_basicsize = sizeof(LinkObject),
+    .tp_dealloc = link_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = link_traverse,
+    .tp_clear = link_clear,
+};
+
+static void check_deep_structures(void) {
+    enum { kDepth = 200000 };
+    CHECK(PyType_Ready(&LinkType) == 0);
+    PyObject *chain = NULL;
+    for (long i = 0; i < kDepth; i++) {
+        LinkObject *link = PyObject_GC_New(LinkObject, &LinkType);
+        if (link == NULL) break;
+        link->next = chain; /* takes over the reference */
+        PyObject_GC_Track(link);
+        chain = (PyObject *)link;
+    }
+    links_freed = 0;
+    Py_XDECREF(chain); /* 200000 nested deallocations without the trashcan */
+    CHECK(links_freed == kDepth);
+
+    PyObject *lists = PyList_New(0);
+    for (int i = 0; i < 2000 && lists != NULL; i++) {
+        PyObject *outer = PyList_New(1);
+        if (outer != NULL) PyList_SET_ITEM(outer, 0, lists);
+        else Py_DECREF(lists);
+        lists = outer;
+    }
+    CHECK(lists != NULL && PyObject_Repr(lists) == NULL &&
+          raised(PyExc_RecursionError,
+                 "maximum recursion depth exceeded while getting the repr of an object"));
+    Py_XDECREF(lists);
+}
+
 static PyObject *seed_example(void) {
     char *buf = PyMem_New(char, BUFSIZ);
     if (buf == NULL) return PyErr_NoMemory();
@@ -291,6 +358,7 @@ int main(void) {
     check_counter();
     check_numbers();
     check_containers();
+    check_deep_structures();
     CHECK(STR_IS(seed_example(), "b'I/O'"));
     PyErr_SetString(PyExc_ValueError, "left set");
     CHECK(raised(PyExc_ValueError, "left set"));
