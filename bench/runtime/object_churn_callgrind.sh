@@ -49,7 +49,7 @@ ir() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" \
         "$program" "$@" 2>/dev/null || status=$?
     if [[ $status != 0 ]]; then
-        echo "driver failed ($status): $*" >&2
+        echo "driver failed ($status): $program $*" >&2
         echo fail
     else
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log"

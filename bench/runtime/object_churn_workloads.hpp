@@ -25,18 +25,19 @@
 // The shared objects' reference counts change with each use, as a program's would.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <vector>
-
 // Built against minipy, and with MINIPY_CHURN_ON_CPYTHON against CPython's own headers and
 // library (minipy_object_churn_callgrind_driver_on_cpython): the loop is CPython C API code.
+// First, as CPython asks of its header.
 #ifdef MINIPY_CHURN_ON_CPYTHON
 #include <Python.h>
 #else
 #include "minipy/Python.h"
 #endif
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace minipy::bench {
 

@@ -34,7 +34,7 @@ struct _is {
     pthread_mutex_t threads_mutex = PTHREAD_MUTEX_INITIALIZER;  // guards the list links
     _ts *threads_head = nullptr;  // newest first; read lock-free only by the fatal dump
     std::uint64_t next_thread_id = 1;
-    int recursion_limit = 1000;  // Py_SetRecursionLimit; kDefaultRecursionLimit at start-up
+    int recursion_limit = kDefaultRecursionLimit;  // Py_SetRecursionLimit; reset at start-up
 };
 
 namespace minipy::runtime {

@@ -45,6 +45,10 @@ void unbind_if_mine(_ts *tstate) noexcept {
 }
 
 void release_memory(_ts *tstate) noexcept {
+    // Deallocations drain what they put aside before they return, so a state deleted between
+    // two calls never holds any.
+    if (tstate->trash_delete_later != nullptr || tstate->trash_delete_nesting != 0)
+        Py_FatalError("deleting a thread state in the middle of an object's deallocation");
     Py_CLEAR(tstate->curexc);  // a state is deleted with the GIL held (or at shutdown)
     tstate->~_ts();
     PyMem_RawFree(tstate);
@@ -128,6 +132,8 @@ extern "C" void PyThreadState_DeleteCurrent(void) noexcept {
     _ts *tstate = t_current;
     if (tstate == nullptr)
         Py_FatalError(kNoCurrentThreadState);
+    // Its exception is released while the state is still current and holds the GIL.
+    Py_CLEAR(tstate->curexc);
     unlink(*tstate);
     unbind_if_mine(tstate);
     t_current = nullptr;

@@ -7,10 +7,12 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <csignal>
 #include <functional>
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/forked_child.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
@@ -160,6 +162,40 @@ bool ready_link_type() {
     return PyType_Ready(&Link_Type) == 0;
 }
 
+// --- A list subclass with a deallocator of its own that ends in list's ------------------------
+
+struct TaggedList {
+    PyListObject list;
+    PyObject *tag;  // released by the subclass's deallocator, exactly once
+};
+
+long g_tagged_deallocs = 0;
+
+PyTypeObject TaggedList_Type = {PyVarObject_HEAD_INIT(nullptr, 0) "test.TaggedList",
+                                sizeof(TaggedList)};
+
+void tagged_list_dealloc(PyObject *self) {
+    ++g_tagged_deallocs;
+    Py_CLEAR(reinterpret_cast<TaggedList *>(self)->tag);
+    PyList_Type.tp_dealloc(self);  // untracks, releases the items, frees
+}
+
+bool ready_tagged_list_type() {
+    TaggedList_Type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC;
+    TaggedList_Type.tp_base = &PyList_Type;
+    TaggedList_Type.tp_dealloc = tagged_list_dealloc;
+    return PyType_Ready(&TaggedList_Type) == 0;
+}
+
+// A tagged list holding `item` (a new reference is taken), tagged with a fresh int.
+PyObject *new_tagged_list(PyObject *item) {
+    PyObject *self = PyType_GenericAlloc(&TaggedList_Type, 0);
+    if (self == nullptr) return nullptr;
+    reinterpret_cast<TaggedList *>(self)->tag = PyLong_FromLong(100000);
+    if (PyList_Append(self, item) < 0) Py_CLEAR(self);
+    return self;
+}
+
 // --- A function that calls itself through PyObject_CallNoArgs -----------------------------------
 
 long g_calls = 0;
@@ -262,6 +298,56 @@ BOOST_AUTO_TEST_CASE(the_public_macros_bound_the_depth_of_an_extension_type) {
     // one level for what it destroys.
     BOOST_TEST(g_max_body_depth >= 50);
     BOOST_TEST(g_max_body_depth <= 51);
+}
+
+BOOST_AUTO_TEST_CASE(a_subclass_deallocator_is_never_cut_short_by_the_bases_trashcan) {
+    RuntimeScope runtime(without_free_lists());
+    BOOST_REQUIRE(ready_tagged_list_type());
+    const size_t before = obj_blocks();
+    // Plain lists around tagged lists around plain lists ...: the tagged ones sit at every
+    // nesting depth, well past 50. list's trashcan must leave them alone (their tp_dealloc
+    // is not list's), or the subclass would run on after its object was put aside and
+    // release its tag twice.
+    PyObject *chain = PyList_New(0);
+    long tagged = 0;
+    for (int i = 0; i < 300 && chain != nullptr; ++i) {
+        PyObject *outer = i % 3 == 0 ? new_tagged_list(chain) : PyTuple_Pack(1, chain);
+        tagged += i % 3 == 0;
+        Py_DECREF(chain);
+        chain = outer;
+    }
+    BOOST_REQUIRE(chain != nullptr);
+    g_tagged_deallocs = 0;
+    Py_DECREF(chain);
+    BOOST_TEST(g_tagged_deallocs == tagged);
+    BOOST_TEST(obj_blocks() == before);
+}
+
+BOOST_AUTO_TEST_CASE(the_public_macros_refuse_a_tracked_object) {
+    const auto result = minipy::test::run_forked([] {
+        RuntimeScope runtime;
+        BOOST_REQUIRE(ready_link_type());
+        PyObject *link = new_link(nullptr);  // tracked
+        PyThreadState *tstate = PyThreadState_Get();
+        _PyTrash_begin(tstate, link);        // as Py_TRASHCAN_BEGIN before PyObject_GC_UnTrack
+    });
+    BOOST_TEST(result.signal == SIGABRT);
+    BOOST_TEST(result.err.find("Fatal Python error: ") != std::string::npos, result.err);
+    BOOST_TEST(result.err.find("the object is still tracked (call PyObject_GC_UnTrack first)") !=
+                   std::string::npos,
+               result.err);
+}
+
+BOOST_AUTO_TEST_CASE(the_public_macros_refuse_an_object_without_gc) {
+    const auto result = minipy::test::run_forked([] {
+        RuntimeScope runtime;
+        PyObject *number = PyFloat_FromDouble(1.5);
+        _PyTrash_begin(PyThreadState_Get(), number);
+    });
+    BOOST_TEST(result.signal == SIGABRT);
+    BOOST_TEST(result.err.find("the object's type does not have Py_TPFLAGS_HAVE_GC") !=
+                   std::string::npos,
+               result.err);
 }
 
 BOOST_AUTO_TEST_CASE(repr_stops_at_the_limit_with_cpythons_message) {

@@ -25,8 +25,8 @@ int g_numfree = 0;
 void dict_dealloc(PyObject *self) noexcept {
     PyDictObject *mp = as_dict(self);
     PyObject_GC_UnTrack(self);
-    _ts *tstate = trashcan_enter(self);
-    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
+    Trashcan trashcan(self, dict_dealloc_slot);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     PyDictKeysObject *keys = mp->ma_keys;
     mp->ma_keys = dict_empty_keys();
     mp->ma_used = 0;
@@ -35,7 +35,6 @@ void dict_dealloc(PyObject *self) noexcept {
         g_free_list[g_numfree++] = mp;
     else
         Py_TYPE(self)->tp_free(self);
-    trashcan_leave(tstate);
 }
 
 inline bool check_dict(PyObject *op) noexcept {

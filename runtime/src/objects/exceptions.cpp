@@ -60,11 +60,10 @@ void BaseException_dealloc(PyObject *self) noexcept {
     if (self == minipy::runtime::preallocated_memory_error())
         Py_FatalError("deallocating the preallocated MemoryError (a reference was dropped twice)");
     PyObject_GC_UnTrack(self);
-    _ts *tstate = minipy::runtime::trashcan_enter(self);
-    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
+    minipy::runtime::Trashcan trashcan(self, BaseException_dealloc);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     Py_TYPE(self)->tp_clear(self);
     Py_TYPE(self)->tp_free(self);
-    minipy::runtime::trashcan_leave(tstate);
 }
 
 PyObject *args_or_empty(PyObject *self) noexcept {

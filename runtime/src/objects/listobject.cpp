@@ -116,8 +116,8 @@ void list_clear_items(PyListObject *self) noexcept {
 void list_dealloc(PyObject *self) noexcept {
     PyListObject *op = as_list(self);
     PyObject_GC_UnTrack(self);
-    _ts *tstate = trashcan_enter(self);
-    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
+    Trashcan trashcan(self, list_dealloc);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     if (op->ob_item != nullptr) {
         for (Py_ssize_t i = Py_SIZE(op); --i >= 0;) Py_XDECREF(op->ob_item[i]);
         PyMem_Free(op->ob_item);
@@ -127,7 +127,6 @@ void list_dealloc(PyObject *self) noexcept {
         g_freelist.items[g_freelist.count++] = op;
     else
         Py_TYPE(self)->tp_free(self);
-    trashcan_leave(tstate);
 }
 
 PyObject *list_slice(PyListObject *self, Py_ssize_t low, Py_ssize_t high) noexcept {

@@ -15,9 +15,11 @@ _ts *checked_current_tstate() noexcept {
 }
 
 void trash_deposit(_ts *tstate, PyObject *op) noexcept {
-    // The object is untracked, so neither GC word is in use: _gc_prev carries the link
-    // (object pointers are 8-aligned, so its flag bits stay clear).
-    gc::as_gc(op)->_gc_prev = reinterpret_cast<std::uintptr_t>(tstate->trash_delete_later);
+    // The object is untracked, so the pointer part of _gc_prev is free: it carries the link,
+    // and the flag bits below it stay as they are (as CPython's _PyGCHead_SET_PREV).
+    gc::set_prev(gc::as_gc(op), tstate->trash_delete_later != nullptr
+                                    ? gc::as_gc(tstate->trash_delete_later)
+                                    : nullptr);
     tstate->trash_delete_later = op;
 }
 
@@ -25,8 +27,9 @@ void trash_destroy_chain(_ts *tstate) noexcept {
     while (tstate->trash_delete_later != nullptr) {
         PyObject *op = tstate->trash_delete_later;
         PyGC_Head *head = gc::as_gc(op);
-        tstate->trash_delete_later = reinterpret_cast<PyObject *>(head->_gc_prev);
-        head->_gc_prev = 0;
+        PyGC_Head *next = gc::prev_of(head);
+        tstate->trash_delete_later = next != nullptr ? gc::from_gc(next) : nullptr;
+        gc::set_prev(head, nullptr);
         // The deallocator is called directly: its reference count already reached zero.
         // Counting it as one level keeps what it puts aside in the list until this loop
         // comes back for it.
@@ -43,6 +46,12 @@ using namespace minipy::runtime;
 // --- The trashcan, for deallocators outside the runtime -------------------------------------
 
 extern "C" int _PyTrash_begin(struct _ts *tstate, PyObject *op) noexcept {
+    // The link lives in the GC header: an object without one, or one still on a generation's
+    // list, would have its neighbours' links overwritten.
+    if (!gc::object_is_gc(op))
+        Py_FatalError("Py_TRASHCAN_BEGIN: the object's type does not have Py_TPFLAGS_HAVE_GC");
+    if (gc::is_tracked(op))
+        Py_FatalError("Py_TRASHCAN_BEGIN: the object is still tracked (call PyObject_GC_UnTrack first)");
     if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
         trash_deposit(tstate, op);
         return 1;

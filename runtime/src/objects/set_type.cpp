@@ -14,8 +14,8 @@ namespace {
 void set_dealloc(PyObject *self) noexcept {
     PySetObject *so = as_set(self);
     PyObject_GC_UnTrack(self);
-    _ts *tstate = trashcan_enter(self);
-    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
+    Trashcan trashcan(self, set_dealloc);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     PyObject *dummy = set_dummy();
     Py_ssize_t used = so->used;
     for (setentry *entry = so->table; used > 0; ++entry) {
@@ -26,7 +26,6 @@ void set_dealloc(PyObject *self) noexcept {
     }
     if (so->table != so->smalltable) PyMem_Free(so->table);
     Py_TYPE(self)->tp_free(self);
-    trashcan_leave(tstate);
 }
 
 int set_traverse(PyObject *self, visitproc visit, void *arg) noexcept {

@@ -1,12 +1,6 @@
 // The trashcan for the built-in containers' deallocators: the inline form of objimpl.h's
 // Py_TRASHCAN_BEGIN / Py_TRASHCAN_END (recursion_limits.cpp has the exported one), so that a
 // tuple's or a list's destruction pays no call for it. Internal to runtime/.
-//
-//     PyObject_GC_UnTrack(op);
-//     _ts *tstate = minipy::runtime::trashcan_enter(op);
-//     if (tstate == nullptr) return;  // put aside
-//     ... release the items, free op ...
-//     minipy::runtime::trashcan_leave(tstate);
 #ifndef MINIPY_OBJECTS_TRASHCAN_HPP
 #define MINIPY_OBJECTS_TRASHCAN_HPP
 
@@ -27,22 +21,47 @@ void trash_destroy_chain(_ts *tstate) noexcept;
 // without the GIL).
 _ts *checked_current_tstate() noexcept;
 
-// nullptr when `op` was put aside: the deallocator must return at once. Otherwise the
-// deallocator goes on, and ends with trashcan_leave() of the state returned.
-inline _ts *trashcan_enter(PyObject *op) noexcept {
-    _ts *tstate = t_current != nullptr ? t_current : checked_current_tstate();
-    if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
-        trash_deposit(tstate, op);
-        return nullptr;
+// The trashcan around one deallocation, as Py_TRASHCAN_BEGIN(op, own) ... Py_TRASHCAN_END:
+//
+//     PyObject_GC_UnTrack(op);
+//     Trashcan trashcan(op, list_dealloc);
+//     if (trashcan.put_aside()) return;
+//     ... release the items, free op ...
+//   (the destructor leaves the level, and destroys what was put aside if this was the
+//   outermost deallocation)
+//
+// `own` is the deallocator the wrapping belongs to: it applies only when it is the object's
+// tp_dealloc, as in CPython. A subclass with its own deallocator that ends in the base's
+// must not have the object put aside by the base (its own code would go on as if it were
+// freed, and the chain would call the subclass's deallocator again).
+class Trashcan {
+  public:
+    Trashcan(PyObject *op, destructor own) noexcept {
+        if (Py_TYPE(op)->tp_dealloc != own) return;
+        _ts *tstate = t_current != nullptr ? t_current : checked_current_tstate();
+        if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
+            trash_deposit(tstate, op);
+            put_aside_ = true;
+            return;
+        }
+        ++tstate->trash_delete_nesting;
+        tstate_ = tstate;
     }
-    ++tstate->trash_delete_nesting;
-    return tstate;
-}
+    ~Trashcan() {
+        if (tstate_ != nullptr && --tstate_->trash_delete_nesting <= 0 &&
+            tstate_->trash_delete_later != nullptr)
+            trash_destroy_chain(tstate_);
+    }
+    Trashcan(const Trashcan &) = delete;
+    Trashcan &operator=(const Trashcan &) = delete;
 
-inline void trashcan_leave(_ts *tstate) noexcept {
-    if (--tstate->trash_delete_nesting <= 0 && tstate->trash_delete_later != nullptr)
-        trash_destroy_chain(tstate);
-}
+    // The deallocator must return at once: the object is destroyed later.
+    bool put_aside() const noexcept { return put_aside_; }
+
+  private:
+    _ts *tstate_ = nullptr;  // set when this deallocation entered a level
+    bool put_aside_ = false;
+};
 
 }  // namespace minipy::runtime
 

@@ -92,11 +92,10 @@ void tuple_dealloc(PyObject *self) noexcept {
         Py_FatalError("deallocating the empty tuple singleton");
     }
     PyObject_GC_UnTrack(self);
-    _ts *tstate = trashcan_enter(self);
-    if (tstate == nullptr) return;  // put aside: destroyed when the outer deallocation ends
+    Trashcan trashcan(self, tuple_dealloc);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     for (Py_ssize_t i = Py_SIZE(op); --i >= 0;) Py_XDECREF(op->ob_item[i]);
     if (!freelist_push(op)) Py_TYPE(self)->tp_free(self);
-    trashcan_leave(tstate);
 }
 
 PyObject *tuple_from_array(PyObject *const *items, Py_ssize_t n) noexcept {
