@@ -373,6 +373,29 @@ BOOST_AUTO_TEST_CASE(repr_stops_at_the_limit_with_cpythons_message) {
     Py_DECREF(one_more);
 }
 
+BOOST_AUTO_TEST_CASE(hashing_a_deep_tuple_stops_at_the_limit) {
+    RuntimeScope runtime;
+    // (((...(),),),): 1000 tuples take 999 levels, and hash as in python3.
+    PyObject *t = PyTuple_New(0);
+    for (int i = 0; i < 999 && t != nullptr; ++i) {
+        PyObject *outer = PyTuple_Pack(1, t);
+        Py_DECREF(t);
+        t = outer;
+    }
+    BOOST_REQUIRE(t != nullptr);
+    BOOST_TEST(PyObject_Hash(t) == static_cast<Py_hash_t>(4778456348238690771LL));
+    // 10^5 deep: CPython 3.11 crashes here; minipy raises.
+    for (long i = 999; i < kDeep && t != nullptr; ++i) {
+        PyObject *outer = PyTuple_Pack(1, t);
+        Py_DECREF(t);
+        t = outer;
+    }
+    BOOST_REQUIRE(t != nullptr);
+    BOOST_TEST(PyObject_Hash(t) == -1);
+    BOOST_TEST(error_text() == "RecursionError: maximum recursion depth exceeded while hashing a tuple");
+    Py_DECREF(t);
+}
+
 BOOST_AUTO_TEST_CASE(comparing_deep_structures_stops_at_the_limit) {
     RuntimeScope runtime;
     PyObject *a = nested_lists(2000);

@@ -52,7 +52,18 @@ Py_hash_t tuple_hash(PyObject *self) noexcept {
     const Py_ssize_t n = Py_SIZE(self);
     Py_uhash_t acc = kXXPrime5;
     for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_hash_t item_hash = PyObject_Hash(PyTuple_GET_ITEM(self, i));
+        PyObject *item = PyTuple_GET_ITEM(self, i);
+        Py_hash_t item_hash;
+        if (PyTuple_Check(item)) {
+            // A tuple's hash is not cached, so nested tuples hash recursively: counted against
+            // the recursion limit, a tuple nested 10^6 deep raises RecursionError where
+            // CPython 3.11 runs out of C stack.
+            if (Py_EnterRecursiveCall(" while hashing a tuple")) return -1;
+            item_hash = PyObject_Hash(item);
+            Py_LeaveRecursiveCall();
+        } else {
+            item_hash = PyObject_Hash(item);
+        }
         if (item_hash == -1) return -1;
         acc += static_cast<Py_uhash_t>(item_hash) * kXXPrime2;
         acc = rotate_left_31(acc);
