@@ -9,6 +9,7 @@
 //   long-overflow           PyObject_Malloc(100) filled 0..99, write p[100], PyObject_Free
 //   api-misuse FROM TO      allocate 16 bytes through FROM, free through TO (raw|mem|obj)
 //   double-free             PyMem_Malloc(16), PyMem_Free twice
+//   zero-id                 PyMem_Malloc(16), its API id byte (p-8) overwritten with 0, PyMem_Free
 //   realloc-damaged         PyObject_Malloc(40), write p[40], PyObject_Realloc(p, 100)
 //   no-gil FUNCTION         a GIL check that always says "not held", then FUNCTION
 //                           (malloc|calloc|realloc|free) through MEM, then again through OBJ
@@ -90,6 +91,10 @@ int main(int argc, char **argv) {
     } else if (scenario == "double-free") {
         void *p = PyMem_Malloc(16);
         PyMem_Free(p);
+        PyMem_Free(p);
+    } else if (scenario == "zero-id") {
+        char *p = static_cast<char *>(PyMem_Malloc(16));
+        p[-8] = '\0';  // the byte the hooks' header keeps the API id in
         PyMem_Free(p);
     } else if (scenario == "realloc-damaged") {
         char *p = static_cast<char *>(PyObject_Malloc(40));

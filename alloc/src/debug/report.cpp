@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "debug/block.hpp"
 #include "support/fatal.hpp"
@@ -139,7 +140,9 @@ void check_block(char api, const void *p, const char *function) noexcept {
         char message[] = "bad ID: Allocated using API '?', verified using API '?'";
         message[29] = id;
         message[53] = api;
-        support::fatal_error(function, message);
+        // With its length: the id read from a freed or overwritten block may be any byte,
+        // NUL included, and the rest of the line must still be printed.
+        support::fatal_error(function, std::string_view(message, sizeof message - 1));
     }
     for (std::size_t i = 1; i < kWord; ++i) {
         if (q[-static_cast<std::ptrdiff_t>(i)] != kForbiddenByte) {

@@ -20,20 +20,21 @@ namespace {
 std::atomic<minipy_fatal_context_fn> g_fatal_context{nullptr};
 }  // namespace
 
-void write_stderr(const char *text) noexcept {
-    std::size_t left = std::strlen(text);
+void write_stderr(std::string_view text) noexcept {
+    const char *next = text.data();
+    std::size_t left = text.size();
     while (left > 0) {
-        ssize_t n = ::write(STDERR_FILENO, text, left);
+        ssize_t n = ::write(STDERR_FILENO, next, left);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return;
-        text += n;
+        next += n;
         left -= static_cast<std::size_t>(n);
     }
 }
 
 namespace {
 
-void write_report(const char *function, const char *message, const char *detail_lines) noexcept {
+void write_report(const char *function, std::string_view message, const char *detail_lines) noexcept {
     write_stderr("Fatal Python error: ");
     if (function != nullptr && function[0] != '\0') {
         write_stderr(function);
@@ -46,14 +47,14 @@ void write_report(const char *function, const char *message, const char *detail_
 
 }  // namespace
 
-void fatal_error(const char *function, const char *message, const char *detail_lines) noexcept {
+void fatal_error(const char *function, std::string_view message, const char *detail_lines) noexcept {
     write_report(function, message, detail_lines);
     if (minipy_fatal_context_fn context = g_fatal_context.load(std::memory_order_acquire))
         context(STDERR_FILENO);
     std::abort();
 }
 
-void fatal_exit(const char *function, const char *message, const char *detail_lines,
+void fatal_exit(const char *function, std::string_view message, const char *detail_lines,
                 int status) noexcept {
     write_report(function, message, detail_lines);
     std::_Exit(status);
@@ -86,5 +87,5 @@ extern "C" void minipy_alloc_set_fatal_context(minipy_fatal_context_fn print) no
 }
 
 extern "C" void minipy_fatal_error(const char *function, const char *message) noexcept {
-    minipy::support::fatal_error(function, message);
+    minipy::support::fatal_error(function, message != nullptr ? message : "");
 }

@@ -7,21 +7,25 @@
 // middle of a change.
 #pragma once
 
+#include <string_view>
+
 namespace minipy::support {
 
 // Prints the report, then `detail_lines` (may be null; each line ends in '\n'), then the
 // runtime's fatal context (minipy_alloc_set_fatal_context: runtime state, current thread),
-// then calls std::abort(): a crash report for bugs.
-[[noreturn]] void fatal_error(const char *function, const char *message,
+// then calls std::abort(): a crash report for bugs. The message is written byte for byte,
+// NULs included (a report may quote a corrupted byte, as CPython's does).
+[[noreturn]] void fatal_error(const char *function, std::string_view message,
                               const char *detail_lines = nullptr) noexcept;
 
 // Prints the report and `detail_lines`, then exits with `status` without running atexit
 // handlers: a start-up error such as an unknown PYTHONMALLOC value, which is the user's
 // mistake rather than a crash.
-[[noreturn]] void fatal_exit(const char *function, const char *message, const char *detail_lines,
-                             int status) noexcept;
+[[noreturn]] void fatal_exit(const char *function, std::string_view message,
+                             const char *detail_lines, int status) noexcept;
 
-// Writes a NUL-terminated string to stderr without allocating (partial writes retried).
-void write_stderr(const char *text) noexcept;
+// Writes bytes to stderr without allocating (partial writes retried); a const char *
+// converts to the NUL-terminated string it points at.
+void write_stderr(std::string_view text) noexcept;
 
 }  // namespace minipy::support
