@@ -21,7 +21,7 @@
 #include "minipy/pyhash.h"
 #include "minipy/methodobject.h"
 #include "minipy/pyerrors.h"
-#include "minipy/ceval.h"
+#include "minipy/recursionlimit.h"
 #include "minipy/longobject.h"
 #include "minipy/boolobject.h"
 #include "minipy/floatobject.h"

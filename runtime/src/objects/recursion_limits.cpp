@@ -1,5 +1,5 @@
 // Keeping the C stack bounded when the input is deep: the recursion limit
-// (Py_EnterRecursiveCall, ceval.h) for code that recurses on the shape of its input, and the
+// (Py_EnterRecursiveCall, recursionlimit.h) for code that recurses on the shape of its input, and the
 // trashcan (objimpl.h, trashcan.hpp) for the destruction of deeply nested containers. Both
 // count per thread state: deep structures are a property of what one thread is doing.
 #include "minipy/Python.h"

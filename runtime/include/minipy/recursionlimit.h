@@ -1,13 +1,14 @@
-/* minipy/ceval.h: the recursion limit.
+/* minipy/recursionlimit.h: the recursion limit.
  *
- * C-compatible, after CPython 3.11's Include/ceval.h. Code that recurses on the shape of
+ * C-compatible; the functions are those of CPython 3.11's Include/ceval.h (the name ceval.h
+ * is left to the interpreter, which the runtime does not know). Code that recurses on the shape of
  * its input (a repr of a list inside a list inside ..., a comparison of two deep
  * structures, a call that leads to another call) counts its depth with
  * Py_EnterRecursiveCall / Py_LeaveRecursiveCall. When the depth passes the limit, the call
  * fails with RecursionError instead of running out of C stack. PyObject_Repr, PyObject_Str,
  * PyObject_RichCompare and PyObject_Call* count themselves, as CPython's do. */
-#ifndef MINIPY_CEVAL_H
-#define MINIPY_CEVAL_H
+#ifndef MINIPY_RECURSIONLIMIT_H
+#define MINIPY_RECURSIONLIMIT_H
 
 #include "minipy/pyport.h"
 
@@ -27,4 +28,4 @@ PyAPI_FUNC(void) Py_SetRecursionLimit(int new_limit) MINIPY_NOEXCEPT;
 
 MINIPY_EXTERN_C_END
 
-#endif /* MINIPY_CEVAL_H */
+#endif /* MINIPY_RECURSIONLIMIT_H */
