@@ -13,86 +13,14 @@
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 #include "runtime_scope.hpp"
 
+using minipy::test::live_blocks;
 using minipy::test::RuntimeScope;
 
 namespace {
 
-// Fails request N of MEM and OBJ together (or every request from N on).
-class Injector {
-  public:
-    Injector() {
-        for (int i = 0; i < 2; ++i) {
-            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
-            slots_[i] = {this, i};
-            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
-            PyMem_SetAllocator(kDomains[i], &hook);
-        }
-    }
-    ~Injector() {
-        for (int i = 1; i >= 0; --i) PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
-    }
-    Injector(const Injector &) = delete;
-    Injector &operator=(const Injector &) = delete;
-
-    void arm(long nth, bool and_after) {
-        seen_ = refused_ = 0;
-        nth_ = nth;
-        and_after_ = and_after;
-        armed_ = true;
-    }
-    void disarm() { armed_ = false; }
-    long refused() const { return refused_; }
-
-  private:
-    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
-    struct Slot {
-        Injector *owner;
-        int index;
-    };
-    bool refuse() {
-        if (!armed_) return false;
-        ++seen_;
-        const bool fail = seen_ == nth_ || (and_after_ && seen_ > nth_);
-        if (fail) ++refused_;
-        return fail;
-    }
-    static void *hook_malloc(void *ctx, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        auto &w = s.owner->wrapped_[s.index];
-        return w.malloc(w.ctx, size);
-    }
-    static void *hook_calloc(void *ctx, size_t n, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        auto &w = s.owner->wrapped_[s.index];
-        return w.calloc(w.ctx, n, size);
-    }
-    static void *hook_realloc(void *ctx, void *p, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        auto &w = s.owner->wrapped_[s.index];
-        return w.realloc(w.ctx, p, size);
-    }
-    static void hook_free(void *ctx, void *p) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        auto &w = s.owner->wrapped_[s.index];
-        w.free(w.ctx, p);
-    }
-
-    PyMemAllocatorEx wrapped_[2] = {};
-    Slot slots_[2] = {};
-    bool armed_ = false, and_after_ = false;
-    long nth_ = 0, seen_ = 0, refused_ = 0;
-};
-
-std::pair<size_t, size_t> live_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return {usage.mem.current_blocks, usage.obj.current_blocks};
-}
 
 // A scenario returns true when it completed, false when a call failed (exception set).
 using Scenario = std::function<bool(PyObject *const *stolen)>;
@@ -117,7 +45,7 @@ void sweep(const char *name, const Scenario &scenario) {
             long refused;
             bool completed;
             {
-                Injector injector;
+                minipy::test::FailNthRequest injector;
                 injector.arm(nth, and_after);
                 completed = scenario(stolen);
                 injector.disarm();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 #include "runtime/sequence_helpers.hpp"
 
 namespace minipy::test {
@@ -150,118 +151,6 @@ struct HookKeyReset {
     ~HookKeyReset() { hook_key_state() = HookKeyState{}; }
 };
 
-
-// --- Allocation failures ------------------------------------------------------------------------
-
-// Fails allocation request N of MEM and OBJ together (counted from arm()).
-class FailNth {
-  public:
-    FailNth() {
-        for (int i = 0; i < 2; ++i) {
-            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
-            slots_[i] = {this, i};
-            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
-            PyMem_SetAllocator(kDomains[i], &hook);
-        }
-    }
-    ~FailNth() {
-        for (int i = 1; i >= 0; --i) PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
-    }
-    FailNth(const FailNth &) = delete;
-    FailNth &operator=(const FailNth &) = delete;
-
-    void arm(long nth) {
-        requests_ = 0;
-        fired_ = false;
-        nth_ = nth;
-    }
-    void disarm() { nth_ = 0; }
-    bool fired() const { return fired_; }
-
-  private:
-    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
-    struct Slot {
-        FailNth *owner;
-        int index;
-    };
-    bool refuse() {
-        if (nth_ == 0 || ++requests_ != nth_) return false;
-        fired_ = true;
-        return true;
-    }
-    static void *hook_malloc(void *ctx, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        return s.owner->wrapped_[s.index].malloc(s.owner->wrapped_[s.index].ctx, size);
-    }
-    static void *hook_calloc(void *ctx, size_t n, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        return s.owner->wrapped_[s.index].calloc(s.owner->wrapped_[s.index].ctx, n, size);
-    }
-    static void *hook_realloc(void *ctx, void *ptr, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse()) return nullptr;
-        return s.owner->wrapped_[s.index].realloc(s.owner->wrapped_[s.index].ctx, ptr, size);
-    }
-    static void hook_free(void *ctx, void *ptr) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        s.owner->wrapped_[s.index].free(s.owner->wrapped_[s.index].ctx, ptr);
-    }
-
-    PyMemAllocatorEx wrapped_[2] = {};
-    Slot slots_[2] = {};
-    long nth_ = 0;
-    long requests_ = 0;
-    bool fired_ = false;
-};
-
-// Runs `block` (true = completed, false = gave up with an exception set) with allocation N
-// failing, for N = 1, 2, ... until it completes without a failure. Each failed run must have
-// given up with exactly MemoryError, and once the exception is cleared and garbage collected,
-// MEM and OBJ must hold as many blocks as before. Run it with the free lists off.
-inline void sweep_allocation_failures(const std::function<bool()> &block) {
-    auto live = [] {
-        minipy_memory_usage usage;
-        BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-        return std::make_pair(usage.mem.current_blocks, usage.obj.current_blocks);
-    };
-    // A clean run first: whatever is cached afterwards stays.
-    const bool clean = block();
-    BOOST_REQUIRE_MESSAGE(clean, "the block fails without injection: " << take_error());
-    PyGC_Collect();
-    const auto baseline = live();
-    FailNth injector;
-    int failures = 0;
-    long n = 1;
-    for (; failures < 5 && n < 100000; ++n) {
-        injector.arm(n);
-        const bool completed = block();
-        injector.disarm();
-        if (!injector.fired()) {
-            BOOST_TEST(completed);
-            BOOST_TEST(!PyErr_Occurred());
-            break;
-        }
-        bool ok = true;
-        if (completed) {
-            BOOST_ERROR("N = " << n << ": the failure was swallowed");
-            ok = false;
-        } else if (PyErr_Occurred() != PyExc_MemoryError) {
-            BOOST_ERROR("N = " << n << ": the exception is " << take_error() << ", not MemoryError");
-            ok = false;
-        }
-        PyErr_Clear();
-        PyGC_Collect();
-        if (live() != baseline) {
-            BOOST_ERROR("N = " << n << ": blocks left behind");
-            ok = false;
-        }
-        if (!ok) ++failures;
-    }
-    BOOST_TEST_MESSAGE("allocation failures swept: " << n - 1);
-    BOOST_TEST(n > 10);
-}
 
 }  // namespace minipy::test
 

@@ -32,6 +32,7 @@
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 
 namespace {
 
@@ -60,95 +61,8 @@ class Ref {
 #define TRY_OK(call) \
     if ((call) < 0) return #call
 
-// --- The injector: fails request N (or every request from N on) of MEM and OBJ together -----
-class FaultInjector {
-  public:
-    enum class Mode { only_nth, nth_and_after };
-
-    FaultInjector() {
-        for (int i = 0; i < 2; ++i) {
-            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
-            slots_[i] = {this, i};
-            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
-            PyMem_SetAllocator(kDomains[i], &hook);
-        }
-    }
-    ~FaultInjector() {
-        for (int i = 1; i >= 0; --i)
-            PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
-    }
-    FaultInjector(const FaultInjector &) = delete;
-    FaultInjector &operator=(const FaultInjector &) = delete;
-
-    void arm(long nth, Mode mode) {
-        requests_ = refused_ = 0;
-        nth_ = nth;
-        mode_ = mode;
-        armed_ = true;
-    }
-    // Counts requests without failing any.
-    void count_only() { arm(LONG_MAX, Mode::only_nth); }
-    void disarm() { armed_ = false; }
-
-    long requests() const { return requests_; }  // since the last arm()
-    long refused() const { return refused_; }
-    const char *first_refused_domain() const { return first_refused_domain_; }
-    std::size_t first_refused_size() const { return first_refused_size_; }
-
-  private:
-    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
-
-    struct Slot {
-        FaultInjector *owner;
-        int index;
-    };
-
-    bool refuse(int index, std::size_t size) {
-        if (!armed_) return false;
-        ++requests_;
-        const bool fail = requests_ == nth_ || (mode_ == Mode::nth_and_after && requests_ > nth_);
-        if (!fail) return false;
-        if (refused_++ == 0) {
-            first_refused_domain_ = index == 0 ? "MEM" : "OBJ";
-            first_refused_size_ = size;
-        }
-        return true;
-    }
-
-    static void *hook_malloc(void *ctx, std::size_t size) noexcept {
-        const Slot &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse(s.index, size)) return nullptr;
-        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
-        return w.malloc(w.ctx, size);
-    }
-    static void *hook_calloc(void *ctx, std::size_t nelem, std::size_t elsize) noexcept {
-        const Slot &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse(s.index, nelem * elsize)) return nullptr;
-        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
-        return w.calloc(w.ctx, nelem, elsize);
-    }
-    static void *hook_realloc(void *ctx, void *ptr, std::size_t size) noexcept {
-        const Slot &s = *static_cast<Slot *>(ctx);
-        if (s.owner->refuse(s.index, size)) return nullptr;
-        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
-        return w.realloc(w.ctx, ptr, size);
-    }
-    static void hook_free(void *ctx, void *ptr) noexcept {
-        const Slot &s = *static_cast<Slot *>(ctx);
-        const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
-        w.free(w.ctx, ptr);
-    }
-
-    PyMemAllocatorEx wrapped_[2] = {};
-    Slot slots_[2] = {};
-    bool armed_ = false;
-    Mode mode_ = Mode::only_nth;
-    long nth_ = 0;
-    long requests_ = 0;
-    long refused_ = 0;
-    const char *first_refused_domain_ = "";
-    std::size_t first_refused_size_ = 0;
-};
+// The injector: minipy::test::FailNthRequest (tests/support/alloc_hooks.hpp).
+using minipy::test::FailNthRequest;
 
 // --- The runtime, started with the leak check ----------------------------------------------
 const char *sweep_allocator() {
@@ -196,17 +110,6 @@ class LeakCheckedRuntime {
     LeakCheckedRuntime(const LeakCheckedRuntime &) = delete;
     LeakCheckedRuntime &operator=(const LeakCheckedRuntime &) = delete;
 };
-
-struct LiveBlocks {
-    std::size_t mem = 0, obj = 0;
-    bool operator==(const LiveBlocks &) const = default;
-};
-
-LiveBlocks live_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return {usage.mem.current_blocks, usage.obj.current_blocks};
-}
 
 // --- The block ---------------------------------------------------------------------------------
 
@@ -350,10 +253,11 @@ struct SweepResult {
 // Runs the block for N = 1, 1 + stride, ... until a run completes without the hook firing,
 // checking each run as the top of the file says. Stops early after a few failed checks, so a
 // broken error path reports a handful of N rather than hundreds.
-SweepResult sweep(FaultInjector::Mode mode) {
+// and_after: every request from N on fails, not only request N.
+SweepResult sweep(bool and_after) {
     constexpr int kMaxReported = 5;
     const long stride = sweep_stride();
-    FaultInjector injector;
+    FailNthRequest injector;
 
     // Warm-up: free lists and caches reach what they hold after any run.
     BlockValues first;
@@ -368,7 +272,7 @@ SweepResult sweep(FaultInjector::Mode mode) {
     const long full = injector.requests();
     injector.disarm();
     PyGC_Collect();
-    const LiveBlocks baseline = live_blocks();
+    const auto baseline = minipy::test::live_blocks();
     BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride " << stride);
 
     SweepResult result{full, 0};
@@ -376,7 +280,7 @@ SweepResult sweep(FaultInjector::Mode mode) {
     int reported = 0;
     for (long n = 1; reported < kMaxReported; n += stride) {
         BlockValues values;
-        injector.arm(n, mode);
+        injector.arm(n, and_after);
         const char *failed = run_block(values);
         injector.disarm();
         PyObject *const raised = PyErr_Occurred();
@@ -407,11 +311,11 @@ SweepResult sweep(FaultInjector::Mode mode) {
             }
             PyErr_Clear();
             PyGC_Collect();
-            const LiveBlocks now = live_blocks();
-            if (!(now == baseline)) {
-                BOOST_ERROR("live blocks after clean-up: MEM " << now.mem << " (before: " << baseline.mem
-                                                               << "), OBJ " << now.obj
-                                                               << " (before: " << baseline.obj << ")");
+            const auto now = minipy::test::live_blocks();
+            if (now != baseline) {
+                BOOST_ERROR("live blocks after clean-up: MEM " << now.first << " (before: " << baseline.first
+                                                               << "), OBJ " << now.second
+                                                               << " (before: " << baseline.second << ")");
                 ok = false;
             }
             if (!ok) ++reported;
@@ -443,13 +347,13 @@ BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks) {
     LeakCheckedRuntime runtime(true);
-    const SweepResult result = sweep(FaultInjector::Mode::only_nth);
+    const SweepResult result = sweep(false);
     BOOST_TEST(result.runs > 0);
 }
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_lists_off) {
     LeakCheckedRuntime runtime(false);
-    const SweepResult result = sweep(FaultInjector::Mode::only_nth);
+    const SweepResult result = sweep(false);
     BOOST_TEST(result.runs > 0);
 }
 
@@ -457,13 +361,13 @@ BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_li
 // buffer on the way out) must cope too.
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on) {
     LeakCheckedRuntime runtime(true);
-    const SweepResult result = sweep(FaultInjector::Mode::nth_and_after);
+    const SweepResult result = sweep(true);
     BOOST_TEST(result.runs > 0);
 }
 
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on_free_lists_off) {
     LeakCheckedRuntime runtime(false);
-    const SweepResult result = sweep(FaultInjector::Mode::nth_and_after);
+    const SweepResult result = sweep(true);
     BOOST_TEST(result.runs > 0);
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 
 namespace minipy::test::longs {
 
@@ -156,110 +157,6 @@ inline PyObject *call_int(PyObject *args, PyObject *kwargs = nullptr) {
     PyObject *result = PyObject_Call(reinterpret_cast<PyObject *>(&PyLong_Type), args, kwargs);
     Py_DECREF(args);
     return result;
-}
-
-// Fails allocation request N of MEM and OBJ together, counted from arm(); chained to what the
-// domains held before.
-class FailNthAllocation {
-  public:
-    FailNthAllocation() {
-        for (int i = 0; i < 2; ++i) {
-            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
-            slots_[i] = {this, i};
-            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
-            PyMem_SetAllocator(kDomains[i], &hook);
-        }
-    }
-    ~FailNthAllocation() {
-        for (int i = 1; i >= 0; --i) PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
-    }
-    FailNthAllocation(const FailNthAllocation &) = delete;
-    FailNthAllocation &operator=(const FailNthAllocation &) = delete;
-
-    void arm(long nth) {
-        requests_ = 0;
-        fired_ = false;
-        nth_ = nth;
-    }
-    void disarm() { nth_ = 0; }
-    bool fired() const { return fired_; }
-
-  private:
-    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
-    struct Slot {
-        FailNthAllocation *owner;
-        int index;
-    };
-    bool refuse() {
-        if (nth_ == 0 || ++requests_ != nth_) return false;
-        fired_ = true;
-        return true;
-    }
-    static PyMemAllocatorEx &next(void *ctx) {
-        auto &slot = *static_cast<Slot *>(ctx);
-        return slot.owner->wrapped_[slot.index];
-    }
-    static void *hook_malloc(void *ctx, size_t size) noexcept {
-        if (static_cast<Slot *>(ctx)->owner->refuse()) return nullptr;
-        return next(ctx).malloc(next(ctx).ctx, size);
-    }
-    static void *hook_calloc(void *ctx, size_t n, size_t size) noexcept {
-        if (static_cast<Slot *>(ctx)->owner->refuse()) return nullptr;
-        return next(ctx).calloc(next(ctx).ctx, n, size);
-    }
-    static void *hook_realloc(void *ctx, void *ptr, size_t size) noexcept {
-        if (static_cast<Slot *>(ctx)->owner->refuse()) return nullptr;
-        return next(ctx).realloc(next(ctx).ctx, ptr, size);
-    }
-    static void hook_free(void *ctx, void *ptr) noexcept { next(ctx).free(next(ctx).ctx, ptr); }
-
-    PyMemAllocatorEx wrapped_[2] = {};
-    Slot slots_[2] = {};
-    long nth_ = 0;
-    long requests_ = 0;
-    bool fired_ = false;
-};
-
-// Blocks live in MEM and OBJ now.
-inline std::pair<size_t, size_t> live_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return {usage.mem.current_blocks, usage.obj.current_blocks};
-}
-
-// Runs `block` (true = done, false = gave up with an exception set) with allocation N failing,
-// for N = 1, 2, ... until a run sees no failure. Every failed run must end with exactly
-// MemoryError and leave MEM and OBJ with as many blocks as a clean run did.
-template <typename Block>
-void sweep_allocation_failures(Block block) {
-    BOOST_REQUIRE_MESSAGE(block(), "the block fails without injection: " << readable(take_error()));
-    const auto baseline = live_blocks();
-    FailNthAllocation injector;
-    long n = 1;
-    int errors = 0;
-    for (; errors < 5; ++n) {
-        injector.arm(n);
-        const bool completed = block();
-        injector.disarm();
-        if (!injector.fired()) {
-            BOOST_TEST(completed);
-            break;
-        }
-        if (completed) {
-            BOOST_ERROR("N = " << n << ": the failure was swallowed");
-            ++errors;
-        } else if (!PyErr_ExceptionMatches(PyExc_MemoryError)) {
-            BOOST_ERROR("N = " << n << ": " << readable(take_error()) << " instead of MemoryError");
-            ++errors;
-        }
-        PyErr_Clear();
-        if (live_blocks() != baseline) {
-            BOOST_ERROR("N = " << n << ": blocks left behind");
-            ++errors;
-        }
-    }
-    BOOST_TEST_MESSAGE("allocation failures swept: " << n - 1);
-    BOOST_TEST(n > 20);
 }
 
 }  // namespace minipy::test::longs

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
@@ -22,73 +23,6 @@ using minipy::test::strs::Ref;
 using minipy::test::strs::take_error;
 
 namespace {
-
-// Refuses request N of MEM and OBJ together (0: none), or every request from N on, chained to
-// the installed allocators.
-class FailNth {
-  public:
-    FailNth() {
-        for (int i = 0; i < 2; ++i) {
-            PyMem_GetAllocator(kDomains[i], &wrapped_[i]);
-            slots_[i] = {this, i};
-            PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
-            PyMem_SetAllocator(kDomains[i], &hook);
-        }
-    }
-    ~FailNth() {
-        for (int i = 1; i >= 0; --i) PyMem_SetAllocator(kDomains[i], &wrapped_[i]);
-    }
-    FailNth(const FailNth &) = delete;
-    FailNth &operator=(const FailNth &) = delete;
-
-    void arm(long nth, bool and_after) {
-        requests_ = 0;
-        fired_ = false;
-        nth_ = nth;
-        and_after_ = and_after;
-    }
-    void disarm() { nth_ = 0; }
-    bool fired() const { return fired_; }
-
-  private:
-    static constexpr PyMemAllocatorDomain kDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
-    struct Slot {
-        FailNth *owner;
-        int index;
-    };
-    bool refuse() {
-        if (nth_ == 0) return false;
-        ++requests_;
-        if (and_after_ ? requests_ < nth_ : requests_ != nth_) return false;
-        fired_ = true;
-        return true;
-    }
-    static void *hook_malloc(void *ctx, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        return s.owner->refuse() ? nullptr : s.owner->wrapped_[s.index].malloc(s.owner->wrapped_[s.index].ctx, size);
-    }
-    static void *hook_calloc(void *ctx, size_t n, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        return s.owner->refuse() ? nullptr
-                                 : s.owner->wrapped_[s.index].calloc(s.owner->wrapped_[s.index].ctx, n, size);
-    }
-    static void *hook_realloc(void *ctx, void *ptr, size_t size) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        return s.owner->refuse() ? nullptr
-                                 : s.owner->wrapped_[s.index].realloc(s.owner->wrapped_[s.index].ctx, ptr, size);
-    }
-    static void hook_free(void *ctx, void *ptr) noexcept {
-        auto &s = *static_cast<Slot *>(ctx);
-        s.owner->wrapped_[s.index].free(s.owner->wrapped_[s.index].ctx, ptr);
-    }
-
-    PyMemAllocatorEx wrapped_[2] = {};
-    Slot slots_[2] = {};
-    long nth_ = 0;
-    long requests_ = 0;
-    bool and_after_ = false;
-    bool fired_ = false;
-};
 
 #define TRY_NEW(name, call) \
     Ref name{call};         \
@@ -173,48 +107,6 @@ bool bytes_block() {
     return true;
 }
 
-// and_after: the error paths must also cope when no memory is left at all.
-void sweep(bool (*block)(), bool and_after) {
-    auto live = [] {
-        minipy_memory_usage usage;
-        BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-        return std::make_pair(usage.mem.current_blocks, usage.obj.current_blocks);
-    };
-    BOOST_REQUIRE_MESSAGE(block(), "the block fails without injection: " << take_error());
-    PyGC_Collect();
-    const auto baseline = live();
-    FailNth injector;
-    int failures = 0;
-    long n = 1;
-    for (; failures < 5 && n < 100000; ++n) {
-        injector.arm(n, and_after);
-        const bool completed = block();
-        injector.disarm();
-        if (!injector.fired()) {
-            BOOST_TEST(completed);
-            BOOST_TEST(!PyErr_Occurred());
-            break;
-        }
-        bool ok = true;
-        if (completed) {
-            BOOST_ERROR("N = " << n << ": the failure was swallowed");
-            ok = false;
-        } else if (PyErr_Occurred() != PyExc_MemoryError) {
-            BOOST_ERROR("N = " << n << ": the exception is " << take_error() << ", not MemoryError");
-            ok = false;
-        }
-        PyErr_Clear();
-        PyGC_Collect();
-        if (live() != baseline) {
-            BOOST_ERROR("N = " << n << ": blocks left behind");
-            ok = false;
-        }
-        if (!ok) ++failures;
-    }
-    BOOST_TEST_MESSAGE("allocation failures swept: " << n - 1);
-    BOOST_TEST(n > 20);
-}
-
 PyConfig config_without_freelists() {
     PyConfig config = RuntimeScope::test_config();
     config.use_freelists = 0;
@@ -228,14 +120,14 @@ BOOST_AUTO_TEST_SUITE(unicode_fault)
 BOOST_AUTO_TEST_CASE(every_str_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
         RuntimeScope runtime(config_without_freelists());
-        sweep(str_block, and_after);
+        minipy::test::sweep_allocation_failures(str_block, {.and_after = and_after, .min_runs = 20});
     }
 }
 
 BOOST_AUTO_TEST_CASE(every_bytes_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
         RuntimeScope runtime(config_without_freelists());
-        sweep(bytes_block, and_after);
+        minipy::test::sweep_allocation_failures(bytes_block, {.and_after = and_after, .min_runs = 20});
     }
 }
 

@@ -2,6 +2,7 @@
 #include "support/alloc_hooks.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <climits>
 #include <cstring>
 
 #include "minipy/pymalloc.h"
@@ -153,6 +154,74 @@ Py_ssize_t NoLeakScope::leaked() const {
 }
 NoLeakScope::~NoLeakScope() {
     BOOST_CHECK_EQUAL(leaked(), 0);
+}
+
+// --- FailNthRequest ---------------------------------------------------------------------
+
+namespace {
+constexpr PyMemAllocatorDomain kInjectedDomains[2] = {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ};
+}  // namespace
+
+FailNthRequest::FailNthRequest() {
+    for (int i = 0; i < 2; ++i) {
+        PyMem_GetAllocator(kInjectedDomains[i], &wrapped_[i]);
+        slots_[i] = {this, i};
+        PyMemAllocatorEx hook = {&slots_[i], hook_malloc, hook_calloc, hook_realloc, hook_free};
+        PyMem_SetAllocator(kInjectedDomains[i], &hook);
+    }
+}
+
+FailNthRequest::~FailNthRequest() {
+    for (int i = 1; i >= 0; --i) PyMem_SetAllocator(kInjectedDomains[i], &wrapped_[i]);
+}
+
+void FailNthRequest::arm(long nth, bool and_after) {
+    requests_ = refused_ = 0;
+    nth_ = nth;
+    and_after_ = and_after;
+    first_refused_domain_ = "";
+    first_refused_size_ = 0;
+    armed_ = true;
+}
+
+void FailNthRequest::count_only() { arm(LONG_MAX); }
+
+bool FailNthRequest::refuse(int index, std::size_t size) {
+    if (!armed_) return false;
+    ++requests_;
+    if (requests_ != nth_ && !(and_after_ && requests_ > nth_)) return false;
+    if (refused_++ == 0) {
+        first_refused_domain_ = index == 0 ? "MEM" : "OBJ";
+        first_refused_size_ = size;
+    }
+    return true;
+}
+
+void *FailNthRequest::hook_malloc(void *ctx, std::size_t size) noexcept {
+    const Slot &s = *static_cast<Slot *>(ctx);
+    if (s.owner->refuse(s.index, size)) return nullptr;
+    const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+    return w.malloc(w.ctx, size);
+}
+
+void *FailNthRequest::hook_calloc(void *ctx, std::size_t nelem, std::size_t elsize) noexcept {
+    const Slot &s = *static_cast<Slot *>(ctx);
+    if (s.owner->refuse(s.index, nelem * elsize)) return nullptr;
+    const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+    return w.calloc(w.ctx, nelem, elsize);
+}
+
+void *FailNthRequest::hook_realloc(void *ctx, void *ptr, std::size_t size) noexcept {
+    const Slot &s = *static_cast<Slot *>(ctx);
+    if (s.owner->refuse(s.index, size)) return nullptr;
+    const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+    return w.realloc(w.ctx, ptr, size);
+}
+
+void FailNthRequest::hook_free(void *ctx, void *ptr) noexcept {
+    const Slot &s = *static_cast<Slot *>(ctx);
+    const PyMemAllocatorEx &w = s.owner->wrapped_[s.index];
+    w.free(w.ctx, ptr);
 }
 
 }  // namespace minipy::test

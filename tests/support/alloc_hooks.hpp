@@ -6,7 +6,9 @@
 //                  requests (malloc, calloc, realloc; not free) and fails request k when
 //                  k > start and (stop <= 0 or k <= stop);
 //   ByteLimitHook  a memory limit: refuses requests that would take the live payload bytes
-//                  of the domain above a limit (a 16-byte header remembers each size).
+//                  of the domain above a limit (a 16-byte header remembers each size);
+//   FailNthRequest the fault-injection sweeps' hook: fails request N of MEM and OBJ
+//                  together (or every request from N on), counted from arm().
 // Hooks must be removed in the reverse order of installation (scoped objects do that).
 #pragma once
 
@@ -110,6 +112,48 @@ class ByteLimitHook final : public DomainHook {
     std::size_t live_ = 0;
     std::size_t peak_ = 0;
     std::size_t refused_ = 0;
+};
+
+// Installed on MEM and OBJ at once (the two domains an object operation draws from), it counts
+// their allocation requests (malloc, calloc, realloc; not free) from arm() on, and refuses
+// request `nth`, or with `and_after` every request from `nth` on. Disarmed it passes all.
+class FailNthRequest {
+  public:
+    FailNthRequest();
+    ~FailNthRequest();
+    FailNthRequest(const FailNthRequest &) = delete;
+    FailNthRequest &operator=(const FailNthRequest &) = delete;
+
+    void arm(long nth, bool and_after = false);
+    void count_only();  // counts requests, refuses none
+    void disarm() { armed_ = false; }
+
+    long requests() const { return requests_; }  // since the last arm()
+    long refused() const { return refused_; }
+    bool fired() const { return refused_ > 0; }
+    const char *first_refused_domain() const { return first_refused_domain_; }  // "MEM"/"OBJ"
+    std::size_t first_refused_size() const { return first_refused_size_; }
+
+  private:
+    struct Slot {
+        FailNthRequest *owner;
+        int index;  // 0: MEM, 1: OBJ
+    };
+    bool refuse(int index, std::size_t size);
+    static void *hook_malloc(void *ctx, std::size_t size) noexcept;
+    static void *hook_calloc(void *ctx, std::size_t nelem, std::size_t elsize) noexcept;
+    static void *hook_realloc(void *ctx, void *ptr, std::size_t size) noexcept;
+    static void hook_free(void *ctx, void *ptr) noexcept;
+
+    PyMemAllocatorEx wrapped_[2] = {};
+    Slot slots_[2] = {};
+    bool armed_ = false;
+    bool and_after_ = false;
+    long nth_ = 0;
+    long requests_ = 0;
+    long refused_ = 0;
+    const char *first_refused_domain_ = "";
+    std::size_t first_refused_size_ = 0;
 };
 
 // Checks at scope exit that the scope gave back every block it took from MEM and OBJ
