@@ -227,7 +227,11 @@ extern "C" PyObject *PySequence_GetItem(PyObject *s, Py_ssize_t i) noexcept {
     return type_name_error("'%.200s' object does not support indexing", s);
 }
 
-extern "C" int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v) noexcept {
+namespace {
+
+// s[i] = v, or del s[i] when v is NULL: sq_ass_item serves both, and only the message
+// for a type without it differs.
+int sequence_assign_item(PyObject *s, Py_ssize_t i, PyObject *v) noexcept {
     if (s == nullptr) {
         null_argument_error();
         return -1;
@@ -238,23 +242,19 @@ extern "C" int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v) noexce
         return seq->sq_ass_item(s, i, v);
     }
     if (has_mapping_assignment(s)) type_name_error("%.200s is not a sequence", s);
-    else type_name_error("'%.200s' object does not support item assignment", s);
+    else if (v != nullptr) type_name_error("'%.200s' object does not support item assignment", s);
+    else type_name_error("'%.200s' object doesn't support item deletion", s);
     return -1;
 }
 
+}  // namespace
+
+extern "C" int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v) noexcept {
+    return sequence_assign_item(s, i, v);
+}
+
 extern "C" int PySequence_DelItem(PyObject *s, Py_ssize_t i) noexcept {
-    if (s == nullptr) {
-        null_argument_error();
-        return -1;
-    }
-    PySequenceMethods *seq = Py_TYPE(s)->tp_as_sequence;
-    if (seq != nullptr && seq->sq_ass_item != nullptr) {
-        if (!adjust_negative_index(s, seq, &i)) return -1;
-        return seq->sq_ass_item(s, i, nullptr);
-    }
-    if (has_mapping_assignment(s)) type_name_error("%.200s is not a sequence", s);
-    else type_name_error("'%.200s' object doesn't support item deletion", s);
-    return -1;
+    return sequence_assign_item(s, i, nullptr);
 }
 
 extern "C" PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2) noexcept {

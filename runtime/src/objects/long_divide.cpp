@@ -206,28 +206,31 @@ digit mag_divrem1(digit *q, const digit *a, Py_ssize_t n, digit d) noexcept {
 
 // --- Object division --------------------------------------------------------------------------
 
-int long_divrem_values(PyObject *a, PyObject *b, PyObject **q, PyObject **r) noexcept {
+namespace {
+
+// Runs `divide` (truncating or flooring) after the zero check both share, and hands out the
+// quotient and the remainder the caller asked for (NULL: not wanted).
+int divide_checked(int (*divide)(PyObject *, PyObject *, PyObject **, PyObject **) noexcept,
+                   PyObject *a, PyObject *b, PyObject **q, PyObject **r) noexcept {
     if (is_zero(b)) {
         PyErr_SetString(PyExc_ZeroDivisionError, "integer division or modulo by zero");
         return -1;
     }
     PyObject *quotient, *remainder;
-    if (divrem_values(a, b, &quotient, &remainder) < 0) return -1;
+    if (divide(a, b, &quotient, &remainder) < 0) return -1;
     if (q != nullptr) *q = quotient; else Py_DECREF(quotient);
     if (r != nullptr) *r = remainder; else Py_DECREF(remainder);
     return 0;
 }
 
+}  // namespace
+
+int long_divrem_values(PyObject *a, PyObject *b, PyObject **q, PyObject **r) noexcept {
+    return divide_checked(divrem_values, a, b, q, r);
+}
+
 int long_divmod_values(PyObject *a, PyObject *b, PyObject **q, PyObject **r) noexcept {
-    if (is_zero(b)) {
-        PyErr_SetString(PyExc_ZeroDivisionError, "integer division or modulo by zero");
-        return -1;
-    }
-    PyObject *quotient, *remainder;
-    if (divmod_floor(a, b, &quotient, &remainder) < 0) return -1;
-    if (q != nullptr) *q = quotient; else Py_DECREF(quotient);
-    if (r != nullptr) *r = remainder; else Py_DECREF(remainder);
-    return 0;
+    return divide_checked(divmod_floor, a, b, q, r);
 }
 
 // --- Slots ------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ class ValueBuilder {
         if (n < 0) return nullptr;
         if (n == 0) Py_RETURN_NONE;
         if (n == 1) return make_value();
-        return make_tuple('\0', n);
+        return make_sequence('\0', n, false);
     }
 
   private:
@@ -88,10 +88,12 @@ class ValueBuilder {
         if (end != '\0') ++format_;
     }
 
-    PyObject *make_tuple(char end, Py_ssize_t n) noexcept {
+    // A tuple (as_list false) or a list of the next n values. On a failure the values not
+    // built yet are still consumed from the va_list, so that 'N' arguments are released.
+    PyObject *make_sequence(char end, Py_ssize_t n, bool as_list) noexcept {
         if (n < 0) return nullptr;
-        PyObject *tuple = PyTuple_New(n);
-        if (tuple == nullptr) {
+        PyObject *seq = as_list ? PyList_New(n) : PyTuple_New(n);
+        if (seq == nullptr) {
             skip_values(end, n);
             return nullptr;
         }
@@ -99,39 +101,19 @@ class ValueBuilder {
             PyObject *item = make_value();
             if (item == nullptr) {
                 skip_values(end, n - i - 1);
-                Py_DECREF(tuple);
+                Py_DECREF(seq);
                 return nullptr;
             }
-            PyTuple_SET_ITEM(tuple, i, item);
+            if (as_list)
+                PyList_SET_ITEM(seq, i, item);
+            else
+                PyTuple_SET_ITEM(seq, i, item);
         }
         if (!close_container(end)) {
-            Py_DECREF(tuple);
+            Py_DECREF(seq);
             return nullptr;
         }
-        return tuple;
-    }
-
-    PyObject *make_list(char end, Py_ssize_t n) noexcept {
-        if (n < 0) return nullptr;
-        PyObject *list = PyList_New(n);
-        if (list == nullptr) {
-            skip_values(end, n);
-            return nullptr;
-        }
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            PyObject *item = make_value();
-            if (item == nullptr) {
-                skip_values(end, n - i - 1);
-                Py_DECREF(list);
-                return nullptr;
-            }
-            PyList_SET_ITEM(list, i, item);
-        }
-        if (!close_container(end)) {
-            Py_DECREF(list);
-            return nullptr;
-        }
-        return list;
+        return seq;
     }
 
     PyObject *make_dict(char end, Py_ssize_t n) noexcept {
@@ -223,8 +205,8 @@ class ValueBuilder {
         for (;;) {
             const char unit = *format_++;
             switch (unit) {
-            case '(': return make_tuple(')', count_units(format_, ')'));
-            case '[': return make_list(']', count_units(format_, ']'));
+            case '(': return make_sequence(')', count_units(format_, ')'), false);
+            case '[': return make_sequence(']', count_units(format_, ']'), true);
             case '{': return make_dict('}', count_units(format_, '}'));
             case 'b': case 'B': case 'h': case 'i':
                 return PyLong_FromLong(va_arg(*va_, int));
