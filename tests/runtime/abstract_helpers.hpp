@@ -14,27 +14,11 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 
 namespace minipy::test::abstract_support {
 
-// A new reference released at the end of the scope.
-class Owned {
-  public:
-    explicit Owned(PyObject *object = nullptr) : object_(object) {}
-    ~Owned() { Py_XDECREF(object_); }
-    Owned(const Owned &) = delete;
-    Owned &operator=(const Owned &) = delete;
-    PyObject *get() const { return object_; }
-    operator PyObject *() const { return object_; }
-    PyObject *release() {
-        PyObject *object = object_;
-        object_ = nullptr;
-        return object;
-    }
-
-  private:
-    PyObject *object_;
-};
+using Owned = objects::Ref;
 
 inline std::string utf8_of(PyObject *unicode) {
     const char *text = unicode != nullptr ? PyUnicode_AsUTF8(unicode) : nullptr;
@@ -45,26 +29,7 @@ inline std::string utf8_of(PyObject *unicode) {
     return text;
 }
 
-// "<Type>: <message>" of the current exception (just "<Type>" with an empty message), which
-// is cleared; "" when there is none.
-inline std::string take_error() {
-    PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
-    PyErr_Fetch(&type, &value, &traceback);
-    if (type == nullptr) return "";
-    PyErr_NormalizeException(&type, &value, &traceback);
-    std::string text = reinterpret_cast<PyTypeObject *>(type)->tp_name;
-    if (value != nullptr) {
-        PyObject *message = PyObject_Str(value);
-        if (message == nullptr) PyErr_Clear();
-        const std::string message_text = message != nullptr ? utf8_of(message) : "<str failed>";
-        Py_XDECREF(message);
-        if (!message_text.empty()) text += ": " + message_text;
-    }
-    Py_XDECREF(type);
-    Py_XDECREF(value);
-    Py_XDECREF(traceback);
-    return text;
-}
+using objects::take_error;
 
 // "=<repr>" or "!<error>"; releases `result` (NULL: the pending exception is the outcome).
 inline std::string outcome(PyObject *result) {

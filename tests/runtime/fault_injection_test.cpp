@@ -33,24 +33,12 @@
 
 #include "minipy/Python.h"
 #include "runtime/fault_sweep.hpp"
+#include "runtime/object_ref.hpp"
 
 namespace {
 
-// --- An owned reference: every early return of the block releases what it holds -----------
-class Ref {
-  public:
-    Ref() = default;
-    explicit Ref(PyObject *object) : object_(object) {}
-    ~Ref() { Py_XDECREF(object_); }
-    Ref(const Ref &) = delete;
-    Ref &operator=(const Ref &) = delete;
-
-    PyObject *get() const { return object_; }
-    explicit operator bool() const { return object_ != nullptr; }
-
-  private:
-    PyObject *object_ = nullptr;
-};
+// An owned reference: every early return of the block releases what it holds.
+using minipy::test::objects::Ref;
 
 // The block's steps. TRY_NEW names a new reference and gives up when it is NULL; TRY_OK gives
 // up when a status is negative. Giving up returns the failed call's text, which the sweep

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 #include "support/alloc_hooks.hpp"
 
 namespace minipy::test {
@@ -21,20 +22,6 @@ struct SweepOptions {
     bool and_after = false;  // fail every request from N on (error paths with no memory left)
     long min_runs = 10;      // the block must make more requests than this
 };
-
-// The type and message of the current exception, cleared ("no exception" when none).
-inline std::string describe_and_clear_error() {
-    PyObject *raised = PyErr_GetRaisedException();
-    if (raised == nullptr) return "no exception";
-    std::string text = Py_TYPE(raised)->tp_name;
-    if (PyObject *message = PyObject_Str(raised)) {
-        if (const char *utf8 = PyUnicode_AsUTF8(message)) text += std::string(": ") + utf8;
-        Py_DECREF(message);
-    }
-    PyErr_Clear();
-    Py_DECREF(raised);
-    return text;
-}
 
 // Blocks live in MEM and OBJ now.
 inline std::pair<size_t, size_t> live_blocks() {
@@ -47,7 +34,7 @@ inline std::pair<size_t, size_t> live_blocks() {
 // it with the free lists off, or with a first clean run filling them (the sweep makes one).
 inline void sweep_allocation_failures(const std::function<bool()> &block, SweepOptions options = {}) {
     // A clean run first: whatever is cached afterwards stays.
-    BOOST_REQUIRE_MESSAGE(block(), "the block fails without injection: " << describe_and_clear_error());
+    BOOST_REQUIRE_MESSAGE(block(), "the block fails without injection: " << objects::take_error());
     PyGC_Collect();
     const auto baseline = live_blocks();
     FailNthRequest injector;
@@ -67,7 +54,7 @@ inline void sweep_allocation_failures(const std::function<bool()> &block, SweepO
             BOOST_ERROR("N = " << n << ": the failure was swallowed");
             ok = false;
         } else if (PyErr_Occurred() != PyExc_MemoryError) {
-            BOOST_ERROR("N = " << n << ": " << describe_and_clear_error() << " instead of MemoryError");
+            BOOST_ERROR("N = " << n << ": " << objects::take_error() << " instead of MemoryError");
             ok = false;
         }
         PyErr_Clear();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 
 namespace minipy::test::floats {
 
@@ -79,22 +80,7 @@ inline std::string unhex(const std::string &hex) {
     return bytes;
 }
 
-// "Type: message" of the current exception, which is cleared; "" when there is none.
-inline std::string take_error() {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "";
-    std::string text = Py_TYPE(exc)->tp_name;
-    PyObject *message = PyObject_Str(exc);
-    if (message != nullptr) {
-        const char *utf8 = PyUnicode_AsUTF8(message);
-        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
-        Py_DECREF(message);
-    } else {
-        PyErr_Clear();
-    }
-    Py_DECREF(exc);
-    return text;
-}
+using objects::take_error;
 
 // The text of a str; releases it.
 inline std::string text_steal(PyObject *str) {

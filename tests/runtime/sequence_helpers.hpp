@@ -14,51 +14,14 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 
 // A namespace of their own: other suites' helpers use the same short names (Ref,
 // take_error) in minipy::test, and two inline definitions of one name would break the ODR.
 namespace minipy::test::seq {
 
-// A new reference that is released at the end of the scope.
-class Ref {
-  public:
-    explicit Ref(PyObject *object = nullptr) : object_(object) {}
-    ~Ref() { Py_XDECREF(object_); }
-    Ref(const Ref &) = delete;
-    Ref &operator=(const Ref &) = delete;
-    Ref(Ref &&other) noexcept : object_(other.object_) { other.object_ = nullptr; }
-    PyObject *get() const { return object_; }
-    operator PyObject *() const { return object_; }
-    explicit operator bool() const { return object_ != nullptr; }
-    PyObject *release() {
-        PyObject *o = object_;
-        object_ = nullptr;
-        return o;
-    }
-    void reset(PyObject *object) {
-        Py_XDECREF(object_);
-        object_ = object;
-    }
-
-  private:
-    PyObject *object_;
-};
-
-// "TypeName: message" of the current exception, which is cleared; "" when there is none.
-inline std::string take_error() {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "";
-    std::string text = Py_TYPE(exc)->tp_name;
-    PyObject *message = PyObject_Str(exc);
-    if (message != nullptr) {
-        const char *utf8 = PyUnicode_AsUTF8(message);
-        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
-        Py_DECREF(message);
-    }
-    PyErr_Clear();
-    Py_DECREF(exc);
-    return text;
-}
+using objects::Ref;
+using objects::take_error;
 
 inline std::string str_of(PyObject *unicode) {
     const char *utf8 = PyUnicode_AsUTF8(unicode);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 
 namespace minipy::test::strs {
 
@@ -85,39 +86,9 @@ inline std::string utf8_of(PyObject *str) {
     return std::string(data, static_cast<std::size_t>(size));
 }
 
-// The current exception as "TypeName: message", cleared; "" when none is set.
-inline std::string take_error() {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "";
-    std::string text = Py_TYPE(exc)->tp_name;
-    PyObject *message = PyObject_Str(exc);
-    if (message != nullptr) {
-        text += ": " + utf8_of(message);
-        Py_DECREF(message);
-    } else {
-        PyErr_Clear();
-    }
-    Py_DECREF(exc);
-    return text;
-}
+using objects::take_error;
 
-// Owns one reference.
-class Ref {
-  public:
-    explicit Ref(PyObject *o = nullptr) : o_(o) {}
-    ~Ref() { Py_XDECREF(o_); }
-    Ref(const Ref &) = delete;
-    Ref &operator=(const Ref &) = delete;
-    PyObject *get() const { return o_; }
-    explicit operator bool() const { return o_ != nullptr; }
-    void reset(PyObject *o) {
-        Py_XDECREF(o_);
-        o_ = o;
-    }
-
-  private:
-    PyObject *o_;
-};
+using objects::Ref;
 
 }  // namespace minipy::test::strs
 

@@ -1,0 +1,57 @@
+// What every object suite reaches for first: an owned reference released at the end of its
+// scope, and the pending exception as text. The suites' helper namespaces (seq, floats,
+// abstract_support, strs) bring these in under their own names.
+#ifndef MINIPY_TESTS_RUNTIME_OBJECT_REF_HPP
+#define MINIPY_TESTS_RUNTIME_OBJECT_REF_HPP
+
+#include <string>
+
+#include "minipy/Python.h"
+
+namespace minipy::test::objects {
+
+// A new reference that is released at the end of the scope.
+class Ref {
+  public:
+    explicit Ref(PyObject *object = nullptr) : object_(object) {}
+    ~Ref() { Py_XDECREF(object_); }
+    Ref(const Ref &) = delete;
+    Ref &operator=(const Ref &) = delete;
+    Ref(Ref &&other) noexcept : object_(other.object_) { other.object_ = nullptr; }
+    PyObject *get() const { return object_; }
+    operator PyObject *() const { return object_; }
+    explicit operator bool() const { return object_ != nullptr; }
+    PyObject *release() {
+        PyObject *o = object_;
+        object_ = nullptr;
+        return o;
+    }
+    void reset(PyObject *object) {
+        Py_XDECREF(object_);
+        object_ = object;
+    }
+
+  private:
+    PyObject *object_;
+};
+
+// "TypeName: message" of the current exception (just "TypeName" when the message is empty),
+// which is cleared; "" when there is none.
+inline std::string take_error() {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return "";
+    std::string text = Py_TYPE(exc)->tp_name;
+    PyObject *message = PyObject_Str(exc);
+    if (message != nullptr) {
+        const char *utf8 = PyUnicode_AsUTF8(message);
+        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
+        Py_DECREF(message);
+    }
+    PyErr_Clear();
+    Py_DECREF(exc);
+    return text;
+}
+
+}  // namespace minipy::test::objects
+
+#endif  // MINIPY_TESTS_RUNTIME_OBJECT_REF_HPP
