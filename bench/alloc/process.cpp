@@ -24,6 +24,7 @@ std::optional<std::string> run_self(const std::vector<std::string> &args, rusage
     std::vector<char *> argv;
     for (const std::string &arg : args) argv.push_back(const_cast<char *>(arg.c_str()));
     argv.push_back(nullptr);
+    std::fflush(stdout);  // or the child would print our buffered lines again
     const pid_t pid = fork();
     if (pid == 0) {
         dup2(out[1], STDOUT_FILENO);
@@ -33,19 +34,18 @@ std::optional<std::string> run_self(const std::vector<std::string> &args, rusage
         _exit(127);
     }
     close(out[1]);
-    char buffer[64] = {};
-    std::size_t used = 0;
+    std::string text;
+    char buffer[4096];
     ssize_t got;
-    while (used + 1 < sizeof buffer &&
-           (got = read(out[0], buffer + used, sizeof buffer - 1 - used)) > 0)
-        used += static_cast<std::size_t>(got);
+    while ((got = read(out[0], buffer, sizeof buffer)) > 0)
+        text.append(buffer, static_cast<std::size_t>(got));
     close(out[0]);
     int status = 0;
     rusage ru{};
     if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) return std::nullopt;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
     if (usage != nullptr) *usage = ru;
-    return std::string(buffer, used);
+    return text;
 }
 
 }  // namespace minipy::bench

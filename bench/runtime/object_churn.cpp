@@ -19,8 +19,6 @@
 // Like the other bench programs the default --benchmark_min_time is 0.1 s; --quick makes it
 // 0.02 s with 3 rounds.
 #include <benchmark/benchmark.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +30,7 @@
 #include <vector>
 
 #include "alloc/measure.hpp"
+#include "alloc/process.hpp"
 #include "runtime/object_churn_workloads.hpp"
 
 namespace {
@@ -115,37 +114,6 @@ int run_configuration(const ChurnConfig &config, std::vector<char *> args, bool 
     return 0;
 }
 
-// Runs this program again (/proc/self/exe) with `args`; its whole stdout, or nullopt when it
-// could not run or did not exit with status 0. Its stderr goes to ours.
-std::optional<std::string> run_child(const std::vector<std::string> &args) {
-    int out[2];
-    if (pipe(out) != 0) return std::nullopt;
-    std::vector<char *> argv;
-    for (const std::string &arg : args)
-        argv.push_back(const_cast<char *>(arg.c_str()));
-    argv.push_back(nullptr);
-    std::fflush(stdout);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        execv("/proc/self/exe", argv.data());
-        _exit(127);
-    }
-    close(out[1]);
-    std::string text;
-    char buffer[4096];
-    ssize_t got;
-    while ((got = read(out[0], buffer, sizeof buffer)) > 0)
-        text.append(buffer, static_cast<std::size_t>(got));
-    close(out[0]);
-    int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid) return std::nullopt;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
-    return text;
-}
-
 constexpr ChurnConfig kConfigs[4] = {{true, true}, {true, false}, {false, true}, {false, false}};
 
 struct Options {
@@ -215,7 +183,7 @@ int run_rounds(const Options &o) {
                                               config.freelists ? "on" : "off",
                                               std::string("--benchmark_min_time=") + o.min_time};
             args.insert(args.end(), o.benchmark_flags.begin(), o.benchmark_flags.end());
-            const std::optional<std::string> out = run_child(args);
+            const std::optional<std::string> out = run_self(args);
             if (!out) {
                 std::fprintf(stderr, "the child for %s failed\n", config_name(config).c_str());
                 return 1;
