@@ -18,6 +18,7 @@
 #include "minipy/pyerrors.h"
 #include "minipy/tupleobject.h"
 #include "long_internal.hpp"
+#include "tuple_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -257,15 +258,8 @@ PyObject *long_divmod(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     PyObject *q, *r;
     if (long_divmod_values(a, b, &q, &r) < 0) return nullptr;
-    PyObject *pair = PyTuple_New(2);
-    if (pair == nullptr) {
-        Py_DECREF(q);
-        Py_DECREF(r);
-        return nullptr;
-    }
-    PyTuple_SET_ITEM(pair, 0, q);
-    PyTuple_SET_ITEM(pair, 1, r);
-    return pair;
+    PyObject *const pair[2] = {q, r};
+    return tuple_from_array_steal(pair, 2);  // releases both if the tuple cannot be made
 }
 
 // a / b rounded once, half to even, as CPython's long_true_divide promises. Small operands
@@ -376,15 +370,8 @@ extern "C" PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b) noexcept {
         q = q1;
         r = r1;
     }
-    PyObject *pair = PyTuple_New(2);
-    if (pair == nullptr) {
-        Py_DECREF(q);
-        Py_DECREF(r);
-        return nullptr;
-    }
-    PyTuple_SET_ITEM(pair, 0, q);
-    PyTuple_SET_ITEM(pair, 1, r);
-    return pair;
+    PyObject *const pair[2] = {q, r};
+    return tuple_from_array_steal(pair, 2);  // releases both if the tuple cannot be made
 }
 
 // Euclid's algorithm on the ints (each step a full division), in C once both fit in a digit.
