@@ -1,4 +1,4 @@
-// Py_BuildValue (modsupport_build.cpp): every format unit and nesting, compared with what
+// Py_BuildValue (build_value.cpp): every format unit and nesting, compared with what
 // CPython 3.11's Py_BuildValue returns for the same format and C arguments
 // (data/buildvalue_cases.txt, made through ctypes by data/abstract_gen.py), and the rule
 // that references passed with N are consumed whatever happens.

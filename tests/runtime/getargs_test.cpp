@@ -1,4 +1,4 @@
-// Argument parsing (modsupport_getargs*.cpp, modsupport_convert.cpp): PyArg_ParseTuple and
+// Argument parsing (args/getargs*.cpp): PyArg_ParseTuple and
 // PyArg_ParseTupleAndKeywords against every error CPython 3.11 raises for the same format and
 // arguments (data/getargs_cases.txt, made through ctypes by data/abstract_gen.py), then the
 // values each unit stores, O& converters and their cleanup, PyArg_Parse, PyArg_UnpackTuple

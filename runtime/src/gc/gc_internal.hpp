@@ -1,0 +1,156 @@
+// The cycle collector's header and list words, shared by gc_module.cpp, gc_collect.cpp and by
+// any runtime file that needs to look at a GC object's header (internal to runtime/src; the
+// public API is objimpl.h's).
+//
+// Every object allocated by PyObject_GC_New/NewVar has a PyGC_Head right in front of it, in the
+// same OBJ block:
+//
+//     block:  | _gc_next | _gc_prev | PyObject ... |
+//             ^ as_gc(op)           ^ op
+//
+// Statically allocated GC objects (the empty tuple, the preallocated MemoryError) carry the same
+// two words, zero, in front of them, so the rules below hold for them too (they are never
+// tracked and never freed).
+//
+// The two words, as CPython 3.11 uses them (Include/internal/pycore_gc.h):
+//   _gc_next  0 when the object is not tracked. Otherwise the next PyGC_Head of the circular
+//             list the object is on (a generation, or a collection's working list). While a
+//             collection moves an object to its "unreachable" list, bit 0 is set (kNextUnreachable).
+//   _gc_prev  the previous PyGC_Head, with two flag bits below it: bit 1 (kPrevCollecting) while
+//             the object's generation is being collected. Between update_refs and
+//             move_unreachable the pointer part holds gc_refs instead (the count of references
+//             from outside the generation), shifted by kPrevShift; only _gc_next is a valid link
+//             then. Bit 0 is CPython's "finalized" flag; minipy has no finalizers and leaves it 0.
+//
+// Invariant outside a collection: an object is tracked if and only if _gc_next != 0, and then
+// both words are plain pointers of a doubly linked circular list headed by a generation.
+#ifndef MINIPY_OBJECTS_GC_INTERNAL_HPP
+#define MINIPY_OBJECTS_GC_INTERNAL_HPP
+
+#include <cstdint>
+
+#include "minipy/object.h"
+#include "minipy/objimpl.h"
+
+struct PyGC_Head {
+    std::uintptr_t _gc_next;
+    std::uintptr_t _gc_prev;
+};
+// Two words, so that the object after it keeps the 16-byte alignment of the block (pymalloc's
+// and malloc's), as CPython's header does.
+static_assert(sizeof(PyGC_Head) == 2 * sizeof(std::uintptr_t));
+
+namespace minipy::runtime::gc {
+
+inline constexpr std::uintptr_t kPrevFinalized = 1;   // reserved (CPython's tp_finalize mark)
+inline constexpr std::uintptr_t kPrevCollecting = 2;  // in the generation being collected
+inline constexpr int kPrevShift = 2;
+inline constexpr std::uintptr_t kPrevMask = ~std::uintptr_t{0} << kPrevShift;
+inline constexpr std::uintptr_t kNextUnreachable = 1;  // on a collection's unreachable list
+
+inline PyGC_Head *as_gc(PyObject *op) noexcept { return reinterpret_cast<PyGC_Head *>(op) - 1; }
+inline PyObject *from_gc(PyGC_Head *g) noexcept { return reinterpret_cast<PyObject *>(g + 1); }
+
+inline bool is_tracked(PyObject *op) noexcept { return as_gc(op)->_gc_next != 0; }
+
+inline PyGC_Head *next_of(const PyGC_Head *g) noexcept {
+    return reinterpret_cast<PyGC_Head *>(g->_gc_next);
+}
+inline PyGC_Head *prev_of(const PyGC_Head *g) noexcept {
+    return reinterpret_cast<PyGC_Head *>(g->_gc_prev & kPrevMask);
+}
+inline void set_next(PyGC_Head *g, PyGC_Head *next) noexcept {
+    g->_gc_next = reinterpret_cast<std::uintptr_t>(next);
+}
+// Keeps the flag bits of `g`.
+inline void set_prev(PyGC_Head *g, PyGC_Head *prev) noexcept {
+    g->_gc_prev = (g->_gc_prev & ~kPrevMask) | reinterpret_cast<std::uintptr_t>(prev);
+}
+
+// PyObject_IS_GC without the call: the type has GC and, when it asks, this instance has too.
+inline bool object_is_gc(PyObject *op) noexcept {
+    PyTypeObject *type = Py_TYPE(op);
+    return PyType_IS_GC(type) && (type->tp_is_gc == nullptr || type->tp_is_gc(op));
+}
+
+// --- The collector's state (gc_module.cpp), shared with the algorithm (gc_collect.cpp) -----
+
+inline constexpr int kGenerations = MINIPY_GC_GENERATIONS;
+
+struct Generation {
+    PyGC_Head head;      // circular list of the tracked objects of this generation
+    int threshold;       // gen 0: allocations minus deallocations; older: younger collections
+    Py_ssize_t count;    // what `threshold` is compared with (gc.get_count())
+};
+
+struct GcState {
+    Generation generations[kGenerations];
+    bool enabled;     // automatic collection (gc.enable / gc.disable)
+    bool collecting;  // a collection is running: no other may start
+    // The oldest generation's brake (CPython issue #4074): objects that survived a
+    // generation-1 collection since the last full one, against those the last full one kept.
+    Py_ssize_t long_lived_pending;
+    Py_ssize_t long_lived_total;
+    minipy_gc_generation_stats stats[kGenerations];
+};
+
+extern constinit GcState g_gc;
+
+// gc_collect.cpp: collects `generation` and every younger one (the caller has set
+// g_gc.collecting and put the current exception aside); returns the number of unreachable
+// objects found.
+Py_ssize_t collect_main(int generation) noexcept;
+
+// Circular lists of PyGC_Head (gc_collect.cpp uses them on its own working lists too).
+inline void gc_list_init(PyGC_Head *head) noexcept {
+    set_next(head, head);
+    head->_gc_prev = reinterpret_cast<std::uintptr_t>(head);
+}
+inline bool gc_list_is_empty(const PyGC_Head *head) noexcept {
+    return head->_gc_next == reinterpret_cast<std::uintptr_t>(head);
+}
+inline void gc_list_append(PyGC_Head *node, PyGC_Head *head) noexcept {
+    PyGC_Head *last = prev_of(head);
+    set_next(last, node);
+    set_prev(node, last);
+    set_next(node, head);
+    head->_gc_prev = reinterpret_cast<std::uintptr_t>(node);
+}
+// Unlinks `node` and marks it untracked (its flags go too).
+inline void gc_list_remove(PyGC_Head *node) noexcept {
+    PyGC_Head *prev = prev_of(node);
+    PyGC_Head *next = next_of(node);
+    set_next(prev, next);
+    set_prev(next, prev);
+    node->_gc_next = 0;
+    node->_gc_prev &= kPrevFinalized;
+}
+// Moves `node` from whatever list it is on to the end of `head` (its flags stay).
+inline void gc_list_move(PyGC_Head *node, PyGC_Head *head) noexcept {
+    PyGC_Head *prev = prev_of(node);
+    PyGC_Head *next = next_of(node);
+    set_next(prev, next);
+    set_prev(next, prev);
+    gc_list_append(node, head);
+}
+// Appends every node of `from` to `to`; `from` is left empty.
+inline void gc_list_merge(PyGC_Head *from, PyGC_Head *to) noexcept {
+    if (gc_list_is_empty(from)) return;
+    PyGC_Head *to_tail = prev_of(to);
+    PyGC_Head *from_head = next_of(from);
+    PyGC_Head *from_tail = prev_of(from);
+    set_next(to_tail, from_head);
+    set_prev(from_head, to_tail);
+    set_next(from_tail, to);
+    to->_gc_prev = reinterpret_cast<std::uintptr_t>(from_tail);
+    gc_list_init(from);
+}
+inline Py_ssize_t gc_list_size(const PyGC_Head *head) noexcept {
+    Py_ssize_t n = 0;
+    for (const PyGC_Head *g = next_of(head); g != head; g = next_of(g)) ++n;
+    return n;
+}
+
+}  // namespace minipy::runtime::gc
+
+#endif  // MINIPY_OBJECTS_GC_INTERNAL_HPP

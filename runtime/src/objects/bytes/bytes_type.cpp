@@ -1,0 +1,519 @@
+// PyBytes_Type's slots (repr, hash, comparison, sequence and mapping protocols, iteration),
+// bytes(), the bytes iterator and the methods decode, hex, find, count, startswith and
+// endswith, with CPython 3.11's error messages.
+#include <cstring>
+
+#include "minipy/abstract.h"
+#include "minipy/boolobject.h"
+#include "minipy/bytesobject.h"
+#include "minipy/dictobject.h"
+#include "minipy/longobject.h"
+#include "minipy/methodobject.h"
+#include "minipy/objimpl.h"
+#include "minipy/pyerrors.h"
+#include "minipy/pyhash.h"
+#include "minipy/sliceobject.h"
+#include "minipy/tupleobject.h"
+#include "minipy/unicodeobject.h"
+#include "objects/bytes/bytes_internal.hpp"
+#include "lifecycle/part_lifecycle.hpp"
+
+namespace minipy::runtime {
+namespace {
+
+void bytes_dealloc(PyObject *op) noexcept { Py_TYPE(op)->tp_free(op); }
+
+PyObject *bytes_repr(PyObject *op) noexcept { return PyBytes_Repr(op, 1); }
+
+Py_hash_t bytes_hash(PyObject *op) noexcept {
+    PyBytesObject *b = _PyBytes_CAST(op);
+    if (b->ob_shash == -1) b->ob_shash = _Py_HashBytes(b->ob_sval, Py_SIZE(op));
+    return b->ob_shash;
+}
+
+PyObject *bytes_richcompare(PyObject *a, PyObject *b, int op) noexcept {
+    if (!PyBytes_Check(a) || !PyBytes_Check(b)) Py_RETURN_NOTIMPLEMENTED;
+    const Py_ssize_t na = Py_SIZE(a), nb = Py_SIZE(b);
+    if (op == Py_EQ || op == Py_NE) {
+        bool equal = a == b || (na == nb && std::memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b),
+                                                         static_cast<size_t>(na)) == 0);
+        return Py_NewRef(equal == (op == Py_EQ) ? Py_True : Py_False);
+    }
+    int c = std::memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), static_cast<size_t>(na < nb ? na : nb));
+    if (c == 0) c = na < nb ? -1 : na > nb ? 1 : 0;
+    Py_RETURN_RICHCOMPARE(c, 0, op);
+}
+
+Py_ssize_t bytes_length(PyObject *op) noexcept { return Py_SIZE(op); }
+
+PyObject *bytes_concat(PyObject *a, PyObject *b) noexcept {
+    if (!PyBytes_Check(a) || !PyBytes_Check(b))
+        return PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name,
+                            Py_TYPE(a)->tp_name);
+    if (Py_SIZE(b) == 0 && PyBytes_CheckExact(a)) return Py_NewRef(a);
+    if (Py_SIZE(a) == 0 && PyBytes_CheckExact(b)) return Py_NewRef(b);
+    PyObject *result = Py_NewRef(a);
+    PyBytes_Concat(&result, b);
+    return result;
+}
+
+PyObject *bytes_repeat(PyObject *op, Py_ssize_t count) noexcept {
+    const Py_ssize_t n = Py_SIZE(op);
+    if (count < 0) count = 0;
+    if (count == 1 && PyBytes_CheckExact(op)) return Py_NewRef(op);
+    if (n > 0 && count > PY_SSIZE_T_MAX / n) {
+        PyErr_SetString(PyExc_OverflowError, "repeated bytes are too long");
+        return nullptr;
+    }
+    const Py_ssize_t total = n * count;
+    PyObject *result = PyBytes_FromStringAndSize(nullptr, total);
+    if (result == nullptr || total == 0) return result;
+    char *out = PyBytes_AS_STRING(result);
+    std::memcpy(out, PyBytes_AS_STRING(op), static_cast<size_t>(n));
+    for (Py_ssize_t done = n; done < total;) {
+        const Py_ssize_t chunk = done <= total - done ? done : total - done;
+        std::memcpy(out + done, out, static_cast<size_t>(chunk));
+        done += chunk;
+    }
+    return result;
+}
+
+PyObject *bytes_item(PyObject *op, Py_ssize_t i) noexcept {
+    if (i < 0 || i >= Py_SIZE(op)) {
+        PyErr_SetString(PyExc_IndexError, "index out of range");
+        return nullptr;
+    }
+    return PyLong_FromLong(static_cast<unsigned char>(PyBytes_AS_STRING(op)[i]));
+}
+
+// Index of needle (n bytes) in hay[start:end], -1 if absent; direction as str.find.
+Py_ssize_t find_bytes(const char *hay, Py_ssize_t start, Py_ssize_t end, const char *needle, Py_ssize_t n,
+                      int direction) noexcept {
+    if (end - start < n) return -1;
+    if (direction > 0) {
+        for (Py_ssize_t i = start; i <= end - n; ++i)
+            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
+    } else {
+        for (Py_ssize_t i = end - n; i >= start; --i)
+            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
+    }
+    return -1;
+}
+
+// The needle of `x in b`, b.find(x) etc.: a bytes object or an int in range(256). Sets
+// *needle/*n (byte is storage for the int case); false with an exception.
+bool byte_needle(PyObject *x, char *byte, const char **needle, Py_ssize_t *n) noexcept {
+    if (PyBytes_Check(x)) {
+        *needle = PyBytes_AS_STRING(x);
+        *n = PyBytes_GET_SIZE(x);
+        return true;
+    }
+    if (PyIndex_Check(x)) {
+        Py_ssize_t v = PyNumber_AsSsize_t(x, nullptr);
+        if (v == -1 && PyErr_Occurred()) return false;
+        if (v < 0 || v >= 256) {
+            PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
+            return false;
+        }
+        *byte = static_cast<char>(v);
+        *needle = byte;
+        *n = 1;
+        return true;
+    }
+    PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(x)->tp_name);
+    return false;
+}
+
+int bytes_contains(PyObject *op, PyObject *x) noexcept {
+    char byte;
+    const char *needle;
+    Py_ssize_t n;
+    if (!byte_needle(x, &byte, &needle, &n)) return -1;
+    return find_bytes(PyBytes_AS_STRING(op), 0, Py_SIZE(op), needle, n, 1) >= 0;
+}
+
+PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
+    const Py_ssize_t size = Py_SIZE(op);
+    if (PyIndex_Check(item)) {
+        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred()) return nullptr;
+        if (i < 0) i += size;
+        return bytes_item(op, i);
+    }
+    if (!PySlice_Check(item))
+        return PyErr_Format(PyExc_TypeError, "byte indices must be integers or slices, not %.200s",
+                            Py_TYPE(item)->tp_name);
+    Py_ssize_t start, stop, step;
+    if (PySlice_Unpack(item, &start, &stop, &step) < 0) return nullptr;
+    const Py_ssize_t count = PySlice_AdjustIndices(size, &start, &stop, step);
+    if (count <= 0) return bytes_get_empty();
+    if (step == 1) {
+        if (count == size && PyBytes_CheckExact(op)) return Py_NewRef(op);
+        return PyBytes_FromStringAndSize(PyBytes_AS_STRING(op) + start, count);
+    }
+    PyObject *result = PyBytes_FromStringAndSize(nullptr, count);
+    if (result == nullptr) return nullptr;
+    const char *in = PyBytes_AS_STRING(op);
+    char *out = PyBytes_AS_STRING(result);
+    // start + i * step is an index for every selected i; a running index stepped past the
+    // last one would overflow for a huge step.
+    for (Py_ssize_t i = 0; i < count; ++i) out[i] = in[start + i * step];
+    return result;
+}
+
+// --- bytes() --------------------------------------------------------------------------
+
+PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
+    if (type != &PyBytes_Type) {
+        PyErr_SetString(PyExc_SystemError, "minipy: bytes subclasses are not supported yet");
+        return nullptr;
+    }
+    static const char *const kNames[] = {"source", "encoding", "errors"};
+    PyObject *given[3] = {nullptr, nullptr, nullptr};
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 3) return PyErr_Format(PyExc_TypeError, "bytes() takes at most 3 arguments (%zd given)", nargs);
+    for (Py_ssize_t i = 0; i < nargs; ++i) given[i] = PyTuple_GET_ITEM(args, i);
+    if (kwds != nullptr) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int slot = -1;
+            for (int k = 0; k < 3; ++k)
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
+            if (slot < 0) return PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for bytes()", key);
+            if (given[slot] != nullptr)
+                return PyErr_Format(PyExc_TypeError, "argument for bytes() given by name ('%s') and position (%d)",
+                                    kNames[slot], slot + 1);
+            given[slot] = value;
+        }
+    }
+    const char *text[2] = {nullptr, nullptr};  // encoding, errors
+    for (int k = 1; k < 3; ++k) {
+        if (given[k] == nullptr) continue;
+        if (!PyUnicode_Check(given[k]))
+            return PyErr_Format(PyExc_TypeError, "bytes() argument '%s' must be str, not %.50s", kNames[k],
+                                Py_TYPE(given[k])->tp_name);
+        text[k - 1] = PyUnicode_AsUTF8(given[k]);
+        if (text[k - 1] == nullptr) return nullptr;
+    }
+    PyObject *x = given[0];
+    if (x == nullptr) {
+        if (text[0] != nullptr || text[1] != nullptr) {
+            PyErr_SetString(PyExc_TypeError, text[0] != nullptr ? "encoding without a string argument"
+                                                                : "errors without a string argument");
+            return nullptr;
+        }
+        return bytes_get_empty();
+    }
+    if (text[0] != nullptr) {
+        if (!PyUnicode_Check(x)) {
+            PyErr_SetString(PyExc_TypeError, "encoding without a string argument");
+            return nullptr;
+        }
+        return PyUnicode_AsEncodedString(x, text[0], text[1]);
+    }
+    if (text[1] != nullptr || PyUnicode_Check(x)) {
+        PyErr_SetString(PyExc_TypeError, PyUnicode_Check(x) ? "string argument without an encoding"
+                                                            : "errors without a string argument");
+        return nullptr;
+    }
+    if (PyIndex_Check(x)) {
+        Py_ssize_t size = PyNumber_AsSsize_t(x, PyExc_OverflowError);
+        if (size == -1 && PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_TypeError)) return nullptr;
+            PyErr_Clear();
+            return PyBytes_FromObject(x);
+        }
+        if (size < 0) {
+            PyErr_SetString(PyExc_ValueError, "negative count");
+            return nullptr;
+        }
+        PyObject *result = PyBytes_FromStringAndSize(nullptr, size);
+        if (result != nullptr) std::memset(PyBytes_AS_STRING(result), 0, static_cast<size_t>(size));
+        return result;
+    }
+    return PyBytes_FromObject(x);
+}
+
+// --- The iterator ---------------------------------------------------------------------
+
+struct BytesIterObject {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyObject *bytes;  // NULL once exhausted
+};
+
+void bytesiter_dealloc(PyObject *op) noexcept {
+    PyObject_GC_UnTrack(op);
+    Py_XDECREF(reinterpret_cast<BytesIterObject *>(op)->bytes);
+    PyObject_GC_Del(op);
+}
+
+int bytesiter_traverse(PyObject *op, visitproc visit, void *arg) noexcept {
+    Py_VISIT(reinterpret_cast<BytesIterObject *>(op)->bytes);
+    return 0;
+}
+
+PyObject *bytesiter_next(PyObject *op) noexcept {
+    auto *it = reinterpret_cast<BytesIterObject *>(op);
+    if (it->bytes == nullptr) return nullptr;
+    if (it->index < Py_SIZE(it->bytes))
+        return PyLong_FromLong(static_cast<unsigned char>(PyBytes_AS_STRING(it->bytes)[it->index++]));
+    Py_CLEAR(it->bytes);
+    return nullptr;
+}
+
+PyObject *bytes_iter(PyObject *op) noexcept {
+    auto *it = PyObject_GC_New(BytesIterObject, &PyBytesIter_Type);
+    if (it == nullptr) return nullptr;
+    it->index = 0;
+    it->bytes = Py_NewRef(op);
+    PyObject_GC_Track(it);
+    return reinterpret_cast<PyObject *>(it);
+}
+
+// --- Methods --------------------------------------------------------------------------
+
+PyObject *bytes_decode(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    static const char *const kNames[] = {"encoding", "errors"};
+    const Py_ssize_t n = PyTuple_GET_SIZE(args);
+    if (n > 2) return PyErr_Format(PyExc_TypeError, "decode() takes at most 2 arguments (%zd given)", n);
+    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr, n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
+    if (kwds != nullptr) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int slot = -1;
+            for (int k = 0; k < 2; ++k)
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
+            if (slot < 0) return PyErr_Format(PyExc_TypeError, "decode() got an unexpected keyword argument '%S'", key);
+            if (values[slot] != nullptr)
+                return PyErr_Format(PyExc_TypeError, "argument for decode() given by name ('%s') and position (%d)",
+                                    kNames[slot], slot + 1);
+            values[slot] = value;
+        }
+    }
+    const char *text[2] = {"utf-8", nullptr};
+    for (int k = 0; k < 2; ++k) {
+        if (values[k] == nullptr) continue;
+        if (!PyUnicode_Check(values[k]))
+            return PyErr_Format(PyExc_TypeError, "decode() argument '%s' must be str, not %.50s", kNames[k],
+                                Py_TYPE(values[k])->tp_name);
+        text[k] = PyUnicode_AsUTF8(values[k]);
+        if (text[k] == nullptr) return nullptr;
+    }
+    return PyUnicode_Decode(PyBytes_AS_STRING(self), Py_SIZE(self), text[0], text[1]);
+}
+
+PyObject *bytes_hex(PyObject *self, PyObject *) noexcept {
+    const Py_ssize_t n = Py_SIZE(self);
+    if (n > PY_SSIZE_T_MAX / 2) return PyErr_NoMemory();
+    PyObject *result = PyUnicode_New(n * 2, 0x7f);
+    if (result == nullptr) return nullptr;
+    static const char kHex[] = "0123456789abcdef";
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(result);
+    const auto *in = reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(self));
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        out[2 * i] = static_cast<Py_UCS1>(kHex[in[i] >> 4]);
+        out[2 * i + 1] = static_cast<Py_UCS1>(kHex[in[i] & 0xf]);
+    }
+    return result;
+}
+
+// (sub[, start[, end]]) with start/end adjusted to self; false with an exception.
+bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, const char **needle, Py_ssize_t *n,
+              Py_ssize_t *start, Py_ssize_t *end) noexcept {
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs < 1 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
+                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
+        return false;
+    }
+    *start = 0;
+    *end = PY_SSIZE_T_MAX;
+    for (Py_ssize_t k = 1; k < nargs; ++k) {
+        PyObject *o = PyTuple_GET_ITEM(args, k);
+        if (o == Py_None) continue;
+        if (!PyIndex_Check(o)) {
+            PyErr_SetString(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+            return false;
+        }
+        Py_ssize_t v = PyNumber_AsSsize_t(o, nullptr);
+        if (v == -1 && PyErr_Occurred()) return false;
+        (k == 1 ? *start : *end) = v;
+    }
+    const Py_ssize_t size = Py_SIZE(self);
+    if (*end > size) {
+        *end = size;
+    } else if (*end < 0) {
+        *end += size;
+        if (*end < 0) *end = 0;
+    }
+    if (*start < 0) {
+        *start += size;
+        if (*start < 0) *start = 0;
+    }
+    return byte_needle(PyTuple_GET_ITEM(args, 0), byte, needle, n);
+}
+
+PyObject *find_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
+    char byte;
+    const char *needle;
+    Py_ssize_t n, start, end;
+    if (!sub_args(name, self, args, &byte, &needle, &n, &start, &end)) return nullptr;
+    return PyLong_FromSsize_t(find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, direction));
+}
+
+PyObject *bytes_find(PyObject *self, PyObject *args) noexcept { return find_common("find", self, args, 1); }
+PyObject *bytes_rfind(PyObject *self, PyObject *args) noexcept { return find_common("rfind", self, args, -1); }
+
+PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
+    char byte;
+    const char *needle;
+    Py_ssize_t n, start, end;
+    if (!sub_args("count", self, args, &byte, &needle, &n, &start, &end)) return nullptr;
+    if (end < start) return PyLong_FromLong(0);
+    if (n == 0) return PyLong_FromSsize_t(end - start + 1);
+    Py_ssize_t count = 0;
+    for (Py_ssize_t at; (at = find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, 1)) >= 0; start = at + n)
+        ++count;
+    return PyLong_FromSsize_t(count);
+}
+
+PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs < 1 || nargs > 3)
+        return PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
+                            nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
+    PyObject *what = PyTuple_GET_ITEM(args, 0);
+    const bool is_tuple = PyTuple_Check(what);
+    const Py_ssize_t count = is_tuple ? PyTuple_GET_SIZE(what) : 1;
+    for (Py_ssize_t i = 0; i < count; ++i) {
+        PyObject *prefix = is_tuple ? PyTuple_GET_ITEM(what, i) : what;
+        if (!PyBytes_Check(prefix)) {
+            if (is_tuple)
+                return PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                                    Py_TYPE(prefix)->tp_name);
+            return PyErr_Format(PyExc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name,
+                                Py_TYPE(prefix)->tp_name);
+        }
+        PyObject *sub_args_tuple = PyTuple_New(nargs);
+        if (sub_args_tuple == nullptr) return nullptr;
+        for (Py_ssize_t k = 0; k < nargs; ++k)
+            PyTuple_SET_ITEM(sub_args_tuple, k, Py_NewRef(k == 0 ? prefix : PyTuple_GET_ITEM(args, k)));
+        char byte;
+        const char *needle;
+        Py_ssize_t n, start, end;
+        const bool ok = sub_args(name, self, sub_args_tuple, &byte, &needle, &n, &start, &end);
+        Py_DECREF(sub_args_tuple);
+        if (!ok) return nullptr;
+        if (end - start < n) continue;
+        const Py_ssize_t at = direction > 0 ? end - n : start;
+        if (std::memcmp(PyBytes_AS_STRING(self) + at, needle, static_cast<size_t>(n)) == 0) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+PyObject *bytes_startswith(PyObject *self, PyObject *args) noexcept {
+    return tailmatch_common("startswith", self, args, -1);
+}
+PyObject *bytes_endswith(PyObject *self, PyObject *args) noexcept {
+    return tailmatch_common("endswith", self, args, 1);
+}
+
+PyMethodDef bytes_methods[] = {
+    {"decode", _PyCFunction_CAST(bytes_decode), METH_VARARGS | METH_KEYWORDS,
+     "Decode the bytes using the codec registered for encoding."},
+    {"hex", bytes_hex, METH_NOARGS, "Create a string of hexadecimal numbers from a bytes object."},
+    {"find", bytes_find, METH_VARARGS, "Return the lowest index in B where subsection sub is found."},
+    {"rfind", bytes_rfind, METH_VARARGS, "Return the highest index in B where subsection sub is found."},
+    {"count", bytes_count, METH_VARARGS, "Return the number of non-overlapping occurrences of subsection sub."},
+    {"startswith", bytes_startswith, METH_VARARGS, "Return True if B starts with the specified prefix."},
+    {"endswith", bytes_endswith, METH_VARARGS, "Return True if B ends with the specified suffix."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+PySequenceMethods bytes_as_sequence = {
+    .sq_length = bytes_length,
+    .sq_concat = bytes_concat,
+    .sq_repeat = bytes_repeat,
+    .sq_item = bytes_item,
+    .sq_contains = bytes_contains,
+};
+
+PyMappingMethods bytes_as_mapping = {
+    .mp_length = bytes_length,
+    .mp_subscript = bytes_subscript,
+};
+
+}  // namespace
+
+PyObject *bytes_from_iterator(PyObject *it) noexcept {
+    PyObject *result = PyBytes_FromStringAndSize(nullptr, 0);
+    if (result == nullptr) return nullptr;
+    Py_ssize_t size = 0;
+    for (;;) {
+        PyObject *item = PyIter_Next(it);
+        if (item == nullptr) break;
+        Py_ssize_t value = PyNumber_AsSsize_t(item, nullptr);
+        Py_DECREF(item);
+        if (value == -1 && PyErr_Occurred()) break;
+        if (value < 0 || value >= 256) {
+            PyErr_SetString(PyExc_ValueError, "bytes must be in range(0, 256)");
+            break;
+        }
+        // Grow by doubling; the empty start object is replaced by the first resize.
+        if (size == Py_SIZE(result) && _PyBytes_Resize(&result, size < 8 ? 8 : size * 2) < 0) return nullptr;
+        PyBytes_AS_STRING(result)[size++] = static_cast<char>(value);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(result);
+        return nullptr;
+    }
+    if (_PyBytes_Resize(&result, size) < 0) return nullptr;
+    return result;
+}
+
+}  // namespace minipy::runtime
+
+using namespace minipy::runtime;
+
+extern "C" {
+
+PyTypeObject PyBytes_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "bytes",
+    .tp_basicsize = offsetof(PyBytesObject, ob_sval),
+    .tp_itemsize = 1,
+    .tp_dealloc = bytes_dealloc,
+    .tp_repr = bytes_repr,
+    .tp_as_sequence = &bytes_as_sequence,
+    .tp_as_mapping = &bytes_as_mapping,
+    .tp_hash = bytes_hash,
+    .tp_str = bytes_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS,
+    .tp_doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
+              "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+              "bytes() -> empty bytes object",
+    .tp_richcompare = bytes_richcompare,
+    .tp_iter = bytes_iter,
+    .tp_methods = bytes_methods,
+    .tp_new = bytes_new,
+    .tp_free = PyObject_Free,
+};
+
+PyTypeObject PyBytesIter_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "bytes_iterator",
+    .tp_basicsize = sizeof(BytesIterObject),
+    .tp_dealloc = bytesiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = bytesiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = bytesiter_next,
+    .tp_free = PyObject_GC_Del,
+};
+
+}  // extern "C"

@@ -1,0 +1,153 @@
+// What the dict files share with each other and with the set files: internal to
+// runtime/src. The public API is minipy/dictobject.h.
+//
+//   dict_table.cpp    the keys object: allocation, index widths, lookup, insertion, resize
+//   dict_object.cpp   the dict object: creation, free lists, GC, the public C API
+//   dict_merge.cpp    update / merge / copy / fromkeys
+//   dict_type.cpp     PyDict_Type: slots, methods, dict() and repr
+//   dict_iter.cpp     the iterators over keys, values and items
+//   dict_views.cpp    the keys / values / items views
+#ifndef MINIPY_OBJECTS_DICT_INTERNAL_HPP
+#define MINIPY_OBJECTS_DICT_INTERNAL_HPP
+
+#include <cstdint>
+
+#include "minipy/Python.h"
+
+// The keys object, as CPython 3.11 lays it out (Include/internal/pycore_dict.h):
+//
+//   +-------------------------+  header (32 bytes)
+//   | dk_indices              |  2**dk_log2_size slots, each 1, 2, 4 or 8 bytes wide
+//   +-------------------------+
+//   | entries                 |  USABLE_FRACTION(size) x DictKeyEntry {hash, key, value}
+//   +-------------------------+
+//
+// A slot of dk_indices holds DKIX_EMPTY (never used: a search stops here), DKIX_DUMMY (its
+// entry was deleted: a search goes on) or the index of an entry. Entries are appended in
+// insertion order; a deleted entry keeps its place with key == value == NULL until the next
+// resize compacts the array. Invariants:
+//   dk_nentries + dk_usable <= USABLE_FRACTION(2**dk_log2_size)  (== until a popitem)
+//   ma_used == number of entries with a value <= dk_nentries
+//   an entry has a value if and only if it has a key, and some index slot holds its index
+struct _dictkeysobject {
+    Py_ssize_t dk_refcnt;         // always 1: minipy shares no keys between dicts
+    uint8_t dk_log2_size;         // the index table has 2**dk_log2_size slots
+    uint8_t dk_log2_index_bytes;  // ... taking 2**dk_log2_index_bytes bytes
+    uint8_t dk_kind;              // always DICT_KEYS_GENERAL (0)
+    uint32_t dk_version;          // 0: minipy has no specializing interpreter to feed
+    Py_ssize_t dk_usable;         // entries that may still be appended
+    Py_ssize_t dk_nentries;       // entries appended so far (deleted ones included)
+    char dk_indices[];            // then the entries
+};
+
+namespace minipy::runtime {
+
+struct DictKeyEntry {
+    Py_hash_t me_hash;
+    PyObject *me_key;    // NULL once deleted
+    PyObject *me_value;  // NULL once deleted
+};
+
+constexpr Py_ssize_t kDictIxEmpty = -1;
+constexpr Py_ssize_t kDictIxDummy = -2;
+constexpr Py_ssize_t kDictIxError = -3;
+constexpr Py_ssize_t kDictIxKeyChanged = -4;  // a comparison mutated the dict: search again
+
+constexpr uint8_t kDictLog2MinSize = 3;  // PyDict_LOG_MINSIZE: 8 index slots, 5 entries
+constexpr Py_ssize_t kDictMinSize = Py_ssize_t{1} << kDictLog2MinSize;
+constexpr int kPerturbShift = 5;  // shared with the set table
+constexpr int kDictMaxFreeList = 80;
+
+// Two thirds of the index slots may hold entries (USABLE_FRACTION).
+constexpr Py_ssize_t usable_fraction(Py_ssize_t size) noexcept { return (size << 1) / 3; }
+
+inline PyDictObject *as_dict(PyObject *op) noexcept { return reinterpret_cast<PyDictObject *>(op); }
+inline Py_ssize_t dk_size(const PyDictKeysObject *keys) noexcept {
+    return Py_ssize_t{1} << keys->dk_log2_size;
+}
+inline DictKeyEntry *dk_entries(PyDictKeysObject *keys) noexcept {
+    return reinterpret_cast<DictKeyEntry *>(keys->dk_indices + (std::size_t{1} << keys->dk_log2_index_bytes));
+}
+
+// The version every modification stamps on ma_version_tag.
+extern uint64_t g_dict_global_version;
+inline uint64_t dict_next_version() noexcept { return ++g_dict_global_version; }
+
+// dict_table.cpp ---------------------------------------------------------------------------
+
+// The keys object every empty dict points to: static, read-only, never freed.
+PyDictKeysObject *dict_empty_keys() noexcept;
+// The smallest log2 size whose table holds `minsize` index slots (at least the minimum).
+uint8_t dict_log2_keysize(Py_ssize_t minsize) noexcept;
+// The log2 size a table needs to take `n` items without resizing.
+uint8_t dict_estimate_log2_keysize(Py_ssize_t n) noexcept;
+// A new, empty keys object; NULL + MemoryError.
+PyDictKeysObject *dictkeys_new(uint8_t log2_size) noexcept;
+// Releases the entries' references and frees the keys object (the empty keys: nothing).
+void dictkeys_release(PyDictKeysObject *keys) noexcept;
+// A copy of a dict's keys object with new references to every key and value.
+PyDictKeysObject *dictkeys_clone(PyDictObject *mp) noexcept;
+// The bytes a keys object takes (what __sizeof__ adds for it).
+Py_ssize_t dictkeys_size(const PyDictKeysObject *keys) noexcept;
+// Frees the keys free list (dict_fini).
+void dictkeys_freelist_clear() noexcept;
+
+// The entry index of `key` (with `hash`), and its value in *value (borrowed); kDictIxEmpty
+// and *value = NULL when absent, kDictIxError when a comparison raised.
+Py_ssize_t dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value) noexcept;
+// Inserts or replaces; takes over the references to key and value (released on failure).
+int dict_insert(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value) noexcept;
+// Appends `key` known to be absent (skips the search); same contract as dict_insert.
+int dict_insert_new(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value) noexcept;
+// Rebuilds the table with 2**log2_newsize slots, compacting the entries.
+int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept;
+// Removes entry `ix` whose key has `hash`; the dict gives up its references after the
+// entry is gone (they are released here).
+void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept;
+// Removes the last entry (popitem); the caller takes over key and value.
+void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noexcept;
+// Tracks the dict when key or value could be part of a cycle (CPython's MAINTAIN_TRACKING).
+void dict_maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *value) noexcept;
+
+// dict_object.cpp --------------------------------------------------------------------------
+
+// PyDict_Type's tp_dealloc, tp_traverse and tp_clear.
+void dict_dealloc_slot(PyObject *self) noexcept;
+int dict_traverse_slot(PyObject *self, visitproc visit, void *arg) noexcept;
+int dict_clear_slot(PyObject *self) noexcept;
+// Frees both free lists (dict_fini).
+void dict_freelist_clear() noexcept;
+
+// A new exact dict owning `keys` (released on failure) with `used` items.
+PyObject *dict_new_with_keys(PyDictKeysObject *keys, Py_ssize_t used) noexcept;
+// Raises KeyError(key), the key wrapped in a tuple so that a tuple key stays one argument.
+void set_key_error(PyObject *key) noexcept;
+
+// dict_merge.cpp ---------------------------------------------------------------------------
+
+// dict.update / dict(...)'s argument: a dict, a mapping with keys(), or pairs.
+int dict_update_arg(PyObject *self, PyObject *arg) noexcept;
+// The shared body of dict.__init__ and dict.update: at most one positional argument, then
+// the keyword arguments. `name` is the method named in errors.
+int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const char *name) noexcept;
+// dict.fromkeys(iterable, value) for class `cls`.
+PyObject *dict_from_keys(PyObject *cls, PyObject *iterable, PyObject *value) noexcept;
+
+// dict_iter.cpp ----------------------------------------------------------------------------
+
+// A new iterator of one of the six iterator types over `dict`.
+PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *type) noexcept;
+PyObject *dict_iter(PyObject *self) noexcept;  // tp_iter: the keys iterator
+PyObject *dict_reversed_keys(PyObject *self) noexcept;
+
+// dict_views.cpp ---------------------------------------------------------------------------
+
+// Readies the view and iterator types (dict_init).
+int dict_views_ready() noexcept;
+PyObject *dictview_keys(PyObject *self) noexcept;
+PyObject *dictview_values(PyObject *self) noexcept;
+PyObject *dictview_items(PyObject *self) noexcept;
+
+}  // namespace minipy::runtime
+
+#endif  // MINIPY_OBJECTS_DICT_INTERNAL_HPP

@@ -1,0 +1,372 @@
+// The built-in exception types (CPython 3.11's hierarchy, without the groups) and the
+// preallocated MemoryError.
+#include <cstddef>
+#include <cstdint>
+
+#include "minipy/Python.h"
+#include "objects/exceptions/exceptions_internal.hpp"
+#include "lifecycle/part_lifecycle.hpp"
+#include "recursion/trashcan.hpp"
+
+namespace {
+
+using minipy::runtime::empty_tuple;
+
+PyBaseExceptionObject *as_exc(PyObject *self) noexcept {
+    return reinterpret_cast<PyBaseExceptionObject *>(self);
+}
+
+// --- BaseException ----------------------------------------------------------------------
+
+PyObject *BaseException_new(PyTypeObject *type, PyObject *args, PyObject *) noexcept {
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == nullptr) return nullptr;
+    as_exc(self)->args = Py_NewRef(args != nullptr ? args : empty_tuple());
+    return self;
+}
+
+int BaseException_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    if (kwds != nullptr && PyDict_Check(kwds) && PyDict_Size(kwds) > 0) {
+        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments", _PyType_Name(Py_TYPE(self)));
+        return -1;
+    }
+    Py_XSETREF(as_exc(self)->args, Py_NewRef(args != nullptr ? args : empty_tuple()));
+    return 0;
+}
+
+int BaseException_clear(PyObject *self) noexcept {
+    PyBaseExceptionObject *exc = as_exc(self);
+    Py_CLEAR(exc->dict);
+    Py_CLEAR(exc->args);
+    Py_CLEAR(exc->notes);
+    Py_CLEAR(exc->traceback);
+    Py_CLEAR(exc->context);
+    Py_CLEAR(exc->cause);
+    return 0;
+}
+
+int BaseException_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+    PyBaseExceptionObject *exc = as_exc(self);
+    Py_VISIT(exc->dict);
+    Py_VISIT(exc->args);
+    Py_VISIT(exc->notes);
+    Py_VISIT(exc->traceback);
+    Py_VISIT(exc->context);
+    Py_VISIT(exc->cause);
+    return 0;
+}
+
+void BaseException_dealloc(PyObject *self) noexcept {
+    if (self == minipy::runtime::preallocated_memory_error())
+        Py_FatalError("deallocating the preallocated MemoryError (a reference was dropped twice)");
+    PyObject_GC_UnTrack(self);
+    minipy::runtime::Trashcan trashcan(self, BaseException_dealloc);
+    if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
+    Py_TYPE(self)->tp_clear(self);
+    Py_TYPE(self)->tp_free(self);
+}
+
+PyObject *args_or_empty(PyObject *self) noexcept {
+    PyObject *args = as_exc(self)->args;
+    return args != nullptr ? args : empty_tuple();
+}
+
+PyObject *BaseException_str(PyObject *self) noexcept {
+    PyObject *args = args_or_empty(self);
+    switch (PyTuple_GET_SIZE(args)) {
+    case 0: return PyUnicode_FromString("");
+    case 1: return PyObject_Str(PyTuple_GET_ITEM(args, 0));
+    default: return PyObject_Str(args);
+    }
+}
+
+PyObject *BaseException_repr(PyObject *self) noexcept {
+    PyObject *args = args_or_empty(self);
+    const char *name = _PyType_Name(Py_TYPE(self));
+    if (PyTuple_GET_SIZE(args) == 1) return PyUnicode_FromFormat("%s(%R)", name, PyTuple_GET_ITEM(args, 0));
+    return PyUnicode_FromFormat("%s%R", name, args);
+}
+
+// A KeyError's message is the key's repr, so that KeyError('') does not print as nothing.
+PyObject *KeyError_str(PyObject *self) noexcept {
+    PyObject *args = args_or_empty(self);
+    if (PyTuple_GET_SIZE(args) == 1) return PyObject_Repr(PyTuple_GET_ITEM(args, 0));
+    return BaseException_str(self);
+}
+
+PyObject *get_args(PyObject *self, void *) noexcept { return Py_NewRef(args_or_empty(self)); }
+
+int set_args(PyObject *self, PyObject *value, void *) noexcept {
+    if (value == nullptr) {
+        PyErr_SetString(PyExc_TypeError, "args may not be deleted");
+        return -1;
+    }
+    PyObject *args = PySequence_Tuple(value);
+    if (args == nullptr) return -1;
+    Py_XSETREF(as_exc(self)->args, args);
+    return 0;
+}
+
+// __traceback__, __context__ and __cause__: None when unset; set to None or an instance.
+PyObject **link_field(PyObject *self, void *closure) noexcept {
+    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) + reinterpret_cast<std::uintptr_t>(closure));
+}
+
+PyObject *get_link(PyObject *self, void *closure) noexcept {
+    PyObject *value = *link_field(self, closure);
+    return Py_NewRef(value != nullptr ? value : Py_None);
+}
+
+int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
+    if (value == nullptr) {
+        PyErr_SetString(PyExc_TypeError, "attribute may not be deleted");
+        return -1;
+    }
+    const bool is_traceback = closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, traceback));
+    if (value == Py_None) {
+        Py_CLEAR(*link_field(self, closure));
+        return 0;
+    }
+    if (!is_traceback && !PyExceptionInstance_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "exception cause must be None or derive from BaseException");
+        return -1;
+    }
+    if (is_traceback) {
+        // Tracebacks arrive with the interpreter; until then only None is a traceback.
+        PyErr_SetString(PyExc_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    Py_XSETREF(*link_field(self, closure), Py_NewRef(value));
+    if (closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, cause)))
+        as_exc(self)->suppress_context = 1;
+    return 0;
+}
+
+#define MINIPY_LINK(field) reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, field))
+PyGetSetDef BaseException_getset[] = {
+    {"args", get_args, set_args, nullptr, nullptr},
+    {"__traceback__", get_link, set_link, nullptr, MINIPY_LINK(traceback)},
+    {"__context__", get_link, set_link, nullptr, MINIPY_LINK(context)},
+    {"__cause__", get_link, set_link, nullptr, MINIPY_LINK(cause)},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+#undef MINIPY_LINK
+
+// --- StopIteration.value and SystemExit.code ----------------------------------------------
+
+// Both keep one extra object derived from args: StopIteration the first argument (None
+// without one), SystemExit the first one, or the whole tuple when there are several.
+PyObject **extra_field(PyObject *self) noexcept {
+    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) + sizeof(PyBaseExceptionObject));
+}
+
+int WithExtra_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    if (BaseException_init(self, args, kwds) < 0) return -1;
+    const Py_ssize_t n = PyTuple_GET_SIZE(args);
+    PyObject *extra = n == 0 ? Py_None : PyTuple_GET_ITEM(args, 0);
+    if (n > 1 && PyObject_TypeCheck(self, reinterpret_cast<PyTypeObject *>(PyExc_SystemExit))) extra = args;
+    Py_XSETREF(*extra_field(self), Py_NewRef(extra));
+    return 0;
+}
+
+int WithExtra_clear(PyObject *self) noexcept {
+    Py_CLEAR(*extra_field(self));
+    return BaseException_clear(self);
+}
+
+int WithExtra_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+    Py_VISIT(*extra_field(self));
+    return BaseException_traverse(self, visit, arg);
+}
+
+PyObject *get_extra(PyObject *self, void *) noexcept {
+    PyObject *value = *extra_field(self);
+    return Py_NewRef(value != nullptr ? value : Py_None);
+}
+
+int set_extra(PyObject *self, PyObject *value, void *) noexcept {
+    Py_XSETREF(*extra_field(self), Py_XNewRef(value));
+    return 0;
+}
+
+PyGetSetDef StopIteration_getset[] = {
+    {"value", get_extra, set_extra, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+PyGetSetDef SystemExit_getset[] = {
+    {"code", get_extra, set_extra, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+constexpr unsigned long kExceptionFlags =
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASE_EXC_SUBCLASS;
+
+}  // namespace
+
+// The types, each a static PyTypeObject whose slots come from its base through PyType_Ready.
+extern "C" {
+
+PyTypeObject _PyExc_BaseException = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "BaseException",
+    .tp_basicsize = sizeof(PyBaseExceptionObject),
+    .tp_dealloc = BaseException_dealloc,
+    .tp_repr = BaseException_repr,
+    .tp_str = BaseException_str,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = kExceptionFlags,
+    .tp_doc = "Common base class for all exceptions",
+    .tp_traverse = BaseException_traverse,
+    .tp_clear = BaseException_clear,
+    .tp_getset = BaseException_getset,
+    .tp_dictoffset = offsetof(PyBaseExceptionObject, dict),
+    .tp_init = BaseException_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = BaseException_new,
+    .tp_free = PyObject_GC_Del,
+};
+
+#define MINIPY_EXCEPTION_TYPE(NAME, BASE)                 \
+    PyTypeObject _PyExc_##NAME = {                        \
+        MINIPY_TYPE_OBJECT_HEAD,                          \
+        .tp_name = #NAME,                                 \
+        .tp_flags = kExceptionFlags,                      \
+        .tp_base = &_PyExc_##BASE,                        \
+    };
+
+#define MINIPY_EXCEPTION_WITH_EXTRA(NAME, BASE, OBJECT, GETSET)  \
+    PyTypeObject _PyExc_##NAME = {                               \
+        MINIPY_TYPE_OBJECT_HEAD,                                 \
+        .tp_name = #NAME,                                        \
+        .tp_basicsize = sizeof(OBJECT),                          \
+        .tp_flags = kExceptionFlags,                             \
+        .tp_traverse = WithExtra_traverse,                       \
+        .tp_clear = WithExtra_clear,                             \
+        .tp_getset = GETSET,                                     \
+        .tp_base = &_PyExc_##BASE,                               \
+        .tp_init = WithExtra_init,                               \
+    };
+
+MINIPY_EXCEPTION_WITH_EXTRA(SystemExit, BaseException, PySystemExitObject, SystemExit_getset)
+MINIPY_EXCEPTION_TYPE(KeyboardInterrupt, BaseException)
+MINIPY_EXCEPTION_TYPE(GeneratorExit, BaseException)
+MINIPY_EXCEPTION_TYPE(Exception, BaseException)
+MINIPY_EXCEPTION_WITH_EXTRA(StopIteration, Exception, PyStopIterationObject, StopIteration_getset)
+MINIPY_EXCEPTION_TYPE(ArithmeticError, Exception)
+MINIPY_EXCEPTION_TYPE(FloatingPointError, ArithmeticError)
+MINIPY_EXCEPTION_TYPE(OverflowError, ArithmeticError)
+MINIPY_EXCEPTION_TYPE(ZeroDivisionError, ArithmeticError)
+MINIPY_EXCEPTION_TYPE(AssertionError, Exception)
+MINIPY_EXCEPTION_TYPE(AttributeError, Exception)
+MINIPY_EXCEPTION_TYPE(BufferError, Exception)
+MINIPY_EXCEPTION_TYPE(EOFError, Exception)
+MINIPY_EXCEPTION_TYPE(ImportError, Exception)
+MINIPY_EXCEPTION_TYPE(ModuleNotFoundError, ImportError)
+MINIPY_EXCEPTION_TYPE(LookupError, Exception)
+MINIPY_EXCEPTION_TYPE(IndexError, LookupError)
+MINIPY_EXCEPTION_TYPE(MemoryError, Exception)
+MINIPY_EXCEPTION_TYPE(NameError, Exception)
+MINIPY_EXCEPTION_TYPE(UnboundLocalError, NameError)
+MINIPY_EXCEPTION_TYPE(OSError, Exception)
+MINIPY_EXCEPTION_TYPE(RuntimeError, Exception)
+MINIPY_EXCEPTION_TYPE(NotImplementedError, RuntimeError)
+MINIPY_EXCEPTION_TYPE(RecursionError, RuntimeError)
+MINIPY_EXCEPTION_TYPE(SyntaxError, Exception)
+MINIPY_EXCEPTION_TYPE(SystemError, Exception)
+MINIPY_EXCEPTION_TYPE(TypeError, Exception)
+MINIPY_EXCEPTION_TYPE(ValueError, Exception)
+MINIPY_EXCEPTION_TYPE(UnicodeError, ValueError)
+MINIPY_EXCEPTION_TYPE(UnicodeDecodeError, UnicodeError)
+MINIPY_EXCEPTION_TYPE(UnicodeEncodeError, UnicodeError)
+MINIPY_EXCEPTION_TYPE(Warning, Exception)
+MINIPY_EXCEPTION_TYPE(UserWarning, Warning)
+MINIPY_EXCEPTION_TYPE(DeprecationWarning, Warning)
+MINIPY_EXCEPTION_TYPE(RuntimeWarning, Warning)
+
+PyTypeObject _PyExc_KeyError = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "KeyError",
+    .tp_str = KeyError_str,
+    .tp_flags = kExceptionFlags,
+    .tp_base = &_PyExc_LookupError,
+};
+
+#define MINIPY_EXCEPTION_ALL(X)                                                                    \
+    X(BaseException) X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception)              \
+    X(StopIteration) X(ArithmeticError) X(FloatingPointError) X(OverflowError)                     \
+    X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
+    X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError)  \
+    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError) X(NotImplementedError)            \
+    X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError) X(ValueError) X(UnicodeError)     \
+    X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) X(UserWarning) X(DeprecationWarning)    \
+    X(RuntimeWarning)
+
+#define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
+MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)
+
+}  // extern "C"
+
+namespace {
+
+// The preallocated MemoryError with the collector's header in front, zero: never tracked.
+struct StaticMemoryError {
+    std::uintptr_t gc_next;
+    std::uintptr_t gc_prev;
+    PyBaseExceptionObject exc;
+};
+constinit StaticMemoryError g_memory_error = {0, 0, {{1, &_PyExc_MemoryError}, nullptr, nullptr,
+                                                     nullptr, nullptr, nullptr, nullptr, 0}};
+
+}  // namespace
+
+namespace minipy::runtime {
+
+PyObject *preallocated_memory_error() noexcept { return &g_memory_error.exc.ob_base; }
+
+int exceptions_init() noexcept {
+#define MINIPY_EXCEPTION_READY(NAME) \
+    if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
+    MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
+#undef MINIPY_EXCEPTION_READY
+    g_memory_error.exc.args = Py_NewRef(empty_tuple());
+    return 0;
+}
+
+void exceptions_fini() noexcept {
+    // What raising it attached (attributes, links) goes; the instance itself is static.
+    BaseException_clear(preallocated_memory_error());
+}
+
+}  // namespace minipy::runtime
+
+// --- The PyException_* accessors ------------------------------------------------------------
+
+extern "C" PyObject *PyException_GetArgs(PyObject *exc) noexcept {
+    return Py_NewRef(args_or_empty(exc));
+}
+
+extern "C" PyObject *PyException_GetTraceback(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->traceback);
+}
+
+extern "C" PyObject *PyException_GetContext(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->context);
+}
+
+extern "C" void PyException_SetContext(PyObject *exc, PyObject *context) noexcept {
+    Py_XSETREF(as_exc(exc)->context, context);  // steals, as in CPython
+}
+
+extern "C" PyObject *PyException_GetCause(PyObject *exc) noexcept {
+    return Py_XNewRef(as_exc(exc)->cause);
+}
+
+extern "C" void PyException_SetCause(PyObject *exc, PyObject *cause) noexcept {
+    as_exc(exc)->suppress_context = 1;
+    Py_XSETREF(as_exc(exc)->cause, cause);  // steals, as in CPython
+}
+
+extern "C" const char *PyExceptionClass_Name(PyObject *exc) noexcept {
+    return reinterpret_cast<PyTypeObject *>(exc)->tp_name;
+}

@@ -1,0 +1,232 @@
+// int <-> bytes: _PyLong_AsByteArray / _PyLong_FromByteArray and the methods built on them,
+// int.to_bytes(length=1, byteorder='big', *, signed=False) and the class method
+// int.from_bytes(bytes, byteorder='big', *, signed=False), with 3.11's argument rules.
+//
+// Negative ints are written and read in two's complement. A value fits in n bytes when its
+// two's complement form needs at most 8n bits: bit_length(v) for unsigned, bit_length(v) + 1
+// for signed non-negative, and bit_length(-v - 1) + 1 for negative v.
+#include <cstring>
+
+#include "minipy/abstract.h"
+#include "minipy/bytesobject.h"
+#include "minipy/dictobject.h"
+#include "minipy/pyerrors.h"
+#include "minipy/tupleobject.h"
+#include "minipy/unicodeobject.h"
+#include "objects/int/int_internal.hpp"
+
+namespace minipy::runtime {
+namespace {
+
+// A clinic-style signature: `npositional` of the names may come by position, the rest only
+// by keyword; the first `nrequired` must be given.
+struct Signature {
+    const char *function;
+    const char *const *names;
+    int nnames;
+    int npositional;
+    int nrequired;
+};
+
+// Fills values[0..nnames) with borrowed arguments (null when not given). False with
+// TypeError on a bad call, messages as CPython's generated parsers write them.
+bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs, PyObject **values) noexcept {
+    for (int i = 0; i < sig.nnames; ++i) values[i] = nullptr;
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > sig.npositional) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)", sig.function,
+                     sig.npositional, sig.npositional == 1 ? "" : "s", nargs);
+        return false;
+    }
+    for (Py_ssize_t i = 0; i < nargs; ++i) values[i] = PyTuple_GET_ITEM(args, i);
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (kwargs != nullptr && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return false;
+        }
+        int slot = -1;
+        for (int i = 0; i < sig.nnames && slot < 0; ++i)
+            if (PyUnicode_CompareWithASCIIString(key, sig.names[i]) == 0) slot = i;
+        if (slot < 0) {
+            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %s()", key, sig.function);
+            return false;
+        }
+        if (values[slot] != nullptr) {
+            PyErr_Format(PyExc_TypeError, "argument for %s() given by name ('%s') and position (%d)", sig.function,
+                         sig.names[slot], slot + 1);
+            return false;
+        }
+        values[slot] = value;
+    }
+    for (int i = 0; i < sig.nrequired; ++i) {
+        if (values[i] == nullptr) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)", sig.function,
+                         sig.names[i], i + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
+// 1 for 'little', 0 for 'big' (the default when absent), -1 with an exception.
+int parse_byteorder(const char *function, PyObject *byteorder) noexcept {
+    if (byteorder == nullptr) return 0;
+    if (!PyUnicode_Check(byteorder)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'byteorder' must be str, not %.50s", function,
+                     Py_TYPE(byteorder)->tp_name);
+        return -1;
+    }
+    if (PyUnicode_CompareWithASCIIString(byteorder, "little") == 0) return 1;
+    if (PyUnicode_CompareWithASCIIString(byteorder, "big") == 0) return 0;
+    PyErr_SetString(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+int parse_signed(PyObject *is_signed) noexcept { return is_signed == nullptr ? 0 : PyObject_IsTrue(is_signed); }
+
+// Bits the two's complement form of v needs (without the sign bit for unsigned).
+std::uint64_t twos_complement_bits(PyObject *v, bool is_signed) noexcept {
+    const digit *d = long_digits(v);
+    const Py_ssize_t n = long_ndigits(v);
+    std::uint64_t bits = mag_bit_length(d, n);
+    if (!is_signed || bits == 0) return bits;
+    if (long_is_negative(v)) {
+        // bit_length(|v| - 1): one less than bit_length(|v|) exactly when |v| is a power of two.
+        bool power_of_two = (d[n - 1] & (d[n - 1] - 1)) == 0;
+        for (Py_ssize_t i = 0; power_of_two && i < n - 1; ++i) power_of_two = d[i] == 0;
+        if (power_of_two) --bits;
+    }
+    return bits + 1;
+}
+
+}  // namespace
+
+PyObject *long_to_bytes(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
+    static const char *const kNames[] = {"length", "byteorder", "signed"};
+    PyObject *values[3];
+    if (!unpack_arguments({"to_bytes", kNames, 3, 2, 0}, args, kwargs, values)) return nullptr;
+    Py_ssize_t length = 1;
+    if (values[0] != nullptr) {
+        PyObject *index = PyNumber_Index(values[0]);
+        if (index == nullptr) return nullptr;
+        length = PyLong_AsSsize_t(index);
+        Py_DECREF(index);
+        if (length == -1 && PyErr_Occurred()) return nullptr;
+        if (length < 0) {
+            PyErr_SetString(PyExc_ValueError, "length argument must be non-negative");
+            return nullptr;
+        }
+    }
+    const int little = parse_byteorder("to_bytes", values[1]);
+    if (little < 0) return nullptr;
+    const int is_signed = parse_signed(values[2]);
+    if (is_signed < 0) return nullptr;
+    PyObject *bytes = PyBytes_FromStringAndSize(nullptr, length);
+    if (bytes == nullptr) return nullptr;
+    if (_PyLong_AsByteArray(as_long(self), reinterpret_cast<unsigned char *>(PyBytes_AS_STRING(bytes)),
+                            static_cast<size_t>(length), little, is_signed) < 0) {
+        Py_DECREF(bytes);
+        return nullptr;
+    }
+    return bytes;
+}
+
+PyObject *long_from_bytes(PyObject *type, PyObject *args, PyObject *kwargs) noexcept {
+    static const char *const kNames[] = {"bytes", "byteorder", "signed"};
+    PyObject *values[3];
+    if (!unpack_arguments({"from_bytes", kNames, 3, 2, 1}, args, kwargs, values)) return nullptr;
+    const int little = parse_byteorder("from_bytes", values[1]);
+    if (little < 0) return nullptr;
+    const int is_signed = parse_signed(values[2]);
+    if (is_signed < 0) return nullptr;
+    PyObject *bytes = PyBytes_FromObject(values[0]);
+    if (bytes == nullptr) return nullptr;
+    PyObject *result = _PyLong_FromByteArray(reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(bytes)),
+                                             static_cast<size_t>(PyBytes_GET_SIZE(bytes)), little, is_signed);
+    Py_DECREF(bytes);
+    // A subclass gets its own instance, made by calling it with the int (CPython's rule).
+    if (result != nullptr && type != reinterpret_cast<PyObject *>(&PyLong_Type))
+        Py_SETREF(result, PyObject_CallOneArg(type, result));
+    return result;
+}
+
+}  // namespace minipy::runtime
+
+using namespace minipy::runtime;
+
+extern "C" int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int little_endian,
+                                   int is_signed) noexcept {
+    PyObject *obj = reinterpret_cast<PyObject *>(v);
+    const bool negative = long_is_negative(obj);
+    if (negative && !is_signed) {
+        PyErr_SetString(PyExc_OverflowError, "can't convert negative int to unsigned");
+        return -1;
+    }
+    if (twos_complement_bits(obj, is_signed != 0) > static_cast<std::uint64_t>(n) * 8) {
+        PyErr_SetString(PyExc_OverflowError, "int too big to convert");
+        return -1;
+    }
+    // Least significant byte first into position i (or n - 1 - i for big-endian).
+    const digit *d = long_digits(obj);
+    const Py_ssize_t ndigits = long_ndigits(obj);
+    twodigits acc = 0;
+    int acc_bits = 0;
+    digit carry = 1;  // the +1 of the two's complement negation
+    Py_ssize_t next_digit = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (acc_bits < 8) {
+            digit x = next_digit < ndigits ? d[next_digit] : 0;
+            ++next_digit;
+            if (negative) {
+                x = (x ^ PyLong_MASK) + carry;
+                carry = x >> PyLong_SHIFT;
+                x &= PyLong_MASK;
+            }
+            acc |= static_cast<twodigits>(x) << acc_bits;
+            acc_bits += PyLong_SHIFT;
+        }
+        bytes[little_endian ? i : n - 1 - i] = static_cast<unsigned char>(acc & 0xFF);
+        acc >>= 8;
+        acc_bits -= 8;
+    }
+    return 0;
+}
+
+extern "C" PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
+                                           int is_signed) noexcept {
+    if (n == 0) return Py_NewRef(long_small_int(0));
+    const unsigned char top = bytes[little_endian ? n - 1 : 0];
+    const bool negative = is_signed && (top & 0x80) != 0;
+    if (n > static_cast<size_t>(PY_SSIZE_T_MAX) / 8) {
+        PyErr_SetString(PyExc_OverflowError, "byte array too long to convert to int");
+        return nullptr;
+    }
+    const Py_ssize_t ndigits = static_cast<Py_ssize_t>((n * 8 + PyLong_SHIFT - 1) / PyLong_SHIFT);
+    PyLongObject *z = long_alloc(ndigits);
+    if (z == nullptr) return nullptr;
+    twodigits acc = 0;
+    int acc_bits = 0;
+    unsigned carry = 1;  // negating the two's complement as the bytes come in
+    Py_ssize_t out = 0;
+    for (size_t i = 0; i < n; ++i) {
+        unsigned byte = bytes[little_endian ? i : n - 1 - i];
+        if (negative) {
+            byte = (byte ^ 0xFFu) + carry;
+            carry = byte >> 8;
+            byte &= 0xFFu;
+        }
+        acc |= static_cast<twodigits>(byte) << acc_bits;
+        acc_bits += 8;
+        if (acc_bits >= PyLong_SHIFT) {
+            z->ob_digit[out++] = static_cast<digit>(acc & PyLong_MASK);
+            acc >>= PyLong_SHIFT;
+            acc_bits -= PyLong_SHIFT;
+        }
+    }
+    if (acc_bits > 0) z->ob_digit[out++] = static_cast<digit>(acc);
+    while (out < ndigits) z->ob_digit[out++] = 0;
+    if (negative) Py_SET_SIZE(z, -ndigits);
+    return long_finish(z);
+}

@@ -1,0 +1,158 @@
+// builtin_function_or_method: a PyMethodDef bound to an instance (or to nothing), callable
+// with the calling conventions of methodobject.h.
+#include "minipy/Python.h"
+#include "lifecycle/part_lifecycle.hpp"
+
+namespace {
+
+PyCFunctionObject *as_function(PyObject *self) noexcept {
+    return reinterpret_cast<PyCFunctionObject *>(self);
+}
+
+// The name error messages use: "list.append" for a method, "len" for a plain function.
+PyObject *qualified_name(PyCFunctionObject *f) noexcept {
+    if (f->m_self == nullptr || f->m_module != nullptr)
+        return PyUnicode_FromString(f->m_ml->ml_name);
+    PyTypeObject *owner = PyType_Check(f->m_self) ? reinterpret_cast<PyTypeObject *>(f->m_self)
+                                                  : Py_TYPE(f->m_self);
+    return PyUnicode_FromFormat("%s.%s", _PyType_Name(owner), f->m_ml->ml_name);
+}
+
+PyObject *argument_count_error(PyCFunctionObject *f, const char *format, Py_ssize_t given) noexcept {
+    PyObject *name = qualified_name(f);
+    if (name != nullptr) {
+        PyErr_Format(PyExc_TypeError, format, name, given);
+        Py_DECREF(name);
+    }
+    return nullptr;
+}
+
+PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
+    PyCFunctionObject *f = as_function(self);
+    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC);
+    const bool has_kwargs = kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
+    if (flags == (METH_VARARGS | METH_KEYWORDS))
+        return reinterpret_cast<PyCFunctionWithKeywords>(reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth))(
+            f->m_self, args, kwargs);
+    if (has_kwargs) {
+        PyObject *name = qualified_name(f);
+        if (name != nullptr) {
+            PyErr_Format(PyExc_TypeError, "%U() takes no keyword arguments", name);
+            Py_DECREF(name);
+        }
+        return nullptr;
+    }
+    const Py_ssize_t given = PyTuple_GET_SIZE(args);
+    switch (flags) {
+    case METH_VARARGS:
+        return f->m_ml->ml_meth(f->m_self, args);
+    case METH_NOARGS:
+        if (given != 0) return argument_count_error(f, "%U() takes no arguments (%zd given)", given);
+        return f->m_ml->ml_meth(f->m_self, nullptr);
+    case METH_O:
+        if (given != 1) return argument_count_error(f, "%U() takes exactly one argument (%zd given)", given);
+        return f->m_ml->ml_meth(f->m_self, PyTuple_GET_ITEM(args, 0));
+    default:
+        PyErr_SetString(PyExc_SystemError, "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
+        return nullptr;
+    }
+}
+
+void cfunction_dealloc(PyObject *self) noexcept {
+    PyCFunctionObject *f = as_function(self);
+    PyObject_GC_UnTrack(self);
+    Py_XDECREF(f->m_self);
+    Py_XDECREF(f->m_module);
+    PyObject_GC_Del(self);
+}
+
+int cfunction_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+    Py_VISIT(as_function(self)->m_self);
+    Py_VISIT(as_function(self)->m_module);
+    return 0;
+}
+
+PyObject *cfunction_repr(PyObject *self) noexcept {
+    PyCFunctionObject *f = as_function(self);
+    if (f->m_self == nullptr || f->m_module != nullptr)
+        return PyUnicode_FromFormat("<built-in function %s>", f->m_ml->ml_name);
+    return PyUnicode_FromFormat("<built-in method %s of %s object at %p>", f->m_ml->ml_name,
+                                Py_TYPE(f->m_self)->tp_name, static_cast<void *>(f->m_self));
+}
+
+// Bound methods are equal when they wrap the same definition of the same object.
+PyObject *cfunction_richcompare(PyObject *self, PyObject *other, int op) noexcept {
+    if ((op != Py_EQ && op != Py_NE) || !PyCFunction_Check(other)) Py_RETURN_NOTIMPLEMENTED;
+    PyCFunctionObject *a = as_function(self);
+    PyCFunctionObject *b = as_function(other);
+    const bool equal = a->m_ml->ml_meth == b->m_ml->ml_meth && a->m_self == b->m_self;
+    return Py_NewRef((equal == (op == Py_EQ)) ? Py_True : Py_False);
+}
+
+Py_hash_t cfunction_hash(PyObject *self) noexcept {
+    PyCFunctionObject *f = as_function(self);
+    Py_hash_t x = _Py_HashPointer(f->m_self);
+    Py_hash_t y = _Py_HashPointer(reinterpret_cast<void *>(f->m_ml->ml_meth));
+    x ^= y;
+    return x == -1 ? -2 : x;
+}
+
+PyObject *cfunction_get_name(PyObject *self, void *) noexcept {
+    return PyUnicode_FromString(as_function(self)->m_ml->ml_name);
+}
+
+PyObject *cfunction_get_self(PyObject *self, void *) noexcept {
+    PyObject *bound = as_function(self)->m_self;
+    return Py_NewRef(bound != nullptr ? bound : Py_None);
+}
+
+PyGetSetDef cfunction_getset[] = {
+    {"__name__", cfunction_get_name, nullptr, nullptr, nullptr},
+    {"__self__", cfunction_get_self, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+extern "C" {
+PyTypeObject PyCFunction_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "builtin_function_or_method",
+    .tp_basicsize = sizeof(PyCFunctionObject),
+    .tp_dealloc = cfunction_dealloc,
+    .tp_repr = cfunction_repr,
+    .tp_hash = cfunction_hash,
+    .tp_call = cfunction_call,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = cfunction_traverse,
+    .tp_richcompare = cfunction_richcompare,
+    .tp_getset = cfunction_getset,
+};
+}
+
+extern "C" PyObject *PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module) noexcept {
+    PyCFunctionObject *f = PyObject_GC_New(PyCFunctionObject, &PyCFunction_Type);
+    if (f == nullptr) return nullptr;
+    f->m_ml = ml;
+    f->m_self = Py_XNewRef(self);
+    f->m_module = Py_XNewRef(module);
+    PyObject_GC_Track(f);
+    return _PyObject_CAST(f);
+}
+
+extern "C" PyCFunction PyCFunction_GetFunction(PyObject *op) noexcept {
+    if (!PyCFunction_Check(op)) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    return as_function(op)->m_ml->ml_meth;
+}
+
+extern "C" PyObject *PyCFunction_GetSelf(PyObject *op) noexcept {
+    if (!PyCFunction_Check(op)) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    return as_function(op)->m_self;
+}

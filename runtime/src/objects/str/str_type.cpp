@@ -1,0 +1,263 @@
+// PyUnicode_Type's slots (dealloc, repr, str, hash, comparison, the sequence and mapping
+// protocols, iteration, str()) and the str iterator type.
+//
+// str's constructor makes exact str objects only: a subclass of str needs the non-compact
+// layout CPython keeps for it (the characters in a separate block), which minipy does not
+// have yet, so str.__new__(subclass) raises SystemError.
+#include <cstring>
+
+#include "minipy/abstract.h"
+#include "minipy/bytesobject.h"
+#include "minipy/dictobject.h"
+#include "minipy/objimpl.h"
+#include "minipy/pyerrors.h"
+#include "minipy/sliceobject.h"
+#include "minipy/tupleobject.h"
+#include "minipy/unicodeobject.h"
+#include "lifecycle/part_lifecycle.hpp"
+#include "objects/str/str_internal.hpp"
+
+namespace minipy::runtime {
+namespace {
+
+void unicode_dealloc(PyObject *op) noexcept {
+    if (PyUnicode_CHECK_INTERNED(op)) unicode_intern_forget(op);
+    if (!PyUnicode_IS_ASCII(op)) PyObject_Free(_PyCompactUnicodeObject_CAST(op)->utf8);
+    Py_TYPE(op)->tp_free(op);
+}
+
+PyObject *unicode_str(PyObject *self) noexcept { return PyUnicode_FromObject(self); }
+
+Py_hash_t unicode_tp_hash(PyObject *self) noexcept { return unicode_hash(self); }
+
+Py_ssize_t unicode_length(PyObject *self) noexcept { return PyUnicode_GET_LENGTH(self); }
+
+PyObject *unicode_getitem(PyObject *self, Py_ssize_t index) noexcept {
+    if (index < 0 || index >= PyUnicode_GET_LENGTH(self)) {
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return nullptr;
+    }
+    return unicode_char(PyUnicode_READ_CHAR(self, index));
+}
+
+PyObject *unicode_repeat(PyObject *self, Py_ssize_t count) noexcept {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(self);
+    if (count < 1 || n == 0) return unicode_get_empty();
+    if (count == 1) return PyUnicode_FromObject(self);
+    if (n > PY_SSIZE_T_MAX / count) {
+        PyErr_SetString(PyExc_OverflowError, "repeated string is too long");
+        return nullptr;
+    }
+    const Py_ssize_t total = n * count;
+    PyObject *result = PyUnicode_New(total, PyUnicode_MAX_CHAR_VALUE(self));
+    if (result == nullptr) return nullptr;
+    const int kind = PyUnicode_KIND(result);
+    char *out = static_cast<char *>(PyUnicode_DATA(result));
+    // One copy of the text, then doubling copies of what is already there.
+    std::memcpy(out, PyUnicode_DATA(self), static_cast<size_t>(n * kind));
+    Py_ssize_t done = n;
+    while (done < total) {
+        const Py_ssize_t chunk = done <= total - done ? done : total - done;
+        std::memcpy(out + done * kind, out, static_cast<size_t>(chunk * kind));
+        done += chunk;
+    }
+    return result;
+}
+
+int unicode_contains(PyObject *self, PyObject *element) noexcept { return PyUnicode_Contains(self, element); }
+
+PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(self);
+    if (PyIndex_Check(item)) {
+        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred()) return nullptr;
+        if (i < 0) i += n;
+        return unicode_getitem(self, i);
+    }
+    if (!PySlice_Check(item))
+        return PyErr_Format(PyExc_TypeError, "string indices must be integers, not '%.200s'",
+                            Py_TYPE(item)->tp_name);
+    Py_ssize_t start, stop, step;
+    if (PySlice_Unpack(item, &start, &stop, &step) < 0) return nullptr;
+    const Py_ssize_t count = PySlice_AdjustIndices(n, &start, &stop, step);
+    if (count <= 0) return unicode_get_empty();
+    if (step == 1) return unicode_substring(self, start, start + count);
+    const int kind = PyUnicode_KIND(self);
+    const void *data = PyUnicode_DATA(self);
+    Py_UCS4 maxchar = 0;
+    // start + i * step is an index for every selected i; a running index stepped past the
+    // last one would overflow for a huge step.
+    for (Py_ssize_t i = 0; i < count; ++i) {
+        const Py_UCS4 ch = PyUnicode_READ(kind, data, start + i * step);
+        if (ch > maxchar) maxchar = ch;
+    }
+    PyObject *result = PyUnicode_New(count, maxchar);
+    if (result == nullptr) return nullptr;
+    const int rkind = PyUnicode_KIND(result);
+    void *rdata = PyUnicode_DATA(result);
+    for (Py_ssize_t i = 0; i < count; ++i)
+        PyUnicode_WRITE(rkind, rdata, i, PyUnicode_READ(kind, data, start + i * step));
+    return result;
+}
+
+// str(object='', encoding='utf-8', errors='strict')
+PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
+    if (type != &PyUnicode_Type) {
+        PyErr_SetString(PyExc_SystemError, "minipy: str subclasses are not supported yet");
+        return nullptr;
+    }
+    static const char *const kNames[] = {"object", "encoding", "errors"};
+    PyObject *given[3] = {nullptr, nullptr, nullptr};
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 3)
+        return PyErr_Format(PyExc_TypeError, "str() takes at most 3 arguments (%zd given)", nargs);
+    for (Py_ssize_t i = 0; i < nargs; ++i) given[i] = PyTuple_GET_ITEM(args, i);
+    if (kwds != nullptr && PyDict_Size(kwds) > 0) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int slot = -1;
+            for (int k = 0; k < 3; ++k)
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
+            if (slot < 0)
+                return PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for str()", key);
+            if (given[slot] != nullptr)
+                return PyErr_Format(PyExc_TypeError,
+                                    "argument for str() given by name ('%s') and position (%d)",
+                                    kNames[slot], slot + 1);
+            given[slot] = value;
+        }
+    }
+    const char *strings[2] = {nullptr, nullptr};  // encoding, errors
+    for (int k = 1; k < 3; ++k) {
+        if (given[k] == nullptr) continue;
+        if (!PyUnicode_Check(given[k]))
+            return PyErr_Format(PyExc_TypeError, "str() argument '%s' must be str, not %.50s", kNames[k],
+                                Py_TYPE(given[k])->tp_name);
+        strings[k - 1] = PyUnicode_AsUTF8(given[k]);
+        if (strings[k - 1] == nullptr) return nullptr;
+    }
+    if (given[0] == nullptr) return unicode_get_empty();
+    if (strings[0] == nullptr && strings[1] == nullptr) return PyObject_Str(given[0]);
+    PyObject *obj = given[0];
+    if (PyBytes_Check(obj))
+        return PyUnicode_Decode(PyBytes_AS_STRING(obj), PyBytes_GET_SIZE(obj),
+                                strings[0] != nullptr ? strings[0] : "utf-8", strings[1]);
+    if (PyUnicode_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "decoding str is not supported");
+        return nullptr;
+    }
+    return PyErr_Format(PyExc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
+                        Py_TYPE(obj)->tp_name);
+}
+
+PySequenceMethods unicode_as_sequence = {
+    .sq_length = unicode_length,
+    .sq_concat = PyUnicode_Concat,
+    .sq_repeat = unicode_repeat,
+    .sq_item = unicode_getitem,
+    .sq_contains = unicode_contains,
+};
+
+PyMappingMethods unicode_as_mapping = {
+    .mp_length = unicode_length,
+    .mp_subscript = unicode_subscript,
+};
+
+// --- The iterator ---------------------------------------------------------------------
+
+struct UnicodeIterObject {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyObject *str;  // NULL once exhausted
+};
+
+void unicodeiter_dealloc(PyObject *op) noexcept {
+    PyObject_GC_UnTrack(op);
+    Py_XDECREF(reinterpret_cast<UnicodeIterObject *>(op)->str);
+    PyObject_GC_Del(op);
+}
+
+int unicodeiter_traverse(PyObject *op, visitproc visit, void *arg) noexcept {
+    Py_VISIT(reinterpret_cast<UnicodeIterObject *>(op)->str);
+    return 0;
+}
+
+PyObject *unicodeiter_next(PyObject *op) noexcept {
+    auto *it = reinterpret_cast<UnicodeIterObject *>(op);
+    if (it->str == nullptr) return nullptr;
+    if (it->index < PyUnicode_GET_LENGTH(it->str)) return unicode_char(PyUnicode_READ_CHAR(it->str, it->index++));
+    Py_CLEAR(it->str);
+    return nullptr;
+}
+
+}  // namespace
+
+PyObject *unicode_iter(PyObject *str) noexcept {
+    // CPython 3.11 names the iterator of an ASCII string differently; it behaves the same.
+    PyTypeObject *type = PyUnicode_IS_ASCII(str) ? &unicode_ascii_iter_type : &PyUnicodeIter_Type;
+    auto *it = PyObject_GC_New(UnicodeIterObject, type);
+    if (it == nullptr) return nullptr;
+    it->index = 0;
+    it->str = Py_NewRef(str);
+    PyObject_GC_Track(it);
+    return reinterpret_cast<PyObject *>(it);
+}
+
+}  // namespace minipy::runtime
+
+using namespace minipy::runtime;
+
+extern "C" {
+
+PyTypeObject PyUnicode_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "str",
+    .tp_basicsize = sizeof(PyUnicodeObject),
+    .tp_dealloc = unicode_dealloc,
+    .tp_repr = unicode_repr,
+    .tp_as_sequence = &unicode_as_sequence,
+    .tp_as_mapping = &unicode_as_mapping,
+    .tp_hash = unicode_tp_hash,
+    .tp_str = unicode_str,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS,
+    .tp_doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
+    .tp_richcompare = PyUnicode_RichCompare,
+    .tp_iter = unicode_iter,
+    .tp_methods = unicode_methods,
+    .tp_new = unicode_new,
+    .tp_free = PyObject_Free,
+};
+
+PyTypeObject PyUnicodeIter_Type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "str_iterator",
+    .tp_basicsize = sizeof(UnicodeIterObject),
+    .tp_dealloc = unicodeiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = unicodeiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = unicodeiter_next,
+    .tp_free = PyObject_GC_Del,
+};
+
+}  // extern "C"
+
+namespace minipy::runtime {
+
+PyTypeObject unicode_ascii_iter_type = {
+    MINIPY_TYPE_OBJECT_HEAD,
+    .tp_name = "str_ascii_iterator",
+    .tp_basicsize = sizeof(UnicodeIterObject),
+    .tp_dealloc = unicodeiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = unicodeiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = unicodeiter_next,
+    .tp_free = PyObject_GC_Del,
+};
+
+}  // namespace minipy::runtime
