@@ -60,13 +60,6 @@ static inline void _PyList_SET_ITEM(PyObject *op, Py_ssize_t index, PyObject *va
 #define PyList_SET_ITEM(op, index, value) \
     _PyList_SET_ITEM(_PyObject_CAST(op), (index), _PyObject_CAST(value))
 
-/* The guard every container repr uses against reference cycles (CPython keeps these in
- * object.h). Py_ReprEnter returns 0 the first time `obj` is entered on this thread, 1 when
- * it is being printed already (print "[...]" instead), -1 with MemoryError; each 0 is paired
- * with one Py_ReprLeave(obj). */
-PyAPI_FUNC(int) Py_ReprEnter(PyObject *obj) MINIPY_NOEXCEPT;
-PyAPI_FUNC(void) Py_ReprLeave(PyObject *obj) MINIPY_NOEXCEPT;
-
 MINIPY_EXTERN_C_END
 
 #endif /* MINIPY_LISTOBJECT_H */

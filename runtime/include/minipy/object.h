@@ -374,6 +374,12 @@ PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *self) MINIPY_NOEXCEPT;
 #define Py_PRINT_RAW 1
 PyAPI_FUNC(int) PyObject_Print(PyObject *v, void *fp, int flags) MINIPY_NOEXCEPT;
 
+/* The guard every container repr uses against reference cycles. Py_ReprEnter returns 0 the
+ * first time `obj` is entered on this thread, 1 when it is being printed already (print
+ * "[...]" instead), -1 with MemoryError; each 0 is paired with one Py_ReprLeave(obj). */
+PyAPI_FUNC(int) Py_ReprEnter(PyObject *obj) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) Py_ReprLeave(PyObject *obj) MINIPY_NOEXCEPT;
+
 MINIPY_EXTERN_C_END
 
 #endif /* MINIPY_OBJECT_H */

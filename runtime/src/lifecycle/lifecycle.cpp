@@ -22,6 +22,7 @@
 #include "minipy/pystate.h"
 #include "memory/memory_accounting.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 #include "state/runtime_state.hpp"
 
 using namespace minipy::runtime;

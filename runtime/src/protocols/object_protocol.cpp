@@ -1,11 +1,39 @@
-// The generic object protocol of object.h: repr/str, hash, rich comparison, truth,
-// attribute access through the type's tables, iteration.
+// The generic object protocol of object.h: repr/str and the repr recursion guard every
+// container shares (Py_ReprEnter / Py_ReprLeave), hash, rich comparison, truth, attribute
+// access through the type's tables, iteration.
 #include <cstdio>
 #include <cstring>
 
 #include "minipy/Python.h"
 
 namespace {
+
+// --- Py_ReprEnter / Py_ReprLeave ------------------------------------------------------------
+// The objects whose repr is under way on this thread, innermost last. CPython keeps them in a
+// list in the thread state's dict; a thread-local stack does the same job without a dict. The
+// first kInlineDepth entries need no allocation; deeper nesting borrows a MEM block, which is
+// freed again when the stack empties, so nothing outlives the outermost repr.
+constexpr Py_ssize_t kInlineDepth = 16;
+
+struct ReprStack {
+    PyObject *inline_entries[kInlineDepth];
+    PyObject **entries; // inline_entries or a MEM block
+    Py_ssize_t count;
+    Py_ssize_t capacity;
+};
+thread_local constinit ReprStack t_repr_stack{{}, nullptr, 0, 0};
+
+bool repr_stack_grow(ReprStack &stack) noexcept {
+    const Py_ssize_t capacity = stack.capacity * 2;
+    auto *entries = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(capacity) * sizeof(PyObject *)));
+    if (entries == nullptr) return false;
+    std::memcpy(entries, stack.entries, static_cast<size_t>(stack.count) * sizeof(PyObject *));
+    if (stack.entries != stack.inline_entries) PyMem_Free(stack.entries);
+    stack.entries = entries;
+    stack.capacity = capacity;
+    return true;
+}
+
 
 PyObject *checked_text(PyObject *result, const char *slot) noexcept {
     if (result == nullptr || PyUnicode_Check(result)) return result;
@@ -359,4 +387,39 @@ extern "C" PyObject *PyIter_Next(PyObject *iter) noexcept {
 
 extern "C" int PyCallable_Check(PyObject *v) noexcept {
     return v != nullptr && Py_TYPE(v)->tp_call != nullptr;
+}
+
+extern "C" int Py_ReprEnter(PyObject *obj) noexcept {
+    ReprStack &stack = t_repr_stack;
+    if (stack.entries == nullptr) {
+        stack.entries = stack.inline_entries;
+        stack.capacity = kInlineDepth;
+    }
+    for (Py_ssize_t i = stack.count; --i >= 0;) {
+        if (stack.entries[i] == obj) return 1;
+    }
+    if (stack.count == stack.capacity && !repr_stack_grow(stack)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    stack.entries[stack.count++] = obj;
+    return 0;
+}
+
+extern "C" void Py_ReprLeave(PyObject *obj) noexcept {
+    ReprStack &stack = t_repr_stack;
+    // The innermost entry for obj goes; entries above it (left by a repr that failed half-way
+    // without leaving) move down, as CPython's list deletion does.
+    for (Py_ssize_t i = stack.count; --i >= 0;) {
+        if (stack.entries[i] != obj) continue;
+        std::memmove(&stack.entries[i], &stack.entries[i + 1],
+                     static_cast<size_t>(stack.count - i - 1) * sizeof(PyObject *));
+        stack.count--;
+        break;
+    }
+    if (stack.count == 0 && stack.entries != stack.inline_entries && stack.entries != nullptr) {
+        PyMem_Free(stack.entries);
+        stack.entries = stack.inline_entries;
+        stack.capacity = kInlineDepth;
+    }
 }

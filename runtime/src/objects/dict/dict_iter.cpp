@@ -7,7 +7,7 @@
 // more entries turn up than there were items: "dictionary keys changed during iteration".
 // The items iterator hands out one reused (key, value) tuple while nobody else holds it.
 #include "objects/dict/dict_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 
 using namespace minipy::runtime;
 

@@ -12,7 +12,7 @@
 #include <cstring>
 
 #include "objects/dict/dict_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 #include "recursion/trashcan.hpp"
 
 namespace minipy::runtime {

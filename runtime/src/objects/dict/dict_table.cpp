@@ -21,7 +21,7 @@
 #include <cstring>
 
 #include "objects/dict/dict_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 
 namespace minipy::runtime {
 

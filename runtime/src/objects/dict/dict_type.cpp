@@ -1,10 +1,11 @@
 // PyDict_Type: dict's slots and methods as CPython 3.11 has them (Objects/dictobject.c).
-// The repr's cycle guard is Py_ReprEnter / Py_ReprLeave (listobject.h), as in CPython.
+// The repr's cycle guard is Py_ReprEnter / Py_ReprLeave (object.h), as in CPython.
 // dict() / dict(mapping) / dict(iterable of pairs) / dict(**kwargs), d[k], d[k] = v, del d[k],
 // k in d, ==, repr, |, |=, and the methods get, setdefault, pop, popitem, keys, values,
 // items, update, clear, copy, fromkeys, __contains__, __sizeof__, __reversed__.
 #include "objects/dict/dict_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 
 using namespace minipy::runtime;
 

@@ -3,7 +3,7 @@
 // items views are set-like: comparison with sets and other views, &, |, -, ^ (results are
 // sets), isdisjoint. The iterators they hand out are dict_iter.cpp's.
 #include "objects/dict/dict_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/set/set_internal.hpp"
 
 using namespace minipy::runtime;

@@ -6,6 +6,8 @@
 #include "minipy/Python.h"
 #include "objects/exceptions/exceptions_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
+#include "objects/tuple/tuple_internal.hpp"
 #include "recursion/trashcan.hpp"
 
 namespace {

@@ -11,6 +11,7 @@
 #include <cfloat>
 
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 #include "objects/float/float_internal.hpp"
 #include "objects/type/object_header_init.hpp"
 

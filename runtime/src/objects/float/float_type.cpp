@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/float/float_internal.hpp"
 
 namespace {

@@ -16,6 +16,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/int/int_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace minipy::runtime {
 namespace {

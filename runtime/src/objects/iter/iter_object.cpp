@@ -5,7 +5,7 @@
 // Both drop what they refer to as soon as they are exhausted, and stay exhausted.
 // Their types are readied by range_slice_init (slice_object.cpp).
 #include "minipy/Python.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 

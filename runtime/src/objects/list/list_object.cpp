@@ -15,6 +15,7 @@
 
 #include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 #include "objects/list/list_internal.hpp"
 #include "recursion/trashcan.hpp"
 

@@ -1,7 +1,7 @@
 // builtin_function_or_method: a PyMethodDef bound to an instance (or to nothing), callable
 // with the calling conventions of methodobject.h.
 #include "minipy/Python.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <climits>
 
 #include "minipy/Python.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/range/range_internal.hpp"
 
 namespace {

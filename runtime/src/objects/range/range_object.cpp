@@ -7,7 +7,7 @@
 // range whose bounds fit a long, iteration). Ranges hold only ints: they cannot be part
 // of a cycle, so they are not GC containers.
 #include "minipy/Python.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/range/range_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
 

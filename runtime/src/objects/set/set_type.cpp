@@ -4,6 +4,7 @@
 // Sets keep no free list (CPython 3.11 has none either).
 #include "objects/dict/dict_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/set/set_internal.hpp"
 #include "recursion/trashcan.hpp"
 

@@ -7,6 +7,8 @@
 // kept yet, PySlice_New takes it; only when use_freelists(). range_slice_fini frees it.
 #include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
+#include "objects/freelist_settings.hpp"
 #include "objects/slice/slice_internal.hpp"
 
 namespace {

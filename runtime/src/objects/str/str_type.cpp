@@ -14,7 +14,7 @@
 #include "minipy/sliceobject.h"
 #include "minipy/tupleobject.h"
 #include "minipy/unicodeobject.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/str/str_internal.hpp"
 
 namespace minipy::runtime {

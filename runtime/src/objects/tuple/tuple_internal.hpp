@@ -7,6 +7,10 @@
 
 namespace minipy::runtime {
 
+// The empty tuple: a static singleton (tuple_object.cpp), never freed, usable before any
+// allocation (the preallocated MemoryError's args).
+PyObject *empty_tuple() noexcept;
+
 // tuple_object.cpp: tp_dealloc of PyTuple_Type (free list or tp_free).
 void tuple_dealloc(PyObject *self) noexcept;
 // A new exact tuple holding new references to items[0..n-1]; the empty singleton for n == 0.

@@ -20,6 +20,7 @@
 
 #include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/freelist_settings.hpp"
 #include "objects/tuple/tuple_internal.hpp"
 #include "recursion/trashcan.hpp"
 

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "minipy/Python.h"
-#include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/tuple/tuple_internal.hpp"
 

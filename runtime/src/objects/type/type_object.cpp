@@ -5,6 +5,7 @@
 
 #include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/type/static_type.hpp"
 #include "objects/type/object_header_init.hpp"
 
 namespace {
