@@ -69,8 +69,7 @@ std::vector<Workload> make_workloads(const Options &o, const ChurnStream &stream
                  [=](const Allocator &a) {
                      return elapsed_ns([&] {
                          const Dynamic d(a);
-                         for (long i = 0; i < chains; i++)
-                             realloc_growth(d);
+                         for (long i = 0; i < chains; i++) realloc_growth(d);
                      });
                  }});
     return w;
@@ -135,8 +134,7 @@ int main(int argc, char **argv) {
         "per-round ratios allocator / pymalloc (above 1: pymalloc is faster)\n\n",
         o.rounds);
     std::printf("%-26s", "workload");
-    for (const Allocator *a : allocators)
-        std::printf("%15s", a->name.c_str());
+    for (const Allocator *a : allocators) std::printf("%15s", a->name.c_str());
     std::printf("\n");
     for (std::size_t w = 0; w < workloads.size(); w++) {
         std::printf("%-26s", workloads[w].name.c_str());
@@ -155,8 +153,7 @@ int main(int argc, char **argv) {
         "unpinned: without it\n(each free empties the pool). churn: free a random "
         "block of 100000, malloc 1..512 B,\nwrite its first byte. realloc: n -> n + "
         "n/8 + 8 from 8 B to 64 KiB, time per realloc call.\n");
-    for (const std::string &note : set.notes)
-        std::printf("note: %s\n", note.c_str());
+    for (const std::string &note : set.notes) std::printf("note: %s\n", note.c_str());
     note_if_unoptimised();
     return 0;
 }

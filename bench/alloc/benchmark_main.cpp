@@ -44,8 +44,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
             if (times_.find(workload) == times_.end()) order_.push_back(workload);
             times_[workload][allocator].push_back(run.GetAdjustedRealTime());
             bool known = false;
-            for (const std::string &a : allocators_)
-                known = known || a == allocator;
+            for (const std::string &a : allocators_) known = known || a == allocator;
             if (!known) allocators_.push_back(allocator);
         }
     }
@@ -91,8 +90,7 @@ int main(int argc, char **argv) {
     reexec_for_jemalloc_tls(argv);
     std::vector<char *> args(argv, argv + argc);
     bool min_time_given = false;
-    for (char *arg : args)
-        min_time_given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
+    for (char *arg : args) min_time_given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
     static char default_min_time[] = "--benchmark_min_time=0.1";
     if (!min_time_given) args.insert(args.begin() + 1, default_min_time);
     int count = static_cast<int>(args.size());
@@ -102,13 +100,11 @@ int main(int argc, char **argv) {
 
     const AllocatorSet &set = all_allocators();
     std::vector<const Allocator *> allocators;
-    for (const Allocator &a : set.available)
-        allocators.push_back(&a);
+    for (const Allocator &a : set.available) allocators.push_back(&a);
     register_lifo_pair_benchmarks(allocators);
     register_churn_benchmarks(allocators);
     register_realloc_benchmarks(allocators);
-    for (const std::string &note : set.notes)
-        std::fprintf(stderr, "note: %s\n", note.c_str());
+    for (const std::string &note : set.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
 
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);

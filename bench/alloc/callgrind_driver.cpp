@@ -61,7 +61,9 @@ unsigned char g_dummy[16];
     __asm__ volatile("" ::: "memory");
     return g_dummy;
 }
-[[MINIPY_BENCH_OPAQUE]] void empty_free(void *) { __asm__ volatile("" ::: "memory"); }
+[[MINIPY_BENCH_OPAQUE]] void empty_free(void *) {
+    __asm__ volatile("" ::: "memory");
+}
 
 struct Empty {
     static void *malloc(std::size_t n) { return empty_malloc(n); }
@@ -84,7 +86,8 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
     if (mode == "pair" || mode == "pair-unpinned") {
         if (argc != 5) return usage();
         const long size = parse_positive_count(argv[3]);
-        lifo_pairs(a, static_cast<std::size_t>(size), parse_positive_count(argv[4]), mode == "pair");
+        lifo_pairs(a, static_cast<std::size_t>(size), parse_positive_count(argv[4]),
+                   mode == "pair");
         return 0;
     }
     if (mode == "churn") {
@@ -103,8 +106,7 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
     if (mode == "realloc") {
         if (argc != 4) return usage();
         const long chains = parse_positive_count(argv[3]);
-        for (long i = 0; i < chains; i++)
-            realloc_growth(a);
+        for (long i = 0; i < chains; i++) realloc_growth(a);
         return 0;
     }
     return usage();

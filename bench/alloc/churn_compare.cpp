@@ -89,8 +89,8 @@ struct RssFigures {
 RssFigures measure_rss(const std::string &name, std::size_t steps) {
     RssFigures r;
     rusage ru{};
-    const std::optional<std::string> out = run_self(
-        {"minipy_alloc_churn_compare", "--rss-child", name, std::to_string(steps)}, &ru);
+    const std::optional<std::string> out =
+        run_self({"minipy_alloc_churn_compare", "--rss-child", name, std::to_string(steps)}, &ru);
     if (!out) return r;
     r.peak_kib = ru.ru_maxrss;
     r.ok = std::sscanf(out->c_str(), "%ld %ld", &r.baseline_kib, &r.hwm_kib) == 2;
@@ -188,8 +188,7 @@ int main(int argc, char **argv) {
         }
         const std::vector<double> r = ratios(ns[i], ns[0]);
         int faster = 0;
-        for (double x : r)
-            faster += x > 1.0 ? 1 : 0;
+        for (double x : r) faster += x > 1.0 ? 1 : 0;
         std::printf(" %22.2f %8.2f .. %-7.2f %4d of %d\n", median(r), quantile(r, 0.25),
                     quantile(r, 0.75), faster, o.rounds);
     }
@@ -219,8 +218,7 @@ int main(int argc, char **argv) {
             std::printf("\n");
         }
     }
-    for (const std::string &note : set.notes)
-        std::printf("note: %s\n", note.c_str());
+    for (const std::string &note : set.notes) std::printf("note: %s\n", note.c_str());
     note_if_unoptimised();
     return 0;
 }

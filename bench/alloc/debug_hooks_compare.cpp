@@ -202,10 +202,10 @@ int run_child(char **argv) {
 // Runs one measurement in a fresh process; ns per operation, or a negative value.
 double run_in_child(const Setup &setup, PyMemAllocatorDomain domain, const Workload &w,
                     const Options &o) {
-    const std::optional<std::string> out = run_self(
-        {"minipy_debug_hooks_compare", "--run-child", setup_name(setup.base, setup.hooks),
-         setup.runtime ? "1" : "0", domain_name(domain), std::to_string(w.size),
-         std::to_string(o.pairs), std::to_string(o.churn_steps)});
+    const std::optional<std::string> out =
+        run_self({"minipy_debug_hooks_compare", "--run-child", setup_name(setup.base, setup.hooks),
+                  setup.runtime ? "1" : "0", domain_name(domain), std::to_string(w.size),
+                  std::to_string(o.pairs), std::to_string(o.churn_steps)});
     double ns = -1;
     if (!out || std::sscanf(out->c_str(), "%lf", &ns) != 1) return -1;
     return ns;
@@ -341,8 +341,7 @@ int main(int argc, char **argv) {
                         ratio_figure(py.ns[kOnRuntime], c.ns[kOnRuntime], false).c_str());
         }
     }
-    for (const std::string &note : notes)
-        std::printf("note: %s\n", note.c_str());
+    for (const std::string &note : notes) std::printf("note: %s\n", note.c_str());
     note_if_unoptimised();
     return 0;
 }

@@ -59,8 +59,7 @@ inline double median(std::vector<double> values) {
 // medians, so that a round slowed down as a whole cancels out of its own ratio.
 inline std::vector<double> ratios(const std::vector<double> &a, const std::vector<double> &b) {
     std::vector<double> r;
-    for (std::size_t i = 0; i < a.size() && i < b.size(); i++)
-        r.push_back(a[i] / b[i]);
+    for (std::size_t i = 0; i < a.size() && i < b.size(); i++) r.push_back(a[i] / b[i]);
     return r;
 }
 

@@ -16,7 +16,6 @@ long parse_positive_count(const char *text);
 // process so that nothing of this one's heap carries over. Returns what the child wrote to
 // stdout, or nullopt when it could not run or did not exit with status 0.
 // `usage`, when given, receives the child's rusage (ru_maxrss: its peak RSS).
-std::optional<std::string> run_self(const std::vector<std::string> &args,
-                                    rusage *usage = nullptr);
+std::optional<std::string> run_self(const std::vector<std::string> &args, rusage *usage = nullptr);
 
 }  // namespace minipy::bench

@@ -17,8 +17,7 @@ namespace {
 void BM_ReallocGrowth(benchmark::State &state, const Allocator *a) {
     if (a->activate != nullptr) a->activate();
     const Dynamic d(*a);
-    for (auto _ : state)
-        realloc_growth(d);
+    for (auto _ : state) realloc_growth(d);
     const auto per_chain = static_cast<double>(realloc_chain_length());
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(per_chain));
     // kIsIterationInvariantRate | kInvert: seconds per realloc, printed as a time.

@@ -27,8 +27,7 @@ ChurnStream make_churn_stream(std::size_t steps, std::uint64_t seed) {
     SplitMix64 rng{seed};
     ChurnStream s;
     s.fill_sizes.resize(kChurnLive);
-    for (auto &size : s.fill_sizes)
-        size = 1 + rng.below(kChurnMaxSize);
+    for (auto &size : s.fill_sizes) size = 1 + rng.below(kChurnMaxSize);
     s.steps.resize(steps);
     for (auto &step : s.steps) {
         step.slot = rng.below(kChurnLive);
@@ -39,8 +38,7 @@ ChurnStream make_churn_stream(std::size_t steps, std::uint64_t seed) {
 
 std::size_t realloc_chain_length() {
     std::size_t count = 0;
-    for (std::size_t n = kReallocFirst; n < kReallocLast; n = realloc_next(n))
-        ++count;
+    for (std::size_t n = kReallocFirst; n < kReallocLast; n = realloc_next(n)) ++count;
     return count;
 }
 

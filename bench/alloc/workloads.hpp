@@ -102,8 +102,7 @@ void churn_steps(const A &a, const ChurnStep *steps, std::size_t n, void **slots
 
 template <class A>
 void churn_drain(const A &a, void **slots) {
-    for (std::size_t i = 0; i < kChurnLive; i++)
-        a.free(slots[i]);
+    for (std::size_t i = 0; i < kChurnLive; i++) a.free(slots[i]);
 }
 
 // --- Realloc growth -----------------------------------------------------------------------

@@ -69,12 +69,9 @@ void undo_cpython() {
 
 const char *setup_name(Base base, bool hooks) {
     switch (base) {
-        case Base::pymalloc:
-            return hooks ? "pymalloc_debug" : "pymalloc";
-        case Base::malloc:
-            return hooks ? "malloc_debug" : "malloc";
-        case Base::cpython:
-            return hooks ? "cpython_debug" : "cpython";
+    case Base::pymalloc: return hooks ? "pymalloc_debug" : "pymalloc";
+    case Base::malloc: return hooks ? "malloc_debug" : "malloc";
+    case Base::cpython: return hooks ? "cpython_debug" : "cpython";
     }
     return "?";
 }
@@ -142,34 +139,25 @@ DomainFns domain_fns(Base base, PyMemAllocatorDomain domain) {
         const CPythonApi *py = load_cpython(nullptr);
         if (py == nullptr) return {};
         switch (domain) {
-            case PYMEM_DOMAIN_RAW:
-                return {py->PyMem_RawMalloc, py->PyMem_RawFree};
-            case PYMEM_DOMAIN_MEM:
-                return {py->PyMem_Malloc, py->PyMem_Free};
-            case PYMEM_DOMAIN_OBJ:
-                return {py->PyObject_Malloc, py->PyObject_Free};
+        case PYMEM_DOMAIN_RAW: return {py->PyMem_RawMalloc, py->PyMem_RawFree};
+        case PYMEM_DOMAIN_MEM: return {py->PyMem_Malloc, py->PyMem_Free};
+        case PYMEM_DOMAIN_OBJ: return {py->PyObject_Malloc, py->PyObject_Free};
         }
         return {};
     }
     switch (domain) {
-        case PYMEM_DOMAIN_RAW:
-            return {&PyMem_RawMalloc, &PyMem_RawFree};
-        case PYMEM_DOMAIN_MEM:
-            return {&PyMem_Malloc, &PyMem_Free};
-        case PYMEM_DOMAIN_OBJ:
-            return {&PyObject_Malloc, &PyObject_Free};
+    case PYMEM_DOMAIN_RAW: return {&PyMem_RawMalloc, &PyMem_RawFree};
+    case PYMEM_DOMAIN_MEM: return {&PyMem_Malloc, &PyMem_Free};
+    case PYMEM_DOMAIN_OBJ: return {&PyObject_Malloc, &PyObject_Free};
     }
     return {};
 }
 
 const char *domain_name(PyMemAllocatorDomain domain) {
     switch (domain) {
-        case PYMEM_DOMAIN_RAW:
-            return "RAW";
-        case PYMEM_DOMAIN_MEM:
-            return "MEM";
-        case PYMEM_DOMAIN_OBJ:
-            return "OBJ";
+    case PYMEM_DOMAIN_RAW: return "RAW";
+    case PYMEM_DOMAIN_MEM: return "MEM";
+    case PYMEM_DOMAIN_OBJ: return "OBJ";
     }
     return "?";
 }

@@ -180,8 +180,7 @@ int main(int argc, char **argv) {
         const long calls = parse_positive_count(argv[2]);
         const long n = parse_positive_count(argv[3]);
         if (calls == 1) {
-            for (long i = 0; i < n; i++)
-                empty_call();
+            for (long i = 0; i < n; i++) empty_call();
         } else {
             for (long i = 0; i < n; i++) {
                 empty_call();

@@ -151,8 +151,7 @@ template <class Api>
 void give_and_wait(const Api &api, Baton &b, long k, void *&mine) {
     wait_for(b.asking, k);
     const std::int64_t until = now_ns() + kLetItSleepNs;
-    while (now_ns() < until)
-        cpu_relax();
+    while (now_ns() < until) cpu_relax();
     b.released_at.store(now_ns(), std::memory_order_release);
     mine = api.save();
     wait_for(b.holding, k);
@@ -234,8 +233,7 @@ SwitchFigures checkpoint_handoffs(unsigned long interval_us, double seconds) {
     SwitchFigures f;
     Py_BEGIN_ALLOW_THREADS std::thread a(body, 0);
     std::thread b(body, 1);
-    while (ready.load() < 2)
-        std::this_thread::sleep_for(std::chrono::microseconds(50));
+    while (ready.load() < 2) std::this_thread::sleep_for(std::chrono::microseconds(50));
     minipy_gil_stats before{}, after{};
     minipy_gil_get_stats(&before);
     const long flips_before = flips.load();
@@ -383,8 +381,7 @@ int main(int argc, char **argv) {
     const MinipyGil minipy_gil;
 
     std::vector<Pair> calls;
-    for (GilOp op : kGilOps)
-        calls.push_back({gil_op_name(op), {}, {}});
+    for (GilOp op : kGilOps) calls.push_back({gil_op_name(op), {}, {}});
     Pair spin{"spin: ns per hand-off", {}, {}};
     Pair sleep{"sleep: wake-up latency, median", {}, {}};
     Pair sleep_q3{"sleep: wake-up latency, 3rd quartile", {}, {}};
@@ -472,8 +469,7 @@ int main(int argc, char **argv) {
         o.rounds);
     std::printf("%-34s %10s %12s %22s\n", "uncontended call (ns per call/pair)", "minipy",
                 "cpython", "cpython / minipy");
-    for (const Pair &p : calls)
-        print_pair(p, "");
+    for (const Pair &p : calls) print_pair(p, "");
     std::printf("\n%-34s %10s %12s %22s\n", "hand-off between two threads (ns)", "minipy",
                 "cpython", "cpython / minipy");
     print_pair(spin, "");
@@ -496,8 +492,7 @@ int main(int argc, char **argv) {
         "it\nback; sleep: the waiter is asleep in PyEval_RestoreThread when the holder releases; "
         "check\npoints: two threads spinning with the GIL, switched by drop requests after one "
         "interval\n(python3: the same loop in Python threads, sys.setswitchinterval).\n");
-    for (const std::string &note : notes)
-        std::printf("note: %s\n", note.c_str());
+    for (const std::string &note : notes) std::printf("note: %s\n", note.c_str());
     note_if_unoptimised();
     Py_FinalizeEx();
     return 0;

@@ -20,32 +20,27 @@ void ensure_release(const Api &api, long n) {
 template <class Api>
 bool run_op(const Api &api, GilOp op, long n) {
     switch (op) {
-        case GilOp::check:
-            for (long i = 0; i < n; i++)
-                api.check();
-            return true;
-        case GilOp::checkpoint:
-            return api.checkpoint(n);
-        case GilOp::ensure_held:
-            ensure_release(api, n);
-            return true;
-        case GilOp::ensure_free: {
-            void *saved = api.save();
-            ensure_release(api, n);
-            api.restore(saved);
-            return true;
-        }
-        case GilOp::ensure_new: {
-            void *saved = api.save();
-            std::thread worker([&] { ensure_release(api, n); });
-            worker.join();
-            api.restore(saved);
-            return true;
-        }
-        case GilOp::save_restore:
-            for (long i = 0; i < n; i++)
-                api.restore(api.save());
-            return true;
+    case GilOp::check:
+        for (long i = 0; i < n; i++) api.check();
+        return true;
+    case GilOp::checkpoint: return api.checkpoint(n);
+    case GilOp::ensure_held: ensure_release(api, n); return true;
+    case GilOp::ensure_free: {
+        void *saved = api.save();
+        ensure_release(api, n);
+        api.restore(saved);
+        return true;
+    }
+    case GilOp::ensure_new: {
+        void *saved = api.save();
+        std::thread worker([&] { ensure_release(api, n); });
+        worker.join();
+        api.restore(saved);
+        return true;
+    }
+    case GilOp::save_restore:
+        for (long i = 0; i < n; i++) api.restore(api.save());
+        return true;
     }
     return false;
 }
@@ -54,18 +49,12 @@ bool run_op(const Api &api, GilOp op, long n) {
 
 const char *gil_op_name(GilOp op) {
     switch (op) {
-        case GilOp::check:
-            return "check";
-        case GilOp::checkpoint:
-            return "checkpoint";
-        case GilOp::ensure_held:
-            return "ensure-held";
-        case GilOp::ensure_free:
-            return "ensure-free";
-        case GilOp::ensure_new:
-            return "ensure-new";
-        case GilOp::save_restore:
-            return "save-restore";
+    case GilOp::check: return "check";
+    case GilOp::checkpoint: return "checkpoint";
+    case GilOp::ensure_held: return "ensure-held";
+    case GilOp::ensure_free: return "ensure-free";
+    case GilOp::ensure_new: return "ensure-new";
+    case GilOp::save_restore: return "save-restore";
     }
     return "?";
 }

@@ -34,8 +34,7 @@ struct MinipyGil {
     static void *save() { return PyEval_SaveThread(); }
     static void restore(void *t) { PyEval_RestoreThread(static_cast<PyThreadState *>(t)); }
     static bool checkpoint(long n) {
-        for (long i = 0; i < n; i++)
-            minipy_eval_checkpoint();
+        for (long i = 0; i < n; i++) minipy_eval_checkpoint();
         return true;
     }
 };

@@ -82,8 +82,7 @@ class LineReporter : public benchmark::BenchmarkReporter {
 // Google Benchmark's flags with the default --benchmark_min_time added; args[0] is the program.
 std::vector<char *> benchmark_args(std::vector<char *> args, const char *min_time) {
     bool given = false;
-    for (char *arg : args)
-        given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
+    for (char *arg : args) given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
     static std::string flag;
     flag = std::string("--benchmark_min_time=") + min_time;
     if (!given) args.insert(args.begin() + 1, flag.data());
@@ -136,10 +135,11 @@ Options parse(int argc, char **argv) {
         } else if (std::strncmp(argv[i], "--benchmark_", 12) == 0) {
             o.benchmark_flags.emplace_back(argv[i]);
         } else {
-            std::fprintf(stderr,
-                         "usage: %s [--rounds <r>] [--quick] [--per-round] [<Google Benchmark flags>]\n"
-                         "       %s --config <pymalloc|malloc> <on|off> [<Google Benchmark flags>]\n",
-                         argv[0], argv[0]);
+            std::fprintf(
+                stderr,
+                "usage: %s [--rounds <r>] [--quick] [--per-round] [<Google Benchmark flags>]\n"
+                "       %s --config <pymalloc|malloc> <on|off> [<Google Benchmark flags>]\n",
+                argv[0], argv[0]);
             std::exit(2);
         }
     }
@@ -161,8 +161,7 @@ void print_table(const Figures &figures, const std::vector<std::string> &order) 
     for (const std::string &name : order) {
         const auto &by_config = figures.at(name);
         std::printf("%-26s", name.c_str() + std::strlen("BM_ObjectChurn/"));
-        for (const auto &values : by_config)
-            std::printf(" %9.2f", median(values));
+        for (const auto &values : by_config) std::printf(" %9.2f", median(values));
         // kConfigs: 0 pymalloc/on, 1 pymalloc/off, 2 malloc/on, 3 malloc/off.
         std::printf("   %7.2f %7.2f   %7.2f %7.2f\n", median(ratios(by_config[0], by_config[2])),
                     median(ratios(by_config[1], by_config[3])),
@@ -178,10 +177,9 @@ int run_rounds(const Options &o) {
         for (int k = 0; k < 4; ++k) {
             const int c = (k + round) % 4;
             const ChurnConfig &config = kConfigs[c];
-            std::vector<std::string> args = {"minipy_object_churn", "--child",
-                                              config_allocator(config),
-                                              config.freelists ? "on" : "off",
-                                              std::string("--benchmark_min_time=") + o.min_time};
+            std::vector<std::string> args = {
+                "minipy_object_churn", "--child", config_allocator(config),
+                config.freelists ? "on" : "off", std::string("--benchmark_min_time=") + o.min_time};
             args.insert(args.end(), o.benchmark_flags.begin(), o.benchmark_flags.end());
             const std::optional<std::string> out = run_self(args);
             if (!out) {
@@ -223,7 +221,8 @@ int run_rounds(const Options &o) {
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc >= 4 && (std::strcmp(argv[1], "--child") == 0 || std::strcmp(argv[1], "--config") == 0)) {
+    if (argc >= 4 &&
+        (std::strcmp(argv[1], "--child") == 0 || std::strcmp(argv[1], "--config") == 0)) {
         ChurnConfig config;
         if (!parse_config(argv[2], argv[3], &config)) {
             std::fprintf(stderr, "unknown configuration %s %s (pymalloc|malloc on|off)\n", argv[2],

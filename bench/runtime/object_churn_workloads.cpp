@@ -20,9 +20,9 @@ struct KindInfo {
     int objects;
 };
 constexpr KindInfo kKinds[] = {
-    {ObjectKind::int_, "int", 1},       {ObjectKind::float_, "float", 1},
-    {ObjectKind::tuple2, "tuple2", 1},  {ObjectKind::tuple3, "tuple3", 1},
-    {ObjectKind::dict3, "dict3", 1},    {ObjectKind::mixed, "mixed", 4},
+    {ObjectKind::int_, "int", 1},      {ObjectKind::float_, "float", 1},
+    {ObjectKind::tuple2, "tuple2", 1}, {ObjectKind::tuple3, "tuple3", 1},
+    {ObjectKind::dict3, "dict3", 1},   {ObjectKind::mixed, "mixed", 4},
 };
 
 const KindInfo &info(ObjectKind kind) {
@@ -38,8 +38,12 @@ const KindInfo &info(ObjectKind kind) {
     std::abort();
 }
 
-long int_value(std::size_t i) { return 1000 + static_cast<long>(i & 0xffff); }
-double float_value(std::size_t i) { return static_cast<double>(i & 0xffff) * 0.5; }
+long int_value(std::size_t i) {
+    return 1000 + static_cast<long>(i & 0xffff);
+}
+double float_value(std::size_t i) {
+    return static_cast<double>(i & 0xffff) * 0.5;
+}
 
 PyObject *tuple_of(PyObject *a, PyObject *b, PyObject *c) {
     PyObject *t = PyTuple_New(c != nullptr ? 3 : 2);
@@ -75,7 +79,9 @@ PyObject *mixed_of(PyObject *const keys[3], std::size_t i) {
 
 }  // namespace
 
-const char *object_kind_name(ObjectKind kind) { return info(kind).name; }
+const char *object_kind_name(ObjectKind kind) {
+    return info(kind).name;
+}
 
 bool parse_object_kind(const std::string &name, ObjectKind *kind) {
     for (const KindInfo &k : kKinds) {
@@ -87,9 +93,13 @@ bool parse_object_kind(const std::string &name, ObjectKind *kind) {
     return false;
 }
 
-int objects_per_step(ObjectKind kind) { return info(kind).objects; }
+int objects_per_step(ObjectKind kind) {
+    return info(kind).objects;
+}
 
-const char *shape_name(ChurnShape shape) { return shape == ChurnShape::pair ? "pair" : "window"; }
+const char *shape_name(ChurnShape shape) {
+    return shape == ChurnShape::pair ? "pair" : "window";
+}
 
 bool parse_shape(const std::string &name, ChurnShape *shape) {
     for (ChurnShape s : kChurnShapes) {
@@ -173,8 +183,7 @@ ObjectChurn::ObjectChurn(ObjectKind kind, ChurnShape shape)
     shared_int_ = PyLong_FromLong(123456);
     shared_float_ = PyFloat_FromDouble(2.5);
     const char *const names[3] = {"alpha", "beta", "gamma"};
-    for (int k = 0; k < 3; ++k)
-        keys_[k] = PyUnicode_InternFromString(names[k]);
+    for (int k = 0; k < 3; ++k) keys_[k] = PyUnicode_InternFromString(names[k]);
     if (shared_int_ == nullptr || shared_float_ == nullptr || keys_[2] == nullptr)
         allocation_failed();
     // Permutations shuffled by xorshift64 from a fixed seed: every configuration replays the
@@ -186,8 +195,7 @@ ObjectChurn::ObjectChurn(ObjectKind kind, ChurnShape shape)
     std::uint64_t x = 0x9e3779b97f4a7c15ULL;
     for (std::size_t p = 0; p < permutations; ++p) {
         std::uint32_t *perm = order_.data() + p * n;
-        for (std::size_t k = 0; k < n; ++k)
-            perm[k] = static_cast<std::uint32_t>(k);
+        for (std::size_t k = 0; k < n; ++k) perm[k] = static_cast<std::uint32_t>(k);
         for (std::size_t k = n; k > 1; --k) {  // Fisher-Yates
             x ^= x << 13;
             x ^= x >> 7;
@@ -196,18 +204,15 @@ ObjectChurn::ObjectChurn(ObjectKind kind, ChurnShape shape)
         }
     }
     // Fill: the first permutation puts an object of the kind in every slot.
-    for (std::size_t i = 0; i < n; ++i)
-        slots_[i] = Py_NewRef(Py_None);
+    for (std::size_t i = 0; i < n; ++i) slots_[i] = Py_NewRef(Py_None);
     run(0, n);
 }
 
 ObjectChurn::~ObjectChurn() {
-    for (PyObject *object : slots_)
-        Py_DECREF(object);
+    for (PyObject *object : slots_) Py_DECREF(object);
     Py_XDECREF(shared_int_);
     Py_XDECREF(shared_float_);
-    for (PyObject *key : keys_)
-        Py_XDECREF(key);
+    for (PyObject *key : keys_) Py_XDECREF(key);
 }
 
 template <class Make>
@@ -233,24 +238,24 @@ void ObjectChurn::run(std::size_t first, std::size_t count) {
     PyObject *const b = shared_float_;
     PyObject *const *const keys = keys_;
     switch (kind_) {
-        case ObjectKind::int_:
-            replace(first, count, [](std::size_t i) { return PyLong_FromLong(int_value(i)); });
-            break;
-        case ObjectKind::float_:
-            replace(first, count, [](std::size_t i) { return PyFloat_FromDouble(float_value(i)); });
-            break;
-        case ObjectKind::tuple2:
-            replace(first, count, [a, b](std::size_t) { return tuple_of(a, b, nullptr); });
-            break;
-        case ObjectKind::tuple3:
-            replace(first, count, [a, b](std::size_t) { return tuple_of(a, b, Py_None); });
-            break;
-        case ObjectKind::dict3:
-            replace(first, count, [a, b, keys](std::size_t) { return dict_of(keys, a, b, Py_None); });
-            break;
-        case ObjectKind::mixed:
-            replace(first, count, [keys](std::size_t i) { return mixed_of(keys, i); });
-            break;
+    case ObjectKind::int_:
+        replace(first, count, [](std::size_t i) { return PyLong_FromLong(int_value(i)); });
+        break;
+    case ObjectKind::float_:
+        replace(first, count, [](std::size_t i) { return PyFloat_FromDouble(float_value(i)); });
+        break;
+    case ObjectKind::tuple2:
+        replace(first, count, [a, b](std::size_t) { return tuple_of(a, b, nullptr); });
+        break;
+    case ObjectKind::tuple3:
+        replace(first, count, [a, b](std::size_t) { return tuple_of(a, b, Py_None); });
+        break;
+    case ObjectKind::dict3:
+        replace(first, count, [a, b, keys](std::size_t) { return dict_of(keys, a, b, Py_None); });
+        break;
+    case ObjectKind::mixed:
+        replace(first, count, [keys](std::size_t i) { return mixed_of(keys, i); });
+        break;
     }
 }
 

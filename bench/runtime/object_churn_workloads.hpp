@@ -52,7 +52,7 @@ inline constexpr std::size_t kWindowSlots = 10000;
 
 const char *object_kind_name(ObjectKind kind);  // "int", "float", "tuple2", ...
 bool parse_object_kind(const std::string &name, ObjectKind *kind);
-int objects_per_step(ObjectKind kind);  // 1, or 4 for mixed
+int objects_per_step(ObjectKind kind);     // 1, or 4 for mixed
 const char *shape_name(ChurnShape shape);  // "pair", "window"
 bool parse_shape(const std::string &name, ChurnShape *shape);
 

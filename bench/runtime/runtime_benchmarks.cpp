@@ -120,8 +120,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
 int main(int argc, char **argv) {
     std::vector<char *> args(argv, argv + argc);
     bool min_time_given = false;
-    for (char *arg : args)
-        min_time_given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
+    for (char *arg : args) min_time_given |= std::strncmp(arg, "--benchmark_min_time", 20) == 0;
     static char default_min_time[] = "--benchmark_min_time=0.1";
     if (!min_time_given) args.insert(args.begin() + 1, default_min_time);
     int count = static_cast<int>(args.size());

@@ -7,8 +7,7 @@ PyObject *seed_read_with_pymem_malloc(FILE *in) {
     PyObject *res;
     char *buf = (char *)PyMem_Malloc(BUFSIZ); /* for I/O */
 
-    if (buf == NULL)
-        return PyErr_NoMemory();
+    if (buf == NULL) return PyErr_NoMemory();
     /* The I/O: what the stream holds, as a C string. */
     size_t got = fread(buf, 1, BUFSIZ - 1, in);
     if (ferror(in)) {

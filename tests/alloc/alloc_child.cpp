@@ -40,8 +40,7 @@ int stats_arenas(long arenas) {
     std::vector<void *> blocks;
     for (std::size_t i = 0; i < per_arena * static_cast<std::size_t>(arenas); ++i)
         blocks.push_back(PyObject_Malloc(64));
-    for (void *p : blocks)
-        PyObject_Free(p);
+    for (void *p : blocks) PyObject_Free(p);
     minipy_alloc_finalize();
     return 0;
 }

@@ -79,8 +79,7 @@ int main(int argc, char **argv) {
         PyMem_Free(p);
     } else if (scenario == "long-overflow") {
         auto *p = static_cast<unsigned char *>(PyObject_Malloc(100));
-        for (int i = 0; i < 100; ++i)
-            p[i] = static_cast<unsigned char>(i);
+        for (int i = 0; i < 100; ++i) p[i] = static_cast<unsigned char>(i);
         p[100] = 0;
         PyObject_Free(p);
     } else if (scenario == "api-misuse" && argc == 4) {

@@ -49,8 +49,7 @@ minipy_pymalloc_stats stats() {
 std::size_t blocks_in_pools() {
     const minipy_pymalloc_stats s = stats();
     std::size_t blocks = 0;
-    for (const minipy_pymalloc_class_stats &c : s.classes)
-        blocks += c.blocks_in_use;
+    for (const minipy_pymalloc_class_stats &c : s.classes) blocks += c.blocks_in_use;
     return blocks;
 }
 
@@ -108,8 +107,7 @@ class OwnedBlocks {
     }
     void *malloc(std::size_t size) { return add(PyObject_Malloc(size)); }
     void free_all() {
-        for (void *p : blocks_)
-            PyObject_Free(p);
+        for (void *p : blocks_) PyObject_Free(p);
         blocks_.clear();
     }
     std::size_t size() const { return blocks_.size(); }
@@ -124,8 +122,7 @@ class OwnedBlocks {
 // n raw-fallback blocks (counted on the way in) returned to the raw domain directly (not
 // counted on the way out), so the global fixture's "every block returned" still holds.
 void give_back_raw_fallback_count(Py_ssize_t n) {
-    for (Py_ssize_t i = 0; i < n; ++i)
-        PyMem_RawFree(PyObject_Malloc(0));
+    for (Py_ssize_t i = 0; i < n; ++i) PyMem_RawFree(PyObject_Malloc(0));
 }
 
 // --- A counting arena allocator chained on another ----------------------------------------
@@ -206,8 +203,7 @@ class BufferArenas {
     void *arena(std::size_t i) const { return base_ + i * kArenaSize; }
     std::size_t in_use() const {
         std::size_t n = 0;
-        for (bool used : used_)
-            n += used ? 1 : 0;
+        for (bool used : used_) n += used ? 1 : 0;
         return n;
     }
 
@@ -294,14 +290,12 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
     }
     BOOST_REQUIRE_EQUAL(counting.allocs.size(), 2u);
     const minipy_pymalloc_geometry g = geometry();
-    for (const CountingArenas::Call &call : counting.allocs)
-        BOOST_TEST(call.size == g.arena_size);
+    for (const CountingArenas::Call &call : counting.allocs) BOOST_TEST(call.size == g.arena_size);
     BOOST_TEST(counting.allocs[0].ptr != counting.allocs[1].ptr);
     // The default allocator's arenas are aligned: the first filled all its pools.
     BOOST_TEST(blocks.size() == (g.pool_size - g.pool_overhead) / 512 * g.max_pools_in_arena + 1);
     std::set<const void *> walked;
-    for (const minipy_arena_info &a : arenas())
-        walked.insert(a.address);
+    for (const minipy_arena_info &a : arenas()) walked.insert(a.address);
     BOOST_TEST((walked == std::set<const void *>{counting.allocs[0].ptr, counting.allocs[1].ptr}));
 
     // Freeing every block empties both arenas: one goes back at once, the last usable one
@@ -316,8 +310,7 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
         BOOST_TEST(call.size == g.arena_size);
         freed.insert(call.ptr);
     }
-    for (const CountingArenas::Call &call : counting.allocs)
-        allocated.insert(call.ptr);
+    for (const CountingArenas::Call &call : counting.allocs) allocated.insert(call.ptr);
     BOOST_TEST((freed == allocated), "each arena given back with the pointer it came with");
     BOOST_TEST(counting.foreign_frees == 0u);
     const minipy_pymalloc_stats after = stats();
@@ -423,8 +416,7 @@ BOOST_DATA_TEST_CASE(arenas_go_back_to_their_allocator_after_another_is_set, bda
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
-    while (buffer.allocs < 2 && blocks.size() < 10000)
-        BOOST_REQUIRE(blocks.malloc(512) != nullptr);
+    while (buffer.allocs < 2 && blocks.size() < 10000) BOOST_REQUIRE(blocks.malloc(512) != nullptr);
     BOOST_REQUIRE_EQUAL(buffer.allocs, 2u);
 
     // A different allocator from now on; no new arena is needed before everything is freed.
@@ -448,8 +440,7 @@ BOOST_DATA_TEST_CASE(arenas_of_two_allocators_each_go_back_to_their_own, bdata::
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
-    while (buffer.allocs < 2 && blocks.size() < 10000)
-        BOOST_REQUIRE(blocks.malloc(512) != nullptr);
+    while (buffer.allocs < 2 && blocks.size() < 10000) BOOST_REQUIRE(blocks.malloc(512) != nullptr);
     BOOST_REQUIRE_EQUAL(buffer.allocs, 2u);
 
     // Now the counting allocator: more blocks fill the buffer's arenas, then need one of its.

@@ -88,8 +88,7 @@ BOOST_FIXTURE_TEST_CASE(two_unaligned_arenas_can_share_a_slot, MapReserved) {
     BOOST_TEST(map::owns(at(shared + 5 * kPoolSize)));
     BOOST_TEST(map::owns(at(slot_base(kSlot + 2) + kPoolSize)));  // B's tail
     BOOST_REQUIRE(map::mark(b, false));
-    for (std::uintptr_t s = kSlot; s <= kSlot + 2; ++s)
-        BOOST_TEST(map::entry_of_slot(s) == 0);
+    for (std::uintptr_t s = kSlot; s <= kSlot + 2; ++s) BOOST_TEST(map::entry_of_slot(s) == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_pool_aligned_arena_loses_no_pool, MapReserved) {

@@ -92,8 +92,7 @@ char api_id_of(PyMemAllocatorDomain d) {
 
 std::size_t big_endian_size(const std::uint8_t *base) {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < kWord; ++i)
-        n = (n << 8) | base[i];
+    for (std::size_t i = 0; i < kWord; ++i) n = (n << 8) | base[i];
     return n;
 }
 
@@ -193,19 +192,16 @@ BOOST_DATA_TEST_CASE(realloc_fills_a_grown_tail_and_reframes_a_shrunk_block,
                      bdata::make(hooked_cases()), c) {
     HooksOverInspector hooks(c.config, c.api.domain);
     auto *p = static_cast<std::uint8_t *>(c.api.malloc(300));
-    for (int i = 0; i < 300; ++i)
-        p[i] = static_cast<std::uint8_t>(i);
+    for (int i = 0; i < 300; ++i) p[i] = static_cast<std::uint8_t>(i);
     p = static_cast<std::uint8_t *>(c.api.realloc(p, 400));
     BOOST_REQUIRE(p != nullptr);
     check_frame(hooks.inspector.last_base, 400, api_id_of(c.api.domain));
-    for (int i = 0; i < 300; ++i)
-        BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i));
+    for (int i = 0; i < 300; ++i) BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i));
     BOOST_TEST(all_bytes(p + 300, 100, 0xCD), "the grown part is new memory");
     p = static_cast<std::uint8_t *>(c.api.realloc(p, 20));
     BOOST_REQUIRE(p != nullptr);
     check_frame(hooks.inspector.last_base, 20, api_id_of(c.api.domain));
-    for (int i = 0; i < 20; ++i)
-        BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i));
+    for (int i = 0; i < 20; ++i) BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i));
     c.api.free(p);
 }
 
@@ -239,12 +235,10 @@ BOOST_DATA_TEST_CASE(a_failed_realloc_leaves_the_block_and_its_frame_intact,
         PyMem_SetupDebugHooks();
         auto *p = static_cast<std::uint8_t *>(c.api.malloc(n));
         BOOST_REQUIRE(p != nullptr);
-        for (std::size_t i = 0; i < n; ++i)
-            p[i] = static_cast<std::uint8_t>(i * 3);
+        for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<std::uint8_t>(i * 3);
         BOOST_TEST(c.api.realloc(p, n * 10) == nullptr);
         BOOST_TEST(wrapped_fails.failures() == 1u);
-        for (std::size_t i = 0; i < n; ++i)
-            BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i * 3));
+        for (std::size_t i = 0; i < n; ++i) BOOST_REQUIRE(p[i] == static_cast<std::uint8_t>(i * 3));
         check_frame(p - 2 * kWord, n, api_id_of(c.api.domain));
         c.api.free(p);  // checks the frame once more: a damaged one would abort here
     }
@@ -289,8 +283,7 @@ BOOST_AUTO_TEST_CASE(setting_up_the_hooks_twice_changes_nothing) {
     AllocatorConfig config("pymalloc");
     PyMem_SetupDebugHooks();
     PyMemAllocatorEx first[3], second[3];
-    for (int d = 0; d < 3; ++d)
-        PyMem_GetAllocator(PyMemAllocatorDomain(d), &first[d]);
+    for (int d = 0; d < 3; ++d) PyMem_GetAllocator(PyMemAllocatorDomain(d), &first[d]);
     PyMem_SetupDebugHooks();
     for (int d = 0; d < 3; ++d) {
         PyMem_GetAllocator(PyMemAllocatorDomain(d), &second[d]);
@@ -363,8 +356,7 @@ BOOST_AUTO_TEST_CASE(the_raw_hooks_serve_many_threads_at_once_without_the_gil) {
             }
         });
     }
-    for (std::thread &t : threads)
-        t.join();
+    for (std::thread &t : threads) t.join();
     minipy_alloc_set_gil_check(nullptr);
     BOOST_TEST(damaged.load() == 0);
     BOOST_TEST(gil_checks.load() == 0);
@@ -518,16 +510,18 @@ BOOST_DATA_TEST_CASE(a_double_free_is_reported_not_crashed_on, bdata::make(kDebu
     BOOST_TEST(child.err.find("\n    The 7 pad bytes at p-7 are not all FORBIDDENBYTE (0xfd):\n") !=
                    std::string::npos,
                child.err);
-    const std::string fatal = "Fatal Python error: _PyMem_DebugRawFree: bad ID: Allocated using API '";
+    const std::string fatal =
+        "Fatal Python error: _PyMem_DebugRawFree: bad ID: Allocated using API '";
     const std::string verified = "', verified using API 'm'\n";
     const std::size_t at = child.err.find(fatal);
     if (glibc && at == std::string::npos) {
         // One run in 256 the key's byte is 'm' itself: the id passes, and the hooks stop at
         // the leading pad bytes, which the key overwrote too.
         BOOST_TEST(child.err.find(": API 'm'\n") != std::string::npos, child.err);
-        BOOST_TEST(child.err.find("Fatal Python error: _PyMem_DebugRawFree: bad leading pad byte\n") !=
-                       std::string::npos,
-                   child.err);
+        BOOST_TEST(
+            child.err.find("Fatal Python error: _PyMem_DebugRawFree: bad leading pad byte\n") !=
+                std::string::npos,
+            child.err);
         return;
     }
     BOOST_REQUIRE(at != std::string::npos);

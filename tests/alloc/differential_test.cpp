@@ -43,8 +43,7 @@ struct LiveBlock {
 // so filling and checking are one memcpy / memcmp (fast even in a debug build).
 const std::vector<unsigned char> kPattern = [] {
     std::vector<unsigned char> pattern(kMaxSize + 256);
-    for (std::size_t i = 0; i < pattern.size(); ++i)
-        pattern[i] = static_cast<unsigned char>(i);
+    for (std::size_t i = 0; i < pattern.size(); ++i) pattern[i] = static_cast<unsigned char>(i);
     return pattern;
 }();
 
@@ -94,8 +93,7 @@ class Model {
 
     void free_everything() {
         sweep();
-        while (!live_.empty())
-            release(live_.size() - 1);
+        while (!live_.empty()) release(live_.size() - 1);
     }
 
     std::size_t live() const { return live_.size(); }

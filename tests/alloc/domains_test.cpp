@@ -65,8 +65,7 @@ BOOST_DATA_TEST_CASE(zero_element_calloc_returns_distinct_pointer,
         distinct.insert(p);
     }
     BOOST_TEST(distinct.size() == std::size(blocks));
-    for (void *p : blocks)
-        c.api.free(p);
+    for (void *p : blocks) c.api.free(p);
 }
 
 BOOST_DATA_TEST_CASE(calloc_zeroes_memory_even_when_reusing_a_block,
@@ -166,8 +165,7 @@ BOOST_DATA_TEST_CASE(realloc_keeps_contents_up_to_the_smaller_size,
     p[0] = 0;
     std::size_t size = 1;
     for (std::size_t next : steps) {
-        for (std::size_t i = 0; i < size; ++i)
-            p[i] = static_cast<unsigned char>(i * 7 + size);
+        for (std::size_t i = 0; i < size; ++i) p[i] = static_cast<unsigned char>(i * 7 + size);
         auto *q = static_cast<unsigned char *>(c.api.realloc(p, next));
         BOOST_REQUIRE(q != nullptr);
         const std::size_t kept = std::min(size, next);
@@ -247,12 +245,10 @@ BOOST_AUTO_TEST_CASE(pymem_new_returns_null_on_overflow_without_calling_the_allo
 BOOST_AUTO_TEST_CASE(pymem_resize_always_assigns_its_pointer) {
     int *p = PyMem_New(int, 4);
     BOOST_REQUIRE(p != nullptr);
-    for (int i = 0; i < 4; ++i)
-        p[i] = i + 1;
+    for (int i = 0; i < 4; ++i) p[i] = i + 1;
     PyMem_Resize(p, int, 1000);  // success: p is the (possibly moved) block
     BOOST_REQUIRE(p != nullptr);
-    for (int i = 0; i < 4; ++i)
-        BOOST_TEST(p[i] == i + 1);
+    for (int i = 0; i < 4; ++i) BOOST_TEST(p[i] == i + 1);
 
     int *saved = p;
     const std::size_t too_many = static_cast<std::size_t>(PY_SSIZE_T_MAX) / sizeof(int) + 1;

@@ -26,9 +26,9 @@ using minipy::test::NoLeakScope;
 namespace {
 
 using minipy::test::Domain;
+using minipy::test::fast_path_open;
 using minipy::test::kAllDomains;
 using minipy::test::kPymallocDomains;
-using minipy::test::fast_path_open;
 using minipy::test::object_domain_is_pymalloc;
 using minipy::test::same_allocator;
 
@@ -148,8 +148,7 @@ BOOST_DATA_TEST_CASE(byte_limit_hook_refuses_the_request_that_would_exceed_the_l
     BOOST_TEST(limit.live_bytes() == 9010u);
     BOOST_TEST(limit.refusals() == 3u);
 
-    for (void *p : blocks)
-        d.api.free(p);
+    for (void *p : blocks) d.api.free(p);
     BOOST_TEST(limit.live_bytes() == 0u);
     BOOST_TEST(counting.frees == 11u);  // the 10 blocks and the one freed to make room
 }
@@ -169,8 +168,7 @@ BOOST_DATA_TEST_CASE(failing_hook_fails_request_start_plus_one_onward_never_a_fr
     kept.push_back(d.api.malloc(700));
     kept.push_back(d.api.realloc(nullptr, 30));
     kept[0] = d.api.realloc(kept[0], 300);
-    for (void *k : kept)
-        BOOST_REQUIRE(k != nullptr);
+    for (void *k : kept) BOOST_REQUIRE(k != nullptr);
     BOOST_TEST(failing.requests() == kStart);
     BOOST_TEST(failing.failures() == 0u);
     // Every request from the sixth on fails, for every function.
@@ -182,8 +180,7 @@ BOOST_DATA_TEST_CASE(failing_hook_fails_request_start_plus_one_onward_never_a_fr
     }
     BOOST_TEST(failing.requests() == kStart + 12);
     BOOST_TEST(failing.failures() == 12u);
-    for (void *k : kept)
-        d.api.free(k);  // frees still work while everything else fails
+    for (void *k : kept) d.api.free(k);  // frees still work while everything else fails
     BOOST_TEST(failing.requests() == kStart + 12);
 }
 
@@ -237,19 +234,15 @@ BOOST_DATA_TEST_CASE(removing_a_hook_gives_the_domain_back_to_pymalloc,
 
     // From now on the counter sees nothing, and pymalloc counts the new blocks.
     std::vector<void *> after_hook;
-    for (std::size_t size : {1u, 64u, 512u})
-        after_hook.push_back(d.api.malloc(size));
+    for (std::size_t size : {1u, 64u, 512u}) after_hook.push_back(d.api.malloc(size));
     after_hook.push_back(d.api.calloc(3, 10));
     after_hook[0] = d.api.realloc(after_hook[0], 100);
-    for (void *p : after_hook)
-        BOOST_REQUIRE(p != nullptr);
+    for (void *p : after_hook) BOOST_REQUIRE(p != nullptr);
     BOOST_TEST(_Py_GetAllocatedBlocks() == blocks_at_start + 14);
     // Blocks allocated under the hook are freed after it is gone: they were pymalloc's all
     // along, so pymalloc takes them back.
-    for (void *p : under_hook)
-        d.api.free(p);
-    for (void *p : after_hook)
-        d.api.free(p);
+    for (void *p : under_hook) d.api.free(p);
+    for (void *p : after_hook) d.api.free(p);
     BOOST_TEST(counter.calls() == 10u, "the removed hook was reached");
     BOOST_TEST(_Py_GetAllocatedBlocks() == blocks_at_start);
 }

@@ -38,8 +38,7 @@ std::vector<void *> allocate(std::size_t count, std::size_t size) {
 }
 
 void free_all(std::vector<void *> &blocks) {
-    for (void *p : blocks)
-        PyObject_Free(p);
+    for (void *p : blocks) PyObject_Free(p);
     blocks.clear();
 }
 
@@ -195,8 +194,7 @@ BOOST_AUTO_TEST_CASE(usable_arenas_are_kept_fullest_first) {
         (static_cast<char *>(block) >= third && static_cast<char *>(block) < third + g.arena_size));
     BOOST_TEST(after.arenas.back().usable_rank == static_cast<std::size_t>(-1));
     PyObject_Free(block);
-    for (auto &p : pools)
-        free_all(p);
+    for (auto &p : pools) free_all(p);
 }
 
 BOOST_AUTO_TEST_CASE(empty_arenas_go_back_except_the_last_usable_one) {
@@ -213,8 +211,7 @@ BOOST_AUTO_TEST_CASE(empty_arenas_go_back_except_the_last_usable_one) {
     minipy_pymalloc_stats stats = pymalloc_stats();
     BOOST_TEST(stats.arenas_allocated_current == 1u);
     BOOST_TEST(stats.arenas_reclaimed == stats.arenas_allocated_total - 1);
-    for (int i = 0; i < 1000; ++i)
-        PyObject_Free(PyObject_Malloc(100));
+    for (int i = 0; i < 1000; ++i) PyObject_Free(PyObject_Malloc(100));
     BOOST_TEST(pymalloc_stats().arenas_allocated_total == stats.arenas_allocated_total);
     BOOST_TEST(minipy_pymalloc_release_free_arenas() == 1u);
     BOOST_TEST(pymalloc_stats().arenas_allocated_current == 0u);
@@ -237,8 +234,7 @@ BOOST_AUTO_TEST_CASE(realloc_keeps_the_block_while_it_fits_and_is_over_three_qua
         auto *q = static_cast<unsigned char *>(PyObject_Realloc(p, c.to));
         BOOST_REQUIRE(q != nullptr);
         BOOST_TEST((q == p) == c.same, c.from << " -> " << c.to);
-        for (std::size_t i = 0; i < std::min(c.from, c.to); ++i)
-            BOOST_REQUIRE(q[i] == 0x7E);
+        for (std::size_t i = 0; i < std::min(c.from, c.to); ++i) BOOST_REQUIRE(q[i] == 0x7E);
         PyObject_Free(q);
     }
 }

@@ -29,8 +29,8 @@ using minipy::test::NoLeakScope;
 namespace {
 
 using minipy::test::Domain;
-using minipy::test::kAllDomains;
 using minipy::test::fast_path_open;
+using minipy::test::kAllDomains;
 using minipy::test::same_allocator;
 using minipy::test::SavedDomains;
 
@@ -185,8 +185,7 @@ BOOST_AUTO_TEST_CASE(set_on_an_unknown_domain_is_ignored) {
     recorder.inner = before[PYMEM_DOMAIN_RAW];
     PyMemAllocatorEx hook{&recorder.tag, &record_malloc, &record_calloc, &record_realloc,
                           &record_free};
-    for (PyMemAllocatorDomain unknown : kUnknownDomains)
-        PyMem_SetAllocator(unknown, &hook);
+    for (PyMemAllocatorDomain unknown : kUnknownDomains) PyMem_SetAllocator(unknown, &hook);
     for (int d = 0; d < 3; ++d) {
         PyMemAllocatorEx now;
         PyMem_GetAllocator(PyMemAllocatorDomain(d), &now);
@@ -302,8 +301,7 @@ BOOST_AUTO_TEST_CASE(replacing_allocator_serves_mem_and_its_blocks_are_freed_bef
 
     // The replacement does not chain: pymalloc knows nothing of its blocks, so they must all
     // go back to it while it is still installed.
-    for (void *p : {small, zero, zeroed, grown})
-        PyMem_Free(p);
+    for (void *p : {small, zero, zeroed, grown}) PyMem_Free(p);
     BOOST_TEST(system.frees == 4u);
     BOOST_TEST(system.live == 0);
 
@@ -350,8 +348,7 @@ BOOST_AUTO_TEST_CASE(raw_hooks_are_called_from_many_threads_without_a_lock) {
             }
         });
     }
-    for (std::thread &thread : threads)
-        thread.join();
+    for (std::thread &thread : threads) thread.join();
     constexpr std::size_t kPerFunction = std::size_t{kThreads} * kRounds;
     BOOST_TEST(corrupted.load() == 0);
     BOOST_TEST(hook.mallocs.load() == kPerFunction);

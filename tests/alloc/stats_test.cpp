@@ -52,12 +52,10 @@ std::string shape(const std::string &line) {
         const char ch = line[i];
         if (ch >= '0' && ch <= '9') {
             out += 'N';
-            while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || line[i] == ','))
-                ++i;
+            while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || line[i] == ',')) ++i;
         } else if (ch == ' ') {
             out += ' ';
-            while (i < line.size() && line[i] == ' ')
-                ++i;
+            while (i < line.size() && line[i] == ' ') ++i;
         } else {
             out += ch;
             ++i;
@@ -86,11 +84,9 @@ BOOST_AUTO_TEST_SUITE(stats)
 BOOST_AUTO_TEST_CASE(class_figures_follow_what_was_allocated) {
     NoArenasScope clean;
     std::vector<void *> blocks;
-    for (int i = 0; i < 10; ++i)
-        blocks.push_back(PyObject_Malloc(32));
+    for (int i = 0; i < 10; ++i) blocks.push_back(PyObject_Malloc(32));
     const std::size_t per_pool_48 = blocks_per_pool(48);
-    for (std::size_t i = 0; i < per_pool_48 + 5; ++i)
-        blocks.push_back(PyMem_Malloc(48));
+    for (std::size_t i = 0; i < per_pool_48 + 5; ++i) blocks.push_back(PyMem_Malloc(48));
     const minipy_pymalloc_stats s = pymalloc_stats();
     BOOST_TEST(s.classes[1].num_pools == 1u);
     BOOST_TEST(s.classes[1].blocks_in_use == 10u);
@@ -102,20 +98,16 @@ BOOST_AUTO_TEST_CASE(class_figures_follow_what_was_allocated) {
     BOOST_TEST(s.available_bytes ==
                s.classes[1].avail_blocks * 32 + s.classes[2].avail_blocks * 48);
     BOOST_TEST(_Py_GetAllocatedBlocks() == static_cast<Py_ssize_t>(blocks.size()));
-    for (std::size_t i = 0; i < 10; ++i)
-        PyObject_Free(blocks[i]);
-    for (std::size_t i = 10; i < blocks.size(); ++i)
-        PyMem_Free(blocks[i]);
+    for (std::size_t i = 0; i < 10; ++i) PyObject_Free(blocks[i]);
+    for (std::size_t i = 10; i < blocks.size(); ++i) PyMem_Free(blocks[i]);
 }
 
 BOOST_AUTO_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up) {
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
     std::vector<void *> blocks;
-    for (std::size_t i = 0; i < 150000; ++i)
-        blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
-    for (std::size_t i = 0; i < blocks.size(); i += 3)
-        PyObject_Free(blocks[i]);
+    for (std::size_t i = 0; i < 150000; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
+    for (std::size_t i = 0; i < blocks.size(); i += 3) PyObject_Free(blocks[i]);
     const minipy_pymalloc_stats s = pymalloc_stats();
     BOOST_TEST(s.arenas_allocated_current > 1u);
     BOOST_TEST(s.arena_bytes == s.arenas_allocated_current * g.arena_size);

@@ -21,7 +21,6 @@ using minipy::test::RuntimeScope;
 
 namespace {
 
-
 // A scenario returns true when it completed, false when a call failed (exception set).
 using Scenario = std::function<bool(PyObject *const *stolen)>;
 constexpr int kStolen = 4;
@@ -58,9 +57,11 @@ void sweep(const char *name, const Scenario &scenario) {
                 PyErr_Clear();
                 BOOST_TEST(refused > 0, name << ": N=" << nth << " failed with nothing refused");
             } else {
-                BOOST_TEST(!PyErr_Occurred(), name << ": N=" << nth << " succeeded with an error set");
+                BOOST_TEST(!PyErr_Occurred(),
+                           name << ": N=" << nth << " succeeded with an error set");
             }
-            for (PyObject *s : stolen) BOOST_TEST(Py_REFCNT(s) == 1, name << ": N=" << nth << " kept a stolen reference");
+            for (PyObject *s : stolen)
+                BOOST_TEST(Py_REFCNT(s) == 1, name << ": N=" << nth << " kept a stolen reference");
             BOOST_TEST((live_blocks() == before), name << ": N=" << nth << " leaked");
             for (PyObject *s : stolen) Py_DECREF(s);
             if (refused == 0) break;  // nothing left to fail
@@ -89,7 +90,8 @@ bool call_function_and_method(PyObject *const *stolen) {
         return false;
     }
     PyObject *appended = PyObject_CallMethod(list, "append", "(O)", number);
-    PyObject *total = appended != nullptr ? PyObject_CallMethod(list, "count", "O", number) : nullptr;
+    PyObject *total =
+        appended != nullptr ? PyObject_CallMethod(list, "count", "O", number) : nullptr;
     Py_XDECREF(appended);
     Py_DECREF(number);
     Py_DECREF(list);
@@ -144,10 +146,12 @@ bool protocols(PyObject *const *stolen) {
     PyObject *fast = tuple != nullptr ? PySequence_Fast(text, "no") : nullptr;
     PyObject *joined = fast != nullptr ? PyNumber_Add(fast, fast) : nullptr;
     PyObject *repeated = joined != nullptr ? PyNumber_Multiply(text, Py_True) : nullptr;
-    PyObject *dict = repeated != nullptr ? Py_BuildValue("{s:i,s:i,s:i}", "x", 1, "y", 2, "z", 3) : nullptr;
+    PyObject *dict =
+        repeated != nullptr ? Py_BuildValue("{s:i,s:i,s:i}", "x", 1, "y", 2, "z", 3) : nullptr;
     PyObject *items = dict != nullptr ? PyMapping_Items(dict) : nullptr;
     PyObject *number = items != nullptr ? PyNumber_Long(text) : nullptr;  // fails: not a literal
-    const bool done = items != nullptr && number == nullptr && PyErr_ExceptionMatches(PyExc_ValueError);
+    const bool done =
+        items != nullptr && number == nullptr && PyErr_ExceptionMatches(PyExc_ValueError);
     if (done) PyErr_Clear();
     Py_XDECREF(number);
     Py_XDECREF(items);
@@ -167,9 +171,10 @@ bool vectorcall(PyObject *const *stolen) {
     PyObject *args[] = {nullptr, nullptr};
     args[0] = PyUnicode_FromString("ff");
     args[1] = args[0] != nullptr ? PyLong_FromLong(16) : nullptr;
-    PyObject *result = args[1] != nullptr
-                           ? PyObject_Vectorcall(reinterpret_cast<PyObject *>(&PyLong_Type), args, 1, names)
-                           : nullptr;
+    PyObject *result =
+        args[1] != nullptr
+            ? PyObject_Vectorcall(reinterpret_cast<PyObject *>(&PyLong_Type), args, 1, names)
+            : nullptr;
     Py_XDECREF(args[0]);
     Py_XDECREF(args[1]);
     Py_DECREF(names);

@@ -103,7 +103,9 @@ class LiteralParser {
             case 'n': out += '\n'; break;
             case 't': out += '\t'; break;
             case 'r': out += '\r'; break;
-            case '\\': case '\'': case '"': out += escape; break;
+            case '\\':
+            case '\'':
+            case '"': out += escape; break;
             case 'x': digits = 2; break;
             case 'u': digits = 4; break;
             case 'U': digits = 8; break;
@@ -113,8 +115,10 @@ class LiteralParser {
                 const std::string hex(p_, static_cast<size_t>(digits));
                 p_ += digits;
                 const unsigned long code = std::strtoul(hex.c_str(), nullptr, 16);
-                if (as_bytes) out += static_cast<char>(code);
-                else append_utf8(out, code);
+                if (as_bytes)
+                    out += static_cast<char>(code);
+                else
+                    append_utf8(out, code);
             }
         }
         ++p_;
@@ -145,7 +149,8 @@ class LiteralParser {
     static PyObject *steal_into_list(const std::vector<PyObject *> &values) {
         PyObject *list = PyList_New(static_cast<Py_ssize_t>(values.size()));
         BOOST_REQUIRE(list != nullptr);
-        for (size_t i = 0; i < values.size(); ++i) PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), values[i]);
+        for (size_t i = 0; i < values.size(); ++i)
+            PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), values[i]);
         return list;
     }
 

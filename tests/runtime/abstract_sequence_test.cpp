@@ -21,7 +21,9 @@ namespace {
 
 // OnlySeq: length 3, item i is i * 10, assignment records the index. OnlyMap: length 2 and
 // a subscript that answers its key.
-Py_ssize_t only_seq_length(PyObject *) { return 3; }
+Py_ssize_t only_seq_length(PyObject *) {
+    return 3;
+}
 PyObject *only_seq_item(PyObject *, Py_ssize_t i) {
     if (i < 0 || i >= 3) {
         PyErr_SetString(PyExc_IndexError, "OnlySeq index out of range");
@@ -34,19 +36,29 @@ int only_seq_ass_item(PyObject *, Py_ssize_t i, PyObject *value) {
     g_assigned = value != nullptr ? i : -i - 1000;
     return 0;
 }
-Py_ssize_t only_map_length(PyObject *) { return 2; }
-PyObject *only_map_subscript(PyObject *, PyObject *key) { return Py_NewRef(key); }
-void probe_dealloc(PyObject *self) { PyObject_Del(self); }
+Py_ssize_t only_map_length(PyObject *) {
+    return 2;
+}
+PyObject *only_map_subscript(PyObject *, PyObject *key) {
+    return Py_NewRef(key);
+}
+void probe_dealloc(PyObject *self) {
+    PyObject_Del(self);
+}
 
-PySequenceMethods only_seq_methods = {.sq_length = only_seq_length, .sq_item = only_seq_item,
-                                      .sq_ass_item = only_seq_ass_item};
+PySequenceMethods only_seq_methods = {
+    .sq_length = only_seq_length, .sq_item = only_seq_item, .sq_ass_item = only_seq_ass_item};
 PyMappingMethods only_map_methods = {.mp_length = only_map_length,
                                      .mp_subscript = only_map_subscript};
-PyTypeObject OnlySeqType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "OnlySeq",
-                            .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject OnlySeqType = {.ob_base = {{1, &PyType_Type}, 0},
+                            .tp_name = "OnlySeq",
+                            .tp_basicsize = sizeof(PyObject),
+                            .tp_dealloc = probe_dealloc,
                             .tp_as_sequence = &only_seq_methods};
-PyTypeObject OnlyMapType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "OnlyMap",
-                            .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject OnlyMapType = {.ob_base = {{1, &PyType_Type}, 0},
+                            .tp_name = "OnlyMap",
+                            .tp_basicsize = sizeof(PyObject),
+                            .tp_dealloc = probe_dealloc,
                             .tp_as_mapping = &only_map_methods};
 
 PyObject *make(PyTypeObject *type) {
@@ -71,7 +83,8 @@ BOOST_AUTO_TEST_CASE(get_item_on_builtin_types) {
     BOOST_TEST(get_item("[1, 2, 3]", "-1") == "=3");
     BOOST_TEST(get_item("[1, 2, 3]", "True") == "=2");
     BOOST_TEST(get_item("[1]", "1") == "!IndexError: list index out of range");
-    BOOST_TEST(get_item("[1]", "'a'") == "!TypeError: list indices must be integers or slices, not str");
+    BOOST_TEST(get_item("[1]", "'a'") ==
+               "!TypeError: list indices must be integers or slices, not str");
     BOOST_TEST(get_item("(1,)", "5") == "!IndexError: tuple index out of range");
     BOOST_TEST(get_item("'abc'", "-1") == "='c'");
     BOOST_TEST(get_item("{1: 'one'}", "1") == "='one'");
@@ -131,7 +144,8 @@ BOOST_AUTO_TEST_CASE(a_type_with_only_mapping_slots_is_not_a_sequence) {
 
 BOOST_AUTO_TEST_CASE(set_and_delete_items) {
     RuntimeScope runtime;
-    Owned list(literal("[1, 2, 3]")), tuple(literal("(1,)")), dict(literal("{}")), one(literal("1"));
+    Owned list(literal("[1, 2, 3]")), tuple(literal("(1,)")), dict(literal("{}")),
+        one(literal("1"));
     Owned zero(literal("0")), key(literal("'k'")), number(literal("7"));
     BOOST_TEST(PyObject_SetItem(list, zero, key) == 0);
     BOOST_TEST(PyObject_DelItem(list, one) == 0);
@@ -165,12 +179,17 @@ BOOST_AUTO_TEST_CASE(lengths) {
         BOOST_TEST(PyObject_Length(o) == length, text);
     }
     Owned number(literal("1")), none(literal("None")), dict(literal("{1: 2}"));
-    BOOST_TEST(status_outcome(PyObject_Size(number)) == "!TypeError: object of type 'int' has no len()");
-    BOOST_TEST(status_outcome(PyObject_Size(none)) == "!TypeError: object of type 'NoneType' has no len()");
-    BOOST_TEST(status_outcome(PySequence_Size(number)) == "!TypeError: object of type 'int' has no len()");
-    BOOST_TEST(status_outcome(PyMapping_Size(number)) == "!TypeError: object of type 'int' has no len()");
+    BOOST_TEST(status_outcome(PyObject_Size(number)) ==
+               "!TypeError: object of type 'int' has no len()");
+    BOOST_TEST(status_outcome(PyObject_Size(none)) ==
+               "!TypeError: object of type 'NoneType' has no len()");
+    BOOST_TEST(status_outcome(PySequence_Size(number)) ==
+               "!TypeError: object of type 'int' has no len()");
+    BOOST_TEST(status_outcome(PyMapping_Size(number)) ==
+               "!TypeError: object of type 'int' has no len()");
     BOOST_TEST(PyMapping_Length(dict) == 1);
-    BOOST_TEST(status_outcome(PyObject_Size(nullptr)) == "!SystemError: null argument to internal routine");
+    BOOST_TEST(status_outcome(PyObject_Size(nullptr)) ==
+               "!SystemError: null argument to internal routine");
 }
 
 BOOST_AUTO_TEST_CASE(length_hint) {
@@ -201,7 +220,8 @@ BOOST_AUTO_TEST_CASE(sequence_item_access_by_c_index) {
                "!TypeError: 'int' object does not support item assignment");
     BOOST_TEST(status_outcome(PySequence_DelItem(number, 0)) ==
                "!TypeError: 'int' object doesn't support item deletion");
-    BOOST_TEST(status_outcome(PySequence_SetItem(dict, 0, number)) == "!TypeError: dict is not a sequence");
+    BOOST_TEST(status_outcome(PySequence_SetItem(dict, 0, number)) ==
+               "!TypeError: dict is not a sequence");
 }
 
 BOOST_AUTO_TEST_CASE(slices) {
@@ -210,7 +230,8 @@ BOOST_AUTO_TEST_CASE(slices) {
     Owned values(literal("('a', 'b')"));
     BOOST_TEST(outcome(PySequence_GetSlice(list, 1, 3)) == "=[1, 2]");
     BOOST_TEST(outcome(PySequence_GetSlice(tuple, -2, 100)) == "=(1, 2)");
-    BOOST_TEST(outcome(PySequence_GetSlice(number, 0, 1)) == "!TypeError: 'int' object is unsliceable");
+    BOOST_TEST(outcome(PySequence_GetSlice(number, 0, 1)) ==
+               "!TypeError: 'int' object is unsliceable");
     BOOST_TEST(PySequence_SetSlice(list, 1, 4, values) == 0);
     BOOST_TEST(outcome(Py_NewRef(list.get())) == "=[0, 'a', 'b', 4]");
     BOOST_TEST(PySequence_DelSlice(list, 0, 2) == 0);
@@ -228,10 +249,12 @@ BOOST_AUTO_TEST_CASE(concat_and_repeat) {
     BOOST_TEST(outcome(PySequence_Concat(text, text)) == "='abab'");
     BOOST_TEST(outcome(PySequence_Concat(list, tuple)) ==
                "!TypeError: can only concatenate list (not \"tuple\") to list");
-    BOOST_TEST(outcome(PySequence_Concat(number, list)) == "!TypeError: 'int' object can't be concatenated");
+    BOOST_TEST(outcome(PySequence_Concat(number, list)) ==
+               "!TypeError: 'int' object can't be concatenated");
     BOOST_TEST(outcome(PySequence_Repeat(tuple, 3)) == "=(2, 2, 2)");
     BOOST_TEST(outcome(PySequence_Repeat(text, -1)) == "=''");
-    BOOST_TEST(outcome(PySequence_Repeat(number, 2)) == "!TypeError: 'int' object can't be repeated");
+    BOOST_TEST(outcome(PySequence_Repeat(number, 2)) ==
+               "!TypeError: 'int' object can't be repeated");
     // In place: the list itself grows.
     Owned grown(PySequence_InPlaceConcat(list, tuple));
     BOOST_TEST(grown.get() == list.get());
@@ -243,7 +266,8 @@ BOOST_AUTO_TEST_CASE(concat_and_repeat) {
     BOOST_TEST(outcome(Py_NewRef(longer.get())) == "=(2, 2)");
     BOOST_TEST(outcome(PySequence_InPlaceConcat(number, list)) ==
                "!TypeError: 'int' object can't be concatenated");
-    BOOST_TEST(outcome(PySequence_InPlaceRepeat(number, 2)) == "!TypeError: 'int' object can't be repeated");
+    BOOST_TEST(outcome(PySequence_InPlaceRepeat(number, 2)) ==
+               "!TypeError: 'int' object can't be repeated");
 }
 
 BOOST_AUTO_TEST_CASE(tuple_list_and_fast) {
@@ -279,7 +303,8 @@ BOOST_AUTO_TEST_CASE(tuple_list_and_fast) {
 BOOST_AUTO_TEST_CASE(contains_count_index) {
     RuntimeScope runtime;
     Owned list(literal("[1, 2, 1, 'x']")), text(literal("'abc'")), dict(literal("{1: 2}"));
-    Owned one(literal("1")), two(literal("2")), five(literal("5")), b(literal("'b'")), number(literal("7"));
+    Owned one(literal("1")), two(literal("2")), five(literal("5")), b(literal("'b'")),
+        number(literal("7"));
     BOOST_TEST(PySequence_Contains(list, one) == 1);
     BOOST_TEST(PySequence_Contains(list, five) == 0);
     BOOST_TEST(PySequence_In(text, b) == 1);
@@ -313,8 +338,10 @@ BOOST_AUTO_TEST_CASE(mapping_protocol) {
     BOOST_TEST(outcome(PyMapping_Keys(dict)) == "=['a', 'b']");
     BOOST_TEST(outcome(PyMapping_Values(dict)) == "=[1, 2]");
     BOOST_TEST(outcome(PyMapping_Items(dict)) == "=[('a', 1), ('b', 2)]");
-    BOOST_TEST(outcome(PyMapping_Keys(list)) == "!AttributeError: 'list' object has no attribute 'keys'");
-    BOOST_TEST(outcome(PyMapping_Items(number)) == "!AttributeError: 'int' object has no attribute 'items'");
+    BOOST_TEST(outcome(PyMapping_Keys(list)) ==
+               "!AttributeError: 'list' object has no attribute 'keys'");
+    BOOST_TEST(outcome(PyMapping_Items(number)) ==
+               "!AttributeError: 'int' object has no attribute 'items'");
     BOOST_TEST(outcome(PyMapping_GetItemString(dict, "b")) == "=2");
     BOOST_TEST(outcome(PyMapping_GetItemString(dict, "z")) == "!KeyError: 'z'");
     BOOST_TEST(PyMapping_HasKeyString(dict, "a") == 1);

@@ -24,23 +24,40 @@ namespace {
 using Binary = PyObject *(*)(PyObject *, PyObject *);
 using Unary = PyObject *(*)(PyObject *);
 
-PyObject *power(PyObject *v, PyObject *w) { return PyNumber_Power(v, w, Py_None); }
-PyObject *inplace_power(PyObject *v, PyObject *w) { return PyNumber_InPlacePower(v, w, Py_None); }
+PyObject *power(PyObject *v, PyObject *w) {
+    return PyNumber_Power(v, w, Py_None);
+}
+PyObject *inplace_power(PyObject *v, PyObject *w) {
+    return PyNumber_InPlacePower(v, w, Py_None);
+}
 
 const std::map<std::string, Binary> &binary_functions() {
     static const std::map<std::string, Binary> functions = {
-        {"Add", PyNumber_Add}, {"Subtract", PyNumber_Subtract}, {"Multiply", PyNumber_Multiply},
-        {"TrueDivide", PyNumber_TrueDivide}, {"FloorDivide", PyNumber_FloorDivide},
-        {"Remainder", PyNumber_Remainder}, {"Divmod", PyNumber_Divmod}, {"Power", power},
-        {"Lshift", PyNumber_Lshift}, {"Rshift", PyNumber_Rshift}, {"And", PyNumber_And},
-        {"Or", PyNumber_Or}, {"Xor", PyNumber_Xor}, {"MatrixMultiply", PyNumber_MatrixMultiply},
-        {"InPlaceAdd", PyNumber_InPlaceAdd}, {"InPlaceSubtract", PyNumber_InPlaceSubtract},
+        {"Add", PyNumber_Add},
+        {"Subtract", PyNumber_Subtract},
+        {"Multiply", PyNumber_Multiply},
+        {"TrueDivide", PyNumber_TrueDivide},
+        {"FloorDivide", PyNumber_FloorDivide},
+        {"Remainder", PyNumber_Remainder},
+        {"Divmod", PyNumber_Divmod},
+        {"Power", power},
+        {"Lshift", PyNumber_Lshift},
+        {"Rshift", PyNumber_Rshift},
+        {"And", PyNumber_And},
+        {"Or", PyNumber_Or},
+        {"Xor", PyNumber_Xor},
+        {"MatrixMultiply", PyNumber_MatrixMultiply},
+        {"InPlaceAdd", PyNumber_InPlaceAdd},
+        {"InPlaceSubtract", PyNumber_InPlaceSubtract},
         {"InPlaceMultiply", PyNumber_InPlaceMultiply},
         {"InPlaceTrueDivide", PyNumber_InPlaceTrueDivide},
         {"InPlaceFloorDivide", PyNumber_InPlaceFloorDivide},
-        {"InPlaceRemainder", PyNumber_InPlaceRemainder}, {"InPlacePower", inplace_power},
-        {"InPlaceLshift", PyNumber_InPlaceLshift}, {"InPlaceRshift", PyNumber_InPlaceRshift},
-        {"InPlaceAnd", PyNumber_InPlaceAnd}, {"InPlaceOr", PyNumber_InPlaceOr},
+        {"InPlaceRemainder", PyNumber_InPlaceRemainder},
+        {"InPlacePower", inplace_power},
+        {"InPlaceLshift", PyNumber_InPlaceLshift},
+        {"InPlaceRshift", PyNumber_InPlaceRshift},
+        {"InPlaceAnd", PyNumber_InPlaceAnd},
+        {"InPlaceOr", PyNumber_InPlaceOr},
         {"InPlaceXor", PyNumber_InPlaceXor},
         {"InPlaceMatrixMultiply", PyNumber_InPlaceMatrixMultiply},
     };
@@ -49,8 +66,10 @@ const std::map<std::string, Binary> &binary_functions() {
 
 const std::map<std::string, Unary> &unary_functions() {
     static const std::map<std::string, Unary> functions = {
-        {"Negative", PyNumber_Negative}, {"Positive", PyNumber_Positive},
-        {"Invert", PyNumber_Invert}, {"Absolute", PyNumber_Absolute},
+        {"Negative", PyNumber_Negative},
+        {"Positive", PyNumber_Positive},
+        {"Invert", PyNumber_Invert},
+        {"Absolute", PyNumber_Absolute},
     };
     return functions;
 }
@@ -70,16 +89,34 @@ PyObject *logged(char who, const char *slot, PyObject *v, PyObject *w) {
     return PyUnicode_FromFormat("%c.%s", who, slot);
 }
 
-PyObject *base_add(PyObject *v, PyObject *w) { return logged('B', "add", v, w); }
-PyObject *derived_add(PyObject *v, PyObject *w) { return logged('D', "add", v, w); }
-PyObject *other_add(PyObject *v, PyObject *w) { return logged('O', "add", v, w); }
-PyObject *base_pow(PyObject *v, PyObject *w, PyObject *) { return logged('B', "pow", v, w); }
-PyObject *derived_pow(PyObject *v, PyObject *w, PyObject *) { return logged('D', "pow", v, w); }
-PyObject *other_pow(PyObject *v, PyObject *w, PyObject *) { return logged('O', "pow", v, w); }
-PyObject *base_iadd(PyObject *v, PyObject *w) { return logged('B', "iadd", v, w); }
+PyObject *base_add(PyObject *v, PyObject *w) {
+    return logged('B', "add", v, w);
+}
+PyObject *derived_add(PyObject *v, PyObject *w) {
+    return logged('D', "add", v, w);
+}
+PyObject *other_add(PyObject *v, PyObject *w) {
+    return logged('O', "add", v, w);
+}
+PyObject *base_pow(PyObject *v, PyObject *w, PyObject *) {
+    return logged('B', "pow", v, w);
+}
+PyObject *derived_pow(PyObject *v, PyObject *w, PyObject *) {
+    return logged('D', "pow", v, w);
+}
+PyObject *other_pow(PyObject *v, PyObject *w, PyObject *) {
+    return logged('O', "pow", v, w);
+}
+PyObject *base_iadd(PyObject *v, PyObject *w) {
+    return logged('B', "iadd", v, w);
+}
 
-PyObject *seq_concat(PyObject *v, PyObject *w) { return logged('S', "concat", v, w); }
-PyObject *seq_inplace_concat(PyObject *v, PyObject *w) { return logged('S', "iconcat", v, w); }
+PyObject *seq_concat(PyObject *v, PyObject *w) {
+    return logged('S', "concat", v, w);
+}
+PyObject *seq_inplace_concat(PyObject *v, PyObject *w) {
+    return logged('S', "iconcat", v, w);
+}
 PyObject *seq_repeat(PyObject *v, Py_ssize_t n) {
     g_log += std::string(Py_TYPE(v)->tp_name) + ".repeat(" + std::to_string(n) + ") ";
     return PyUnicode_FromString("S.repeat");
@@ -88,33 +125,51 @@ PyObject *seq_inplace_repeat(PyObject *v, Py_ssize_t n) {
     g_log += std::string(Py_TYPE(v)->tp_name) + ".irepeat(" + std::to_string(n) + ") ";
     return PyUnicode_FromString("S.irepeat");
 }
-PyObject *seq_item(PyObject *v, Py_ssize_t) { return Py_NewRef(v); }
+PyObject *seq_item(PyObject *v, Py_ssize_t) {
+    return Py_NewRef(v);
+}
 
-void probe_dealloc(PyObject *self) { PyObject_Del(self); }
+void probe_dealloc(PyObject *self) {
+    PyObject_Del(self);
+}
 
-PyNumberMethods base_number = {.nb_add = base_add, .nb_power = base_pow, .nb_inplace_add = base_iadd};
+PyNumberMethods base_number = {
+    .nb_add = base_add, .nb_power = base_pow, .nb_inplace_add = base_iadd};
 PyNumberMethods derived_number = {.nb_add = derived_add, .nb_power = derived_pow};
 PyNumberMethods other_number = {.nb_add = other_add, .nb_power = other_pow};
-PySequenceMethods seq_sequence = {.sq_concat = seq_concat, .sq_repeat = seq_repeat,
-                                  .sq_item = seq_item, .sq_inplace_concat = seq_inplace_concat,
+PySequenceMethods seq_sequence = {.sq_concat = seq_concat,
+                                  .sq_repeat = seq_repeat,
+                                  .sq_item = seq_item,
+                                  .sq_inplace_concat = seq_inplace_concat,
                                   .sq_inplace_repeat = seq_inplace_repeat};
-PySequenceMethods plain_sequence = {.sq_concat = seq_concat, .sq_repeat = seq_repeat,
-                                    .sq_item = seq_item};
+PySequenceMethods plain_sequence = {
+    .sq_concat = seq_concat, .sq_repeat = seq_repeat, .sq_item = seq_item};
 
-PyTypeObject BaseType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "Base",
-                         .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject BaseType = {.ob_base = {{1, &PyType_Type}, 0},
+                         .tp_name = "Base",
+                         .tp_basicsize = sizeof(PyObject),
+                         .tp_dealloc = probe_dealloc,
                          .tp_as_number = &base_number};
-PyTypeObject DerivedType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "Derived",
-                            .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
-                            .tp_as_number = &derived_number, .tp_base = &BaseType};
-PyTypeObject OtherType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "Other",
-                          .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject DerivedType = {.ob_base = {{1, &PyType_Type}, 0},
+                            .tp_name = "Derived",
+                            .tp_basicsize = sizeof(PyObject),
+                            .tp_dealloc = probe_dealloc,
+                            .tp_as_number = &derived_number,
+                            .tp_base = &BaseType};
+PyTypeObject OtherType = {.ob_base = {{1, &PyType_Type}, 0},
+                          .tp_name = "Other",
+                          .tp_basicsize = sizeof(PyObject),
+                          .tp_dealloc = probe_dealloc,
                           .tp_as_number = &other_number};
-PyTypeObject SeqType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "Seq",
-                        .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject SeqType = {.ob_base = {{1, &PyType_Type}, 0},
+                        .tp_name = "Seq",
+                        .tp_basicsize = sizeof(PyObject),
+                        .tp_dealloc = probe_dealloc,
                         .tp_as_sequence = &seq_sequence};
-PyTypeObject PlainSeqType = {.ob_base = {{1, &PyType_Type}, 0}, .tp_name = "PlainSeq",
-                             .tp_basicsize = sizeof(PyObject), .tp_dealloc = probe_dealloc,
+PyTypeObject PlainSeqType = {.ob_base = {{1, &PyType_Type}, 0},
+                             .tp_name = "PlainSeq",
+                             .tp_basicsize = sizeof(PyObject),
+                             .tp_dealloc = probe_dealloc,
                              .tp_as_sequence = &plain_sequence};
 
 PyObject *make(PyTypeObject *type) {
@@ -159,8 +214,8 @@ BOOST_AUTO_TEST_CASE(every_operator_on_builtin_types_matches_cpython) {
             Owned right(literal(row[2]));
             actual = outcome(binary_functions().at(op)(left, right));
         }
-        BOOST_TEST(actual == row[3], op << "(" << row[1] << ", " << row[2] << "): " << actual
-                                          << " != " << row[3]);
+        BOOST_TEST(actual == row[3],
+                   op << "(" << row[1] << ", " << row[2] << "): " << actual << " != " << row[3]);
         BOOST_REQUIRE(!PyErr_Occurred());
     }
 }
@@ -215,9 +270,10 @@ BOOST_AUTO_TEST_CASE(power_asks_the_third_operand_last) {
                "!TypeError: unsupported operand type(s) for ** or pow(): 'Base', 'int', 'Other' | "
                "B.pow(Base,int) O.pow(Base,int) ");
     // The third operand's slot is skipped when it is one already asked.
-    BOOST_TEST(dispatch("BD", [&] { return PyNumber_Power(base, derived, base); }) ==
-               "!TypeError: unsupported operand type(s) for ** or pow(): 'Base', 'Derived', 'Base' | "
-               "D.pow(Base,Derived) B.pow(Base,Derived) ");
+    BOOST_TEST(
+        dispatch("BD", [&] { return PyNumber_Power(base, derived, base); }) ==
+        "!TypeError: unsupported operand type(s) for ** or pow(): 'Base', 'Derived', 'Base' | "
+        "D.pow(Base,Derived) B.pow(Base,Derived) ");
     BOOST_TEST(dispatch("BD", [&] { return PyNumber_InPlacePower(base, derived, Py_None); }) ==
                "!TypeError: unsupported operand type(s) for **=: 'Base' and 'Derived' | "
                "D.pow(Base,Derived) B.pow(Base,Derived) ");
@@ -295,8 +351,10 @@ BOOST_AUTO_TEST_CASE(null_arguments_are_a_system_error) {
 BOOST_AUTO_TEST_CASE(unary_operators_name_the_type) {
     RuntimeScope runtime;
     Owned text(literal("'x'")), other(make(&OtherType));
-    BOOST_TEST(outcome(PyNumber_Negative(text)) == "!TypeError: bad operand type for unary -: 'str'");
-    BOOST_TEST(outcome(PyNumber_Positive(other)) == "!TypeError: bad operand type for unary +: 'Other'");
+    BOOST_TEST(outcome(PyNumber_Negative(text)) ==
+               "!TypeError: bad operand type for unary -: 'str'");
+    BOOST_TEST(outcome(PyNumber_Positive(other)) ==
+               "!TypeError: bad operand type for unary +: 'Other'");
     BOOST_TEST(outcome(PyNumber_Invert(text)) == "!TypeError: bad operand type for unary ~: 'str'");
     BOOST_TEST(outcome(PyNumber_Absolute(text)) == "!TypeError: bad operand type for abs(): 'str'");
 }
@@ -337,7 +395,8 @@ BOOST_AUTO_TEST_CASE(index_gives_an_exact_int) {
 
 BOOST_AUTO_TEST_CASE(as_ssize_t_clamps_or_raises) {
     RuntimeScope runtime;
-    Owned big(literal("123456789012345678901234567890")), small(literal("-123456789012345678901234567890"));
+    Owned big(literal("123456789012345678901234567890")),
+        small(literal("-123456789012345678901234567890"));
     Owned five(literal("5")), yes(literal("True")), half(literal("0.5"));
     BOOST_TEST(PyNumber_AsSsize_t(five, PyExc_OverflowError) == 5);
     BOOST_TEST(PyNumber_AsSsize_t(yes, nullptr) == 1);
@@ -366,9 +425,17 @@ BOOST_AUTO_TEST_CASE(long_converts_like_int) {
         {"b'12'", "=12"},
         {"b'12x'", "!ValueError: invalid literal for int() with base 10: b'12x'"},
         {"b'1\\x002'", "!ValueError: invalid literal for int() with base 10: b'1\\x002'"},
-        {"[1]", "!TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'"},
-        {"None", "!TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"},
-        {"1e300", "=1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"},
+        {"[1]",
+         "!TypeError: int() argument must be a string, a bytes-like object or a real number, not "
+         "'list'"},
+        {"None",
+         "!TypeError: int() argument must be a string, a bytes-like object or a real number, not "
+         "'NoneType'"},
+        {"1e300",
+         "=1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371"
+         "37508044786404370444383288387817694252323536043057564479218478670698284838720092657580373"
+         "78302337947880900593689532349707999450811190389676408800746527427801424945792587888200568"
+         "42838115669472196386865459400540160"},
     };
     for (const auto &[input, expected] : cases) {
         Owned o(literal(input));
@@ -377,7 +444,8 @@ BOOST_AUTO_TEST_CASE(long_converts_like_int) {
         BOOST_TEST(outcome(result.release()) == expected, "int(" << input << ")");
     }
     Owned inf(PyFloat_FromDouble(HUGE_VAL));
-    BOOST_TEST(outcome(PyNumber_Long(inf)) == "!OverflowError: cannot convert float infinity to integer");
+    BOOST_TEST(outcome(PyNumber_Long(inf)) ==
+               "!OverflowError: cannot convert float infinity to integer");
 }
 
 BOOST_AUTO_TEST_CASE(float_converts_like_float) {
@@ -401,7 +469,8 @@ BOOST_AUTO_TEST_CASE(float_converts_like_float) {
     }
     const std::string digits = "1" + std::string(400, '0');
     Owned huge(PyLong_FromString(digits.c_str(), nullptr, 10));
-    BOOST_TEST(outcome(PyNumber_Float(huge)) == "!OverflowError: int too large to convert to float");
+    BOOST_TEST(outcome(PyNumber_Float(huge)) ==
+               "!OverflowError: int too large to convert to float");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

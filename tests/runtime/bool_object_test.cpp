@@ -90,7 +90,8 @@ BOOST_AUTO_TEST_CASE(bool_constructor_uses_truth) {
     BOOST_TEST(outcome(call_bool(Py_BuildValue("([])"))) == "False");
     BOOST_TEST(outcome(call_bool(Py_BuildValue("(d)", 0.0))) == "False");
     BOOST_TEST(outcome(call_bool(Py_BuildValue("(O)", Py_None))) == "False");
-    BOOST_TEST(outcome(call_bool(Py_BuildValue("(ii)", 1, 2))) == "!TypeError: bool expected at most 1 argument, got 2");
+    BOOST_TEST(outcome(call_bool(Py_BuildValue("(ii)", 1, 2))) ==
+               "!TypeError: bool expected at most 1 argument, got 2");
     BOOST_TEST(outcome(call_bool(PyTuple_New(0), Py_BuildValue("{s:i}", "x", 1))) ==
                "!TypeError: bool() takes no keyword arguments");
     PyObject *args = PyTuple_New(0);

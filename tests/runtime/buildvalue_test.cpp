@@ -39,7 +39,8 @@ const std::map<std::string, std::function<PyObject *()>> &named_calls() {
         {"bad_char_middle", [] { return Py_BuildValue("i x i", 1, 2); }},
         {"s_null", [] { return Py_BuildValue("s", static_cast<const char *>(nullptr)); }},
         {"s_hash", [] { return Py_BuildValue("s#", "abc", S{2}); }},
-        {"s_hash_null", [] { return Py_BuildValue("s#", static_cast<const char *>(nullptr), S{5}); }},
+        {"s_hash_null",
+         [] { return Py_BuildValue("s#", static_cast<const char *>(nullptr), S{5}); }},
         {"y_hash", [] { return Py_BuildValue("y#", "a\0c", S{3}); }},
         {"y", [] { return Py_BuildValue("y", "xyz"); }},
         {"z", [] { return Py_BuildValue("z", "hi"); }},
@@ -55,7 +56,8 @@ const std::map<std::string, std::function<PyObject *()>> &named_calls() {
         {"N_null", [] { return Py_BuildValue("N", static_cast<PyObject *>(nullptr)); }},
         {"dict_sized", [] { return Py_BuildValue("{s:i,s:i}", "a", 1, "b", 2); }},
         {"dict_unhashable", [] { return Py_BuildValue("{[i]:i}", 1, 2); }},
-        {"nested", [] { return Py_BuildValue("[i,(s,z)]", 1, "x", static_cast<const char *>(nullptr)); }},
+        {"nested",
+         [] { return Py_BuildValue("[i,(s,z)]", 1, "x", static_cast<const char *>(nullptr)); }},
         {"d", [] { return Py_BuildValue("d", 1.5); }},
         {"f", [] { return Py_BuildValue("f", static_cast<double>(0.1)); }},
         {"B_negative", [] { return Py_BuildValue("B", -1); }},
@@ -88,7 +90,9 @@ struct Tracked {
     Py_ssize_t refs() const { return Py_REFCNT(object); }
 };
 
-PyObject *make_pair_converter(void *arg) { return Py_BuildValue("(si)", "conv", *static_cast<int *>(arg)); }
+PyObject *make_pair_converter(void *arg) {
+    return Py_BuildValue("(si)", "conv", *static_cast<int *>(arg));
+}
 PyObject *failing_converter(void *) {
     PyErr_SetString(PyExc_RuntimeError, "converter failed");
     return nullptr;
@@ -151,13 +155,14 @@ BOOST_AUTO_TEST_CASE(n_references_are_released_when_building_fails) {
                "!SystemError: bad format char passed to Py_BuildValue");
     BOOST_TEST(outcome(Py_BuildValue("N(N[N?])", a.give(), b.give(), c.give())) ==
                "!SystemError: bad format char passed to Py_BuildValue");
-    BOOST_TEST(outcome(Py_BuildValue("{s:N,s:O&}", "a", a.give(), "k", failing_converter, nullptr)) ==
-               "!RuntimeError: converter failed");
+    BOOST_TEST(outcome(Py_BuildValue("{s:N,s:O&}", "a", a.give(), "k", failing_converter,
+                                     nullptr)) == "!RuntimeError: converter failed");
     // An odd dict still consumes its values; the first error is the one reported.
     BOOST_TEST(outcome(Py_BuildValue("{N:N,N}", a.give(), b.give(), c.give())) ==
                "!SystemError: Bad dict format");
-    BOOST_TEST(outcome(Py_BuildValue("(O?N)N", static_cast<PyObject *>(nullptr), a.give(), b.give())) ==
-               "!SystemError: NULL object passed to Py_BuildValue");
+    BOOST_TEST(
+        outcome(Py_BuildValue("(O?N)N", static_cast<PyObject *>(nullptr), a.give(), b.give())) ==
+        "!SystemError: NULL object passed to Py_BuildValue");
     // A key that cannot be hashed: the value given with N is dropped with it.
     BOOST_TEST(outcome(Py_BuildValue("{[]:N}", a.give())) == "!TypeError: unhashable type: 'list'");
     BOOST_TEST(a.refs() == 1);
@@ -180,7 +185,8 @@ BOOST_AUTO_TEST_CASE(converters) {
     BOOST_TEST(outcome(Py_BuildValue("O&", make_pair_converter, &value)) == "=('conv', 7)");
     BOOST_TEST(outcome(Py_BuildValue("[iO&i]", 1, make_pair_converter, &value, 2)) ==
                "=[1, ('conv', 7), 2]");
-    BOOST_TEST(outcome(Py_BuildValue("(O&)", failing_converter, nullptr)) == "!RuntimeError: converter failed");
+    BOOST_TEST(outcome(Py_BuildValue("(O&)", failing_converter, nullptr)) ==
+               "!RuntimeError: converter failed");
 }
 
 BOOST_AUTO_TEST_CASE(va_list_forms) {
@@ -195,7 +201,8 @@ BOOST_AUTO_TEST_CASE(va_list_forms) {
     BOOST_TEST(outcome(build("(is#)", 3, "xyz", Py_ssize_t{2})) == "=(3, 'xy')");
     BOOST_TEST(outcome(build("{s:d}", "pi", 3.25)) == "={'pi': 3.25}");
     BOOST_TEST(outcome(_Py_BuildValue_SizeT("y#", "ab", Py_ssize_t{2})) == "=b'ab'");
-    BOOST_TEST(outcome(Py_BuildValue(nullptr)) == "!SystemError: null argument to internal routine");
+    BOOST_TEST(outcome(Py_BuildValue(nullptr)) ==
+               "!SystemError: null argument to internal routine");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

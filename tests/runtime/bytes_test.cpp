@@ -10,10 +10,10 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::strs::parse_hex;
 using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
-using minipy::test::RuntimeScope;
 using minipy::test::strs::take_error;
 using minipy::test::strs::to_hex;
 using minipy::test::strs::utf8_of;
@@ -151,7 +151,9 @@ BOOST_AUTO_TEST_CASE(items_are_ints_and_slices_are_bytes) {
     Ref reversed_step(PyLong_FromLong(-1));
     Ref slice(PySlice_New(Py_None, Py_None, reversed_step.get()));
     Ref reversed(PyObject_GetItem(b.get(), slice.get()));
-    BOOST_TEST(value_of(reversed.get()) == std::string("z\x00\xff" "cba", 6));
+    BOOST_TEST(value_of(reversed.get()) == std::string("z\x00\xff"
+                                                       "cba",
+                                                       6));
     Ref key(PyUnicode_FromString("a"));
     BOOST_TEST(!PyObject_GetItem(b.get(), key.get()));
     BOOST_TEST(take_error() == "TypeError: byte indices must be integers or slices, not str");
@@ -191,7 +193,8 @@ BOOST_AUTO_TEST_CASE(bytes_constructor_forms) {
     Ref from_list(PyObject_CallOneArg(type, list.get()));
     BOOST_TEST(value_of(from_list.get()) == "hi\xff");
     Ref range_args(Py_BuildValue("(ii)", 65, 70));
-    Ref range(PyObject_Call(reinterpret_cast<PyObject *>(&PyRange_Type), range_args.get(), nullptr));
+    Ref range(
+        PyObject_Call(reinterpret_cast<PyObject *>(&PyRange_Type), range_args.get(), nullptr));
     Ref from_range(PyObject_CallOneArg(type, range.get()));
     BOOST_TEST(value_of(from_range.get()) == "ABCDE");
     Ref same(PyObject_CallOneArg(type, from_list.get()));
@@ -231,7 +234,8 @@ BOOST_AUTO_TEST_CASE(methods) {
     Ref strict(PyObject_CallMethod(b.get(), "decode", nullptr));
     BOOST_TEST(!strict);
     BOOST_TEST(take_error() ==
-               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 6: invalid start byte");
+               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 6: invalid "
+               "start byte");
     Ref replaced(PyObject_CallMethod(b.get(), "decode", "ss", "utf-8", "replace"));
     BOOST_REQUIRE(replaced);
     BOOST_TEST(utf8_of(replaced.get()) == "caf\xc3\xa9 \xef\xbf\xbd");

@@ -20,7 +20,9 @@ PyObject *echo(PyObject *, PyObject *args, PyObject *kwargs) {
     return PyTuple_Pack(2, args, kwargs != nullptr ? kwargs : Py_None);
 }
 // Callees that break the calling convention.
-PyObject *null_without_error(PyObject *, PyObject *) { return nullptr; }
+PyObject *null_without_error(PyObject *, PyObject *) {
+    return nullptr;
+}
 PyObject *result_with_error(PyObject *, PyObject *) {
     PyErr_SetString(PyExc_ValueError, "stray");
     Py_RETURN_NONE;
@@ -36,7 +38,9 @@ PyObject *function(PyMethodDef *def) {
     return f;
 }
 
-PyObject *type_object(PyTypeObject *type) { return reinterpret_cast<PyObject *>(type); }
+PyObject *type_object(PyTypeObject *type) {
+    return reinterpret_cast<PyObject *>(type);
+}
 
 }  // namespace
 
@@ -51,18 +55,24 @@ BOOST_AUTO_TEST_CASE(call_with_tuple_and_dict) {
     Owned int_args(literal("('ff',)")), base(literal("{'base': 16}"));
     BOOST_TEST(outcome(PyObject_Call(type_object(&PyLong_Type), int_args, base)) == "=255");
     Owned number(literal("5"));
-    BOOST_TEST(outcome(PyObject_Call(number, args, nullptr)) == "!TypeError: 'int' object is not callable");
-    BOOST_TEST(outcome(PyObject_Call(echo_f, number, nullptr)) == "!TypeError: argument list must be a tuple");
-    BOOST_TEST(outcome(PyObject_Call(echo_f, args, number)) == "!TypeError: keyword list must be a dictionary");
-    BOOST_TEST(outcome(PyObject_Call(nullptr, args, nullptr)) == "!SystemError: null argument to internal routine");
+    BOOST_TEST(outcome(PyObject_Call(number, args, nullptr)) ==
+               "!TypeError: 'int' object is not callable");
+    BOOST_TEST(outcome(PyObject_Call(echo_f, number, nullptr)) ==
+               "!TypeError: argument list must be a tuple");
+    BOOST_TEST(outcome(PyObject_Call(echo_f, args, number)) ==
+               "!TypeError: keyword list must be a dictionary");
+    BOOST_TEST(outcome(PyObject_Call(nullptr, args, nullptr)) ==
+               "!SystemError: null argument to internal routine");
 }
 
 BOOST_AUTO_TEST_CASE(call_object_no_args_one_arg) {
     RuntimeScope runtime;
-    Owned echo_f(function(&echo_def)), args(literal("(7,)")), list(literal("[1, 2]")), text(literal("'12'"));
+    Owned echo_f(function(&echo_def)), args(literal("(7,)")), list(literal("[1, 2]")),
+        text(literal("'12'"));
     BOOST_TEST(outcome(PyObject_CallObject(echo_f, nullptr)) == "=((), None)");
     BOOST_TEST(outcome(PyObject_CallObject(echo_f, args)) == "=((7,), None)");
-    BOOST_TEST(outcome(PyObject_CallObject(echo_f, list)) == "!TypeError: argument list must be a tuple");
+    BOOST_TEST(outcome(PyObject_CallObject(echo_f, list)) ==
+               "!TypeError: argument list must be a tuple");
     BOOST_TEST(outcome(PyObject_CallNoArgs(echo_f)) == "=((), None)");
     BOOST_TEST(outcome(PyObject_CallNoArgs(type_object(&PyList_Type))) == "=[]");
     BOOST_TEST(outcome(PyObject_CallOneArg(echo_f, list)) == "=(([1, 2],), None)");
@@ -92,8 +102,8 @@ BOOST_AUTO_TEST_CASE(call_function_builds_the_arguments) {
                "!SystemError: bad format char passed to Py_BuildValue");
     BOOST_TEST(outcome(PyObject_CallFunction(nullptr, "i", 1)) ==
                "!SystemError: null argument to internal routine");
-    BOOST_TEST(outcome(_PyObject_CallFunction_SizeT(echo_f, "s#", "abc", static_cast<Py_ssize_t>(2))) ==
-               "=(('ab',), None)");
+    BOOST_TEST(outcome(_PyObject_CallFunction_SizeT(
+                   echo_f, "s#", "abc", static_cast<Py_ssize_t>(2))) == "=(('ab',), None)");
 }
 
 BOOST_AUTO_TEST_CASE(call_function_releases_stolen_references_on_failure) {
@@ -125,14 +135,16 @@ BOOST_AUTO_TEST_CASE(call_method_on_builtin_objects) {
                "!AttributeError: 'list' object has no attribute 'nope'");
     BOOST_TEST(outcome(PyObject_CallMethod(exc, "args", nullptr)) ==
                "!TypeError: attribute of type 'tuple' is not callable");
-    BOOST_TEST(outcome(_PyObject_CallMethod_SizeT(list, "count", "n", static_cast<Py_ssize_t>(1))) == "=1");
+    BOOST_TEST(outcome(_PyObject_CallMethod_SizeT(list, "count", "n",
+                                                  static_cast<Py_ssize_t>(1))) == "=1");
     BOOST_TEST(outcome(PyObject_CallMethod(nullptr, "x", nullptr)) ==
                "!SystemError: null argument to internal routine");
 }
 
 BOOST_AUTO_TEST_CASE(obj_args_forms) {
     RuntimeScope runtime;
-    Owned echo_f(function(&echo_def)), one(literal("1")), two(literal("'two'")), list(literal("[]"));
+    Owned echo_f(function(&echo_def)), one(literal("1")), two(literal("'two'")),
+        list(literal("[]"));
     Owned append(literal("'append'")), index(literal("'index'")), copy(literal("'copy'"));
     BOOST_TEST(outcome(PyObject_CallFunctionObjArgs(echo_f, one.get(), two.get(), nullptr)) ==
                "=((1, 'two'), None)");
@@ -150,13 +162,15 @@ BOOST_AUTO_TEST_CASE(obj_args_forms) {
 BOOST_AUTO_TEST_CASE(vectorcall_forms) {
     RuntimeScope runtime;
     Owned echo_f(function(&echo_def)), one(literal("1")), two(literal("2")), three(literal("3"));
-    Owned names(literal("('k',)")), kwdict(literal("{'j': 4}")), list(literal("[]")), append(literal("'append'"));
+    Owned names(literal("('k',)")), kwdict(literal("{'j': 4}")), list(literal("[]")),
+        append(literal("'append'"));
     PyObject *stack[] = {nullptr, one, two, three};
     BOOST_TEST(outcome(PyObject_Vectorcall(echo_f, stack + 1, 3, nullptr)) == "=((1, 2, 3), None)");
-    BOOST_TEST(outcome(PyObject_Vectorcall(echo_f, stack + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, names)) ==
-               "=((1, 2), {'k': 3})");
+    BOOST_TEST(outcome(PyObject_Vectorcall(echo_f, stack + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                           names)) == "=((1, 2), {'k': 3})");
     BOOST_TEST(outcome(PyObject_Vectorcall(echo_f, nullptr, 0, nullptr)) == "=((), None)");
-    BOOST_TEST(outcome(PyObject_VectorcallDict(echo_f, stack + 1, 1, kwdict)) == "=((1,), {'j': 4})");
+    BOOST_TEST(outcome(PyObject_VectorcallDict(echo_f, stack + 1, 1, kwdict)) ==
+               "=((1,), {'j': 4})");
     BOOST_TEST(PyVectorcall_NARGS(5 | PY_VECTORCALL_ARGUMENTS_OFFSET) == 5);
     PyObject *method_stack[] = {list, three};
     BOOST_TEST(outcome(PyObject_VectorcallMethod(append, method_stack, 2, nullptr)) == "=None");
@@ -169,9 +183,11 @@ BOOST_AUTO_TEST_CASE(a_callee_that_breaks_the_convention_is_a_system_error) {
     RuntimeScope runtime;
     Owned null_f(function(&null_def)), stray_f(function(&stray_def));
     BOOST_TEST(outcome(PyObject_CallNoArgs(null_f)) ==
-               "!SystemError: <built-in function null_without_error> returned NULL without setting an exception");
+               "!SystemError: <built-in function null_without_error> returned NULL without setting "
+               "an exception");
     BOOST_TEST(outcome(PyObject_CallNoArgs(stray_f)) ==
-               "!SystemError: <built-in function result_with_error> returned a result with an exception set");
+               "!SystemError: <built-in function result_with_error> returned a result with an "
+               "exception set");
     // The stray exception is kept as the cause.
     BOOST_REQUIRE(PyObject_CallNoArgs(stray_f) == nullptr);
     PyObject *exc = PyErr_GetRaisedException();

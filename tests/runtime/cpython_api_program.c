@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CHECK(condition)                                                                \
-    do {                                                                                \
-        if (!(condition)) {                                                             \
+#define CHECK(condition)                                                                  \
+    do {                                                                                  \
+        if (!(condition)) {                                                               \
             fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            return 1;                                                                   \
-        }                                                                               \
+            return 1;                                                                     \
+        }                                                                                 \
     } while (0)
 
 typedef struct {
@@ -67,10 +67,8 @@ int main(void) {
     WorkerResult result = {-1, -1, 0};
     pthread_t thread;
     CHECK(pthread_create(&thread, NULL, worker, &result) == 0);
-    Py_BEGIN_ALLOW_THREADS
-    pthread_join(thread, NULL);
-    Py_END_ALLOW_THREADS
-    CHECK(result.checked_without_gil == 0);
+    Py_BEGIN_ALLOW_THREADS pthread_join(thread, NULL);
+    Py_END_ALLOW_THREADS CHECK(result.checked_without_gil == 0);
     CHECK(result.checked_with_gil == 1);
     CHECK(result.sum == 4950);
 

@@ -10,12 +10,12 @@
 
 static int failures = 0;
 
-#define CHECK(condition)                                                                \
-    do {                                                                                \
-        if (!(condition)) {                                                             \
+#define CHECK(condition)                                                                  \
+    do {                                                                                  \
+        if (!(condition)) {                                                               \
             fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            ++failures;                                                                 \
-        }                                                                               \
+            ++failures;                                                                   \
+        }                                                                                 \
     } while (0)
 
 /* Compares str(obj) (or repr) with the expected text and releases obj. */
@@ -36,7 +36,7 @@ static int text_is(PyObject *obj, const char *expected, int use_repr) {
     Py_DECREF(text);
     return same;
 }
-#define STR_IS(obj, text) text_is((obj), (text), 0)
+#define STR_IS(obj, text)  text_is((obj), (text), 0)
 #define REPR_IS(obj, text) text_is((obj), (text), 1)
 
 /* The message of the current exception, if it is of `type`; clears it. */
@@ -57,8 +57,7 @@ static int raised(PyObject *type, const char *message) {
 
 /* --- A counter type, as a C extension writes one ----------------------------------------- */
 typedef struct {
-    PyObject_HEAD
-    long value;
+    PyObject_HEAD long value;
 } CounterObject;
 
 static PyTypeObject CounterType;
@@ -73,7 +72,9 @@ static PyObject *counter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)self;
 }
 
-static void counter_dealloc(PyObject *self) { PyObject_Del(self); }
+static void counter_dealloc(PyObject *self) {
+    PyObject_Del(self);
+}
 
 static PyObject *counter_repr(PyObject *self) {
     return PyUnicode_FromFormat("Counter(%ld)", ((CounterObject *)self)->value);
@@ -98,55 +99,54 @@ static PyMethodDef counter_methods[] = {
 };
 
 static PyTypeObject CounterType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    "demo.Counter",          /* tp_name */
-    sizeof(CounterObject),   /* tp_basicsize */
-    0,                       /* tp_itemsize */
-    counter_dealloc,         /* tp_dealloc */
-    0,                       /* tp_vectorcall_offset */
-    0,                       /* tp_getattr */
-    0,                       /* tp_setattr */
-    0,                       /* tp_as_async */
-    counter_repr,            /* tp_repr */
-    0,                       /* tp_as_number */
-    0,                       /* tp_as_sequence */
-    0,                       /* tp_as_mapping */
-    0,                       /* tp_hash */
-    0,                       /* tp_call */
-    0,                       /* tp_str */
-    PyObject_GenericGetAttr, /* tp_getattro */
-    0,                       /* tp_setattro */
-    0,                       /* tp_as_buffer */
-    Py_TPFLAGS_DEFAULT,      /* tp_flags */
-    "A counter.",            /* tp_doc */
-    0,                       /* tp_traverse */
-    0,                       /* tp_clear */
-    counter_richcompare,     /* tp_richcompare */
-    0,                       /* tp_weaklistoffset */
-    0,                       /* tp_iter */
-    0,                       /* tp_iternext */
-    counter_methods,         /* tp_methods */
-    0,                       /* tp_members */
-    0,                       /* tp_getset */
-    0,                       /* tp_base */
-    0,                       /* tp_dict */
-    0,                       /* tp_descr_get */
-    0,                       /* tp_descr_set */
-    0,                       /* tp_dictoffset */
-    0,                       /* tp_init */
-    0,                       /* tp_alloc */
-    counter_new,             /* tp_new */
-    0,                       /* tp_free */
-    0,                       /* tp_is_gc */
-    0,                       /* tp_bases */
-    0,                       /* tp_mro */
-    0,                       /* tp_cache */
-    0,                       /* tp_subclasses */
-    0,                       /* tp_weaklist */
-    0,                       /* tp_del */
-    0,                       /* tp_version_tag */
-    0,                       /* tp_finalize */
-    0,                       /* tp_vectorcall */
+    PyVarObject_HEAD_INIT(NULL, 0) "demo.Counter", /* tp_name */
+    sizeof(CounterObject),                         /* tp_basicsize */
+    0,                                             /* tp_itemsize */
+    counter_dealloc,                               /* tp_dealloc */
+    0,                                             /* tp_vectorcall_offset */
+    0,                                             /* tp_getattr */
+    0,                                             /* tp_setattr */
+    0,                                             /* tp_as_async */
+    counter_repr,                                  /* tp_repr */
+    0,                                             /* tp_as_number */
+    0,                                             /* tp_as_sequence */
+    0,                                             /* tp_as_mapping */
+    0,                                             /* tp_hash */
+    0,                                             /* tp_call */
+    0,                                             /* tp_str */
+    PyObject_GenericGetAttr,                       /* tp_getattro */
+    0,                                             /* tp_setattro */
+    0,                                             /* tp_as_buffer */
+    Py_TPFLAGS_DEFAULT,                            /* tp_flags */
+    "A counter.",                                  /* tp_doc */
+    0,                                             /* tp_traverse */
+    0,                                             /* tp_clear */
+    counter_richcompare,                           /* tp_richcompare */
+    0,                                             /* tp_weaklistoffset */
+    0,                                             /* tp_iter */
+    0,                                             /* tp_iternext */
+    counter_methods,                               /* tp_methods */
+    0,                                             /* tp_members */
+    0,                                             /* tp_getset */
+    0,                                             /* tp_base */
+    0,                                             /* tp_dict */
+    0,                                             /* tp_descr_get */
+    0,                                             /* tp_descr_set */
+    0,                                             /* tp_dictoffset */
+    0,                                             /* tp_init */
+    0,                                             /* tp_alloc */
+    counter_new,                                   /* tp_new */
+    0,                                             /* tp_free */
+    0,                                             /* tp_is_gc */
+    0,                                             /* tp_bases */
+    0,                                             /* tp_mro */
+    0,                                             /* tp_cache */
+    0,                                             /* tp_subclasses */
+    0,                                             /* tp_weaklist */
+    0,                                             /* tp_del */
+    0,                                             /* tp_version_tag */
+    0,                                             /* tp_finalize */
+    0,                                             /* tp_vectorcall */
 };
 
 static void check_counter(void) {
@@ -164,7 +164,8 @@ static void check_counter(void) {
     CHECK(PyObject_RichCompareBool(counter, counter, Py_EQ) == 1);
     PyObject *one = PyLong_FromLong(1);
     CHECK(PyObject_RichCompare(counter, one, Py_LT) == NULL);
-    CHECK(raised(PyExc_TypeError, "'<' not supported between instances of 'demo.Counter' and 'int'"));
+    CHECK(
+        raised(PyExc_TypeError, "'<' not supported between instances of 'demo.Counter' and 'int'"));
     CHECK(PyObject_GetAttrString(counter, "missing") == NULL);
     CHECK(raised(PyExc_AttributeError, "'demo.Counter' object has no attribute 'missing'"));
     CHECK(PyObject_CallMethod(counter, "increment", "s", "x") == NULL);
@@ -186,10 +187,11 @@ static void check_numbers(void) {
     CHECK(STR_IS(PyNumber_Remainder(big, three), "0"));
     CHECK(STR_IS(PyNumber_Negative(big), "-123456789012345678901234567890"));
     CHECK(REPR_IS(PyNumber_TrueDivide(big, three), "4.115226300411523e+28"));
-    CHECK(PyLong_AsLong(big) == -1 && raised(PyExc_OverflowError, "Python int too large to convert to C long"));
+    CHECK(PyLong_AsLong(big) == -1 &&
+          raised(PyExc_OverflowError, "Python int too large to convert to C long"));
     PyObject *small = PyLong_FromLong(7);
     PyObject *seven = PyLong_FromSsize_t(7);
-    CHECK(small == seven);  /* the small-int cache */
+    CHECK(small == seven); /* the small-int cache */
     CHECK(PyLong_AsLong(small) == 7 && PyLong_AsDouble(small) == 7.0);
     PyObject *zero = PyLong_FromLong(0);
     CHECK(PyNumber_FloorDivide(small, zero) == NULL);
@@ -209,10 +211,18 @@ static void check_numbers(void) {
     PyObject *none = Py_None;
     CHECK(PyNumber_Negative(none) == NULL);
     CHECK(raised(PyExc_TypeError, "bad operand type for unary -: 'NoneType'"));
-    CHECK(PyObject_IsTrue(zero) == 0 && PyObject_IsTrue(small) == 1 && PyObject_IsTrue(Py_None) == 0);
+    CHECK(PyObject_IsTrue(zero) == 0 && PyObject_IsTrue(small) == 1 &&
+          PyObject_IsTrue(Py_None) == 0);
     CHECK(REPR_IS(PyBool_FromLong(5), "True"));
-    Py_DECREF(big); Py_DECREF(three); Py_DECREF(small); Py_DECREF(seven); Py_DECREF(zero);
-    Py_DECREF(tenth); Py_DECREF(fifth); Py_DECREF(seven_f); Py_DECREF(text);
+    Py_DECREF(big);
+    Py_DECREF(three);
+    Py_DECREF(small);
+    Py_DECREF(seven);
+    Py_DECREF(zero);
+    Py_DECREF(tenth);
+    Py_DECREF(fifth);
+    Py_DECREF(seven_f);
+    Py_DECREF(text);
 }
 
 static void check_containers(void) {
@@ -228,10 +238,12 @@ static void check_containers(void) {
     CHECK(PyList_GetItem(list, 6) == NULL && raised(PyExc_IndexError, "list index out of range"));
     CHECK(PyObject_Length(list) == 6);
 
-    PyObject *tuple = Py_BuildValue("(is(d)[i]N)", 1, "two", 3.5, 4, PyUnicode_FromString("\xc3\xa9"));
+    PyObject *tuple =
+        Py_BuildValue("(is(d)[i]N)", 1, "two", 3.5, 4, PyUnicode_FromString("\xc3\xa9"));
     CHECK(REPR_IS(Py_NewRef(tuple), "(1, 'two', (3.5,), [4], '\xc3\xa9')"));
     CHECK(PyTuple_Size(tuple) == 5);
-    CHECK(PyTuple_GetItem(tuple, 9) == NULL && raised(PyExc_IndexError, "tuple index out of range"));
+    CHECK(PyTuple_GetItem(tuple, 9) == NULL &&
+          raised(PyExc_IndexError, "tuple index out of range"));
     CHECK(PyObject_Hash(PyTuple_GetItem(tuple, 0)) == 1);
 
     PyObject *dict = PyDict_New();
@@ -240,7 +252,7 @@ static void check_containers(void) {
     PyObject *one = PyLong_FromLong(1);
     PyObject *one_f = PyFloat_FromDouble(1.0);
     CHECK(PyDict_SetItem(dict, one, Py_None) == 0);
-    CHECK(PyDict_SetItem(dict, one_f, Py_False) == 0);  /* 1.0 == 1: the same key */
+    CHECK(PyDict_SetItem(dict, one_f, Py_False) == 0); /* 1.0 == 1: the same key */
     CHECK(PyDict_Size(dict) == 3);
     CHECK(REPR_IS(Py_NewRef(dict), "{'b': [None, 0, 1, 4, 9, 16], 'a': True, 1: False}"));
     CHECK(PyDict_GetItemString(dict, "a") == Py_True);
@@ -250,7 +262,8 @@ static void check_containers(void) {
     Py_ssize_t pos = 0, seen = 0;
     while (PyDict_Next(dict, &pos, &key, &value)) ++seen;
     CHECK(seen == 3);
-    CHECK(PyDict_SetItem(dict, list, Py_None) == -1 && raised(PyExc_TypeError, "unhashable type: 'list'"));
+    CHECK(PyDict_SetItem(dict, list, Py_None) == -1 &&
+          raised(PyExc_TypeError, "unhashable type: 'list'"));
     CHECK(PyObject_GetItem(dict, one_f) == Py_False);
     Py_DECREF(Py_False);
 
@@ -260,11 +273,12 @@ static void check_containers(void) {
     CHECK(REPR_IS(Py_NewRef(set), "{1}"));
 
     PyObject *bytes = PyBytes_FromString("abc");
-    CHECK(PyBytes_Check(bytes) && PyBytes_Size(bytes) == 3 && strcmp(PyBytes_AsString(bytes), "abc") == 0);
+    CHECK(PyBytes_Check(bytes) && PyBytes_Size(bytes) == 3 &&
+          strcmp(PyBytes_AsString(bytes), "abc") == 0);
     CHECK(REPR_IS(Py_NewRef(bytes), "b'abc'"));
     PyObject *hello = PyUnicode_FromFormat("%s-%d-%R", "x", 5, list);
     CHECK(STR_IS(Py_NewRef(hello), "x-5-[None, 0, 1, 4, 9, 16]"));
-    PyObject *accented = PyUnicode_FromString("\xc5\xbc\xc3\xb3\xc5\x82w");  /* "żółw" */
+    PyObject *accented = PyUnicode_FromString("\xc5\xbc\xc3\xb3\xc5\x82w"); /* "żółw" */
     CHECK(PyUnicode_GetLength(accented) == 4);
     CHECK(PyObject_CallMethod(list, "append", "O", accented) != NULL);
     Py_DECREF(Py_None);
@@ -273,24 +287,29 @@ static void check_containers(void) {
     CHECK(PyObject_SetAttrString(list, "x", Py_None) == -1);
     CHECK(raised(PyExc_AttributeError, "'list' object has no attribute 'x'"));
 
-    Py_DECREF(list); Py_DECREF(tuple); Py_DECREF(dict); Py_DECREF(one); Py_DECREF(one_f);
-    Py_DECREF(set); Py_DECREF(bytes); Py_DECREF(hello); Py_DECREF(accented);
+    Py_DECREF(list);
+    Py_DECREF(tuple);
+    Py_DECREF(dict);
+    Py_DECREF(one);
+    Py_DECREF(one_f);
+    Py_DECREF(set);
+    Py_DECREF(bytes);
+    Py_DECREF(hello);
+    Py_DECREF(accented);
 }
 
 /* --- Deep structures: a GC type whose tp_dealloc uses the trashcan macros, and the
  * recursion limit reached by repr. */
 
 typedef struct {
-    PyObject_HEAD
-    PyObject *next;
+    PyObject_HEAD PyObject *next;
 } LinkObject;
 
 static long links_freed = 0;
 
 static void link_dealloc(PyObject *self) {
     PyObject_GC_UnTrack(self);
-    Py_TRASHCAN_BEGIN(self, link_dealloc)
-    Py_CLEAR(((LinkObject *)self)->next);
+    Py_TRASHCAN_BEGIN(self, link_dealloc) Py_CLEAR(((LinkObject *)self)->next);
     PyObject_GC_Del(self);
     ++links_freed;
     Py_TRASHCAN_END
@@ -307,8 +326,7 @@ static int link_clear(PyObject *self) {
 }
 
 static PyTypeObject LinkType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "demo.Link",
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "demo.Link",
     .tp_basicsize = sizeof(LinkObject),
     .tp_dealloc = link_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -334,8 +352,10 @@ static void check_deep_structures(void) {
     PyObject *lists = PyList_New(0);
     for (int i = 0; i < 2000 && lists != NULL; i++) {
         PyObject *outer = PyList_New(1);
-        if (outer != NULL) PyList_SET_ITEM(outer, 0, lists);
-        else Py_DECREF(lists);
+        if (outer != NULL)
+            PyList_SET_ITEM(outer, 0, lists);
+        else
+            Py_DECREF(lists);
         lists = outer;
     }
     CHECK(lists != NULL && PyObject_Repr(lists) == NULL &&

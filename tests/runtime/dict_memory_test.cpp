@@ -22,9 +22,15 @@ using minipy::test::suite_allocator;
 
 namespace {
 
-PyObject *dict_type() { return reinterpret_cast<PyObject *>(&PyDict_Type); }
-PyObject *num(long v) { return PyLong_FromLong(v); }
-PyObject *text(const char *s) { return PyUnicode_FromString(s); }
+PyObject *dict_type() {
+    return reinterpret_cast<PyObject *>(&PyDict_Type);
+}
+PyObject *num(long v) {
+    return PyLong_FromLong(v);
+}
+PyObject *text(const char *s) {
+    return PyUnicode_FromString(s);
+}
 
 int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
     Ref key(key_steal), value(value_steal);
@@ -53,8 +59,9 @@ BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
         BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
     }
     BOOST_TEST(sizeof_of(d) == 208);
-    Ref big(PyObject_CallMethod(dict_type(), "fromkeys", "O", Ref(PyObject_CallFunction(
-        reinterpret_cast<PyObject *>(&PyRange_Type), "i", 1000)).get()));
+    Ref big(PyObject_CallMethod(
+        dict_type(), "fromkeys", "O",
+        Ref(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 1000)).get()));
     BOOST_TEST(sizeof_of(big) == 36936);
     for (long k = 0; k < 1000; k++) BOOST_REQUIRE(PyDict_DelItem(big, Ref(num(k))) == 0);
     BOOST_TEST(sizeof_of(big) == 36936);
@@ -175,7 +182,8 @@ BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
         }
         Ref copy(PyDict_Copy(d));
         Ref merged(copy ? PyDict_New() : nullptr);
-        if (!merged || PyDict_Merge(merged, d, 1) < 0 || PyDict_Update(merged, copy) < 0) return false;
+        if (!merged || PyDict_Merge(merged, d, 1) < 0 || PyDict_Update(merged, copy) < 0)
+            return false;
         Ref items(PyDict_Items(d));
         Ref keys(items ? PyDict_Keys(d) : nullptr);
         Ref values(keys ? PyDict_Values(d) : nullptr);

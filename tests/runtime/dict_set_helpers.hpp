@@ -39,7 +39,8 @@ inline std::vector<std::vector<std::string>> read_tab_data(const char *name) {
         size_t start = 0;
         for (;;) {
             const size_t tab = line.find('\t', start);
-            fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            fields.push_back(
+                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }
@@ -51,7 +52,8 @@ inline std::vector<std::vector<std::string>> read_tab_data(const char *name) {
 // A key literal of the data files: 'text' for a str, else what parse_literal reads.
 inline PyObject *parse_key(const std::string &token) {
     if (!token.empty() && token[0] == '\'')
-        return PyUnicode_FromStringAndSize(token.c_str() + 1, static_cast<Py_ssize_t>(token.size()) - 2);
+        return PyUnicode_FromStringAndSize(token.c_str() + 1,
+                                           static_cast<Py_ssize_t>(token.size()) - 2);
     return parse_literal(token);
 }
 
@@ -78,8 +80,7 @@ inline long long sizeof_of(PyObject *o) {
 // two of them calls `on_compare` (if set) and then says whether their ids are equal, or
 // raises when `raise_on_compare`.
 struct HookKey {
-    PyObject_HEAD
-    Py_hash_t hash;
+    PyObject_HEAD Py_hash_t hash;
     long id;
 };
 
@@ -94,7 +95,9 @@ inline HookKeyState &hook_key_state() {
     return state;
 }
 
-inline Py_hash_t hookkey_hash(PyObject *self) { return reinterpret_cast<HookKey *>(self)->hash; }
+inline Py_hash_t hookkey_hash(PyObject *self) {
+    return reinterpret_cast<HookKey *>(self)->hash;
+}
 
 inline PyObject *hookkey_richcompare(PyObject *a, PyObject *b, int op) {
     HookKeyState &state = hook_key_state();
@@ -109,14 +112,17 @@ inline PyObject *hookkey_richcompare(PyObject *a, PyObject *b, int op) {
         PyErr_SetString(PyExc_ValueError, "comparison failed");
         return nullptr;
     }
-    return PyBool_FromLong(reinterpret_cast<HookKey *>(a)->id == reinterpret_cast<HookKey *>(b)->id);
+    return PyBool_FromLong(reinterpret_cast<HookKey *>(a)->id ==
+                           reinterpret_cast<HookKey *>(b)->id);
 }
 
 inline PyObject *hookkey_repr(PyObject *self) {
     return PyUnicode_FromFormat("HookKey(%ld)", reinterpret_cast<HookKey *>(self)->id);
 }
 
-inline void hookkey_dealloc(PyObject *self) { PyObject_Free(self); }
+inline void hookkey_dealloc(PyObject *self) {
+    PyObject_Free(self);
+}
 
 inline PyTypeObject &hook_key_type() {
     static PyTypeObject type = [] {
@@ -150,7 +156,6 @@ struct HookKeyReset {
     HookKeyReset() { hook_key_state() = HookKeyState{}; }
     ~HookKeyReset() { hook_key_state() = HookKeyState{}; }
 };
-
 
 }  // namespace minipy::test
 

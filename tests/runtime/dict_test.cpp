@@ -25,16 +25,22 @@ using minipy::test::repr_of;
 using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
-using minipy::test::suite_allocator;
 using minipy::test::split_spaces;
 using minipy::test::status_text;
+using minipy::test::suite_allocator;
 using minipy::test::take_error;
 
 namespace {
 
-PyObject *dict_type() { return reinterpret_cast<PyObject *>(&PyDict_Type); }
-PyObject *num(long v) { return PyLong_FromLong(v); }
-PyObject *text(const char *s) { return PyUnicode_FromString(s); }
+PyObject *dict_type() {
+    return reinterpret_cast<PyObject *>(&PyDict_Type);
+}
+PyObject *num(long v) {
+    return PyLong_FromLong(v);
+}
+PyObject *text(const char *s) {
+    return PyUnicode_FromString(s);
+}
 
 int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
     Ref key(key_steal), value(value_steal);
@@ -52,7 +58,8 @@ std::vector<long> int_keys_by_next(PyObject *d) {
 }
 
 // o.method(*args) as text; the arguments are new references, released here.
-std::string call_text(PyObject *o, const char *method, std::initializer_list<PyObject *> args = {}) {
+std::string call_text(PyObject *o, const char *method,
+                      std::initializer_list<PyObject *> args = {}) {
     Ref tuple(PyTuple_New(static_cast<Py_ssize_t>(args.size())));
     Py_ssize_t i = 0;
     for (PyObject *arg : args) PyTuple_SET_ITEM(tuple.get(), i++, arg);
@@ -130,7 +137,8 @@ BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
     BOOST_TEST(int_keys_by_next(d) == kept);
     Ref keys(PyDict_Keys(d));
     BOOST_REQUIRE(PyList_GET_SIZE(keys.get()) == static_cast<Py_ssize_t>(kept.size()));
-    for (size_t i = 0; i < kept.size(); i++) BOOST_TEST(PyLong_AsLong(PyList_GET_ITEM(keys.get(), i)) == kept[i]);
+    for (size_t i = 0; i < kept.size(); i++)
+        BOOST_TEST(PyLong_AsLong(PyList_GET_ITEM(keys.get(), i)) == kept[i]);
     BOOST_TEST(repr_of(PyDict_GetItem(d, Ref(num(kept[1])))) == "'new'");
     // A copy keeps the order too (compacted).
     Ref copy(PyDict_Copy(d));
@@ -138,7 +146,8 @@ BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
     Ref values(PyDict_Values(d));
     Ref items(PyDict_Items(d));
     BOOST_TEST(PyList_GET_SIZE(values.get()) == static_cast<Py_ssize_t>(kept.size()));
-    BOOST_TEST(repr_of(PyList_GET_ITEM(items.get(), 1)) == "(" + std::to_string(kept[1]) + ", 'new')");
+    BOOST_TEST(repr_of(PyList_GET_ITEM(items.get(), 1)) ==
+               "(" + std::to_string(kept[1]) + ", 'new')");
 }
 
 BOOST_AUTO_TEST_CASE(a_hundred_thousand_mixed_keys) {
@@ -196,7 +205,8 @@ BOOST_AUTO_TEST_CASE(equal_numbers_are_one_key) {
     BOOST_REQUIRE(set_item(d, Py_NewRef(Py_False), text("f")) == 0);
     BOOST_REQUIRE(set_item(d, PyFloat_FromDouble(-0.0), text("zero")) == 0);
     BOOST_REQUIRE(set_item(d, PyFloat_FromDouble(18446744073709551616.0), text("2**64")) == 0);
-    BOOST_REQUIRE(set_item(d, PyLong_FromString("18446744073709551616", nullptr, 10), text("big")) == 0);
+    BOOST_REQUIRE(
+        set_item(d, PyLong_FromString("18446744073709551616", nullptr, 10), text("big")) == 0);
     BOOST_TEST(repr_of(d) == "{1: 'bool', False: 'zero', 1.8446744073709552e+19: 'big'}");
     BOOST_TEST(PyDict_DelItem(d, Ref(num(0))) == 0);
     BOOST_TEST(repr_steal(Py_XNewRef(PyDict_GetItem(d, Ref(PyFloat_FromDouble(1.0))))) == "'bool'");
@@ -215,17 +225,21 @@ BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
         BOOST_REQUIRE(PyObject_Hash(keys.back()) == 5);
     }
     Ref d(PyDict_New());
-    for (size_t i = 0; i < keys.size(); i++) BOOST_REQUIRE(set_item(d, Py_NewRef(keys[i].get()), num(static_cast<long>(i))) == 0);
+    for (size_t i = 0; i < keys.size(); i++)
+        BOOST_REQUIRE(set_item(d, Py_NewRef(keys[i].get()), num(static_cast<long>(i))) == 0);
     BOOST_REQUIRE(set_item(d, num(-1), text("minus one")) == 0);
     BOOST_REQUIRE(set_item(d, num(-2), text("minus two")) == 0);
     BOOST_TEST(PyDict_Size(d) == 62);
-    for (size_t i = 0; i < keys.size(); i++) BOOST_TEST(PyLong_AsLong(PyDict_GetItem(d, keys[i])) == static_cast<long>(i));
+    for (size_t i = 0; i < keys.size(); i++)
+        BOOST_TEST(PyLong_AsLong(PyDict_GetItem(d, keys[i])) == static_cast<long>(i));
     BOOST_TEST(repr_of(PyDict_GetItem(d, Ref(num(-1)))) == "'minus one'");
     BOOST_TEST(repr_of(PyDict_GetItem(d, Ref(num(-2)))) == "'minus two'");
     // Deleting from the middle of the collision chain leaves dummies the others probe past.
     for (size_t i = 0; i < keys.size(); i += 2) BOOST_REQUIRE(PyDict_DelItem(d, keys[i]) == 0);
-    for (size_t i = 0; i < keys.size(); i++) BOOST_TEST(PyDict_Contains(d, keys[i]) == (i % 2 == 1 ? 1 : 0));
-    for (size_t i = 0; i < keys.size(); i += 2) BOOST_REQUIRE(set_item(d, Py_NewRef(keys[i].get()), num(-7)) == 0);
+    for (size_t i = 0; i < keys.size(); i++)
+        BOOST_TEST(PyDict_Contains(d, keys[i]) == (i % 2 == 1 ? 1 : 0));
+    for (size_t i = 0; i < keys.size(); i += 2)
+        BOOST_REQUIRE(set_item(d, Py_NewRef(keys[i].get()), num(-7)) == 0);
     BOOST_TEST(PyDict_Size(d) == 62);
     BOOST_TEST(PyLong_AsLong(PyDict_GetItem(d, keys[4])) == -7);
 }
@@ -317,12 +331,15 @@ BOOST_AUTO_TEST_CASE(iterators_and_reversed_order) {
     };
     BOOST_TEST(drain(d) == "[1, 2, 4, 5]");
     BOOST_TEST(drain(Ref(PyObject_CallMethod(d, "values", nullptr))) == "[1, 4, 16, 25]");
-    BOOST_TEST(drain(Ref(PyObject_CallMethod(d, "items", nullptr))) == "[(1, 1), (2, 4), (4, 16), (5, 25)]");
+    BOOST_TEST(drain(Ref(PyObject_CallMethod(d, "items", nullptr))) ==
+               "[(1, 1), (2, 4), (4, 16), (5, 25)]");
     BOOST_TEST(drain(Ref(PyObject_CallMethod(d, "__reversed__", nullptr))) == "[5, 4, 2, 1]");
     Ref items(PyObject_CallMethod(d, "items", nullptr));
-    BOOST_TEST(drain(Ref(PyObject_CallMethod(items, "__reversed__", nullptr))) == "[(5, 25), (4, 16), (2, 4), (1, 1)]");
+    BOOST_TEST(drain(Ref(PyObject_CallMethod(items, "__reversed__", nullptr))) ==
+               "[(5, 25), (4, 16), (2, 4), (1, 1)]");
     Ref values(PyObject_CallMethod(d, "values", nullptr));
-    BOOST_TEST(drain(Ref(PyObject_CallMethod(values, "__reversed__", nullptr))) == "[25, 16, 4, 1]");
+    BOOST_TEST(drain(Ref(PyObject_CallMethod(values, "__reversed__", nullptr))) ==
+               "[25, 16, 4, 1]");
     // The items iterator hands out a fresh tuple when the last one is still held.
     Ref it(PyObject_GetIter(items));
     Ref first(PyIter_Next(it));
@@ -340,8 +357,10 @@ BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
     Ref d(PyDict_New());
     Ref list(PyList_New(0));
     Ref other(PyDict_New());
-    BOOST_TEST(status_text(PyDict_SetItem(d, list, Py_None)) == "!TypeError: unhashable type: 'list'");
-    BOOST_TEST(status_text(PyDict_SetItem(d, other, Py_None)) == "!TypeError: unhashable type: 'dict'");
+    BOOST_TEST(status_text(PyDict_SetItem(d, list, Py_None)) ==
+               "!TypeError: unhashable type: 'list'");
+    BOOST_TEST(status_text(PyDict_SetItem(d, other, Py_None)) ==
+               "!TypeError: unhashable type: 'dict'");
     BOOST_TEST(status_text(PyDict_Contains(d, list)) == "!TypeError: unhashable type: 'list'");
     BOOST_TEST(status_text(PyDict_DelItem(d, list)) == "!TypeError: unhashable type: 'list'");
     BOOST_TEST(PyDict_GetItemWithError(d, list) == nullptr);
@@ -358,8 +377,10 @@ BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
     PyErr_SetString(PyExc_OSError, "earlier");
     BOOST_TEST(PyDict_GetItem(d, Ref(hook_key(7, 2))) == nullptr);
     BOOST_TEST(take_error() == "OSError: earlier");
-    BOOST_TEST(status_text(PyDict_SetItem(d, Ref(hook_key(7, 3)), Py_None)) == "!ValueError: comparison failed");
-    BOOST_TEST(status_text(PyDict_Contains(d, Ref(hook_key(7, 3)))) == "!ValueError: comparison failed");
+    BOOST_TEST(status_text(PyDict_SetItem(d, Ref(hook_key(7, 3)), Py_None)) ==
+               "!ValueError: comparison failed");
+    BOOST_TEST(status_text(PyDict_Contains(d, Ref(hook_key(7, 3)))) ==
+               "!ValueError: comparison failed");
     hook_key_state().raise_on_compare = false;
 
     // Missing keys: KeyError with the key itself as the one argument.
@@ -401,7 +422,8 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
         PyObject *k;
         PyObject *v;
         while (PyDict_Next(target, &pos, &k, &v)) {
-            if (Py_TYPE(k) == &minipy::test::hook_key_type() && reinterpret_cast<minipy::test::HookKey *>(k)->id == 1) {
+            if (Py_TYPE(k) == &minipy::test::hook_key_type() &&
+                reinterpret_cast<minipy::test::HookKey *>(k)->id == 1) {
                 Ref hold(Py_NewRef(k));
                 PyDict_DelItem(target, hold);
                 break;
@@ -417,7 +439,8 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
     BOOST_REQUIRE(set_item(d, hook_key(42, 4), text("four")) == 0);
     BOOST_TEST(repr_of(d) == "{HookKey(4): 'four'}");
     hook_key_state().on_compare = [target] { PyDict_Clear(target); };
-    BOOST_TEST(repr_steal(Py_XNewRef(PyDict_SetDefault(d, Ref(hook_key(42, 5)), Py_None))) == "None");
+    BOOST_TEST(repr_steal(Py_XNewRef(PyDict_SetDefault(d, Ref(hook_key(42, 5)), Py_None))) ==
+               "None");
     BOOST_TEST(repr_of(d) == "{HookKey(5): None}");
 }
 
@@ -457,10 +480,13 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
     Ref kwargs(Py_BuildValue("{sisi}", "a", 1, "b", 2));
     BOOST_TEST(construct(empty) == "{}");
     BOOST_TEST(construct(empty, kwargs) == "{'a': 1, 'b': 2}");
-    BOOST_TEST(construct(Ref(Py_BuildValue("({ii})", 1, 2)), Ref(Py_BuildValue("{si}", "x", 3))) == "{1: 2, 'x': 3}");
+    BOOST_TEST(construct(Ref(Py_BuildValue("({ii})", 1, 2)), Ref(Py_BuildValue("{si}", "x", 3))) ==
+               "{1: 2, 'x': 3}");
     BOOST_TEST(construct(Ref(Py_BuildValue("([(ii)[ii]])", 1, 2, 3, 4))) == "{1: 2, 3: 4}");
-    BOOST_TEST(construct(Ref(Py_BuildValue("(ii)", 1, 2))) == "!TypeError: dict expected at most 1 argument, got 2");
-    BOOST_TEST(construct(Ref(Py_BuildValue("(i)", 1))) == "!TypeError: 'int' object is not iterable");
+    BOOST_TEST(construct(Ref(Py_BuildValue("(ii)", 1, 2))) ==
+               "!TypeError: dict expected at most 1 argument, got 2");
+    BOOST_TEST(construct(Ref(Py_BuildValue("(i)", 1))) ==
+               "!TypeError: 'int' object is not iterable");
     BOOST_TEST(construct(Ref(Py_BuildValue("([i])", 1))) ==
                "!TypeError: cannot convert dictionary update sequence element #0 to a sequence");
     BOOST_TEST(construct(Ref(Py_BuildValue("([[i]])", 1))) ==
@@ -469,7 +495,8 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
                "!ValueError: dictionary update sequence element #1 has length 3; 2 is required");
     // A str is a sequence of its characters: pairs of one-character strings work.
     BOOST_TEST(construct(Ref(Py_BuildValue("([ss])", "ab", "cd"))) == "{'a': 'b', 'c': 'd'}");
-    BOOST_TEST(repr_steal(PyObject_CallOneArg(dict_type(), Ref(Py_BuildValue("[(ii)(ii)]", 1, 2, 1, 3)))) == "{1: 3}");
+    BOOST_TEST(repr_steal(PyObject_CallOneArg(
+                   dict_type(), Ref(Py_BuildValue("[(ii)(ii)]", 1, 2, 1, 3)))) == "{1: 3}");
     // PyDict_MergeFromSeq2 without override keeps the first value.
     Ref d(PyDict_New());
     BOOST_TEST(PyDict_MergeFromSeq2(d, Ref(Py_BuildValue("[(ii)(ii)]", 1, 2, 1, 3)), 0) == 0);
@@ -482,7 +509,7 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
     BOOST_TEST(repr_of(d) == "{1: 10, 5: 50}");
     BOOST_TEST(status_text(_PyDict_MergeEx(d, source, 2)) == "!KeyError: 1");
     BOOST_TEST(PyDict_Update(d, Ref(PyDict_New())) == 0);
-    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))) .rfind("!", 0) == 0);
+    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))).rfind("!", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(methods_match_python3) {
@@ -501,41 +528,53 @@ BOOST_AUTO_TEST_CASE(methods_match_python3) {
     BOOST_TEST(repr_steal(PyObject_CallMethod(d, "get", "iii", 1, 2, 3)) ==
                "!TypeError: get expected at most 2 arguments, got 3");
     BOOST_TEST(call_text(d, "pop") == "!TypeError: pop expected at least 1 argument, got 0");
-    BOOST_TEST(call_text(d, "setdefault") == "!TypeError: setdefault expected at least 1 argument, got 0");
+    BOOST_TEST(call_text(d, "setdefault") ==
+               "!TypeError: setdefault expected at least 1 argument, got 0");
     BOOST_TEST(repr_steal(PyObject_CallMethod(d, "update", "ii", 1, 2)) ==
                "!TypeError: update expected at most 1 argument, got 2");
     Ref three(Py_BuildValue("{iiiiii}", 1, 1, 2, 2, 3, 3));
     BOOST_TEST(call_text(three, "popitem") == "(3, 3)");
     BOOST_TEST(repr_of(three) == "{1: 1, 2: 2}");
-    BOOST_TEST(call_text(Ref(PyDict_New()), "popitem") == "!KeyError: 'popitem(): dictionary is empty'");
+    BOOST_TEST(call_text(Ref(PyDict_New()), "popitem") ==
+               "!KeyError: 'popitem(): dictionary is empty'");
     BOOST_TEST(call_text(three, "copy") == "{1: 1, 2: 2}");
     BOOST_TEST(call_text(three, "keys") == "dict_keys([1, 2])");
     BOOST_TEST(call_text(three, "values") == "dict_values([1, 2])");
     BOOST_TEST(call_text(three, "items") == "dict_items([(1, 1), (2, 2)])");
     BOOST_TEST(call_text(three, "__contains__", {num(2)}) == "True");
-    BOOST_TEST(call_text(three, "__contains__", {PyList_New(0)}) == "!TypeError: unhashable type: 'list'");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(three, "update", "O", Ref(Py_BuildValue("[(ii)]", 9, 9)).get())) == "None");
+    BOOST_TEST(call_text(three, "__contains__", {PyList_New(0)}) ==
+               "!TypeError: unhashable type: 'list'");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(three, "update", "O",
+                                              Ref(Py_BuildValue("[(ii)]", 9, 9)).get())) == "None");
     BOOST_TEST(repr_of(three) == "{1: 1, 2: 2, 9: 9}");
     BOOST_TEST(call_text(three, "clear") == "None");
     BOOST_TEST(repr_of(three) == "{}");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(dict_type(), "fromkeys", "s", "ab")) == "{'a': None, 'b': None}");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(dict_type(), "fromkeys", "Oi", Ref(Py_BuildValue("[ii]", 3, 1)).get(), 0)) ==
+    BOOST_TEST(repr_steal(PyObject_CallMethod(dict_type(), "fromkeys", "s", "ab")) ==
+               "{'a': None, 'b': None}");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(dict_type(), "fromkeys", "Oi",
+                                              Ref(Py_BuildValue("[ii]", 3, 1)).get(), 0)) ==
                "{3: 0, 1: 0}");
     BOOST_TEST(repr_steal(PyObject_CallMethod(dict_type(), "fromkeys", nullptr)) ==
                "!TypeError: fromkeys expected at least 1 argument, got 0");
     // fromkeys of a set or a dict sizes the table up front: CPython 3.11 gives 1152 for 21
     // keys and 2248 for 50.
-    Ref set21(PySet_New(Ref(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 21))));
-    BOOST_TEST(sizeof_of(Ref(PyObject_CallMethod(dict_type(), "fromkeys", "O", set21.get()))) == 1152);
-    Ref dict50(PyObject_CallMethod(dict_type(), "fromkeys", "O",
-                                   Ref(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 50)).get()));
-    BOOST_TEST(sizeof_of(Ref(PyObject_CallMethod(dict_type(), "fromkeys", "O", dict50.get()))) == 2248);
+    Ref set21(PySet_New(
+        Ref(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 21))));
+    BOOST_TEST(sizeof_of(Ref(PyObject_CallMethod(dict_type(), "fromkeys", "O", set21.get()))) ==
+               1152);
+    Ref dict50(PyObject_CallMethod(
+        dict_type(), "fromkeys", "O",
+        Ref(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 50)).get()));
+    BOOST_TEST(sizeof_of(Ref(PyObject_CallMethod(dict_type(), "fromkeys", "O", dict50.get()))) ==
+               2248);
     // | and |=.
     Ref left(Py_BuildValue("{ii}", 1, 2));
     Ref right(Py_BuildValue("{ii}", 3, 4));
     BOOST_TEST(repr_steal(PyNumber_Or(left, right)) == "{1: 2, 3: 4}");
-    BOOST_TEST(repr_steal(PyNumber_Or(left, Ref(num(1)))) == "!TypeError: unsupported operand type(s) for |: 'dict' and 'int'");
-    BOOST_TEST(repr_steal(PyNumber_InPlaceOr(left, Ref(Py_BuildValue("[(ii)]", 5, 6)))) == "{1: 2, 5: 6}");
+    BOOST_TEST(repr_steal(PyNumber_Or(left, Ref(num(1)))) ==
+               "!TypeError: unsupported operand type(s) for |: 'dict' and 'int'");
+    BOOST_TEST(repr_steal(PyNumber_InPlaceOr(left, Ref(Py_BuildValue("[(ii)]", 5, 6)))) ==
+               "{1: 2, 5: 6}");
     // PyDict_SetDefault and the Pop functions.
     Ref e(PyDict_New());
     Ref dflt(text("d"));
@@ -588,12 +627,18 @@ BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
     BOOST_TEST(repr_steal(PyNumber_And(keys, one)) == "{1}");
     BOOST_TEST(repr_steal(PyNumber_Or(keys, Ref(Py_BuildValue("[i]", 5)))) == "{1, 3, 5}");
     BOOST_TEST(repr_steal(PyNumber_Subtract(keys, one)) == "{3}");
-    BOOST_TEST(repr_steal(PyNumber_Xor(keys, Ref(PySet_New(Ref(Py_BuildValue("[ii]", 3, 9)))))) == "{1, 9}");
-    BOOST_TEST(repr_steal(PyNumber_Or(keys, Ref(num(1)))) == "!TypeError: 'int' object is not iterable");
-    BOOST_TEST(repr_steal(PyNumber_And(items, Ref(PySet_New(Ref(Py_BuildValue("[(ii)]", 1, 2)))))) == "{(1, 2)}");
-    BOOST_TEST(PyObject_RichCompareBool(keys, Ref(PySet_New(Ref(Py_BuildValue("[ii]", 1, 3)))), Py_EQ) == 1);
-    BOOST_TEST(PyObject_RichCompareBool(keys, Ref(PySet_New(Ref(Py_BuildValue("[iii]", 1, 3, 5)))), Py_LT) == 1);
-    BOOST_TEST(repr_steal(PyObject_CallMethod(keys, "isdisjoint", "O", Ref(Py_BuildValue("[i]", 7)).get())) == "True");
+    BOOST_TEST(repr_steal(PyNumber_Xor(keys, Ref(PySet_New(Ref(Py_BuildValue("[ii]", 3, 9)))))) ==
+               "{1, 9}");
+    BOOST_TEST(repr_steal(PyNumber_Or(keys, Ref(num(1)))) ==
+               "!TypeError: 'int' object is not iterable");
+    BOOST_TEST(repr_steal(PyNumber_And(
+                   items, Ref(PySet_New(Ref(Py_BuildValue("[(ii)]", 1, 2)))))) == "{(1, 2)}");
+    BOOST_TEST(PyObject_RichCompareBool(keys, Ref(PySet_New(Ref(Py_BuildValue("[ii]", 1, 3)))),
+                                        Py_EQ) == 1);
+    BOOST_TEST(PyObject_RichCompareBool(keys, Ref(PySet_New(Ref(Py_BuildValue("[iii]", 1, 3, 5)))),
+                                        Py_LT) == 1);
+    BOOST_TEST(repr_steal(PyObject_CallMethod(keys, "isdisjoint", "O",
+                                              Ref(Py_BuildValue("[i]", 7)).get())) == "True");
     BOOST_TEST(PySequence_Contains(items, Ref(Py_BuildValue("(ii)", 3, 4))) == 1);
     BOOST_TEST(PySequence_Contains(items, Ref(Py_BuildValue("(ii)", 3, 5))) == 0);
     BOOST_TEST(PySequence_Contains(items, Ref(num(3))) == 0);
@@ -603,11 +648,14 @@ BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
     // Orders as python3 prints them (items ^ items has its own algorithm in CPython 3.11).
     Ref d1(Py_BuildValue("{iiiiiiiiii}", 1, 1, 2, 2, 3, 3, 9, 0, 17, 1));
     Ref d2(Py_BuildValue("{iiiiiiiiii}", 2, 2, 3, 4, 5, 5, 64, 1, 33, 3));
-    Ref i1(PyObject_CallMethod(d1, "items", nullptr)), i2(PyObject_CallMethod(d2, "items", nullptr));
+    Ref i1(PyObject_CallMethod(d1, "items", nullptr)),
+        i2(PyObject_CallMethod(d2, "items", nullptr));
     Ref k1(PyObject_CallMethod(d1, "keys", nullptr)), k2(PyObject_CallMethod(d2, "keys", nullptr));
-    BOOST_TEST(repr_steal(PyNumber_Xor(i1, i2)) == "{(9, 0), (5, 5), (64, 1), (3, 4), (17, 1), (1, 1), (33, 3), (3, 3)}");
+    BOOST_TEST(repr_steal(PyNumber_Xor(i1, i2)) ==
+               "{(9, 0), (5, 5), (64, 1), (3, 4), (17, 1), (1, 1), (33, 3), (3, 3)}");
     BOOST_TEST(repr_steal(PyNumber_Xor(k1, k2)) == "{64, 1, 17, 33, 5, 9}");
-    BOOST_TEST(repr_steal(PyNumber_Xor(i1, Ref(PySet_New(Ref(Py_BuildValue("[(ii)(ii)]", 1, 1, 7, 7)))))) ==
+    BOOST_TEST(repr_steal(PyNumber_Xor(
+                   i1, Ref(PySet_New(Ref(Py_BuildValue("[(ii)(ii)]", 1, 1, 7, 7)))))) ==
                "{(9, 0), (17, 1), (7, 7), (3, 3), (2, 2)}");
     BOOST_TEST(repr_steal(PyNumber_Subtract(k1, k2)) == "{1, 17, 9}");
     BOOST_TEST(repr_steal(PyNumber_And(k1, k2)) == "{2, 3}");
@@ -619,7 +667,8 @@ BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
     BOOST_TEST(repr_of(keys) == "dict_keys([1, 3, 5])");
     BOOST_TEST(repr_of(values) == "dict_values([2, 4, 6])");
     BOOST_TEST(repr_of(items) == "dict_items([(1, 2), (3, 4), (5, 6)])");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(Ref(PyDict_New()), "keys", nullptr)) == "dict_keys([])");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(Ref(PyDict_New()), "keys", nullptr)) ==
+               "dict_keys([])");
     BOOST_TEST(repr_steal(_PyDictView_New(Ref(PyList_New(0)), &PyDictKeys_Type)) ==
                "!TypeError: dict_keys() requires a dict argument, not 'list'");
 }

@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(set_string_creates_the_instance_at_once) {
 BOOST_AUTO_TEST_CASE(format_uses_unicode_formatting) {
     RuntimeScope runtime;
     PyObject *list = PyList_New(0);
-    BOOST_TEST(PyErr_Format(PyExc_TypeError, "'%.50s' object is not %s (%d)", Py_TYPE(list)->tp_name,
-                            "callable", 42) == nullptr);
+    BOOST_TEST(PyErr_Format(PyExc_TypeError, "'%.50s' object is not %s (%d)",
+                            Py_TYPE(list)->tp_name, "callable", 42) == nullptr);
     BOOST_TEST(take_error() == "TypeError: 'list' object is not callable (42)");
     PyObject *key = PyUnicode_FromString("k");
     PyErr_SetObject(PyExc_KeyError, key);
@@ -148,8 +148,9 @@ BOOST_AUTO_TEST_CASE(no_memory_allocates_nothing_and_reuses_one_instance) {
 BOOST_AUTO_TEST_CASE(set_object_with_a_non_exception_type_is_a_system_error) {
     RuntimeScope runtime;
     PyErr_SetObject(reinterpret_cast<PyObject *>(&PyLong_Type), nullptr);
-    BOOST_TEST(take_error() ==
-               "SystemError: _PyErr_SetObject: exception <class 'int'> is not a BaseException subclass");
+    BOOST_TEST(
+        take_error() ==
+        "SystemError: _PyErr_SetObject: exception <class 'int'> is not a BaseException subclass");
     PyErr_BadInternalCall();
     BOOST_TEST(PyErr_ExceptionMatches(PyExc_SystemError));
     PyErr_Clear();
@@ -161,8 +162,7 @@ BOOST_AUTO_TEST_CASE(each_thread_has_its_own_exception) {
     RuntimeScope runtime;
     PyErr_SetString(PyExc_ValueError, "main");
     std::string seen_by_worker;
-    Py_BEGIN_ALLOW_THREADS
-    std::thread worker([&] {
+    Py_BEGIN_ALLOW_THREADS std::thread worker([&] {
         PyGILState_STATE state = PyGILState_Ensure();
         seen_by_worker = PyErr_Occurred() == nullptr ? "none" : "leaked";
         PyErr_SetString(PyExc_TypeError, "worker");
@@ -170,8 +170,7 @@ BOOST_AUTO_TEST_CASE(each_thread_has_its_own_exception) {
         PyGILState_Release(state);
     });
     worker.join();
-    Py_END_ALLOW_THREADS
-    BOOST_TEST(seen_by_worker == "none");
+    Py_END_ALLOW_THREADS BOOST_TEST(seen_by_worker == "none");
     BOOST_TEST(take_error() == "ValueError: main");
 }
 

@@ -34,7 +34,9 @@ std::string attr_repr(PyObject *obj, const char *name) {
     return out;
 }
 
-PyTypeObject *as_type(PyObject *o) { return reinterpret_cast<PyTypeObject *>(o); }
+PyTypeObject *as_type(PyObject *o) {
+    return reinterpret_cast<PyTypeObject *>(o);
+}
 
 }  // namespace
 
@@ -44,24 +46,42 @@ BOOST_AUTO_TEST_CASE(hierarchy_is_cpythons) {
     RuntimeScope runtime;
     // (class, its base) for every built-in exception, as `python3 -c "print(X.__base__)"`.
     const std::vector<std::pair<PyObject *, PyObject *>> edges = {
-        {PyExc_SystemExit, PyExc_BaseException},       {PyExc_KeyboardInterrupt, PyExc_BaseException},
-        {PyExc_GeneratorExit, PyExc_BaseException},    {PyExc_Exception, PyExc_BaseException},
-        {PyExc_StopIteration, PyExc_Exception},        {PyExc_ArithmeticError, PyExc_Exception},
-        {PyExc_FloatingPointError, PyExc_ArithmeticError}, {PyExc_OverflowError, PyExc_ArithmeticError},
-        {PyExc_ZeroDivisionError, PyExc_ArithmeticError}, {PyExc_AssertionError, PyExc_Exception},
-        {PyExc_AttributeError, PyExc_Exception},       {PyExc_BufferError, PyExc_Exception},
-        {PyExc_EOFError, PyExc_Exception},             {PyExc_ImportError, PyExc_Exception},
-        {PyExc_ModuleNotFoundError, PyExc_ImportError}, {PyExc_LookupError, PyExc_Exception},
-        {PyExc_IndexError, PyExc_LookupError},         {PyExc_KeyError, PyExc_LookupError},
-        {PyExc_MemoryError, PyExc_Exception},          {PyExc_NameError, PyExc_Exception},
-        {PyExc_UnboundLocalError, PyExc_NameError},    {PyExc_OSError, PyExc_Exception},
-        {PyExc_RuntimeError, PyExc_Exception},         {PyExc_NotImplementedError, PyExc_RuntimeError},
-        {PyExc_RecursionError, PyExc_RuntimeError},    {PyExc_SyntaxError, PyExc_Exception},
-        {PyExc_SystemError, PyExc_Exception},          {PyExc_TypeError, PyExc_Exception},
-        {PyExc_ValueError, PyExc_Exception},           {PyExc_UnicodeError, PyExc_ValueError},
-        {PyExc_UnicodeDecodeError, PyExc_UnicodeError}, {PyExc_UnicodeEncodeError, PyExc_UnicodeError},
-        {PyExc_Warning, PyExc_Exception},              {PyExc_UserWarning, PyExc_Warning},
-        {PyExc_DeprecationWarning, PyExc_Warning},     {PyExc_RuntimeWarning, PyExc_Warning},
+        {PyExc_SystemExit, PyExc_BaseException},
+        {PyExc_KeyboardInterrupt, PyExc_BaseException},
+        {PyExc_GeneratorExit, PyExc_BaseException},
+        {PyExc_Exception, PyExc_BaseException},
+        {PyExc_StopIteration, PyExc_Exception},
+        {PyExc_ArithmeticError, PyExc_Exception},
+        {PyExc_FloatingPointError, PyExc_ArithmeticError},
+        {PyExc_OverflowError, PyExc_ArithmeticError},
+        {PyExc_ZeroDivisionError, PyExc_ArithmeticError},
+        {PyExc_AssertionError, PyExc_Exception},
+        {PyExc_AttributeError, PyExc_Exception},
+        {PyExc_BufferError, PyExc_Exception},
+        {PyExc_EOFError, PyExc_Exception},
+        {PyExc_ImportError, PyExc_Exception},
+        {PyExc_ModuleNotFoundError, PyExc_ImportError},
+        {PyExc_LookupError, PyExc_Exception},
+        {PyExc_IndexError, PyExc_LookupError},
+        {PyExc_KeyError, PyExc_LookupError},
+        {PyExc_MemoryError, PyExc_Exception},
+        {PyExc_NameError, PyExc_Exception},
+        {PyExc_UnboundLocalError, PyExc_NameError},
+        {PyExc_OSError, PyExc_Exception},
+        {PyExc_RuntimeError, PyExc_Exception},
+        {PyExc_NotImplementedError, PyExc_RuntimeError},
+        {PyExc_RecursionError, PyExc_RuntimeError},
+        {PyExc_SyntaxError, PyExc_Exception},
+        {PyExc_SystemError, PyExc_Exception},
+        {PyExc_TypeError, PyExc_Exception},
+        {PyExc_ValueError, PyExc_Exception},
+        {PyExc_UnicodeError, PyExc_ValueError},
+        {PyExc_UnicodeDecodeError, PyExc_UnicodeError},
+        {PyExc_UnicodeEncodeError, PyExc_UnicodeError},
+        {PyExc_Warning, PyExc_Exception},
+        {PyExc_UserWarning, PyExc_Warning},
+        {PyExc_DeprecationWarning, PyExc_Warning},
+        {PyExc_RuntimeWarning, PyExc_Warning},
     };
     for (const auto &[cls, base] : edges) {
         BOOST_TEST_CONTEXT(as_type(cls)->tp_name) {

@@ -67,7 +67,8 @@ std::vector<std::string> report(const std::string &message,
 void require_abort(const ChildResult &child) {
     BOOST_TEST(child.signal == SIGABRT, "expected SIGABRT, got signal "
                                             << child.signal << " status " << child.exit_status
-                                            << "\n" << child.out << child.err);
+                                            << "\n"
+                                            << child.out << child.err);
 }
 
 void check_lines(const ChildResult &child, const std::vector<std::string> &expected) {
@@ -109,13 +110,14 @@ BOOST_DATA_TEST_CASE(a_foreign_thread_without_the_gil_is_caught,
 // anyway: it is the current thread of the report, listed first as the newest.
 BOOST_DATA_TEST_CASE(a_thread_that_released_the_gil_is_caught,
                      bdata::make(kDomains) * bdata::make(kFunctions), domain, function) {
-    const ChildResult child = run({"released-thread", domain, function}, {{"PYTHONMALLOC", "debug"}});
+    const ChildResult child =
+        run({"released-thread", domain, function}, {{"PYTHONMALLOC", "debug"}});
     require_abort(child);
     const auto ids = thread_ids(child);
     BOOST_REQUIRE(ids.count("main") && ids.count("worker"));
-    check_lines(child, report(no_gil_message(function),
-                              {thread_lines("Current thread", ids.at("worker")),
-                               thread_lines("Thread", ids.at("main"))}));
+    check_lines(child,
+                report(no_gil_message(function), {thread_lines("Current thread", ids.at("worker")),
+                                                  thread_lines("Thread", ids.at("main"))}));
 }
 
 BOOST_DATA_TEST_CASE(the_main_thread_inside_allow_threads_is_caught,
@@ -125,13 +127,14 @@ BOOST_DATA_TEST_CASE(the_main_thread_inside_allow_threads_is_caught,
     require_abort(child);
     const auto ids = thread_ids(child);
     BOOST_REQUIRE(ids.count("main"));
-    check_lines(child, report(no_gil_message(function),
-                              {thread_lines("Current thread", ids.at("main"))}));
+    check_lines(child,
+                report(no_gil_message(function), {thread_lines("Current thread", ids.at("main"))}));
 }
 
 // Without the hooks nothing checks the GIL (as in CPython's release builds).
 BOOST_AUTO_TEST_CASE(without_debug_hooks_no_gil_check_runs) {
-    const ChildResult child = run({"foreign-thread", "mem", "malloc"}, {{"PYTHONMALLOC", "pymalloc"}});
+    const ChildResult child =
+        run({"foreign-thread", "mem", "malloc"}, {{"PYTHONMALLOC", "pymalloc"}});
     BOOST_TEST(child.exited(0), child.err);
     BOOST_TEST(child.out.find("the call went unnoticed") != std::string::npos);
 }
@@ -150,7 +153,9 @@ struct Misuse {
     const char *main_kind;  // how the report lists the main thread
 };
 
-std::ostream &operator<<(std::ostream &out, const Misuse &m) { return out << m.scenario; }
+std::ostream &operator<<(std::ostream &out, const Misuse &m) {
+    return out << m.scenario;
+}
 
 const std::vector<Misuse> kMisuses = {
     {"save-twice",
@@ -190,7 +195,8 @@ BOOST_AUTO_TEST_CASE(py_initialize_applies_pythonmalloc) {
         BOOST_TEST(child.exited(0), name << ": " << child.err);
         BOOST_TEST(minipy::test::split_lines(child.out).back() == name);
     }
-    for (const std::optional<std::string> &unset : {std::optional<std::string>{}, std::optional<std::string>{""}}) {
+    for (const std::optional<std::string> &unset :
+         {std::optional<std::string>{}, std::optional<std::string>{""}}) {
         const ChildResult child = run({"init-from-env"}, {{"PYTHONMALLOC", unset}});
         BOOST_TEST(child.exited(0), child.err);
         BOOST_TEST(minipy::test::split_lines(child.out).back() == kBuildDefault);
@@ -217,8 +223,8 @@ BOOST_AUTO_TEST_CASE(an_isolated_config_ignores_the_environment) {
 
 BOOST_AUTO_TEST_CASE(pythonmallocstats_prints_the_statistics_at_shutdown) {
     const std::string header = "Small block threshold = 512, in 32 size classes.";
-    const ChildResult on = run({"stats-at-shutdown"},
-                               {{"PYTHONMALLOC", "pymalloc"}, {"PYTHONMALLOCSTATS", "1"}});
+    const ChildResult on =
+        run({"stats-at-shutdown"}, {{"PYTHONMALLOC", "pymalloc"}, {"PYTHONMALLOCSTATS", "1"}});
     BOOST_TEST(on.exited(0), on.err);
     // One report when the first arena is made, one at shutdown.
     std::size_t reports = 0;

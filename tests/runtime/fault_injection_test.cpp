@@ -188,8 +188,8 @@ const char *run_block(BlockValues &values) {
     TRY_OK(copy_text(whole_repr.get(), values.repr));
 
     // PyErr_Format: a ValueError when its message could be made, MemoryError otherwise.
-    PyObject *no_result = PyErr_Format(PyExc_ValueError, "bad value %d in %s: %R", 5, "żółw",
-                                       built.get());
+    PyObject *no_result =
+        PyErr_Format(PyExc_ValueError, "bad value %d in %s: %R", 5, "żółw", built.get());
     if (no_result != nullptr || !PyErr_ExceptionMatches(PyExc_ValueError))
         return "PyErr_Format(PyExc_ValueError, ...)";
     Ref error{PyErr_GetRaisedException()};
@@ -261,7 +261,8 @@ SweepResult sweep(bool and_after) {
     injector.disarm();
     PyGC_Collect();
     const auto baseline = minipy::test::live_blocks();
-    BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride " << stride);
+    BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride "
+                                           << stride);
 
     SweepResult result{full, 0};
     std::map<std::string, int> stopped_at;  // the call each failing run stopped at: how often
@@ -283,17 +284,19 @@ SweepResult sweep(bool and_after) {
         }
         ++result.runs;
         ++stopped_at[failed != nullptr ? failed : "(completed)"];
-        BOOST_TEST_CONTEXT("N = " << n << ", first refused request: " << injector.first_refused_domain()
-                                  << " " << injector.first_refused_size() << " bytes, the block stopped at "
-                                  << (failed != nullptr ? failed : "(nothing: it completed)")) {
+        BOOST_TEST_CONTEXT(
+            "N = " << n << ", first refused request: " << injector.first_refused_domain() << " "
+                   << injector.first_refused_size() << " bytes, the block stopped at "
+                   << (failed != nullptr ? failed : "(nothing: it completed)")) {
             bool ok = true;
             if (failed == nullptr) {
                 BOOST_ERROR("the allocation failure was swallowed: the block completed");
                 ok = false;
             } else if (raised != PyExc_MemoryError) {
                 BOOST_ERROR("the exception set is "
-                            << (raised != nullptr ? reinterpret_cast<PyTypeObject *>(raised)->tp_name
-                                                  : "none")
+                            << (raised != nullptr
+                                    ? reinterpret_cast<PyTypeObject *>(raised)->tp_name
+                                    : "none")
                             << ", not MemoryError");
                 ok = false;
             }
@@ -301,23 +304,22 @@ SweepResult sweep(bool and_after) {
             PyGC_Collect();
             const auto now = minipy::test::live_blocks();
             if (now != baseline) {
-                BOOST_ERROR("live blocks after clean-up: MEM " << now.first << " (before: " << baseline.first
-                                                               << "), OBJ " << now.second
-                                                               << " (before: " << baseline.second << ")");
+                BOOST_ERROR("live blocks after clean-up: MEM "
+                            << now.first << " (before: " << baseline.first << "), OBJ "
+                            << now.second << " (before: " << baseline.second << ")");
                 ok = false;
             }
             if (!ok) ++reported;
         }
         if (n > 4 * full + 1000) {
             BOOST_ERROR("the sweep does not end: N = " << n << ", a complete run makes " << full
-                                                      << " requests");
+                                                       << " requests");
             break;
         }
     }
     BOOST_TEST_MESSAGE("fault injection: " << result.runs << " failing runs checked, stopped at "
                                            << stopped_at.size() << " different calls:");
-    for (const auto &[call, runs] : stopped_at)
-        BOOST_TEST_MESSAGE("  " << runs << "  " << call);
+    for (const auto &[call, runs] : stopped_at) BOOST_TEST_MESSAGE("  " << runs << "  " << call);
     return result;
 }
 

@@ -32,7 +32,8 @@ inline std::pair<size_t, size_t> live_blocks() {
 
 // `block` returns true when it completed, false when it gave up with an exception set. Run
 // it with the free lists off, or with a first clean run filling them (the sweep makes one).
-inline void sweep_allocation_failures(const std::function<bool()> &block, SweepOptions options = {}) {
+inline void sweep_allocation_failures(const std::function<bool()> &block,
+                                      SweepOptions options = {}) {
     // A clean run first: whatever is cached afterwards stays.
     BOOST_REQUIRE_MESSAGE(block(), "the block fails without injection: " << objects::take_error());
     PyGC_Collect();

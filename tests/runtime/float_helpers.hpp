@@ -38,7 +38,8 @@ inline std::vector<Case> read_cases(const char *name) {
         std::size_t start = 0;
         while (start <= line.size()) {
             const std::size_t space = line.find(' ', start);
-            c.fields.push_back(line.substr(start, space == std::string::npos ? std::string::npos : space - start));
+            c.fields.push_back(
+                line.substr(start, space == std::string::npos ? std::string::npos : space - start));
             if (space == std::string::npos) break;
             start = space + 1;
         }
@@ -57,7 +58,9 @@ inline std::string rest_of(const Case &c, std::size_t from) {
 
 // float.hex() text (also "inf", "-inf", "nan") to the double, with the C library's strtod,
 // which reads C99 hexadecimal floats: independent of the code under test.
-inline double from_hex(const std::string &text) { return std::strtod(text.c_str(), nullptr); }
+inline double from_hex(const std::string &text) {
+    return std::strtod(text.c_str(), nullptr);
+}
 
 inline std::uint64_t bits_of(double v) {
     std::uint64_t bits;

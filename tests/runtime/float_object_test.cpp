@@ -21,7 +21,9 @@ using namespace minipy::test::floats;
 
 namespace {
 
-PyNumberMethods *float_number() { return PyFloat_Type.tp_as_number; }
+PyNumberMethods *float_number() {
+    return PyFloat_Type.tp_as_number;
+}
 
 // The slot of the data file's operator name, called as CPython's binary_op1 would call the
 // float slot (whichever side the float is on).
@@ -97,7 +99,8 @@ std::string float_block() {
     FLOAT_STEP(float_number()->nb_divmod(a, b));
     FLOAT_STEP(PyObject_CallMethod(a, "as_integer_ratio", nullptr));
     FLOAT_STEP(PyObject_CallMethod(a, "hex", nullptr));
-    FLOAT_STEP(PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O", owned.refs.back()));
+    FLOAT_STEP(PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O",
+                                   owned.refs.back()));
     FLOAT_STEP(PyObject_CallMethod(a, "__round__", "i", -2));
     FLOAT_STEP(PyLong_FromString("9007199254740993000", nullptr, 10));
     FLOAT_STEP(PyFloat_Type.tp_richcompare(a, owned.refs.back(), Py_LT));
@@ -107,7 +110,8 @@ std::string float_block() {
     // An error path that allocates: OverflowError(34, 'Numerical result out of range').
     FLOAT_STEP(PyFloat_FromDouble(10.0));
     FLOAT_STEP(PyFloat_FromDouble(400.0));
-    PyObject *big = float_number()->nb_power(owned.refs[owned.refs.size() - 2], owned.refs.back(), Py_None);
+    PyObject *big =
+        float_number()->nb_power(owned.refs[owned.refs.size() - 2], owned.refs.back(), Py_None);
     if (big != nullptr) return "10.0 ** 400.0 succeeded";
     if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return "10.0 ** 400.0";
     PyErr_Clear();
@@ -220,7 +224,8 @@ BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
             }
             if (failures == 0) {
                 BOOST_TEST(failed.empty());
-                BOOST_TEST(n > 3u, "the block makes more than 3 requests in domain " << domain << ", not " << n);
+                BOOST_TEST(n > 3u, "the block makes more than 3 requests in domain "
+                                       << domain << ", not " << n);
                 break;
             }
             BOOST_TEST(!failed.empty(), "request " << n + 1 << " failed unnoticed");
@@ -236,7 +241,8 @@ BOOST_AUTO_TEST_CASE(arithmetic_matches_python) {
     for (const auto &c : read_cases("float_arith.txt")) {
         PyObject *a = operand(c[1]);
         PyObject *b = operand(c[2]);
-        BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr, c[1] << " " << c[2] << ": " << take_error());
+        BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,
+                              c[1] << " " << c[2] << ": " << take_error());
         const std::string got = result_text(apply(c[0], a, b));
         const std::string expected = rest_of(c, 3);
         BOOST_TEST(got == expected, c[0] << " " << c[1] << " " << c[2] << ": got " << got);
@@ -291,7 +297,8 @@ BOOST_AUTO_TEST_CASE(unary_slots_and_conversion_to_int) {
     BOOST_TEST(result_text(nb->nb_int(nan)) == "!ValueError: cannot convert float NaN to integer");
     Py_DECREF(nan);
     PyObject *inf = PyFloat_FromDouble(-HUGE_VAL);
-    BOOST_TEST(result_text(nb->nb_int(inf)) == "!OverflowError: cannot convert float infinity to integer");
+    BOOST_TEST(result_text(nb->nb_int(inf)) ==
+               "!OverflowError: cannot convert float infinity to integer");
     Py_DECREF(inf);
 }
 
@@ -303,7 +310,8 @@ BOOST_AUTO_TEST_CASE(comparisons_with_ints_are_exact) {
     for (const auto &c : read_cases("float_compare.txt")) {
         PyObject *a = operand(c[0]);
         PyObject *b = operand(c[1]);
-        BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr, c[0] << " " << c[1] << ": " << take_error());
+        BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,
+                              c[0] << " " << c[1] << ": " << take_error());
         std::string slot;
         std::string reflected;
         for (int i = 0; i < 6; i++) {
@@ -337,15 +345,19 @@ BOOST_AUTO_TEST_CASE(float_constructor) {
     BOOST_TEST(call_float(Py_BuildValue("(d)", 2.5)) == "0x1.4000000000000p+1");
     BOOST_TEST(call_float(Py_BuildValue("(y)", "1e3")) == "0x1.f400000000000p+9");
     BOOST_TEST(call_float(Py_BuildValue("(O)", Py_True)) == "0x1.0000000000000p+0");
-    BOOST_TEST(call_float(Py_BuildValue("(s)", "abc")) == "!ValueError: could not convert string to float: 'abc'");
-    BOOST_TEST(call_float(Py_BuildValue("(ii)", 1, 2)) == "!TypeError: float expected at most 1 argument, got 2");
+    BOOST_TEST(call_float(Py_BuildValue("(s)", "abc")) ==
+               "!ValueError: could not convert string to float: 'abc'");
+    BOOST_TEST(call_float(Py_BuildValue("(ii)", 1, 2)) ==
+               "!TypeError: float expected at most 1 argument, got 2");
     BOOST_TEST(call_float(Py_BuildValue("([])")) ==
                "!TypeError: float() argument must be a string or a real number, not 'list'");
     PyObject *kwargs = Py_BuildValue("{s:i}", "x", 1);
-    BOOST_TEST(call_float(PyTuple_New(0), kwargs) == "!TypeError: float() takes no keyword arguments");
+    BOOST_TEST(call_float(PyTuple_New(0), kwargs) ==
+               "!TypeError: float() takes no keyword arguments");
     Py_DECREF(kwargs);
     PyObject *huge = PyLong_FromString(("1" + std::string(400, '0')).c_str(), nullptr, 10);
-    BOOST_TEST(call_float(PyTuple_Pack(1, huge)) == "!OverflowError: int too large to convert to float");
+    BOOST_TEST(call_float(PyTuple_Pack(1, huge)) ==
+               "!OverflowError: int too large to convert to float");
     Py_DECREF(huge);
 }
 
@@ -361,7 +373,8 @@ BOOST_AUTO_TEST_CASE(methods_and_attributes) {
     BOOST_TEST(float_method(0.0, "as_integer_ratio") == "(i0,i1)");
     BOOST_TEST(float_method(HUGE_VAL, "as_integer_ratio") ==
                "!OverflowError: cannot convert Infinity to integer ratio");
-    BOOST_TEST(float_method(Py_NAN, "as_integer_ratio") == "!ValueError: cannot convert NaN to integer ratio");
+    BOOST_TEST(float_method(Py_NAN, "as_integer_ratio") ==
+               "!ValueError: cannot convert NaN to integer ratio");
     BOOST_TEST(float_method(-2.5, "__trunc__") == "i-2");
     BOOST_TEST(float_method(-2.5, "__floor__") == "i-3");
     BOOST_TEST(float_method(-2.5, "__ceil__") == "i-2");
@@ -372,8 +385,9 @@ BOOST_AUTO_TEST_CASE(methods_and_attributes) {
     BOOST_TEST(result_text(PyObject_GetAttrString(f, "imag")) == "0x0.0p+0");
     Py_DECREF(f);
     PyObject *kind = PyUnicode_FromString("double");
-    BOOST_TEST(text_steal(PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "__getformat__", "O",
-                                              kind)) == "IEEE, little-endian");
+    BOOST_TEST(text_steal(PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type),
+                                              "__getformat__", "O", kind)) ==
+               "IEEE, little-endian");
     Py_DECREF(kind);
 }
 
@@ -386,7 +400,7 @@ BOOST_AUTO_TEST_CASE(round_as_python) {
     };
     // python3: round(x) / round(x, n)
     const Case cases[] = {
-        {2.675, 2, "0x1.55c28f5c28f5cp+1"},   // 2.67: 2.675 is below the tie
+        {2.675, 2, "0x1.55c28f5c28f5cp+1"},     // 2.67: 2.675 is below the tie
         {1234.5, -1, "0x1.3380000000000p+10"},  // 1230.0
         {1235.0, -1, "0x1.3600000000000p+10"},  // 1240.0
         {1245.0, -1, "0x1.3600000000000p+10"},  // 1240.0, ties to even
@@ -417,9 +431,11 @@ BOOST_AUTO_TEST_CASE(round_as_python) {
         Py_XDECREF(arg);
     }
     PyObject *text = PyUnicode_FromString("a");
-    BOOST_TEST(float_method(1.5, "__round__", text) == "!TypeError: 'str' object cannot be interpreted as an integer");
+    BOOST_TEST(float_method(1.5, "__round__", text) ==
+               "!TypeError: 'str' object cannot be interpreted as an integer");
     Py_DECREF(text);
-    BOOST_TEST(float_method(HUGE_VAL, "__round__") == "!OverflowError: cannot convert float infinity to integer");
+    BOOST_TEST(float_method(HUGE_VAL, "__round__") ==
+               "!OverflowError: cannot convert float infinity to integer");
 }
 
 BOOST_AUTO_TEST_CASE(pack_and_unpack_as_struct_does) {
@@ -480,16 +496,24 @@ BOOST_AUTO_TEST_CASE(pack_and_unpack_as_struct_does) {
     BOOST_TEST(PyFloat_Pack2(Py_NAN, nan_bytes, 1) == 0);
     BOOST_TEST(hex(nan_bytes, 2) == "007e");
     // python3: struct.unpack('<e', bytes.fromhex(h))
-    const std::pair<const char *, double> halves[] = {
-        {"\x00\x3c", 1.0}, {"\x00\xbc", -1.0}, {"\xff\x7b", 65504.0}, {"\x01\x00", 5.960464477539063e-08},
-        {"\x00\x04", 6.103515625e-05}, {"\x00\x7c", HUGE_VAL}, {"\x00\x80", -0.0}, {"\x55\x55", 85.3125}};
-    for (const auto &[bytes, value] : halves) BOOST_TEST(same_double(PyFloat_Unpack2(bytes, 1), value));
+    const std::pair<const char *, double> halves[] = {{"\x00\x3c", 1.0},
+                                                      {"\x00\xbc", -1.0},
+                                                      {"\xff\x7b", 65504.0},
+                                                      {"\x01\x00", 5.960464477539063e-08},
+                                                      {"\x00\x04", 6.103515625e-05},
+                                                      {"\x00\x7c", HUGE_VAL},
+                                                      {"\x00\x80", -0.0},
+                                                      {"\x55\x55", 85.3125}};
+    for (const auto &[bytes, value] : halves)
+        BOOST_TEST(same_double(PyFloat_Unpack2(bytes, 1), value));
     BOOST_TEST(std::isnan(PyFloat_Unpack2("\x00\x7e", 1)));
-    BOOST_TEST(hex([] {
-        static char out[8];
-        PyFloat_Pack8(0.1, out, 0);
-        return out;
-    }(), 8) == "3fb999999999999a");
+    BOOST_TEST(hex(
+                   [] {
+                       static char out[8];
+                       PyFloat_Pack8(0.1, out, 0);
+                       return out;
+                   }(),
+                   8) == "3fb999999999999a");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

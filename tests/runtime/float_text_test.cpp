@@ -44,7 +44,8 @@ std::string to_string(double v, char code, int precision, int flags, int *type =
 
 std::string fromhex(const char *text) {
     PyObject *arg = PyUnicode_FromString(text);
-    PyObject *result = PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O", arg);
+    PyObject *result =
+        PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O", arg);
     Py_DECREF(arg);
     return result_text(result);
 }
@@ -95,7 +96,9 @@ BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
         int type = -1;
         const std::string got = to_string(v, c[1][0], std::stoi(c[2]), std::stoi(c[3]), &type);
         BOOST_TEST(got == expected, c[0] << " " << c[1] << " " << c[2] << " " << c[3]);
-        BOOST_TEST(type == (std::isnan(v) ? Py_DTST_NAN : std::isinf(v) ? Py_DTST_INFINITE : Py_DTST_FINITE));
+        BOOST_TEST(type == (std::isnan(v)   ? Py_DTST_NAN
+                            : std::isinf(v) ? Py_DTST_INFINITE
+                                            : Py_DTST_FINITE));
         checked++;
     }
     BOOST_TEST(checked > 300);
@@ -111,8 +114,10 @@ BOOST_AUTO_TEST_CASE(float_of_str_and_bytes_matches_python) {
     int checked = 0;
     for (const auto &c : read_cases("float_parse.txt")) {
         const std::string input = unhex(c[1]);
-        PyObject *arg = c[0] == "s" ? PyUnicode_FromStringAndSize(input.data(), static_cast<Py_ssize_t>(input.size()))
-                                    : PyBytes_FromStringAndSize(input.data(), static_cast<Py_ssize_t>(input.size()));
+        PyObject *arg =
+            c[0] == "s"
+                ? PyUnicode_FromStringAndSize(input.data(), static_cast<Py_ssize_t>(input.size()))
+                : PyBytes_FromStringAndSize(input.data(), static_cast<Py_ssize_t>(input.size()));
         BOOST_REQUIRE(arg != nullptr);
         const std::string got = result_text(PyFloat_FromString(arg));
         Py_DECREF(arg);
@@ -195,16 +200,20 @@ BOOST_AUTO_TEST_CASE(fromhex_rounds_and_reports_as_python) {
         {"-Infinity", "-inf"},
         {"nan", "nan"},
         {"0x1p-99999999999999999999", "0x0.0p+0"},
-        {"0x1p9999999999999999999999", "!OverflowError: hexadecimal value too large to represent as a float"},
-        {"0x1.fffffffffffff8p1023", "!OverflowError: hexadecimal value too large to represent as a float"},
-        {"0x1.fffffffffffff8p1023 x", "!OverflowError: hexadecimal value too large to represent as a float"},
+        {"0x1p9999999999999999999999",
+         "!OverflowError: hexadecimal value too large to represent as a float"},
+        {"0x1.fffffffffffff8p1023",
+         "!OverflowError: hexadecimal value too large to represent as a float"},
+        {"0x1.fffffffffffff8p1023 x",
+         "!OverflowError: hexadecimal value too large to represent as a float"},
         {"0x1p", "!ValueError: invalid hexadecimal floating-point string"},
         {"0x", "!ValueError: invalid hexadecimal floating-point string"},
         {"0x1.2.3", "!ValueError: invalid hexadecimal floating-point string"},
         {"0x1 1", "!ValueError: invalid hexadecimal floating-point string"},
         {"", "!ValueError: invalid hexadecimal floating-point string"},
     };
-    for (const Case &c : cases) BOOST_TEST(fromhex(c.text) == c.expected, "fromhex('" << c.text << "')");
+    for (const Case &c : cases)
+        BOOST_TEST(fromhex(c.text) == c.expected, "fromhex('" << c.text << "')");
     PyObject *result =
         PyObject_CallMethod(reinterpret_cast<PyObject *>(&PyFloat_Type), "fromhex", "O", Py_None);
     BOOST_TEST(result_text(result) == "!TypeError: bad argument type for built-in operation");

@@ -18,7 +18,7 @@ namespace minipy::test {
 struct ForkedResult {
     int exit_status = -1;  // exit code, or -1 when a signal ended the child
     int signal = 0;
-    std::string err;       // everything the child wrote to stderr
+    std::string err;  // everything the child wrote to stderr
 };
 
 template <typename Body>

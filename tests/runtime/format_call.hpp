@@ -30,8 +30,15 @@ class FormatArgs {
             std::getline(in, text, ',');
             Arg arg;
             switch (kind) {
-            case 'i': case 'l': case 'L': case 'z': arg.i = std::stoll(text); break;
-            case 'u': case 'U': case 'Q': case 'Z': case 'p': arg.u = std::stoull(text); break;
+            case 'i':
+            case 'l':
+            case 'L':
+            case 'z': arg.i = std::stoll(text); break;
+            case 'u':
+            case 'U':
+            case 'Q':
+            case 'Z':
+            case 'p': arg.u = std::stoull(text); break;
             case 's': arg.s = parse_hex(text); break;
             case 'o': arg.o = str_from_code_points(parse_code_points(text)); break;
             default: break;  // n
@@ -88,18 +95,30 @@ class FormatArgs {
     template <char K>
     auto get(std::size_t index) const {
         const Arg &a = args_[index];
-        if constexpr (K == 'i') return static_cast<int>(a.i);
-        else if constexpr (K == 'l') return static_cast<long>(a.i);
-        else if constexpr (K == 'L') return static_cast<long long>(a.i);
-        else if constexpr (K == 'z') return static_cast<Py_ssize_t>(a.i);
-        else if constexpr (K == 'u') return static_cast<unsigned>(a.u);
-        else if constexpr (K == 'U') return static_cast<unsigned long>(a.u);
-        else if constexpr (K == 'Q') return static_cast<unsigned long long>(a.u);
-        else if constexpr (K == 'Z') return static_cast<std::size_t>(a.u);
-        else if constexpr (K == 's') return a.s.c_str();
-        else if constexpr (K == 'p') return reinterpret_cast<void *>(static_cast<std::uintptr_t>(a.u));
-        else if constexpr (K == 'o') return a.o;
-        else return static_cast<void *>(nullptr);
+        if constexpr (K == 'i')
+            return static_cast<int>(a.i);
+        else if constexpr (K == 'l')
+            return static_cast<long>(a.i);
+        else if constexpr (K == 'L')
+            return static_cast<long long>(a.i);
+        else if constexpr (K == 'z')
+            return static_cast<Py_ssize_t>(a.i);
+        else if constexpr (K == 'u')
+            return static_cast<unsigned>(a.u);
+        else if constexpr (K == 'U')
+            return static_cast<unsigned long>(a.u);
+        else if constexpr (K == 'Q')
+            return static_cast<unsigned long long>(a.u);
+        else if constexpr (K == 'Z')
+            return static_cast<std::size_t>(a.u);
+        else if constexpr (K == 's')
+            return a.s.c_str();
+        else if constexpr (K == 'p')
+            return reinterpret_cast<void *>(static_cast<std::uintptr_t>(a.u));
+        else if constexpr (K == 'o')
+            return a.o;
+        else
+            return static_cast<void *>(nullptr);
     }
 
     template <char... K>
@@ -107,7 +126,8 @@ class FormatArgs {
         return invoke_at<K...>(fn, format, std::make_index_sequence<sizeof...(K)>{});
     }
     template <char... K, std::size_t... I>
-    PyObject *invoke_at(PyObject *(*fn)(const char *, ...), const char *format, std::index_sequence<I...>) const {
+    PyObject *invoke_at(PyObject *(*fn)(const char *, ...), const char *format,
+                        std::index_sequence<I...>) const {
         return fn(format, get<K>(I)...);
     }
 

@@ -69,7 +69,8 @@ BOOST_FIXTURE_TEST_CASE(collect_rejects_a_generation_out_of_range, QuietCollecto
     BOOST_TEST(minipy_gc_tracked_count(3) == -1);
 }
 
-// --- Thresholds and automatic collection -----------------------------------------------------------
+// --- Thresholds and automatic collection
+// -----------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(defaults_are_cpythons) {
     RuntimeScope runtime;
@@ -228,7 +229,8 @@ BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
     // Allocations CPython made that are not tracked (objects now on free lists) count as well:
     // untracked nodes stand in for them.
     std::vector<PyObject *> stand_ins;
-    for (Py_ssize_t i = 0; i < start[0]; ++i) stand_ins.push_back(new_node(nullptr, nullptr, false));
+    for (Py_ssize_t i = 0; i < start[0]; ++i)
+        stand_ins.push_back(new_node(nullptr, nullptr, false));
     BOOST_REQUIRE(counts() == (std::vector<Py_ssize_t>{start[0], start[1], start[2]}));
 
     BOOST_REQUIRE(minipy_gc_set_threshold(thresholds) == 0);
@@ -260,7 +262,8 @@ BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
         default: BOOST_FAIL("unknown step " << steps[i].op);
         }
         const std::vector<Py_ssize_t> now = counts();
-        if (now != std::vector<Py_ssize_t>{steps[i].count[0], steps[i].count[1], steps[i].count[2]}) {
+        if (now !=
+            std::vector<Py_ssize_t>{steps[i].count[0], steps[i].count[1], steps[i].count[2]}) {
             if (++mismatches <= 5)
                 BOOST_ERROR("step " << i << " (" << steps[i].op << "): minipy (" << now[0] << ", "
                                     << now[1] << ", " << now[2] << "), CPython ("

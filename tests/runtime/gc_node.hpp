@@ -18,8 +18,7 @@ using minipy::test::RuntimeScope;
 // --- Node: a GC type with two references -------------------------------------------------------
 
 struct Node {
-    PyObject_HEAD
-    PyObject *first;
+    PyObject_HEAD PyObject *first;
     PyObject *second;
 };
 
@@ -72,7 +71,8 @@ inline PyTypeObject *node_type() {
 }
 
 // A new node (tracked unless asked otherwise) holding new references to `first`, `second`.
-inline PyObject *new_node(PyObject *first = nullptr, PyObject *second = nullptr, bool track = true) {
+inline PyObject *new_node(PyObject *first = nullptr, PyObject *second = nullptr,
+                          bool track = true) {
     if (PyType_Ready(node_type()) < 0) return nullptr;
     Node *node = PyObject_GC_New(Node, &NodeType);
     if (node == nullptr) return nullptr;
@@ -93,7 +93,9 @@ inline std::vector<Py_ssize_t> counts() {
     return {c[0], c[1], c[2]};
 }
 
-inline Py_ssize_t tracked(int generation) { return minipy_gc_tracked_count(generation); }
+inline Py_ssize_t tracked(int generation) {
+    return minipy_gc_tracked_count(generation);
+}
 
 inline minipy_gc_generation_stats stats_of(int generation) {
     minipy_gc_generation_stats s[MINIPY_GC_GENERATIONS];

@@ -300,7 +300,8 @@ BOOST_FIXTURE_TEST_CASE(tuples_of_atomic_items_are_untracked_by_a_collection, Qu
     Py_DECREF(with_tuple);
 }
 
-// --- Shutdown --------------------------------------------------------------------------------------
+// --- Shutdown
+// --------------------------------------------------------------------------------------
 
 // The leak check of RuntimeScope proves these were freed: nobody collected them before
 // Py_FinalizeEx.
@@ -326,6 +327,5 @@ BOOST_AUTO_TEST_CASE(cycles_that_free_other_cycles_are_all_gone_at_shutdown) {
     }
     BOOST_TEST(g_live_nodes == 200);
 }
-
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -40,7 +40,8 @@ std::string parse_case(const std::string &format, const std::string &kwlist_text
         for (std::string &name : storage) kwlist.push_back(name.data());
         kwlist.push_back(nullptr);
         ok = PyArg_ParseTupleAndKeywords(args, kwargs, format.c_str(), kwlist.data(), s[0], s[1],
-                                         s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11]);
+                                         s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
+                                         s[11]);
     }
     if (ok) return PyErr_Occurred() ? "ok, but with an exception set" : "ok";
     return "!" + take_error();
@@ -62,7 +63,9 @@ int refuse(PyObject *, void *) {
     PyErr_SetString(PyExc_ValueError, "refused");
     return 0;
 }
-int refuse_silently(PyObject *, void *) { return 0; }
+int refuse_silently(PyObject *, void *) {
+    return 0;
+}
 
 }  // namespace
 
@@ -95,7 +98,8 @@ BOOST_AUTO_TEST_CASE(integer_units_store_their_c_types) {
     long long L = 0;
     unsigned long long K = 0;
     Py_ssize_t n = 0;
-    BOOST_REQUIRE(PyArg_ParseTuple(args, "bBhHiIlkLKn", &b, &B, &h, &H, &i, &I, &l, &k, &L, &K, &n));
+    BOOST_REQUIRE(
+        PyArg_ParseTuple(args, "bBhHiIlkLKn", &b, &B, &h, &H, &i, &I, &l, &k, &L, &K, &n));
     BOOST_TEST(b == 255);
     BOOST_TEST(B == 255);  // masked
     BOOST_TEST(h == -5);
@@ -278,7 +282,8 @@ BOOST_AUTO_TEST_CASE(va_list_form) {
 
 BOOST_AUTO_TEST_CASE(parse_converts_a_single_object) {
     RuntimeScope runtime;
-    Owned five(literal("5")), text(literal("'a'")), pair(literal("(1, 2)")), mixed(literal("(1, 'a')"));
+    Owned five(literal("5")), text(literal("'a'")), pair(literal("(1, 2)")),
+        mixed(literal("(1, 'a')"));
     int i = 0, j = 0;
     const char *s = nullptr;
     BOOST_REQUIRE(PyArg_Parse(five, "i", &i));
@@ -303,7 +308,8 @@ BOOST_AUTO_TEST_CASE(parse_converts_a_single_object) {
 
 BOOST_AUTO_TEST_CASE(unpack_tuple) {
     RuntimeScope runtime;
-    Owned one(literal("(1,)")), three(literal("(1, 2, 3)")), none(literal("()")), list(literal("[1]"));
+    Owned one(literal("(1,)")), three(literal("(1, 2, 3)")), none(literal("()")),
+        list(literal("[1]"));
     PyObject *a = nullptr, *b = nullptr, *c = nullptr;
     BOOST_REQUIRE(PyArg_UnpackTuple(three, "f", 1, 3, &a, &b, &c));
     BOOST_TEST(a == PyTuple_GetItem(three, 0));
@@ -321,7 +327,8 @@ BOOST_AUTO_TEST_CASE(unpack_tuple) {
     BOOST_TEST(!PyArg_UnpackTuple(none, "f", 1, 1, &a));
     BOOST_TEST(take_error() == "TypeError: f expected 1 argument, got 0");
     BOOST_TEST(!PyArg_UnpackTuple(three, nullptr, 0, 2, &a, &b));
-    BOOST_TEST(take_error() == "TypeError: unpacked tuple should have at most 2 elements, but has 3");
+    BOOST_TEST(take_error() ==
+               "TypeError: unpacked tuple should have at most 2 elements, but has 3");
     BOOST_TEST(!PyArg_UnpackTuple(one, nullptr, 2, 2, &a, &b));
     BOOST_TEST(take_error() == "TypeError: unpacked tuple should have 2 elements, but has 1");
     BOOST_TEST(!PyArg_UnpackTuple(list, nullptr, 1, 1, &a));

@@ -21,8 +21,7 @@ template <typename Body>
 void run_threads(int n, Body body) {
     std::vector<std::thread> threads;
     for (int i = 0; i < n; ++i) threads.emplace_back(body, i);
-    Py_BEGIN_ALLOW_THREADS
-    for (std::thread &t : threads) t.join();
+    Py_BEGIN_ALLOW_THREADS for (std::thread &t : threads) t.join();
     Py_END_ALLOW_THREADS
 }
 
@@ -106,10 +105,8 @@ BOOST_AUTO_TEST_CASE(without_check_points_a_waiter_stays_out) {
     bool entered_while_held = false;
     while (Clock::now() < until) entered_while_held |= waiter_in.load();
     BOOST_TEST(!entered_while_held);
-    Py_BEGIN_ALLOW_THREADS
-    waiter.join();
-    Py_END_ALLOW_THREADS
-    BOOST_TEST(waiter_in.load());
+    Py_BEGIN_ALLOW_THREADS waiter.join();
+    Py_END_ALLOW_THREADS BOOST_TEST(waiter_in.load());
 }
 
 // ...and with check points it gets in while the holder is still spinning: the holder's
@@ -136,10 +133,8 @@ BOOST_AUTO_TEST_CASE(a_waiter_gets_the_gil_at_the_holders_next_check_point) {
     const auto cap = Clock::now() + std::chrono::seconds(20);
     while (!waiter_in && Clock::now() < cap) minipy_eval_checkpoint();
     BOOST_TEST(waiter_in.load(), "the waiter never got the GIL from a spinning holder");
-    Py_BEGIN_ALLOW_THREADS
-    waiter.join();
-    Py_END_ALLOW_THREADS
-    const minipy_gil_stats after = gil_stats();
+    Py_BEGIN_ALLOW_THREADS waiter.join();
+    Py_END_ALLOW_THREADS const minipy_gil_stats after = gil_stats();
     BOOST_TEST(after.drop_requests - before.drop_requests >= 1u);
     using Milliseconds = std::chrono::duration<double, std::milli>;
     const double waited = Milliseconds(got - asked).count();
@@ -153,12 +148,10 @@ BOOST_AUTO_TEST_CASE(pygilstate_check_is_right_in_each_thread) {
         RuntimeScope runtime;
         BOOST_TEST(PyGILState_Check() == 1);  // Py_Initialize leaves the caller holding it
         BOOST_TEST(PyGILState_GetThisThreadState() == PyThreadState_Get());
-        Py_BEGIN_ALLOW_THREADS
-        BOOST_TEST(PyGILState_Check() == 0);
+        Py_BEGIN_ALLOW_THREADS BOOST_TEST(PyGILState_Check() == 0);
         BOOST_TEST(_PyThreadState_UncheckedGet() == nullptr);
         BOOST_TEST(PyGILState_GetThisThreadState() == _save);  // still this thread's state
-        Py_END_ALLOW_THREADS
-        BOOST_TEST(PyGILState_Check() == 1);
+        Py_END_ALLOW_THREADS BOOST_TEST(PyGILState_Check() == 1);
 
         int foreign = -1, ensured = -1, nested = -1, released = -1, after = -1;
         PyGILState_STATE outer = PyGILState_LOCKED, inner = PyGILState_UNLOCKED;

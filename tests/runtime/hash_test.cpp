@@ -67,9 +67,11 @@ BOOST_AUTO_TEST_CASE(numbers_bytes_and_str_hash_as_python) {
             const auto size = static_cast<Py_ssize_t>(data.size());
             if (c[0] == "b") {
                 BOOST_TEST(_Py_HashBytes(data.data(), size) == expected, c[1]);
-                BOOST_TEST(hash_steal(PyBytes_FromStringAndSize(data.data(), size)) == expected, c[1]);
+                BOOST_TEST(hash_steal(PyBytes_FromStringAndSize(data.data(), size)) == expected,
+                           c[1]);
             } else {
-                BOOST_TEST(hash_steal(PyUnicode_FromStringAndSize(data.data(), size)) == expected, c[1]);
+                BOOST_TEST(hash_steal(PyUnicode_FromStringAndSize(data.data(), size)) == expected,
+                           c[1]);
             }
         }
         checked++;
@@ -87,7 +89,9 @@ BOOST_AUTO_TEST_CASE(floats_and_ints_that_are_equal_hash_alike) {
     BOOST_TEST(_Py_HashDouble(nullptr, HUGE_VAL) == 314159);
     BOOST_TEST(_Py_HashDouble(nullptr, -HUGE_VAL) == -314159);
     for (long long i : {0LL, 7LL, -7LL, 1LL << 40, -(1LL << 52), 1LL << 61, 1LL << 62}) {
-        BOOST_TEST(hash_steal(PyFloat_FromDouble(static_cast<double>(i))) == hash_steal(PyLong_FromLongLong(i)), i);
+        BOOST_TEST(hash_steal(PyFloat_FromDouble(static_cast<double>(i))) ==
+                       hash_steal(PyLong_FromLongLong(i)),
+                   i);
     }
 }
 

@@ -70,8 +70,7 @@ BOOST_AUTO_TEST_CASE(the_runtime_starts_again_after_shutdown) {
             const PyGILState_STATE state = PyGILState_Ensure();
             PyGILState_Release(state);
         });
-        Py_BEGIN_ALLOW_THREADS
-        worker.join();
+        Py_BEGIN_ALLOW_THREADS worker.join();
         Py_END_ALLOW_THREADS
     }
     BOOST_TEST(!Py_IsInitialized());
@@ -84,11 +83,12 @@ BOOST_AUTO_TEST_CASE(shutdown_frees_every_thread_state) {
     const auto live = [&raw] { return raw.mallocs + raw.callocs - raw.frees; };
     {
         RuntimeScope runtime(nullptr);  // keeps the hook in place
-        std::thread leaves_its_state([] { PyGILState_Ensure(); PyEval_SaveThread(); });
-        Py_BEGIN_ALLOW_THREADS
-        leaves_its_state.join();
-        Py_END_ALLOW_THREADS
-        BOOST_TEST(live() >= 2u);  // the main state and the worker's
+        std::thread leaves_its_state([] {
+            PyGILState_Ensure();
+            PyEval_SaveThread();
+        });
+        Py_BEGIN_ALLOW_THREADS leaves_its_state.join();
+        Py_END_ALLOW_THREADS BOOST_TEST(live() >= 2u);  // the main state and the worker's
     }
     BOOST_TEST(live() == 0u);
 }

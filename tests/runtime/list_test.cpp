@@ -14,22 +14,28 @@
 #include "runtime/sequence_helpers.hpp"
 #include "support/alloc_hooks.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::seq::int_list;
 using minipy::test::seq::parse_literal;
 using minipy::test::seq::Ref;
 using minipy::test::seq::repr_of;
 using minipy::test::seq::repr_steal;
-using minipy::test::RuntimeScope;
 using minipy::test::seq::status_text;
 using minipy::test::seq::take_error;
 
 namespace {
 
-Py_ssize_t allocated(PyObject *list) { return reinterpret_cast<PyListObject *>(list)->allocated; }
+Py_ssize_t allocated(PyObject *list) {
+    return reinterpret_cast<PyListObject *>(list)->allocated;
+}
 
-PyObject *list_type() { return reinterpret_cast<PyObject *>(&PyList_Type); }
+PyObject *list_type() {
+    return reinterpret_cast<PyObject *>(&PyList_Type);
+}
 
-PyObject *range_of(long n) { return PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "l", n); }
+PyObject *range_of(long n) {
+    return PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "l", n);
+}
 
 // What each scenario of list_growth.txt does, one step at a time; returns the allocated slots
 // after each step.
@@ -75,7 +81,8 @@ std::vector<Py_ssize_t> run_growth_scenario(const std::string &name, size_t step
         }
     } else if (name == "repeat3") {
         Ref base(int_list(0, 3));
-        for (Py_ssize_t n = 0; n < 30; n++) seen.push_back(allocated(Ref(PySequence_Repeat(base, n))));
+        for (Py_ssize_t n = 0; n < 30; n++)
+            seen.push_back(allocated(Ref(PySequence_Repeat(base, n))));
     } else if (name == "inplace_repeat2") {
         Ref l(int_list(0, 3));
         for (int i = 0; i < 6; i++) {
@@ -89,7 +96,9 @@ std::vector<Py_ssize_t> run_growth_scenario(const std::string &name, size_t step
     return seen;
 }
 
-PyObject *first_item(PyObject *, PyObject *item) { return PySequence_GetItem(item, 0); }
+PyObject *first_item(PyObject *, PyObject *item) {
+    return PySequence_GetItem(item, 0);
+}
 PyMethodDef first_item_def = {"first_item", first_item, METH_O, nullptr};
 
 PyObject *g_sorting = nullptr;
@@ -99,7 +108,9 @@ PyObject *meddling_key(PyObject *, PyObject *item) {
 }
 PyMethodDef meddling_key_def = {"meddling_key", meddling_key, METH_O, nullptr};
 
-PyObject *negate(PyObject *, PyObject *item) { return PyNumber_Negative(item); }
+PyObject *negate(PyObject *, PyObject *item) {
+    return PyNumber_Negative(item);
+}
 PyMethodDef negate_def = {"negate", negate, METH_O, nullptr};
 
 // A block of sequence operations for the fault sweep: true when all of it ran, false with
@@ -146,7 +157,9 @@ bool sequence_workout() {
     Ref joined(twice ? PySequence_Concat(twice, t) : nullptr);
     if (!joined || PyObject_Hash(joined) == -1) return false;
     Ref big(PyLong_FromString("100000000000000000000000", nullptr, 10));
-    Ref big_range(big ? PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "iO", 5, big.get()) : nullptr);
+    Ref big_range(
+        big ? PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "iO", 5, big.get())
+            : nullptr);
     Ref sub(big_range ? PyObject_GetItem(big_range, slice) : nullptr);
     Ref values(sub ? PyObject_GetIter(sub) : nullptr);
     if (!values) return false;
@@ -194,7 +207,8 @@ BOOST_AUTO_TEST_CASE(c_api_basics_and_errors) {
     Ref t(parse_literal("(5,6,7)"));
     BOOST_TEST(PyList_SetSlice(l, 1, 1, t) == 0);
     BOOST_TEST(repr_of(l) == "[0, 5, 6, 7, 9]");
-    BOOST_TEST(status_text(PyList_SetSlice(l, 0, 1, Ref(PyLong_FromLong(1)))) == "!TypeError: can only assign an iterable");
+    BOOST_TEST(status_text(PyList_SetSlice(l, 0, 1, Ref(PyLong_FromLong(1)))) ==
+               "!TypeError: can only assign an iterable");
 
     Ref tuple(PyTuple_New(0));
     BOOST_TEST(PyList_Size(tuple) == -1);
@@ -225,7 +239,8 @@ BOOST_AUTO_TEST_CASE(slice_deletion_and_assignment_match_python3) {
     for (const auto &row : rows) {
         const long n = std::stol(row[0]);
         Ref l(int_list(0, n));
-        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])), Ref(minipy::test::seq::int_or_none(row[2])),
+        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])),
+                              Ref(minipy::test::seq::int_or_none(row[2])),
                               Ref(minipy::test::seq::int_or_none(row[3]))));
         if (row[4] == "del") {
             BOOST_REQUIRE(PyObject_DelItem(l, slice) == 0);
@@ -239,7 +254,8 @@ BOOST_AUTO_TEST_CASE(slice_deletion_and_assignment_match_python3) {
         std::string expected = "[";
         for (size_t i = 6; i < row.size(); i++) expected += (i > 6 ? ", " : "") + row[i];
         expected += "]";
-        BOOST_TEST(repr_of(l) == expected, row[0] << " " << row[1] << ":" << row[2] << ":" << row[3] << " " << row[4]);
+        BOOST_TEST(repr_of(l) == expected,
+                   row[0] << " " << row[1] << ":" << row[2] << ":" << row[3] << " " << row[4]);
     }
 }
 
@@ -257,7 +273,8 @@ BOOST_AUTO_TEST_CASE(subscript_errors_and_self_assignment) {
                "!IndexError: list assignment index out of range");
     BOOST_TEST(status_text(PyObject_DelItem(l, Ref(PyLong_FromLong(-5)))) ==
                "!IndexError: list assignment index out of range");
-    BOOST_TEST(repr_steal(PyObject_GetItem(l, Ref(PyLong_FromLong(3)))) == "!IndexError: list index out of range");
+    BOOST_TEST(repr_steal(PyObject_GetItem(l, Ref(PyLong_FromLong(3)))) ==
+               "!IndexError: list index out of range");
     // a[1:2] = a and a[::-1] = a read the list before it changes.
     Ref middle(PySlice_New(Ref(PyLong_FromLong(1)), Ref(PyLong_FromLong(2)), nullptr));
     BOOST_TEST(PyObject_SetItem(l, middle, l) == 0);
@@ -282,7 +299,8 @@ BOOST_AUTO_TEST_CASE(operators) {
     Ref same(PySequence_InPlaceConcat(a, Ref(parse_literal("(7,8)"))));
     BOOST_TEST(same.get() == a.get());
     BOOST_TEST(repr_of(a) == "[1, 2, 7, 8]");
-    BOOST_TEST(repr_steal(PySequence_InPlaceConcat(a, Ref(PyLong_FromLong(1)))) == "!TypeError: 'int' object is not iterable");
+    BOOST_TEST(repr_steal(PySequence_InPlaceConcat(a, Ref(PyLong_FromLong(1)))) ==
+               "!TypeError: 'int' object is not iterable");
     Ref cleared(PySequence_InPlaceRepeat(b, 0));
     BOOST_TEST(repr_of(b) == "[]");
     BOOST_TEST(PySequence_Contains(a, Ref(PyLong_FromLong(7))) == 1);
@@ -293,13 +311,16 @@ BOOST_AUTO_TEST_CASE(operators) {
         const char *y;
         int op;
         bool expected;
-    } cases[] = {{"[1,2]", "[1,2,0]", Py_LT, true}, {"[1,2]", "[1,2]", Py_EQ, true}, {"[2]", "[1,9]", Py_GT, true},
-                 {"[1,2]", "[1,3]", Py_NE, true},   {"[]", "[]", Py_GE, true},       {"[1,2]", "[1]", Py_EQ, false}};
+    } cases[] = {{"[1,2]", "[1,2,0]", Py_LT, true}, {"[1,2]", "[1,2]", Py_EQ, true},
+                 {"[2]", "[1,9]", Py_GT, true},     {"[1,2]", "[1,3]", Py_NE, true},
+                 {"[]", "[]", Py_GE, true},         {"[1,2]", "[1]", Py_EQ, false}};
     for (const Case &c : cases) {
-        BOOST_TEST(PyObject_RichCompareBool(Ref(parse_literal(c.x)), Ref(parse_literal(c.y)), c.op) == (c.expected ? 1 : 0),
+        BOOST_TEST(PyObject_RichCompareBool(Ref(parse_literal(c.x)), Ref(parse_literal(c.y)),
+                                            c.op) == (c.expected ? 1 : 0),
                    c.x << " op" << c.op << " " << c.y);
     }
-    BOOST_TEST(PyObject_RichCompareBool(Ref(parse_literal("[1]")), Ref(parse_literal("(1,)")), Py_EQ) == 0);
+    BOOST_TEST(PyObject_RichCompareBool(Ref(parse_literal("[1]")), Ref(parse_literal("(1,)")),
+                                        Py_EQ) == 0);
     BOOST_TEST(PyObject_Hash(a) == -1);
     BOOST_TEST(take_error() == "TypeError: unhashable type: 'list'");
 }
@@ -315,22 +336,26 @@ BOOST_AUTO_TEST_CASE(methods_and_their_messages) {
     BOOST_TEST(repr_of(l) == "[2]");
     BOOST_TEST(call("pop", "i", 10) == "!IndexError: pop index out of range");
     BOOST_TEST(call("pop", "ii", 1, 2) == "!TypeError: pop expected at most 1 argument, got 2");
-    BOOST_TEST(call("pop", "s", "a") == "!TypeError: 'str' object cannot be interpreted as an integer");
-    BOOST_TEST(call("pop", "O", Ref(PyLong_FromString("1180591620717411303424", nullptr, 10)).get()) ==
-               "!OverflowError: Python int too large to convert to C ssize_t");
+    BOOST_TEST(call("pop", "s", "a") ==
+               "!TypeError: 'str' object cannot be interpreted as an integer");
+    BOOST_TEST(
+        call("pop", "O", Ref(PyLong_FromString("1180591620717411303424", nullptr, 10)).get()) ==
+        "!OverflowError: Python int too large to convert to C ssize_t");
     BOOST_TEST(call("pop", nullptr) == "2");
     BOOST_TEST(call("pop", nullptr) == "!IndexError: pop from empty list");
     BOOST_TEST(call("append", "i", 5) == "None");
     BOOST_TEST(call("insert", "ii", 0, 4) == "None");
     BOOST_TEST(call("insert", "i", 0) == "!TypeError: insert expected 2 arguments, got 1");
-    BOOST_TEST(call("insert", "si", "a", 1) == "!TypeError: 'str' object cannot be interpreted as an integer");
+    BOOST_TEST(call("insert", "si", "a", 1) ==
+               "!TypeError: 'str' object cannot be interpreted as an integer");
     BOOST_TEST(call("extend", "(O)", Ref(parse_literal("(6,4)")).get()) == "None");
     BOOST_TEST(repr_of(l) == "[4, 5, 6, 4]");
     BOOST_TEST(call("extend", "i", 1) == "!TypeError: 'int' object is not iterable");
     BOOST_TEST(call("index", "i", 4) == "0");
     BOOST_TEST(call("index", "ii", 4, 1) == "3");
     BOOST_TEST(call("index", "iii", 4, 1, 3) == "!ValueError: 4 is not in list");
-    BOOST_TEST(call("index", "is", 4, "a") == "!TypeError: slice indices must be integers or have an __index__ method");
+    BOOST_TEST(call("index", "is", 4, "a") ==
+               "!TypeError: slice indices must be integers or have an __index__ method");
     BOOST_TEST(call("count", "i", 4) == "2");
     BOOST_TEST(call("remove", "i", 4) == "None");
     BOOST_TEST(repr_of(l) == "[5, 6, 4]");
@@ -348,11 +373,14 @@ BOOST_AUTO_TEST_CASE(methods_and_their_messages) {
 BOOST_AUTO_TEST_CASE(list_called_as_a_type_and_init_again) {
     RuntimeScope runtime;
     BOOST_TEST(repr_steal(PyObject_CallNoArgs(list_type())) == "[]");
-    BOOST_TEST(repr_steal(PyObject_CallOneArg(list_type(), Ref(parse_literal("(1,(2,))")))) == "[1, (2,)]");
-    BOOST_TEST(repr_steal(PyObject_CallFunction(list_type(), "ii", 1, 2)) == "!TypeError: list expected at most 1 argument, got 2");
+    BOOST_TEST(repr_steal(PyObject_CallOneArg(list_type(), Ref(parse_literal("(1,(2,))")))) ==
+               "[1, (2,)]");
+    BOOST_TEST(repr_steal(PyObject_CallFunction(list_type(), "ii", 1, 2)) ==
+               "!TypeError: list expected at most 1 argument, got 2");
     Ref kwargs(PyDict_New());
     PyDict_SetItemString(kwargs, "x", Py_None);
-    BOOST_TEST(repr_steal(PyObject_Call(list_type(), Ref(PyTuple_New(0)), kwargs)) == "!TypeError: list() takes no keyword arguments");
+    BOOST_TEST(repr_steal(PyObject_Call(list_type(), Ref(PyTuple_New(0)), kwargs)) ==
+               "!TypeError: list() takes no keyword arguments");
     // __init__ on a list with items starts it over.
     Ref l(int_list(1, 3));
     Ref args(parse_literal("((5,),)"));
@@ -383,19 +411,23 @@ BOOST_AUTO_TEST_CASE(sort_is_stable_and_handles_key_and_reverse) {
             BOOST_REQUIRE(repr_steal(PyObject_Call(sort, Ref(PyTuple_New(0)), kwargs)) == "None");
             std::vector<std::pair<long, long>> expected;
             for (int i = 0; i < n; i++) expected.emplace_back(values[static_cast<size_t>(i)], i);
-            std::stable_sort(expected.begin(), expected.end(), [reverse](const auto &x, const auto &y) {
-                return reverse ? x.first > y.first : x.first < y.first;
-            });
+            std::stable_sort(expected.begin(), expected.end(),
+                             [reverse](const auto &x, const auto &y) {
+                                 return reverse ? x.first > y.first : x.first < y.first;
+                             });
             for (int i = 0; i < n; i++) {
                 PyObject *pair = PyList_GET_ITEM(shuffled.get(), i);
-                BOOST_TEST(PyLong_AsLong(PyTuple_GET_ITEM(pair, 0)) == expected[static_cast<size_t>(i)].first);
-                BOOST_TEST(PyLong_AsLong(PyTuple_GET_ITEM(pair, 1)) == expected[static_cast<size_t>(i)].second);
+                BOOST_TEST(PyLong_AsLong(PyTuple_GET_ITEM(pair, 0)) ==
+                           expected[static_cast<size_t>(i)].first);
+                BOOST_TEST(PyLong_AsLong(PyTuple_GET_ITEM(pair, 1)) ==
+                           expected[static_cast<size_t>(i)].second);
             }
         }
         // Plain sort of the pairs: fully ordered.
         BOOST_TEST(PyList_Sort(l) == 0);
         for (int i = 1; i < n; i++)
-            BOOST_TEST(PyObject_RichCompareBool(PyList_GET_ITEM(l.get(), i - 1), PyList_GET_ITEM(l.get(), i), Py_LE) == 1);
+            BOOST_TEST(PyObject_RichCompareBool(PyList_GET_ITEM(l.get(), i - 1),
+                                                PyList_GET_ITEM(l.get(), i), Py_LE) == 1);
     }
 }
 
@@ -403,16 +435,19 @@ BOOST_AUTO_TEST_CASE(sort_errors_leave_every_item_in_the_list) {
     RuntimeScope runtime;
     Ref l(parse_literal("[3,1,2,5,4]"));
     PyList_Append(l, Ref(PyUnicode_FromString("a")));
-    BOOST_TEST(status_text(PyList_Sort(l)) == "!TypeError: '<' not supported between instances of 'str' and 'int'");
+    BOOST_TEST(status_text(PyList_Sort(l)) ==
+               "!TypeError: '<' not supported between instances of 'str' and 'int'");
     BOOST_TEST(PyList_Size(l) == 6);
     Ref two(parse_literal("[3,1]"));
     PyList_Append(two, Ref(PyUnicode_FromString("a")));
     PyList_SetSlice(two, 0, 1, nullptr);
-    BOOST_TEST(status_text(PyList_Sort(two)) == "!TypeError: '<' not supported between instances of 'str' and 'int'");
+    BOOST_TEST(status_text(PyList_Sort(two)) ==
+               "!TypeError: '<' not supported between instances of 'str' and 'int'");
     BOOST_TEST(repr_of(two) == "[1, 'a']");
 
     Ref sort(PyObject_GetAttrString(l, "sort"));
-    BOOST_TEST(repr_steal(PyObject_CallOneArg(sort, Py_None)) == "!TypeError: sort() takes no positional arguments");
+    BOOST_TEST(repr_steal(PyObject_CallOneArg(sort, Py_None)) ==
+               "!TypeError: sort() takes no positional arguments");
     Ref bad_name(Py_BuildValue("{si}", "foo", 1));
     BOOST_TEST(repr_steal(PyObject_Call(sort, Ref(PyTuple_New(0)), bad_name)) ==
                "!TypeError: 'foo' is an invalid keyword argument for sort()");
@@ -420,7 +455,8 @@ BOOST_AUTO_TEST_CASE(sort_errors_leave_every_item_in_the_list) {
     BOOST_TEST(repr_steal(PyObject_Call(sort, Ref(PyTuple_New(0)), bad_reverse)) ==
                "!TypeError: 'str' object cannot be interpreted as an integer");
     Ref bad_key(Py_BuildValue("{si}", "key", 1));
-    BOOST_TEST(repr_steal(PyObject_Call(sort, Ref(PyTuple_New(0)), bad_key)) == "!TypeError: 'int' object is not callable");
+    BOOST_TEST(repr_steal(PyObject_Call(sort, Ref(PyTuple_New(0)), bad_key)) ==
+               "!TypeError: 'int' object is not callable");
     BOOST_TEST(PyList_Size(l) == 6);
 
     // A key function that changes the list being sorted.
@@ -473,7 +509,7 @@ BOOST_AUTO_TEST_CASE(iterators_forward_and_reversed) {
     BOOST_TEST(std::string(Py_TYPE(rev.get())->tp_name) == "list_reverseiterator");
     BOOST_TEST(repr_steal(PyObject_CallMethod(rev, "__length_hint__", nullptr)) == "4");
     BOOST_TEST(repr_steal(PyIter_Next(rev)) == "4");
-    PyList_SetSlice(l, 1, 4, nullptr); // shrink under the reverse iterator
+    PyList_SetSlice(l, 1, 4, nullptr);  // shrink under the reverse iterator
     BOOST_TEST(PyIter_Next(rev) == nullptr);
     BOOST_TEST(!PyErr_Occurred());
     BOOST_TEST(repr_steal(PyObject_CallMethod(rev, "__length_hint__", nullptr)) == "0");
@@ -524,9 +560,9 @@ BOOST_AUTO_TEST_CASE(gc_tracks_lists_and_collects_their_cycles) {
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
     PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0; // so that every block released shows in the counts
+    config.use_freelists = 0;  // so that every block released shows in the counts
     RuntimeScope runtime(config);
-    BOOST_REQUIRE(sequence_workout()); // warms whatever caches the other parts keep
+    BOOST_REQUIRE(sequence_workout());  // warms whatever caches the other parts keep
     PyGC_Collect();
     minipy_memory_usage baseline;
     BOOST_REQUIRE(minipy_get_memory_usage(&baseline) == 0);
@@ -541,17 +577,21 @@ BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
             }
             if (!ok) {
                 BOOST_TEST(failures == 1u);
-                BOOST_TEST(take_error() == "MemoryError", "domain " << domain << " request " << n + 1);
+                BOOST_TEST(take_error() == "MemoryError",
+                           "domain " << domain << " request " << n + 1);
             } else {
                 BOOST_TEST(!PyErr_Occurred());
             }
             PyGC_Collect();
             minipy_memory_usage now;
             BOOST_REQUIRE(minipy_get_memory_usage(&now) == 0);
-            BOOST_TEST(now.obj.current_blocks == baseline.obj.current_blocks, "domain " << domain << " request " << n + 1);
-            BOOST_TEST(now.mem.current_blocks == baseline.mem.current_blocks, "domain " << domain << " request " << n + 1);
+            BOOST_TEST(now.obj.current_blocks == baseline.obj.current_blocks,
+                       "domain " << domain << " request " << n + 1);
+            BOOST_TEST(now.mem.current_blocks == baseline.mem.current_blocks,
+                       "domain " << domain << " request " << n + 1);
             if (failures == 0) {
-                BOOST_TEST_MESSAGE("domain " << domain << ": " << n << " allocation sites failed one by one");
+                BOOST_TEST_MESSAGE("domain " << domain << ": " << n
+                                             << " allocation sites failed one by one");
                 BOOST_TEST(n > 50u);
                 break;
             }

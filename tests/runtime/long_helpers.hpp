@@ -109,7 +109,8 @@ inline std::string take_error() {
 
 // Readable form of an expected or actual outcome (for failure messages).
 inline std::string readable(const std::string &outcome) {
-    if (outcome.empty() || outcome[0] != '!') return outcome.size() > 80 ? outcome.substr(0, 80) + "..." : outcome;
+    if (outcome.empty() || outcome[0] != '!')
+        return outcome.size() > 80 ? outcome.substr(0, 80) + "..." : outcome;
     const std::size_t colon = outcome.find(':');
     return outcome.substr(0, colon + 1) + " " + text_field(outcome.substr(colon + 1));
 }

@@ -20,7 +20,9 @@ using namespace minipy::test::longs;
 
 namespace {
 
-PyNumberMethods *int_number() { return PyLong_Type.tp_as_number; }
+PyNumberMethods *int_number() {
+    return PyLong_Type.tp_as_number;
+}
 
 // The expected field with its hex unpacked ("!Type:" kept).
 std::string expected(const std::string &field) {
@@ -66,12 +68,13 @@ BOOST_AUTO_TEST_SUITE(long_object)
 BOOST_AUTO_TEST_CASE(binary_operators_match_cpython_on_big_values) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases({"add", "sub", "mul", "floordiv", "mod", "lshift", "rshift", "and", "or",
-                                     "xor", "pow"})) {
+    for (const auto &c : read_cases({"add", "sub", "mul", "floordiv", "mod", "lshift", "rshift",
+                                     "and", "or", "xor", "pow"})) {
         PyObject *a = int_field(c[1]), *b = int_field(c[2]);
         const std::string actual = int_text(apply(c[0], a, b));
-        BOOST_TEST(actual == expected(c[3]), c[0] << " " << readable(c[1]) << " " << readable(c[2]) << ": got "
-                                                   << readable(actual) << ", expected " << readable(expected(c[3])));
+        BOOST_TEST(actual == expected(c[3]), c[0] << " " << readable(c[1]) << " " << readable(c[2])
+                                                  << ": got " << readable(actual) << ", expected "
+                                                  << readable(expected(c[3])));
         Py_DECREF(a);
         Py_DECREF(b);
         ++checked;
@@ -93,7 +96,8 @@ BOOST_AUTO_TEST_CASE(divmod_gives_floor_quotient_and_remainder) {
             actual += " " + int_text(Py_NewRef(PyTuple_GET_ITEM(pair, 1)));
             Py_DECREF(pair);
         }
-        const std::string want = c[3][0] == '!' ? expected(c[3]) : unpack(c[3]) + " " + unpack(c[4]);
+        const std::string want =
+            c[3][0] == '!' ? expected(c[3]) : unpack(c[3]) + " " + unpack(c[4]);
         BOOST_TEST(actual == want, "divmod " << readable(c[1]) << " " << readable(c[2]));
         Py_DECREF(a);
         Py_DECREF(b);
@@ -105,8 +109,8 @@ BOOST_AUTO_TEST_CASE(three_argument_pow_reduces_and_inverts) {
     for (const auto &c : read_cases({"powmod"})) {
         PyObject *a = int_field(c[1]), *b = int_field(c[2]), *m = int_field(c[3]);
         const std::string actual = int_text(int_number()->nb_power(a, b, m));
-        BOOST_TEST(actual == expected(c[4]), "pow " << c[1] << " " << readable(c[2]) << " " << c[3] << ": got "
-                                                    << readable(actual));
+        BOOST_TEST(actual == expected(c[4]), "pow " << c[1] << " " << readable(c[2]) << " " << c[3]
+                                                    << ": got " << readable(actual));
         Py_DECREF(a);
         Py_DECREF(b);
         Py_DECREF(m);
@@ -119,13 +123,17 @@ BOOST_AUTO_TEST_CASE(true_division_and_float_are_correctly_rounded) {
         PyObject *a = int_field(c[1]);
         PyObject *b = c[0] == "truediv" ? int_field(c[2]) : nullptr;
         const std::string &want = c[0] == "truediv" ? c[3] : c[2];
-        PyObject *result = b != nullptr ? int_number()->nb_true_divide(a, b) : int_number()->nb_float(a);
+        PyObject *result =
+            b != nullptr ? int_number()->nb_true_divide(a, b) : int_number()->nb_float(a);
         if (want[0] == '!') {
             BOOST_TEST(result == nullptr);
-            if (result == nullptr) BOOST_TEST(take_error() == expected(want), c[0] << " " << readable(c[1]));
+            if (result == nullptr)
+                BOOST_TEST(take_error() == expected(want), c[0] << " " << readable(c[1]));
         } else {
-            BOOST_REQUIRE_MESSAGE(result != nullptr, c[0] << " " << readable(c[1]) << ": " << readable(take_error()));
-            const double got = PyFloat_AsDouble(result), wanted = std::strtod(want.c_str(), nullptr);
+            BOOST_REQUIRE_MESSAGE(result != nullptr,
+                                  c[0] << " " << readable(c[1]) << ": " << readable(take_error()));
+            const double got = PyFloat_AsDouble(result),
+                         wanted = std::strtod(want.c_str(), nullptr);
             BOOST_TEST(std::memcmp(&got, &wanted, sizeof got) == 0,
                        c[0] << " " << readable(c[1]) << " -> " << got << " expected " << want);
             Py_DECREF(result);
@@ -139,7 +147,8 @@ BOOST_AUTO_TEST_CASE(hash_is_cpythons_modular_hash) {
     RuntimeScope runtime;
     for (const auto &c : read_cases({"hash"})) {
         PyObject *a = int_field(c[1]);
-        BOOST_TEST(PyObject_Hash(a) == std::strtoll(c[2].c_str(), nullptr, 10), "hash " << readable(c[1]));
+        BOOST_TEST(PyObject_Hash(a) == std::strtoll(c[2].c_str(), nullptr, 10),
+                   "hash " << readable(c[1]));
         Py_DECREF(a);
     }
 }
@@ -169,10 +178,13 @@ BOOST_AUTO_TEST_CASE(small_ints_are_shared_static_objects) {
     PyObject *cached_zero = PyLong_FromLong(0);
     BOOST_TEST(zero == cached_zero);
     // Unsigned, double and string constructors too.
-    PyObject *u = PyLong_FromUnsignedLong(200), *d = PyLong_FromDouble(200.9), *s = from_text("  200 ");
+    PyObject *u = PyLong_FromUnsignedLong(200), *d = PyLong_FromDouble(200.9),
+             *s = from_text("  200 ");
     BOOST_TEST(u == d);
     BOOST_TEST(u == s);
-    for (PyObject *o : {big1, big2, minus6, minus6b, sum, back, six, huge, zero, cached_zero, u, d, s}) Py_DECREF(o);
+    for (PyObject *o :
+         {big1, big2, minus6, minus6b, sum, back, six, huge, zero, cached_zero, u, d, s})
+        Py_DECREF(o);
 }
 
 BOOST_AUTO_TEST_CASE(c_conversions_round_trip_at_the_limits) {
@@ -208,7 +220,8 @@ BOOST_AUTO_TEST_CASE(c_conversions_round_trip_at_the_limits) {
     BOOST_TEST(error_of(PyExc_OverflowError) == "Python int too large to convert to C int");
     PyObject *past = PyNumber_Add(umax, umax);
     BOOST_TEST(PyLong_AsUnsignedLong(past) == ULONG_MAX);
-    BOOST_TEST(error_of(PyExc_OverflowError) == "Python int too large to convert to C unsigned long");
+    BOOST_TEST(error_of(PyExc_OverflowError) ==
+               "Python int too large to convert to C unsigned long");
     BOOST_TEST(PyLong_AsSize_t(past) == SIZE_MAX);
     BOOST_TEST(error_of(PyExc_OverflowError) == "Python int too large to convert to C size_t");
     BOOST_TEST(PyLong_AsUnsignedLongLong(past) == ULLONG_MAX);
@@ -246,11 +259,12 @@ BOOST_AUTO_TEST_CASE(non_ints_convert_through_index_or_are_refused) {
     BOOST_TEST(error_of(PyExc_TypeError) == "'float' object cannot be interpreted as an integer");
     BOOST_TEST(PyLong_AsLongLong(f) == -1);
     BOOST_TEST(error_of(PyExc_TypeError) == "'float' object cannot be interpreted as an integer");
-    for (auto convert : {+[](PyObject *o) { return static_cast<double>(PyLong_AsSsize_t(o)); },
-                         +[](PyObject *o) { return static_cast<double>(PyLong_AsUnsignedLong(o)); },
-                         +[](PyObject *o) { return static_cast<double>(PyLong_AsSize_t(o)); },
-                         +[](PyObject *o) { return static_cast<double>(PyLong_AsUnsignedLongLong(o)); },
-                         +[](PyObject *o) { return PyLong_AsDouble(o); }}) {
+    for (auto convert :
+         {+[](PyObject *o) { return static_cast<double>(PyLong_AsSsize_t(o)); },
+          +[](PyObject *o) { return static_cast<double>(PyLong_AsUnsignedLong(o)); },
+          +[](PyObject *o) { return static_cast<double>(PyLong_AsSize_t(o)); },
+          +[](PyObject *o) { return static_cast<double>(PyLong_AsUnsignedLongLong(o)); },
+          +[](PyObject *o) { return PyLong_AsDouble(o); }}) {
         convert(f);
         BOOST_TEST(error_of(PyExc_TypeError) == "an integer is required");
     }
@@ -276,15 +290,19 @@ BOOST_AUTO_TEST_CASE(doubles_convert_exactly_or_with_cpythons_errors) {
         return text;
     };
     BOOST_TEST(text_of(-1e300) ==
-               "-1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080"
-               "4478640437044438328838781769425232353604305756447921847867069828483872009265758037378302337947"
-               "8809005936895323497079994508111903896764088007465274278014249457925878882005684283811566947219"
+               "-1000000000000000052504760255204420248704468581108159154915854115511802457988908195"
+               "786371375080"
+               "44786404370444383288387817694252323536043057564479218478670698284838720092657580373"
+               "78302337947"
+               "88090059368953234970799945081119038967640880074652742780142494579258788820056842838"
+               "11566947219"
                "6386865459400540160");
     BOOST_TEST(text_of(-2.9) == "-2");
     BOOST_TEST(text_of(9223372036854775808.0) == "9223372036854775808");
     BOOST_TEST(text_of(DBL_MAX).size() == 309u);
     // Round trips of doubles through int.
-    for (double d : {0.0, 1.0, -4503599627370497.0, 1e22, -1e300, DBL_MAX, 0x1.fffffffffffffp+1023}) {
+    for (double d :
+         {0.0, 1.0, -4503599627370497.0, 1e22, -1e300, DBL_MAX, 0x1.fffffffffffffp+1023}) {
         PyObject *v = PyLong_FromDouble(d);
         BOOST_TEST(PyLong_AsDouble(v) == d);
         Py_DECREF(v);
@@ -397,12 +415,14 @@ BOOST_AUTO_TEST_CASE(int_constructor_follows_cpython) {
         Py_XDECREF(kw);
         return readable(text);
     };
-    BOOST_TEST(error(Py_BuildValue("(sii)", "1", 2, 3), nullptr) == "!TypeError: int() takes at most 2 arguments (3 given)");
+    BOOST_TEST(error(Py_BuildValue("(sii)", "1", 2, 3), nullptr) ==
+               "!TypeError: int() takes at most 2 arguments (3 given)");
     BOOST_TEST(error(Py_BuildValue("(si)", "1", 2), Py_BuildValue("{s:i}", "base", 3)) ==
                "!TypeError: int() takes at most 2 arguments (3 given)");
     BOOST_TEST(error(PyTuple_New(0), Py_BuildValue("{s:s}", "x", "1")) ==
                "!TypeError: 'x' is an invalid keyword argument for int()");
-    BOOST_TEST(error(PyTuple_New(0), Py_BuildValue("{s:i}", "base", 2)) == "!TypeError: int() missing string argument");
+    BOOST_TEST(error(PyTuple_New(0), Py_BuildValue("{s:i}", "base", 2)) ==
+               "!TypeError: int() missing string argument");
     BOOST_TEST(error(Py_BuildValue("(si)", "1", 1), nullptr) ==
                "!ValueError: int() base must be >= 2 and <= 36, or 0");
     BOOST_TEST(error(Py_BuildValue("(sO)", "1", Py_True), nullptr) ==
@@ -412,13 +432,15 @@ BOOST_AUTO_TEST_CASE(int_constructor_follows_cpython) {
     BOOST_TEST(error(Py_BuildValue("(ii)", 12, 10), nullptr) ==
                "!TypeError: int() can't convert non-string with explicit base");
     BOOST_TEST(error(Py_BuildValue("(O)", Py_None), nullptr) ==
-               "!TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'");
+               "!TypeError: int() argument must be a string, a bytes-like object or a real number, "
+               "not 'NoneType'");
     BOOST_TEST(error(Py_BuildValue("(d)", HUGE_VAL), nullptr) ==
                "!OverflowError: cannot convert float infinity to integer");
     PyObject *args = PyTuple_New(0);
     PyObject *result = PyLong_Type.tp_new(&PyBool_Type, args, nullptr);
     BOOST_TEST(result == nullptr);
-    BOOST_TEST(readable(take_error()) == "!TypeError: int.__new__(bool) is not safe, use bool.__new__()");
+    BOOST_TEST(readable(take_error()) ==
+               "!TypeError: int.__new__(bool) is not safe, use bool.__new__()");
     Py_DECREF(args);
 }
 
@@ -439,18 +461,21 @@ BOOST_AUTO_TEST_CASE(methods_and_attributes) {
     Py_DECREF(ratio);
     PyObject *big = from_text("1000000000000000000000000000000");
     BOOST_TEST(int_text(PyObject_CallMethod(big, "bit_length", nullptr)) == "64");
-    BOOST_TEST(int_text(PyObject_CallMethod(big, "__sizeof__", nullptr)) == "28");  // 24 + 4 digits * 4
+    BOOST_TEST(int_text(PyObject_CallMethod(big, "__sizeof__", nullptr)) ==
+               "28");  // 24 + 4 digits * 4
     // round() with a negative ndigits rounds half to even.
     struct RoundCase {
         long value;
         int ndigits;
         const char *hex;
     };
-    for (const RoundCase &c : {RoundCase{15, -1, "14"}, RoundCase{25, -1, "14"}, RoundCase{-25, -1, "-14"},
-                               RoundCase{35, -1, "28"}, RoundCase{5, 2, "5"}, RoundCase{149, -2, "64"},
-                               RoundCase{150, -2, "c8"}}) {
+    for (const RoundCase &c :
+         {RoundCase{15, -1, "14"}, RoundCase{25, -1, "14"}, RoundCase{-25, -1, "-14"},
+          RoundCase{35, -1, "28"}, RoundCase{5, 2, "5"}, RoundCase{149, -2, "64"},
+          RoundCase{150, -2, "c8"}}) {
         PyObject *n = PyLong_FromLong(c.value);
-        BOOST_TEST(int_text(PyObject_CallMethod(n, "__round__", "i", c.ndigits)) == c.hex, c.value << " " << c.ndigits);
+        BOOST_TEST(int_text(PyObject_CallMethod(n, "__round__", "i", c.ndigits)) == c.hex,
+                   c.value << " " << c.ndigits);
         Py_DECREF(n);
     }
     BOOST_TEST(readable(int_text(PyObject_CallMethod(v, "__round__", "ii", 1, 2))) ==
@@ -481,7 +506,8 @@ BOOST_AUTO_TEST_CASE(to_bytes_and_from_bytes) {
     BOOST_TEST(bytes_text(method(v, "to_bytes", args2, nullptr)) ==
                "!OverflowError: can't convert negative int to unsigned");
     BOOST_TEST(bytes_text(method(w, "to_bytes", args2, nullptr)) == "ffff");
-    BOOST_TEST(bytes_text(method(w, "to_bytes", args2, kw_signed)) == "!OverflowError: int too big to convert");
+    BOOST_TEST(bytes_text(method(w, "to_bytes", args2, kw_signed)) ==
+               "!OverflowError: int too big to convert");
     PyObject *no_args = PyTuple_New(0);
     BOOST_TEST(bytes_text(method(zero, "to_bytes", no_args, nullptr)) == "00");
     PyObject *args0 = Py_BuildValue("(i)", 0);
@@ -510,14 +536,15 @@ BOOST_AUTO_TEST_CASE(to_bytes_and_from_bytes) {
     BOOST_TEST(int_text(method(type, "from_bytes", from_neg, nullptr)) == "8000");
     BOOST_TEST(readable(int_text(method(type, "from_bytes", no_args, nullptr))) ==
                "!TypeError: from_bytes() missing required argument 'bytes' (pos 1)");
-    for (PyObject *o : {v, w, zero, kw_signed, args2, no_args, args0, minus128, args1, bad, kw_length, order,
-                        order_int, from_args, from_neg})
+    for (PyObject *o : {v, w, zero, kw_signed, args2, no_args, args0, minus128, args1, bad,
+                        kw_length, order, order_int, from_args, from_neg})
         Py_DECREF(o);
 }
 
 BOOST_AUTO_TEST_CASE(gcd_and_divmod_near) {
     RuntimeScope runtime;
-    PyObject *a = from_text("-123456789012345678901234567890"), *b = from_text("987654321987654321");
+    PyObject *a = from_text("-123456789012345678901234567890"),
+             *b = from_text("987654321987654321");
     BOOST_TEST(int_text(_PyLong_GCD(a, b)) == "333");  // 819
     PyObject *seven = PyLong_FromLong(7), *two = PyLong_FromLong(2);
     PyObject *pair = _PyLong_DivmodNear(seven, two);  // 7/2 = 3.5 -> 4, remainder -1
@@ -538,24 +565,31 @@ BOOST_AUTO_TEST_CASE(allocation_failures_in_big_arithmetic_raise_memory_error) {
             if (Py_IsInitialized()) BOOST_TEST(Py_FinalizeEx() == 0);
         }
     } finalize;
-    minipy::test::sweep_allocation_failures([] {
-        PyObject *a = PyLong_FromString("123456789_123456789_123456789_123456789", nullptr, 10);
-        if (a == nullptr) return false;
-        PyObject *big = PyNumber_Power(a, PyLong_FromLong(60) /* cached */, Py_None);  // Karatsuba sizes
-        Py_DECREF(a);
-        if (big == nullptr) return false;
-        PyObject *square = PyNumber_Multiply(big, big);
-        PyObject *q = square != nullptr ? PyNumber_FloorDivide(square, PyLong_FromLong(-3)) : nullptr;
-        PyObject *r = q != nullptr ? PyNumber_Remainder(square, big) : nullptr;
-        PyObject *text = r != nullptr ? PyObject_Str(big) : nullptr;
-        PyObject *back = text != nullptr ? PyLong_FromUnicodeObject(text, 10) : nullptr;
-        PyObject *shifted = back != nullptr ? PyNumber_Rshift(back, PyLong_FromLong(77)) : nullptr;
-        PyObject *ored = shifted != nullptr ? PyNumber_Or(shifted, PyLong_FromLong(-5)) : nullptr;
-        PyObject *quotient = ored != nullptr ? PyNumber_TrueDivide(ored, big) : nullptr;
-        const bool ok = quotient != nullptr;
-        for (PyObject *o : {big, square, q, r, text, back, shifted, ored, quotient}) Py_XDECREF(o);
-        return ok;
-    }, {.min_runs = 20});
+    minipy::test::sweep_allocation_failures(
+        [] {
+            PyObject *a = PyLong_FromString("123456789_123456789_123456789_123456789", nullptr, 10);
+            if (a == nullptr) return false;
+            PyObject *big =
+                PyNumber_Power(a, PyLong_FromLong(60) /* cached */, Py_None);  // Karatsuba sizes
+            Py_DECREF(a);
+            if (big == nullptr) return false;
+            PyObject *square = PyNumber_Multiply(big, big);
+            PyObject *q =
+                square != nullptr ? PyNumber_FloorDivide(square, PyLong_FromLong(-3)) : nullptr;
+            PyObject *r = q != nullptr ? PyNumber_Remainder(square, big) : nullptr;
+            PyObject *text = r != nullptr ? PyObject_Str(big) : nullptr;
+            PyObject *back = text != nullptr ? PyLong_FromUnicodeObject(text, 10) : nullptr;
+            PyObject *shifted =
+                back != nullptr ? PyNumber_Rshift(back, PyLong_FromLong(77)) : nullptr;
+            PyObject *ored =
+                shifted != nullptr ? PyNumber_Or(shifted, PyLong_FromLong(-5)) : nullptr;
+            PyObject *quotient = ored != nullptr ? PyNumber_TrueDivide(ored, big) : nullptr;
+            const bool ok = quotient != nullptr;
+            for (PyObject *o : {big, square, q, r, text, back, shifted, ored, quotient})
+                Py_XDECREF(o);
+            return ok;
+        },
+        {.min_runs = 20});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

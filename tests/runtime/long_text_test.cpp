@@ -24,7 +24,8 @@ std::string expected(const std::string &field) {
 
 // The message of the current ValueError (cleared), or a note saying what else was raised.
 std::string value_error() {
-    if (!PyErr_ExceptionMatches(PyExc_ValueError)) return "not a ValueError: " + readable(take_error());
+    if (!PyErr_ExceptionMatches(PyExc_ValueError))
+        return "not a ValueError: " + readable(take_error());
     const std::string text = take_error();
     return text_field(text.substr(text.find(':') + 1));
 }
@@ -72,14 +73,17 @@ BOOST_AUTO_TEST_CASE(int_of_str_matches_cpython) {
     int checked = 0;
     for (const auto &c : read_cases({"parse", "parseb"})) {
         const std::string text = text_field(c[2]);
-        PyObject *source = c[0] == "parse" ? PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()))
-                                           : PyBytes_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
+        PyObject *source =
+            c[0] == "parse"
+                ? PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()))
+                : PyBytes_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
         BOOST_REQUIRE(source != nullptr);
         PyObject *args = Py_BuildValue("(Oi)", source, std::stoi(c[1]));
         const std::string actual = int_text(call_int(args));
-        BOOST_TEST(actual == expected(c[3]), c[0] << " " << c[1] << " " << readable(to_hex(text)).substr(0, 60)
-                                                  << ": got " << readable(actual).substr(0, 200) << ", expected "
-                                                  << readable(expected(c[3])).substr(0, 200));
+        BOOST_TEST(actual == expected(c[3]),
+                   c[0] << " " << c[1] << " " << readable(to_hex(text)).substr(0, 60) << ": got "
+                        << readable(actual).substr(0, 200) << ", expected "
+                        << readable(expected(c[3])).substr(0, 200));
         Py_DECREF(source);
         ++checked;
     }
@@ -104,7 +108,8 @@ BOOST_AUTO_TEST_CASE(from_string_reports_where_it_stopped) {
     // The message shows the repr of the first 200 bytes, itself cut to 200 characters (%.200R).
     const std::string long_bad(300, 'x');
     BOOST_TEST(PyLong_FromString(long_bad.c_str(), nullptr, 10) == nullptr);
-    BOOST_TEST(value_error() == "invalid literal for int() with base 10: '" + std::string(199, 'x'));
+    BOOST_TEST(value_error() ==
+               "invalid literal for int() with base 10: '" + std::string(199, 'x'));
     BOOST_TEST(PyLong_FromString("\xc3\xa9", nullptr, 10) == nullptr);
     BOOST_TEST(value_error() == "invalid literal for int() with base 10: '\xc3\xa9'");
     BOOST_TEST(int_text(PyLong_FromString("0b1010", nullptr, 2)) == "a");
@@ -120,13 +125,16 @@ BOOST_AUTO_TEST_CASE(unicode_digits_and_spaces_count_as_ascii) {
         Py_DECREF(u);
         return readable(result);
     };
-    BOOST_TEST(parse("\xd9\xa1\xd9\xa2\xd9\xa3", 10) == "7b");                   // Arabic-Indic 123
-    BOOST_TEST(parse("\xe3\x80\x80 42 \xe2\x80\xa8", 10) == "2a");                // ideographic space, LS
-    BOOST_TEST(parse("\xc2\x85-5\xc2\xa0", 10) == "-5");                          // NEL, NBSP
-    BOOST_TEST(parse("\xef\xbc\x91\xef\xbc\x92", 16) == "12");                    // fullwidth 1 2
-    BOOST_TEST(parse("\xf0\x9d\x9f\x8e", 10) == "0");                             // mathematical bold 0
-    BOOST_TEST(parse("\xef\xbd\x81", 16) == "!ValueError: invalid literal for int() with base 16: '\xef\xbd\x81'");
-    BOOST_TEST(parse("\x1c" "5", 10) == "!ValueError: invalid literal for int() with base 10: '\\x1c5'");
+    BOOST_TEST(parse("\xd9\xa1\xd9\xa2\xd9\xa3", 10) == "7b");      // Arabic-Indic 123
+    BOOST_TEST(parse("\xe3\x80\x80 42 \xe2\x80\xa8", 10) == "2a");  // ideographic space, LS
+    BOOST_TEST(parse("\xc2\x85-5\xc2\xa0", 10) == "-5");            // NEL, NBSP
+    BOOST_TEST(parse("\xef\xbc\x91\xef\xbc\x92", 16) == "12");      // fullwidth 1 2
+    BOOST_TEST(parse("\xf0\x9d\x9f\x8e", 10) == "0");               // mathematical bold 0
+    BOOST_TEST(parse("\xef\xbd\x81", 16) ==
+               "!ValueError: invalid literal for int() with base 16: '\xef\xbd\x81'");
+    BOOST_TEST(parse("\x1c"
+                     "5",
+                     10) == "!ValueError: invalid literal for int() with base 10: '\\x1c5'");
     BOOST_TEST(parse("12", 1) == "!ValueError: int() arg 2 must be >= 2 and <= 36");
     PyObject *with_nul = PyUnicode_FromStringAndSize("1\0", 2);
     BOOST_TEST(readable(int_text(PyLong_FromUnicodeObject(with_nul, 10))) ==
@@ -140,7 +148,8 @@ BOOST_AUTO_TEST_CASE(unicode_digits_and_spaces_count_as_ascii) {
 BOOST_AUTO_TEST_CASE(digit_limit_applies_to_decimal_both_ways) {
     RuntimeScope runtime;
     const std::string limit_out =
-        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+        "Exceeds the limit (4300 digits) for integer string conversion; use "
+        "sys.set_int_max_str_digits() to "
         "increase the limit";
     std::string digits(4300, '9');
     PyObject *v = PyLong_FromString(digits.c_str(), nullptr, 10);
@@ -157,9 +166,10 @@ BOOST_AUTO_TEST_CASE(digit_limit_applies_to_decimal_both_ways) {
     Py_XDECREF(hex);
     digits += "1";
     BOOST_TEST(PyLong_FromString(digits.c_str(), nullptr, 10) == nullptr);
-    BOOST_TEST(value_error() ==
-               "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use "
-               "sys.set_int_max_str_digits() to increase the limit");
+    BOOST_TEST(
+        value_error() ==
+        "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use "
+        "sys.set_int_max_str_digits() to increase the limit");
     PyObject *hex_digits = PyLong_FromString(digits.c_str(), nullptr, 16);
     BOOST_TEST(hex_digits != nullptr);
     Py_XDECREF(hex_digits);

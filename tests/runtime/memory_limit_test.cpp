@@ -48,7 +48,8 @@ BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(kAllocators),
     void *a = PyMem_Malloc(100);
     void *b = PyMem_Calloc(3, 10);
     BOOST_REQUIRE((a != nullptr && b != nullptr));
-    BOOST_TEST(std::memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 30) == 0);
+    BOOST_TEST(std::memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 30) ==
+               0);
     std::memset(a, 0x5a, 100);
     a = PyMem_Realloc(a, 250);
     BOOST_REQUIRE(a != nullptr);

@@ -41,17 +41,25 @@ PyObject *call(PyObject *callable, PyObject *args, PyObject *kwargs = nullptr) {
 // A pair of types written the C-extension way: Base has a negation and a length, Sub
 // redefines only the length and must inherit the rest slot by slot.
 struct Sized {
-    PyObject_HEAD
-    Py_ssize_t length;
+    PyObject_HEAD Py_ssize_t length;
 };
 
-PyObject *base_negative(PyObject *) { return PyUnicode_FromString("negated"); }
-Py_ssize_t base_length(PyObject *self) { return reinterpret_cast<Sized *>(self)->length; }
-Py_ssize_t sub_length(PyObject *self) { return 2 * reinterpret_cast<Sized *>(self)->length; }
-PyObject *base_describe(PyObject *self, PyObject *) {
-    return PyUnicode_FromFormat("%s of %zd", Py_TYPE(self)->tp_name, reinterpret_cast<Sized *>(self)->length);
+PyObject *base_negative(PyObject *) {
+    return PyUnicode_FromString("negated");
 }
-PyObject *base_get_length(PyObject *self, void *) { return PyLong_FromSsize_t(base_length(self)); }
+Py_ssize_t base_length(PyObject *self) {
+    return reinterpret_cast<Sized *>(self)->length;
+}
+Py_ssize_t sub_length(PyObject *self) {
+    return 2 * reinterpret_cast<Sized *>(self)->length;
+}
+PyObject *base_describe(PyObject *self, PyObject *) {
+    return PyUnicode_FromFormat("%s of %zd", Py_TYPE(self)->tp_name,
+                                reinterpret_cast<Sized *>(self)->length);
+}
+PyObject *base_get_length(PyObject *self, void *) {
+    return PyLong_FromSsize_t(base_length(self));
+}
 int base_set_length(PyObject *self, PyObject *value, void *) {
     const Py_ssize_t n = PyLong_AsSsize_t(value);
     if (n == -1 && PyErr_Occurred()) return -1;
@@ -151,14 +159,16 @@ BOOST_AUTO_TEST_CASE(object_and_type) {
     PyObject *instance = call(object_type, nullptr);
     BOOST_REQUIRE(instance != nullptr);
     char expected[64];
-    std::snprintf(expected, sizeof expected, "<object object at %p>", static_cast<void *>(instance));
+    std::snprintf(expected, sizeof expected, "<object object at %p>",
+                  static_cast<void *>(instance));
     BOOST_TEST(text(PyObject_Repr(instance)) == expected);
     BOOST_TEST(PyObject_Hash(instance) != -1);
     BOOST_TEST(call(object_type, Py_BuildValue("(i)", 1)) == nullptr);
     BOOST_TEST(error() == "TypeError: object() takes no arguments");
     Py_DECREF(instance);
     BOOST_TEST(PyType_Check(reinterpret_cast<PyObject *>(&PyLong_Type)));
-    BOOST_TEST(text(PyObject_GetAttrString(reinterpret_cast<PyObject *>(&PyLong_Type), "__name__")) == "int");
+    BOOST_TEST(text(PyObject_GetAttrString(reinterpret_cast<PyObject *>(&PyLong_Type),
+                                           "__name__")) == "int");
     BOOST_TEST(PyObject_GetAttrString(reinterpret_cast<PyObject *>(&PyLong_Type), "x") == nullptr);
     BOOST_TEST(error() == "AttributeError: type object 'int' has no attribute 'x'");
 }
@@ -176,8 +186,8 @@ BOOST_AUTO_TEST_CASE(type_ready_inherits_slot_by_slot) {
 
     PyObject *sub = make_sized(&SubType, 5);
     BOOST_TEST(PyObject_TypeCheck(sub, &BaseType));
-    BOOST_TEST(PyObject_Length(sub) == 10);                       // its own slot
-    BOOST_TEST(text(PyNumber_Negative(sub)) == "negated");        // the base's, inherited
+    BOOST_TEST(PyObject_Length(sub) == 10);                 // its own slot
+    BOOST_TEST(text(PyNumber_Negative(sub)) == "negated");  // the base's, inherited
     BOOST_TEST(PyObject_IsTrue(sub) == 1);
     BOOST_TEST(text(PyObject_CallMethod(sub, "describe", nullptr)) == "test.Sub of 5");
     // A getset attribute: read, written through its setter, refused on bad input.

@@ -42,11 +42,10 @@ void run_on_small_stack(const std::function<void()> &body) {
     };
     pthread_t thread;
     int rc = 0;
-    Py_BEGIN_ALLOW_THREADS
-    rc = pthread_create(&thread, &attr, start, const_cast<std::function<void()> *>(&body));
+    Py_BEGIN_ALLOW_THREADS rc =
+        pthread_create(&thread, &attr, start, const_cast<std::function<void()> *>(&body));
     if (rc == 0) pthread_join(thread, nullptr);
-    Py_END_ALLOW_THREADS
-    pthread_attr_destroy(&attr);
+    Py_END_ALLOW_THREADS pthread_attr_destroy(&attr);
     BOOST_REQUIRE(rc == 0);
 }
 
@@ -90,7 +89,9 @@ PyObject *nested(long depth, char kind) {
 }
 
 // A list nested `depth` deep: [[[...[]...]]], `depth` lists in all.
-PyObject *nested_lists(long depth) { return nested(depth, 'l'); }
+PyObject *nested_lists(long depth) {
+    return nested(depth, 'l');
+}
 
 std::string error_text() {
     PyObject *type, *value, *tb;
@@ -111,8 +112,7 @@ std::string error_text() {
 // --- An extension type that uses the public trashcan macros ------------------------------------
 
 struct Link {
-    PyObject_HEAD
-    PyObject *next;
+    PyObject_HEAD PyObject *next;
 };
 
 int g_body_depth = 0;      // deallocation bodies running now
@@ -121,8 +121,8 @@ long g_links_freed = 0;
 
 void link_dealloc(PyObject *self) {
     PyObject_GC_UnTrack(self);
-    Py_TRASHCAN_BEGIN(self, link_dealloc)
-    g_max_body_depth = std::max(g_max_body_depth, ++g_body_depth);
+    Py_TRASHCAN_BEGIN(self, link_dealloc) g_max_body_depth =
+        std::max(g_max_body_depth, ++g_body_depth);
     Py_CLEAR(reinterpret_cast<Link *>(self)->next);
     PyObject_GC_Del(self);
     ++g_links_freed;
@@ -329,7 +329,7 @@ BOOST_AUTO_TEST_CASE(the_public_macros_refuse_a_tracked_object) {
         BOOST_REQUIRE(ready_link_type());
         PyObject *link = new_link(nullptr);  // tracked
         PyThreadState *tstate = PyThreadState_Get();
-        _PyTrash_begin(tstate, link);        // as Py_TRASHCAN_BEGIN before PyObject_GC_UnTrack
+        _PyTrash_begin(tstate, link);  // as Py_TRASHCAN_BEGIN before PyObject_GC_UnTrack
     });
     BOOST_TEST(result.signal == SIGABRT);
     BOOST_TEST(result.err.find("Fatal Python error: ") != std::string::npos, result.err);
@@ -345,9 +345,9 @@ BOOST_AUTO_TEST_CASE(the_public_macros_refuse_an_object_without_gc) {
         _PyTrash_begin(PyThreadState_Get(), number);
     });
     BOOST_TEST(result.signal == SIGABRT);
-    BOOST_TEST(result.err.find("the object's type does not have Py_TPFLAGS_HAVE_GC") !=
-                   std::string::npos,
-               result.err);
+    BOOST_TEST(
+        result.err.find("the object's type does not have Py_TPFLAGS_HAVE_GC") != std::string::npos,
+        result.err);
 }
 
 BOOST_AUTO_TEST_CASE(repr_stops_at_the_limit_with_cpythons_message) {
@@ -362,7 +362,9 @@ BOOST_AUTO_TEST_CASE(repr_stops_at_the_limit_with_cpythons_message) {
     PyObject *one_more = PyList_New(1);
     PyList_SET_ITEM(one_more, 0, deepest_allowed);
     BOOST_TEST(PyObject_Repr(one_more) == nullptr);
-    BOOST_TEST(error_text() == "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+    BOOST_TEST(
+        error_text() ==
+        "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
     BOOST_TEST(PyObject_Str(one_more) == nullptr);
     BOOST_TEST(PyErr_ExceptionMatches(PyExc_RecursionError));
     PyErr_Clear();
@@ -392,7 +394,8 @@ BOOST_AUTO_TEST_CASE(hashing_a_deep_tuple_stops_at_the_limit) {
     }
     BOOST_REQUIRE(t != nullptr);
     BOOST_TEST(PyObject_Hash(t) == -1);
-    BOOST_TEST(error_text() == "RecursionError: maximum recursion depth exceeded while hashing a tuple");
+    BOOST_TEST(error_text() ==
+               "RecursionError: maximum recursion depth exceeded while hashing a tuple");
     Py_DECREF(t);
 }
 
@@ -414,7 +417,8 @@ BOOST_AUTO_TEST_CASE(calls_stop_at_the_limit) {
     BOOST_REQUIRE(g_self_caller != nullptr);
     g_calls = 0;
     BOOST_TEST(PyObject_CallNoArgs(g_self_caller) == nullptr);
-    BOOST_TEST(error_text() == "RecursionError: maximum recursion depth exceeded while calling a Python object");
+    BOOST_TEST(error_text() ==
+               "RecursionError: maximum recursion depth exceeded while calling a Python object");
     BOOST_TEST(g_calls == 1000);
     Py_CLEAR(g_self_caller);
 }

@@ -13,7 +13,7 @@
 
 namespace {
 
-std::string g_domain = "mem";    // mem | obj
+std::string g_domain = "mem";       // mem | obj
 std::string g_function = "malloc";  // malloc | calloc | realloc | free
 
 void print_thread(const char *name) {
@@ -28,10 +28,14 @@ void *allocate() {
 // Calls g_function through g_domain; `block` (allocated with the GIL) for realloc / free.
 void call_without_gil(void *block) {
     const bool obj = g_domain == "obj";
-    if (g_function == "malloc") obj ? PyObject_Malloc(16) : PyMem_Malloc(16);
-    else if (g_function == "calloc") obj ? PyObject_Calloc(2, 8) : PyMem_Calloc(2, 8);
-    else if (g_function == "realloc") obj ? PyObject_Realloc(block, 32) : PyMem_Realloc(block, 32);
-    else obj ? PyObject_Free(block) : PyMem_Free(block);
+    if (g_function == "malloc")
+        obj ? PyObject_Malloc(16) : PyMem_Malloc(16);
+    else if (g_function == "calloc")
+        obj ? PyObject_Calloc(2, 8) : PyMem_Calloc(2, 8);
+    else if (g_function == "realloc")
+        obj ? PyObject_Realloc(block, 32) : PyMem_Realloc(block, 32);
+    else
+        obj ? PyObject_Free(block) : PyMem_Free(block);
 }
 
 // A thread the runtime never heard of: no thread state at all.
@@ -45,10 +49,8 @@ void *foreign_thread(void *block) {
 void *released_thread(void *block) {
     PyGILState_STATE state = PyGILState_Ensure();
     print_thread("worker");
-    Py_BEGIN_ALLOW_THREADS
-    call_without_gil(block);
-    Py_END_ALLOW_THREADS
-    PyGILState_Release(state);
+    Py_BEGIN_ALLOW_THREADS call_without_gil(block);
+    Py_END_ALLOW_THREADS PyGILState_Release(state);
     return nullptr;
 }
 
@@ -61,8 +63,7 @@ void *release_without_ensure(void *) {
 void run_thread(void *(*body)(void *), void *block) {
     pthread_t thread;
     pthread_create(&thread, nullptr, body, block);
-    Py_BEGIN_ALLOW_THREADS
-    pthread_join(thread, nullptr);
+    Py_BEGIN_ALLOW_THREADS pthread_join(thread, nullptr);
     Py_END_ALLOW_THREADS
 }
 
@@ -112,11 +113,12 @@ int main(int argc, char **argv) {
     if (scenario == "foreign-thread" || scenario == "released-thread" ||
         scenario == "allow-threads") {
         void *block = allocate();
-        if (scenario == "foreign-thread") run_thread(foreign_thread, block);
-        else if (scenario == "released-thread") run_thread(released_thread, block);
+        if (scenario == "foreign-thread")
+            run_thread(foreign_thread, block);
+        else if (scenario == "released-thread")
+            run_thread(released_thread, block);
         else {
-            Py_BEGIN_ALLOW_THREADS
-            call_without_gil(block);
+            Py_BEGIN_ALLOW_THREADS call_without_gil(block);
             Py_END_ALLOW_THREADS
         }
         std::printf("the call went unnoticed\n");

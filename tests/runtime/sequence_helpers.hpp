@@ -39,7 +39,9 @@ inline std::string repr_steal(PyObject *o) {
     Py_DECREF(r);
     return text;
 }
-inline std::string repr_of(PyObject *o) { return repr_steal(Py_XNewRef(o)); }
+inline std::string repr_of(PyObject *o) {
+    return repr_steal(Py_XNewRef(o));
+}
 
 // The result of a call that returns int/-1 as text: the number, or "!Type: message".
 inline std::string status_text(long long status) {
@@ -74,7 +76,8 @@ inline PyObject *parse_literal(const char *&p) {
     if (token == "True") return Py_NewRef(Py_True);
     if (token == "False") return Py_NewRef(Py_False);
     if (token == "None") return Py_NewRef(Py_None);
-    if (token.find_first_of(".einf") != std::string::npos) return PyFloat_FromDouble(std::strtod(token.c_str(), nullptr));
+    if (token.find_first_of(".einf") != std::string::npos)
+        return PyFloat_FromDouble(std::strtod(token.c_str(), nullptr));
     return PyLong_FromString(token.c_str(), nullptr, 10);
 }
 inline PyObject *parse_literal(const std::string &text) {

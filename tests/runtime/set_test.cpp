@@ -23,15 +23,21 @@ using minipy::test::repr_of;
 using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
-using minipy::test::suite_allocator;
 using minipy::test::status_text;
+using minipy::test::suite_allocator;
 using minipy::test::take_error;
 
 namespace {
 
-PyObject *set_type() { return reinterpret_cast<PyObject *>(&PySet_Type); }
-PyObject *frozenset_type() { return reinterpret_cast<PyObject *>(&PyFrozenSet_Type); }
-PyObject *num(long v) { return PyLong_FromLong(v); }
+PyObject *set_type() {
+    return reinterpret_cast<PyObject *>(&PySet_Type);
+}
+PyObject *frozenset_type() {
+    return reinterpret_cast<PyObject *>(&PyFrozenSet_Type);
+}
+PyObject *num(long v) {
+    return PyLong_FromLong(v);
+}
 
 PyObject *set_of(std::initializer_list<long> values) {
     Ref list(PyList_New(0));
@@ -40,7 +46,8 @@ PyObject *set_of(std::initializer_list<long> values) {
 }
 
 // o.method(*args) as text; the arguments are new references, released here.
-std::string call_text(PyObject *o, const char *method, std::initializer_list<PyObject *> args = {}) {
+std::string call_text(PyObject *o, const char *method,
+                      std::initializer_list<PyObject *> args = {}) {
     Ref tuple(PyTuple_New(static_cast<Py_ssize_t>(args.size())));
     Py_ssize_t i = 0;
     for (PyObject *arg : args) PyTuple_SET_ITEM(tuple.get(), i++, arg);
@@ -50,7 +57,8 @@ std::string call_text(PyObject *o, const char *method, std::initializer_list<PyO
 }
 
 // Runs one line of set_cases.txt; returns the result's repr and size (or "-").
-std::pair<std::string, std::string> run_set_case(std::string op, const std::string &a_text, const std::string &b_text) {
+std::pair<std::string, std::string> run_set_case(std::string op, const std::string &a_text,
+                                                 const std::string &b_text) {
     bool frozen = false;
     if (op.rfind("f_", 0) == 0) {
         frozen = true;
@@ -76,8 +84,8 @@ std::pair<std::string, std::string> run_set_case(std::string op, const std::stri
     Ref b(PySet_New(b_list));
     Ref result;
     bool report_left = false;
-    static const std::pair<const char *, int> kCompare[] = {{"eq", Py_EQ}, {"ne", Py_NE}, {"lt", Py_LT},
-                                                            {"le", Py_LE}, {"gt", Py_GT}, {"ge", Py_GE}};
+    static const std::pair<const char *, int> kCompare[] = {
+        {"eq", Py_EQ}, {"ne", Py_NE}, {"lt", Py_LT}, {"le", Py_LE}, {"gt", Py_GT}, {"ge", Py_GE}};
     bool done = false;
     for (const auto &[name, cmp] : kCompare) {
         if (op == name) {
@@ -167,20 +175,25 @@ BOOST_AUTO_TEST_CASE(repr_and_construction) {
     Ref kwargs(Py_BuildValue("{si}", "a", 1));
     BOOST_TEST(repr_steal(PyObject_Call(set_type(), Ref(Py_BuildValue("(ii)", 1, 2)), nullptr)) ==
                "!TypeError: set expected at most 1 argument, got 2");
-    BOOST_TEST(repr_steal(PyObject_Call(set_type(), empty, kwargs)) == "!TypeError: set() takes no keyword arguments");
+    BOOST_TEST(repr_steal(PyObject_Call(set_type(), empty, kwargs)) ==
+               "!TypeError: set() takes no keyword arguments");
     BOOST_TEST(repr_steal(PyObject_Call(frozenset_type(), empty, kwargs)) ==
                "!TypeError: frozenset() takes no keyword arguments");
-    BOOST_TEST(repr_steal(PyObject_Call(frozenset_type(), Ref(Py_BuildValue("(ii)", 1, 2)), nullptr)) ==
-               "!TypeError: frozenset expected at most 1 argument, got 2");
-    BOOST_TEST(repr_steal(PyObject_CallOneArg(set_type(), Ref(num(1)))) == "!TypeError: 'int' object is not iterable");
-    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("[[]]")))) == "!TypeError: unhashable type: 'list'");
+    BOOST_TEST(
+        repr_steal(PyObject_Call(frozenset_type(), Ref(Py_BuildValue("(ii)", 1, 2)), nullptr)) ==
+        "!TypeError: frozenset expected at most 1 argument, got 2");
+    BOOST_TEST(repr_steal(PyObject_CallOneArg(set_type(), Ref(num(1)))) ==
+               "!TypeError: 'int' object is not iterable");
+    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("[[]]")))) ==
+               "!TypeError: unhashable type: 'list'");
     // frozenset(f) is f; set(dict) takes the keys; set(str) the characters.
     Ref f(PyFrozenSet_New(Ref(Py_BuildValue("[ii]", 3, 4))));
     Ref again(PyObject_CallOneArg(frozenset_type(), f));
     BOOST_TEST(again.get() == f.get());
     BOOST_TEST(call_text(f, "copy") == "frozenset({3, 4})");
     BOOST_TEST(Ref(PyObject_CallMethod(f, "copy", nullptr)).get() == f.get());
-    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("{sisi}", "x", 1, "y", 2)))).size() == std::string("{'x', 'y'}").size());
+    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("{sisi}", "x", 1, "y", 2)))).size() ==
+               std::string("{'x', 'y'}").size());
     BOOST_TEST(repr_steal(PyObject_CallNoArgs(set_type())) == "set()");
     // set.__init__ again empties the set first.
     Ref s(set_of({1, 2, 3}));
@@ -201,10 +214,13 @@ BOOST_AUTO_TEST_CASE(methods_and_messages) {
     BOOST_TEST(call_text(s, "__contains__", {num(2)}) == "True");
     BOOST_TEST(PySequence_Contains(s, Ref(PyList_New(0))) == -1);
     BOOST_TEST(take_error() == "TypeError: unhashable type: 'list'");
-    BOOST_TEST(call_text(s, "union", {Py_BuildValue("[i]", 5), Py_BuildValue("(i)", 6)}) == "{1, 2, 3, 5, 6}");
-    BOOST_TEST(call_text(s, "intersection", {Py_BuildValue("[iii]", 2, 3, 4), set_of({3})}) == "{3}");
+    BOOST_TEST(call_text(s, "union", {Py_BuildValue("[i]", 5), Py_BuildValue("(i)", 6)}) ==
+               "{1, 2, 3, 5, 6}");
+    BOOST_TEST(call_text(s, "intersection", {Py_BuildValue("[iii]", 2, 3, 4), set_of({3})}) ==
+               "{3}");
     BOOST_TEST(call_text(s, "difference") == "{1, 2, 3}");
-    BOOST_TEST(call_text(s, "difference", {Py_BuildValue("[i]", 1), Py_BuildValue("[i]", 2)}) == "{3}");
+    BOOST_TEST(call_text(s, "difference", {Py_BuildValue("[i]", 1), Py_BuildValue("[i]", 2)}) ==
+               "{3}");
     BOOST_TEST(call_text(s, "issubset", {num(1)}) == "!TypeError: 'int' object is not iterable");
     BOOST_TEST(call_text(s, "isdisjoint", {Py_BuildValue("[i]", 7)}) == "True");
     BOOST_TEST(call_text(s, "copy") == "{1, 2, 3}");
@@ -212,7 +228,8 @@ BOOST_AUTO_TEST_CASE(methods_and_messages) {
     BOOST_TEST(call_text(s, "clear") == "None");
     BOOST_TEST(call_text(s, "pop") == "!KeyError: 'pop from an empty set'");
     BOOST_TEST(repr_steal(PySet_Pop(s)) == "!KeyError: 'pop from an empty set'");
-    BOOST_TEST(repr_steal(PyNumber_Or(s, Ref(num(1)))) == "!TypeError: unsupported operand type(s) for |: 'set' and 'int'");
+    BOOST_TEST(repr_steal(PyNumber_Or(s, Ref(num(1)))) ==
+               "!TypeError: unsupported operand type(s) for |: 'set' and 'int'");
     BOOST_TEST(repr_steal(PyObject_RichCompare(s, Ref(num(1)), Py_LT)) ==
                "!TypeError: '<' not supported between instances of 'set' and 'int'");
     BOOST_TEST(repr_steal(PyNumber_InPlaceAnd(s, Ref(Py_BuildValue("[i]", 1)))) ==
@@ -245,7 +262,8 @@ BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
     BOOST_TEST(PySet_Contains(s, Ref(num(5))) == 1);
     BOOST_TEST(PySet_Discard(s, Ref(num(5))) == 1);
     BOOST_TEST(PySet_Discard(s, Ref(num(5))) == 0);
-    BOOST_TEST(status_text(PySet_Add(s, Ref(PyList_New(0)))) == "!TypeError: unhashable type: 'list'");
+    BOOST_TEST(status_text(PySet_Add(s, Ref(PyList_New(0)))) ==
+               "!TypeError: unhashable type: 'list'");
     BOOST_TEST(PySet_Add(s, Ref(num(1))) == 0);
     BOOST_TEST(PySet_Clear(s) == 0);
     BOOST_TEST(PySet_Size(s) == 0);
@@ -312,8 +330,10 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
     BOOST_TEST(PySet_Contains(s, Ref(hook_key(5, 2))) == 1);
     hook_key_state().raise_on_compare = true;
     BOOST_TEST(status_text(PySet_Add(s, Ref(hook_key(5, 3)))) == "!ValueError: comparison failed");
-    BOOST_TEST(status_text(PySet_Contains(s, Ref(hook_key(5, 3)))) == "!ValueError: comparison failed");
-    BOOST_TEST(status_text(PySet_Discard(s, Ref(hook_key(5, 3)))) == "!ValueError: comparison failed");
+    BOOST_TEST(status_text(PySet_Contains(s, Ref(hook_key(5, 3)))) ==
+               "!ValueError: comparison failed");
+    BOOST_TEST(status_text(PySet_Discard(s, Ref(hook_key(5, 3)))) ==
+               "!ValueError: comparison failed");
     hook_key_state().raise_on_compare = false;
     BOOST_TEST(PySet_Size(s) == 42);
     // The comparison empties the set: the insertion starts over in the small table.
@@ -328,7 +348,8 @@ BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
     Ref s(PySet_New(nullptr));
     for (long i = 0; i < 100000; i++) BOOST_REQUIRE(PySet_Add(s, Ref(num(i * 31 - 5000))) == 0);
     BOOST_TEST(PySet_Size(s) == 100000);
-    for (long i = 0; i < 100000; i += 2) BOOST_REQUIRE(PySet_Discard(s, Ref(num(i * 31 - 5000))) == 1);
+    for (long i = 0; i < 100000; i += 2)
+        BOOST_REQUIRE(PySet_Discard(s, Ref(num(i * 31 - 5000))) == 1);
     bool right = true;
     for (long i = 0; i < 100000; i++)
         if (PySet_Contains(s, Ref(num(i * 31 - 5000))) != (i % 2)) right = false;
@@ -385,7 +406,8 @@ BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
         Ref i(u ? PyNumber_And(b, a) : nullptr);
         Ref d(i ? PyNumber_Subtract(a, b) : nullptr);
         Ref x2(d ? PyNumber_Xor(b, a) : nullptr);
-        if (!x2 || PyObject_Hash(b) == -1 || PyObject_RichCompareBool(b, a, Py_LE) != 1) return false;
+        if (!x2 || PyObject_Hash(b) == -1 || PyObject_RichCompareBool(b, a, Py_LE) != 1)
+            return false;
         Ref grown(PySet_New(b));
         if (!grown) return false;
         for (long k = 0; k < 50; k++) {

@@ -10,12 +10,12 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::seq::int_or_none;
 using minipy::test::seq::parse_literal;
 using minipy::test::seq::Ref;
 using minipy::test::seq::repr_of;
 using minipy::test::seq::repr_steal;
-using minipy::test::RuntimeScope;
 using minipy::test::seq::take_error;
 
 namespace {
@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(new_repr_and_attributes) {
     BOOST_TEST(repr_steal(PyObject_GetAttrString(s, "stop")) == "2");
     BOOST_TEST(repr_steal(PyObject_GetAttrString(s, "step")) == "None");
     BOOST_TEST(PyObject_GC_IsTracked(s));
-    BOOST_TEST(repr_steal(PyObject_CallMethod(s, "__reduce__", nullptr)) == "(<class 'slice'>, (1, 2, None))");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(s, "__reduce__", nullptr)) ==
+               "(<class 'slice'>, (1, 2, None))");
 }
 
 BOOST_AUTO_TEST_CASE(slice_called_as_a_type) {
@@ -49,12 +50,14 @@ BOOST_AUTO_TEST_CASE(slice_called_as_a_type) {
     BOOST_TEST(repr_steal(PyObject_CallFunction(type, "i", 5)) == "slice(None, 5, None)");
     BOOST_TEST(repr_steal(PyObject_CallFunction(type, "ii", 1, 5)) == "slice(1, 5, None)");
     BOOST_TEST(repr_steal(PyObject_CallFunction(type, "iii", 1, 5, 2)) == "slice(1, 5, 2)");
-    BOOST_TEST(repr_steal(PyObject_CallNoArgs(type)) == "!TypeError: slice expected at least 1 argument, got 0");
+    BOOST_TEST(repr_steal(PyObject_CallNoArgs(type)) ==
+               "!TypeError: slice expected at least 1 argument, got 0");
     BOOST_TEST(repr_steal(PyObject_CallFunction(type, "iiii", 1, 2, 3, 4)) ==
                "!TypeError: slice expected at most 3 arguments, got 4");
     Ref kwargs(PyDict_New());
     PyDict_SetItemString(kwargs, "x", Py_None);
-    BOOST_TEST(repr_steal(PyObject_Call(type, Ref(PyTuple_New(0)), kwargs)) == "!TypeError: slice() takes no keyword arguments");
+    BOOST_TEST(repr_steal(PyObject_Call(type, Ref(PyTuple_New(0)), kwargs)) ==
+               "!TypeError: slice() takes no keyword arguments");
 }
 
 BOOST_AUTO_TEST_CASE(comparison_as_tuples_and_unhashable) {
@@ -86,7 +89,8 @@ BOOST_AUTO_TEST_CASE(index_arithmetic_matches_python3_over_the_grid) {
         const std::string where = row[0] + " " + row[1] + ":" + row[2] + ":" + row[3];
         Py_ssize_t start = -7, stop = -7, step = -7, length = -7;
         if (row[3] == "0") continue;  // not in the grid: ValueError has its own case
-        BOOST_REQUIRE_MESSAGE(PySlice_GetIndicesEx(s, n, &start, &stop, &step, &length) == 0, where);
+        BOOST_REQUIRE_MESSAGE(PySlice_GetIndicesEx(s, n, &start, &stop, &step, &length) == 0,
+                              where);
         BOOST_TEST(std::to_string(start) == row[5], where);
         BOOST_TEST(std::to_string(stop) == row[6], where);
         BOOST_TEST(std::to_string(step) == row[7], where);
@@ -124,18 +128,21 @@ BOOST_AUTO_TEST_CASE(unpack_clamps_and_refuses) {
     BOOST_TEST(take_error() == "ValueError: slice step cannot be zero");
     Ref text(PySlice_New(Ref(PyUnicode_FromString("a")), nullptr, nullptr));
     BOOST_TEST(PySlice_Unpack(text, &start, &stop, &step) == -1);
-    BOOST_TEST(take_error() == "TypeError: slice indices must be integers or None or have an __index__ method");
+    BOOST_TEST(take_error() ==
+               "TypeError: slice indices must be integers or None or have an __index__ method");
 }
 
 BOOST_AUTO_TEST_CASE(indices_with_int_objects) {
     RuntimeScope runtime;
     Ref all(PySlice_New(nullptr, nullptr, nullptr));
     Ref big(parse_literal("1000000000000000000000000000000"));
-    BOOST_TEST(repr_steal(PyObject_CallMethod(all, "indices", "O", big.get())) == "(0, 1000000000000000000000000000000, 1)");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(all, "indices", "O", big.get())) ==
+               "(0, 1000000000000000000000000000000, 1)");
     Ref back(slice_of("-5", "_", "-1"));
     BOOST_TEST(repr_steal(PyObject_CallMethod(back, "indices", "O", big.get())) ==
                "(999999999999999999999999999995, -1, -1)");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(all, "indices", "i", -1)) == "!ValueError: length should not be negative");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(all, "indices", "i", -1)) ==
+               "!ValueError: length should not be negative");
     BOOST_TEST(repr_steal(PyObject_CallMethod(all, "indices", "s", "a")) ==
                "!TypeError: 'str' object cannot be interpreted as an integer");
     BOOST_TEST(repr_steal(PyObject_CallMethod(Ref(slice_of("_", "_", "0")), "indices", "i", 3)) ==
@@ -204,8 +211,7 @@ BOOST_AUTO_TEST_CASE(the_extreme_steps_slice_every_sequence_as_python_does) {
     BOOST_TEST(repr_steal(PyObject_GetItem(data, forward)) == "b'x'");
     BOOST_TEST(repr_steal(PyObject_GetItem(data, backward)) == "b'z'");
     Ref numbers(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 3));
-    BOOST_TEST(repr_steal(PyObject_GetItem(numbers, backward)) ==
-               "range(2, -1, -" + max + ")");
+    BOOST_TEST(repr_steal(PyObject_GetItem(numbers, backward)) == "range(2, -1, -" + max + ")");
     // Assignment and deletion through an extended slice of one item.
     Ref list(parse_literal(std::string("[10, 11, 12]")));
     Ref one(parse_literal(std::string("[7]")));

@@ -10,11 +10,11 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::seq::parse_literal;
 using minipy::test::seq::Ref;
 using minipy::test::seq::repr_of;
 using minipy::test::seq::repr_steal;
-using minipy::test::RuntimeScope;
 using minipy::test::seq::take_error;
 
 namespace {
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(pack_get_slice_and_resize) {
     BOOST_TEST(repr_of(t) == "(1, 2, 3, 4, 5)");
     BOOST_TEST(_PyTuple_Resize(&t, 0) == 0);
     BOOST_TEST(t == PyTuple_New(0));
-    Py_DECREF(t); // the extra reference PyTuple_New(0) just took
+    Py_DECREF(t);  // the extra reference PyTuple_New(0) just took
     // Growing the shared empty tuple makes a new one.
     BOOST_TEST(_PyTuple_Resize(&t, 2) == 0);
     BOOST_TEST(Py_SIZE(t) == 2);
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(repr_of_nested_and_recursive_tuples) {
     PyList_Append(list, t);
     BOOST_TEST(repr_of(t) == "([(...)],)");
     BOOST_TEST(repr_of(list) == "[([...],)]");
-    PyList_SetSlice(list, 0, 1, nullptr); // break the cycle
+    PyList_SetSlice(list, 0, 1, nullptr);  // break the cycle
 }
 
 BOOST_AUTO_TEST_CASE(hash_matches_python3) {
@@ -169,14 +169,16 @@ BOOST_AUTO_TEST_CASE(comparison_is_lexicographic) {
         int op;
         bool expected;
     } cases[] = {
-        {"(1,2)", "(1,2,0)", Py_LT, true}, {"(1,2)", "(1,3)", Py_LT, true},  {"(2,)", "(1,9)", Py_GT, true},
-        {"(1,2)", "(1,2)", Py_EQ, true},   {"(1,2)", "(1,2.0)", Py_NE, false}, {"()", "()", Py_LE, true},
+        {"(1,2)", "(1,2,0)", Py_LT, true},  {"(1,2)", "(1,3)", Py_LT, true},
+        {"(2,)", "(1,9)", Py_GT, true},     {"(1,2)", "(1,2)", Py_EQ, true},
+        {"(1,2)", "(1,2.0)", Py_NE, false}, {"()", "()", Py_LE, true},
         {"()", "(0,)", Py_GE, false},       {"(1,(2,3))", "(1,(2,4))", Py_LT, true},
     };
     for (const Case &c : cases) {
         Ref a(parse_literal(c.a));
         Ref b(parse_literal(c.b));
-        BOOST_TEST(PyObject_RichCompareBool(a, b, c.op) == (c.expected ? 1 : 0), c.a << " op" << c.op << " " << c.b);
+        BOOST_TEST(PyObject_RichCompareBool(a, b, c.op) == (c.expected ? 1 : 0),
+                   c.a << " op" << c.op << " " << c.b);
     }
     Ref a(ints({1}));
     Ref s(PyUnicode_FromString("a"));
@@ -198,7 +200,8 @@ BOOST_AUTO_TEST_CASE(sequence_protocol) {
     BOOST_TEST(PySequence_Contains(t, nine) == 0);
     BOOST_TEST(repr_steal(PySequence_Concat(t, t)) == "(1, 2, 3, 1, 2, 3)");
     Ref list(PyList_New(0));
-    BOOST_TEST(repr_steal(PySequence_Concat(t, list)) == "!TypeError: can only concatenate tuple (not \"list\") to tuple");
+    BOOST_TEST(repr_steal(PySequence_Concat(t, list)) ==
+               "!TypeError: can only concatenate tuple (not \"list\") to tuple");
     BOOST_TEST(repr_steal(PySequence_Repeat(t, 2)) == "(1, 2, 3, 1, 2, 3)");
     BOOST_TEST(repr_steal(PySequence_Repeat(t, -1)) == "()");
     Ref same(PySequence_Repeat(t, 1));
@@ -216,10 +219,14 @@ BOOST_AUTO_TEST_CASE(subscript_with_ints_and_slices) {
     BOOST_TEST(get(Ref(PyLong_FromLong(5))) == "!IndexError: tuple index out of range");
     BOOST_TEST(get(Ref(PyLong_FromString("1000000000000000000000", nullptr, 10))) ==
                "!IndexError: cannot fit 'int' into an index-sized integer");
-    BOOST_TEST(get(Ref(PyUnicode_FromString("a"))) == "!TypeError: tuple indices must be integers or slices, not str");
-    BOOST_TEST(get(Ref(PySlice_New(nullptr, nullptr, Ref(PyLong_FromLong(-1))))) == "(5, 4, 3, 2, 1)");
-    BOOST_TEST(get(Ref(PySlice_New(Ref(PyLong_FromLong(1)), Ref(PyLong_FromLong(4)), nullptr))) == "(2, 3, 4)");
-    BOOST_TEST(get(Ref(PySlice_New(nullptr, nullptr, Ref(PyLong_FromLong(0))))) == "!ValueError: slice step cannot be zero");
+    BOOST_TEST(get(Ref(PyUnicode_FromString("a"))) ==
+               "!TypeError: tuple indices must be integers or slices, not str");
+    BOOST_TEST(get(Ref(PySlice_New(nullptr, nullptr, Ref(PyLong_FromLong(-1))))) ==
+               "(5, 4, 3, 2, 1)");
+    BOOST_TEST(get(Ref(PySlice_New(Ref(PyLong_FromLong(1)), Ref(PyLong_FromLong(4)), nullptr))) ==
+               "(2, 3, 4)");
+    BOOST_TEST(get(Ref(PySlice_New(nullptr, nullptr, Ref(PyLong_FromLong(0))))) ==
+               "!ValueError: slice step cannot be zero");
     Ref whole(PyObject_GetItem(t, Ref(PySlice_New(nullptr, nullptr, nullptr))));
     BOOST_TEST(whole.get() == t.get());
 }
@@ -231,7 +238,8 @@ BOOST_AUTO_TEST_CASE(slices_select_what_python_selects) {
         const long n = std::stol(row[0]);
         Ref list(minipy::test::seq::int_list(0, n));
         Ref t(PyList_AsTuple(list));
-        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])), Ref(minipy::test::seq::int_or_none(row[2])),
+        Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])),
+                              Ref(minipy::test::seq::int_or_none(row[2])),
                               Ref(minipy::test::seq::int_or_none(row[3]))));
         std::string expected = "(";
         for (size_t i = 9; i < row.size(); i++) expected += (i > 9 ? ", " : "") + row[i];
@@ -246,8 +254,10 @@ BOOST_AUTO_TEST_CASE(methods_index_and_count) {
     BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "i", 2)) == "1");
     BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "ii", 2, 2)) == "3");
     BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "iii", 2, -3, -1)) == "1");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "ii", 1, 1)) == "!ValueError: tuple.index(x): x not in tuple");
-    BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", nullptr)) == "!TypeError: index expected at least 1 argument, got 0");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "ii", 1, 1)) ==
+               "!ValueError: tuple.index(x): x not in tuple");
+    BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", nullptr)) ==
+               "!TypeError: index expected at least 1 argument, got 0");
     BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "iiii", 1, 2, 3, 4)) ==
                "!TypeError: index expected at most 3 arguments, got 4");
     BOOST_TEST(repr_steal(PyObject_CallMethod(t, "index", "is", 1, "a")) ==
@@ -268,12 +278,15 @@ BOOST_AUTO_TEST_CASE(tuple_called_as_a_type) {
     BOOST_TEST(same.get() == t.get());
     Ref range(PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyRange_Type), "i", 4));
     BOOST_TEST(repr_steal(PyObject_CallOneArg(type, range)) == "(0, 1, 2, 3)");
-    BOOST_TEST(repr_steal(PyObject_CallOneArg(type, Ref(PyLong_FromLong(1)))) == "!TypeError: 'int' object is not iterable");
-    BOOST_TEST(repr_steal(PyObject_CallFunction(type, "ii", 1, 2)) == "!TypeError: tuple expected at most 1 argument, got 2");
+    BOOST_TEST(repr_steal(PyObject_CallOneArg(type, Ref(PyLong_FromLong(1)))) ==
+               "!TypeError: 'int' object is not iterable");
+    BOOST_TEST(repr_steal(PyObject_CallFunction(type, "ii", 1, 2)) ==
+               "!TypeError: tuple expected at most 1 argument, got 2");
     Ref kwargs(PyDict_New());
     PyDict_SetItemString(kwargs, "x", Py_None);
     Ref empty(PyTuple_New(0));
-    BOOST_TEST(repr_steal(PyObject_Call(type, empty, kwargs)) == "!TypeError: tuple() takes no keyword arguments");
+    BOOST_TEST(repr_steal(PyObject_Call(type, empty, kwargs)) ==
+               "!TypeError: tuple() takes no keyword arguments");
 }
 
 BOOST_AUTO_TEST_CASE(iterator_walks_and_then_lets_go) {
@@ -299,9 +312,9 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
     Py_DECREF(PyTuple_New(3));
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *a = PyTuple_New(3);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before); // taken from the free list
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before);  // taken from the free list
     Py_DECREF(a);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before); // back on it
+    BOOST_TEST(minipy::test::seq::obj_blocks() == before);  // back on it
     // Sizes above 19 have no free list.
     PyObject *big = PyTuple_New(20);
     BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);

@@ -43,8 +43,9 @@ bool str_block() {
     TRY_NEW(utf8, PyUnicode_AsUTF8String(wide.get()));
     TRY_NEW(back, PyUnicode_AsEncodedString(smuggled.get(), "utf-8", "surrogateescape"));
     TRY_NEW(ascii, PyUnicode_AsEncodedString(wide.get(), "ascii", "backslashreplace"));
-    TRY_NEW(formatted, PyUnicode_FromFormat("%s|%5.2U|%R|%A|%zd|%c|%p|%V", "h\xc3\xa9", wide.get(), latin.get(),
-                                            wide.get(), Py_ssize_t{-7}, 0x1f600, static_cast<void *>(nullptr),
+    TRY_NEW(formatted, PyUnicode_FromFormat("%s|%5.2U|%R|%A|%zd|%c|%p|%V", "h\xc3\xa9", wide.get(),
+                                            latin.get(), wide.get(), Py_ssize_t{-7}, 0x1f600,
+                                            static_cast<void *>(nullptr),
                                             static_cast<PyObject *>(nullptr), "cstr"));
     TRY_NEW(repr, PyObject_Repr(wide.get()));
     TRY_NEW(joined_pair, PyUnicode_Concat(latin.get(), wide.get()));
@@ -66,8 +67,8 @@ bool str_block() {
     TRY_NEW(first, PyIter_Next(iterator.get()));
     TRY_NEW(number, PyLong_FromLong(12345));
     TRY_NEW(text, PyObject_Str(number.get()));
-    TRY_NEW(made, PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyUnicode_Type), "y#s", "\xc3\xa9t\xc3\xa9",
-                                        Py_ssize_t{5}, "utf-8"));
+    TRY_NEW(made, PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyUnicode_Type), "y#s",
+                                        "\xc3\xa9t\xc3\xa9", Py_ssize_t{5}, "utf-8"));
     const Py_UCS4 points[] = {'a', 0x20ac, 0x10ffff};
     TRY_NEW(from_kind, PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, points, 3));
     Py_UCS4 *copy = PyUnicode_AsUCS4Copy(from_kind.get());
@@ -80,7 +81,8 @@ bool str_block() {
 // The bytes half.
 bool bytes_block() {
     TRY_NEW(raw, PyBytes_FromStringAndSize("bytes\x00\xff data", 12));
-    TRY_NEW(formatted, PyBytes_FromFormat("%s-%d-%zu-%p-%c", "x", 42, size_t{7}, static_cast<void *>(&raw), 'q'));
+    TRY_NEW(formatted, PyBytes_FromFormat("%s-%d-%zu-%p-%c", "x", 42, size_t{7},
+                                          static_cast<void *>(&raw), 'q'));
     PyObject *grown = PyBytes_FromStringAndSize(nullptr, 16);
     if (grown == nullptr) return false;
     std::memset(PyBytes_AS_STRING(grown), 'z', 16);
@@ -95,11 +97,13 @@ bool bytes_block() {
     TRY_NEW(list, Py_BuildValue("[iiii]", 1, 2, 3, 250));
     TRY_NEW(from_list, PyBytes_FromObject(list.get()));
     TRY_NEW(range_args, Py_BuildValue("(i)", 300));
-    TRY_NEW(range, PyObject_Call(reinterpret_cast<PyObject *>(&PyRange_Type), range_args.get(), nullptr));
+    TRY_NEW(range,
+            PyObject_Call(reinterpret_cast<PyObject *>(&PyRange_Type), range_args.get(), nullptr));
     TRY_NEW(slice_stop, PyLong_FromLong(256));
     TRY_NEW(slice, PySlice_New(Py_None, slice_stop.get(), Py_None));
     TRY_NEW(first256, PyObject_GetItem(range.get(), slice.get()));
-    TRY_NEW(from_iter, PyObject_CallOneArg(reinterpret_cast<PyObject *>(&PyBytes_Type), first256.get()));
+    TRY_NEW(from_iter,
+            PyObject_CallOneArg(reinterpret_cast<PyObject *>(&PyBytes_Type), first256.get()));
     TRY_NEW(decoded, PyObject_CallMethod(from_iter.get(), "decode", "ss", "utf-8", "replace"));
     TRY_NEW(hex, PyObject_CallMethod(from_iter.get(), "hex", nullptr));
     TRY_NEW(item, PySequence_GetItem(from_iter.get(), 200));
@@ -120,14 +124,16 @@ BOOST_AUTO_TEST_SUITE(unicode_fault)
 BOOST_AUTO_TEST_CASE(every_str_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
         RuntimeScope runtime(config_without_freelists());
-        minipy::test::sweep_allocation_failures(str_block, {.and_after = and_after, .min_runs = 20});
+        minipy::test::sweep_allocation_failures(str_block,
+                                                {.and_after = and_after, .min_runs = 20});
     }
 }
 
 BOOST_AUTO_TEST_CASE(every_bytes_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
         RuntimeScope runtime(config_without_freelists());
-        minipy::test::sweep_allocation_failures(bytes_block, {.and_after = and_after, .min_runs = 20});
+        minipy::test::sweep_allocation_failures(bytes_block,
+                                                {.and_after = and_after, .min_runs = 20});
     }
 }
 

@@ -10,17 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include "format_call.hpp"
 #include "minipy/Python.h"
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
-#include "format_call.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::strs::code_points_of;
 using minipy::test::strs::parse_code_points;
 using minipy::test::strs::parse_hex;
 using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
-using minipy::test::RuntimeScope;
 using minipy::test::strs::take_error;
 using minipy::test::strs::to_hex;
 
@@ -53,7 +53,8 @@ BOOST_AUTO_TEST_CASE(bytes_units_match_cpython) {
         BOOST_TEST_CONTEXT(row[0] << ": " << format) {
             if (row[4] == "ok") {
                 BOOST_REQUIRE_MESSAGE(result, take_error());
-                BOOST_TEST(to_hex(PyBytes_AS_STRING(result.get()), PyBytes_GET_SIZE(result.get())) == row[5]);
+                BOOST_TEST(to_hex(PyBytes_AS_STRING(result.get()),
+                                  PyBytes_GET_SIZE(result.get())) == row[5]);
             } else {
                 BOOST_TEST(!result);
                 BOOST_TEST(take_error() == row[5]);
@@ -65,7 +66,8 @@ BOOST_AUTO_TEST_CASE(bytes_units_match_cpython) {
 BOOST_AUTO_TEST_CASE(error_messages_go_through_from_format) {
     RuntimeScope runtime;
     Ref name(PyUnicode_FromString("x\xc3\xa9"));
-    PyErr_Format(PyExc_KeyError, "%R not found in %s (%zd tries)", name.get(), "the table", Py_ssize_t{3});
+    PyErr_Format(PyExc_KeyError, "%R not found in %s (%zd tries)", name.get(), "the table",
+                 Py_ssize_t{3});
     BOOST_TEST(take_error() == "KeyError: \"'x\xc3\xa9' not found in the table (3 tries)\"");
     PyErr_Format(PyExc_TypeError, "'%.5s' object is not callable", "verylongname");
     BOOST_TEST(take_error() == "TypeError: 'veryl' object is not callable");

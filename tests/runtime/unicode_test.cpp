@@ -11,12 +11,12 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
+using minipy::test::RuntimeScope;
 using minipy::test::strs::code_points_of;
 using minipy::test::strs::parse_code_points;
 using minipy::test::strs::parse_hex;
 using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
-using minipy::test::RuntimeScope;
 using minipy::test::strs::str_from_code_points;
 using minipy::test::strs::take_error;
 using minipy::test::strs::to_hex;
@@ -55,8 +55,8 @@ BOOST_AUTO_TEST_CASE(utf8_latin1_ascii_decoding_matches_cpython) {
             codec = handler_spec.substr(0, colon);
             handler = handler_spec.substr(colon + 1);
         }
-        Ref decoded(PyUnicode_Decode(input.data(), static_cast<Py_ssize_t>(input.size()), codec.c_str(),
-                                     handler.c_str()));
+        Ref decoded(PyUnicode_Decode(input.data(), static_cast<Py_ssize_t>(input.size()),
+                                     codec.c_str(), handler.c_str()));
         BOOST_TEST_CONTEXT(codec << " " << handler << " " << row[1]) {
             if (row[2] == "ok") {
                 BOOST_REQUIRE(decoded);
@@ -73,10 +73,12 @@ BOOST_AUTO_TEST_CASE(from_string_decodes_strictly) {
     RuntimeScope runtime;
     BOOST_TEST(!PyUnicode_FromString("abc\xff"));
     BOOST_TEST(take_error() ==
-               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 3: invalid start byte");
+               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 3: invalid "
+               "start byte");
     BOOST_TEST(!PyUnicode_FromStringAndSize("\xe2\x82\xac", 2));
     BOOST_TEST(take_error() ==
-               "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
+               "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected "
+               "end of data");
     Ref euro(PyUnicode_FromStringAndSize("\xe2\x82\xac!", 3));
     BOOST_REQUIRE(euro);
     BOOST_TEST(PyUnicode_GET_LENGTH(euro.get()) == 1);
@@ -110,8 +112,8 @@ BOOST_AUTO_TEST_CASE(utf8_round_trips_through_the_cached_form) {
         BOOST_TEST(PyUnicode_AsUTF8(s.get()) == utf8);  // made once, then cached
         Ref bytes(PyUnicode_AsUTF8String(s.get()));
         BOOST_REQUIRE(bytes);
-        BOOST_TEST(std::string(PyBytes_AS_STRING(bytes.get()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.get()))) ==
-                   input);
+        BOOST_TEST(std::string(PyBytes_AS_STRING(bytes.get()),
+                               static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.get()))) == input);
     }
 }
 
@@ -124,7 +126,8 @@ BOOST_AUTO_TEST_CASE(encoding_matches_cpython) {
         BOOST_TEST_CONTEXT(row[0] << " " << row[1] << " " << row[2]) {
             if (row[3] == "ok") {
                 BOOST_REQUIRE(encoded);
-                BOOST_TEST(to_hex(PyBytes_AS_STRING(encoded.get()), PyBytes_GET_SIZE(encoded.get())) == row[4]);
+                BOOST_TEST(to_hex(PyBytes_AS_STRING(encoded.get()),
+                                  PyBytes_GET_SIZE(encoded.get())) == row[4]);
             } else {
                 BOOST_TEST(!encoded);
                 BOOST_TEST(take_error() == row[4]);
@@ -139,7 +142,8 @@ BOOST_AUTO_TEST_CASE(as_utf8_refuses_lone_surrogates) {
     BOOST_REQUIRE(s);
     BOOST_TEST(PyUnicode_AsUTF8(s.get()) == nullptr);
     BOOST_TEST(take_error() ==
-               "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed");
+               "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: "
+               "surrogates not allowed");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_codec_and_handler_are_lookup_errors) {
@@ -162,7 +166,8 @@ BOOST_AUTO_TEST_CASE(repr_matches_cpython) {
         Ref s(str_from_code_points(parse_code_points(row[0])));
         BOOST_REQUIRE(s);
         const std::string repr = utf8_of_repr(s.get());
-        BOOST_TEST(to_hex(repr.data(), static_cast<Py_ssize_t>(repr.size())) == row[1], "repr of " << row[0]);
+        BOOST_TEST(to_hex(repr.data(), static_cast<Py_ssize_t>(repr.size())) == row[1],
+                   "repr of " << row[0]);
     }
 }
 
@@ -179,14 +184,16 @@ BOOST_AUTO_TEST_CASE(hash_matches_cpython_with_hashseed_zero) {
 
 BOOST_AUTO_TEST_CASE(character_properties_match_cpython) {
     RuntimeScope runtime;
-    int (*const predicates[])(Py_UCS4) = {_PyUnicode_IsPrintable, _PyUnicode_IsWhitespace, _PyUnicode_IsAlpha,
-                                          _PyUnicode_IsDecimalDigit, _PyUnicode_IsDigit};
-    const char *const methods[] = {"isprintable", "isspace", "isalpha", "isdecimal",
+    int (*const predicates[])(Py_UCS4) = {_PyUnicode_IsPrintable, _PyUnicode_IsWhitespace,
+                                          _PyUnicode_IsAlpha, _PyUnicode_IsDecimalDigit,
+                                          _PyUnicode_IsDigit};
+    const char *const methods[] = {"isprintable", "isspace",   "isalpha", "isdecimal",
                                    "isdigit",     "isnumeric", "islower", "isupper"};
     for (const auto &row : read_expectations("unicode_ctype.txt")) {
         const auto ch = static_cast<Py_UCS4>(std::stoul(row[0], nullptr, 16));
         BOOST_TEST_CONTEXT("U+" << row[0]) {
-            for (int k = 0; k < 5; ++k) BOOST_TEST((predicates[k](ch) != 0) == (row[1][k] == '1'), methods[k]);
+            for (int k = 0; k < 5; ++k)
+                BOOST_TEST((predicates[k](ch) != 0) == (row[1][k] == '1'), methods[k]);
             Ref s(PyUnicode_FromOrdinal(static_cast<int>(ch)));
             BOOST_REQUIRE(s);
             for (int k = 5; k < 8; ++k) {
@@ -219,13 +226,17 @@ BOOST_AUTO_TEST_CASE(lower_and_upper_of_strings_match_cpython) {
 
 BOOST_AUTO_TEST_CASE(kinds_are_the_narrowest_that_fit) {
     RuntimeScope runtime;
-    const std::uint32_t ascii[] = {'a', 'b'}, latin1[] = {'a', 0xe9}, bmp[] = {'a', 0x20ac}, astral[] = {'a', 0x1f600};
+    const std::uint32_t ascii[] = {'a', 'b'}, latin1[] = {'a', 0xe9}, bmp[] = {'a', 0x20ac},
+                        astral[] = {'a', 0x1f600};
     struct Case {
         const std::uint32_t *points;
         int kind;
         bool is_ascii;
         Py_UCS4 max;
-    } cases[] = {{ascii, 1, true, 0x7f}, {latin1, 1, false, 0xff}, {bmp, 2, false, 0xffff}, {astral, 4, false, 0x10ffff}};
+    } cases[] = {{ascii, 1, true, 0x7f},
+                 {latin1, 1, false, 0xff},
+                 {bmp, 2, false, 0xffff},
+                 {astral, 4, false, 0x10ffff}};
     for (const Case &c : cases) {
         Ref s(PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, c.points, 2));
         BOOST_REQUIRE(s);
@@ -245,7 +256,8 @@ BOOST_AUTO_TEST_CASE(kinds_are_the_narrowest_that_fit) {
 
 BOOST_AUTO_TEST_CASE(empty_and_latin1_strings_are_shared) {
     RuntimeScope runtime;
-    Ref a(PyUnicode_FromString("")), b(PyUnicode_FromStringAndSize(nullptr, 0)), c(PyUnicode_New(0, 0x10ffff));
+    Ref a(PyUnicode_FromString("")), b(PyUnicode_FromStringAndSize(nullptr, 0)),
+        c(PyUnicode_New(0, 0x10ffff));
     BOOST_TEST(a.get() == b.get());
     BOOST_TEST(a.get() == c.get());
     Ref e1(PyUnicode_FromString("\xc3\xa9")), e2(PyUnicode_FromOrdinal(0xe9));
@@ -276,15 +288,32 @@ BOOST_AUTO_TEST_CASE(indexing_by_code_point) {
 
 BOOST_AUTO_TEST_CASE(slicing_with_any_step) {
     RuntimeScope runtime;
-    Ref s(PyUnicode_FromString("abc\xe2\x82\xac" "def"));  // "abc€def"
+    Ref s(
+        PyUnicode_FromString("abc\xe2\x82\xac"
+                             "def"));  // "abc€def"
     struct Case {
         long start, stop, step;
         const char *expected;
     } cases[] = {
-        {kNone, kNone, kNone, "abc\xe2\x82\xac" "def"}, {1, 3, kNone, "bc"},       {-3, kNone, kNone, "def"},
-        {kNone, kNone, -1, "fed\xe2\x82\xac" "cba"},    {kNone, kNone, 2, "acdf"}, {5, 1, -2, "e\xe2\x82\xac"},
-        {kNone, kNone, -3, "f\xe2\x82\xac" "a"},        {10, 20, kNone, ""},       {-100, 2, kNone, "ab"},
-        {3, 4, kNone, "\xe2\x82\xac"},                  {6, -8, -1, "fed\xe2\x82\xac" "cba"},
+        {kNone, kNone, kNone,
+         "abc\xe2\x82\xac"
+         "def"},
+        {1, 3, kNone, "bc"},
+        {-3, kNone, kNone, "def"},
+        {kNone, kNone, -1,
+         "fed\xe2\x82\xac"
+         "cba"},
+        {kNone, kNone, 2, "acdf"},
+        {5, 1, -2, "e\xe2\x82\xac"},
+        {kNone, kNone, -3,
+         "f\xe2\x82\xac"
+         "a"},
+        {10, 20, kNone, ""},
+        {-100, 2, kNone, "ab"},
+        {3, 4, kNone, "\xe2\x82\xac"},
+        {6, -8, -1,
+         "fed\xe2\x82\xac"
+         "cba"},
     };
     for (const Case &c : cases) {
         Ref piece = slice_of(s.get(), c.start, c.stop, c.step);
@@ -338,7 +367,8 @@ BOOST_AUTO_TEST_CASE(concat_repeat_and_compare) {
 
 BOOST_AUTO_TEST_CASE(contains_find_count_tailmatch) {
     RuntimeScope runtime;
-    Ref s(PyUnicode_FromString("abracadabra")), abra(PyUnicode_FromString("abra")), euro(PyUnicode_FromString("\xe2\x82\xac"));
+    Ref s(PyUnicode_FromString("abracadabra")), abra(PyUnicode_FromString("abra")),
+        euro(PyUnicode_FromString("\xe2\x82\xac"));
     BOOST_TEST(PyUnicode_Contains(s.get(), abra.get()) == 1);
     BOOST_TEST(PyUnicode_Contains(s.get(), euro.get()) == 0);
     Ref one(PyLong_FromLong(1));
@@ -400,7 +430,9 @@ BOOST_AUTO_TEST_CASE(join_split_replace) {
     BOOST_TEST(utf8_of(two.get()) == "-a-bc");
     Ref b(PyUnicode_FromString("b")), euro(PyUnicode_FromString("\xe2\x82\xac"));
     Ref widened(PyUnicode_Replace(abc.get(), b.get(), euro.get(), -1));
-    BOOST_TEST(utf8_of(widened.get()) == "a\xe2\x82\xac" "c");
+    BOOST_TEST(utf8_of(widened.get()) ==
+               "a\xe2\x82\xac"
+               "c");
     Ref narrowed(PyUnicode_Replace(widened.get(), euro.get(), b.get(), -1));
     BOOST_TEST(PyUnicode_IS_ASCII(narrowed.get()));
     BOOST_TEST(PyObject_RichCompareBool(narrowed.get(), abc.get(), Py_EQ) == 1);
@@ -450,7 +482,8 @@ BOOST_AUTO_TEST_CASE(methods_behave_as_cpython) {
     BOOST_TEST(take_error() == "TypeError: strip arg must be None or str");
     Ref starts_error(PyObject_CallMethod(s.get(), "startswith", "i", 1));
     BOOST_TEST(!starts_error);
-    BOOST_TEST(take_error() == "TypeError: startswith first arg must be str or a tuple of str, not int");
+    BOOST_TEST(take_error() ==
+               "TypeError: startswith first arg must be str or a tuple of str, not int");
     Ref find_error(PyObject_CallMethod(s.get(), "find", nullptr));
     BOOST_TEST(!find_error);
     BOOST_TEST(take_error() == "TypeError: find() takes at least 1 argument (0 given)");
@@ -460,7 +493,9 @@ BOOST_AUTO_TEST_CASE(methods_behave_as_cpython) {
     Ref split_error(PyObject_CallMethod(s.get(), "split", "i", 1));
     BOOST_TEST(!split_error);
     BOOST_TEST(take_error() == "TypeError: must be str or None, not int");
-    Ref digits(PyUnicode_FromString("\xd9\xa3" "42"));  // ARABIC-INDIC DIGIT THREE, 4, 2
+    Ref digits(
+        PyUnicode_FromString("\xd9\xa3"
+                             "42"));  // ARABIC-INDIC DIGIT THREE, 4, 2
     Ref isdigit(PyObject_CallMethod(digits.get(), "isdigit", nullptr));
     BOOST_TEST(isdigit.get() == Py_True);
     Ref latin(PyUnicode_FromString("\xc3\xa9t\xc3\xa9"));
@@ -526,7 +561,9 @@ BOOST_AUTO_TEST_CASE(new_strings_are_writable_until_shared) {
     BOOST_TEST(PyUnicode_WriteChar(s.get(), 0, 'a') == 0);
     BOOST_TEST(PyUnicode_WriteChar(s.get(), 1, 0x20ac) == 0);
     BOOST_TEST(PyUnicode_WriteChar(s.get(), 2, 'c') == 0);
-    BOOST_TEST(utf8_of(s.get()) == "a\xe2\x82\xac" "c");
+    BOOST_TEST(utf8_of(s.get()) ==
+               "a\xe2\x82\xac"
+               "c");
     BOOST_TEST(PyUnicode_WriteChar(s.get(), 3, 'x') == -1);
     BOOST_TEST(take_error() == "IndexError: string index out of range");
     PyObject_Hash(s.get());

@@ -70,12 +70,14 @@ inline std::string to_hex(const char *data, Py_ssize_t size) {
 
 // A new str holding exactly these code points (any kind).
 inline PyObject *str_from_code_points(const std::vector<std::uint32_t> &points) {
-    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, points.data(), static_cast<Py_ssize_t>(points.size()));
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, points.data(),
+                                     static_cast<Py_ssize_t>(points.size()));
 }
 
 inline std::vector<std::uint32_t> code_points_of(PyObject *str) {
     std::vector<std::uint32_t> out;
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(str); ++i) out.push_back(PyUnicode_READ_CHAR(str, i));
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(str); ++i)
+        out.push_back(PyUnicode_READ_CHAR(str, i));
     return out;
 }
 

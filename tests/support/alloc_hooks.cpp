@@ -184,7 +184,9 @@ void FailNthRequest::arm(long nth, bool and_after) {
     armed_ = true;
 }
 
-void FailNthRequest::count_only() { arm(LONG_MAX); }
+void FailNthRequest::count_only() {
+    arm(LONG_MAX);
+}
 
 bool FailNthRequest::refuse(int index, std::size_t size) {
     if (!armed_) return false;

@@ -34,8 +34,7 @@ std::vector<std::string> child_environment(const EnvChanges &changes) {
             env.erase(name);
     }
     std::vector<std::string> flat;
-    for (const auto &[name, value] : env)
-        flat.push_back(name + "=" + value);
+    for (const auto &[name, value] : env) flat.push_back(name + "=" + value);
     return flat;
 }
 
@@ -68,12 +67,10 @@ ChildResult run_child(const std::vector<std::string> &argv, const EnvChanges &en
     if (argv.empty()) throw std::invalid_argument("run_child: empty argv");
     std::vector<std::string> env_strings = child_environment(env);
     std::vector<char *> c_argv;
-    for (const std::string &a : argv)
-        c_argv.push_back(const_cast<char *>(a.c_str()));
+    for (const std::string &a : argv) c_argv.push_back(const_cast<char *>(a.c_str()));
     c_argv.push_back(nullptr);
     std::vector<char *> c_env;
-    for (std::string &e : env_strings)
-        c_env.push_back(e.data());
+    for (std::string &e : env_strings) c_env.push_back(e.data());
     c_env.push_back(nullptr);
 
     int out_pipe[2];
@@ -140,8 +137,7 @@ std::vector<std::string> masked_report_lines(const std::string &text) {
         for (std::size_t i = 0; i < line.size();) {
             if (line.compare(i, 3, "=0x") == 0) {
                 std::size_t j = i + 3;
-                while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j])))
-                    ++j;
+                while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j]))) ++j;
                 out += "=<ptr>";
                 i = j;
             } else {

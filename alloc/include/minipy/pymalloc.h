@@ -23,13 +23,13 @@ MINIPY_EXTERN_C_BEGIN
 
 /* The build's geometry (see alloc/src/pymalloc/geometry.hpp). */
 typedef struct {
-    size_t alignment;         /* block sizes are multiples of this: 16 */
-    size_t small_threshold;   /* largest request pymalloc serves: 512 */
-    size_t num_size_classes;  /* small_threshold / alignment: 32 */
-    size_t pool_size;         /* 4096 (16384 with MINIPY_LARGE_POOLS) */
-    size_t arena_size;        /* 262144 (1048576 with MINIPY_LARGE_POOLS) */
-    size_t pool_overhead;     /* bytes of pool header, rounded to the alignment: 48 */
-    size_t max_pools_in_arena;/* arena_size / pool_size: 64 */
+    size_t alignment;          /* block sizes are multiples of this: 16 */
+    size_t small_threshold;    /* largest request pymalloc serves: 512 */
+    size_t num_size_classes;   /* small_threshold / alignment: 32 */
+    size_t pool_size;          /* 4096 (16384 with MINIPY_LARGE_POOLS) */
+    size_t arena_size;         /* 262144 (1048576 with MINIPY_LARGE_POOLS) */
+    size_t pool_overhead;      /* bytes of pool header, rounded to the alignment: 48 */
+    size_t max_pools_in_arena; /* arena_size / pool_size: 64 */
 } minipy_pymalloc_geometry;
 
 PyAPI_FUNC(void) minipy_pymalloc_get_geometry(minipy_pymalloc_geometry *out) MINIPY_NOEXCEPT;
@@ -43,17 +43,17 @@ typedef enum {
 } minipy_pool_state;
 
 typedef struct {
-    const void *address;     /* as the arena allocator returned it */
-    const void *first_pool;  /* address rounded up to the pool size */
-    size_t usable_rank;      /* 0-based position in the usable list, or (size_t)-1 if full */
-    size_t total_pools;      /* max_pools_in_arena, or one less if the arena is unaligned */
-    size_t free_pools;       /* empty + never carved pools */
-    size_t carved_pools;     /* pools below the carving mark */
+    const void *address;    /* as the arena allocator returned it */
+    const void *first_pool; /* address rounded up to the pool size */
+    size_t usable_rank;     /* 0-based position in the usable list, or (size_t)-1 if full */
+    size_t total_pools;     /* max_pools_in_arena, or one less if the arena is unaligned */
+    size_t free_pools;      /* empty + never carved pools */
+    size_t carved_pools;    /* pools below the carving mark */
 } minipy_arena_info;
 
 typedef struct {
     const void *address;
-    size_t index;            /* position of the pool in its arena */
+    size_t index; /* position of the pool in its arena */
     minipy_pool_state state;
     unsigned size_class;     /* class index; meaningful for USED and FULL (and kept by EMPTY) */
     size_t block_size;       /* 16 * (size_class + 1), or 0 for UNCARVED */
@@ -79,27 +79,27 @@ PyAPI_FUNC(int) minipy_pymalloc_walk(minipy_arena_visitor arena_cb, minipy_pool_
  *            + pool_header_bytes + quantization_bytes + arena_alignment_bytes
  *         == arena_bytes */
 typedef struct {
-    size_t num_pools;     /* pools of this class with at least one block in use */
+    size_t num_pools; /* pools of this class with at least one block in use */
     size_t blocks_in_use;
-    size_t avail_blocks;  /* free blocks in those pools (capacity - in use) */
+    size_t avail_blocks; /* free blocks in those pools (capacity - in use) */
 } minipy_pymalloc_class_stats;
 
 typedef struct {
     minipy_pymalloc_geometry geometry;
     minipy_pymalloc_class_stats classes[MINIPY_PYMALLOC_MAX_CLASSES];
-    size_t arenas_allocated_total;   /* arenas ever obtained from the arena allocator */
-    size_t arenas_reclaimed;         /* ... and given back */
-    size_t arenas_highwater;         /* most arenas held at once */
+    size_t arenas_allocated_total; /* arenas ever obtained from the arena allocator */
+    size_t arenas_reclaimed;       /* ... and given back */
+    size_t arenas_highwater;       /* most arenas held at once */
     size_t arenas_allocated_current;
-    size_t arena_bytes;              /* arenas_allocated_current * arena_size */
-    size_t allocated_bytes;          /* sum over classes of blocks_in_use * block size */
-    size_t available_bytes;          /* sum over classes of avail_blocks * block size */
-    size_t unused_pools;             /* empty + never-carved pools */
+    size_t arena_bytes;     /* arenas_allocated_current * arena_size */
+    size_t allocated_bytes; /* sum over classes of blocks_in_use * block size */
+    size_t available_bytes; /* sum over classes of avail_blocks * block size */
+    size_t unused_pools;    /* empty + never-carved pools */
     size_t pool_header_bytes;
-    size_t quantization_bytes;       /* pool tails too small for one more block */
-    size_t arena_alignment_bytes;    /* one pool per arena not aligned to the pool size */
+    size_t quantization_bytes;    /* pool tails too small for one more block */
+    size_t arena_alignment_bytes; /* one pool per arena not aligned to the pool size */
     size_t total;
-    Py_ssize_t raw_fallback_blocks;  /* live blocks the object/mem domains got from raw */
+    Py_ssize_t raw_fallback_blocks; /* live blocks the object/mem domains got from raw */
 } minipy_pymalloc_stats;
 
 PyAPI_FUNC(void) minipy_pymalloc_get_stats(minipy_pymalloc_stats *out) MINIPY_NOEXCEPT;

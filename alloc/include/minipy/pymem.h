@@ -51,26 +51,26 @@ PyAPI_FUNC(void) PyObject_Free(void *ptr) MINIPY_NOEXCEPT;
  * PyMem_New(T, n) returns NULL, without calling the allocator, when n * sizeof(T) would
  * exceed PY_SSIZE_T_MAX. PyMem_Resize(p, T, n) keeps the same guard and ALWAYS assigns p:
  * NULL on overflow or failure, so save the old pointer first if you still need it. */
-#define PyMem_New(type, n)                                                  \
-    (((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type))                  \
-         ? NULL                                                             \
+#define PyMem_New(type, n)                                 \
+    (((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type)) \
+         ? NULL                                            \
          : ((type *)PyMem_Malloc((size_t)(n) * sizeof(type))))
-#define PyMem_Resize(p, type, n)                                            \
-    ((p) = ((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type))            \
-               ? NULL                                                       \
+#define PyMem_Resize(p, type, n)                                 \
+    ((p) = ((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type)) \
+               ? NULL                                            \
                : (type *)PyMem_Realloc((p), (size_t)(n) * sizeof(type)))
 #define PyMem_Del PyMem_Free
 
 /* The upper-case spellings: kept by CPython as aliases of the function forms. */
-#define PyMem_MALLOC(n) PyMem_Malloc(n)
-#define PyMem_REALLOC(p, n) PyMem_Realloc((void *)(p), (n))
-#define PyMem_FREE(p) PyMem_Free((void *)(p))
-#define PyMem_NEW(type, n) PyMem_New(type, n)
+#define PyMem_MALLOC(n)          PyMem_Malloc(n)
+#define PyMem_REALLOC(p, n)      PyMem_Realloc((void *)(p), (n))
+#define PyMem_FREE(p)            PyMem_Free((void *)(p))
+#define PyMem_NEW(type, n)       PyMem_New(type, n)
 #define PyMem_RESIZE(p, type, n) PyMem_Resize(p, type, n)
-#define PyMem_DEL(p) PyMem_Free((void *)(p))
-#define PyObject_MALLOC PyObject_Malloc
-#define PyObject_REALLOC PyObject_Realloc
-#define PyObject_FREE PyObject_Free
+#define PyMem_DEL(p)             PyMem_Free((void *)(p))
+#define PyObject_MALLOC          PyObject_Malloc
+#define PyObject_REALLOC         PyObject_Realloc
+#define PyObject_FREE            PyObject_Free
 
 /* --- Replacing a domain's allocator ----------------------------------------------------
  * A new allocator must return a distinct non-NULL pointer for 0 bytes; a raw allocator must
@@ -91,10 +91,10 @@ typedef struct {
     void (*free)(void *ctx, void *ptr);
 } PyMemAllocatorEx;
 
-PyAPI_FUNC(void) PyMem_GetAllocator(PyMemAllocatorDomain domain,
-                                    PyMemAllocatorEx *allocator) MINIPY_NOEXCEPT;
-PyAPI_FUNC(void) PyMem_SetAllocator(PyMemAllocatorDomain domain,
-                                    PyMemAllocatorEx *allocator) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    PyMem_GetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator) MINIPY_NOEXCEPT;
 
 /* Where pymalloc gets its arenas: alloc(ctx, size) / free(ctx, ptr, size), default
  * mmap / munmap. The memory needs no particular alignment: pymalloc aligns its pools
@@ -127,8 +127,7 @@ typedef enum {
 
 /* Parse an allocator name exactly as PYTHONMALLOC spells it (case-sensitive, no trimming;
  * NULL or "" mean "default"). Returns 0 and sets *out, or -1 for an unknown name. */
-PyAPI_FUNC(int) _PyMem_GetAllocatorName(const char *name,
-                                        PyMemAllocatorName *out) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyMem_GetAllocatorName(const char *name, PyMemAllocatorName *out) MINIPY_NOEXCEPT;
 
 /* Install the allocators a name stands for in all three domains. Returns 0, or -1 for a
  * value outside the enum (nothing is changed then). Like CPython's, it replaces the
@@ -144,8 +143,7 @@ PyAPI_FUNC(void) minipy_alloc_init_from_env(void) MINIPY_NOEXCEPT;
 /* The same without the environment: allocator name as PYTHONMALLOC spells it, and whether
  * pymalloc prints its statistics on each new arena and at shutdown. Returns 0, or -1 for
  * an unknown name (nothing is changed then). */
-PyAPI_FUNC(int) minipy_alloc_configure(const char *allocator_name,
-                                       int print_stats) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) minipy_alloc_configure(const char *allocator_name, int print_stats) MINIPY_NOEXCEPT;
 
 /* Only the statistics switch (PYTHONMALLOCSTATS's meaning), leaving the allocators as they
  * are: what start-up uses when no allocator was asked for. */
@@ -182,8 +180,8 @@ PyAPI_FUNC(void) minipy_alloc_set_fatal_context(minipy_fatal_context_fn print) M
 /* Prints "Fatal Python error: <function>: <message>" (the function part only if non-NULL and
  * non-empty), then the fatal context, to stderr, and aborts. Allocates nothing: usable when
  * the heap is broken. The runtime's Py_FatalError is built on it. */
-MINIPY_NORETURN PyAPI_FUNC(void) minipy_fatal_error(const char *function,
-                                                   const char *message) MINIPY_NOEXCEPT;
+MINIPY_NORETURN PyAPI_FUNC(void)
+    minipy_fatal_error(const char *function, const char *message) MINIPY_NOEXCEPT;
 
 /* Shutdown of the alloc layer: prints the statistics when PYTHONMALLOCSTATS asked for
  * them, then gives back the empty arena pymalloc keeps against thrashing. Blocks still

@@ -17,8 +17,8 @@ typedef Py_ssize_t Py_hash_t;
 
 #ifdef __cplusplus
 #define MINIPY_EXTERN_C_BEGIN extern "C" {
-#define MINIPY_EXTERN_C_END }
-#define MINIPY_NOEXCEPT noexcept
+#define MINIPY_EXTERN_C_END   }
+#define MINIPY_NOEXCEPT       noexcept
 #else
 #define MINIPY_EXTERN_C_BEGIN
 #define MINIPY_EXTERN_C_END

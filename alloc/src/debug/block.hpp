@@ -35,8 +35,7 @@ inline std::uint8_t *data_of(void *base) {
 
 inline std::size_t read_size(const std::uint8_t *base) {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < kWord; ++i)
-        n = (n << 8) | base[i];
+    for (std::size_t i = 0; i < kWord; ++i) n = (n << 8) | base[i];
     return n;
 }
 
@@ -51,11 +50,9 @@ inline void write_size(std::uint8_t *base, std::size_t n) {
 inline void write_frame(std::uint8_t *base, std::size_t n, char api_id) {
     write_size(base, n);
     base[kWord] = static_cast<std::uint8_t>(api_id);
-    for (std::size_t i = kWord + 1; i < 2 * kWord; ++i)
-        base[i] = kForbiddenByte;
+    for (std::size_t i = kWord + 1; i < 2 * kWord; ++i) base[i] = kForbiddenByte;
     std::uint8_t *tail = base + 2 * kWord + n;
-    for (std::size_t i = 0; i < kWord; ++i)
-        tail[i] = kForbiddenByte;
+    for (std::size_t i = 0; i < kWord; ++i) tail[i] = kForbiddenByte;
 }
 
 }  // namespace minipy::debug

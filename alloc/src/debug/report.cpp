@@ -97,8 +97,7 @@ void dump_block(const void *p) noexcept {
     const std::uint8_t *tail = q + nbytes;
     out.text("    The ").decimal(kWord).text(" pad bytes at tail=").pointer(tail);
     ok = true;
-    for (std::size_t i = 0; i < kWord; ++i)
-        ok = ok && tail[i] == kForbiddenByte;
+    for (std::size_t i = 0; i < kWord; ++i) ok = ok && tail[i] == kForbiddenByte;
     if (ok) {
         out.text(" are FORBIDDENBYTE, as expected.\n");
     } else {
@@ -114,15 +113,13 @@ void dump_block(const void *p) noexcept {
     if (nbytes > 0) {
         out.text("    Data at p:");
         const std::uint8_t *d = q;
-        for (int i = 0; d < tail && i < 8; ++i, ++d)
-            out.ch(' ').hex_byte(*d);
+        for (int i = 0; d < tail && i < 8; ++i, ++d) out.ch(' ').hex_byte(*d);
         if (d < tail) {
             if (tail - d > 8) {
                 out.text(" ...");
                 d = tail - 8;
             }
-            for (; d < tail; ++d)
-                out.ch(' ').hex_byte(*d);
+            for (; d < tail; ++d) out.ch(' ').hex_byte(*d);
         }
         out.text("\n");
     }

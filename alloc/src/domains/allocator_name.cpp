@@ -41,8 +41,7 @@ constexpr PyMemAllocatorName kBuildDefault = PYMEM_ALLOCATOR_PYMALLOC;
 
 template <std::size_t N>
 void append_literal(char (&buffer)[N], std::size_t &used, const char *text) {
-    while (*text != '\0' && used + 1 < N)
-        buffer[used++] = *text++;
+    while (*text != '\0' && used + 1 < N) buffer[used++] = *text++;
     buffer[used] = '\0';
 }
 
@@ -71,16 +70,11 @@ namespace {
 
 const char *name_of(PyMemAllocatorName name) {
     switch (name) {
-        case PYMEM_ALLOCATOR_PYMALLOC:
-            return "pymalloc";
-        case PYMEM_ALLOCATOR_PYMALLOC_DEBUG:
-            return "pymalloc_debug";
-        case PYMEM_ALLOCATOR_MALLOC:
-            return "malloc";
-        case PYMEM_ALLOCATOR_MALLOC_DEBUG:
-            return "malloc_debug";
-        default:
-            return nullptr;
+    case PYMEM_ALLOCATOR_PYMALLOC: return "pymalloc";
+    case PYMEM_ALLOCATOR_PYMALLOC_DEBUG: return "pymalloc_debug";
+    case PYMEM_ALLOCATOR_MALLOC: return "malloc";
+    case PYMEM_ALLOCATOR_MALLOC_DEBUG: return "malloc_debug";
+    default: return nullptr;
     }
 }
 

@@ -35,12 +35,12 @@ using UsableLink = bi::list_base_hook<bi::tag<UsableTag>, bi::link_mode<bi::norm
 using AllArenasLink = bi::list_base_hook<bi::tag<AllArenasTag>, bi::link_mode<bi::normal_link>>;
 
 struct Arena : UsableLink, AllArenasLink {
-    std::uintptr_t address = 0;         // as the arena allocator returned it
-    std::byte *pool_address = nullptr;  // next pool to carve
-    std::uint32_t nfreepools = 0;       // empty pools + never-carved pools
-    std::uint32_t ntotalpools = 0;      // kMaxPoolsInArena, or one less when unaligned
-    PoolList freepools;                 // empty pools, most recently emptied first
-    PyObjectArenaAllocator source{};    // gives the arena back to the allocator it came from
+    std::uintptr_t address = 0;            // as the arena allocator returned it
+    std::byte *pool_address = nullptr;     // next pool to carve
+    std::uint32_t nfreepools = 0;          // empty pools + never-carved pools
+    std::uint32_t ntotalpools = 0;         // kMaxPoolsInArena, or one less when unaligned
+    PoolList freepools;                    // empty pools, most recently emptied first
+    PyObjectArenaAllocator source{};       // gives the arena back to the allocator it came from
     PyMemAllocatorEx descriptor_source{};  // the raw allocator this descriptor came from
 
     std::byte *first_pool() const;

@@ -81,8 +81,7 @@ void pool_emptied(Pool &pool) noexcept {
 
 std::size_t pool_free_list_length(const Pool &pool) {
     std::size_t n = 0;
-    for (const Block *b = pool.freeblock; b != nullptr; b = b->next)
-        ++n;
+    for (const Block *b = pool.freeblock; b != nullptr; b = b->next) ++n;
     return n;
 }
 

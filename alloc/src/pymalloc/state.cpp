@@ -5,8 +5,8 @@
 namespace minipy::pymalloc {
 
 constinit State g_state = {
-    // MEM and OBJ start with pymalloc: their small-request gates are open from the first
-    // call; the map limits open when the arena map is reserved (arena_map::reserve()).
+// MEM and OBJ start with pymalloc: their small-request gates are open from the first
+// call; the map limits open when the arena map is reserved (arena_map::reserve()).
 #if defined(MINIPY_PYDEBUG)
     .gates = {{0, 0}, {0, 0}, {0, 0}},  // a debug build starts with the debug hooks
 #else

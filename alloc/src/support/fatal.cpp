@@ -34,7 +34,8 @@ void write_stderr(std::string_view text) noexcept {
 
 namespace {
 
-void write_report(const char *function, std::string_view message, const char *detail_lines) noexcept {
+void write_report(const char *function, std::string_view message,
+                  const char *detail_lines) noexcept {
     write_stderr("Fatal Python error: ");
     if (function != nullptr && function[0] != '\0') {
         write_stderr(function);
@@ -47,7 +48,8 @@ void write_report(const char *function, std::string_view message, const char *de
 
 }  // namespace
 
-void fatal_error(const char *function, std::string_view message, const char *detail_lines) noexcept {
+void fatal_error(const char *function, std::string_view message,
+                 const char *detail_lines) noexcept {
     write_report(function, message, detail_lines);
     if (minipy_fatal_context_fn context = g_fatal_context.load(std::memory_order_acquire))
         context(STDERR_FILENO);

@@ -14,8 +14,7 @@ FdWriter &FdWriter::ch(char c) noexcept {
 }
 
 FdWriter &FdWriter::text(const char *s) noexcept {
-    while (*s != '\0')
-        ch(*s++);
+    while (*s != '\0') ch(*s++);
     return *this;
 }
 
@@ -26,8 +25,7 @@ FdWriter &FdWriter::decimal(std::size_t value) noexcept {
         digits[n++] = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value != 0);
-    while (n > 0)
-        ch(digits[--n]);
+    while (n > 0) ch(digits[--n]);
     return *this;
 }
 
@@ -39,10 +37,8 @@ FdWriter &FdWriter::hex_padded(std::uintptr_t value, int digits) noexcept {
         out[n++] = kHex[value & 0xf];
         value >>= 4;
     } while (value != 0);
-    while (n < digits && n < static_cast<int>(sizeof out))
-        out[n++] = '0';
-    while (n > 0)
-        ch(out[--n]);
+    while (n < digits && n < static_cast<int>(sizeof out)) out[n++] = '0';
+    while (n > 0) ch(out[--n]);
     return *this;
 }
 

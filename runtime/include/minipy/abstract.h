@@ -25,8 +25,8 @@
 
 #include <stdarg.h>
 
-#include "minipy/object.h"
 #include "minipy/listobject.h"
+#include "minipy/object.h"
 #include "minipy/tupleobject.h"
 
 MINIPY_EXTERN_C_BEGIN
@@ -70,13 +70,13 @@ PyAPI_FUNC(int) PyObject_IsSubclass(PyObject *object, PyObject *typeorclass) MIN
  * both names the same (Py_ssize_t) behaviour. */
 #ifdef PY_SSIZE_T_CLEAN
 #define PyObject_CallFunction _PyObject_CallFunction_SizeT
-#define PyObject_CallMethod _PyObject_CallMethod_SizeT
+#define PyObject_CallMethod   _PyObject_CallMethod_SizeT
 #endif
 
 /* callable(*args, **kwargs). args must be a tuple, kwargs NULL or a dict. TypeError
  * "'int' object is not callable" for an object without tp_call. */
-PyAPI_FUNC(PyObject *) PyObject_Call(PyObject *callable, PyObject *args,
-                                     PyObject *kwargs) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs) MINIPY_NOEXCEPT;
 /* callable(*args); args NULL means no arguments. */
 PyAPI_FUNC(PyObject *) PyObject_CallObject(PyObject *callable, PyObject *args) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_CallNoArgs(PyObject *func) MINIPY_NOEXCEPT;
@@ -84,23 +84,23 @@ PyAPI_FUNC(PyObject *) PyObject_CallOneArg(PyObject *func, PyObject *arg) MINIPY
 
 /* The arguments are built with Py_BuildValue(format, ...): a tuple result is the argument
  * list itself, anything else the only argument. NULL or "" format: no arguments. */
-PyAPI_FUNC(PyObject *) PyObject_CallFunction(PyObject *callable, const char *format,
-                                             ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyObject_CallFunction(PyObject *callable, const char *format, ...) MINIPY_NOEXCEPT;
 /* obj.name(...), with the arguments built as for PyObject_CallFunction. */
-PyAPI_FUNC(PyObject *) PyObject_CallMethod(PyObject *obj, const char *name, const char *format,
-                                           ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) _PyObject_CallFunction_SizeT(PyObject *callable, const char *format,
-                                                    ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    _PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) _PyObject_CallMethod_SizeT(PyObject *obj, const char *name,
                                                   const char *format, ...) MINIPY_NOEXCEPT;
 
 /* The arguments are the objects that follow, up to a NULL. */
 PyAPI_FUNC(PyObject *) PyObject_CallFunctionObjArgs(PyObject *callable, ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name,
-                                                  ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_CallMethodNoArgs(PyObject *self, PyObject *name) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyObject_CallMethodOneArg(PyObject *self, PyObject *name,
-                                                 PyObject *arg) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyObject_CallMethodOneArg(PyObject *self, PyObject *name, PyObject *arg) MINIPY_NOEXCEPT;
 
 /* Vectorcall: args[0..nargs) positional, then one value per name in the kwnames tuple.
  * nargsf may carry PY_VECTORCALL_ARGUMENTS_OFFSET (ignored here). */
@@ -108,8 +108,8 @@ PyAPI_FUNC(PyObject *) PyObject_CallMethodOneArg(PyObject *self, PyObject *name,
 static inline Py_ssize_t PyVectorcall_NARGS(size_t n) {
     return (Py_ssize_t)(n & ~PY_VECTORCALL_ARGUMENTS_OFFSET);
 }
-PyAPI_FUNC(PyObject *) PyObject_Vectorcall(PyObject *callable, PyObject *const *args,
-                                           size_t nargsf, PyObject *kwnames) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                           PyObject *kwnames) MINIPY_NOEXCEPT;
 /* Keywords from a dict (or NULL) instead of a names tuple. */
 PyAPI_FUNC(PyObject *) PyObject_VectorcallDict(PyObject *callable, PyObject *const *args,
                                                size_t nargsf, PyObject *kwdict) MINIPY_NOEXCEPT;
@@ -152,8 +152,8 @@ PyAPI_FUNC(PyObject *) PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyNumber_InPlacePower(PyObject *o1, PyObject *o2,
-                                             PyObject *o3) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2) MINIPY_NOEXCEPT;
@@ -188,9 +188,10 @@ PyAPI_FUNC(PyObject *) PySequence_GetItem(PyObject *o, Py_ssize_t i) MINIPY_NOEX
 PyAPI_FUNC(int) PySequence_SetItem(PyObject *o, Py_ssize_t i, PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PySequence_DelItem(PyObject *o, Py_ssize_t i) MINIPY_NOEXCEPT;
 /* o[i1:i2], o[i1:i2] = v, del o[i1:i2], through the mapping slots with a slice. */
-PyAPI_FUNC(PyObject *) PySequence_GetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2,
-                                    PyObject *v) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PySequence_GetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2) MINIPY_NOEXCEPT;
 
 /* tuple(o) / list(o) for any iterable. */
@@ -200,8 +201,7 @@ PyAPI_FUNC(PyObject *) PySequence_List(PyObject *o) MINIPY_NOEXCEPT;
 /* o itself if it is an exact list or tuple, else list(o); m is the TypeError message when o
  * is not iterable. Read the result with the PySequence_Fast_* macros. */
 PyAPI_FUNC(PyObject *) PySequence_Fast(PyObject *o, const char *m) MINIPY_NOEXCEPT;
-#define PySequence_Fast_GET_SIZE(o) \
-    (PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o))
+#define PySequence_Fast_GET_SIZE(o) (PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o))
 #define PySequence_Fast_GET_ITEM(o, i) \
     (PyList_Check(o) ? PyList_GET_ITEM((o), (i)) : PyTuple_GET_ITEM((o), (i)))
 #define PySequence_Fast_ITEMS(sf) \
@@ -223,9 +223,9 @@ PyAPI_FUNC(Py_ssize_t) PySequence_Index(PyObject *o, PyObject *value) MINIPY_NOE
 PyAPI_FUNC(int) PyMapping_Check(PyObject *o) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) PyMapping_Size(PyObject *o) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) PyMapping_Length(PyObject *o) MINIPY_NOEXCEPT;
-#define PyMapping_Length PyMapping_Size
+#define PyMapping_Length              PyMapping_Size
 #define PyMapping_DelItemString(O, K) PyObject_DelItemString((O), (K))
-#define PyMapping_DelItem(O, K) PyObject_DelItem((O), (K))
+#define PyMapping_DelItem(O, K)       PyObject_DelItem((O), (K))
 
 /* 1 if o[key] succeeds, else 0 (any error is cleared). */
 PyAPI_FUNC(int) PyMapping_HasKeyString(PyObject *o, const char *key) MINIPY_NOEXCEPT;
@@ -236,7 +236,8 @@ PyAPI_FUNC(PyObject *) PyMapping_Values(PyObject *o) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyMapping_Items(PyObject *o) MINIPY_NOEXCEPT;
 /* o[key] / o[key] = v with a UTF-8 key. */
 PyAPI_FUNC(PyObject *) PyMapping_GetItemString(PyObject *o, const char *key) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value) MINIPY_NOEXCEPT;
 
 MINIPY_EXTERN_C_END
 

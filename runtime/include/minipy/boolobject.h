@@ -6,8 +6,8 @@
 #ifndef MINIPY_BOOLOBJECT_H
 #define MINIPY_BOOLOBJECT_H
 
-#include "minipy/object.h"
 #include "minipy/longobject.h"
+#include "minipy/object.h"
 
 MINIPY_EXTERN_C_BEGIN
 
@@ -20,12 +20,12 @@ PyAPI_DATA(struct _longobject) _Py_FalseStruct;
 PyAPI_DATA(struct _longobject) _Py_TrueStruct;
 
 #define Py_False ((PyObject *)&_Py_FalseStruct)
-#define Py_True ((PyObject *)&_Py_TrueStruct)
+#define Py_True  ((PyObject *)&_Py_TrueStruct)
 
-#define Py_IsTrue(x) Py_Is((x), Py_True)
+#define Py_IsTrue(x)  Py_Is((x), Py_True)
 #define Py_IsFalse(x) Py_Is((x), Py_False)
 
-#define Py_RETURN_TRUE return Py_NewRef(Py_True)
+#define Py_RETURN_TRUE  return Py_NewRef(Py_True)
 #define Py_RETURN_FALSE return Py_NewRef(Py_False)
 
 /* Py_True if v is not zero, else Py_False (a new reference). */

@@ -18,21 +18,20 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct {
-    PyObject_VAR_HEAD
-    Py_hash_t ob_shash; /* -1 until computed */
-    char ob_sval[1];    /* ob_size bytes, then a NUL */
+    PyObject_VAR_HEAD Py_hash_t ob_shash; /* -1 until computed */
+    char ob_sval[1];                      /* ob_size bytes, then a NUL */
 } PyBytesObject;
 
 PyAPI_DATA(PyTypeObject) PyBytes_Type;
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
 
-#define PyBytes_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_BYTES_SUBCLASS)
+#define PyBytes_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_BYTES_SUBCLASS)
 #define PyBytes_CheckExact(op) Py_IS_TYPE((op), &PyBytes_Type)
 
 /* No checks: the argument must be a bytes object. */
-#define _PyBytes_CAST(op) ((PyBytesObject *)(op))
+#define _PyBytes_CAST(op)     ((PyBytesObject *)(op))
 #define PyBytes_AS_STRING(op) (_PyBytes_CAST(op)->ob_sval)
-#define PyBytes_GET_SIZE(op) Py_SIZE(op)
+#define PyBytes_GET_SIZE(op)  Py_SIZE(op)
 
 /* A copy of size bytes of v; v NULL leaves the contents undefined (to be filled). */
 PyAPI_FUNC(PyObject *) PyBytes_FromStringAndSize(const char *v, Py_ssize_t size) MINIPY_NOEXCEPT;
@@ -47,7 +46,8 @@ PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *format, va_list vargs) MI
 PyAPI_FUNC(char *) PyBytes_AsString(PyObject *o) MINIPY_NOEXCEPT;
 /* *buffer = data; with len NULL the data must hold no NUL (ValueError
  * "embedded null byte"). 0 or -1. */
-PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *o, char **buffer, Py_ssize_t *len) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyBytes_AsStringAndSize(PyObject *o, char **buffer, Py_ssize_t *len) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) PyBytes_Size(PyObject *o) MINIPY_NOEXCEPT;
 /* repr(o); smartquotes picks " when the data holds ' but no ". */
 PyAPI_FUNC(PyObject *) PyBytes_Repr(PyObject *o, int smartquotes) MINIPY_NOEXCEPT;

@@ -27,18 +27,17 @@ typedef struct _dictkeysobject PyDictKeysObject;
 typedef struct _dictvalues PyDictValues;
 
 typedef struct {
-    PyObject_HEAD
-    Py_ssize_t ma_used;       /* number of items */
-    uint64_t ma_version_tag;  /* changes with every modification (a global counter) */
+    PyObject_HEAD Py_ssize_t ma_used; /* number of items */
+    uint64_t ma_version_tag;          /* changes with every modification (a global counter) */
     PyDictKeysObject *ma_keys;
-    PyDictValues *ma_values;  /* always NULL in minipy (no split tables) */
+    PyDictValues *ma_values; /* always NULL in minipy (no split tables) */
 } PyDictObject;
 
 PyAPI_DATA(PyTypeObject) PyDict_Type;
 
-#define PyDict_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_DICT_SUBCLASS)
+#define PyDict_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_DICT_SUBCLASS)
 #define PyDict_CheckExact(op) Py_IS_TYPE((op), &PyDict_Type)
-#define PyDict_GET_SIZE(mp) (((PyDictObject *)(mp))->ma_used)
+#define PyDict_GET_SIZE(mp)   (((PyDictObject *)(mp))->ma_used)
 
 /* A new empty dict (no table is allocated until the first insertion). */
 PyAPI_FUNC(PyObject *) PyDict_New(void) MINIPY_NOEXCEPT;
@@ -51,11 +50,12 @@ PyAPI_FUNC(PyObject *) PyDict_GetItem(PyObject *mp, PyObject *key) MINIPY_NOEXCE
 /* Borrowed reference; NULL without an exception when the key is missing, NULL with one on
  * error. */
 PyAPI_FUNC(PyObject *) PyDict_GetItemWithError(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) _PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key,
-                                                 Py_hash_t hash) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    _PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
 /* Like PyDict_GetItem with a UTF-8 key. */
 PyAPI_FUNC(PyObject *) PyDict_GetItemString(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    _PyDict_GetItemStringWithError(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
 
 /* 0, or -1 with an exception set. The dict takes its own references to key and value; an
  * existing equal key is kept and only its value replaced. */
@@ -65,15 +65,17 @@ PyAPI_FUNC(int) _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject 
 PyAPI_FUNC(int) PyDict_SetItemString(PyObject *mp, const char *key, PyObject *item) MINIPY_NOEXCEPT;
 /* 0, or -1 with KeyError(key) when the key is missing (or another exception). */
 PyAPI_FUNC(int) PyDict_DelItem(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyDict_DelItemString(PyObject *mp, const char *key) MINIPY_NOEXCEPT;
 /* 1 if present, 0 if not, -1 on error. */
 PyAPI_FUNC(int) PyDict_Contains(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash) MINIPY_NOEXCEPT;
 /* The value for `key` (borrowed); when missing, `defaultobj` is inserted and returned
  * (borrowed). NULL with an exception on error. */
-PyAPI_FUNC(PyObject *) PyDict_SetDefault(PyObject *mp, PyObject *key,
-                                         PyObject *defaultobj) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyDict_SetDefault(PyObject *mp, PyObject *key, PyObject *defaultobj) MINIPY_NOEXCEPT;
 /* Removes `key` and returns its value (new reference); when missing returns `deflt` (new
  * reference) or, if deflt is NULL, raises KeyError(key). */
 PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *mp, PyObject *key, PyObject *deflt) MINIPY_NOEXCEPT;
@@ -84,8 +86,8 @@ PyAPI_FUNC(int) PyDict_Pop(PyObject *mp, PyObject *key, PyObject **result) MINIP
 PyAPI_FUNC(void) PyDict_Clear(PyObject *mp) MINIPY_NOEXCEPT;
 /* Iterates in insertion order: start with *pos = 0; returns 0 at the end. Key and value are
  * borrowed; the dict must not change size during the loop (values may be replaced). */
-PyAPI_FUNC(int) PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key,
-                            PyObject **value) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key, PyObject **value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key, PyObject **value,
                              Py_hash_t *hash) MINIPY_NOEXCEPT;
 /* New lists, in insertion order. */
@@ -118,9 +120,9 @@ PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp) MINIPY_NOEXCEPT;
 PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
 PyAPI_DATA(PyTypeObject) PyDictValues_Type;
 PyAPI_DATA(PyTypeObject) PyDictItems_Type;
-#define PyDictKeys_Check(op) PyObject_TypeCheck((op), &PyDictKeys_Type)
+#define PyDictKeys_Check(op)   PyObject_TypeCheck((op), &PyDictKeys_Type)
 #define PyDictValues_Check(op) PyObject_TypeCheck((op), &PyDictValues_Type)
-#define PyDictItems_Check(op) PyObject_TypeCheck((op), &PyDictItems_Type)
+#define PyDictItems_Check(op)  PyObject_TypeCheck((op), &PyDictItems_Type)
 /* The views that behave like sets (values views do not). */
 #define PyDictViewSet_Check(op) (PyDictKeys_Check(op) || PyDictItems_Check(op))
 
@@ -132,8 +134,7 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterValue_Type;
 PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 
 typedef struct {
-    PyObject_HEAD
-    PyDictObject *dv_dict;
+    PyObject_HEAD PyDictObject *dv_dict;
 } _PyDictViewObject;
 
 /* A new view of `dict` of the given view type; NULL + TypeError when dict is not a dict. */

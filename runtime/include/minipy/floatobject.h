@@ -45,13 +45,12 @@ MINIPY_EXTERN_C_BEGIN
 
 /* --- The object --------------------------------------------------------------------------- */
 typedef struct {
-    PyObject_HEAD
-    double ob_fval;
+    PyObject_HEAD double ob_fval;
 } PyFloatObject;
 
 PyAPI_DATA(PyTypeObject) PyFloat_Type;
 
-#define PyFloat_Check(op) PyObject_TypeCheck((op), &PyFloat_Type)
+#define PyFloat_Check(op)      PyObject_TypeCheck((op), &PyFloat_Type)
 #define PyFloat_CheckExact(op) Py_IS_TYPE((op), &PyFloat_Type)
 /* The value of a float (no type check). */
 #define PyFloat_AS_DOUBLE(op) (((PyFloatObject *)(op))->ob_fval)
@@ -61,8 +60,7 @@ PyAPI_DATA(PyTypeObject) PyFloat_Type;
     do {                                             \
         if (copysign(1., (sign)) == 1.) {            \
             return PyFloat_FromDouble(Py_HUGE_VAL);  \
-        }                                            \
-        else {                                       \
+        } else {                                     \
             return PyFloat_FromDouble(-Py_HUGE_VAL); \
         }                                            \
     } while (0)
@@ -120,14 +118,14 @@ PyAPI_FUNC(double) PyOS_string_to_double(const char *s, char **endptr,
 PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code, int precision, int flags,
                                          int *type) MINIPY_NOEXCEPT;
 
-#define Py_DTSF_SIGN 0x01      /* always add the sign */
+#define Py_DTSF_SIGN      0x01 /* always add the sign */
 #define Py_DTSF_ADD_DOT_0 0x02 /* "1" becomes "1.0" when there is no '.' or exponent */
-#define Py_DTSF_ALT 0x04       /* printf's '#': keep the '.' and trailing zeros */
-#define Py_DTSF_NO_NEG_0 0x08  /* a value that rounds to -0 prints as 0 ('z' in a format) */
+#define Py_DTSF_ALT       0x04 /* printf's '#': keep the '.' and trailing zeros */
+#define Py_DTSF_NO_NEG_0  0x08 /* a value that rounds to -0 prints as 0 ('z' in a format) */
 
-#define Py_DTST_FINITE 0
+#define Py_DTST_FINITE   0
 #define Py_DTST_INFINITE 1
-#define Py_DTST_NAN 2
+#define Py_DTST_NAN      2
 
 MINIPY_EXTERN_C_END
 

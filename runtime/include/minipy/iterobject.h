@@ -14,7 +14,7 @@ MINIPY_EXTERN_C_BEGIN
 PyAPI_DATA(PyTypeObject) PySeqIter_Type;
 PyAPI_DATA(PyTypeObject) PyCallIter_Type;
 
-#define PySeqIter_Check(op) Py_IS_TYPE((op), &PySeqIter_Type)
+#define PySeqIter_Check(op)  Py_IS_TYPE((op), &PySeqIter_Type)
 #define PyCallIter_Check(op) Py_IS_TYPE((op), &PyCallIter_Type)
 
 PyAPI_FUNC(PyObject *) PySeqIter_New(PyObject *seq) MINIPY_NOEXCEPT;

@@ -17,16 +17,15 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct {
-    PyObject_VAR_HEAD
-    PyObject **ob_item;   /* the items, ob_item[0 .. ob_size-1] */
-    Py_ssize_t allocated; /* slots in ob_item */
+    PyObject_VAR_HEAD PyObject **ob_item; /* the items, ob_item[0 .. ob_size-1] */
+    Py_ssize_t allocated;                 /* slots in ob_item */
 } PyListObject;
 
 PyAPI_DATA(PyTypeObject) PyList_Type;
 PyAPI_DATA(PyTypeObject) PyListIter_Type;
 PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
 
-#define PyList_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LIST_SUBCLASS)
+#define PyList_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LIST_SUBCLASS)
 #define PyList_CheckExact(op) Py_IS_TYPE((op), &PyList_Type)
 
 /* A list of `size` NULL items to be filled with PyList_SET_ITEM; SystemError for size < 0. */
@@ -39,7 +38,8 @@ PyAPI_FUNC(int) PyList_SetItem(PyObject *list, Py_ssize_t index, PyObject *item)
 /* Inserts before `index` (clamped like list.insert). */
 PyAPI_FUNC(int) PyList_Insert(PyObject *list, Py_ssize_t index, PyObject *item) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyList_Append(PyObject *list, PyObject *item) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyList_GetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyList_GetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high) MINIPY_NOEXCEPT;
 /* list[low:high] = itemlist; a NULL itemlist deletes the slice. */
 PyAPI_FUNC(int) PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high,
                                 PyObject *itemlist) MINIPY_NOEXCEPT;
@@ -51,8 +51,10 @@ PyAPI_FUNC(PyObject *) PyList_AsTuple(PyObject *list) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *list, PyObject *iterable) MINIPY_NOEXCEPT;
 
 #define _PyList_CAST(op) ((PyListObject *)(op))
-static inline Py_ssize_t _PyList_GET_SIZE(PyObject *op) { return Py_SIZE(op); }
-#define PyList_GET_SIZE(op) _PyList_GET_SIZE(_PyObject_CAST(op))
+static inline Py_ssize_t _PyList_GET_SIZE(PyObject *op) {
+    return Py_SIZE(op);
+}
+#define PyList_GET_SIZE(op)        _PyList_GET_SIZE(_PyObject_CAST(op))
 #define PyList_GET_ITEM(op, index) (_PyList_CAST(op)->ob_item[(index)])
 static inline void _PyList_SET_ITEM(PyObject *op, Py_ssize_t index, PyObject *value) {
     _PyList_CAST(op)->ob_item[index] = value;

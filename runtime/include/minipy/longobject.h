@@ -30,25 +30,24 @@ typedef uint64_t twodigits;
 typedef int64_t stwodigits;
 
 #define PyLong_SHIFT 30
-#define PyLong_BASE ((digit)1 << PyLong_SHIFT)
-#define PyLong_MASK ((digit)(PyLong_BASE - 1))
+#define PyLong_BASE  ((digit)1 << PyLong_SHIFT)
+#define PyLong_MASK  ((digit)(PyLong_BASE - 1))
 /* Decimal digits held by one base-10**9 word of the int -> str conversion. */
 #define _PyLong_DECIMAL_SHIFT 9
-#define _PyLong_DECIMAL_BASE ((digit)1000000000)
+#define _PyLong_DECIMAL_BASE  ((digit)1000000000)
 
 struct _longobject {
-    PyObject_VAR_HEAD
-    digit ob_digit[1]; /* |ob_size| digits (one word allocated even for zero) */
+    PyObject_VAR_HEAD digit ob_digit[1]; /* |ob_size| digits (one word allocated even for zero) */
 };
 typedef struct _longobject PyLongObject;
 
 PyAPI_DATA(PyTypeObject) PyLong_Type;
 
-#define PyLong_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LONG_SUBCLASS)
+#define PyLong_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LONG_SUBCLASS)
 #define PyLong_CheckExact(op) Py_IS_TYPE((op), &PyLong_Type)
 
 /* The default and the bounds of sys.set_int_max_str_digits(). */
-#define _PY_LONG_DEFAULT_MAX_STR_DIGITS 4300
+#define _PY_LONG_DEFAULT_MAX_STR_DIGITS   4300
 #define _PY_LONG_MAX_STR_DIGITS_THRESHOLD 640
 
 /* --- From C values (new references; NULL + MemoryError when memory runs out) ------------- */

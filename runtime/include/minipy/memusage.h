@@ -60,11 +60,11 @@ PyAPI_FUNC(int) minipy_set_memory_limit(size_t limit) MINIPY_NOEXCEPT;
  * object, free list and cache: blocks the runtime (or the host, through PyMem_* / PyObject_*)
  * allocated while it ran and never freed. */
 typedef struct {
-    int counted;       /* 1: the last Py_FinalizeEx ran with accounting on (leak check or
-                          memory limit) and the numbers below are real; 0: there was no such
-                          shutdown yet, or accounting was off, and the numbers are 0 */
+    int counted; /* 1: the last Py_FinalizeEx ran with accounting on (leak check or
+                    memory limit) and the numbers below are real; 0: there was no such
+                    shutdown yet, or accounting was off, and the numbers are 0 */
     size_t mem_blocks;
-    size_t mem_bytes;  /* requested bytes */
+    size_t mem_bytes; /* requested bytes */
     size_t obj_blocks;
     size_t obj_bytes;
 } minipy_leak_report;

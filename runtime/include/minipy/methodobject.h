@@ -23,25 +23,25 @@ struct PyMethodDef {
 };
 typedef struct PyMethodDef PyMethodDef;
 
-#define METH_VARARGS 0x0001
+#define METH_VARARGS  0x0001
 #define METH_KEYWORDS 0x0002
-#define METH_NOARGS 0x0004
-#define METH_O 0x0008
-#define METH_CLASS 0x0010
-#define METH_STATIC 0x0020
+#define METH_NOARGS   0x0004
+#define METH_O        0x0008
+#define METH_CLASS    0x0010
+#define METH_STATIC   0x0020
 
 typedef struct {
-    PyObject_HEAD
-    PyMethodDef *m_ml;  /* the definition */
-    PyObject *m_self;   /* bound instance (or module), may be NULL */
+    PyObject_HEAD PyMethodDef *m_ml; /* the definition */
+    PyObject *m_self;                /* bound instance (or module), may be NULL */
     PyObject *m_module;
 } PyCFunctionObject;
 
 PyAPI_DATA(PyTypeObject) PyCFunction_Type;
 #define PyCFunction_CheckExact(op) Py_IS_TYPE((op), &PyCFunction_Type)
-#define PyCFunction_Check(op) PyObject_TypeCheck((op), &PyCFunction_Type)
+#define PyCFunction_Check(op)      PyObject_TypeCheck((op), &PyCFunction_Type)
 
-PyAPI_FUNC(PyObject *) PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module) MINIPY_NOEXCEPT;
 #define PyCFunction_New(ML, SELF) PyCFunction_NewEx((ML), (SELF), NULL)
 PyAPI_FUNC(PyCFunction) PyCFunction_GetFunction(PyObject *op) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyCFunction_GetSelf(PyObject *op) MINIPY_NOEXCEPT;

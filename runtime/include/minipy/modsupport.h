@@ -43,13 +43,13 @@
 MINIPY_EXTERN_C_BEGIN
 
 #ifdef PY_SSIZE_T_CLEAN
-#define PyArg_Parse _PyArg_Parse_SizeT
-#define PyArg_ParseTuple _PyArg_ParseTuple_SizeT
-#define PyArg_ParseTupleAndKeywords _PyArg_ParseTupleAndKeywords_SizeT
-#define PyArg_VaParse _PyArg_VaParse_SizeT
+#define PyArg_Parse                   _PyArg_Parse_SizeT
+#define PyArg_ParseTuple              _PyArg_ParseTuple_SizeT
+#define PyArg_ParseTupleAndKeywords   _PyArg_ParseTupleAndKeywords_SizeT
+#define PyArg_VaParse                 _PyArg_VaParse_SizeT
 #define PyArg_VaParseTupleAndKeywords _PyArg_VaParseTupleAndKeywords_SizeT
-#define Py_BuildValue _Py_BuildValue_SizeT
-#define Py_VaBuildValue _Py_VaBuildValue_SizeT
+#define Py_BuildValue                 _Py_BuildValue_SizeT
+#define Py_VaBuildValue               _Py_VaBuildValue_SizeT
 #endif
 
 /* A new reference, or NULL with an exception set (SystemError "bad format char passed to
@@ -71,29 +71,28 @@ PyAPI_FUNC(int) PyArg_VaParse(PyObject *args, const char *format, va_list vargs)
 /* kwlist: the parameters' names, NULL-terminated; leading "" entries are positional-only. */
 PyAPI_FUNC(int) PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kwargs, const char *format,
                                             char **kwlist, ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kwargs,
-                                              const char *format, char **kwlist,
-                                              va_list vargs) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kwargs, const char *format,
+                                              char **kwlist, va_list vargs) MINIPY_NOEXCEPT;
 /* The old single-object form: `arg` is converted by a format of one unit. */
 PyAPI_FUNC(int) PyArg_Parse(PyObject *arg, const char *format, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyArg_Parse_SizeT(PyObject *arg, const char *format, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) _PyArg_VaParse_SizeT(PyObject *args, const char *format,
-                                     va_list vargs) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs,
-                                                   const char *format, char **kwlist,
-                                                   ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs,
-                                                     const char *format, char **kwlist,
-                                                     va_list vargs) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list vargs) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
+                                       char **kwlist, ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
+                                         char **kwlist, va_list vargs) MINIPY_NOEXCEPT;
 
 /* 1 if every key of the dict is a str, else 0 with TypeError "keywords must be strings". */
 PyAPI_FUNC(int) PyArg_ValidateKeywordArguments(PyObject *kwargs) MINIPY_NOEXCEPT;
 
 /* Stores borrowed references to args' items in the PyObject ** that follow; between min and
  * max items. `name` names the function in the error message (NULL: "unpacked tuple"). */
-PyAPI_FUNC(int) PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min,
-                                  Py_ssize_t max, ...) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize_t max,
+                                  ...) MINIPY_NOEXCEPT;
 
 MINIPY_EXTERN_C_END
 

@@ -31,13 +31,13 @@ typedef struct {
     Py_ssize_t ob_size; /* number of items in the variable part */
 } PyVarObject;
 
-#define PyObject_HEAD PyObject ob_base;
-#define PyObject_VAR_HEAD PyVarObject ob_base;
-#define PyObject_HEAD_INIT(type) {1, (type)},
+#define PyObject_HEAD                     PyObject ob_base;
+#define PyObject_VAR_HEAD                 PyVarObject ob_base;
+#define PyObject_HEAD_INIT(type)          {1, (type)},
 #define PyVarObject_HEAD_INIT(type, size) {PyObject_HEAD_INIT(type)(size)},
 
-#define _PyObject_CAST(op) ((PyObject *)(op))
-#define _PyVarObject_CAST(op) ((PyVarObject *)(op))
+#define _PyObject_CAST(op)     ((PyObject *)(op))
+#define _PyVarObject_CAST(op)  ((PyVarObject *)(op))
 #define _PyTypeObject_CAST(op) ((PyTypeObject *)(op))
 
 typedef struct _typeobject PyTypeObject;
@@ -142,8 +142,7 @@ struct PyMemberDef;
 struct PyGetSetDef;
 
 struct _typeobject {
-    PyObject_VAR_HEAD
-    const char *tp_name; /* "module.name" or, for built-ins, "name" */
+    PyObject_VAR_HEAD const char *tp_name; /* "module.name" or, for built-ins, "name" */
     Py_ssize_t tp_basicsize, tp_itemsize;
 
     destructor tp_dealloc;
@@ -200,20 +199,20 @@ struct _typeobject {
 };
 
 /* --- Type flags (CPython's bit values) ------------------------------------------------ */
-#define Py_TPFLAGS_HEAPTYPE (1UL << 9)
-#define Py_TPFLAGS_BASETYPE (1UL << 10)
-#define Py_TPFLAGS_READY (1UL << 12)
-#define Py_TPFLAGS_READYING (1UL << 13)
-#define Py_TPFLAGS_HAVE_GC (1UL << 14)
-#define Py_TPFLAGS_LONG_SUBCLASS (1UL << 24)
-#define Py_TPFLAGS_LIST_SUBCLASS (1UL << 25)
-#define Py_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)
-#define Py_TPFLAGS_BYTES_SUBCLASS (1UL << 27)
-#define Py_TPFLAGS_UNICODE_SUBCLASS (1UL << 28)
-#define Py_TPFLAGS_DICT_SUBCLASS (1UL << 29)
+#define Py_TPFLAGS_HEAPTYPE          (1UL << 9)
+#define Py_TPFLAGS_BASETYPE          (1UL << 10)
+#define Py_TPFLAGS_READY             (1UL << 12)
+#define Py_TPFLAGS_READYING          (1UL << 13)
+#define Py_TPFLAGS_HAVE_GC           (1UL << 14)
+#define Py_TPFLAGS_LONG_SUBCLASS     (1UL << 24)
+#define Py_TPFLAGS_LIST_SUBCLASS     (1UL << 25)
+#define Py_TPFLAGS_TUPLE_SUBCLASS    (1UL << 26)
+#define Py_TPFLAGS_BYTES_SUBCLASS    (1UL << 27)
+#define Py_TPFLAGS_UNICODE_SUBCLASS  (1UL << 28)
+#define Py_TPFLAGS_DICT_SUBCLASS     (1UL << 29)
 #define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
-#define Py_TPFLAGS_TYPE_SUBCLASS (1UL << 31)
-#define Py_TPFLAGS_DEFAULT 0UL
+#define Py_TPFLAGS_TYPE_SUBCLASS     (1UL << 31)
+#define Py_TPFLAGS_DEFAULT           0UL
 
 /* Rich comparison operators. */
 #define Py_LT 0
@@ -227,28 +226,40 @@ PyAPI_DATA(PyTypeObject) PyType_Type;       /* type */
 PyAPI_DATA(PyTypeObject) PyBaseObject_Type; /* object */
 
 /* --- Accessors ------------------------------------------------------------------------ */
-static inline PyTypeObject *_Py_TYPE(const PyObject *ob) { return ob->ob_type; }
-static inline Py_ssize_t _Py_REFCNT(const PyObject *ob) { return ob->ob_refcnt; }
-static inline Py_ssize_t _Py_SIZE(const PyObject *ob) { return ((const PyVarObject *)ob)->ob_size; }
-#define Py_TYPE(ob) _Py_TYPE(_PyObject_CAST(ob))
+static inline PyTypeObject *_Py_TYPE(const PyObject *ob) {
+    return ob->ob_type;
+}
+static inline Py_ssize_t _Py_REFCNT(const PyObject *ob) {
+    return ob->ob_refcnt;
+}
+static inline Py_ssize_t _Py_SIZE(const PyObject *ob) {
+    return ((const PyVarObject *)ob)->ob_size;
+}
+#define Py_TYPE(ob)   _Py_TYPE(_PyObject_CAST(ob))
 #define Py_REFCNT(ob) _Py_REFCNT(_PyObject_CAST(ob))
-#define Py_SIZE(ob) _Py_SIZE(_PyObject_CAST(ob))
-static inline void Py_SET_TYPE(PyObject *ob, PyTypeObject *type) { ob->ob_type = type; }
-static inline void Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt) { ob->ob_refcnt = refcnt; }
-static inline void _Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size) { ob->ob_size = size; }
+#define Py_SIZE(ob)   _Py_SIZE(_PyObject_CAST(ob))
+static inline void Py_SET_TYPE(PyObject *ob, PyTypeObject *type) {
+    ob->ob_type = type;
+}
+static inline void Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt) {
+    ob->ob_refcnt = refcnt;
+}
+static inline void _Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size) {
+    ob->ob_size = size;
+}
 #define Py_SET_SIZE(ob, size) _Py_SET_SIZE(_PyVarObject_CAST(ob), (size))
 static inline int _Py_IS_TYPE(const PyObject *ob, const PyTypeObject *type) {
     return ob->ob_type == type;
 }
 #define Py_IS_TYPE(ob, type) _Py_IS_TYPE(_PyObject_CAST(ob), (type))
-#define Py_Is(x, y) ((x) == (y))
+#define Py_Is(x, y)          ((x) == (y))
 
 static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature) {
     return (type->tp_flags & feature) != 0;
 }
 #define PyType_FastSubclass(type, flag) PyType_HasFeature((type), (flag))
-#define PyType_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS)
-#define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
+#define PyType_Check(op)                PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS)
+#define PyType_CheckExact(op)           Py_IS_TYPE((op), &PyType_Type)
 
 /* 1 when `a` is `b` or derives from it through tp_base. */
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b) MINIPY_NOEXCEPT;
@@ -267,7 +278,9 @@ PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *type) MINIPY_NOEXCEPT;
 /* Runs the type's tp_dealloc: what Py_DECREF does at zero. */
 PyAPI_FUNC(void) _Py_Dealloc(PyObject *op) MINIPY_NOEXCEPT;
 
-static inline void _Py_INCREF(PyObject *op) { op->ob_refcnt++; }
+static inline void _Py_INCREF(PyObject *op) {
+    op->ob_refcnt++;
+}
 static inline void _Py_DECREF(PyObject *op) {
     if (--op->ob_refcnt == 0) _Py_Dealloc(op);
 }
@@ -277,33 +290,33 @@ static inline void _Py_XINCREF(PyObject *op) {
 static inline void _Py_XDECREF(PyObject *op) {
     if (op != NULL) _Py_DECREF(op);
 }
-#define Py_INCREF(op) _Py_INCREF(_PyObject_CAST(op))
-#define Py_DECREF(op) _Py_DECREF(_PyObject_CAST(op))
+#define Py_INCREF(op)  _Py_INCREF(_PyObject_CAST(op))
+#define Py_DECREF(op)  _Py_DECREF(_PyObject_CAST(op))
 #define Py_XINCREF(op) _Py_XINCREF(_PyObject_CAST(op))
 #define Py_XDECREF(op) _Py_XDECREF(_PyObject_CAST(op))
 
 /* Sets the variable to NULL before dropping the reference, so that a destructor that
  * reaches the variable again sees NULL. */
-#define Py_CLEAR(op)                                    \
-    do {                                                \
-        PyObject *_py_tmp = _PyObject_CAST(op);         \
-        if (_py_tmp != NULL) {                          \
-            (op) = NULL;                                \
-            Py_DECREF(_py_tmp);                         \
-        }                                               \
+#define Py_CLEAR(op)                            \
+    do {                                        \
+        PyObject *_py_tmp = _PyObject_CAST(op); \
+        if (_py_tmp != NULL) {                  \
+            (op) = NULL;                        \
+            Py_DECREF(_py_tmp);                 \
+        }                                       \
     } while (0)
 
-#define Py_SETREF(op, op2)                              \
-    do {                                                \
-        PyObject *_py_tmp = _PyObject_CAST(op);         \
-        (op) = (op2);                                   \
-        Py_DECREF(_py_tmp);                             \
+#define Py_SETREF(op, op2)                      \
+    do {                                        \
+        PyObject *_py_tmp = _PyObject_CAST(op); \
+        (op) = (op2);                           \
+        Py_DECREF(_py_tmp);                     \
     } while (0)
-#define Py_XSETREF(op, op2)                             \
-    do {                                                \
-        PyObject *_py_tmp = _PyObject_CAST(op);         \
-        (op) = (op2);                                   \
-        Py_XDECREF(_py_tmp);                            \
+#define Py_XSETREF(op, op2)                     \
+    do {                                        \
+        PyObject *_py_tmp = _PyObject_CAST(op); \
+        (op) = (op2);                           \
+        Py_XDECREF(_py_tmp);                    \
     } while (0)
 
 static inline PyObject *_Py_NewRef(PyObject *obj) {
@@ -314,7 +327,7 @@ static inline PyObject *_Py_XNewRef(PyObject *obj) {
     Py_XINCREF(obj);
     return obj;
 }
-#define Py_NewRef(obj) _Py_NewRef(_PyObject_CAST(obj))
+#define Py_NewRef(obj)  _Py_NewRef(_PyObject_CAST(obj))
 #define Py_XNewRef(obj) _Py_XNewRef(_PyObject_CAST(obj))
 
 /* --- Singletons ----------------------------------------------------------------------- */
@@ -324,25 +337,37 @@ PyAPI_DATA(PyObject) _Py_EllipsisObject;
 PyAPI_DATA(PyTypeObject) _PyNone_Type;
 PyAPI_DATA(PyTypeObject) _PyNotImplemented_Type;
 PyAPI_DATA(PyTypeObject) PyEllipsis_Type;
-#define Py_None (&_Py_NoneStruct)
-#define Py_NotImplemented (&_Py_NotImplementedStruct)
-#define Py_Ellipsis (&_Py_EllipsisObject)
-#define Py_IsNone(x) Py_Is((x), Py_None)
-#define Py_RETURN_NONE return Py_NewRef(Py_None)
+#define Py_None                  (&_Py_NoneStruct)
+#define Py_NotImplemented        (&_Py_NotImplementedStruct)
+#define Py_Ellipsis              (&_Py_EllipsisObject)
+#define Py_IsNone(x)             Py_Is((x), Py_None)
+#define Py_RETURN_NONE           return Py_NewRef(Py_None)
 #define Py_RETURN_NOTIMPLEMENTED return Py_NewRef(Py_NotImplemented)
 
 /* Turns a three-way C comparison into the Python bool that `op` asks for. */
-#define Py_RETURN_RICHCOMPARE(val1, val2, op)                                  \
-    do {                                                                       \
-        switch (op) {                                                          \
-        case Py_EQ: if ((val1) == (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;     \
-        case Py_NE: if ((val1) != (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;     \
-        case Py_LT: if ((val1) < (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;      \
-        case Py_GT: if ((val1) > (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;      \
-        case Py_LE: if ((val1) <= (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;     \
-        case Py_GE: if ((val1) >= (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE;     \
-        default: return NULL;                                                  \
-        }                                                                      \
+#define Py_RETURN_RICHCOMPARE(val1, val2, op)     \
+    do {                                          \
+        switch (op) {                             \
+        case Py_EQ:                               \
+            if ((val1) == (val2)) Py_RETURN_TRUE; \
+            Py_RETURN_FALSE;                      \
+        case Py_NE:                               \
+            if ((val1) != (val2)) Py_RETURN_TRUE; \
+            Py_RETURN_FALSE;                      \
+        case Py_LT:                               \
+            if ((val1) < (val2)) Py_RETURN_TRUE;  \
+            Py_RETURN_FALSE;                      \
+        case Py_GT:                               \
+            if ((val1) > (val2)) Py_RETURN_TRUE;  \
+            Py_RETURN_FALSE;                      \
+        case Py_LE:                               \
+            if ((val1) <= (val2)) Py_RETURN_TRUE; \
+            Py_RETURN_FALSE;                      \
+        case Py_GE:                               \
+            if ((val1) >= (val2)) Py_RETURN_TRUE; \
+            Py_RETURN_FALSE;                      \
+        default: return NULL;                     \
+        }                                         \
     } while (0)
 
 /* --- Generic object protocol (implemented in object.cpp / abstract.cpp) ---------------- */
@@ -359,10 +384,12 @@ PyAPI_FUNC(int) PyObject_Not(PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GetAttr(PyObject *v, PyObject *name) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GetAttrString(PyObject *v, const char *name) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PyObject_SetAttrString(PyObject *v, const char *name, PyObject *value) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyObject_SetAttrString(PyObject *v, const char *name, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *v, const char *name) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *v, PyObject *name) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *v, PyObject *name, PyObject *value) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyObject_GenericSetAttr(PyObject *v, PyObject *name, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GetIter(PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyIter_Next(PyObject *iter) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyIter_Check(PyObject *v) MINIPY_NOEXCEPT;

@@ -22,32 +22,33 @@
 MINIPY_EXTERN_C_BEGIN
 
 PyAPI_FUNC(PyObject *) PyObject_Init(PyObject *op, PyTypeObject *type) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyVarObject *) PyObject_InitVar(PyVarObject *op, PyTypeObject *type,
-                                           Py_ssize_t size) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyVarObject *)
+    PyObject_InitVar(PyVarObject *op, PyTypeObject *type, Py_ssize_t size) MINIPY_NOEXCEPT;
 /* NULL with MemoryError set when the OBJ domain says no or the size overflows. */
 PyAPI_FUNC(PyObject *) _PyObject_New(PyTypeObject *type) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyVarObject *) _PyObject_NewVar(PyTypeObject *type, Py_ssize_t n) MINIPY_NOEXCEPT;
 
-#define PyObject_New(type, typeobj) ((type *)_PyObject_New(typeobj))
+#define PyObject_New(type, typeobj)       ((type *)_PyObject_New(typeobj))
 #define PyObject_NewVar(type, typeobj, n) ((type *)_PyObject_NewVar((typeobj), (n)))
-#define PyObject_Del PyObject_Free
-#define PyObject_DEL PyObject_Free
-#define PyObject_INIT(op, typeobj) PyObject_Init(_PyObject_CAST(op), (typeobj))
-#define PyObject_INIT_VAR(op, typeobj, size) PyObject_InitVar(_PyVarObject_CAST(op), (typeobj), (size))
+#define PyObject_Del                      PyObject_Free
+#define PyObject_DEL                      PyObject_Free
+#define PyObject_INIT(op, typeobj)        PyObject_Init(_PyObject_CAST(op), (typeobj))
+#define PyObject_INIT_VAR(op, typeobj, size) \
+    PyObject_InitVar(_PyVarObject_CAST(op), (typeobj), (size))
 
 /* The bytes an object of `type` with n items needs (rounded up to a pointer's size). */
 #define _PyObject_SIZE(typeobj) ((typeobj)->tp_basicsize)
-#define _PyObject_VAR_SIZE(typeobj, nitems)                                                    \
-    ((size_t)(((typeobj)->tp_basicsize + (nitems) * (typeobj)->tp_itemsize +                  \
-               (Py_ssize_t)sizeof(void *) - 1) &                                               \
+#define _PyObject_VAR_SIZE(typeobj, nitems)                                  \
+    ((size_t)(((typeobj)->tp_basicsize + (nitems) * (typeobj)->tp_itemsize + \
+               (Py_ssize_t)sizeof(void *) - 1) &                             \
               ~((Py_ssize_t)sizeof(void *) - 1)))
 
 /* The default tp_alloc: zeroed memory for n items, header set, GC-tracked if the type has
  * Py_TPFLAGS_HAVE_GC (so tp_new can return it at once). */
 PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) MINIPY_NOEXCEPT;
 /* The default tp_new: tp_alloc(type, 0). */
-PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,
-                                         PyObject *kwds) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds) MINIPY_NOEXCEPT;
 
 /* --- Cycle collector ------------------------------------------------------------------- */
 #define PyType_IS_GC(t) PyType_HasFeature((t), Py_TPFLAGS_HAVE_GC)
@@ -58,9 +59,9 @@ PyAPI_FUNC(PyVarObject *) _PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t n) 
 /* Grows or shrinks an untracked GC object's variable part; NULL + MemoryError on failure
  * (the old object is then still valid). */
 PyAPI_FUNC(PyVarObject *) _PyObject_GC_Resize(PyVarObject *op, Py_ssize_t n) MINIPY_NOEXCEPT;
-#define PyObject_GC_New(type, typeobj) ((type *)_PyObject_GC_New(typeobj))
+#define PyObject_GC_New(type, typeobj)       ((type *)_PyObject_GC_New(typeobj))
 #define PyObject_GC_NewVar(type, typeobj, n) ((type *)_PyObject_GC_NewVar((typeobj), (n)))
-#define PyObject_GC_Resize(type, op, n) ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))
+#define PyObject_GC_Resize(type, op, n)      ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))
 
 /* Adds the object to the youngest generation / takes it out of the collector's lists. Track
  * is fatal for an object already tracked; UnTrack of an untracked object does nothing. */
@@ -71,12 +72,12 @@ PyAPI_FUNC(int) PyObject_GC_IsTracked(PyObject *op) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyObject_GC_Del(void *op) MINIPY_NOEXCEPT;
 
 /* Visits `op` from a tp_traverse; returns the visitor's non-zero result at once. */
-#define Py_VISIT(op)                                                   \
-    do {                                                               \
-        if (op) {                                                      \
-            int vret = visit(_PyObject_CAST(op), arg);                 \
-            if (vret) return vret;                                     \
-        }                                                              \
+#define Py_VISIT(op)                                   \
+    do {                                               \
+        if (op) {                                      \
+            int vret = visit(_PyObject_CAST(op), arg); \
+            if (vret) return vret;                     \
+        }                                              \
     } while (0)
 
 /* Collects every generation; returns the number of unreachable objects found. */
@@ -103,7 +104,8 @@ typedef struct {
     Py_ssize_t collected;     /* unreachable objects freed */
     Py_ssize_t uncollectable; /* always 0: minipy has no finalizers that resurrect */
 } minipy_gc_generation_stats;
-PyAPI_FUNC(void) minipy_gc_get_stats(minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    minipy_gc_get_stats(minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
 
 /* The trashcan (CPython's Py_TRASHCAN_BEGIN / Py_TRASHCAN_END, same use). Destroying a
  * container releases its items, which may destroy containers in turn: a list nested a
@@ -125,16 +127,18 @@ PyAPI_FUNC(int) _PyTrash_begin(struct _ts *tstate, PyObject *op) MINIPY_NOEXCEPT
 PyAPI_FUNC(void) _PyTrash_end(struct _ts *tstate) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyTrash_cond(PyObject *op, destructor dealloc) MINIPY_NOEXCEPT;
 
-#define Py_TRASHCAN_BEGIN_CONDITION(op, cond)                                  \
-    do {                                                                       \
-        struct _ts *minipy_trash_tstate_ = NULL;                               \
-        if (cond) {                                                            \
-            minipy_trash_tstate_ = PyThreadState_Get();                        \
+#define Py_TRASHCAN_BEGIN_CONDITION(op, cond)                                    \
+    do {                                                                         \
+        struct _ts *minipy_trash_tstate_ = NULL;                                 \
+        if (cond) {                                                              \
+            minipy_trash_tstate_ = PyThreadState_Get();                          \
             if (_PyTrash_begin(minipy_trash_tstate_, _PyObject_CAST(op))) break; \
         }
-#define Py_TRASHCAN_END                                                        \
-        if (minipy_trash_tstate_ != NULL) _PyTrash_end(minipy_trash_tstate_);   \
-    } while (0);
+#define Py_TRASHCAN_END                                                   \
+    if (minipy_trash_tstate_ != NULL) _PyTrash_end(minipy_trash_tstate_); \
+    }                                                                     \
+    while (0)                                                             \
+        ;
 #define Py_TRASHCAN_BEGIN(op, dealloc) \
     Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)))
 

@@ -18,9 +18,8 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct {
-    PyObject_HEAD
-    PyObject *dict;      /* attributes set on the instance; NULL until the first */
-    PyObject *args;      /* tuple of the constructor's arguments */
+    PyObject_HEAD PyObject *dict; /* attributes set on the instance; NULL until the first */
+    PyObject *args;               /* tuple of the constructor's arguments */
     PyObject *notes;
     PyObject *traceback;
     PyObject *context;
@@ -43,17 +42,22 @@ typedef struct {
 PyAPI_FUNC(void) PyErr_SetNone(PyObject *type) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetObject(PyObject *type, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetString(PyObject *type, const char *message) MINIPY_NOEXCEPT;
-/* The message is PyUnicode_FromFormat(format, ...). Returns NULL, for `return PyErr_Format(...)`. */
+/* The message is PyUnicode_FromFormat(format, ...). Returns NULL, for `return PyErr_Format(...)`.
+ */
 PyAPI_FUNC(PyObject *) PyErr_Format(PyObject *type, const char *format, ...) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyErr_FormatV(PyObject *type, const char *format, va_list vargs) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyErr_FormatV(PyObject *type, const char *format, va_list vargs) MINIPY_NOEXCEPT;
 /* The type of the current exception (borrowed), or NULL. */
 PyAPI_FUNC(PyObject *) PyErr_Occurred(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_Clear(void) MINIPY_NOEXCEPT;
 /* Moves the current exception out (new references; NULLs when there is none) / back in
  * (steals the references; a NULL type clears). */
-PyAPI_FUNC(void) PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback) MINIPY_NOEXCEPT;
-PyAPI_FUNC(void) PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback) MINIPY_NOEXCEPT;
-PyAPI_FUNC(void) PyErr_NormalizeException(PyObject **ptype, PyObject **pvalue, PyObject **ptb) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void)
+    PyErr_NormalizeException(PyObject **ptype, PyObject **pvalue, PyObject **ptb) MINIPY_NOEXCEPT;
 /* 3.12's spelling: the current exception instance (new reference) or NULL / steal it back. */
 PyAPI_FUNC(PyObject *) PyErr_GetRaisedException(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetRaisedException(PyObject *exc) MINIPY_NOEXCEPT;

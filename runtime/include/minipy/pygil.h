@@ -33,13 +33,15 @@ PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyEval_InitThreads(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyEval_ThreadsInitialized(void) MINIPY_NOEXCEPT;
 
-#define Py_BEGIN_ALLOW_THREADS { \
-        PyThreadState *_save; \
+#define Py_BEGIN_ALLOW_THREADS \
+    {                          \
+        PyThreadState *_save;  \
         _save = PyEval_SaveThread();
-#define Py_BLOCK_THREADS        PyEval_RestoreThread(_save);
-#define Py_UNBLOCK_THREADS      _save = PyEval_SaveThread();
-#define Py_END_ALLOW_THREADS    PyEval_RestoreThread(_save); \
-        }
+#define Py_BLOCK_THREADS   PyEval_RestoreThread(_save);
+#define Py_UNBLOCK_THREADS _save = PyEval_SaveThread();
+#define Py_END_ALLOW_THREADS     \
+    PyEval_RestoreThread(_save); \
+    }
 
 /* The switch interval in microseconds (CPython's internal names, behind
  * sys.setswitchinterval). Values below 1 act as 1. Default 5000. */

@@ -25,15 +25,15 @@
 MINIPY_EXTERN_C_BEGIN
 
 #define _PyHASH_MULTIPLIER 1000003UL /* 0xf4243 */
-#define _PyHASH_BITS 61
-#define _PyHASH_MODULUS (((size_t)1 << _PyHASH_BITS) - 1)
-#define _PyHASH_INF 314159
-#define _PyHASH_IMAG _PyHASH_MULTIPLIER
+#define _PyHASH_BITS       61
+#define _PyHASH_MODULUS    (((size_t)1 << _PyHASH_BITS) - 1)
+#define _PyHASH_INF        314159
+#define _PyHASH_IMAG       _PyHASH_MULTIPLIER
 
 /* What sys.hash_info reports about the bytes/str hash. */
 #define Py_HASH_SIPHASH13 3
 #define Py_HASH_ALGORITHM Py_HASH_SIPHASH13
-#define Py_HASH_CUTOFF 0
+#define Py_HASH_CUTOFF    0
 
 /* The numeric hash of v. inst is the object holding v: a NaN hashes as that object's
  * address. Never -1. */

@@ -30,8 +30,8 @@ PyAPI_FUNC(int) Py_IsInitialized(void) MINIPY_NOEXCEPT;
 
 /* Prints "Fatal Python error: <func>: <message>", the runtime state and every thread's
  * stack to stderr and aborts. Allocates nothing. The macro passes the caller's name. */
-MINIPY_NORETURN PyAPI_FUNC(void) _Py_FatalErrorFunc(const char *func,
-                                                   const char *message) MINIPY_NOEXCEPT;
+MINIPY_NORETURN PyAPI_FUNC(void)
+    _Py_FatalErrorFunc(const char *func, const char *message) MINIPY_NOEXCEPT;
 MINIPY_NORETURN PyAPI_FUNC(void) Py_FatalError(const char *message) MINIPY_NOEXCEPT;
 #define Py_FatalError(message) _Py_FatalErrorFunc(__func__, (message))
 

@@ -47,7 +47,8 @@ PyAPI_FUNC(PyThreadState *) _PyThreadState_UncheckedGet(void) MINIPY_NOEXCEPT;
 /* Makes `tstate` (may be NULL) the calling thread's current state without touching the
  * GIL, which the caller must manage; returns the previous one. */
 PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyInterpreterState *) PyThreadState_GetInterpreter(PyThreadState *tstate) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyInterpreterState *)
+    PyThreadState_GetInterpreter(PyThreadState *tstate) MINIPY_NOEXCEPT;
 /* A number unique to the state within the process (1 for the first). */
 PyAPI_FUNC(uint64_t) PyThreadState_GetID(PyThreadState *tstate) MINIPY_NOEXCEPT;
 

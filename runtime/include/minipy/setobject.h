@@ -27,13 +27,12 @@ typedef struct {
 } setentry;
 
 typedef struct {
-    PyObject_HEAD
-    Py_ssize_t fill;   /* active + dummy slots */
-    Py_ssize_t used;   /* active slots: len(set) */
-    Py_ssize_t mask;   /* number of slots - 1 (a power of two minus one) */
-    setentry *table;   /* smalltable, or a PyMem block of mask + 1 slots; never NULL */
-    Py_hash_t hash;    /* frozenset only: the cached hash, -1 until computed */
-    Py_ssize_t finger; /* where pop() starts looking */
+    PyObject_HEAD Py_ssize_t fill; /* active + dummy slots */
+    Py_ssize_t used;               /* active slots: len(set) */
+    Py_ssize_t mask;               /* number of slots - 1 (a power of two minus one) */
+    setentry *table;               /* smalltable, or a PyMem block of mask + 1 slots; never NULL */
+    Py_hash_t hash;                /* frozenset only: the cached hash, -1 until computed */
+    Py_ssize_t finger;             /* where pop() starts looking */
     setentry smalltable[PySet_MINSIZE];
     PyObject *weakreflist; /* always NULL: minipy has no weak references yet */
 } PySetObject;
@@ -73,9 +72,9 @@ PyAPI_FUNC(int) _PySet_Update(PyObject *set, PyObject *iterable) MINIPY_NOEXCEPT
     (Py_IS_TYPE((ob), &PyFrozenSet_Type) || PyType_IsSubtype(Py_TYPE(ob), &PyFrozenSet_Type))
 #define PyAnySet_CheckExact(ob) \
     (Py_IS_TYPE((ob), &PySet_Type) || Py_IS_TYPE((ob), &PyFrozenSet_Type))
-#define PyAnySet_Check(ob)                                                              \
-    (Py_IS_TYPE((ob), &PySet_Type) || Py_IS_TYPE((ob), &PyFrozenSet_Type) ||            \
-     PyType_IsSubtype(Py_TYPE(ob), &PySet_Type) ||                                      \
+#define PyAnySet_Check(ob)                                                   \
+    (Py_IS_TYPE((ob), &PySet_Type) || Py_IS_TYPE((ob), &PyFrozenSet_Type) || \
+     PyType_IsSubtype(Py_TYPE(ob), &PySet_Type) ||                           \
      PyType_IsSubtype(Py_TYPE(ob), &PyFrozenSet_Type))
 #define PySet_CheckExact(op) Py_IS_TYPE((op), &PySet_Type)
 #define PySet_Check(ob) \

@@ -16,8 +16,7 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct {
-    PyObject_HEAD
-    PyObject *start, *stop, *step; /* never NULL: None where not given */
+    PyObject_HEAD PyObject *start, *stop, *step; /* never NULL: None where not given */
 } PySliceObject;
 
 PyAPI_DATA(PyTypeObject) PySlice_Type;
@@ -29,11 +28,11 @@ PyAPI_FUNC(PyObject *) PySlice_New(PyObject *start, PyObject *stop, PyObject *st
 PyAPI_FUNC(int) PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop,
                                Py_ssize_t *step) MINIPY_NOEXCEPT;
 /* Clamps unpacked indices to `length`; returns the slice length. Cannot fail. */
-PyAPI_FUNC(Py_ssize_t) PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start,
-                                             Py_ssize_t *stop, Py_ssize_t step) MINIPY_NOEXCEPT;
-PyAPI_FUNC(int) PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start,
-                                     Py_ssize_t *stop, Py_ssize_t *step,
-                                     Py_ssize_t *slicelength) MINIPY_NOEXCEPT;
+PyAPI_FUNC(Py_ssize_t) PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop,
+                                             Py_ssize_t step) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop,
+                         Py_ssize_t *step, Py_ssize_t *slicelength) MINIPY_NOEXCEPT;
 /* The old API: plain ints only, indices not clamped; -1 (no exception for a bad bound). */
 PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start,
                                    Py_ssize_t *stop, Py_ssize_t *step) MINIPY_NOEXCEPT;

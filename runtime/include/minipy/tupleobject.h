@@ -16,15 +16,15 @@ MINIPY_EXTERN_C_BEGIN
 
 typedef struct {
     PyObject_VAR_HEAD
-    /* ob_item[0 .. ob_size-1]: the items, each a strong reference (NULL only while the
-     * creator is filling a fresh tuple). */
-    PyObject *ob_item[1];
+        /* ob_item[0 .. ob_size-1]: the items, each a strong reference (NULL only while the
+         * creator is filling a fresh tuple). */
+        PyObject *ob_item[1];
 } PyTupleObject;
 
 PyAPI_DATA(PyTypeObject) PyTuple_Type;
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 
-#define PyTuple_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TUPLE_SUBCLASS)
+#define PyTuple_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TUPLE_SUBCLASS)
 #define PyTuple_CheckExact(op) Py_IS_TYPE((op), &PyTuple_Type)
 
 /* A new tuple of `size` NULL items (the empty singleton for 0); NULL + MemoryError, or
@@ -39,7 +39,8 @@ PyAPI_FUNC(PyObject *) PyTuple_GetItem(PyObject *p, Py_ssize_t pos) MINIPY_NOEXC
 PyAPI_FUNC(int) PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *item) MINIPY_NOEXCEPT;
 /* p[low:high] with the indices clamped as in slicing; `p` itself for the whole of an exact
  * tuple. */
-PyAPI_FUNC(PyObject *) PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high) MINIPY_NOEXCEPT;
 /* A tuple of the n objects given (new references taken). */
 PyAPI_FUNC(PyObject *) PyTuple_Pack(Py_ssize_t n, ...) MINIPY_NOEXCEPT;
 /* Resizes a tuple that only the caller holds, in place or by moving it. On failure *p is
@@ -48,8 +49,10 @@ PyAPI_FUNC(int) _PyTuple_Resize(PyObject **p, Py_ssize_t newsize) MINIPY_NOEXCEP
 
 /* Unchecked access, as CPython's macros. SET_ITEM steals and does not release the old item. */
 #define _PyTuple_CAST(op) ((PyTupleObject *)(op))
-static inline Py_ssize_t _PyTuple_GET_SIZE(PyObject *op) { return Py_SIZE(op); }
-#define PyTuple_GET_SIZE(op) _PyTuple_GET_SIZE(_PyObject_CAST(op))
+static inline Py_ssize_t _PyTuple_GET_SIZE(PyObject *op) {
+    return Py_SIZE(op);
+}
+#define PyTuple_GET_SIZE(op)        _PyTuple_GET_SIZE(_PyObject_CAST(op))
 #define PyTuple_GET_ITEM(op, index) (_PyTuple_CAST(op)->ob_item[(index)])
 static inline void _PyTuple_SET_ITEM(PyObject *op, Py_ssize_t index, PyObject *value) {
     _PyTuple_CAST(op)->ob_item[index] = value;

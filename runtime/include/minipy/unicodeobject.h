@@ -42,9 +42,8 @@ enum PyUnicode_Kind {
 
 /* The header of every str; an ASCII string's characters follow it directly. */
 typedef struct {
-    PyObject_HEAD
-    Py_ssize_t length; /* number of code points */
-    Py_hash_t hash;    /* -1 until computed */
+    PyObject_HEAD Py_ssize_t length; /* number of code points */
+    Py_hash_t hash;                  /* -1 until computed */
     struct {
         unsigned int interned : 2; /* SSTATE_NOT_INTERNED or SSTATE_INTERNED_MORTAL */
         unsigned int kind : 3;     /* 1, 2 or 4 */
@@ -73,33 +72,33 @@ typedef struct {
     } data;
 } PyUnicodeObject;
 
-#define SSTATE_NOT_INTERNED 0
+#define SSTATE_NOT_INTERNED    0
 #define SSTATE_INTERNED_MORTAL 1
 
 PyAPI_DATA(PyTypeObject) PyUnicode_Type;
 PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
 
-#define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
+#define PyUnicode_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
 #define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
 
 /* --- Direct access (no checks; the argument must be a str) --------------------------- */
-#define _PyASCIIObject_CAST(op) ((PyASCIIObject *)(op))
+#define _PyASCIIObject_CAST(op)          ((PyASCIIObject *)(op))
 #define _PyCompactUnicodeObject_CAST(op) ((PyCompactUnicodeObject *)(op))
 
-#define PyUnicode_IS_READY(op) 1
-#define PyUnicode_READY(op) 0
-#define PyUnicode_IS_COMPACT(op) 1
-#define PyUnicode_CHECK_INTERNED(op) ((unsigned int)_PyASCIIObject_CAST(op)->state.interned)
-#define PyUnicode_IS_ASCII(op) ((unsigned int)_PyASCIIObject_CAST(op)->state.ascii)
+#define PyUnicode_IS_READY(op)         1
+#define PyUnicode_READY(op)            0
+#define PyUnicode_IS_COMPACT(op)       1
+#define PyUnicode_CHECK_INTERNED(op)   ((unsigned int)_PyASCIIObject_CAST(op)->state.interned)
+#define PyUnicode_IS_ASCII(op)         ((unsigned int)_PyASCIIObject_CAST(op)->state.ascii)
 #define PyUnicode_IS_COMPACT_ASCII(op) PyUnicode_IS_ASCII(op)
-#define PyUnicode_KIND(op) ((int)_PyASCIIObject_CAST(op)->state.kind)
-#define PyUnicode_GET_LENGTH(op) (_PyASCIIObject_CAST(op)->length)
+#define PyUnicode_KIND(op)             ((int)_PyASCIIObject_CAST(op)->state.kind)
+#define PyUnicode_GET_LENGTH(op)       (_PyASCIIObject_CAST(op)->length)
 
 static inline void *_PyUnicode_COMPACT_DATA(PyObject *op) {
     if (_PyASCIIObject_CAST(op)->state.ascii) return _PyASCIIObject_CAST(op) + 1;
     return _PyCompactUnicodeObject_CAST(op) + 1;
 }
-#define PyUnicode_DATA(op) _PyUnicode_COMPACT_DATA(_PyObject_CAST(op))
+#define PyUnicode_DATA(op)       _PyUnicode_COMPACT_DATA(_PyObject_CAST(op))
 #define PyUnicode_1BYTE_DATA(op) ((Py_UCS1 *)PyUnicode_DATA(op))
 #define PyUnicode_2BYTE_DATA(op) ((Py_UCS2 *)PyUnicode_DATA(op))
 #define PyUnicode_4BYTE_DATA(op) ((Py_UCS4 *)PyUnicode_DATA(op))
@@ -117,7 +116,8 @@ static inline void _PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_U
     else
         ((Py_UCS4 *)data)[index] = value;
 }
-#define PyUnicode_READ(kind, data, index) _PyUnicode_READ((int)(kind), (const void *)(data), (index))
+#define PyUnicode_READ(kind, data, index) \
+    _PyUnicode_READ((int)(kind), (const void *)(data), (index))
 #define PyUnicode_WRITE(kind, data, index, value) \
     _PyUnicode_WRITE((int)(kind), (void *)(data), (index), (Py_UCS4)(value))
 #define PyUnicode_READ_CHAR(op, index) \
@@ -143,23 +143,23 @@ PyAPI_FUNC(PyObject *) PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar) MINIPY_NO
 PyAPI_FUNC(PyObject *) PyUnicode_FromString(const char *u) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size) MINIPY_NOEXCEPT;
 /* errors: NULL or "strict", "replace", "ignore", "surrogateescape". */
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size,
-                                            const char *errors) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors) MINIPY_NOEXCEPT;
 /* As DecodeUTF8; when consumed is not NULL an incomplete sequence at the end is left
  * undecoded and *consumed says how many bytes were used. */
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size,
-                                                    const char *errors,
-                                                    Py_ssize_t *consumed) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size,
-                                              const char *errors) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
-                                             const char *errors) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
+                                 Py_ssize_t *consumed) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors) MINIPY_NOEXCEPT;
 /* encoding: "utf-8", "ascii", "latin-1" (and their usual aliases). */
 PyAPI_FUNC(PyObject *) PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                                         const char *errors) MINIPY_NOEXCEPT;
 /* From `size` units of `kind`; the result has the narrowest kind that fits. */
-PyAPI_FUNC(PyObject *) PyUnicode_FromKindAndData(int kind, const void *buffer,
-                                                 Py_ssize_t size) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size) MINIPY_NOEXCEPT;
 /* chr(ordinal); ValueError "chr() arg not in range(0x110000)" outside the range. */
 PyAPI_FUNC(PyObject *) PyUnicode_FromOrdinal(int ordinal) MINIPY_NOEXCEPT;
 /* The str itself for an exact str, a copy for a subclass instance, TypeError otherwise. */
@@ -180,7 +180,8 @@ PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format, va_list vargs) 
 /* The UTF-8 form, owned by the string (valid while it lives). UnicodeEncodeError for a
  * lone surrogate. AndSize stores the length in bytes when size is not NULL. */
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8(PyObject *unicode) MINIPY_NOEXCEPT;
-PyAPI_FUNC(const char *) PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size) MINIPY_NOEXCEPT;
+PyAPI_FUNC(const char *)
+    PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size) MINIPY_NOEXCEPT;
 /* New bytes objects. */
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF8String(PyObject *unicode) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *unicode) MINIPY_NOEXCEPT;
@@ -193,7 +194,8 @@ PyAPI_FUNC(Py_ssize_t) PyUnicode_GetLength(PyObject *unicode) MINIPY_NOEXCEPT;
 /* (Py_UCS4)-1 with IndexError "string index out of range" when out of range. */
 PyAPI_FUNC(Py_UCS4) PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index) MINIPY_NOEXCEPT;
 /* Only on a string nobody else holds yet (refcount 1, never hashed); 0 or -1. */
-PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch) MINIPY_NOEXCEPT;
 /* Copies the code points into buffer (of buflen units) and adds a NUL if copy_null;
  * SystemError when it does not fit. */
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen,
@@ -210,9 +212,11 @@ PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right) MINIP
 /* separator.join(seq); seq is any iterable of str. */
 PyAPI_FUNC(PyObject *) PyUnicode_Join(PyObject *separator, PyObject *seq) MINIPY_NOEXCEPT;
 /* s.split(sep, maxsplit) as a list; sep NULL splits on whitespace. */
-PyAPI_FUNC(PyObject *) PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit) MINIPY_NOEXCEPT;
 /* str[start:end] with the indices clipped; IndexError for a negative start or end. */
-PyAPI_FUNC(PyObject *) PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end) MINIPY_NOEXCEPT;
 /* `element in container`: 1, 0, or -1 with TypeError when element is not a str. */
 PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element) MINIPY_NOEXCEPT;
 /* Index of substr in str[start:end] (direction > 0 first, < 0 last), -1 if absent,
@@ -234,7 +238,8 @@ PyAPI_FUNC(int) PyUnicode_Compare(PyObject *left, PyObject *right) MINIPY_NOEXCE
 /* Compares with a Latin-1 C string; never fails. */
 PyAPI_FUNC(int) PyUnicode_CompareWithASCIIString(PyObject *left, const char *right) MINIPY_NOEXCEPT;
 /* NotImplemented when either side is not a str. */
-PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, int op) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyUnicode_RichCompare(PyObject *left, PyObject *right, int op) MINIPY_NOEXCEPT;
 
 /* --- Interning ----------------------------------------------------------------------- */
 /* Replaces *p by the interned string equal to it (interning *p if there is none). The
@@ -254,15 +259,15 @@ PyAPI_FUNC(int) _PyUnicode_IsUppercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
 /* Simple (one-to-one) case mappings. */
 PyAPI_FUNC(Py_UCS4) _PyUnicode_ToLowercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_UCS4) _PyUnicode_ToUppercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
-#define Py_UNICODE_ISPRINTABLE(ch) _PyUnicode_IsPrintable(ch)
-#define Py_UNICODE_ISSPACE(ch) _PyUnicode_IsWhitespace(ch)
-#define Py_UNICODE_ISALPHA(ch) _PyUnicode_IsAlpha(ch)
-#define Py_UNICODE_ISDECIMAL(ch) _PyUnicode_IsDecimalDigit(ch)
-#define Py_UNICODE_ISDIGIT(ch) _PyUnicode_IsDigit(ch)
-#define Py_UNICODE_ISLOWER(ch) _PyUnicode_IsLowercase(ch)
-#define Py_UNICODE_ISUPPER(ch) _PyUnicode_IsUppercase(ch)
-#define Py_UNICODE_TOLOWER(ch) _PyUnicode_ToLowercase(ch)
-#define Py_UNICODE_TOUPPER(ch) _PyUnicode_ToUppercase(ch)
+#define Py_UNICODE_ISPRINTABLE(ch)  _PyUnicode_IsPrintable(ch)
+#define Py_UNICODE_ISSPACE(ch)      _PyUnicode_IsWhitespace(ch)
+#define Py_UNICODE_ISALPHA(ch)      _PyUnicode_IsAlpha(ch)
+#define Py_UNICODE_ISDECIMAL(ch)    _PyUnicode_IsDecimalDigit(ch)
+#define Py_UNICODE_ISDIGIT(ch)      _PyUnicode_IsDigit(ch)
+#define Py_UNICODE_ISLOWER(ch)      _PyUnicode_IsLowercase(ch)
+#define Py_UNICODE_ISUPPER(ch)      _PyUnicode_IsUppercase(ch)
+#define Py_UNICODE_TOLOWER(ch)      _PyUnicode_ToLowercase(ch)
+#define Py_UNICODE_TOUPPER(ch)      _PyUnicode_ToUppercase(ch)
 #define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
 
 MINIPY_EXTERN_C_END

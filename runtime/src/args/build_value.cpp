@@ -42,18 +42,22 @@ class ValueBuilder {
         int level = 0;
         for (; level > 0 || *format != end; ++format) {
             switch (*format) {
-            case '\0':
-                PyErr_SetString(PyExc_SystemError, "unmatched paren in format");
-                return -1;
-            case '(': case '[': case '{':
+            case '\0': PyErr_SetString(PyExc_SystemError, "unmatched paren in format"); return -1;
+            case '(':
+            case '[':
+            case '{':
                 if (level == 0) ++count;
                 ++level;
                 break;
-            case ')': case ']': case '}':
-                --level;
-                break;
-            case '#': case '&': case ',': case ':': case ' ': case '\t':
-                break;
+            case ')':
+            case ']':
+            case '}': --level; break;
+            case '#':
+            case '&':
+            case ',':
+            case ':':
+            case ' ':
+            case '\t': break;
             default:
                 if (level == 0) ++count;
             }
@@ -208,38 +212,36 @@ class ValueBuilder {
             case '(': return make_sequence(')', count_units(format_, ')'), false);
             case '[': return make_sequence(']', count_units(format_, ']'), true);
             case '{': return make_dict('}', count_units(format_, '}'));
-            case 'b': case 'B': case 'h': case 'i':
-                return PyLong_FromLong(va_arg(*va_, int));
-            case 'H':
-                return PyLong_FromLong(static_cast<long>(va_arg(*va_, unsigned int)));
-            case 'I':
-                return PyLong_FromUnsignedLong(va_arg(*va_, unsigned int));
-            case 'n':
-                return PyLong_FromSsize_t(va_arg(*va_, Py_ssize_t));
-            case 'l':
-                return PyLong_FromLong(va_arg(*va_, long));
-            case 'k':
-                return PyLong_FromUnsignedLong(va_arg(*va_, unsigned long));
-            case 'L':
-                return PyLong_FromLongLong(va_arg(*va_, long long));
-            case 'K':
-                return PyLong_FromUnsignedLongLong(va_arg(*va_, unsigned long long));
-            case 'f': case 'd':  // a float argument arrives promoted to double
+            case 'b':
+            case 'B':
+            case 'h':
+            case 'i': return PyLong_FromLong(va_arg(*va_, int));
+            case 'H': return PyLong_FromLong(static_cast<long>(va_arg(*va_, unsigned int)));
+            case 'I': return PyLong_FromUnsignedLong(va_arg(*va_, unsigned int));
+            case 'n': return PyLong_FromSsize_t(va_arg(*va_, Py_ssize_t));
+            case 'l': return PyLong_FromLong(va_arg(*va_, long));
+            case 'k': return PyLong_FromUnsignedLong(va_arg(*va_, unsigned long));
+            case 'L': return PyLong_FromLongLong(va_arg(*va_, long long));
+            case 'K': return PyLong_FromUnsignedLongLong(va_arg(*va_, unsigned long long));
+            case 'f':
+            case 'd':  // a float argument arrives promoted to double
                 return PyFloat_FromDouble(va_arg(*va_, double));
             case 'c': {
                 const char byte = static_cast<char>(va_arg(*va_, int));
                 return PyBytes_FromStringAndSize(&byte, 1);
             }
-            case 'C':
-                return PyUnicode_FromOrdinal(va_arg(*va_, int));
-            case 's': case 'z': case 'U':
-                return make_text(false);
-            case 'y':
-                return make_text(true);
-            case 'N': case 'S': case 'O':
-                return make_object(unit);
-            case ':': case ',': case ' ': case '\t':
-                break;
+            case 'C': return PyUnicode_FromOrdinal(va_arg(*va_, int));
+            case 's':
+            case 'z':
+            case 'U': return make_text(false);
+            case 'y': return make_text(true);
+            case 'N':
+            case 'S':
+            case 'O': return make_object(unit);
+            case ':':
+            case ',':
+            case ' ':
+            case '\t': break;
             default:
                 PyErr_SetString(PyExc_SystemError, "bad format char passed to Py_BuildValue");
                 return nullptr;

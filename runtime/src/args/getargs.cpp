@@ -43,9 +43,7 @@ FormatSummary scan_format(const char *format) noexcept {
             if (level == 0) Py_FatalError("excess ')' in getargs format");
             --level;
             break;
-        case '\0':
-            end = true;
-            break;
+        case '\0': end = true; break;
         case ':':
             summary.fname = format;
             end = true;
@@ -77,7 +75,8 @@ int parse_single(PyObject *arg, const char *format, va_list *va) noexcept {
     if (summary.max == 0) {
         if (arg == nullptr) return 1;
         PyErr_Format(PyExc_TypeError, "%.200s%s takes no arguments",
-                     getargs::function_name(summary.fname), getargs::function_parens(summary.fname));
+                     getargs::function_name(summary.fname),
+                     getargs::function_parens(summary.fname));
         return 0;
     }
     if (summary.min != 1 || summary.max != 1) {
@@ -86,7 +85,8 @@ int parse_single(PyObject *arg, const char *format, va_list *va) noexcept {
     }
     if (arg == nullptr) {
         PyErr_Format(PyExc_TypeError, "%.200s%s takes at least one argument",
-                     getargs::function_name(summary.fname), getargs::function_parens(summary.fname));
+                     getargs::function_name(summary.fname),
+                     getargs::function_parens(summary.fname));
         return 0;
     }
     getargs::Cleanups cleanups;
@@ -132,8 +132,8 @@ int parse_tuple(PyObject *args, const char *format, va_list *va) noexcept {
     int levels[getargs::kMaxLevels] = {};
     for (Py_ssize_t i = 0; i < nargs; ++i) {
         if (*format == '|') ++format;
-        const char *message = getargs::convert_item(PyTuple_GET_ITEM(args, i), &format, va,
-                                                    levels, {text, sizeof text}, &cleanups);
+        const char *message = getargs::convert_item(PyTuple_GET_ITEM(args, i), &format, va, levels,
+                                                    {text, sizeof text}, &cleanups);
         if (message != nullptr) {
             getargs::set_error(i + 1, message, levels, summary.fname, summary.custom);
             return cleanups.finish(0);
@@ -207,8 +207,8 @@ extern "C" int _PyArg_Parse_SizeT(PyObject *arg, const char *format, ...) noexce
     return result;
 }
 
-extern "C" int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min,
-                                 Py_ssize_t max, ...) noexcept {
+extern "C" int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize_t max,
+                                 ...) noexcept {
     if (args == nullptr || !PyTuple_Check(args)) {
         PyErr_SetString(PyExc_SystemError, "PyArg_UnpackTuple() argument list is not a tuple");
         return 0;
@@ -223,9 +223,8 @@ extern "C" int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t mi
             PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd", name,
                          qualifier, limit, plural, nargs);
         } else {
-            PyErr_Format(PyExc_TypeError,
-                         "unpacked tuple should have %s%zd element%s, but has %zd", qualifier,
-                         limit, plural, nargs);
+            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
+                         qualifier, limit, plural, nargs);
         }
         return 0;
     };

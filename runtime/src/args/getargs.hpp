@@ -83,7 +83,9 @@ inline const char *function_parens(const char *fname) noexcept {
 }
 
 // The end of the units: the string's end, or the ':' / ';' that starts the name or message.
-inline bool is_end_of_format(char c) noexcept { return c == '\0' || c == ';' || c == ':'; }
+inline bool is_end_of_format(char c) noexcept {
+    return c == '\0' || c == ';' || c == ':';
+}
 
 // ASCII letters only: the units are letters, whatever the C locale says.
 inline bool is_unit_letter(int c) noexcept {

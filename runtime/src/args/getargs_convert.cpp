@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "protocols/abstract_internal.hpp"
 #include "args/getargs.hpp"
+#include "protocols/abstract_internal.hpp"
 
 namespace minipy::runtime::getargs {
 
@@ -120,7 +120,8 @@ const char *convert_integer(char unit, PyObject *arg, va_list *va, MessageBuffer
         const long value = PyLong_AsLong(arg);
         if (value == -1 && PyErr_Occurred()) return error_occurred(buffer);
         if (value < 0) return overflow("unsigned byte integer is less than minimum", buffer);
-        if (value > UCHAR_MAX) return overflow("unsigned byte integer is greater than maximum", buffer);
+        if (value > UCHAR_MAX)
+            return overflow("unsigned byte integer is greater than maximum", buffer);
         *out = static_cast<unsigned char>(value);
         return nullptr;
     }
@@ -129,7 +130,8 @@ const char *convert_integer(char unit, PyObject *arg, va_list *va, MessageBuffer
         const long value = PyLong_AsLong(arg);
         if (value == -1 && PyErr_Occurred()) return error_occurred(buffer);
         if (value < SHRT_MIN) return overflow("signed short integer is less than minimum", buffer);
-        if (value > SHRT_MAX) return overflow("signed short integer is greater than maximum", buffer);
+        if (value > SHRT_MAX)
+            return overflow("signed short integer is greater than maximum", buffer);
         *out = static_cast<short>(value);
         return nullptr;
     }
@@ -166,13 +168,19 @@ const char *convert_integer(char unit, PyObject *arg, va_list *va, MessageBuffer
         *out = value;
         return nullptr;
     }
-    case 'B': case 'H': case 'I': {
+    case 'B':
+    case 'H':
+    case 'I': {
         void *out = va_arg(*va, void *);
         const unsigned long value = PyLong_AsUnsignedLongMask(arg);
-        if (value == static_cast<unsigned long>(-1) && PyErr_Occurred()) return error_occurred(buffer);
-        if (unit == 'B') *static_cast<unsigned char *>(out) = static_cast<unsigned char>(value);
-        else if (unit == 'H') *static_cast<unsigned short *>(out) = static_cast<unsigned short>(value);
-        else *static_cast<unsigned int *>(out) = static_cast<unsigned int>(value);
+        if (value == static_cast<unsigned long>(-1) && PyErr_Occurred())
+            return error_occurred(buffer);
+        if (unit == 'B')
+            *static_cast<unsigned char *>(out) = static_cast<unsigned char>(value);
+        else if (unit == 'H')
+            *static_cast<unsigned short *>(out) = static_cast<unsigned short>(value);
+        else
+            *static_cast<unsigned int *>(out) = static_cast<unsigned int>(value);
         return nullptr;
     }
     case 'k': {
@@ -211,12 +219,14 @@ const char *convert_text(char unit, PyObject *arg, const char **format, va_list 
         // y takes bytes only; s# and z# take str or bytes.
         if (!get_buffer(arg, unit != 'y', &data, &size)) return error_occurred(buffer);
     } else {
-        if (!PyUnicode_Check(arg)) return conversion_error(unit == 'z' ? "str or None" : "str", arg, buffer);
+        if (!PyUnicode_Check(arg))
+            return conversion_error(unit == 'z' ? "str or None" : "str", arg, buffer);
         data = PyUnicode_AsUTF8AndSize(arg, &size);
         if (data == nullptr) return conversion_error("(unicode conversion error)", arg, buffer);
     }
     if (!with_length && std::strlen(data) != static_cast<size_t>(size)) {
-        PyErr_SetString(PyExc_ValueError, unit == 'y' ? "embedded null byte" : "embedded null character");
+        PyErr_SetString(PyExc_ValueError,
+                        unit == 'y' ? "embedded null byte" : "embedded null character");
         return error_occurred(buffer);
     }
     *out = data;
@@ -231,7 +241,8 @@ const char *convert_object(PyObject *arg, const char **format, va_list *va, Mess
         ++*format;
         auto *type = va_arg(*va, PyTypeObject *);
         auto *out = va_arg(*va, PyObject **);
-        if (!PyType_IsSubtype(Py_TYPE(arg), type)) return conversion_error(type->tp_name, arg, buffer);
+        if (!PyType_IsSubtype(Py_TYPE(arg), type))
+            return conversion_error(type->tp_name, arg, buffer);
         *out = arg;
         return nullptr;
     }
@@ -252,15 +263,26 @@ const char *convert_simple(PyObject *arg, const char **format, va_list *va, Mess
                            Cleanups *cleanups) noexcept {
     const char unit = *(*format)++;
     switch (unit) {
-    case 'b': case 'B': case 'h': case 'H': case 'i': case 'I':
-    case 'l': case 'k': case 'L': case 'K': case 'n':
-        return convert_integer(unit, arg, va, buffer);
-    case 'f': case 'd': {
+    case 'b':
+    case 'B':
+    case 'h':
+    case 'H':
+    case 'i':
+    case 'I':
+    case 'l':
+    case 'k':
+    case 'L':
+    case 'K':
+    case 'n': return convert_integer(unit, arg, va, buffer);
+    case 'f':
+    case 'd': {
         void *out = va_arg(*va, void *);
         const double value = PyFloat_AsDouble(arg);
         if (value == -1.0 && PyErr_Occurred()) return error_occurred(buffer);
-        if (unit == 'f') *static_cast<float *>(out) = static_cast<float>(value);
-        else *static_cast<double *>(out) = value;
+        if (unit == 'f')
+            *static_cast<float *>(out) = static_cast<float>(value);
+        else
+            *static_cast<double *>(out) = value;
         return nullptr;
     }
     case 'c': {
@@ -284,20 +306,21 @@ const char *convert_simple(PyObject *arg, const char **format, va_list *va, Mess
         *out = truth;
         return nullptr;
     }
-    case 's': case 'z': case 'y':
+    case 's':
+    case 'z':
+    case 'y':
         if (**format == '*') break;  // the buffer protocol: not in minipy
         return convert_text(unit, arg, format, va, buffer);
-    case 'S': case 'U': {
+    case 'S':
+    case 'U': {
         auto *out = va_arg(*va, PyObject **);
         const bool fits = unit == 'S' ? PyBytes_Check(arg) : PyUnicode_Check(arg);
         if (!fits) return conversion_error(unit == 'S' ? "bytes" : "str", arg, buffer);
         *out = arg;
         return nullptr;
     }
-    case 'O':
-        return convert_object(arg, format, va, buffer, cleanups);
-    default:
-        break;
+    case 'O': return convert_object(arg, format, va, buffer, cleanups);
+    default: break;
     }
     return conversion_error("(impossible<bad format char>)", arg, buffer);
 }
@@ -337,7 +360,8 @@ const char *convert_group(PyObject *arg, const char **format, va_list *va, int *
     const Py_ssize_t length = PySequence_Size(arg);
     if (length != n) {
         levels[0] = 0;
-        std::snprintf(buffer.text, buffer.size, "must be sequence of length %d, not %zd", n, length);
+        std::snprintf(buffer.text, buffer.size, "must be sequence of length %d, not %zd", n,
+                      length);
         return buffer.text;
     }
     const char *unit = *format;
@@ -385,12 +409,32 @@ const char *skip_item(const char **format, va_list *va) noexcept {
     const char c = *unit++;
     switch (c) {
     // Units that take one pointer; its type does not matter here.
-    case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'k':
-    case 'L': case 'K': case 'n': case 'f': case 'd': case 'D': case 'c': case 'C':
-    case 'p': case 'S': case 'Y': case 'U':
+    case 'b':
+    case 'B':
+    case 'h':
+    case 'H':
+    case 'i':
+    case 'I':
+    case 'l':
+    case 'k':
+    case 'L':
+    case 'K':
+    case 'n':
+    case 'f':
+    case 'd':
+    case 'D':
+    case 'c':
+    case 'C':
+    case 'p':
+    case 'S':
+    case 'Y':
+    case 'U':
         if (va != nullptr) (void)va_arg(*va, void *);
         break;
-    case 's': case 'z': case 'y': case 'w':
+    case 's':
+    case 'z':
+    case 'y':
+    case 'w':
         if (va != nullptr) (void)va_arg(*va, char **);
         if (*unit == '#') {
             if (va != nullptr) (void)va_arg(*va, Py_ssize_t *);
@@ -423,10 +467,8 @@ const char *skip_item(const char **format, va_list *va) noexcept {
         }
         ++unit;
         break;
-    case ')':
-        return "Unmatched right paren in format string";
-    default:
-        return "impossible<bad format char>";
+    case ')': return "Unmatched right paren in format string";
+    default: return "impossible<bad format char>";
     }
     *format = unit;
     return nullptr;

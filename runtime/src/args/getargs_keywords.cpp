@@ -104,7 +104,8 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
     const char *parens = getargs::function_parens(fname);
 
     int positional_only = 0;
-    while (kwlist[positional_only] != nullptr && kwlist[positional_only][0] == '\0') ++positional_only;
+    while (kwlist[positional_only] != nullptr && kwlist[positional_only][0] == '\0')
+        ++positional_only;
     int parameters = positional_only;
     for (; kwlist[parameters] != nullptr; ++parameters) {
         if (kwlist[parameters][0] == '\0') {
@@ -120,8 +121,8 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
     if (nargs + nkwargs > parameters) {
         // "keyword" when only keywords were given makes the count read right.
         PyErr_Format(PyExc_TypeError, "%.200s%s takes at most %d %sargument%s (%zd given)", name,
-                     parens, parameters, nargs == 0 ? "keyword " : "",
-                     parameters == 1 ? "" : "s", nargs + nkwargs);
+                     parens, parameters, nargs == 0 ? "keyword " : "", parameters == 1 ? "" : "s",
+                     nargs + nkwargs);
         return 0;
     }
 
@@ -170,8 +171,9 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
             }
         }
         if (getargs::is_end_of_format(*format)) {
-            PyErr_Format(PyExc_SystemError, "More keyword list entries (%d) than format specifiers (%d)",
-                         parameters, i);
+            PyErr_Format(PyExc_SystemError,
+                         "More keyword list entries (%d) than format specifiers (%d)", parameters,
+                         i);
             return cleanups.finish(0);
         }
         if (!skip) {
@@ -180,8 +182,10 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
                 value = PyTuple_GET_ITEM(args, i);
             } else if (nkwargs > 0 && i >= positional_only) {
                 value = keyword_value(kwargs, kwlist[i]);
-                if (value != nullptr) --nkwargs;
-                else if (PyErr_Occurred()) return cleanups.finish(0);
+                if (value != nullptr)
+                    --nkwargs;
+                else if (PyErr_Occurred())
+                    return cleanups.finish(0);
             }
             if (value != nullptr) {
                 const char *message = getargs::convert_item(value, &format, va, levels,
@@ -196,8 +200,9 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
                 if (i < positional_only) {
                     skip = true;
                 } else {
-                    PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
-                                 name, parens, kwlist[i], i + 1);
+                    PyErr_Format(PyExc_TypeError,
+                                 "%.200s%s missing required argument '%s' (pos %d)", name, parens,
+                                 kwlist[i], i + 1);
                     return cleanups.finish(0);
                 }
             }
@@ -214,8 +219,8 @@ int parse_keywords(PyObject *args, PyObject *kwargs, const char *format, char **
     if (skip) {
         const int bound = positional_only < min ? positional_only : min;
         PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
-                     name, parens, bound < i ? "at least" : "exactly", bound,
-                     bound == 1 ? "" : "s", nargs);
+                     name, parens, bound < i ? "at least" : "exactly", bound, bound == 1 ? "" : "s",
+                     nargs);
         return cleanups.finish(0);
     }
     if (!getargs::is_end_of_format(*format) && *format != '|' && *format != '$') {

@@ -41,8 +41,8 @@ PyObject *instantiate(PyObject *type, PyObject *value) noexcept {
     Py_DECREF(args);
     if (exc != nullptr && !PyExceptionInstance_Check(exc)) {
         PyErr_Format(PyExc_TypeError,
-                     "calling %R should have returned an instance of BaseException, not %s",
-                     type, Py_TYPE(exc)->tp_name);
+                     "calling %R should have returned an instance of BaseException, not %s", type,
+                     Py_TYPE(exc)->tp_name);
         Py_DECREF(exc);
         return nullptr;
     }
@@ -69,8 +69,8 @@ void print_exception_line(PyObject *exc) noexcept {
 extern "C" void PyErr_SetObject(PyObject *type, PyObject *value) noexcept {
     _ts *tstate = current_thread("PyErr_SetObject");
     if (type != nullptr && !PyExceptionClass_Check(type)) {
-        PyErr_Format(PyExc_SystemError, "_PyErr_SetObject: exception %R is not a BaseException subclass",
-                     type);
+        PyErr_Format(PyExc_SystemError,
+                     "_PyErr_SetObject: exception %R is not a BaseException subclass", type);
         return;
     }
     if (type == nullptr) {
@@ -82,7 +82,9 @@ extern "C" void PyErr_SetObject(PyObject *type, PyObject *value) noexcept {
     set_current(tstate, exc);
 }
 
-extern "C" void PyErr_SetNone(PyObject *type) noexcept { PyErr_SetObject(type, nullptr); }
+extern "C" void PyErr_SetNone(PyObject *type) noexcept {
+    PyErr_SetObject(type, nullptr);
+}
 
 extern "C" void PyErr_SetString(PyObject *type, const char *message) noexcept {
     PyObject *text = PyUnicode_FromString(message);
@@ -157,7 +159,8 @@ extern "C" void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceba
     Py_XDECREF(value);
     if (exc == nullptr) {
         Py_XDECREF(traceback);
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "PyErr_Restore: not an exception type");
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_SystemError, "PyErr_Restore: not an exception type");
         return;
     }
     if (traceback != nullptr)
@@ -165,7 +168,8 @@ extern "C" void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceba
     set_current(tstate, exc);
 }
 
-extern "C" void PyErr_NormalizeException(PyObject **ptype, PyObject **pvalue, PyObject **) noexcept {
+extern "C" void PyErr_NormalizeException(PyObject **ptype, PyObject **pvalue,
+                                         PyObject **) noexcept {
     if (*ptype == nullptr || !PyExceptionClass_Check(*ptype)) return;
     if (*pvalue != nullptr && PyObject_TypeCheck(*pvalue, reinterpret_cast<PyTypeObject *>(*ptype)))
         return;
@@ -191,7 +195,8 @@ extern "C" int PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc) noexc
     }
     if (PyExceptionInstance_Check(given)) given = PyExceptionInstance_Class(given);
     if (PyExceptionClass_Check(given) && PyExceptionClass_Check(exc))
-        return PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(given), reinterpret_cast<PyTypeObject *>(exc));
+        return PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(given),
+                                reinterpret_cast<PyTypeObject *>(exc));
     return given == exc;
 }
 
@@ -221,7 +226,9 @@ extern "C" void PyErr_PrintEx(int) noexcept {
     Py_DECREF(exc);
 }
 
-extern "C" void PyErr_Print(void) noexcept { PyErr_PrintEx(1); }
+extern "C" void PyErr_Print(void) noexcept {
+    PyErr_PrintEx(1);
+}
 
 extern "C" void PyErr_WriteUnraisable(PyObject *obj) noexcept {
     PyObject *exc = PyErr_GetRaisedException();
@@ -230,7 +237,8 @@ extern "C" void PyErr_WriteUnraisable(PyObject *obj) noexcept {
         PyObject *repr = PyObject_Repr(obj);
         const char *text = repr != nullptr ? PyUnicode_AsUTF8(repr) : nullptr;
         if (text == nullptr) PyErr_Clear();
-        std::fprintf(stderr, "Exception ignored in: %s\n", text != nullptr ? text : "<object repr() failed>");
+        std::fprintf(stderr, "Exception ignored in: %s\n",
+                     text != nullptr ? text : "<object repr() failed>");
         Py_XDECREF(repr);
     }
     print_exception_line(exc);

@@ -43,9 +43,15 @@ void reset_refs(PyGC_Head *g, Py_ssize_t refs) noexcept {
     g->_gc_prev = (g->_gc_prev & kPrevFinalized) | kPrevCollecting |
                   (static_cast<std::uintptr_t>(refs) << kPrevShift);
 }
-void decref(PyGC_Head *g) noexcept { g->_gc_prev -= std::uintptr_t{1} << kPrevShift; }
-bool is_collecting(const PyGC_Head *g) noexcept { return (g->_gc_prev & kPrevCollecting) != 0; }
-void clear_collecting(PyGC_Head *g) noexcept { g->_gc_prev &= ~kPrevCollecting; }
+void decref(PyGC_Head *g) noexcept {
+    g->_gc_prev -= std::uintptr_t{1} << kPrevShift;
+}
+bool is_collecting(const PyGC_Head *g) noexcept {
+    return (g->_gc_prev & kPrevCollecting) != 0;
+}
+void clear_collecting(PyGC_Head *g) noexcept {
+    g->_gc_prev &= ~kPrevCollecting;
+}
 
 // --- Steps 1 and 2 ----------------------------------------------------------------------------
 

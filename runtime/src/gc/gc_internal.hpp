@@ -15,7 +15,8 @@
 // The two words, as CPython 3.11 uses them (Include/internal/pycore_gc.h):
 //   _gc_next  0 when the object is not tracked. Otherwise the next PyGC_Head of the circular
 //             list the object is on (a generation, or a collection's working list). While a
-//             collection moves an object to its "unreachable" list, bit 0 is set (kNextUnreachable).
+//             collection moves an object to its "unreachable" list, bit 0 is set
+//             (kNextUnreachable).
 //   _gc_prev  the previous PyGC_Head, with two flag bits below it: bit 1 (kPrevCollecting) while
 //             the object's generation is being collected. Between update_refs and
 //             move_unreachable the pointer part holds gc_refs instead (the count of references
@@ -48,10 +49,16 @@ inline constexpr int kPrevShift = 2;
 inline constexpr std::uintptr_t kPrevMask = ~std::uintptr_t{0} << kPrevShift;
 inline constexpr std::uintptr_t kNextUnreachable = 1;  // on a collection's unreachable list
 
-inline PyGC_Head *as_gc(PyObject *op) noexcept { return reinterpret_cast<PyGC_Head *>(op) - 1; }
-inline PyObject *from_gc(PyGC_Head *g) noexcept { return reinterpret_cast<PyObject *>(g + 1); }
+inline PyGC_Head *as_gc(PyObject *op) noexcept {
+    return reinterpret_cast<PyGC_Head *>(op) - 1;
+}
+inline PyObject *from_gc(PyGC_Head *g) noexcept {
+    return reinterpret_cast<PyObject *>(g + 1);
+}
 
-inline bool is_tracked(PyObject *op) noexcept { return as_gc(op)->_gc_next != 0; }
+inline bool is_tracked(PyObject *op) noexcept {
+    return as_gc(op)->_gc_next != 0;
+}
 
 inline PyGC_Head *next_of(const PyGC_Head *g) noexcept {
     return reinterpret_cast<PyGC_Head *>(g->_gc_next);
@@ -78,9 +85,9 @@ inline bool object_is_gc(PyObject *op) noexcept {
 inline constexpr int kGenerations = MINIPY_GC_GENERATIONS;
 
 struct Generation {
-    PyGC_Head head;      // circular list of the tracked objects of this generation
-    int threshold;       // gen 0: allocations minus deallocations; older: younger collections
-    Py_ssize_t count;    // what `threshold` is compared with (gc.get_count())
+    PyGC_Head head;    // circular list of the tracked objects of this generation
+    int threshold;     // gen 0: allocations minus deallocations; older: younger collections
+    Py_ssize_t count;  // what `threshold` is compared with (gc.get_count())
 };
 
 struct GcState {

@@ -24,10 +24,10 @@
 #include <cstring>
 
 #include "gc/gc_internal.hpp"
-#include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
-#include "state/runtime_state.hpp"
+#include "minipy/Python.h"
 #include "objects/type/object_header_init.hpp"
+#include "state/runtime_state.hpp"
 
 namespace minipy::runtime::gc {
 
@@ -91,8 +91,7 @@ void collect_generations() noexcept {
 void count_allocation() noexcept {
     Generation &young = g_gc.generations[0];
     ++young.count;
-    if (young.count > young.threshold && young.threshold != 0 && g_gc.enabled &&
-        !g_gc.collecting &&
+    if (young.count > young.threshold && young.threshold != 0 && g_gc.enabled && !g_gc.collecting &&
         g_runtime.phase.load(std::memory_order_relaxed) == Phase::initialized &&
         t_current != nullptr && t_current->curexc == nullptr) [[unlikely]] {
         collect_generations();
@@ -190,7 +189,9 @@ extern "C" int PyObject_GC_IsTracked(PyObject *op) noexcept {
     return object_is_gc(op) && is_tracked(op) ? 1 : 0;
 }
 
-extern "C" int PyObject_IS_GC(PyObject *obj) noexcept { return object_is_gc(obj) ? 1 : 0; }
+extern "C" int PyObject_IS_GC(PyObject *obj) noexcept {
+    return object_is_gc(obj) ? 1 : 0;
+}
 
 // --- Collecting ----------------------------------------------------------------------------
 
@@ -222,7 +223,9 @@ extern "C" int PyGC_Disable(void) noexcept {
     return was ? 1 : 0;
 }
 
-extern "C" int PyGC_IsEnabled(void) noexcept { return g_gc.enabled ? 1 : 0; }
+extern "C" int PyGC_IsEnabled(void) noexcept {
+    return g_gc.enabled ? 1 : 0;
+}
 
 // --- What the gc module shows ---------------------------------------------------------------
 
@@ -251,7 +254,8 @@ extern "C" Py_ssize_t minipy_gc_tracked_count(int generation) noexcept {
     return gc_list_size(&g_gc.generations[generation].head);
 }
 
-extern "C" void minipy_gc_get_stats(minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) noexcept {
+extern "C" void minipy_gc_get_stats(
+    minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) noexcept {
     for (int i = 0; i < kGenerations; ++i) out[i] = g_gc.stats[i];
 }
 
@@ -259,7 +263,9 @@ extern "C" void minipy_gc_get_stats(minipy_gc_generation_stats out[MINIPY_GC_GEN
 
 namespace minipy::runtime {
 
-void gc_init() noexcept { reset_state(); }
+void gc_init() noexcept {
+    reset_state();
+}
 
 // Every generation, again and again while a round still finds garbage: freeing one cycle can
 // make another unreachable only through references its tp_clear dropped, which the next round

@@ -23,7 +23,7 @@ struct _ts;
 namespace minipy::runtime {
 
 class Gil {
-public:
+  public:
     // Blocks until the calling thread holds the lock for `holder`. Returns false, without
     // the lock, when the runtime generation the caller belongs to has ended (Py_FinalizeEx
     // ran): the caller must not touch runtime state any more.
@@ -48,13 +48,16 @@ public:
 
     // Counters for tests and benchmarks: how often the lock changed hands, and how often a
     // waiter had to ask the holder to let go.
-    std::uint64_t switches() const noexcept { return switch_number_.load(std::memory_order_relaxed); }
+    std::uint64_t switches() const noexcept {
+        return switch_number_.load(std::memory_order_relaxed);
+    }
     std::uint64_t drop_requests() const noexcept {
         return requests_made_.load(std::memory_order_relaxed);
     }
 
-private:
-    pthread_mutex_t mutex_ = PTHREAD_MUTEX_INITIALIZER;  // guards locked_; generation_ changes under it
+  private:
+    pthread_mutex_t mutex_ =
+        PTHREAD_MUTEX_INITIALIZER;  // guards locked_; generation_ changes under it
     pthread_cond_t released_ = PTHREAD_COND_INITIALIZER;  // signalled when locked_ drops
     pthread_mutex_t switch_mutex_ = PTHREAD_MUTEX_INITIALIZER;
     pthread_cond_t switched_ = PTHREAD_COND_INITIALIZER;  // signalled when a thread takes it

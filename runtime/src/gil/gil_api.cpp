@@ -7,8 +7,7 @@ using namespace minipy::runtime;
 
 extern "C" PyThreadState *PyEval_SaveThread(void) noexcept {
     _ts *tstate = t_current;
-    if (tstate == nullptr)
-        Py_FatalError(kNoCurrentThreadState);
+    if (tstate == nullptr) Py_FatalError(kNoCurrentThreadState);
     t_current = nullptr;
     g_runtime.gil.drop(tstate, tstate->generation);
     return tstate;
@@ -37,7 +36,9 @@ extern "C" void PyEval_ReleaseThread(PyThreadState *tstate) noexcept {
 
 extern "C" void PyEval_InitThreads(void) noexcept {}
 
-extern "C" int PyEval_ThreadsInitialized(void) noexcept { return runtime_running() ? 1 : 0; }
+extern "C" int PyEval_ThreadsInitialized(void) noexcept {
+    return runtime_running() ? 1 : 0;
+}
 
 extern "C" void _PyEval_SetSwitchInterval(unsigned long microseconds) noexcept {
     g_runtime.gil.set_interval(microseconds);

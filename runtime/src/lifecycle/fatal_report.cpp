@@ -64,21 +64,15 @@ void dump_threads(int fd) noexcept {
 void put_runtime_state(int fd) noexcept {
     put(fd, "Python runtime state: ");
     switch (g_runtime.phase.load(std::memory_order_acquire)) {
-        case Phase::initialized:
-            put(fd, "initialized\n");
-            break;
-        case Phase::finalizing:
-            put(fd, "finalizing (tstate=");
-            put_hex(fd, reinterpret_cast<unsigned long>(
-                            g_runtime.finalizing_tstate.load(std::memory_order_relaxed)));
-            put(fd, ")\n");
-            break;
-        case Phase::initializing:
-            put(fd, "initializing\n");
-            break;
-        case Phase::not_initialized:
-            put(fd, "preinitializing\n");
-            break;
+    case Phase::initialized: put(fd, "initialized\n"); break;
+    case Phase::finalizing:
+        put(fd, "finalizing (tstate=");
+        put_hex(fd, reinterpret_cast<unsigned long>(
+                        g_runtime.finalizing_tstate.load(std::memory_order_relaxed)));
+        put(fd, ")\n");
+        break;
+    case Phase::initializing: put(fd, "initializing\n"); break;
+    case Phase::not_initialized: put(fd, "preinitializing\n"); break;
     }
 }
 

@@ -15,13 +15,13 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "lifecycle/part_lifecycle.hpp"
+#include "memory/memory_accounting.hpp"
 #include "minipy/initconfig.h"
 #include "minipy/object.h"
 #include "minipy/pylifecycle.h"
 #include "minipy/pymem.h"
 #include "minipy/pystate.h"
-#include "memory/memory_accounting.hpp"
-#include "lifecycle/part_lifecycle.hpp"
 #include "objects/freelist_settings.hpp"
 #include "state/runtime_state.hpp"
 
@@ -29,7 +29,9 @@ using namespace minipy::runtime;
 
 // --- PyStatus ------------------------------------------------------------------------------
 
-extern "C" PyStatus PyStatus_Ok(void) noexcept { return PyStatus{}; }
+extern "C" PyStatus PyStatus_Ok(void) noexcept {
+    return PyStatus{};
+}
 
 extern "C" PyStatus PyStatus_Error(const char *err_msg) noexcept {
     PyStatus status{};
@@ -128,7 +130,8 @@ PyStatus resolve(const PyConfig &config, Settings &out) noexcept {
     else  // like CPython, any non-empty value turns them on, "0" included
         out.malloc_stats = config.use_environment && non_empty_env("PYTHONMALLOCSTATS") != nullptr;
 
-    double interval = config.switch_interval == 0.0 ? kDefaultSwitchInterval : config.switch_interval;
+    double interval =
+        config.switch_interval == 0.0 ? kDefaultSwitchInterval : config.switch_interval;
     // sys.setswitchinterval's rule: positive; and it must fit the microsecond counter.
     if (!(interval > 0.0) || !std::isfinite(interval) || interval > 1e9)
         return init_error("config.switch_interval must be a positive number of seconds");
@@ -143,9 +146,13 @@ PyStatus resolve(const PyConfig &config, Settings &out) noexcept {
 
 }  // namespace
 
-extern "C" void PyConfig_InitPythonConfig(PyConfig *config) noexcept { init_unset(config, 1); }
+extern "C" void PyConfig_InitPythonConfig(PyConfig *config) noexcept {
+    init_unset(config, 1);
+}
 
-extern "C" void PyConfig_InitIsolatedConfig(PyConfig *config) noexcept { init_unset(config, 0); }
+extern "C" void PyConfig_InitIsolatedConfig(PyConfig *config) noexcept {
+    init_unset(config, 0);
+}
 
 extern "C" void PyConfig_Clear(PyConfig *) noexcept {}
 
@@ -166,10 +173,17 @@ struct ObjectPart {
 // types so every later part can raise; tuple comes before them all since exceptions' args
 // and every repr of a container use it.
 constexpr ObjectPart kObjectParts[] = {
-    {object_init, object_fini},   {tuple_init, tuple_fini},   {unicode_init, unicode_fini},
-    {exceptions_init, exceptions_fini}, {long_init, long_fini}, {float_init, float_fini},
-    {bytes_init, bytes_fini},     {list_init, list_fini},     {range_slice_init, range_slice_fini},
-    {dict_init, dict_fini},       {set_init, set_fini},
+    {object_init, object_fini},
+    {tuple_init, tuple_fini},
+    {unicode_init, unicode_fini},
+    {exceptions_init, exceptions_fini},
+    {long_init, long_fini},
+    {float_init, float_fini},
+    {bytes_init, bytes_fini},
+    {list_init, list_fini},
+    {range_slice_init, range_slice_fini},
+    {dict_init, dict_fini},
+    {set_init, set_fini},
 };
 constexpr std::size_t kObjectPartCount = sizeof kObjectParts / sizeof kObjectParts[0];
 
@@ -247,7 +261,9 @@ extern "C" void Py_InitializeEx(int) noexcept {
     if (PyStatus_Exception(status)) Py_ExitStatusException(status);
 }
 
-extern "C" void Py_Initialize(void) noexcept { Py_InitializeEx(1); }
+extern "C" void Py_Initialize(void) noexcept {
+    Py_InitializeEx(1);
+}
 
 extern "C" int Py_FinalizeEx(void) noexcept {
     if (g_runtime.phase.load(std::memory_order_acquire) != Phase::initialized) return 0;
@@ -260,7 +276,8 @@ extern "C" int Py_FinalizeEx(void) noexcept {
     // Objects go while the GIL is still held: exceptions left in thread states, then the
     // garbage, then every part's caches and free lists, then the accounting hook, which
     // reports what is left.
-    for (_ts *t = g_runtime.main_interp.threads_head; t != nullptr; t = t->next) Py_CLEAR(t->curexc);
+    for (_ts *t = g_runtime.main_interp.threads_head; t != nullptr; t = t->next)
+        Py_CLEAR(t->curexc);
     gc_collect_at_shutdown();
     finalize_object_parts(kObjectPartCount);
     accounting_stop();
@@ -278,7 +295,9 @@ extern "C" int Py_FinalizeEx(void) noexcept {
     return 0;
 }
 
-extern "C" void Py_Finalize(void) noexcept { Py_FinalizeEx(); }
+extern "C" void Py_Finalize(void) noexcept {
+    Py_FinalizeEx();
+}
 
 extern "C" int Py_IsInitialized(void) noexcept {
     return g_runtime.phase.load(std::memory_order_acquire) == Phase::initialized;

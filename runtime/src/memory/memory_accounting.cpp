@@ -119,9 +119,15 @@ constinit Layer *g_layers = nullptr;
 constinit Layer *g_active = nullptr;
 constinit minipy_leak_report g_leak_report = {0, 0, 0, 0, 0};
 
-DomainHook &hook_of(void *ctx) { return *static_cast<DomainHook *>(ctx); }
-BlockHeader *header_of(void *data) { return static_cast<BlockHeader *>(data) - 1; }
-std::uintptr_t key_of(const void *data) { return reinterpret_cast<std::uintptr_t>(data); }
+DomainHook &hook_of(void *ctx) {
+    return *static_cast<DomainHook *>(ctx);
+}
+BlockHeader *header_of(void *data) {
+    return static_cast<BlockHeader *>(data) - 1;
+}
+std::uintptr_t key_of(const void *data) {
+    return reinterpret_cast<std::uintptr_t>(data);
+}
 
 bool counts(const Layer &layer, const BlockHeader &h) {
     return layer.active && h.epoch == layer.epoch;
@@ -148,9 +154,10 @@ void count_gone(Layer &layer, int domain, std::size_t n) {
 void check_header(const BlockHeader &h, int domain, const char *function) {
     if (h.domain != domain && (h.domain == kDomainMem || h.domain == kDomainObj) &&
         h.magic == magic_for(h.domain)) {
-        minipy_fatal_error(function, h.domain == kDomainMem
-                                         ? "block allocated with PyMem_Malloc freed through the OBJ domain"
-                                         : "block allocated with PyObject_Malloc freed through the MEM domain");
+        minipy_fatal_error(
+            function, h.domain == kDomainMem
+                          ? "block allocated with PyMem_Malloc freed through the OBJ domain"
+                          : "block allocated with PyObject_Malloc freed through the MEM domain");
     }
     if (h.domain != domain || h.magic != magic_for(domain))
         minipy_fatal_error(function, "memory accounting header overwritten (buffer underflow?)");
@@ -266,7 +273,9 @@ void *hook_realloc(void *ctx, void *p, std::size_t n) noexcept {
     return data;
 }
 
-bool is_hook(const PyMemAllocatorEx &a) { return a.malloc == &hook_malloc; }
+bool is_hook(const PyMemAllocatorEx &a) {
+    return a.malloc == &hook_malloc;
+}
 
 // The layer on top of both domains, if there is one.
 Layer *layer_on_top() {
@@ -294,7 +303,8 @@ void unlink_and_free(Layer *layer) {
 void remove_drained_layers() {
     for (Layer *top = layer_on_top(); top != nullptr && !top->active && top->registry.size() == 0;
          top = layer_on_top()) {
-        for (DomainHook &hook : top->hooks) PyMem_SetAllocator(kDomainIds[hook.domain], &hook.wrapped);
+        for (DomainHook &hook : top->hooks)
+            PyMem_SetAllocator(kDomainIds[hook.domain], &hook.wrapped);
         unlink_and_free(top);
     }
 }

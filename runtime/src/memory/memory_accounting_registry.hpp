@@ -39,7 +39,7 @@ class BlockRegistry {
     std::uintptr_t *slots_ = nullptr;  // 0 = empty
     std::size_t capacity_ = 0;         // a power of two, or 0 before the first reserve
     std::size_t count_ = 0;
-    int shift_ = 0;                    // 64 - log2(capacity_)
+    int shift_ = 0;  // 64 - log2(capacity_)
 };
 
 }  // namespace minipy::runtime

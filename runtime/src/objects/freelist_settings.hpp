@@ -10,7 +10,9 @@ struct ObjectSettings {
     bool use_freelists = true;
 };
 extern constinit ObjectSettings g_object_settings;
-inline bool use_freelists() noexcept { return g_object_settings.use_freelists; }
+inline bool use_freelists() noexcept {
+    return g_object_settings.use_freelists;
+}
 
 }  // namespace minipy::runtime
 

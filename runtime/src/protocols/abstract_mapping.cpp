@@ -53,7 +53,9 @@ extern "C" Py_ssize_t PyMapping_Size(PyObject *o) noexcept {
 }
 
 #undef PyMapping_Length
-extern "C" Py_ssize_t PyMapping_Length(PyObject *o) noexcept { return PyMapping_Size(o); }
+extern "C" Py_ssize_t PyMapping_Length(PyObject *o) noexcept {
+    return PyMapping_Size(o);
+}
 
 extern "C" PyObject *PyMapping_GetItemString(PyObject *o, const char *key) noexcept {
     if (key == nullptr) return null_argument_error();

@@ -22,8 +22,7 @@
 namespace minipy::runtime {
 
 PyObject *null_argument_error() noexcept {
-    if (!PyErr_Occurred())
-        PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
     return nullptr;
 }
 
@@ -39,7 +38,9 @@ binaryfunc slot_of(PyTypeObject *type, NumberSlot slot) noexcept {
     return methods != nullptr ? methods->*slot : nullptr;
 }
 
-bool is_not_implemented(PyObject *result) noexcept { return result == Py_NotImplemented; }
+bool is_not_implemented(PyObject *result) noexcept {
+    return result == Py_NotImplemented;
+}
 
 }  // namespace
 
@@ -205,9 +206,9 @@ extern "C" int PyIndex_Check(PyObject *obj) noexcept {
 
 // --- Binary operators (the ones with no sequence fallback) ----------------------------------
 
-#define MINIPY_BINARY_FUNC(name, slot, op)                                      \
-    extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept {              \
-        return binary_op(v, w, &PyNumberMethods::slot, op);                     \
+#define MINIPY_BINARY_FUNC(name, slot, op)                         \
+    extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept { \
+        return binary_op(v, w, &PyNumberMethods::slot, op);        \
     }
 MINIPY_BINARY_FUNC(PyNumber_Or, nb_or, "|")
 MINIPY_BINARY_FUNC(PyNumber_Xor, nb_xor, "^")
@@ -255,9 +256,9 @@ extern "C" PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z) noexc
 
 // --- In-place operators -----------------------------------------------------------------------
 
-#define MINIPY_INPLACE_FUNC(name, islot, slot, op)                                      \
-    extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept {                      \
-        return binary_iop(v, w, &PyNumberMethods::islot, &PyNumberMethods::slot, op);   \
+#define MINIPY_INPLACE_FUNC(name, islot, slot, op)                                    \
+    extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept {                    \
+        return binary_iop(v, w, &PyNumberMethods::islot, &PyNumberMethods::slot, op); \
     }
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceOr, nb_inplace_or, nb_or, "|=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceXor, nb_inplace_xor, nb_xor, "^=")
@@ -265,8 +266,8 @@ MINIPY_INPLACE_FUNC(PyNumber_InPlaceAnd, nb_inplace_and, nb_and, "&=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceLshift, nb_inplace_lshift, nb_lshift, "<<=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceRshift, nb_inplace_rshift, nb_rshift, ">>=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceSubtract, nb_inplace_subtract, nb_subtract, "-=")
-MINIPY_INPLACE_FUNC(PyNumber_InPlaceMatrixMultiply, nb_inplace_matrix_multiply,
-                    nb_matrix_multiply, "@=")
+MINIPY_INPLACE_FUNC(PyNumber_InPlaceMatrixMultiply, nb_inplace_matrix_multiply, nb_matrix_multiply,
+                    "@=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceFloorDivide, nb_inplace_floor_divide, nb_floor_divide, "//=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceTrueDivide, nb_inplace_true_divide, nb_true_divide, "/=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceRemainder, nb_inplace_remainder, nb_remainder, "%=")
@@ -279,8 +280,8 @@ extern "C" PyObject *PyNumber_InPlaceAdd(PyObject *v, PyObject *w) noexcept {
     if (result != Py_NotImplemented) return result;
     Py_DECREF(result);
     if (PySequenceMethods *seq = Py_TYPE(v)->tp_as_sequence; seq != nullptr) {
-        binaryfunc concat = seq->sq_inplace_concat != nullptr ? seq->sq_inplace_concat
-                                                              : seq->sq_concat;
+        binaryfunc concat =
+            seq->sq_inplace_concat != nullptr ? seq->sq_inplace_concat : seq->sq_concat;
         if (concat != nullptr) return concat(v, w);
     }
     return minipy::runtime::unsupported_operands(v, w, "+=");
@@ -295,8 +296,8 @@ extern "C" PyObject *PyNumber_InPlaceMultiply(PyObject *v, PyObject *w) noexcept
     PySequenceMethods *seqv = Py_TYPE(v)->tp_as_sequence;
     PySequenceMethods *seqw = Py_TYPE(w)->tp_as_sequence;
     if (seqv != nullptr) {
-        ssizeargfunc repeat = seqv->sq_inplace_repeat != nullptr ? seqv->sq_inplace_repeat
-                                                                 : seqv->sq_repeat;
+        ssizeargfunc repeat =
+            seqv->sq_inplace_repeat != nullptr ? seqv->sq_inplace_repeat : seqv->sq_repeat;
         if (repeat != nullptr) return minipy::runtime::sequence_repeat(repeat, v, w);
     } else if (seqw != nullptr && seqw->sq_repeat != nullptr) {
         // n *= seq: the right operand is not the target, so it is never repeated in place.

@@ -117,8 +117,7 @@ extern "C" PyObject *PyNumber_Long(PyObject *o) noexcept {
     if (PyUnicode_Check(o)) return PyLong_FromUnicodeObject(o, 10);
     if (PyBytes_Check(o)) return minipy::runtime::long_from_bytes(o);
     return minipy::runtime::type_name_error(
-        "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
-        o);
+        "int() argument must be a string, a bytes-like object or a real number, not '%.200s'", o);
 }
 
 extern "C" PyObject *PyNumber_Float(PyObject *o) noexcept {

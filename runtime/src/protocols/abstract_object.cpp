@@ -55,7 +55,9 @@ extern "C" Py_ssize_t PyObject_Size(PyObject *o) noexcept {
 }
 
 #undef PyObject_Length
-extern "C" Py_ssize_t PyObject_Length(PyObject *o) noexcept { return PyObject_Size(o); }
+extern "C" Py_ssize_t PyObject_Length(PyObject *o) noexcept {
+    return PyObject_Size(o);
+}
 
 extern "C" Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t default_value) noexcept {
     if (has_length(o)) {

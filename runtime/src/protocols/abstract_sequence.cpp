@@ -91,7 +91,8 @@ Py_ssize_t iter_search(PyObject *seq, PyObject *obj, IterSearch operation) noexc
     for (;;) {
         PyObject *item = PyIter_Next(it);
         if (item == nullptr) {
-            if (PyErr_Occurred()) n = -1;
+            if (PyErr_Occurred())
+                n = -1;
             else if (operation == IterSearch::index) {
                 PyErr_SetString(PyExc_ValueError, "sequence.index(x): x not in sequence");
                 n = -1;
@@ -123,8 +124,10 @@ Py_ssize_t iter_search(PyObject *seq, PyObject *obj, IterSearch operation) noexc
             }
             ++n;
         } else if (operation == IterSearch::index) {
-            if (n == PY_SSIZE_T_MAX) wrapped = true;
-            else ++n;
+            if (n == PY_SSIZE_T_MAX)
+                wrapped = true;
+            else
+                ++n;
         }
     }
     Py_DECREF(it);
@@ -156,7 +159,9 @@ extern "C" Py_ssize_t PySequence_Size(PyObject *s) noexcept {
 }
 
 #undef PySequence_Length
-extern "C" Py_ssize_t PySequence_Length(PyObject *s) noexcept { return PySequence_Size(s); }
+extern "C" Py_ssize_t PySequence_Length(PyObject *s) noexcept {
+    return PySequence_Size(s);
+}
 
 extern "C" PyObject *PySequence_Concat(PyObject *s, PyObject *o) noexcept {
     if (s == nullptr || o == nullptr) return null_argument_error();
@@ -202,13 +207,14 @@ extern "C" PyObject *PySequence_InPlaceConcat(PyObject *s, PyObject *o) noexcept
 extern "C" PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count) noexcept {
     if (o == nullptr) return null_argument_error();
     PySequenceMethods *seq = Py_TYPE(o)->tp_as_sequence;
-    if (seq != nullptr && seq->sq_inplace_repeat != nullptr) return seq->sq_inplace_repeat(o, count);
+    if (seq != nullptr && seq->sq_inplace_repeat != nullptr)
+        return seq->sq_inplace_repeat(o, count);
     if (seq != nullptr && seq->sq_repeat != nullptr) return seq->sq_repeat(o, count);
     if (PySequence_Check(o)) {
         PyObject *n = PyLong_FromSsize_t(count);
         if (n == nullptr) return nullptr;
-        PyObject *result = binary_iop1(o, n, &PyNumberMethods::nb_inplace_multiply,
-                                       &PyNumberMethods::nb_multiply);
+        PyObject *result =
+            binary_iop1(o, n, &PyNumberMethods::nb_inplace_multiply, &PyNumberMethods::nb_multiply);
         Py_DECREF(n);
         if (result != Py_NotImplemented) return result;
         Py_DECREF(result);
@@ -241,9 +247,12 @@ int sequence_assign_item(PyObject *s, Py_ssize_t i, PyObject *v) noexcept {
         if (!adjust_negative_index(s, seq, &i)) return -1;
         return seq->sq_ass_item(s, i, v);
     }
-    if (has_mapping_assignment(s)) type_name_error("%.200s is not a sequence", s);
-    else if (v != nullptr) type_name_error("'%.200s' object does not support item assignment", s);
-    else type_name_error("'%.200s' object doesn't support item deletion", s);
+    if (has_mapping_assignment(s))
+        type_name_error("%.200s is not a sequence", s);
+    else if (v != nullptr)
+        type_name_error("'%.200s' object does not support item assignment", s);
+    else
+        type_name_error("'%.200s' object doesn't support item deletion", s);
     return -1;
 }
 
@@ -267,7 +276,8 @@ extern "C" PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t 
     return result;
 }
 
-extern "C" int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *v) noexcept {
+extern "C" int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2,
+                                   PyObject *v) noexcept {
     return assign_slice(s, i1, i2, v, "'%.200s' object doesn't support slice assignment");
 }
 

@@ -228,8 +228,8 @@ extern "C" PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const 
     return result;
 }
 
-extern "C" PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name,
-                                                const char *format, ...) noexcept {
+extern "C" PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format,
+                                                ...) noexcept {
     va_list va;
     va_start(va, format);
     PyObject *result = call_method_with_format(obj, name, format, va);
@@ -301,15 +301,15 @@ extern "C" PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *ar
     return result;
 }
 
-extern "C" PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
-                                               size_t nargsf, PyObject *kwnames) noexcept {
+extern "C" PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf,
+                                               PyObject *kwnames) noexcept {
     const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     if (name == nullptr || args == nullptr || nargs < 1 || args[0] == nullptr)
         return null_argument_error();
     PyObject *callable = PyObject_GetAttr(args[0], name);
     if (callable == nullptr) return nullptr;
-    PyObject *result = PyObject_Vectorcall(callable, args + 1, static_cast<size_t>(nargs - 1),
-                                           kwnames);
+    PyObject *result =
+        PyObject_Vectorcall(callable, args + 1, static_cast<size_t>(nargs - 1), kwnames);
     Py_DECREF(callable);
     return result;
 }

@@ -30,7 +30,9 @@ constexpr Py_uhash_t rotate_mod_p(Py_uhash_t x, int k) noexcept {
 constexpr std::uint64_t kSipKey0 = 0;
 constexpr std::uint64_t kSipKey1 = 0;
 
-constexpr std::uint64_t rotl64(std::uint64_t x, int b) noexcept { return (x << b) | (x >> (64 - b)); }
+constexpr std::uint64_t rotl64(std::uint64_t x, int b) noexcept {
+    return (x << b) | (x >> (64 - b));
+}
 
 struct SipState {
     std::uint64_t v0, v1, v2, v3;
@@ -137,6 +139,8 @@ Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len) noexcept {
     return h == -1 ? -2 : h;
 }
 
-PyHash_FuncDef *PyHash_GetFuncDef(void) noexcept { return &g_hash_func_def; }
+PyHash_FuncDef *PyHash_GetFuncDef(void) noexcept {
+    return &g_hash_func_def;
+}
 
 }  // extern "C"

@@ -17,7 +17,7 @@ constexpr Py_ssize_t kInlineDepth = 16;
 
 struct ReprStack {
     PyObject *inline_entries[kInlineDepth];
-    PyObject **entries; // inline_entries or a MEM block
+    PyObject **entries;  // inline_entries or a MEM block
     Py_ssize_t count;
     Py_ssize_t capacity;
 };
@@ -25,7 +25,8 @@ thread_local constinit ReprStack t_repr_stack{{}, nullptr, 0, 0};
 
 bool repr_stack_grow(ReprStack &stack) noexcept {
     const Py_ssize_t capacity = stack.capacity * 2;
-    auto *entries = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(capacity) * sizeof(PyObject *)));
+    auto *entries =
+        static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(capacity) * sizeof(PyObject *)));
     if (entries == nullptr) return false;
     std::memcpy(entries, stack.entries, static_cast<size_t>(stack.count) * sizeof(PyObject *));
     if (stack.entries != stack.inline_entries) PyMem_Free(stack.entries);
@@ -34,10 +35,10 @@ bool repr_stack_grow(ReprStack &stack) noexcept {
     return true;
 }
 
-
 PyObject *checked_text(PyObject *result, const char *slot) noexcept {
     if (result == nullptr || PyUnicode_Check(result)) return result;
-    PyErr_Format(PyExc_TypeError, "%s returned non-string (type %.200s)", slot, Py_TYPE(result)->tp_name);
+    PyErr_Format(PyExc_TypeError, "%s returned non-string (type %.200s)", slot,
+                 Py_TYPE(result)->tp_name);
     Py_DECREF(result);
     return nullptr;
 }
@@ -70,7 +71,8 @@ PyObject **instance_dict_slot(PyObject *obj) noexcept {
 
 const char *attribute_name(PyObject *name) noexcept {
     if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
         return nullptr;
     }
     return PyUnicode_AsUTF8(name);
@@ -94,7 +96,8 @@ extern "C" PyObject *PyObject_Repr(PyObject *v) noexcept {
     if (v == nullptr) return PyUnicode_FromString("<NULL>");
     reprfunc repr = Py_TYPE(v)->tp_repr;
     if (repr == nullptr)
-        return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(v)->tp_name, static_cast<void *>(v));
+        return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(v)->tp_name,
+                                    static_cast<void *>(v));
     // A container's repr calls this for each item: a deep one must not exhaust the C stack.
     if (Py_EnterRecursiveCall(" while getting the repr of an object")) return nullptr;
     PyObject *text = repr(v);
@@ -173,7 +176,8 @@ PyObject *do_rich_compare(PyObject *v, PyObject *w, int op) noexcept {
     case Py_EQ: return Py_NewRef(v == w ? Py_True : Py_False);
     case Py_NE: return Py_NewRef(v != w ? Py_True : Py_False);
     default:
-        PyErr_Format(PyExc_TypeError, "'%s' not supported between instances of '%.100s' and '%.100s'",
+        PyErr_Format(PyExc_TypeError,
+                     "'%s' not supported between instances of '%.100s' and '%.100s'",
                      kOperatorText[op], vt->tp_name, wt->tp_name);
         return nullptr;
     }
@@ -243,7 +247,8 @@ extern "C" PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name) noex
         if (value != nullptr) return Py_NewRef(value);
         if (PyErr_Occurred()) return nullptr;
     }
-    if (PyMethodDef *method = find_method(type, text); method != nullptr) return bind_method(method, obj);
+    if (PyMethodDef *method = find_method(type, text); method != nullptr)
+        return bind_method(method, obj);
     if (PyType_Check(obj)) {
         PyTypeObject *self_type = reinterpret_cast<PyTypeObject *>(obj);
         PyMethodDef *method = find_method(self_type, text);
@@ -273,7 +278,8 @@ extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *
             PyErr_Format(PyExc_AttributeError, "'%.50s' object attribute '%U' is read-only",
                          type->tp_name, name);
         else
-            PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+            PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'",
+                         type->tp_name, name);
         return -1;
     }
     if (value == nullptr) {
@@ -282,7 +288,8 @@ extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *
             if (found < 0) return -1;
             if (found) return PyDict_DelItem(*dict, name);
         }
-        PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+        PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name,
+                     name);
         return -1;
     }
     if (*dict == nullptr && (*dict = PyDict_New()) == nullptr) return -1;
@@ -292,11 +299,13 @@ extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *
 extern "C" PyObject *PyObject_GetAttr(PyObject *v, PyObject *name) noexcept {
     PyTypeObject *type = Py_TYPE(v);
     if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
         return nullptr;
     }
     if (type->tp_getattro != nullptr) return type->tp_getattro(v, name);
-    if (type->tp_getattr != nullptr) return type->tp_getattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)));
+    if (type->tp_getattr != nullptr)
+        return type->tp_getattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)));
     PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
     return nullptr;
 }
@@ -312,7 +321,8 @@ extern "C" PyObject *PyObject_GetAttrString(PyObject *v, const char *name) noexc
 extern "C" int PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value) noexcept {
     PyTypeObject *type = Py_TYPE(v);
     if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'", Py_TYPE(name)->tp_name);
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
         return -1;
     }
     if (type->tp_setattro != nullptr) return type->tp_setattro(v, name, value);
@@ -357,7 +367,9 @@ extern "C" PyObject *_PyObject_NextNotImplemented(PyObject *self) noexcept {
     return nullptr;
 }
 
-extern "C" PyObject *PyObject_SelfIter(PyObject *self) noexcept { return Py_NewRef(self); }
+extern "C" PyObject *PyObject_SelfIter(PyObject *self) noexcept {
+    return Py_NewRef(self);
+}
 
 extern "C" PyObject *PyObject_GetIter(PyObject *v) noexcept {
     PyTypeObject *type = Py_TYPE(v);
@@ -381,7 +393,8 @@ extern "C" PyObject *PyObject_GetIter(PyObject *v) noexcept {
 extern "C" PyObject *PyIter_Next(PyObject *iter) noexcept {
     PyObject *item = Py_TYPE(iter)->tp_iternext(iter);
     // The end of the iteration is not an error for the caller of PyIter_Next.
-    if (item == nullptr && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) PyErr_Clear();
+    if (item == nullptr && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration))
+        PyErr_Clear();
     return item;
 }
 

@@ -1,11 +1,11 @@
 // Keeping the C stack bounded when the input is deep: the recursion limit
-// (Py_EnterRecursiveCall, recursionlimit.h) for code that recurses on the shape of its input, and the
-// trashcan (objimpl.h, trashcan.hpp) for the destruction of deeply nested containers. Both
+// (Py_EnterRecursiveCall, recursionlimit.h) for code that recurses on the shape of its input, and
+// the trashcan (objimpl.h, trashcan.hpp) for the destruction of deeply nested containers. Both
 // count per thread state: deep structures are a property of what one thread is doing.
-#include "minipy/Python.h"
 #include "gc/gc_internal.hpp"
-#include "state/runtime_state.hpp"
+#include "minipy/Python.h"
 #include "recursion/trashcan.hpp"
+#include "state/runtime_state.hpp"
 
 namespace minipy::runtime {
 
@@ -51,7 +51,8 @@ extern "C" int _PyTrash_begin(struct _ts *tstate, PyObject *op) noexcept {
     if (!gc::object_is_gc(op))
         Py_FatalError("Py_TRASHCAN_BEGIN: the object's type does not have Py_TPFLAGS_HAVE_GC");
     if (gc::is_tracked(op))
-        Py_FatalError("Py_TRASHCAN_BEGIN: the object is still tracked (call PyObject_GC_UnTrack first)");
+        Py_FatalError(
+            "Py_TRASHCAN_BEGIN: the object is still tracked (call PyObject_GC_UnTrack first)");
     if (tstate->trash_delete_nesting >= kTrashUnwindLevel) {
         trash_deposit(tstate, op);
         return 1;
@@ -82,9 +83,13 @@ extern "C" int Py_EnterRecursiveCall(const char *where) noexcept {
     return 0;
 }
 
-extern "C" void Py_LeaveRecursiveCall(void) noexcept { --checked_current_tstate()->recursion_depth; }
+extern "C" void Py_LeaveRecursiveCall(void) noexcept {
+    --checked_current_tstate()->recursion_depth;
+}
 
-extern "C" int Py_GetRecursionLimit(void) noexcept { return g_runtime.main_interp.recursion_limit; }
+extern "C" int Py_GetRecursionLimit(void) noexcept {
+    return g_runtime.main_interp.recursion_limit;
+}
 
 extern "C" void Py_SetRecursionLimit(int new_limit) noexcept {
     g_runtime.main_interp.recursion_limit = new_limit;

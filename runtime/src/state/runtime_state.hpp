@@ -17,13 +17,13 @@ struct _ts {
     _ts *prev;
     _ts *next;
     PyInterpreterState *interp;
-    unsigned long thread_id;  // pthread_self() of the thread that created it
-    std::uint64_t id;         // PyThreadState_GetID
-    std::uint64_t generation; // the runtime generation it belongs to
-    int gilstate_counter;     // PyGILState_Ensure nesting depth
-    struct _object *curexc;   // the current exception instance (owned), or nullptr
-    int recursion_depth;      // Py_EnterRecursiveCall nesting (recursion_limits.cpp)
-    int trash_delete_nesting; // container deallocations under way (the trashcan)
+    unsigned long thread_id;             // pthread_self() of the thread that created it
+    std::uint64_t id;                    // PyThreadState_GetID
+    std::uint64_t generation;            // the runtime generation it belongs to
+    int gilstate_counter;                // PyGILState_Ensure nesting depth
+    struct _object *curexc;              // the current exception instance (owned), or nullptr
+    int recursion_depth;                 // Py_EnterRecursiveCall nesting (recursion_limits.cpp)
+    int trash_delete_nesting;            // container deallocations under way (the trashcan)
     struct _object *trash_delete_later;  // put aside by the trashcan, linked through GC heads
 };
 

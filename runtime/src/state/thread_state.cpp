@@ -34,8 +34,10 @@ void link(_is &interp, _ts &tstate) noexcept {
 void unlink(_ts &tstate) noexcept {
     _is &interp = *tstate.interp;
     pthread_mutex_lock(&interp.threads_mutex);
-    if (tstate.prev != nullptr) tstate.prev->next = tstate.next;
-    else interp.threads_head = tstate.next;
+    if (tstate.prev != nullptr)
+        tstate.prev->next = tstate.next;
+    else
+        interp.threads_head = tstate.next;
     if (tstate.next != nullptr) tstate.next->prev = tstate.prev;
     pthread_mutex_unlock(&interp.threads_mutex);
 }
@@ -102,8 +104,7 @@ extern "C" PyInterpreterState *PyInterpreterState_Main(void) noexcept {
 
 extern "C" PyInterpreterState *PyInterpreterState_Get(void) noexcept {
     _ts *tstate = t_current;
-    if (tstate == nullptr)
-        Py_FatalError(kNoCurrentThreadState);
+    if (tstate == nullptr) Py_FatalError(kNoCurrentThreadState);
     return tstate->interp;
 }
 
@@ -130,8 +131,7 @@ extern "C" void PyThreadState_Delete(PyThreadState *tstate) noexcept {
 
 extern "C" void PyThreadState_DeleteCurrent(void) noexcept {
     _ts *tstate = t_current;
-    if (tstate == nullptr)
-        Py_FatalError(kNoCurrentThreadState);
+    if (tstate == nullptr) Py_FatalError(kNoCurrentThreadState);
     // Its exception is released while the state is still current and holds the GIL.
     Py_CLEAR(tstate->curexc);
     unlink(*tstate);
@@ -143,12 +143,13 @@ extern "C" void PyThreadState_DeleteCurrent(void) noexcept {
 
 extern "C" PyThreadState *PyThreadState_Get(void) noexcept {
     _ts *tstate = t_current;
-    if (tstate == nullptr)
-        Py_FatalError(kNoCurrentThreadState);
+    if (tstate == nullptr) Py_FatalError(kNoCurrentThreadState);
     return tstate;
 }
 
-extern "C" PyThreadState *_PyThreadState_UncheckedGet(void) noexcept { return t_current; }
+extern "C" PyThreadState *_PyThreadState_UncheckedGet(void) noexcept {
+    return t_current;
+}
 
 extern "C" PyThreadState *PyThreadState_Swap(PyThreadState *tstate) noexcept {
     _ts *previous = t_current;
@@ -187,10 +188,8 @@ extern "C" void PyGILState_Release(PyGILState_STATE state) noexcept {
     _ts *tstate = bound_tstate();
     if (tstate == nullptr)
         Py_FatalError("auto-releasing thread-state, but no thread-state for this thread");
-    if (tstate != t_current)
-        Py_FatalError("thread state must be current when releasing");
-    if (tstate->gilstate_counter <= 0)
-        Py_FatalError("called more often than PyGILState_Ensure()");
+    if (tstate != t_current) Py_FatalError("thread state must be current when releasing");
+    if (tstate->gilstate_counter <= 0) Py_FatalError("called more often than PyGILState_Ensure()");
     if (--tstate->gilstate_counter == 0) {
         // The outermost Ensure made this state: it goes with the GIL.
         if (state != PyGILState_UNLOCKED)

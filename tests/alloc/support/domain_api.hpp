@@ -42,8 +42,7 @@ inline std::vector<DomainCase> all_domain_cases() {
     std::vector<DomainCase> cases;
     // The debug hooks must keep every rule too: they change the frame, never the contract.
     for (const char *config : {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"})
-        for (const DomainApi &api : {kRawApi, kMemApi, kObjApi})
-            cases.push_back({config, api});
+        for (const DomainApi &api : {kRawApi, kMemApi, kObjApi}) cases.push_back({config, api});
     return cases;
 }
 
@@ -51,7 +50,9 @@ inline std::vector<DomainCase> all_domain_cases() {
 struct Domain {
     DomainApi api;
 };
-inline std::ostream &operator<<(std::ostream &out, const Domain &d) { return out << d.api.name; }
+inline std::ostream &operator<<(std::ostream &out, const Domain &d) {
+    return out << d.api.name;
+}
 inline const std::vector<Domain> kAllDomains = {{kRawApi}, {kMemApi}, {kObjApi}};
 inline const std::vector<Domain> kPymallocDomains = {{kMemApi}, {kObjApi}};  // pymalloc's
 
@@ -65,12 +66,10 @@ inline bool same_allocator(const PyMemAllocatorEx &a, const PyMemAllocatorEx &b)
 class SavedDomains {
   public:
     SavedDomains() {
-        for (int d = 0; d < 3; ++d)
-            PyMem_GetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
+        for (int d = 0; d < 3; ++d) PyMem_GetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
     }
     ~SavedDomains() {
-        for (int d = 0; d < 3; ++d)
-            PyMem_SetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
+        for (int d = 0; d < 3; ++d) PyMem_SetAllocator(PyMemAllocatorDomain(d), &saved_[d]);
     }
     SavedDomains(const SavedDomains &) = delete;
     SavedDomains &operator=(const SavedDomains &) = delete;

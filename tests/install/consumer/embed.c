@@ -8,10 +8,8 @@ int main(void) {
     if (!Py_IsInitialized() || !PyGILState_Check()) return 1;
     void *block = PyObject_Malloc(64);
     if (block == NULL) return 2;
-    Py_BEGIN_ALLOW_THREADS
-    if (PyGILState_Check()) return 3;
-    Py_END_ALLOW_THREADS
-    PyGILState_STATE state = PyGILState_Ensure();
+    Py_BEGIN_ALLOW_THREADS if (PyGILState_Check()) return 3;
+    Py_END_ALLOW_THREADS PyGILState_STATE state = PyGILState_Ensure();
     PyObject_Free(block);
     PyGILState_Release(state);
     if (Py_FinalizeEx() != 0) return 4;

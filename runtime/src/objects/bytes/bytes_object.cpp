@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "lifecycle/part_lifecycle.hpp"
 #include "minipy/abstract.h"
 #include "minipy/bytesobject.h"
 #include "minipy/listobject.h"
@@ -19,7 +20,6 @@
 #include "minipy/tupleobject.h"
 #include "minipy/unicodeobject.h"
 #include "objects/bytes/bytes_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
 #include "objects/type/object_header_init.hpp"
 
 namespace minipy::runtime {
@@ -127,7 +127,8 @@ struct FormatBuffer {
                 return -1;
             }
             Py_ssize_t grown_capacity = (size + n) * 2 < 64 ? 64 : (size + n) * 2;
-            auto *grown = static_cast<char *>(PyMem_Realloc(data, static_cast<size_t>(grown_capacity)));
+            auto *grown =
+                static_cast<char *>(PyMem_Realloc(data, static_cast<size_t>(grown_capacity)));
             if (grown == nullptr) {
                 PyErr_NoMemory();
                 return -1;
@@ -171,7 +172,8 @@ extern "C" PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t size) n
     if (size == 0) return bytes_get_empty();
     if (size == 1 && v != nullptr) return bytes_char(static_cast<unsigned char>(*v));
     PyObject *op = bytes_allocate(size);
-    if (op != nullptr && v != nullptr) std::memcpy(PyBytes_AS_STRING(op), v, static_cast<size_t>(size));
+    if (op != nullptr && v != nullptr)
+        std::memcpy(PyBytes_AS_STRING(op), v, static_cast<size_t>(size));
     return op;
 }
 
@@ -190,7 +192,8 @@ extern "C" PyObject *PyBytes_FromString(const char *v) noexcept {
 
 extern "C" char *PyBytes_AsString(PyObject *o) noexcept {
     if (o == nullptr || !PyBytes_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found", o ? Py_TYPE(o)->tp_name : "NULL");
+        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found",
+                     o ? Py_TYPE(o)->tp_name : "NULL");
         return nullptr;
     }
     return PyBytes_AS_STRING(o);
@@ -202,7 +205,8 @@ extern "C" int PyBytes_AsStringAndSize(PyObject *o, char **buffer, Py_ssize_t *l
         return -1;
     }
     if (o == nullptr || !PyBytes_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found", o ? Py_TYPE(o)->tp_name : "NULL");
+        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found",
+                     o ? Py_TYPE(o)->tp_name : "NULL");
         return -1;
     }
     *buffer = PyBytes_AS_STRING(o);
@@ -217,7 +221,8 @@ extern "C" int PyBytes_AsStringAndSize(PyObject *o, char **buffer, Py_ssize_t *l
 
 extern "C" Py_ssize_t PyBytes_Size(PyObject *o) noexcept {
     if (o == nullptr || !PyBytes_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found", o ? Py_TYPE(o)->tp_name : "NULL");
+        PyErr_Format(PyExc_TypeError, "expected bytes, %.200s found",
+                     o ? Py_TYPE(o)->tp_name : "NULL");
         return -1;
     }
     return PyBytes_GET_SIZE(o);
@@ -296,7 +301,8 @@ extern "C" void PyBytes_Concat(PyObject **pv, PyObject *w) noexcept {
     PyObject *result = PyBytes_FromStringAndSize(nullptr, left + right);
     if (result != nullptr) {
         std::memcpy(PyBytes_AS_STRING(result), PyBytes_AS_STRING(*pv), static_cast<size_t>(left));
-        std::memcpy(PyBytes_AS_STRING(result) + left, PyBytes_AS_STRING(w), static_cast<size_t>(right));
+        std::memcpy(PyBytes_AS_STRING(result) + left, PyBytes_AS_STRING(w),
+                    static_cast<size_t>(right));
     }
     Py_SETREF(*pv, result);
 }
@@ -342,8 +348,9 @@ extern "C" PyObject *PyBytes_FromFormatV(const char *format, va_list vargs) noex
             case 'c': {
                 const int c = va_arg(args, int);
                 if (c < 0 || c > 255) {
-                    PyErr_SetString(PyExc_OverflowError,
-                                    "PyBytes_FromFormatV(): %c format expects an integer in range [0; 255]");
+                    PyErr_SetString(
+                        PyExc_OverflowError,
+                        "PyBytes_FromFormatV(): %c format expects an integer in range [0; 255]");
                     goto done;
                 }
                 const char byte = static_cast<char>(c);
@@ -351,17 +358,22 @@ extern "C" PyObject *PyBytes_FromFormatV(const char *format, va_list vargs) noex
                 break;
             }
             case 'd':
-                len = long_arg   ? std::snprintf(number, sizeof number, "%ld", va_arg(args, long))
-                      : size_arg ? std::snprintf(number, sizeof number, "%zd", va_arg(args, Py_ssize_t))
-                                 : std::snprintf(number, sizeof number, "%d", va_arg(args, int));
+                len = long_arg ? std::snprintf(number, sizeof number, "%ld", va_arg(args, long))
+                      : size_arg
+                          ? std::snprintf(number, sizeof number, "%zd", va_arg(args, Py_ssize_t))
+                          : std::snprintf(number, sizeof number, "%d", va_arg(args, int));
                 break;
             case 'u':
-                len = long_arg   ? std::snprintf(number, sizeof number, "%lu", va_arg(args, unsigned long))
-                      : size_arg ? std::snprintf(number, sizeof number, "%zu", va_arg(args, size_t))
-                                 : std::snprintf(number, sizeof number, "%u", va_arg(args, unsigned int));
+                len = long_arg
+                          ? std::snprintf(number, sizeof number, "%lu", va_arg(args, unsigned long))
+                      : size_arg
+                          ? std::snprintf(number, sizeof number, "%zu", va_arg(args, size_t))
+                          : std::snprintf(number, sizeof number, "%u", va_arg(args, unsigned int));
                 break;
             case 'i': len = std::snprintf(number, sizeof number, "%i", va_arg(args, int)); break;
-            case 'x': len = std::snprintf(number, sizeof number, "%x", va_arg(args, unsigned int)); break;
+            case 'x':
+                len = std::snprintf(number, sizeof number, "%x", va_arg(args, unsigned int));
+                break;
             case 's': {
                 const char *s = va_arg(args, const char *);
                 Py_ssize_t n = 0;
@@ -392,7 +404,8 @@ extern "C" PyObject *PyBytes_FromFormatV(const char *format, va_list vargs) noex
                 if (out.append("%", 1) < 0) goto done;
                 break;
             default:
-                if (out.append(unit_start, static_cast<Py_ssize_t>(std::strlen(unit_start))) < 0) goto done;
+                if (out.append(unit_start, static_cast<Py_ssize_t>(std::strlen(unit_start))) < 0)
+                    goto done;
                 result = PyBytes_FromStringAndSize(out.data, out.size);
                 goto done;
             }
@@ -419,7 +432,8 @@ extern "C" PyObject *PyBytes_FromObject(PyObject *x) noexcept {
         return nullptr;
     }
     if (PyBytes_CheckExact(x)) return Py_NewRef(x);
-    if (PyBytes_Check(x)) return PyBytes_FromStringAndSize(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x));
+    if (PyBytes_Check(x))
+        return PyBytes_FromStringAndSize(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x));
     if (!PyUnicode_Check(x)) {
         PyObject *it = PyObject_GetIter(x);
         if (it != nullptr) {
@@ -430,5 +444,6 @@ extern "C" PyObject *PyBytes_FromObject(PyObject *x) noexcept {
         if (!PyErr_ExceptionMatches(PyExc_TypeError)) return nullptr;
         PyErr_Clear();
     }
-    return PyErr_Format(PyExc_TypeError, "cannot convert '%.200s' object to bytes", Py_TYPE(x)->tp_name);
+    return PyErr_Format(PyExc_TypeError, "cannot convert '%.200s' object to bytes",
+                        Py_TYPE(x)->tp_name);
 }

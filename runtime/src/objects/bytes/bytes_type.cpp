@@ -21,9 +21,13 @@
 namespace minipy::runtime {
 namespace {
 
-void bytes_dealloc(PyObject *op) noexcept { Py_TYPE(op)->tp_free(op); }
+void bytes_dealloc(PyObject *op) noexcept {
+    Py_TYPE(op)->tp_free(op);
+}
 
-PyObject *bytes_repr(PyObject *op) noexcept { return PyBytes_Repr(op, 1); }
+PyObject *bytes_repr(PyObject *op) noexcept {
+    return PyBytes_Repr(op, 1);
+}
 
 Py_hash_t bytes_hash(PyObject *op) noexcept {
     PyBytesObject *b = _PyBytes_CAST(op);
@@ -36,15 +40,18 @@ PyObject *bytes_richcompare(PyObject *a, PyObject *b, int op) noexcept {
     const Py_ssize_t na = Py_SIZE(a), nb = Py_SIZE(b);
     if (op == Py_EQ || op == Py_NE) {
         bool equal = a == b || (na == nb && std::memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b),
-                                                         static_cast<size_t>(na)) == 0);
+                                                        static_cast<size_t>(na)) == 0);
         return Py_NewRef(equal == (op == Py_EQ) ? Py_True : Py_False);
     }
-    int c = std::memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), static_cast<size_t>(na < nb ? na : nb));
+    int c = std::memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b),
+                        static_cast<size_t>(na < nb ? na : nb));
     if (c == 0) c = na < nb ? -1 : na > nb ? 1 : 0;
     Py_RETURN_RICHCOMPARE(c, 0, op);
 }
 
-Py_ssize_t bytes_length(PyObject *op) noexcept { return Py_SIZE(op); }
+Py_ssize_t bytes_length(PyObject *op) noexcept {
+    return Py_SIZE(op);
+}
 
 PyObject *bytes_concat(PyObject *a, PyObject *b) noexcept {
     if (!PyBytes_Check(a) || !PyBytes_Check(b))
@@ -87,8 +94,8 @@ PyObject *bytes_item(PyObject *op, Py_ssize_t i) noexcept {
 }
 
 // Index of needle (n bytes) in hay[start:end], -1 if absent; direction as str.find.
-Py_ssize_t find_bytes(const char *hay, Py_ssize_t start, Py_ssize_t end, const char *needle, Py_ssize_t n,
-                      int direction) noexcept {
+Py_ssize_t find_bytes(const char *hay, Py_ssize_t start, Py_ssize_t end, const char *needle,
+                      Py_ssize_t n, int direction) noexcept {
     if (end - start < n) return -1;
     if (direction > 0) {
         for (Py_ssize_t i = start; i <= end - n; ++i)
@@ -120,7 +127,8 @@ bool byte_needle(PyObject *x, char *byte, const char **needle, Py_ssize_t *n) no
         *n = 1;
         return true;
     }
-    PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(x)->tp_name);
+    PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                 Py_TYPE(x)->tp_name);
     return false;
 }
 
@@ -171,7 +179,9 @@ PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
     static const char *const kNames[] = {"source", "encoding", "errors"};
     PyObject *given[3] = {nullptr, nullptr, nullptr};
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 3) return PyErr_Format(PyExc_TypeError, "bytes() takes at most 3 arguments (%zd given)", nargs);
+    if (nargs > 3)
+        return PyErr_Format(PyExc_TypeError, "bytes() takes at most 3 arguments (%zd given)",
+                            nargs);
     for (Py_ssize_t i = 0; i < nargs; ++i) given[i] = PyTuple_GET_ITEM(args, i);
     if (kwds != nullptr) {
         Py_ssize_t pos = 0;
@@ -179,10 +189,14 @@ PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
         while (PyDict_Next(kwds, &pos, &key, &value)) {
             int slot = -1;
             for (int k = 0; k < 3; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
-            if (slot < 0) return PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for bytes()", key);
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
+                    slot = k;
+            if (slot < 0)
+                return PyErr_Format(PyExc_TypeError,
+                                    "'%S' is an invalid keyword argument for bytes()", key);
             if (given[slot] != nullptr)
-                return PyErr_Format(PyExc_TypeError, "argument for bytes() given by name ('%s') and position (%d)",
+                return PyErr_Format(PyExc_TypeError,
+                                    "argument for bytes() given by name ('%s') and position (%d)",
                                     kNames[slot], slot + 1);
             given[slot] = value;
         }
@@ -191,16 +205,17 @@ PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
     for (int k = 1; k < 3; ++k) {
         if (given[k] == nullptr) continue;
         if (!PyUnicode_Check(given[k]))
-            return PyErr_Format(PyExc_TypeError, "bytes() argument '%s' must be str, not %.50s", kNames[k],
-                                Py_TYPE(given[k])->tp_name);
+            return PyErr_Format(PyExc_TypeError, "bytes() argument '%s' must be str, not %.50s",
+                                kNames[k], Py_TYPE(given[k])->tp_name);
         text[k - 1] = PyUnicode_AsUTF8(given[k]);
         if (text[k - 1] == nullptr) return nullptr;
     }
     PyObject *x = given[0];
     if (x == nullptr) {
         if (text[0] != nullptr || text[1] != nullptr) {
-            PyErr_SetString(PyExc_TypeError, text[0] != nullptr ? "encoding without a string argument"
-                                                                : "errors without a string argument");
+            PyErr_SetString(PyExc_TypeError, text[0] != nullptr
+                                                 ? "encoding without a string argument"
+                                                 : "errors without a string argument");
             return nullptr;
         }
         return bytes_get_empty();
@@ -238,8 +253,7 @@ PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
 // --- The iterator ---------------------------------------------------------------------
 
 struct BytesIterObject {
-    PyObject_HEAD
-    Py_ssize_t index;
+    PyObject_HEAD Py_ssize_t index;
     PyObject *bytes;  // NULL once exhausted
 };
 
@@ -258,7 +272,8 @@ PyObject *bytesiter_next(PyObject *op) noexcept {
     auto *it = reinterpret_cast<BytesIterObject *>(op);
     if (it->bytes == nullptr) return nullptr;
     if (it->index < Py_SIZE(it->bytes))
-        return PyLong_FromLong(static_cast<unsigned char>(PyBytes_AS_STRING(it->bytes)[it->index++]));
+        return PyLong_FromLong(
+            static_cast<unsigned char>(PyBytes_AS_STRING(it->bytes)[it->index++]));
     Py_CLEAR(it->bytes);
     return nullptr;
 }
@@ -277,18 +292,24 @@ PyObject *bytes_iter(PyObject *op) noexcept {
 PyObject *bytes_decode(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     static const char *const kNames[] = {"encoding", "errors"};
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2) return PyErr_Format(PyExc_TypeError, "decode() takes at most 2 arguments (%zd given)", n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr, n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
+    if (n > 2)
+        return PyErr_Format(PyExc_TypeError, "decode() takes at most 2 arguments (%zd given)", n);
+    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
+                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
     if (kwds != nullptr) {
         Py_ssize_t pos = 0;
         PyObject *key, *value;
         while (PyDict_Next(kwds, &pos, &key, &value)) {
             int slot = -1;
             for (int k = 0; k < 2; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
-            if (slot < 0) return PyErr_Format(PyExc_TypeError, "decode() got an unexpected keyword argument '%S'", key);
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
+                    slot = k;
+            if (slot < 0)
+                return PyErr_Format(PyExc_TypeError,
+                                    "decode() got an unexpected keyword argument '%S'", key);
             if (values[slot] != nullptr)
-                return PyErr_Format(PyExc_TypeError, "argument for decode() given by name ('%s') and position (%d)",
+                return PyErr_Format(PyExc_TypeError,
+                                    "argument for decode() given by name ('%s') and position (%d)",
                                     kNames[slot], slot + 1);
             values[slot] = value;
         }
@@ -297,8 +318,8 @@ PyObject *bytes_decode(PyObject *self, PyObject *args, PyObject *kwds) noexcept 
     for (int k = 0; k < 2; ++k) {
         if (values[k] == nullptr) continue;
         if (!PyUnicode_Check(values[k]))
-            return PyErr_Format(PyExc_TypeError, "decode() argument '%s' must be str, not %.50s", kNames[k],
-                                Py_TYPE(values[k])->tp_name);
+            return PyErr_Format(PyExc_TypeError, "decode() argument '%s' must be str, not %.50s",
+                                kNames[k], Py_TYPE(values[k])->tp_name);
         text[k] = PyUnicode_AsUTF8(values[k]);
         if (text[k] == nullptr) return nullptr;
     }
@@ -321,8 +342,8 @@ PyObject *bytes_hex(PyObject *self, PyObject *) noexcept {
 }
 
 // (sub[, start[, end]]) with start/end adjusted to self; false with an exception.
-bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, const char **needle, Py_ssize_t *n,
-              Py_ssize_t *start, Py_ssize_t *end) noexcept {
+bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, const char **needle,
+              Py_ssize_t *n, Py_ssize_t *start, Py_ssize_t *end) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (nargs < 1 || nargs > 3) {
         PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
@@ -335,7 +356,8 @@ bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, cons
         PyObject *o = PyTuple_GET_ITEM(args, k);
         if (o == Py_None) continue;
         if (!PyIndex_Check(o)) {
-            PyErr_SetString(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+            PyErr_SetString(PyExc_TypeError,
+                            "slice indices must be integers or None or have an __index__ method");
             return false;
         }
         Py_ssize_t v = PyNumber_AsSsize_t(o, nullptr);
@@ -361,11 +383,16 @@ PyObject *find_common(const char *name, PyObject *self, PyObject *args, int dire
     const char *needle;
     Py_ssize_t n, start, end;
     if (!sub_args(name, self, args, &byte, &needle, &n, &start, &end)) return nullptr;
-    return PyLong_FromSsize_t(find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, direction));
+    return PyLong_FromSsize_t(
+        find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, direction));
 }
 
-PyObject *bytes_find(PyObject *self, PyObject *args) noexcept { return find_common("find", self, args, 1); }
-PyObject *bytes_rfind(PyObject *self, PyObject *args) noexcept { return find_common("rfind", self, args, -1); }
+PyObject *bytes_find(PyObject *self, PyObject *args) noexcept {
+    return find_common("find", self, args, 1);
+}
+PyObject *bytes_rfind(PyObject *self, PyObject *args) noexcept {
+    return find_common("rfind", self, args, -1);
+}
 
 PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
     char byte;
@@ -375,16 +402,19 @@ PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
     if (end < start) return PyLong_FromLong(0);
     if (n == 0) return PyLong_FromSsize_t(end - start + 1);
     Py_ssize_t count = 0;
-    for (Py_ssize_t at; (at = find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, 1)) >= 0; start = at + n)
+    for (Py_ssize_t at; (at = find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, 1)) >= 0;
+         start = at + n)
         ++count;
     return PyLong_FromSsize_t(count);
 }
 
-PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
+PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args,
+                           int direction) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (nargs < 1 || nargs > 3)
         return PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
-                            nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
+                            nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s",
+                            nargs);
     PyObject *what = PyTuple_GET_ITEM(args, 0);
     const bool is_tuple = PyTuple_Check(what);
     const Py_ssize_t count = is_tuple ? PyTuple_GET_SIZE(what) : 1;
@@ -392,15 +422,18 @@ PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int
         PyObject *prefix = is_tuple ? PyTuple_GET_ITEM(what, i) : what;
         if (!PyBytes_Check(prefix)) {
             if (is_tuple)
-                return PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                return PyErr_Format(PyExc_TypeError,
+                                    "a bytes-like object is required, not '%.100s'",
                                     Py_TYPE(prefix)->tp_name);
-            return PyErr_Format(PyExc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name,
+            return PyErr_Format(PyExc_TypeError,
+                                "%s first arg must be bytes or a tuple of bytes, not %s", name,
                                 Py_TYPE(prefix)->tp_name);
         }
         PyObject *sub_args_tuple = PyTuple_New(nargs);
         if (sub_args_tuple == nullptr) return nullptr;
         for (Py_ssize_t k = 0; k < nargs; ++k)
-            PyTuple_SET_ITEM(sub_args_tuple, k, Py_NewRef(k == 0 ? prefix : PyTuple_GET_ITEM(args, k)));
+            PyTuple_SET_ITEM(sub_args_tuple, k,
+                             Py_NewRef(k == 0 ? prefix : PyTuple_GET_ITEM(args, k)));
         char byte;
         const char *needle;
         Py_ssize_t n, start, end;
@@ -409,7 +442,8 @@ PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int
         if (!ok) return nullptr;
         if (end - start < n) continue;
         const Py_ssize_t at = direction > 0 ? end - n : start;
-        if (std::memcmp(PyBytes_AS_STRING(self) + at, needle, static_cast<size_t>(n)) == 0) Py_RETURN_TRUE;
+        if (std::memcmp(PyBytes_AS_STRING(self) + at, needle, static_cast<size_t>(n)) == 0)
+            Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
 }
@@ -425,10 +459,14 @@ PyMethodDef bytes_methods[] = {
     {"decode", _PyCFunction_CAST(bytes_decode), METH_VARARGS | METH_KEYWORDS,
      "Decode the bytes using the codec registered for encoding."},
     {"hex", bytes_hex, METH_NOARGS, "Create a string of hexadecimal numbers from a bytes object."},
-    {"find", bytes_find, METH_VARARGS, "Return the lowest index in B where subsection sub is found."},
-    {"rfind", bytes_rfind, METH_VARARGS, "Return the highest index in B where subsection sub is found."},
-    {"count", bytes_count, METH_VARARGS, "Return the number of non-overlapping occurrences of subsection sub."},
-    {"startswith", bytes_startswith, METH_VARARGS, "Return True if B starts with the specified prefix."},
+    {"find", bytes_find, METH_VARARGS,
+     "Return the lowest index in B where subsection sub is found."},
+    {"rfind", bytes_rfind, METH_VARARGS,
+     "Return the highest index in B where subsection sub is found."},
+    {"count", bytes_count, METH_VARARGS,
+     "Return the number of non-overlapping occurrences of subsection sub."},
+    {"startswith", bytes_startswith, METH_VARARGS,
+     "Return True if B starts with the specified prefix."},
     {"endswith", bytes_endswith, METH_VARARGS, "Return True if B ends with the specified suffix."},
     {nullptr, nullptr, 0, nullptr},
 };
@@ -463,7 +501,8 @@ PyObject *bytes_from_iterator(PyObject *it) noexcept {
             break;
         }
         // Grow by doubling; the empty start object is replaced by the first resize.
-        if (size == Py_SIZE(result) && _PyBytes_Resize(&result, size < 8 ? 8 : size * 2) < 0) return nullptr;
+        if (size == Py_SIZE(result) && _PyBytes_Resize(&result, size < 8 ? 8 : size * 2) < 0)
+            return nullptr;
         PyBytes_AS_STRING(result)[size++] = static_cast<char>(value);
     }
     if (PyErr_Occurred()) {
@@ -493,9 +532,10 @@ PyTypeObject PyBytes_Type = {
     .tp_str = bytes_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS,
-    .tp_doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
-              "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
-              "bytes() -> empty bytes object",
+    .tp_doc =
+        "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
+        "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+        "bytes() -> empty bytes object",
     .tp_richcompare = bytes_richcompare,
     .tp_iter = bytes_iter,
     .tp_methods = bytes_methods,

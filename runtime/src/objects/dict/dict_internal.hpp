@@ -59,19 +59,26 @@ constexpr int kPerturbShift = 5;  // shared with the set table
 constexpr int kDictMaxFreeList = 80;
 
 // Two thirds of the index slots may hold entries (USABLE_FRACTION).
-constexpr Py_ssize_t usable_fraction(Py_ssize_t size) noexcept { return (size << 1) / 3; }
+constexpr Py_ssize_t usable_fraction(Py_ssize_t size) noexcept {
+    return (size << 1) / 3;
+}
 
-inline PyDictObject *as_dict(PyObject *op) noexcept { return reinterpret_cast<PyDictObject *>(op); }
+inline PyDictObject *as_dict(PyObject *op) noexcept {
+    return reinterpret_cast<PyDictObject *>(op);
+}
 inline Py_ssize_t dk_size(const PyDictKeysObject *keys) noexcept {
     return Py_ssize_t{1} << keys->dk_log2_size;
 }
 inline DictKeyEntry *dk_entries(PyDictKeysObject *keys) noexcept {
-    return reinterpret_cast<DictKeyEntry *>(keys->dk_indices + (std::size_t{1} << keys->dk_log2_index_bytes));
+    return reinterpret_cast<DictKeyEntry *>(keys->dk_indices +
+                                            (std::size_t{1} << keys->dk_log2_index_bytes));
 }
 
 // The version every modification stamps on ma_version_tag.
 extern uint64_t g_dict_global_version;
-inline uint64_t dict_next_version() noexcept { return ++g_dict_global_version; }
+inline uint64_t dict_next_version() noexcept {
+    return ++g_dict_global_version;
+}
 
 // dict_table.cpp ---------------------------------------------------------------------------
 

@@ -14,18 +14,20 @@ using namespace minipy::runtime;
 namespace {
 
 struct DictIterObject {
-    PyObject_HEAD
-    PyDictObject *di_dict;  // NULL once exhausted
-    Py_ssize_t di_used;     // the dict's size at the start; -1 once the size changed
-    Py_ssize_t di_pos;      // next entry index to look at
-    PyObject *di_result;    // items iterators: the (key, value) tuple to reuse
-    Py_ssize_t len;         // items still to come
+    PyObject_HEAD PyDictObject *di_dict;  // NULL once exhausted
+    Py_ssize_t di_used;                   // the dict's size at the start; -1 once the size changed
+    Py_ssize_t di_pos;                    // next entry index to look at
+    PyObject *di_result;                  // items iterators: the (key, value) tuple to reuse
+    Py_ssize_t len;                       // items still to come
 };
 
-inline DictIterObject *as_iter(PyObject *op) noexcept { return reinterpret_cast<DictIterObject *>(op); }
+inline DictIterObject *as_iter(PyObject *op) noexcept {
+    return reinterpret_cast<DictIterObject *>(op);
+}
 
 bool is_reversed(PyTypeObject *type) noexcept {
-    return type == &PyDictRevIterKey_Type || type == &PyDictRevIterValue_Type || type == &PyDictRevIterItem_Type;
+    return type == &PyDictRevIterKey_Type || type == &PyDictRevIterValue_Type ||
+           type == &PyDictRevIterItem_Type;
 }
 
 void dictiter_dealloc(PyObject *self) noexcept {
@@ -49,7 +51,8 @@ PyObject *dictiter_len(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef dictiter_methods[] = {
-    {"__length_hint__", dictiter_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", dictiter_len, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -131,18 +134,18 @@ PyObject *dictiter_next_item(PyObject *self) noexcept {
 
 }  // namespace
 
-#define MINIPY_DICT_ITER_TYPE(var, name, next)      \
-    PyTypeObject var = {                            \
-        MINIPY_TYPE_OBJECT_HEAD,                    \
-        .tp_name = name,                            \
-        .tp_basicsize = sizeof(DictIterObject),     \
-        .tp_dealloc = dictiter_dealloc,             \
-        .tp_getattro = PyObject_GenericGetAttr,     \
-        .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,                     \
-        .tp_traverse = dictiter_traverse,           \
-        .tp_iter = PyObject_SelfIter,               \
-        .tp_iternext = next,                        \
-        .tp_methods = dictiter_methods,             \
+#define MINIPY_DICT_ITER_TYPE(var, name, next)               \
+    PyTypeObject var = {                                     \
+        MINIPY_TYPE_OBJECT_HEAD,                             \
+        .tp_name = name,                                     \
+        .tp_basicsize = sizeof(DictIterObject),              \
+        .tp_dealloc = dictiter_dealloc,                      \
+        .tp_getattro = PyObject_GenericGetAttr,              \
+        .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, \
+        .tp_traverse = dictiter_traverse,                    \
+        .tp_iter = PyObject_SelfIter,                        \
+        .tp_iternext = next,                                 \
+        .tp_methods = dictiter_methods,                      \
     }
 
 extern "C" {
@@ -179,7 +182,9 @@ PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *type) noexcept {
     return reinterpret_cast<PyObject *>(di);
 }
 
-PyObject *dict_iter(PyObject *self) noexcept { return dictiter_new(as_dict(self), &PyDictIterKey_Type); }
+PyObject *dict_iter(PyObject *self) noexcept {
+    return dictiter_new(as_dict(self), &PyDictIterKey_Type);
+}
 PyObject *dict_reversed_keys(PyObject *self) noexcept {
     return dictiter_new(as_dict(self), &PyDictRevIterKey_Type);
 }

@@ -21,7 +21,8 @@ int merge_from_dict(PyDictObject *mp, PyDictObject *other, int override) noexcep
         PyDictKeysObject *okeys = other->ma_keys;
         // A compact source: copy its keys object whole.
         if (other->ma_used == okeys->dk_nentries &&
-            (okeys->dk_log2_size == kDictLog2MinSize || usable_fraction(dk_size(okeys) / 2) < other->ma_used)) {
+            (okeys->dk_log2_size == kDictLog2MinSize ||
+             usable_fraction(dk_size(okeys) / 2) < other->ma_used)) {
             PyDictKeysObject *keys = dictkeys_clone(other);
             if (keys == nullptr) return -1;
             PyDictKeysObject *old = mp->ma_keys;
@@ -37,7 +38,8 @@ int merge_from_dict(PyDictObject *mp, PyDictObject *other, int override) noexcep
     }
     // One resize up front instead of several on the way, expecting few duplicate keys.
     if (usable_fraction(dk_size(mp->ma_keys)) < other->ma_used) {
-        if (dict_resize(mp, dict_estimate_log2_keysize(mp->ma_used + other->ma_used)) < 0) return -1;
+        if (dict_resize(mp, dict_estimate_log2_keysize(mp->ma_used + other->ma_used)) < 0)
+            return -1;
     }
     const Py_ssize_t orig_size = other->ma_keys->dk_nentries;
     Py_ssize_t pos = 0;
@@ -152,7 +154,8 @@ int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const cha
 }
 
 PyObject *dict_from_keys(PyObject *cls, PyObject *iterable, PyObject *value) noexcept {
-    PyObject *d = cls == reinterpret_cast<PyObject *>(&PyDict_Type) ? PyDict_New() : PyObject_CallNoArgs(cls);
+    PyObject *d =
+        cls == reinterpret_cast<PyObject *>(&PyDict_Type) ? PyDict_New() : PyObject_CallNoArgs(cls);
     if (d == nullptr) return nullptr;
     if (PyDict_CheckExact(d) && as_dict(d)->ma_used == 0) {
         PyDictObject *mp = as_dict(d);
@@ -209,7 +212,9 @@ extern "C" int _PyDict_MergeEx(PyObject *a, PyObject *b, int override) noexcept 
     return dict_merge(a, b, override);
 }
 
-extern "C" int PyDict_Update(PyObject *a, PyObject *b) noexcept { return dict_merge(a, b, 1); }
+extern "C" int PyDict_Update(PyObject *a, PyObject *b) noexcept {
+    return dict_merge(a, b, 1);
+}
 
 extern "C" int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override) noexcept {
     if (d == nullptr || !PyDict_Check(d) || seq2 == nullptr) {
@@ -229,7 +234,8 @@ extern "C" int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override) n
         if (fast == nullptr) {
             if (PyErr_ExceptionMatches(PyExc_TypeError))
                 PyErr_Format(PyExc_TypeError,
-                             "cannot convert dictionary update sequence element #%zd to a sequence", i);
+                             "cannot convert dictionary update sequence element #%zd to a sequence",
+                             i);
             Py_DECREF(item);
             status = -1;
             break;
@@ -237,7 +243,8 @@ extern "C" int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override) n
         const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
         if (n != 2) {
             PyErr_Format(PyExc_ValueError,
-                         "dictionary update sequence element #%zd has length %zd; 2 is required", i, n);
+                         "dictionary update sequence element #%zd has length %zd; 2 is required", i,
+                         n);
             Py_DECREF(fast);
             Py_DECREF(item);
             status = -1;
@@ -246,7 +253,8 @@ extern "C" int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override) n
         // Our own references: the insertion may run code that changes `fast`.
         PyObject *key = Py_NewRef(PySequence_Fast_GET_ITEM(fast, 0));
         PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(fast, 1));
-        const int err = override ? PyDict_SetItem(d, key, value) : (PyDict_SetDefault(d, key, value) ? 0 : -1);
+        const int err =
+            override ? PyDict_SetItem(d, key, value) : (PyDict_SetDefault(d, key, value) ? 0 : -1);
         Py_DECREF(key);
         Py_DECREF(value);
         Py_DECREF(fast);

@@ -45,7 +45,9 @@ inline bool check_dict(PyObject *op) noexcept {
 
 }  // namespace
 
-void dict_dealloc_slot(PyObject *self) noexcept { dict_dealloc(self); }
+void dict_dealloc_slot(PyObject *self) noexcept {
+    dict_dealloc(self);
+}
 
 int dict_traverse_slot(PyObject *self, visitproc visit, void *arg) noexcept {
     PyDictKeysObject *keys = as_dict(self)->ma_keys;
@@ -103,7 +105,9 @@ using namespace minipy::runtime;
 
 // --- The C API -------------------------------------------------------------------------------
 
-extern "C" PyObject *PyDict_New(void) noexcept { return dict_new_with_keys(dict_empty_keys(), 0); }
+extern "C" PyObject *PyDict_New(void) noexcept {
+    return dict_new_with_keys(dict_empty_keys(), 0);
+}
 
 extern "C" PyObject *_PyDict_NewPresized(Py_ssize_t minused) noexcept {
     // As CPython: small requests get the lazily allocated empty table, and a huge one is
@@ -130,7 +134,8 @@ extern "C" PyObject *PyDict_GetItem(PyObject *op, PyObject *key) noexcept {
     return value;
 }
 
-extern "C" PyObject *_PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash) noexcept {
+extern "C" PyObject *_PyDict_GetItem_KnownHash(PyObject *op, PyObject *key,
+                                               Py_hash_t hash) noexcept {
     if (!check_dict(op)) return nullptr;
     PyObject *value;
     dict_lookup(as_dict(op), key, hash, &value);
@@ -323,7 +328,8 @@ extern "C" int _PyDict_Next(PyObject *op, Py_ssize_t *pos, PyObject **key, PyObj
     return 1;
 }
 
-extern "C" int PyDict_Next(PyObject *op, Py_ssize_t *pos, PyObject **key, PyObject **value) noexcept {
+extern "C" int PyDict_Next(PyObject *op, Py_ssize_t *pos, PyObject **key,
+                           PyObject **value) noexcept {
     return _PyDict_Next(op, pos, key, value, nullptr);
 }
 
@@ -382,9 +388,15 @@ PyObject *dict_to_list(PyObject *op, Part part) noexcept {
 
 }  // namespace
 
-extern "C" PyObject *PyDict_Keys(PyObject *op) noexcept { return dict_to_list(op, Part::keys); }
-extern "C" PyObject *PyDict_Values(PyObject *op) noexcept { return dict_to_list(op, Part::values); }
-extern "C" PyObject *PyDict_Items(PyObject *op) noexcept { return dict_to_list(op, Part::items); }
+extern "C" PyObject *PyDict_Keys(PyObject *op) noexcept {
+    return dict_to_list(op, Part::keys);
+}
+extern "C" PyObject *PyDict_Values(PyObject *op) noexcept {
+    return dict_to_list(op, Part::values);
+}
+extern "C" PyObject *PyDict_Items(PyObject *op) noexcept {
+    return dict_to_list(op, Part::items);
+}
 
 extern "C" void _PyDict_MaybeUntrack(PyObject *op) noexcept {
     if (!PyDict_CheckExact(op) || !PyObject_GC_IsTracked(op)) return;
@@ -394,7 +406,8 @@ extern "C" void _PyDict_MaybeUntrack(PyObject *op) noexcept {
         PyObject *value = entries[i].me_value;
         if (value == nullptr) continue;
         PyObject *key = entries[i].me_key;
-        if (PyObject_IS_GC(value) && (!PyTuple_CheckExact(value) || PyObject_GC_IsTracked(value))) return;
+        if (PyObject_IS_GC(value) && (!PyTuple_CheckExact(value) || PyObject_GC_IsTracked(value)))
+            return;
         if (PyObject_IS_GC(key) && (!PyTuple_CheckExact(key) || PyObject_GC_IsTracked(key))) return;
     }
     PyObject_GC_UnTrack(op);

@@ -102,7 +102,8 @@ std::size_t find_empty_slot(const PyDictKeysObject *keys, Py_hash_t hash) noexce
 }
 
 // The slot that holds entry index `ix` (whose key has `hash`).
-std::size_t find_slot_of_entry(const PyDictKeysObject *keys, Py_hash_t hash, Py_ssize_t ix) noexcept {
+std::size_t find_slot_of_entry(const PyDictKeysObject *keys, Py_hash_t hash,
+                               Py_ssize_t ix) noexcept {
     const std::size_t mask = dk_mask(keys);
     std::size_t perturb = static_cast<std::size_t>(hash);
     std::size_t i = perturb & mask;
@@ -132,7 +133,8 @@ void build_indices(PyDictKeysObject *keys, const DictKeyEntry *entries, Py_ssize
 
 // Frees the memory of a keys object whose entries have been moved out or released.
 void dictkeys_free(PyDictKeysObject *keys) noexcept {
-    if (keys->dk_log2_size == kDictLog2MinSize && use_freelists() && g_keys_numfree < kDictMaxFreeList) {
+    if (keys->dk_log2_size == kDictLog2MinSize && use_freelists() &&
+        g_keys_numfree < kDictMaxFreeList) {
         g_keys_free_list[g_keys_numfree++] = keys;
         return;
     }
@@ -194,18 +196,23 @@ int append_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
 
 }  // namespace
 
-PyDictKeysObject *dict_empty_keys() noexcept { return reinterpret_cast<PyDictKeysObject *>(&g_empty_keys); }
+PyDictKeysObject *dict_empty_keys() noexcept {
+    return reinterpret_cast<PyDictKeysObject *>(&g_empty_keys);
+}
 
 uint8_t dict_log2_keysize(Py_ssize_t minsize) noexcept {
     // CPython 3.11's formula on 64-bit Linux: the bit length of ((minsize | 8) - 1) | 7. It
     // is one step bigger than "the smallest power of two >= minsize" for minsize 1..7 and
     // for powers of two from 16 up (a table for 2 items gets 16 slots). Kept, since table
     // sizes show in __sizeof__ and in memory use.
-    const std::size_t bits = ((static_cast<std::size_t>(minsize) | kDictMinSize) - 1) | (kDictMinSize - 1);
+    const std::size_t bits =
+        ((static_cast<std::size_t>(minsize) | kDictMinSize) - 1) | (kDictMinSize - 1);
     return static_cast<uint8_t>(std::bit_width(bits));
 }
 
-uint8_t dict_estimate_log2_keysize(Py_ssize_t n) noexcept { return dict_log2_keysize((n * 3 + 1) / 2); }
+uint8_t dict_estimate_log2_keysize(Py_ssize_t n) noexcept {
+    return dict_log2_keysize((n * 3 + 1) / 2);
+}
 
 PyDictKeysObject *dictkeys_new(uint8_t log2_size) noexcept {
     // Past 2**50 slots the byte count could overflow; no machine has that memory anyway.
@@ -251,7 +258,8 @@ void dictkeys_release(PyDictKeysObject *keys) noexcept {
 }
 
 Py_ssize_t dictkeys_size(const PyDictKeysObject *keys) noexcept {
-    return static_cast<Py_ssize_t>(sizeof(PyDictKeysObject)) + (Py_ssize_t{1} << keys->dk_log2_index_bytes) +
+    return static_cast<Py_ssize_t>(sizeof(PyDictKeysObject)) +
+           (Py_ssize_t{1} << keys->dk_log2_index_bytes) +
            usable_fraction(dk_size(keys)) * static_cast<Py_ssize_t>(sizeof(DictKeyEntry));
 }
 
@@ -330,7 +338,8 @@ int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept {
     DictKeyEntry *oldentries = dk_entries(oldkeys);
     DictKeyEntry *newentries = dk_entries(newkeys);
     if (oldkeys->dk_nentries == n) {
-        if (n > 0) std::memcpy(newentries, oldentries, static_cast<std::size_t>(n) * sizeof(DictKeyEntry));
+        if (n > 0)
+            std::memcpy(newentries, oldentries, static_cast<std::size_t>(n) * sizeof(DictKeyEntry));
     } else {
         DictKeyEntry *out = newentries;
         for (Py_ssize_t i = 0; i < oldkeys->dk_nentries; ++i)

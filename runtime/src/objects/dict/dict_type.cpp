@@ -3,8 +3,8 @@
 // dict() / dict(mapping) / dict(iterable of pairs) / dict(**kwargs), d[k], d[k] = v, del d[k],
 // k in d, ==, repr, |, |=, and the methods get, setdefault, pop, popitem, keys, values,
 // items, update, clear, copy, fromkeys, __contains__, __sizeof__, __reversed__.
-#include "objects/dict/dict_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
+#include "objects/dict/dict_internal.hpp"
 #include "objects/type/static_type.hpp"
 
 using namespace minipy::runtime;
@@ -47,7 +47,9 @@ PyObject *dict_repr(PyObject *self) noexcept {
             Py_INCREF(value);
             PyObject *key_text = PyObject_Repr(key);
             PyObject *value_text = key_text != nullptr ? PyObject_Repr(value) : nullptr;
-            PyObject *piece = value_text != nullptr ? PyUnicode_FromFormat("%U: %U", key_text, value_text) : nullptr;
+            PyObject *piece = value_text != nullptr
+                                  ? PyUnicode_FromFormat("%U: %U", key_text, value_text)
+                                  : nullptr;
             Py_XDECREF(key_text);
             Py_XDECREF(value_text);
             Py_DECREF(key);
@@ -93,7 +95,8 @@ int dict_equal(PyDictObject *a, PyDictObject *b) noexcept {
 }
 
 PyObject *dict_richcompare(PyObject *v, PyObject *w, int op) noexcept {
-    if (!PyDict_Check(v) || !PyDict_Check(w) || (op != Py_EQ && op != Py_NE)) Py_RETURN_NOTIMPLEMENTED;
+    if (!PyDict_Check(v) || !PyDict_Check(w) || (op != Py_EQ && op != Py_NE))
+        Py_RETURN_NOTIMPLEMENTED;
     const int cmp = dict_equal(as_dict(v), as_dict(w));
     if (cmp < 0) return nullptr;
     return PyBool_FromLong(cmp == (op == Py_EQ));
@@ -101,15 +104,20 @@ PyObject *dict_richcompare(PyObject *v, PyObject *w, int op) noexcept {
 
 // --- Mapping and sequence slots ---------------------------------------------------------
 
-Py_ssize_t dict_length(PyObject *self) noexcept { return as_dict(self)->ma_used; }
+Py_ssize_t dict_length(PyObject *self) noexcept {
+    return as_dict(self)->ma_used;
+}
 
 // A dict subclass may define __missing__(self, key) for d[key] on a missing key.
 PyObject *call_missing(PyObject *self, PyObject *key, bool *found) noexcept {
     *found = false;
-    PyObject *missing = PyObject_GetAttrString(reinterpret_cast<PyObject *>(Py_TYPE(self)), "__missing__");
+    PyObject *missing =
+        PyObject_GetAttrString(reinterpret_cast<PyObject *>(Py_TYPE(self)), "__missing__");
     if (missing == nullptr) {
-        if (PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_Clear();
-        else *found = true;  // report the error
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        else
+            *found = true;  // report the error
         return nullptr;
     }
     *found = true;
@@ -167,7 +175,7 @@ PyObject *dict_ior(PyObject *self, PyObject *other) noexcept {
 
 PyObject *dict_new(PyTypeObject *type, PyObject *, PyObject *) noexcept {
     if (type == &PyDict_Type) return PyDict_New();  // untracked until it holds a container
-    PyObject *self = type->tp_alloc(type, 0);        // a subclass instance is tracked at once
+    PyObject *self = type->tp_alloc(type, 0);       // a subclass instance is tracked at once
     if (self == nullptr) return nullptr;
     PyDictObject *mp = as_dict(self);
     mp->ma_used = 0;
@@ -236,7 +244,9 @@ PyObject *dict_clear_method(PyObject *self, PyObject *) noexcept {
     Py_RETURN_NONE;
 }
 
-PyObject *dict_copy_method(PyObject *self, PyObject *) noexcept { return PyDict_Copy(self); }
+PyObject *dict_copy_method(PyObject *self, PyObject *) noexcept {
+    return PyDict_Copy(self);
+}
 
 PyObject *dict_fromkeys(PyObject *cls, PyObject *args) noexcept {
     PyObject *iterable;
@@ -255,15 +265,25 @@ PyObject *dict_sizeof(PyObject *self, PyObject *) noexcept {
     return PyLong_FromSsize_t(_PyDict_SizeOf(as_dict(self)));
 }
 
-PyObject *dict_keys_method(PyObject *self, PyObject *) noexcept { return dictview_keys(self); }
-PyObject *dict_values_method(PyObject *self, PyObject *) noexcept { return dictview_values(self); }
-PyObject *dict_items_method(PyObject *self, PyObject *) noexcept { return dictview_items(self); }
-PyObject *dict_reversed_method(PyObject *self, PyObject *) noexcept { return dict_reversed_keys(self); }
+PyObject *dict_keys_method(PyObject *self, PyObject *) noexcept {
+    return dictview_keys(self);
+}
+PyObject *dict_values_method(PyObject *self, PyObject *) noexcept {
+    return dictview_values(self);
+}
+PyObject *dict_items_method(PyObject *self, PyObject *) noexcept {
+    return dictview_items(self);
+}
+PyObject *dict_reversed_method(PyObject *self, PyObject *) noexcept {
+    return dict_reversed_keys(self);
+}
 
 PyMethodDef dict_methods[] = {
-    {"__contains__", dict_contains_method, METH_O, "True if the dictionary has the specified key, else False."},
+    {"__contains__", dict_contains_method, METH_O,
+     "True if the dictionary has the specified key, else False."},
     {"__sizeof__", dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
-    {"get", dict_get, METH_VARARGS, "Return the value for key if key is in the dictionary, else default."},
+    {"get", dict_get, METH_VARARGS,
+     "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_setdefault, METH_VARARGS,
      "Insert key with a value of default if key is not in the dictionary.\n\n"
      "Return the value for key if key is in the dictionary, else default."},
@@ -274,16 +294,20 @@ PyMethodDef dict_methods[] = {
      "Remove and return a (key, value) pair as a 2-tuple.\n\n"
      "Pairs are returned in LIFO (last-in, first-out) order.\n"
      "Raises KeyError if the dict is empty."},
-    {"keys", dict_keys_method, METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"items", dict_items_method, METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
-    {"values", dict_values_method, METH_NOARGS, "D.values() -> an object providing a view on D's values"},
+    {"keys", dict_keys_method, METH_NOARGS,
+     "D.keys() -> a set-like object providing a view on D's keys"},
+    {"items", dict_items_method, METH_NOARGS,
+     "D.items() -> a set-like object providing a view on D's items"},
+    {"values", dict_values_method, METH_NOARGS,
+     "D.values() -> an object providing a view on D's values"},
     {"update", _PyCFunction_CAST(dict_update_method), METH_VARARGS | METH_KEYWORDS,
      "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"fromkeys", dict_fromkeys, METH_VARARGS | METH_CLASS,
      "Create a new dictionary with keys from iterable and values set to value."},
     {"clear", dict_clear_method, METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_copy_method, METH_NOARGS, "D.copy() -> a shallow copy of D"},
-    {"__reversed__", dict_reversed_method, METH_NOARGS, "Return a reverse iterator over the dict keys."},
+    {"__reversed__", dict_reversed_method, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -317,16 +341,18 @@ PyTypeObject PyDict_Type = {
     .tp_as_mapping = &dict_as_mapping,
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS,
-    .tp_doc = "dict() -> new empty dictionary\n"
-              "dict(mapping) -> new dictionary initialized from a mapping object's\n"
-              "    (key, value) pairs\n"
-              "dict(iterable) -> new dictionary initialized as if via:\n"
-              "    d = {}\n"
-              "    for k, v in iterable:\n"
-              "        d[k] = v\n"
-              "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
-              "    in the keyword argument list.  For example:  dict(one=1, two=2)",
+    .tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS,
+    .tp_doc =
+        "dict() -> new empty dictionary\n"
+        "dict(mapping) -> new dictionary initialized from a mapping object's\n"
+        "    (key, value) pairs\n"
+        "dict(iterable) -> new dictionary initialized as if via:\n"
+        "    d = {}\n"
+        "    for k, v in iterable:\n"
+        "        d[k] = v\n"
+        "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
+        "    in the keyword argument list.  For example:  dict(one=1, two=2)",
     .tp_traverse = dict_traverse_slot,
     .tp_clear = dict_clear_slot,
     .tp_richcompare = dict_richcompare,
@@ -349,6 +375,8 @@ int dict_init() noexcept {
     return dict_views_ready();
 }
 
-void dict_fini() noexcept { dict_freelist_clear(); }
+void dict_fini() noexcept {
+    dict_freelist_clear();
+}
 
 }  // namespace minipy::runtime

@@ -3,14 +3,16 @@
 // items views are set-like: comparison with sets and other views, &, |, -, ^ (results are
 // sets), isdisjoint. The iterators they hand out are dict_iter.cpp's.
 #include "objects/dict/dict_internal.hpp"
-#include "objects/type/static_type.hpp"
 #include "objects/set/set_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 using namespace minipy::runtime;
 
 namespace {
 
-inline _PyDictViewObject *as_view(PyObject *op) noexcept { return reinterpret_cast<_PyDictViewObject *>(op); }
+inline _PyDictViewObject *as_view(PyObject *op) noexcept {
+    return reinterpret_cast<_PyDictViewObject *>(op);
+}
 
 // --- Views ------------------------------------------------------------------------------
 
@@ -89,7 +91,8 @@ int dictkeys_contains(PyObject *self, PyObject *key) noexcept {
 int dictitems_contains(PyObject *self, PyObject *pair) noexcept {
     PyDictObject *d = as_view(self)->dv_dict;
     if (d == nullptr || !PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) return 0;
-    PyObject *found = PyDict_GetItemWithError(reinterpret_cast<PyObject *>(d), PyTuple_GET_ITEM(pair, 0));
+    PyObject *found =
+        PyDict_GetItemWithError(reinterpret_cast<PyObject *>(d), PyTuple_GET_ITEM(pair, 0));
     if (found == nullptr) return PyErr_Occurred() ? -1 : 0;
     Py_INCREF(found);
     const int result = PyObject_RichCompareBool(found, PyTuple_GET_ITEM(pair, 1), Py_EQ);
@@ -142,8 +145,7 @@ PyObject *dictview_richcompare(PyObject *self, PyObject *other, int op) noexcept
     case Py_GE:
         if (len_self >= len_other) ok = all_contained_in(other, self);
         break;
-    default:
-        break;
+    default: break;
     }
     if (ok < 0) return nullptr;
     return PyBool_FromLong(ok);
@@ -160,7 +162,8 @@ PyObject *dictviews_to_set(PyObject *self) noexcept {
 }
 
 // Binary operators get the view on either side: `self` may be the other operand.
-PyObject *dictviews_apply(PyObject *self, PyObject *other, int (*update)(PySetObject *, PyObject *)) noexcept {
+PyObject *dictviews_apply(PyObject *self, PyObject *other,
+                          int (*update)(PySetObject *, PyObject *)) noexcept {
     PyObject *result = dictviews_to_set(self);
     if (result == nullptr) return nullptr;
     if (update(as_set(result), other) < 0) {
@@ -254,7 +257,8 @@ PyObject *dictviews_and(PyObject *self, PyObject *other) noexcept {
         self = other;
         other = swap;
     }
-    int (*contains)(PyObject *, PyObject *) = PyDictKeys_Check(self) ? dictkeys_contains : dictitems_contains;
+    int (*contains)(PyObject *, PyObject *) =
+        PyDictKeys_Check(self) ? dictkeys_contains : dictitems_contains;
     PyObject *result = PySet_New(nullptr);
     if (result == nullptr) return nullptr;
     PyObject *iter = PyObject_GetIter(other);
@@ -313,22 +317,29 @@ PyNumberMethods dictviews_as_number = {
     .nb_or = dictviews_or,
 };
 
-PySequenceMethods dictkeys_as_sequence = {.sq_length = dictview_len, .sq_contains = dictkeys_contains};
-PySequenceMethods dictitems_as_sequence = {.sq_length = dictview_len, .sq_contains = dictitems_contains};
+PySequenceMethods dictkeys_as_sequence = {.sq_length = dictview_len,
+                                          .sq_contains = dictkeys_contains};
+PySequenceMethods dictitems_as_sequence = {.sq_length = dictview_len,
+                                           .sq_contains = dictitems_contains};
 PySequenceMethods dictvalues_as_sequence = {.sq_length = dictview_len};
 
 PyMethodDef dictkeys_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, METH_O, "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", dictkeys_reversed, METH_NOARGS, "Return a reverse iterator over the dict keys."},
+    {"isdisjoint", dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictkeys_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
     {nullptr, nullptr, 0, nullptr},
 };
 PyMethodDef dictitems_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, METH_O, "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", dictitems_reversed, METH_NOARGS, "Return a reverse iterator over the dict items."},
+    {"isdisjoint", dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictitems_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict items."},
     {nullptr, nullptr, 0, nullptr},
 };
 PyMethodDef dictvalues_methods[] = {
-    {"__reversed__", dictvalues_reversed, METH_NOARGS, "Return a reverse iterator over the dict values."},
+    {"__reversed__", dictvalues_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict values."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -386,21 +397,29 @@ PyTypeObject PyDictValues_Type = {
     .tp_methods = dictvalues_methods,
 };
 
-PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type) noexcept { return dictview_new(dict, type); }
+PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type) noexcept {
+    return dictview_new(dict, type);
+}
 
 }  // extern "C"
 
-
 namespace minipy::runtime {
 
-PyObject *dictview_keys(PyObject *self) noexcept { return dictview_new(self, &PyDictKeys_Type); }
-PyObject *dictview_values(PyObject *self) noexcept { return dictview_new(self, &PyDictValues_Type); }
-PyObject *dictview_items(PyObject *self) noexcept { return dictview_new(self, &PyDictItems_Type); }
+PyObject *dictview_keys(PyObject *self) noexcept {
+    return dictview_new(self, &PyDictKeys_Type);
+}
+PyObject *dictview_values(PyObject *self) noexcept {
+    return dictview_new(self, &PyDictValues_Type);
+}
+PyObject *dictview_items(PyObject *self) noexcept {
+    return dictview_new(self, &PyDictItems_Type);
+}
 
 int dict_views_ready() noexcept {
-    PyTypeObject *types[] = {&PyDictKeys_Type,       &PyDictValues_Type,      &PyDictItems_Type,
-                             &PyDictIterKey_Type,    &PyDictIterValue_Type,   &PyDictIterItem_Type,
-                             &PyDictRevIterKey_Type, &PyDictRevIterValue_Type, &PyDictRevIterItem_Type};
+    PyTypeObject *types[] = {
+        &PyDictKeys_Type,       &PyDictValues_Type,       &PyDictItems_Type,
+        &PyDictIterKey_Type,    &PyDictIterValue_Type,    &PyDictIterItem_Type,
+        &PyDictRevIterKey_Type, &PyDictRevIterValue_Type, &PyDictRevIterItem_Type};
     for (PyTypeObject *type : types)
         if (PyType_Ready(type) < 0) return -1;
     return 0;

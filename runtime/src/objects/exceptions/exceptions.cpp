@@ -3,11 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/exceptions/exceptions_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
-#include "objects/type/static_type.hpp"
 #include "objects/tuple/tuple_internal.hpp"
+#include "objects/type/static_type.hpp"
 #include "recursion/trashcan.hpp"
 
 namespace {
@@ -29,7 +29,8 @@ PyObject *BaseException_new(PyTypeObject *type, PyObject *args, PyObject *) noex
 
 int BaseException_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if (kwds != nullptr && PyDict_Check(kwds) && PyDict_Size(kwds) > 0) {
-        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments", _PyType_Name(Py_TYPE(self)));
+        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
+                     _PyType_Name(Py_TYPE(self)));
         return -1;
     }
     Py_XSETREF(as_exc(self)->args, Py_NewRef(args != nullptr ? args : empty_tuple()));
@@ -85,7 +86,8 @@ PyObject *BaseException_str(PyObject *self) noexcept {
 PyObject *BaseException_repr(PyObject *self) noexcept {
     PyObject *args = args_or_empty(self);
     const char *name = _PyType_Name(Py_TYPE(self));
-    if (PyTuple_GET_SIZE(args) == 1) return PyUnicode_FromFormat("%s(%R)", name, PyTuple_GET_ITEM(args, 0));
+    if (PyTuple_GET_SIZE(args) == 1)
+        return PyUnicode_FromFormat("%s(%R)", name, PyTuple_GET_ITEM(args, 0));
     return PyUnicode_FromFormat("%s%R", name, args);
 }
 
@@ -96,7 +98,9 @@ PyObject *KeyError_str(PyObject *self) noexcept {
     return BaseException_str(self);
 }
 
-PyObject *get_args(PyObject *self, void *) noexcept { return Py_NewRef(args_or_empty(self)); }
+PyObject *get_args(PyObject *self, void *) noexcept {
+    return Py_NewRef(args_or_empty(self));
+}
 
 int set_args(PyObject *self, PyObject *value, void *) noexcept {
     if (value == nullptr) {
@@ -111,7 +115,8 @@ int set_args(PyObject *self, PyObject *value, void *) noexcept {
 
 // __traceback__, __context__ and __cause__: None when unset; set to None or an instance.
 PyObject **link_field(PyObject *self, void *closure) noexcept {
-    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) + reinterpret_cast<std::uintptr_t>(closure));
+    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) +
+                                         reinterpret_cast<std::uintptr_t>(closure));
 }
 
 PyObject *get_link(PyObject *self, void *closure) noexcept {
@@ -124,13 +129,15 @@ int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
         PyErr_SetString(PyExc_TypeError, "attribute may not be deleted");
         return -1;
     }
-    const bool is_traceback = closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, traceback));
+    const bool is_traceback =
+        closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, traceback));
     if (value == Py_None) {
         Py_CLEAR(*link_field(self, closure));
         return 0;
     }
     if (!is_traceback && !PyExceptionInstance_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "exception cause must be None or derive from BaseException");
+        PyErr_SetString(PyExc_TypeError,
+                        "exception cause must be None or derive from BaseException");
         return -1;
     }
     if (is_traceback) {
@@ -159,14 +166,16 @@ PyGetSetDef BaseException_getset[] = {
 // Both keep one extra object derived from args: StopIteration the first argument (None
 // without one), SystemExit the first one, or the whole tuple when there are several.
 PyObject **extra_field(PyObject *self) noexcept {
-    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) + sizeof(PyBaseExceptionObject));
+    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) +
+                                         sizeof(PyBaseExceptionObject));
 }
 
 int WithExtra_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if (BaseException_init(self, args, kwds) < 0) return -1;
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
     PyObject *extra = n == 0 ? Py_None : PyTuple_GET_ITEM(args, 0);
-    if (n > 1 && PyObject_TypeCheck(self, reinterpret_cast<PyTypeObject *>(PyExc_SystemExit))) extra = args;
+    if (n > 1 && PyObject_TypeCheck(self, reinterpret_cast<PyTypeObject *>(PyExc_SystemExit)))
+        extra = args;
     Py_XSETREF(*extra_field(self), Py_NewRef(extra));
     return 0;
 }
@@ -229,25 +238,25 @@ PyTypeObject _PyExc_BaseException = {
     .tp_free = PyObject_GC_Del,
 };
 
-#define MINIPY_EXCEPTION_TYPE(NAME, BASE)                 \
-    PyTypeObject _PyExc_##NAME = {                        \
-        MINIPY_TYPE_OBJECT_HEAD,                          \
-        .tp_name = #NAME,                                 \
-        .tp_flags = kExceptionFlags,                      \
-        .tp_base = &_PyExc_##BASE,                        \
+#define MINIPY_EXCEPTION_TYPE(NAME, BASE) \
+    PyTypeObject _PyExc_##NAME = {        \
+        MINIPY_TYPE_OBJECT_HEAD,          \
+        .tp_name = #NAME,                 \
+        .tp_flags = kExceptionFlags,      \
+        .tp_base = &_PyExc_##BASE,        \
     };
 
-#define MINIPY_EXCEPTION_WITH_EXTRA(NAME, BASE, OBJECT, GETSET)  \
-    PyTypeObject _PyExc_##NAME = {                               \
-        MINIPY_TYPE_OBJECT_HEAD,                                 \
-        .tp_name = #NAME,                                        \
-        .tp_basicsize = sizeof(OBJECT),                          \
-        .tp_flags = kExceptionFlags,                             \
-        .tp_traverse = WithExtra_traverse,                       \
-        .tp_clear = WithExtra_clear,                             \
-        .tp_getset = GETSET,                                     \
-        .tp_base = &_PyExc_##BASE,                               \
-        .tp_init = WithExtra_init,                               \
+#define MINIPY_EXCEPTION_WITH_EXTRA(NAME, BASE, OBJECT, GETSET) \
+    PyTypeObject _PyExc_##NAME = {                              \
+        MINIPY_TYPE_OBJECT_HEAD,                                \
+        .tp_name = #NAME,                                       \
+        .tp_basicsize = sizeof(OBJECT),                         \
+        .tp_flags = kExceptionFlags,                            \
+        .tp_traverse = WithExtra_traverse,                      \
+        .tp_clear = WithExtra_clear,                            \
+        .tp_getset = GETSET,                                    \
+        .tp_base = &_PyExc_##BASE,                              \
+        .tp_init = WithExtra_init,                              \
     };
 
 MINIPY_EXCEPTION_WITH_EXTRA(SystemExit, BaseException, PySystemExitObject, SystemExit_getset)
@@ -287,22 +296,21 @@ MINIPY_EXCEPTION_TYPE(DeprecationWarning, Warning)
 MINIPY_EXCEPTION_TYPE(RuntimeWarning, Warning)
 
 PyTypeObject _PyExc_KeyError = {
-    MINIPY_TYPE_OBJECT_HEAD,
-    .tp_name = "KeyError",
-    .tp_str = KeyError_str,
-    .tp_flags = kExceptionFlags,
-    .tp_base = &_PyExc_LookupError,
+    MINIPY_TYPE_OBJECT_HEAD,     .tp_name = "KeyError",          .tp_str = KeyError_str,
+    .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
-#define MINIPY_EXCEPTION_ALL(X)                                                                    \
-    X(BaseException) X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception)              \
-    X(StopIteration) X(ArithmeticError) X(FloatingPointError) X(OverflowError)                     \
-    X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
-    X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError)  \
-    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError) X(NotImplementedError)            \
-    X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError) X(ValueError) X(UnicodeError)     \
-    X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) X(UserWarning) X(DeprecationWarning)    \
-    X(RuntimeWarning)
+#define MINIPY_EXCEPTION_ALL(X)                                                                \
+    X(BaseException)                                                                           \
+    X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration)          \
+        X(ArithmeticError) X(FloatingPointError) X(OverflowError) X(ZeroDivisionError)         \
+            X(AssertionError) X(AttributeError) X(BufferError) X(EOFError) X(ImportError)      \
+                X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError) \
+                    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)               \
+                        X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) \
+                            X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)   \
+                                X(UnicodeEncodeError) X(Warning) X(UserWarning)                \
+                                    X(DeprecationWarning) X(RuntimeWarning)
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)
@@ -317,14 +325,16 @@ struct StaticMemoryError {
     std::uintptr_t gc_prev;
     PyBaseExceptionObject exc;
 };
-constinit StaticMemoryError g_memory_error = {0, 0, {{1, &_PyExc_MemoryError}, nullptr, nullptr,
-                                                     nullptr, nullptr, nullptr, nullptr, 0}};
+constinit StaticMemoryError g_memory_error = {
+    0, 0, {{1, &_PyExc_MemoryError}, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
 }  // namespace
 
 namespace minipy::runtime {
 
-PyObject *preallocated_memory_error() noexcept { return &g_memory_error.exc.ob_base; }
+PyObject *preallocated_memory_error() noexcept {
+    return &g_memory_error.exc.ob_base;
+}
 
 int exceptions_init() noexcept {
 #define MINIPY_EXCEPTION_READY(NAME) \

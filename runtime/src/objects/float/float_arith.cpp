@@ -39,11 +39,10 @@ bool operand_values(PyObject *v, PyObject *w, double *a, double *b, PyObject **r
     return false;
 }
 
-#define MINIPY_FLOAT_OPERANDS(v, w, a, b)                                  \
-    double a = 0.0;                                                        \
-    double b = 0.0;                                                        \
-    if (PyObject *failed = nullptr; !operand_values(v, w, &a, &b, &failed)) \
-    return failed
+#define MINIPY_FLOAT_OPERANDS(v, w, a, b) \
+    double a = 0.0;                       \
+    double b = 0.0;                       \
+    if (PyObject *failed = nullptr; !operand_values(v, w, &a, &b, &failed)) return failed
 
 PyObject *float_add(PyObject *v, PyObject *w) noexcept {
     MINIPY_FLOAT_OPERANDS(v, w, a, b);
@@ -149,7 +148,9 @@ PyObject *float_divmod(PyObject *v, PyObject *w) noexcept {
     return pair;
 }
 
-bool is_odd_integer(double x) noexcept { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+bool is_odd_integer(double x) noexcept {
+    return std::fmod(std::fabs(x), 2.0) == 1.0;
+}
 
 // What CPython's PyErr_SetFromErrno(type) raises: type(errno, strerror(errno)).
 PyObject *raise_errno_error(PyObject *type, int error) noexcept {
@@ -172,7 +173,8 @@ PyObject *raise_errno_error(PyObject *type, int error) noexcept {
 // (libm implementations differ on them), then pow() for finite, nonzero, positive bases.
 PyObject *float_pow(PyObject *v, PyObject *w, PyObject *z) noexcept {
     if (z != Py_None) {
-        PyErr_SetString(PyExc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        PyErr_SetString(PyExc_TypeError,
+                        "pow() 3rd argument not allowed unless all arguments are integers");
         return nullptr;
     }
     MINIPY_FLOAT_OPERANDS(v, w, base, exponent);
@@ -203,7 +205,8 @@ PyObject *float_pow(PyObject *v, PyObject *w, PyObject *z) noexcept {
     if (base < 0.0) {
         if (exponent != std::floor(exponent)) {
             // CPython hands this case to complex; minipy has no complex type.
-            PyErr_SetString(PyExc_ValueError, "negative number cannot be raised to a fractional power");
+            PyErr_SetString(PyExc_ValueError,
+                            "negative number cannot be raised to a fractional power");
             return nullptr;
         }
         base = -base;
@@ -218,17 +221,25 @@ PyObject *float_pow(PyObject *v, PyObject *w, PyObject *z) noexcept {
     return PyFloat_FromDouble(result);
 }
 
-PyObject *float_neg(PyObject *v) noexcept { return PyFloat_FromDouble(-float_value(v)); }
+PyObject *float_neg(PyObject *v) noexcept {
+    return PyFloat_FromDouble(-float_value(v));
+}
 
-PyObject *float_abs(PyObject *v) noexcept { return PyFloat_FromDouble(std::fabs(float_value(v))); }
+PyObject *float_abs(PyObject *v) noexcept {
+    return PyFloat_FromDouble(std::fabs(float_value(v)));
+}
 
-int float_bool(PyObject *v) noexcept { return float_value(v) != 0.0; }
+int float_bool(PyObject *v) noexcept {
+    return float_value(v) != 0.0;
+}
 
 }  // namespace
 
 namespace minipy::runtime {
 
-PyObject *float_trunc(PyObject *v) noexcept { return PyLong_FromDouble(float_value(v)); }
+PyObject *float_trunc(PyObject *v) noexcept {
+    return PyLong_FromDouble(float_value(v));
+}
 
 PyObject *float_float(PyObject *v) noexcept {
     if (PyFloat_CheckExact(v)) return Py_NewRef(v);

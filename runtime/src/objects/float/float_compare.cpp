@@ -54,15 +54,17 @@ PyObject *compare_with_big_int(double v, PyObject *w, std::uint64_t nbits, int o
     }
     int exponent = 0;
     (void)std::frexp(v, &exponent);  // 2**(exponent-1) <= v < 2**exponent
-    if (exponent < 0 || static_cast<std::uint64_t>(exponent) < nbits) return compare_doubles(1.0, 2.0, op);
+    if (exponent < 0 || static_cast<std::uint64_t>(exponent) < nbits)
+        return compare_doubles(1.0, 2.0, op);
     if (static_cast<std::uint64_t>(exponent) > nbits) return compare_doubles(2.0, 1.0, op);
 
     double int_part = 0.0;
     const double frac_part = std::modf(v, &int_part);
     PyObject *whole = PyLong_FromDouble(int_part);
     if (whole == nullptr) return nullptr;
-    int cmp = minipy::runtime::mag_compare(minipy::runtime::long_digits(whole), minipy::runtime::long_ndigits(whole),
-                                           minipy::runtime::long_digits(w), minipy::runtime::long_ndigits(w));
+    int cmp = minipy::runtime::mag_compare(
+        minipy::runtime::long_digits(whole), minipy::runtime::long_ndigits(whole),
+        minipy::runtime::long_digits(w), minipy::runtime::long_ndigits(w));
     Py_DECREF(whole);
     if (cmp == 0 && frac_part != 0.0) cmp = 1;
     return compare_doubles(static_cast<double>(cmp), 0.0, op);
@@ -91,6 +93,8 @@ PyObject *float_richcompare(PyObject *v, PyObject *w, int op) noexcept {
     return compare_with_big_int(i, w, nbits, op);
 }
 
-Py_hash_t float_hash(PyObject *v) noexcept { return _Py_HashDouble(v, float_value(v)); }
+Py_hash_t float_hash(PyObject *v) noexcept {
+    return _Py_HashDouble(v, float_value(v));
+}
 
 }  // namespace minipy::runtime

@@ -23,7 +23,9 @@ int hex_value(char c) noexcept {
     return -1;
 }
 
-bool is_ascii_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_ascii_space(char c) noexcept {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 PyObject *invalid_hex() noexcept {
     PyErr_SetString(PyExc_ValueError, "invalid hexadecimal floating-point string");
@@ -103,7 +105,8 @@ PyObject *float_hex(PyObject *self, PyObject *) noexcept {
     }
     digits[n] = '\0';
     char text[64];
-    std::snprintf(text, sizeof text, "%s0x%sp%c%d", x < 0 ? "-" : "", digits, e < 0 ? '-' : '+', e < 0 ? -e : e);
+    std::snprintf(text, sizeof text, "%s0x%sp%c%d", x < 0 ? "-" : "", digits, e < 0 ? '-' : '+',
+                  e < 0 ? -e : e);
     return PyUnicode_FromString(text);
 }
 

@@ -16,7 +16,9 @@
 
 namespace minipy::runtime {
 
-inline double float_value(PyObject *op) noexcept { return PyFloat_AS_DOUBLE(op); }
+inline double float_value(PyObject *op) noexcept {
+    return PyFloat_AS_DOUBLE(op);
+}
 
 // --- float_object.cpp -------------------------------------------------------------------------
 

@@ -11,8 +11,8 @@
 #include <cfloat>
 
 #include "lifecycle/part_lifecycle.hpp"
-#include "objects/freelist_settings.hpp"
 #include "objects/float/float_internal.hpp"
+#include "objects/freelist_settings.hpp"
 #include "objects/type/object_header_init.hpp"
 
 namespace {
@@ -45,9 +45,13 @@ void float_dealloc(PyObject *op) noexcept {
     PyObject_Free(op);
 }
 
-int float_freelist_size() noexcept { return g_free_count; }
+int float_freelist_size() noexcept {
+    return g_free_count;
+}
 
-int float_init() noexcept { return PyType_Ready(&PyFloat_Type); }
+int float_init() noexcept {
+    return PyType_Ready(&PyFloat_Type);
+}
 
 void float_fini() noexcept {
     while (g_free_list != nullptr) {
@@ -99,8 +103,8 @@ double PyFloat_AsDouble(PyObject *op) noexcept {
     // CPython 3.11 also accepts a float subclass here, with a DeprecationWarning; minipy has
     // no warnings yet and accepts it silently.
     if (!PyFloat_Check(result)) {
-        PyErr_Format(PyExc_TypeError, "%.50s.__float__ returned non-float (type %.50s)", Py_TYPE(op)->tp_name,
-                     Py_TYPE(result)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%.50s.__float__ returned non-float (type %.50s)",
+                     Py_TYPE(op)->tp_name, Py_TYPE(result)->tp_name);
         Py_DECREF(result);
         return -1.0;
     }
@@ -109,8 +113,12 @@ double PyFloat_AsDouble(PyObject *op) noexcept {
     return value;
 }
 
-double PyFloat_GetMax(void) noexcept { return DBL_MAX; }
+double PyFloat_GetMax(void) noexcept {
+    return DBL_MAX;
+}
 
-double PyFloat_GetMin(void) noexcept { return DBL_MIN; }
+double PyFloat_GetMin(void) noexcept {
+    return DBL_MIN;
+}
 
 }  // extern "C"

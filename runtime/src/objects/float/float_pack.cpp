@@ -26,7 +26,8 @@ bool host_is_little_endian() noexcept {
 }
 
 // Copies n bytes of a host value to or from p, reversing them when the byte orders differ.
-void copy_ordered(unsigned char *dst, const unsigned char *src, std::size_t n, bool reverse) noexcept {
+void copy_ordered(unsigned char *dst, const unsigned char *src, std::size_t n,
+                  bool reverse) noexcept {
     for (std::size_t i = 0; i < n; i++) dst[i] = src[reverse ? n - 1 - i : i];
 }
 
@@ -92,14 +93,16 @@ int PyFloat_Pack4(double x, char *p, int le) noexcept {
     if (std::isinf(y) && !std::isinf(x)) return pack_overflow("f");
     unsigned char bytes[sizeof y];
     std::memcpy(bytes, &y, sizeof y);
-    copy_ordered(reinterpret_cast<unsigned char *>(p), bytes, sizeof y, (le != 0) != host_is_little_endian());
+    copy_ordered(reinterpret_cast<unsigned char *>(p), bytes, sizeof y,
+                 (le != 0) != host_is_little_endian());
     return 0;
 }
 
 int PyFloat_Pack8(double x, char *p, int le) noexcept {
     unsigned char bytes[sizeof x];
     std::memcpy(bytes, &x, sizeof x);
-    copy_ordered(reinterpret_cast<unsigned char *>(p), bytes, sizeof x, (le != 0) != host_is_little_endian());
+    copy_ordered(reinterpret_cast<unsigned char *>(p), bytes, sizeof x,
+                 (le != 0) != host_is_little_endian());
     return 0;
 }
 
@@ -122,7 +125,8 @@ double PyFloat_Unpack2(const char *p, int le) noexcept {
 
 double PyFloat_Unpack4(const char *p, int le) noexcept {
     unsigned char bytes[sizeof(float)];
-    copy_ordered(bytes, reinterpret_cast<const unsigned char *>(p), sizeof bytes, (le != 0) != host_is_little_endian());
+    copy_ordered(bytes, reinterpret_cast<const unsigned char *>(p), sizeof bytes,
+                 (le != 0) != host_is_little_endian());
     float y = 0.0f;
     std::memcpy(&y, bytes, sizeof y);
     return y;
@@ -130,7 +134,8 @@ double PyFloat_Unpack4(const char *p, int le) noexcept {
 
 double PyFloat_Unpack8(const char *p, int le) noexcept {
     unsigned char bytes[sizeof(double)];
-    copy_ordered(bytes, reinterpret_cast<const unsigned char *>(p), sizeof bytes, (le != 0) != host_is_little_endian());
+    copy_ordered(bytes, reinterpret_cast<const unsigned char *>(p), sizeof bytes,
+                 (le != 0) != host_is_little_endian());
     double x = 0.0;
     std::memcpy(&x, bytes, sizeof x);
     return x;

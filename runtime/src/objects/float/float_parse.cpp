@@ -28,8 +28,12 @@ constexpr std::int64_t kOverflowMagnitude = 400;
 constexpr std::int64_t kUnderflowMagnitude = -400;
 constexpr std::int64_t kExponentCap = 1000000000;
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_ascii_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_space(char c) noexcept {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 // Whether [p, end) starts with `word` (lower case), ignoring case.
 bool starts_with_word(const char *p, const char *end, const char *word) noexcept {
@@ -124,8 +128,8 @@ bool parse_number(const char *s, const char *end, ParsedFloat *out) noexcept {
         if (order > kOverflowMagnitude) {
             magnitude = HUGE_VAL;
         } else if (order >= kUnderflowMagnitude) {
-            std::snprintf(digits + ndigits, sizeof digits - static_cast<std::size_t>(ndigits), "e%lld",
-                          static_cast<long long>(exp10));
+            std::snprintf(digits + ndigits, sizeof digits - static_cast<std::size_t>(ndigits),
+                          "e%lld", static_cast<long long>(exp10));
             magnitude = std::strtod(digits, nullptr);
         }
         out->overflow = std::isinf(magnitude);
@@ -143,7 +147,8 @@ PyObject *float_from_plain_ascii(const char *s, const char *last, PyObject *obj)
     while (s < last && is_ascii_space(*s)) s++;
     while (last > s && is_ascii_space(last[-1])) last--;
     ParsedFloat parsed{};
-    if (s == last || !parse_number(s, last, &parsed) || parsed.stop != last) return cannot_convert(obj);
+    if (s == last || !parse_number(s, last, &parsed) || parsed.stop != last)
+        return cannot_convert(obj);
     return PyFloat_FromDouble(parsed.value);
 }
 
@@ -189,7 +194,8 @@ namespace minipy::runtime {
 
 PyObject *float_from_ascii(const char *s, Py_ssize_t len, PyObject *obj) noexcept {
     const char *last = s + len;
-    if (std::memchr(s, '_', static_cast<std::size_t>(len)) == nullptr) return float_from_plain_ascii(s, last, obj);
+    if (std::memchr(s, '_', static_cast<std::size_t>(len)) == nullptr)
+        return float_from_plain_ascii(s, last, obj);
     // Drop the underscores, each of which must stand between two digits.
     auto *copy = static_cast<char *>(PyMem_Malloc(static_cast<std::size_t>(len) + 1));
     if (copy == nullptr) return PyErr_NoMemory();
@@ -232,9 +238,11 @@ double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_ex
 }
 
 PyObject *PyFloat_FromString(PyObject *v) noexcept {
-    if (PyBytes_Check(v)) return minipy::runtime::float_from_ascii(PyBytes_AS_STRING(v), PyBytes_GET_SIZE(v), v);
+    if (PyBytes_Check(v))
+        return minipy::runtime::float_from_ascii(PyBytes_AS_STRING(v), PyBytes_GET_SIZE(v), v);
     if (!PyUnicode_Check(v)) {
-        return PyErr_Format(PyExc_TypeError, "float() argument must be a string or a real number, not '%.200s'",
+        return PyErr_Format(PyExc_TypeError,
+                            "float() argument must be a string or a real number, not '%.200s'",
                             Py_TYPE(v)->tp_name);
     }
     if (PyUnicode_IS_ASCII(v)) {

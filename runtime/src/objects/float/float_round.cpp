@@ -18,7 +18,8 @@ namespace {
 using minipy::runtime::float_value;
 
 // Beyond these, round(x, n) is x itself, or a zero with x's sign.
-constexpr Py_ssize_t kRoundDigitsMax = static_cast<Py_ssize_t>((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103);
+constexpr Py_ssize_t kRoundDigitsMax =
+    static_cast<Py_ssize_t>((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103);
 constexpr Py_ssize_t kRoundDigitsMin = -static_cast<Py_ssize_t>((DBL_MAX_EXP + 1) * 0.30103);
 
 PyObject *rounded_from_text(const char *text) noexcept {
@@ -88,7 +89,9 @@ namespace minipy::runtime {
 
 PyObject *float_round(PyObject *self, PyObject *args) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) return PyErr_Format(PyExc_TypeError, "__round__ expected at most 1 argument, got %zd", nargs);
+    if (nargs > 1)
+        return PyErr_Format(PyExc_TypeError, "__round__ expected at most 1 argument, got %zd",
+                            nargs);
     const double x = float_value(self);
     if (nargs == 0 || PyTuple_GET_ITEM(args, 0) == Py_None) return round_to_int(x);
     // A huge ndigits saturates (no OverflowError): it is beyond the limits anyway.
@@ -101,7 +104,9 @@ PyObject *float_floor(PyObject *self, PyObject *) noexcept {
     return PyLong_FromDouble(std::floor(float_value(self)));
 }
 
-PyObject *float_ceil(PyObject *self, PyObject *) noexcept { return PyLong_FromDouble(std::ceil(float_value(self))); }
+PyObject *float_ceil(PyObject *self, PyObject *) noexcept {
+    return PyLong_FromDouble(std::ceil(float_value(self)));
+}
 
 // x == numerator / denominator in lowest terms, denominator > 0: double the mantissa until
 // it is an integer (at most 53 times: that is all the bits it has), then move the binary
@@ -125,7 +130,8 @@ PyObject *float_as_integer_ratio(PyObject *self, PyObject *) noexcept {
     PyObject *numerator = PyLong_FromDouble(mantissa);
     PyObject *denominator = numerator != nullptr ? PyLong_FromLong(1) : nullptr;
     PyObject **shifted = exponent > 0 ? &numerator : &denominator;
-    if (denominator != nullptr) Py_SETREF(*shifted, _PyLong_Lshift(*shifted, static_cast<size_t>(std::abs(exponent))));
+    if (denominator != nullptr)
+        Py_SETREF(*shifted, _PyLong_Lshift(*shifted, static_cast<size_t>(std::abs(exponent))));
     PyObject *pair = numerator != nullptr && denominator != nullptr ? PyTuple_New(2) : nullptr;
     if (pair == nullptr) {
         Py_XDECREF(numerator);

@@ -56,7 +56,8 @@ bool reads_back(const Decimal &d, double v) noexcept {
     *c++ = 'e';
     if (d.exp10 < 0) *c++ = '-';
     char *exp_end = text + sizeof text - 1;
-    char *exp_start = write_digits_backwards(static_cast<std::uint64_t>(d.exp10 < 0 ? -d.exp10 : d.exp10), exp_end);
+    char *exp_start = write_digits_backwards(
+        static_cast<std::uint64_t>(d.exp10 < 0 ? -d.exp10 : d.exp10), exp_end);
     std::memmove(c, exp_start, static_cast<std::size_t>(exp_end - exp_start));
     c[exp_end - exp_start] = '\0';
     return std::strtod(start, nullptr) == v;
@@ -94,7 +95,8 @@ void expand(double v, Expansion *out) noexcept {
 // reads exactly "5000...", and then printf rounds v itself to p digits.
 Decimal nearest_decimal(double v, const Expansion &e, int p) noexcept {
     Decimal d{0, e.exponent - (p - 1)};
-    for (int i = 0; i < p; i++) d.mantissa = d.mantissa * 10 + static_cast<unsigned>(e.digits[i] - '0');
+    for (int i = 0; i < p; i++)
+        d.mantissa = d.mantissa * 10 + static_cast<unsigned>(e.digits[i] - '0');
     const char first_cut = e.digits[p];
     bool rest_zero = true;
     for (int i = p + 1; i < kExpansionDigits && rest_zero; i++) rest_zero = e.digits[i] == '0';
@@ -107,7 +109,8 @@ Decimal nearest_decimal(double v, const Expansion &e, int p) noexcept {
         int n = 0;
         const int exponent = read_exponent_text(text, digits, &n);
         d = Decimal{0, exponent - (p - 1)};
-        for (int i = 0; i < n; i++) d.mantissa = d.mantissa * 10 + static_cast<unsigned>(digits[i] - '0');
+        for (int i = 0; i < n; i++)
+            d.mantissa = d.mantissa * 10 + static_cast<unsigned>(digits[i] - '0');
     }
     return d;
 }
@@ -115,7 +118,8 @@ Decimal nearest_decimal(double v, const Expansion &e, int p) noexcept {
 // The p-digit decimal (or a neighbour of it) that reads back as v, if there is one.
 bool round_trip_candidate(double v, const Expansion &e, int p, Decimal *out) noexcept {
     const Decimal nearest = nearest_decimal(v, e, p);
-    const Decimal tries[3] = {nearest, {nearest.mantissa + 1, nearest.exp10}, {nearest.mantissa - 1, nearest.exp10}};
+    const Decimal tries[3] = {
+        nearest, {nearest.mantissa + 1, nearest.exp10}, {nearest.mantissa - 1, nearest.exp10}};
     for (const Decimal &d : tries) {
         if (reads_back(d, v)) {
             *out = d;
@@ -180,7 +184,8 @@ struct TextOut {
 // The locale's decimal point, when it is not '.' (a host may have called setlocale).
 const char *foreign_decimal_point() noexcept {
     const char *point = std::localeconv()->decimal_point;
-    if (point == nullptr || point[0] == '\0' || (point[0] == '.' && point[1] == '\0')) return nullptr;
+    if (point == nullptr || point[0] == '\0' || (point[0] == '.' && point[1] == '\0'))
+        return nullptr;
     return point;
 }
 
@@ -262,7 +267,8 @@ char *format_with_printf(double val, char code, int precision, int flags) noexce
             body = text + (text[0] == '+');
         }
     }
-    if ((flags & Py_DTSF_ADD_DOT_0) && std::isfinite(val) && std::strspn(body, "0123456789") == std::strlen(body))
+    if ((flags & Py_DTSF_ADD_DOT_0) && std::isfinite(val) &&
+        std::strspn(body, "0123456789") == std::strlen(body))
         std::strcat(text, ".0");
     return text;
 }
@@ -352,7 +358,8 @@ PyObject *float_repr(PyObject *v) noexcept {
 
 extern "C" char *PyOS_double_to_string(double val, char format_code, int precision, int flags,
                                        int *type) noexcept {
-    if (type != nullptr) *type = std::isnan(val) ? Py_DTST_NAN : std::isinf(val) ? Py_DTST_INFINITE : Py_DTST_FINITE;
+    if (type != nullptr)
+        *type = std::isnan(val) ? Py_DTST_NAN : std::isinf(val) ? Py_DTST_INFINITE : Py_DTST_FINITE;
     switch (format_code) {
     case 'r': {
         if (precision != 0) break;
@@ -370,8 +377,7 @@ extern "C" char *PyOS_double_to_string(double val, char format_code, int precisi
         // CPython never prints a NaN's sign.
         if (std::isnan(val)) val = std::fabs(val);
         return format_with_printf(val, format_code, precision, flags);
-    default:
-        break;
+    default: break;
     }
     PyErr_BadInternalCall();
     return nullptr;

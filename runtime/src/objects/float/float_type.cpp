@@ -3,8 +3,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "objects/type/static_type.hpp"
 #include "objects/float/float_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
@@ -39,7 +39,8 @@ PyObject *float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
         return nullptr;
     }
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) return PyErr_Format(PyExc_TypeError, "float expected at most 1 argument, got %zd", nargs);
+    if (nargs > 1)
+        return PyErr_Format(PyExc_TypeError, "float expected at most 1 argument, got %zd", nargs);
     PyObject *x = nargs == 1 ? PyTuple_GET_ITEM(args, 0) : nullptr;
     if (type != &PyFloat_Type) return float_subtype_new(type, x);
     return float_from_argument(x);
@@ -52,9 +53,13 @@ PyObject *float_is_integer(PyObject *self, PyObject *) noexcept {
     return PyBool_FromLong(std::isfinite(x) && std::floor(x) == x);
 }
 
-PyObject *float_conjugate(PyObject *self, PyObject *) noexcept { return float_float(self); }
+PyObject *float_conjugate(PyObject *self, PyObject *) noexcept {
+    return float_float(self);
+}
 
-PyObject *float_trunc_method(PyObject *self, PyObject *) noexcept { return minipy::runtime::float_trunc(self); }
+PyObject *float_trunc_method(PyObject *self, PyObject *) noexcept {
+    return minipy::runtime::float_trunc(self);
+}
 
 PyObject *float_getnewargs(PyObject *self, PyObject *) noexcept {
     PyObject *value = PyFloat_FromDouble(float_value(self));
@@ -83,7 +88,8 @@ PyObject *float_getformat(PyObject *, PyObject *typestr) noexcept {
 
 PyMethodDef float_methods[] = {
     {"conjugate", float_conjugate, METH_NOARGS, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float_trunc_method, METH_NOARGS, "Return the Integral closest to x between 0 and x."},
+    {"__trunc__", float_trunc_method, METH_NOARGS,
+     "Return the Integral closest to x between 0 and x."},
     {"__floor__", minipy::runtime::float_floor, METH_NOARGS, "Return the floor as an Integral."},
     {"__ceil__", minipy::runtime::float_ceil, METH_NOARGS, "Return the ceiling as an Integral."},
     {"__round__", minipy::runtime::float_round, METH_VARARGS,
@@ -96,7 +102,8 @@ PyMethodDef float_methods[] = {
      "Raise OverflowError on infinities and a ValueError on NaNs."},
     {"fromhex", minipy::runtime::float_fromhex, METH_O | METH_CLASS,
      "Create a floating-point number from a hexadecimal string."},
-    {"hex", minipy::runtime::float_hex, METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
+    {"hex", minipy::runtime::float_hex, METH_NOARGS,
+     "Return a hexadecimal representation of a floating-point number."},
     {"is_integer", float_is_integer, METH_NOARGS, "Return True if the float is an integer."},
     {"__getnewargs__", float_getnewargs, METH_NOARGS, nullptr},
     {"__getformat__", float_getformat, METH_O | METH_CLASS,
@@ -105,9 +112,13 @@ PyMethodDef float_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-PyObject *float_get_real(PyObject *self, void *) noexcept { return float_float(self); }
+PyObject *float_get_real(PyObject *self, void *) noexcept {
+    return float_float(self);
+}
 
-PyObject *float_get_imag(PyObject *, void *) noexcept { return PyFloat_FromDouble(0.0); }
+PyObject *float_get_imag(PyObject *, void *) noexcept {
+    return PyFloat_FromDouble(0.0);
+}
 
 PyGetSetDef float_getset[] = {
     {"real", float_get_real, nullptr, "the real part of a complex number", nullptr},

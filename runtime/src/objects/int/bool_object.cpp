@@ -13,12 +13,14 @@
 namespace minipy::runtime {
 namespace {
 
-PyObject *bool_repr(PyObject *self) noexcept { return PyUnicode_FromString(self == Py_True ? "True" : "False"); }
+PyObject *bool_repr(PyObject *self) noexcept {
+    return PyUnicode_FromString(self == Py_True ? "True" : "False");
+}
 
 PyObject *bool_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
     if (type != &PyBool_Type) {
-        PyErr_Format(PyExc_TypeError, "bool.__new__(%.200s): %.200s is not a subtype of bool", type->tp_name,
-                     type->tp_name);
+        PyErr_Format(PyExc_TypeError, "bool.__new__(%.200s): %.200s is not a subtype of bool",
+                     type->tp_name, type->tp_name);
         return nullptr;
     }
     if (kwds != nullptr && PyDict_GET_SIZE(kwds) != 0) {
@@ -46,7 +48,8 @@ PyObject *bool_or(PyObject *a, PyObject *b) noexcept {
     return long_or(a, b);
 }
 PyObject *bool_xor(PyObject *a, PyObject *b) noexcept {
-    if (PyBool_Check(a) && PyBool_Check(b)) return PyBool_FromLong((a == Py_True) != (b == Py_True));
+    if (PyBool_Check(a) && PyBool_Check(b))
+        return PyBool_FromLong((a == Py_True) != (b == Py_True));
     return long_xor(a, b);
 }
 
@@ -86,6 +89,8 @@ PyTypeObject PyBool_Type = {
 PyLongObject _Py_FalseStruct = {{{1, &PyBool_Type}, 0}, {0}};
 PyLongObject _Py_TrueStruct = {{{1, &PyBool_Type}, 1}, {1}};
 
-PyObject *PyBool_FromLong(long v) noexcept { return Py_NewRef(v != 0 ? Py_True : Py_False); }
+PyObject *PyBool_FromLong(long v) noexcept {
+    return Py_NewRef(v != 0 ? Py_True : Py_False);
+}
 
 }  // extern "C"

@@ -114,7 +114,8 @@ Py_ssize_t trimmed(const digit *a, Py_ssize_t n) noexcept {
 }
 
 // z[0..na+nb) = a * b, the schoolbook way. z must not overlap a or b.
-void schoolbook_mul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *z) noexcept {
+void schoolbook_mul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb,
+                    digit *z) noexcept {
     std::memset(z, 0, sizeof(digit) * static_cast<std::size_t>(na + nb));
     for (Py_ssize_t i = 0; i < na; ++i) {
         const twodigits f = a[i];
@@ -137,7 +138,8 @@ bool kmul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *z
 // product is balanced enough for Karatsuba to pay off.
 bool lopsided_mul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *z) noexcept {
     std::memset(z, 0, sizeof(digit) * static_cast<std::size_t>(na + nb));
-    digit *product = static_cast<digit *>(PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(2 * na)));
+    digit *product =
+        static_cast<digit *>(PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(2 * na)));
     if (product == nullptr) {
         PyErr_NoMemory();
         return false;
@@ -190,12 +192,14 @@ bool kmul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *z
     // Scratch: ah*bh, al*bl, ah+al, bh+bl, and their product.
     const Py_ssize_t nsa = (nah > shift ? nah : shift) + 1, nsb = nbh + 1;
     const Py_ssize_t scratch_digits = (nah + nbh) + 2 * shift + nsa + nsb + (nsa + nsb);
-    digit *scratch = static_cast<digit *>(PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(scratch_digits)));
+    digit *scratch = static_cast<digit *>(
+        PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(scratch_digits)));
     if (scratch == nullptr) {
         PyErr_NoMemory();
         return false;
     }
-    digit *high = scratch, *low = high + (nah + nbh), *sum_a = low + 2 * shift, *sum_b = sum_a + nsa;
+    digit *high = scratch, *low = high + (nah + nbh), *sum_a = low + 2 * shift,
+          *sum_b = sum_a + nsa;
     digit *middle = sum_b + nsb;
     bool ok = kmul(a + shift, nah, b + shift, nbh, high) && kmul(a, shift, b, shift, low);
     if (ok) {
@@ -250,7 +254,8 @@ int long_compare(PyObject *a, PyObject *b) noexcept {
 
 PyObject *long_add_values(PyObject *a, PyObject *b) noexcept {
     if (long_is_compact(a) && long_is_compact(b))
-        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) + long_compact_value(b));
+        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) +
+                                    long_compact_value(b));
     const bool na = long_is_negative(a), nb = long_is_negative(b);
     if (na == nb) return add_magnitudes(a, b, na);
     // Opposite signs: the difference of the magnitudes, negative when the negative one wins.
@@ -259,7 +264,8 @@ PyObject *long_add_values(PyObject *a, PyObject *b) noexcept {
 
 PyObject *long_sub_values(PyObject *a, PyObject *b) noexcept {
     if (long_is_compact(a) && long_is_compact(b))
-        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) - long_compact_value(b));
+        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) -
+                                    long_compact_value(b));
     const bool na = long_is_negative(a), nb = long_is_negative(b);
     if (na != nb) return add_magnitudes(a, b, na);
     // Same signs: |a| - |b|, flipped when both are negative.
@@ -268,7 +274,8 @@ PyObject *long_sub_values(PyObject *a, PyObject *b) noexcept {
 
 PyObject *long_mul_values(PyObject *a, PyObject *b) noexcept {
     if (long_is_compact(a) && long_is_compact(b))
-        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) * long_compact_value(b));
+        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) *
+                                    long_compact_value(b));
     const Py_ssize_t na = long_ndigits(a), nb = long_ndigits(b);
     PyLongObject *z = long_alloc(na + nb);
     if (z == nullptr) return nullptr;
@@ -304,10 +311,18 @@ PyObject *long_mul(PyObject *a, PyObject *b) noexcept {
 
 #undef MINIPY_LONG_BINARY_CHECK
 
-PyObject *long_neg(PyObject *v) noexcept { return long_negate(v); }
-PyObject *long_pos(PyObject *v) noexcept { return long_exact(v); }
-PyObject *long_abs(PyObject *v) noexcept { return long_absolute(v); }
-int long_bool(PyObject *v) noexcept { return Py_SIZE(v) != 0; }
+PyObject *long_neg(PyObject *v) noexcept {
+    return long_negate(v);
+}
+PyObject *long_pos(PyObject *v) noexcept {
+    return long_exact(v);
+}
+PyObject *long_abs(PyObject *v) noexcept {
+    return long_absolute(v);
+}
+int long_bool(PyObject *v) noexcept {
+    return Py_SIZE(v) != 0;
+}
 
 PyObject *long_float(PyObject *v) noexcept {
     const double result = PyLong_AsDouble(v);

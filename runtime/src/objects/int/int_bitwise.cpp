@@ -49,7 +49,8 @@ PyObject *bitwise(PyObject *a, BitOp op, PyObject *b) noexcept {
         const digit y = twos_complement_digit(b, i, carry_b);
         z->ob_digit[i] = apply(op, x, y);
     }
-    const digit sign = apply(op, long_is_negative(a) ? PyLong_MASK : 0, long_is_negative(b) ? PyLong_MASK : 0);
+    const digit sign =
+        apply(op, long_is_negative(a) ? PyLong_MASK : 0, long_is_negative(b) ? PyLong_MASK : 0);
     z->ob_digit[n] = sign;
     if (sign != 0) {
         // Negative: the magnitude is the two's complement of the n + 1 digits.
@@ -120,7 +121,8 @@ std::uint64_t mag_bit_length(const digit *a, Py_ssize_t n) noexcept {
 PyObject *long_lshift_bits(PyObject *a, std::size_t shift) noexcept {
     if (Py_SIZE(a) == 0) return Py_NewRef(long_small_int(0));
     if (long_is_compact(a) && shift <= PyLong_SHIFT)
-        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) * (stwodigits{1} << shift));
+        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) *
+                                    (stwodigits{1} << shift));
     const std::size_t word_shift = shift / PyLong_SHIFT;
     const int bit_shift = static_cast<int>(shift % PyLong_SHIFT);
     const Py_ssize_t na = long_ndigits(a);
@@ -225,7 +227,8 @@ std::size_t long_bit_length(PyObject *v) noexcept {
 std::size_t long_bit_count(PyObject *v) noexcept {
     std::size_t count = 0;
     const digit *d = long_digits(v);
-    for (Py_ssize_t i = long_ndigits(v); --i >= 0;) count += static_cast<std::size_t>(std::popcount(d[i]));
+    for (Py_ssize_t i = long_ndigits(v); --i >= 0;)
+        count += static_cast<std::size_t>(std::popcount(d[i]));
     return count;
 }
 
@@ -233,5 +236,9 @@ std::size_t long_bit_count(PyObject *v) noexcept {
 
 using namespace minipy::runtime;
 
-extern "C" PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby) noexcept { return long_lshift_bits(a, shiftby); }
-extern "C" PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby) noexcept { return long_rshift_bits(a, shiftby); }
+extern "C" PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby) noexcept {
+    return long_lshift_bits(a, shiftby);
+}
+extern "C" PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby) noexcept {
+    return long_rshift_bits(a, shiftby);
+}

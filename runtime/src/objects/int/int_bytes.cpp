@@ -30,12 +30,13 @@ struct Signature {
 
 // Fills values[0..nnames) with borrowed arguments (null when not given). False with
 // TypeError on a bad call, messages as CPython's generated parsers write them.
-bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs, PyObject **values) noexcept {
+bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs,
+                      PyObject **values) noexcept {
     for (int i = 0; i < sig.nnames; ++i) values[i] = nullptr;
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (nargs > sig.npositional) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)", sig.function,
-                     sig.npositional, sig.npositional == 1 ? "" : "s", nargs);
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)",
+                     sig.function, sig.npositional, sig.npositional == 1 ? "" : "s", nargs);
         return false;
     }
     for (Py_ssize_t i = 0; i < nargs; ++i) values[i] = PyTuple_GET_ITEM(args, i);
@@ -50,11 +51,13 @@ bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs, Py
         for (int i = 0; i < sig.nnames && slot < 0; ++i)
             if (PyUnicode_CompareWithASCIIString(key, sig.names[i]) == 0) slot = i;
         if (slot < 0) {
-            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %s()", key, sig.function);
+            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                         sig.function);
             return false;
         }
         if (values[slot] != nullptr) {
-            PyErr_Format(PyExc_TypeError, "argument for %s() given by name ('%s') and position (%d)", sig.function,
+            PyErr_Format(PyExc_TypeError,
+                         "argument for %s() given by name ('%s') and position (%d)", sig.function,
                          sig.names[slot], slot + 1);
             return false;
         }
@@ -62,8 +65,8 @@ bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs, Py
     }
     for (int i = 0; i < sig.nrequired; ++i) {
         if (values[i] == nullptr) {
-            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)", sig.function,
-                         sig.names[i], i + 1);
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)",
+                         sig.function, sig.names[i], i + 1);
             return false;
         }
     }
@@ -84,7 +87,9 @@ int parse_byteorder(const char *function, PyObject *byteorder) noexcept {
     return -1;
 }
 
-int parse_signed(PyObject *is_signed) noexcept { return is_signed == nullptr ? 0 : PyObject_IsTrue(is_signed); }
+int parse_signed(PyObject *is_signed) noexcept {
+    return is_signed == nullptr ? 0 : PyObject_IsTrue(is_signed);
+}
 
 // Bits the two's complement form of v needs (without the sign bit for unsigned).
 std::uint64_t twos_complement_bits(PyObject *v, bool is_signed) noexcept {
@@ -125,7 +130,8 @@ PyObject *long_to_bytes(PyObject *self, PyObject *args, PyObject *kwargs) noexce
     if (is_signed < 0) return nullptr;
     PyObject *bytes = PyBytes_FromStringAndSize(nullptr, length);
     if (bytes == nullptr) return nullptr;
-    if (_PyLong_AsByteArray(as_long(self), reinterpret_cast<unsigned char *>(PyBytes_AS_STRING(bytes)),
+    if (_PyLong_AsByteArray(as_long(self),
+                            reinterpret_cast<unsigned char *>(PyBytes_AS_STRING(bytes)),
                             static_cast<size_t>(length), little, is_signed) < 0) {
         Py_DECREF(bytes);
         return nullptr;
@@ -143,8 +149,9 @@ PyObject *long_from_bytes(PyObject *type, PyObject *args, PyObject *kwargs) noex
     if (is_signed < 0) return nullptr;
     PyObject *bytes = PyBytes_FromObject(values[0]);
     if (bytes == nullptr) return nullptr;
-    PyObject *result = _PyLong_FromByteArray(reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(bytes)),
-                                             static_cast<size_t>(PyBytes_GET_SIZE(bytes)), little, is_signed);
+    PyObject *result =
+        _PyLong_FromByteArray(reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(bytes)),
+                              static_cast<size_t>(PyBytes_GET_SIZE(bytes)), little, is_signed);
     Py_DECREF(bytes);
     // A subclass gets its own instance, made by calling it with the int (CPython's rule).
     if (result != nullptr && type != reinterpret_cast<PyObject *>(&PyLong_Type))
@@ -156,8 +163,8 @@ PyObject *long_from_bytes(PyObject *type, PyObject *args, PyObject *kwargs) noex
 
 using namespace minipy::runtime;
 
-extern "C" int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int little_endian,
-                                   int is_signed) noexcept {
+extern "C" int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n,
+                                   int little_endian, int is_signed) noexcept {
     PyObject *obj = reinterpret_cast<PyObject *>(v);
     const bool negative = long_is_negative(obj);
     if (negative && !is_signed) {

@@ -61,7 +61,8 @@ int divrem_knuth(const digit *v_in, Py_ssize_t size_v, const digit *w_in, Py_ssi
         // window vd[j .. j + size_w], then refine it with wnext.
         digit *window = vd + j;
         const digit vtop = window[size_w];
-        const twodigits top_two = (static_cast<twodigits>(vtop) << PyLong_SHIFT) | window[size_w - 1];
+        const twodigits top_two =
+            (static_cast<twodigits>(vtop) << PyLong_SHIFT) | window[size_w - 1];
         digit qhat = static_cast<digit>(top_two / wtop);
         digit rhat = static_cast<digit>(top_two - static_cast<twodigits>(wtop) * qhat);
         while (static_cast<twodigits>(wnext) * qhat >
@@ -188,7 +189,9 @@ int divmod_floor(PyObject *a, PyObject *b, PyObject **q_out, PyObject **r_out) n
     return 0;
 }
 
-bool is_zero(PyObject *v) noexcept { return Py_SIZE(v) == 0; }
+bool is_zero(PyObject *v) noexcept {
+    return Py_SIZE(v) == 0;
+}
 
 }  // namespace
 
@@ -219,8 +222,14 @@ int divide_checked(int (*divide)(PyObject *, PyObject *, PyObject **, PyObject *
     }
     PyObject *quotient, *remainder;
     if (divide(a, b, &quotient, &remainder) < 0) return -1;
-    if (q != nullptr) *q = quotient; else Py_DECREF(quotient);
-    if (r != nullptr) *r = remainder; else Py_DECREF(remainder);
+    if (q != nullptr)
+        *q = quotient;
+    else
+        Py_DECREF(quotient);
+    if (r != nullptr)
+        *r = remainder;
+    else
+        Py_DECREF(remainder);
     return 0;
 }
 
@@ -304,7 +313,10 @@ PyObject *long_true_divide(PyObject *a, PyObject *b) noexcept {
         Py_DECREF(y);
         return nullptr;
     }
-    if (shift < 0) Py_SETREF(x, scaled); else Py_SETREF(y, scaled);
+    if (shift < 0)
+        Py_SETREF(x, scaled);
+    else
+        Py_SETREF(y, scaled);
     PyObject *quotient = nullptr, *remainder = nullptr;
     const int status = divrem_values(x, y, &quotient, &remainder);
     Py_DECREF(x);
@@ -314,7 +326,8 @@ PyObject *long_true_divide(PyObject *a, PyObject *b) noexcept {
     Py_DECREF(remainder);
     // quotient < 2**57, so it fits in 64 bits.
     std::uint64_t q = 0;
-    for (Py_ssize_t i = long_ndigits(quotient); --i >= 0;) q = (q << PyLong_SHIFT) | long_digits(quotient)[i];
+    for (Py_ssize_t i = long_ndigits(quotient); --i >= 0;)
+        q = (q << PyLong_SHIFT) | long_digits(quotient)[i];
     Py_DECREF(quotient);
 
     int q_bits = 0;

@@ -47,7 +47,8 @@ PyObject *to_decimal(PyObject *v) noexcept {
     }
     // 10**9 > 2**29.89, so a word holds more than 29 bits: size * 30 / 29 + 2 words suffice.
     const Py_ssize_t capacity = size * PyLong_SHIFT / (PyLong_SHIFT - 1) + 2;
-    digit *words = static_cast<digit *>(PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(capacity)));
+    digit *words =
+        static_cast<digit *>(PyMem_Malloc(sizeof(digit) * static_cast<std::size_t>(capacity)));
     if (words == nullptr) return PyErr_NoMemory();
     Py_ssize_t nwords = 0;
     const digit *d = long_digits(v);
@@ -66,7 +67,7 @@ PyObject *to_decimal(PyObject *v) noexcept {
     if (nwords == 0) words[nwords++] = 0;
     // Digits: 9 per word below the top one, plus the top word's own.
     Py_ssize_t ndigits = (nwords - 1) * _PyLong_DECIMAL_SHIFT;
-    for (digit top = words[nwords - 1]; ; top /= 10) {
+    for (digit top = words[nwords - 1];; top /= 10) {
         ++ndigits;
         if (top < 10) break;
     }
@@ -89,7 +90,7 @@ PyObject *to_decimal(PyObject *v) noexcept {
             word /= 10;
         }
     }
-    for (digit top = words[nwords - 1]; ; top /= 10) {
+    for (digit top = words[nwords - 1];; top /= 10) {
         *--p = static_cast<char>('0' + top % 10);
         if (top < 10) break;
     }
@@ -154,11 +155,14 @@ PyObject *long_repr(PyObject *v) noexcept {
     return to_decimal(v);
 }
 
-int long_max_str_digits() noexcept { return g_max_str_digits; }
+int long_max_str_digits() noexcept {
+    return g_max_str_digits;
+}
 
 int long_set_max_str_digits(int maxdigits) noexcept {
     if (maxdigits != 0 && maxdigits < _PY_LONG_MAX_STR_DIGITS_THRESHOLD) {
-        PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than %d", _PY_LONG_MAX_STR_DIGITS_THRESHOLD);
+        PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than %d",
+                     _PY_LONG_MAX_STR_DIGITS_THRESHOLD);
         return -1;
     }
     g_max_str_digits = maxdigits;
@@ -179,8 +183,6 @@ extern "C" PyObject *_PyLong_Format(PyObject *v, int base) noexcept {
     case 2: return to_power_of_two_base(v, 1, 'b');
     case 8: return to_power_of_two_base(v, 3, 'o');
     case 16: return to_power_of_two_base(v, 4, 'x');
-    default:
-        PyErr_BadInternalCall();
-        return nullptr;
+    default: PyErr_BadInternalCall(); return nullptr;
     }
 }

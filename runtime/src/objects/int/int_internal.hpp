@@ -33,17 +33,23 @@ inline constexpr Py_ssize_t kKaratsubaSquareCutoff = 2 * kKaratsubaCutoff;
 
 // --- Access ---------------------------------------------------------------------------------
 
-inline PyLongObject *as_long(PyObject *v) noexcept { return reinterpret_cast<PyLongObject *>(v); }
+inline PyLongObject *as_long(PyObject *v) noexcept {
+    return reinterpret_cast<PyLongObject *>(v);
+}
 // Number of digits of the magnitude.
 inline Py_ssize_t long_ndigits(const PyObject *v) noexcept {
     const Py_ssize_t size = Py_SIZE(v);
     return size < 0 ? -size : size;
 }
-inline digit *long_digits(PyObject *v) noexcept { return as_long(v)->ob_digit; }
+inline digit *long_digits(PyObject *v) noexcept {
+    return as_long(v)->ob_digit;
+}
 inline const digit *long_digits(const PyObject *v) noexcept {
     return reinterpret_cast<const PyLongObject *>(v)->ob_digit;
 }
-inline bool long_is_negative(const PyObject *v) noexcept { return Py_SIZE(v) < 0; }
+inline bool long_is_negative(const PyObject *v) noexcept {
+    return Py_SIZE(v) < 0;
+}
 // At most one digit: the value fits in an sdigit and the fast paths apply.
 inline bool long_is_compact(const PyObject *v) noexcept {
     const Py_ssize_t size = Py_SIZE(v);

@@ -80,7 +80,8 @@ template <typename Signed>
 PyObject *long_from_signed(Signed v) noexcept {
     using Unsigned = std::make_unsigned_t<Signed>;
     // Negating in the unsigned type is exact for the most negative value too.
-    const Unsigned magnitude = v < 0 ? Unsigned(0) - static_cast<Unsigned>(v) : static_cast<Unsigned>(v);
+    const Unsigned magnitude =
+        v < 0 ? Unsigned(0) - static_cast<Unsigned>(v) : static_cast<Unsigned>(v);
     return long_from_unsigned(magnitude, v < 0);
 }
 
@@ -100,7 +101,8 @@ PyObject *index_value(PyObject *v) noexcept {
     }
     PyObject *result = nb->nb_index(v);
     if (result == nullptr || PyLong_Check(result)) return result;
-    PyErr_Format(PyExc_TypeError, "__index__ returned non-int (type %.200s)", Py_TYPE(result)->tp_name);
+    PyErr_Format(PyExc_TypeError, "__index__ returned non-int (type %.200s)",
+                 Py_TYPE(result)->tp_name);
     Py_DECREF(result);
     return nullptr;
 }
@@ -126,7 +128,8 @@ int signed_value(const PyObject *v, Signed &out) noexcept {
     unsigned long long magnitude;
     const bool negative = long_is_negative(v);
     const unsigned long long limit =
-        static_cast<unsigned long long>(static_cast<Unsigned>(~Unsigned(0)) >> 1) + (negative ? 1 : 0);
+        static_cast<unsigned long long>(static_cast<Unsigned>(~Unsigned(0)) >> 1) +
+        (negative ? 1 : 0);
     if (!magnitude_u64(v, magnitude) || magnitude > limit) return negative ? -1 : 1;
     out = negative ? static_cast<Signed>(Unsigned(0) - static_cast<Unsigned>(magnitude))
                    : static_cast<Signed>(magnitude);
@@ -159,7 +162,8 @@ Signed as_signed(PyObject *obj, const char *overflow_message) noexcept {
 
 // Unsigned conversion of an int only (CPython's rule for these), with its messages.
 template <typename Unsigned>
-Unsigned as_unsigned(PyObject *v, const char *negative_message, const char *overflow_message) noexcept {
+Unsigned as_unsigned(PyObject *v, const char *negative_message,
+                     const char *overflow_message) noexcept {
     if (v == nullptr) {
         PyErr_BadInternalCall();
         return static_cast<Unsigned>(-1);
@@ -173,7 +177,8 @@ Unsigned as_unsigned(PyObject *v, const char *negative_message, const char *over
         return static_cast<Unsigned>(-1);
     }
     unsigned long long magnitude;
-    if (!magnitude_u64(v, magnitude) || magnitude > static_cast<unsigned long long>(static_cast<Unsigned>(-1))) {
+    if (!magnitude_u64(v, magnitude) ||
+        magnitude > static_cast<unsigned long long>(static_cast<Unsigned>(-1))) {
         PyErr_SetString(PyExc_OverflowError, overflow_message);
         return static_cast<Unsigned>(-1);
     }
@@ -259,7 +264,9 @@ PyObject *long_finish(PyLongObject *v) noexcept {
     return obj;
 }
 
-PyObject *long_from_stwodigits(stwodigits v) noexcept { return long_from_signed<long long>(v); }
+PyObject *long_from_stwodigits(stwodigits v) noexcept {
+    return long_from_signed<long long>(v);
+}
 
 PyObject *long_from_magnitude(const digit *mag, Py_ssize_t n, bool negative) noexcept {
     while (n > 0 && mag[n - 1] == 0) --n;
@@ -271,7 +278,8 @@ PyObject *long_from_magnitude(const digit *mag, Py_ssize_t n, bool negative) noe
 }
 
 PyObject *long_negate(PyObject *v) noexcept {
-    if (long_is_compact(v)) return long_from_stwodigits(-static_cast<stwodigits>(long_compact_value(v)));
+    if (long_is_compact(v))
+        return long_from_stwodigits(-static_cast<stwodigits>(long_compact_value(v)));
     return long_from_magnitude(long_digits(v), long_ndigits(v), !long_is_negative(v));
 }
 
@@ -290,7 +298,8 @@ void long_dealloc(PyObject *v) noexcept {
     const auto *first = reinterpret_cast<const char *>(&g_small_ints.items[0]);
     const auto *end = reinterpret_cast<const char *>(&g_small_ints.items[kSmallIntCount]);
     const auto *self = reinterpret_cast<const char *>(v);
-    if (self >= first && self < end) Py_FatalError("deallocating a small int (a reference was dropped twice)");
+    if (self >= first && self < end)
+        Py_FatalError("deallocating a small int (a reference was dropped twice)");
     Py_TYPE(v)->tp_free(v);
 }
 
@@ -300,7 +309,9 @@ using namespace minipy::runtime;
 
 // --- C API: from C numbers ------------------------------------------------------------------
 
-extern "C" PyLongObject *_PyLong_New(Py_ssize_t size) noexcept { return long_alloc(size); }
+extern "C" PyLongObject *_PyLong_New(Py_ssize_t size) noexcept {
+    return long_alloc(size);
+}
 
 extern "C" PyObject *_PyLong_Copy(PyLongObject *src) noexcept {
     PyObject *obj = reinterpret_cast<PyObject *>(src);
@@ -308,16 +319,25 @@ extern "C" PyObject *_PyLong_Copy(PyLongObject *src) noexcept {
 }
 
 extern "C" PyObject *PyLong_FromLong(long v) noexcept {
-    if (v >= kSmallIntMin && v <= kSmallIntMax) return Py_NewRef(long_small_int(static_cast<int>(v)));
+    if (v >= kSmallIntMin && v <= kSmallIntMax)
+        return Py_NewRef(long_small_int(static_cast<int>(v)));
     return long_from_signed(v);
 }
-extern "C" PyObject *PyLong_FromUnsignedLong(unsigned long v) noexcept { return long_from_unsigned(v, false); }
-extern "C" PyObject *PyLong_FromLongLong(long long v) noexcept { return long_from_signed(v); }
+extern "C" PyObject *PyLong_FromUnsignedLong(unsigned long v) noexcept {
+    return long_from_unsigned(v, false);
+}
+extern "C" PyObject *PyLong_FromLongLong(long long v) noexcept {
+    return long_from_signed(v);
+}
 extern "C" PyObject *PyLong_FromUnsignedLongLong(unsigned long long v) noexcept {
     return long_from_unsigned(v, false);
 }
-extern "C" PyObject *PyLong_FromSsize_t(Py_ssize_t v) noexcept { return long_from_signed(v); }
-extern "C" PyObject *PyLong_FromSize_t(size_t v) noexcept { return long_from_unsigned(v, false); }
+extern "C" PyObject *PyLong_FromSsize_t(Py_ssize_t v) noexcept {
+    return long_from_signed(v);
+}
+extern "C" PyObject *PyLong_FromSize_t(size_t v) noexcept {
+    return long_from_unsigned(v, false);
+}
 extern "C" PyObject *PyLong_FromVoidPtr(void *p) noexcept {
     return long_from_unsigned(reinterpret_cast<std::uintptr_t>(p), false);
 }
@@ -409,7 +429,9 @@ extern "C" unsigned long long PyLong_AsUnsignedLongLong(PyObject *v) noexcept {
 extern "C" unsigned long PyLong_AsUnsignedLongMask(PyObject *v) noexcept {
     return static_cast<unsigned long>(as_mask(v));
 }
-extern "C" unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *v) noexcept { return as_mask(v); }
+extern "C" unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *v) noexcept {
+    return as_mask(v);
+}
 
 extern "C" void *PyLong_AsVoidPtr(PyObject *v) noexcept {
     if (v != nullptr && PyLong_Check(v) && long_is_negative(v)) {
@@ -491,7 +513,8 @@ extern "C" int _PyLong_Sign(PyObject *v) noexcept {
 extern "C" size_t _PyLong_NumBits(PyObject *v) noexcept {
     const std::uint64_t bits = mag_bit_length(long_digits(v), long_ndigits(v));
     if (bits > static_cast<std::uint64_t>(PY_SSIZE_T_MAX)) {
-        PyErr_SetString(PyExc_OverflowError, "int has too many bits to express in a platform size_t");
+        PyErr_SetString(PyExc_OverflowError,
+                        "int has too many bits to express in a platform size_t");
         return static_cast<size_t>(-1);
     }
     return static_cast<size_t>(bits);

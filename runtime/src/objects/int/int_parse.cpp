@@ -64,15 +64,18 @@ enum class ParseStatus { kOk, kInvalid, kError };
 struct Text {
     const char *data;
     Py_ssize_t length;  // a NUL inside ends the text too, as for a C string
-    unsigned char at(Py_ssize_t i) const noexcept { return i < length ? static_cast<unsigned char>(data[i]) : 0; }
+    unsigned char at(Py_ssize_t i) const noexcept {
+        return i < length ? static_cast<unsigned char>(data[i]) : 0;
+    }
 };
 
 // The digits text[begin, end) (underscores in between allowed), a power-of-two base.
-PyObject *convert_binary_base(const Text &text, Py_ssize_t begin, Py_ssize_t end, Py_ssize_t ndigits,
-                              int base) noexcept {
+PyObject *convert_binary_base(const Text &text, Py_ssize_t begin, Py_ssize_t end,
+                              Py_ssize_t ndigits, int base) noexcept {
     int bits_per_char = 0;
     while ((1 << bits_per_char) < base) ++bits_per_char;
-    const std::uint64_t bits = static_cast<std::uint64_t>(ndigits) * static_cast<std::uint64_t>(bits_per_char);
+    const std::uint64_t bits =
+        static_cast<std::uint64_t>(ndigits) * static_cast<std::uint64_t>(bits_per_char);
     PyLongObject *z = long_alloc(static_cast<Py_ssize_t>((bits + PyLong_SHIFT - 1) / PyLong_SHIFT));
     if (z == nullptr) return nullptr;
     twodigits acc = 0;
@@ -93,13 +96,15 @@ PyObject *convert_binary_base(const Text &text, Py_ssize_t begin, Py_ssize_t end
     return reinterpret_cast<PyObject *>(z);
 }
 
-PyObject *convert_general_base(const Text &text, Py_ssize_t begin, Py_ssize_t end, Py_ssize_t ndigits,
-                               int base) noexcept {
+PyObject *convert_general_base(const Text &text, Py_ssize_t begin, Py_ssize_t end,
+                               Py_ssize_t ndigits, int base) noexcept {
     // Bits per digit rounded up (log2(36) < 6) bound the size from above.
     int bits_per_char = 0;
     while ((1 << bits_per_char) < base) ++bits_per_char;
     const Py_ssize_t capacity = static_cast<Py_ssize_t>(
-        (static_cast<std::uint64_t>(ndigits) * static_cast<std::uint64_t>(bits_per_char)) / PyLong_SHIFT + 1);
+        (static_cast<std::uint64_t>(ndigits) * static_cast<std::uint64_t>(bits_per_char)) /
+            PyLong_SHIFT +
+        1);
     PyLongObject *z = long_alloc(capacity);
     if (z == nullptr) return nullptr;
     const GroupSize group = kGroups.sizes[base];
@@ -143,10 +148,14 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
     bool zeros_only = false;
     const unsigned char first = text.at(p), second = text.at(p + 1);
     if (base == 0) {
-        if (first != '0') base = 10;
-        else if (second == 'x' || second == 'X') base = 16;
-        else if (second == 'o' || second == 'O') base = 8;
-        else if (second == 'b' || second == 'B') base = 2;
+        if (first != '0')
+            base = 10;
+        else if (second == 'x' || second == 'X')
+            base = 16;
+        else if (second == 'o' || second == 'O')
+            base = 8;
+        else if (second == 'b' || second == 'B')
+            base = 2;
         else {
             base = 10;
             zeros_only = true;
@@ -187,10 +196,11 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
     } else {
         const int limit = long_max_str_digits();
         if (ndigits > _PY_LONG_MAX_STR_DIGITS_THRESHOLD && limit > 0 && ndigits > limit) {
-            PyErr_Format(PyExc_ValueError,
-                         "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
-                         "digits; use sys.set_int_max_str_digits() to increase the limit",
-                         limit, ndigits);
+            PyErr_Format(
+                PyExc_ValueError,
+                "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
+                "digits; use sys.set_int_max_str_digits() to increase the limit",
+                limit, ndigits);
             return ParseStatus::kError;
         }
         z = convert_general_base(text, begin, p, ndigits, base);
@@ -237,8 +247,10 @@ void raise_invalid_literal(int base, PyObject *shown) noexcept {
         if ((static_cast<unsigned char>(utf8[cut]) & 0xC0) != 0x80 && chars++ == 200) break;
     }
     char prefix[64];
-    const int prefix_length = std::snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", base);
-    char *message = static_cast<char *>(PyMem_Malloc(static_cast<std::size_t>(prefix_length + cut)));
+    const int prefix_length =
+        std::snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", base);
+    char *message =
+        static_cast<char *>(PyMem_Malloc(static_cast<std::size_t>(prefix_length + cut)));
     if (message == nullptr) {
         Py_DECREF(repr);
         PyErr_NoMemory();
@@ -317,9 +329,12 @@ extern "C" PyObject *PyLong_FromUnicodeObject(PyObject *u, int base) noexcept {
     for (Py_ssize_t i = 0; i < length; ++i) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, i);
         char mapped = '?';
-        if (c < 128) mapped = static_cast<char>(c);
-        else if (Py_UNICODE_ISSPACE(c)) mapped = ' ';
-        else if (char d = unicode_decimal(c); d != 0) mapped = d;
+        if (c < 128)
+            mapped = static_cast<char>(c);
+        else if (Py_UNICODE_ISSPACE(c))
+            mapped = ' ';
+        else if (char d = unicode_decimal(c); d != 0)
+            mapped = d;
         ascii[i] = mapped;
     }
     ascii[length] = '\0';

@@ -61,7 +61,8 @@ PyObject *power(PyObject *a, PyObject *e, PyObject *m) noexcept {
         ok = table[i] != nullptr;
     }
     // Windows aligned on multiples of kWindowBits counted from bit 0, top one first.
-    for (std::size_t top = (bits + kWindowBits - 1) / kWindowBits * kWindowBits; ok && top > 0; top -= kWindowBits) {
+    for (std::size_t top = (bits + kWindowBits - 1) / kWindowBits * kWindowBits; ok && top > 0;
+         top -= kWindowBits) {
         int window = 0;
         for (int j = kWindowBits; j-- > 0;) {
             const std::size_t bit = top - kWindowBits + static_cast<std::size_t>(j);
@@ -138,7 +139,8 @@ PyObject *pow_mod(PyObject *a, PyObject *b, PyObject *modulus) noexcept {
     if (base != nullptr && exponent != nullptr) result = power(base, exponent, m);
     Py_XDECREF(base);
     Py_XDECREF(exponent);
-    if (result != nullptr && negative_modulus && Py_SIZE(result) != 0) Py_SETREF(result, long_sub_values(result, m));
+    if (result != nullptr && negative_modulus && Py_SIZE(result) != 0)
+        Py_SETREF(result, long_sub_values(result, m));
     Py_DECREF(m);
     return result;
 }
@@ -154,7 +156,8 @@ PyObject *long_pow(PyObject *a, PyObject *b, PyObject *modulus) noexcept {
     if (Py_SIZE(b) == 0) return Py_NewRef(long_small_int(1));
     if (long_is_compact(a)) {
         const sdigit base = long_compact_value(a);
-        if (base == 0 || base == 1) return Py_NewRef(a == long_small_int(base) ? a : long_small_int(base));
+        if (base == 0 || base == 1)
+            return Py_NewRef(a == long_small_int(base) ? a : long_small_int(base));
         if (base == -1) return Py_NewRef(long_small_int((long_digits(b)[0] & 1) ? -1 : 1));
     }
     return power(a, b, nullptr);

@@ -7,6 +7,7 @@
 // it is made.
 #include <cstring>
 
+#include "lifecycle/part_lifecycle.hpp"
 #include "minipy/abstract.h"
 #include "minipy/bytesobject.h"
 #include "minipy/dictobject.h"
@@ -15,7 +16,6 @@
 #include "minipy/tupleobject.h"
 #include "minipy/unicodeobject.h"
 #include "objects/int/int_internal.hpp"
-#include "lifecycle/part_lifecycle.hpp"
 #include "objects/type/static_type.hpp"
 
 namespace minipy::runtime {
@@ -50,7 +50,9 @@ PyObject *long_subtype_copy(PyTypeObject *type, PyObject *value) noexcept {
     PyObject *result = type->tp_alloc(type, n);
     if (result == nullptr) return nullptr;
     Py_SET_SIZE(result, Py_SIZE(value));
-    if (n > 0) std::memcpy(long_digits(result), long_digits(value), sizeof(digit) * static_cast<std::size_t>(n));
+    if (n > 0)
+        std::memcpy(long_digits(result), long_digits(value),
+                    sizeof(digit) * static_cast<std::size_t>(n));
     return result;
 }
 
@@ -63,7 +65,8 @@ PyObject *long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept 
     const Py_ssize_t npositional = PyTuple_GET_SIZE(args);
     const Py_ssize_t nkeywords = kwds != nullptr ? PyDict_GET_SIZE(kwds) : 0;
     if (npositional + nkeywords > 2) {
-        PyErr_Format(PyExc_TypeError, "int() takes at most 2 arguments (%zd given)", npositional + nkeywords);
+        PyErr_Format(PyExc_TypeError, "int() takes at most 2 arguments (%zd given)",
+                     npositional + nkeywords);
         return nullptr;
     }
     PyObject *x = npositional > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr;
@@ -90,11 +93,17 @@ PyObject *long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept 
 
 // --- Methods ------------------------------------------------------------------------------
 
-PyObject *int_conjugate(PyObject *self, PyObject *) noexcept { return long_exact(self); }
+PyObject *int_conjugate(PyObject *self, PyObject *) noexcept {
+    return long_exact(self);
+}
 
-PyObject *int_bit_length(PyObject *self, PyObject *) noexcept { return PyLong_FromSize_t(long_bit_length(self)); }
+PyObject *int_bit_length(PyObject *self, PyObject *) noexcept {
+    return PyLong_FromSize_t(long_bit_length(self));
+}
 
-PyObject *int_bit_count(PyObject *self, PyObject *) noexcept { return PyLong_FromSize_t(long_bit_count(self)); }
+PyObject *int_bit_count(PyObject *self, PyObject *) noexcept {
+    return PyLong_FromSize_t(long_bit_count(self));
+}
 
 PyObject *int_as_integer_ratio(PyObject *self, PyObject *) noexcept {
     PyObject *numerator = long_exact(self);
@@ -155,8 +164,10 @@ PyObject *int_round(PyObject *self, PyObject *args) noexcept {
 
 PyMethodDef long_methods[] = {
     {"conjugate", int_conjugate, METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", int_bit_length, METH_NOARGS, "Number of bits necessary to represent self in binary."},
-    {"bit_count", int_bit_count, METH_NOARGS, "Number of ones in the binary representation of abs(self)."},
+    {"bit_length", int_bit_length, METH_NOARGS,
+     "Number of bits necessary to represent self in binary."},
+    {"bit_count", int_bit_count, METH_NOARGS,
+     "Number of ones in the binary representation of abs(self)."},
     {"to_bytes", _PyCFunction_CAST(long_to_bytes), METH_VARARGS | METH_KEYWORDS,
      "Return an array of bytes representing an integer."},
     {"from_bytes", _PyCFunction_CAST(long_from_bytes), METH_VARARGS | METH_KEYWORDS | METH_CLASS,
@@ -171,15 +182,23 @@ PyMethodDef long_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-PyObject *int_get_self(PyObject *self, void *) noexcept { return long_exact(self); }
-PyObject *int_get_zero(PyObject *, void *) noexcept { return Py_NewRef(long_small_int(0)); }
-PyObject *int_get_one(PyObject *, void *) noexcept { return Py_NewRef(long_small_int(1)); }
+PyObject *int_get_self(PyObject *self, void *) noexcept {
+    return long_exact(self);
+}
+PyObject *int_get_zero(PyObject *, void *) noexcept {
+    return Py_NewRef(long_small_int(0));
+}
+PyObject *int_get_one(PyObject *, void *) noexcept {
+    return Py_NewRef(long_small_int(1));
+}
 
 PyGetSetDef long_getset[] = {
     {"real", int_get_self, nullptr, "the real part of a complex number", nullptr},
     {"imag", int_get_zero, nullptr, "the imaginary part of a complex number", nullptr},
-    {"numerator", int_get_self, nullptr, "the numerator of a rational number in lowest terms", nullptr},
-    {"denominator", int_get_one, nullptr, "the denominator of a rational number in lowest terms", nullptr},
+    {"numerator", int_get_self, nullptr, "the numerator of a rational number in lowest terms",
+     nullptr},
+    {"denominator", int_get_one, nullptr, "the denominator of a rational number in lowest terms",
+     nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 

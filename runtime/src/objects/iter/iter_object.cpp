@@ -10,14 +10,12 @@
 namespace {
 
 struct SeqIterObject {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *seq; // NULL once exhausted
+    PyObject_HEAD Py_ssize_t index;
+    PyObject *seq;  // NULL once exhausted
 };
 
 struct CallIterObject {
-    PyObject_HEAD
-    PyObject *callable; // both NULL once exhausted
+    PyObject_HEAD PyObject *callable;  // both NULL once exhausted
     PyObject *sentinel;
 };
 
@@ -58,8 +56,9 @@ PyObject *seqiter_length_hint(PyObject *self, PyObject *) noexcept {
     auto *it = reinterpret_cast<SeqIterObject *>(self);
     if (it->seq != nullptr) {
         PyTypeObject *type = Py_TYPE(it->seq);
-        const bool has_len = (type->tp_as_sequence != nullptr && type->tp_as_sequence->sq_length != nullptr) ||
-                             (type->tp_as_mapping != nullptr && type->tp_as_mapping->mp_length != nullptr);
+        const bool has_len =
+            (type->tp_as_sequence != nullptr && type->tp_as_sequence->sq_length != nullptr) ||
+            (type->tp_as_mapping != nullptr && type->tp_as_mapping->mp_length != nullptr);
         if (!has_len) Py_RETURN_NOTIMPLEMENTED;
         const Py_ssize_t size = PySequence_Size(it->seq);
         if (size == -1) return nullptr;
@@ -69,7 +68,8 @@ PyObject *seqiter_length_hint(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef seqiter_methods[] = {
-    {"__length_hint__", seqiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", seqiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 

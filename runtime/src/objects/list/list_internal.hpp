@@ -7,7 +7,9 @@
 
 namespace minipy::runtime {
 
-inline PyListObject *as_list(PyObject *op) noexcept { return reinterpret_cast<PyListObject *>(op); }
+inline PyListObject *as_list(PyObject *op) noexcept {
+    return reinterpret_cast<PyListObject *>(op);
+}
 
 // list_object.cpp ------------------------------------------------------------------------------
 
@@ -35,7 +37,8 @@ void list_dealloc(PyObject *self) noexcept;
 // its items; TypeError `message` when it is not iterable. The items are fast_items(result).
 PyObject *sequence_fast(PyObject *v, const char *message) noexcept;
 inline PyObject **fast_items(PyObject *seq) noexcept {
-    return PyList_Check(seq) ? as_list(seq)->ob_item : reinterpret_cast<PyTupleObject *>(seq)->ob_item;
+    return PyList_Check(seq) ? as_list(seq)->ob_item
+                             : reinterpret_cast<PyTupleObject *>(seq)->ob_item;
 }
 
 // list_sort.cpp ------------------------------------------------------------------------------

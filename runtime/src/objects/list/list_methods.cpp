@@ -31,7 +31,8 @@ PyObject *list_extend_method(PyObject *self, PyObject *iterable) noexcept {
 
 PyObject *list_insert(PyObject *self, PyObject *args) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs != 2) return PyErr_Format(PyExc_TypeError, "insert expected 2 arguments, got %zd", nargs);
+    if (nargs != 2)
+        return PyErr_Format(PyExc_TypeError, "insert expected 2 arguments, got %zd", nargs);
     Py_ssize_t where = 0;
     if (!ssize_argument(PyTuple_GET_ITEM(args, 0), &where)) return nullptr;
     if (PyList_Insert(self, where, PyTuple_GET_ITEM(args, 1)) < 0) return nullptr;
@@ -40,7 +41,8 @@ PyObject *list_insert(PyObject *self, PyObject *args) noexcept {
 
 PyObject *list_pop(PyObject *self, PyObject *args) noexcept {
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) return PyErr_Format(PyExc_TypeError, "pop expected at most 1 argument, got %zd", nargs);
+    if (nargs > 1)
+        return PyErr_Format(PyExc_TypeError, "pop expected at most 1 argument, got %zd", nargs);
     Py_ssize_t index = -1;
     if (nargs == 1 && !ssize_argument(PyTuple_GET_ITEM(args, 0), &index)) return nullptr;
     PyListObject *list = as_list(self);
@@ -58,7 +60,7 @@ PyObject *list_pop(PyObject *self, PyObject *args) noexcept {
     PyObject *item = list->ob_item[index];
     if (index == size - 1) {
         if (minipy::runtime::list_resize(list, size - 1) < 0) return nullptr;
-        return item; // the list's reference becomes the caller's
+        return item;  // the list's reference becomes the caller's
     }
     Py_INCREF(item);
     if (minipy::runtime::list_ass_slice(list, index, index + 1, nullptr) < 0) {
@@ -75,7 +77,8 @@ PyObject *list_remove(PyObject *self, PyObject *value) noexcept {
         Py_DECREF(item);
         if (equal < 0) return nullptr;
         if (equal > 0) {
-            if (minipy::runtime::list_ass_slice(as_list(self), i, i + 1, nullptr) < 0) return nullptr;
+            if (minipy::runtime::list_ass_slice(as_list(self), i, i + 1, nullptr) < 0)
+                return nullptr;
             Py_RETURN_NONE;
         }
     }
@@ -151,7 +154,8 @@ PyObject *list_sort(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
         while (PyDict_Next(kwds, &pos, &name, &value)) {
             if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "key") == 0) {
                 keyfunc = value;
-            } else if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "reverse") == 0) {
+            } else if (PyUnicode_Check(name) &&
+                       PyUnicode_CompareWithASCIIString(name, "reverse") == 0) {
                 // bool(accept={int}): an integer, any size that fits a C int.
                 PyObject *index = PyNumber_Index(value);
                 if (index == nullptr) return nullptr;
@@ -159,12 +163,14 @@ PyObject *list_sort(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
                 Py_DECREF(index);
                 if (flag == -1 && PyErr_Occurred()) return nullptr;
                 if (flag > INT_MAX || flag < INT_MIN) {
-                    PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+                    PyErr_SetString(PyExc_OverflowError,
+                                    "Python int too large to convert to C int");
                     return nullptr;
                 }
                 reverse = flag != 0;
             } else {
-                return PyErr_Format(PyExc_TypeError, "%R is an invalid keyword argument for sort()", name);
+                return PyErr_Format(PyExc_TypeError, "%R is an invalid keyword argument for sort()",
+                                    name);
             }
         }
     }
@@ -192,7 +198,8 @@ PyMethodDef list_methods[] = {
     {"insert", list_insert, METH_VARARGS, "Insert object before index."},
     {"extend", list_extend_method, METH_O, "Extend list by appending elements from the iterable."},
     {"pop", list_pop, METH_VARARGS,
-     "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."},
+     "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or "
+     "index is out of range."},
     {"remove", list_remove, METH_O,
      "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
     {"index", list_index, METH_VARARGS,

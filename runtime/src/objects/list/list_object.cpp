@@ -13,8 +13,8 @@
 // use_freelists(); PyList_New takes from it. list_fini frees them.
 #include <cstring>
 
-#include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
 #include "objects/list/list_internal.hpp"
 #include "recursion/trashcan.hpp"
@@ -23,7 +23,7 @@ namespace {
 
 using minipy::runtime::as_list;
 
-constexpr int kListFreelistDepth = 80; // CPython 3.11's PyList_MAXFREELIST
+constexpr int kListFreelistDepth = 80;  // CPython 3.11's PyList_MAXFREELIST
 
 struct ListFreelist {
     PyListObject *items[kListFreelistDepth];
@@ -43,7 +43,8 @@ bool valid_list(PyObject *op) noexcept {
 int preallocate_exact(PyListObject *self, Py_ssize_t size) noexcept {
     if (static_cast<size_t>(size) < static_cast<size_t>(PY_SSIZE_T_MAX) / sizeof(PyObject *)) {
         size = (size + 1) & ~Py_ssize_t{1};
-        self->ob_item = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(size) * sizeof(PyObject *)));
+        self->ob_item =
+            static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(size) * sizeof(PyObject *)));
     }
     if (self->ob_item == nullptr) {
         PyErr_NoMemory();
@@ -71,13 +72,16 @@ int list_resize(PyListObject *self, Py_ssize_t newsize) noexcept {
         Py_SET_SIZE(self, newsize);
         return 0;
     }
-    size_t new_allocated = (static_cast<size_t>(newsize) + static_cast<size_t>(newsize >> 3) + 6) & ~size_t{3};
-    if (newsize - Py_SIZE(self) > static_cast<Py_ssize_t>(new_allocated - static_cast<size_t>(newsize)))
+    size_t new_allocated =
+        (static_cast<size_t>(newsize) + static_cast<size_t>(newsize >> 3) + 6) & ~size_t{3};
+    if (newsize - Py_SIZE(self) >
+        static_cast<Py_ssize_t>(new_allocated - static_cast<size_t>(newsize)))
         new_allocated = (static_cast<size_t>(newsize) + 3) & ~size_t{3};
     if (newsize == 0) new_allocated = 0;
     PyObject **items = nullptr;
     if (new_allocated <= static_cast<size_t>(PY_SSIZE_T_MAX) / sizeof(PyObject *)) {
-        items = static_cast<PyObject **>(PyMem_Realloc(self->ob_item, new_allocated * sizeof(PyObject *)));
+        items = static_cast<PyObject **>(
+            PyMem_Realloc(self->ob_item, new_allocated * sizeof(PyObject *)));
     }
     if (items == nullptr) {
         PyErr_NoMemory();
@@ -151,8 +155,10 @@ PyObject *sequence_fast(PyObject *v, const char *message) noexcept {
     PyObject *result = PyList_New(0);
     if (result != nullptr) {
         PyObject *none = list_extend(as_list(result), iterator);
-        if (none == nullptr) Py_CLEAR(result);
-        else Py_DECREF(none);
+        if (none == nullptr)
+            Py_CLEAR(result);
+        else
+            Py_DECREF(none);
     }
     Py_DECREF(iterator);
     return result;
@@ -217,7 +223,8 @@ int list_ass_slice(PyListObject *self, Py_ssize_t low, Py_ssize_t high, PyObject
     } else if (delta > 0) {
         if (list_resize(self, size + delta) < 0) goto done;
         items = self->ob_item;
-        std::memmove(&items[high + delta], &items[high], static_cast<size_t>(size - high) * sizeof(PyObject *));
+        std::memmove(&items[high + delta], &items[high],
+                     static_cast<size_t>(size - high) * sizeof(PyObject *));
     }
     for (Py_ssize_t k = 0; k < n; k++) items[low + k] = Py_NewRef(vitems[k]);
     for (Py_ssize_t k = norig - 1; k >= 0; --k) Py_XDECREF(recycle[k]);
@@ -341,7 +348,8 @@ extern "C" PyObject *PyList_New(Py_ssize_t size) noexcept {
     Py_SET_SIZE(op, 0);
     if (size > 0) {
         if (static_cast<size_t>(size) <= static_cast<size_t>(PY_SSIZE_T_MAX) / sizeof(PyObject *))
-            op->ob_item = static_cast<PyObject **>(PyMem_Calloc(static_cast<size_t>(size), sizeof(PyObject *)));
+            op->ob_item = static_cast<PyObject **>(
+                PyMem_Calloc(static_cast<size_t>(size), sizeof(PyObject *)));
         if (op->ob_item == nullptr) {
             Py_DECREF(op);
             return PyErr_NoMemory();
@@ -424,7 +432,8 @@ extern "C" PyObject *PyList_GetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t 
     return minipy::runtime::list_slice(as_list(list), low, high);
 }
 
-extern "C" int PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist) noexcept {
+extern "C" int PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high,
+                               PyObject *itemlist) noexcept {
     if (!valid_list(list)) return -1;
     return minipy::runtime::list_ass_slice(as_list(list), low, high, itemlist);
 }
@@ -453,7 +462,8 @@ extern "C" PyObject *PyList_AsTuple(PyObject *list) noexcept {
     const Py_ssize_t n = Py_SIZE(list);
     PyObject *result = PyTuple_New(n);
     if (result == nullptr) return nullptr;
-    for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(result, i, Py_NewRef(PyList_GET_ITEM(list, i)));
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyTuple_SET_ITEM(result, i, Py_NewRef(PyList_GET_ITEM(list, i)));
     return result;
 }
 

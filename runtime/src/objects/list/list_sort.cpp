@@ -28,7 +28,7 @@ constexpr Py_ssize_t kRunLength = 32;
 // move with them.
 struct SortSlice {
     PyObject **keys;
-    PyObject **values; // NULL: the keys are the items
+    PyObject **values;  // NULL: the keys are the items
 };
 
 inline void move_item(SortSlice s, Py_ssize_t to, Py_ssize_t from) noexcept {
@@ -61,7 +61,8 @@ int insertion_sort(SortSlice s, Py_ssize_t lo, Py_ssize_t hi) noexcept {
 }
 
 // Merges the sorted runs [lo, mid) and [mid, hi) through the scratch buffers.
-int merge_runs(SortSlice s, SortSlice scratch, Py_ssize_t lo, Py_ssize_t mid, Py_ssize_t hi) noexcept {
+int merge_runs(SortSlice s, SortSlice scratch, Py_ssize_t lo, Py_ssize_t mid,
+               Py_ssize_t hi) noexcept {
     // Already in order: the common case for presorted input costs one comparison.
     const int ordered = PyObject_RichCompareBool(s.keys[mid], s.keys[mid - 1], Py_LT);
     if (ordered < 0) return -1;
@@ -69,10 +70,11 @@ int merge_runs(SortSlice s, SortSlice scratch, Py_ssize_t lo, Py_ssize_t mid, Py
     const Py_ssize_t left_len = mid - lo;
     std::memcpy(scratch.keys, &s.keys[lo], static_cast<size_t>(left_len) * sizeof(PyObject *));
     if (s.values != nullptr)
-        std::memcpy(scratch.values, &s.values[lo], static_cast<size_t>(left_len) * sizeof(PyObject *));
-    Py_ssize_t i = 0;   // next in the scratch (left) run
-    Py_ssize_t j = mid; // next in the right run
-    Py_ssize_t k = lo;  // next slot to fill
+        std::memcpy(scratch.values, &s.values[lo],
+                    static_cast<size_t>(left_len) * sizeof(PyObject *));
+    Py_ssize_t i = 0;    // next in the scratch (left) run
+    Py_ssize_t j = mid;  // next in the right run
+    Py_ssize_t k = lo;   // next slot to fill
     int result = 0;
     while (i < left_len && j < hi) {
         const int take_right = PyObject_RichCompareBool(s.keys[j], scratch.keys[i], Py_LT);
@@ -108,7 +110,8 @@ int merge_sort(SortSlice s, Py_ssize_t n) noexcept {
     Py_ssize_t scratch_len = kRunLength;
     while (scratch_len < n - scratch_len) scratch_len *= 2;
     const size_t per_array = static_cast<size_t>(scratch_len) * sizeof(PyObject *);
-    auto **buffer = static_cast<PyObject **>(PyMem_Malloc(s.values != nullptr ? 2 * per_array : per_array));
+    auto **buffer =
+        static_cast<PyObject **>(PyMem_Malloc(s.values != nullptr ? 2 * per_array : per_array));
     if (buffer == nullptr) {
         PyErr_NoMemory();
         return -1;

@@ -8,10 +8,10 @@
 #include <cstring>
 
 #include "minipy/Python.h"
-#include "objects/type/static_type.hpp"
 #include "objects/list/list_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/tuple/tuple_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
@@ -82,7 +82,9 @@ int list_clear_slot(PyObject *self) noexcept {
 
 // --- sequence protocol ----------------------------------------------------------------------
 
-Py_ssize_t list_length(PyObject *self) noexcept { return Py_SIZE(self); }
+Py_ssize_t list_length(PyObject *self) noexcept {
+    return Py_SIZE(self);
+}
 
 int list_contains(PyObject *self, PyObject *value) noexcept {
     int found = 0;
@@ -175,13 +177,11 @@ PyObject *list_subscript(PyObject *self, PyObject *item) noexcept {
     Py_ssize_t index = 0;
     minipy::runtime::SliceSpec slice{};
     switch (minipy::runtime::classify_subscript(item, Py_SIZE(self), "list", &index, &slice)) {
-    case Subscript::error:
-        return nullptr;
+    case Subscript::error: return nullptr;
     case Subscript::index:
         if (index < 0) index += Py_SIZE(self);
         return list_item(self, index);
-    case Subscript::slice:
-        break;
+    case Subscript::slice: break;
     }
     if (slice.length <= 0) return PyList_New(0);
     if (slice.step == 1) return minipy::runtime::list_slice(as_list(self), slice.start, slice.stop);
@@ -205,7 +205,8 @@ int delete_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice) 
         start = start + step * (slice.length - 1);
         step = -step;
     }
-    auto **garbage = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(slice.length) * sizeof(PyObject *)));
+    auto **garbage = static_cast<PyObject **>(
+        PyMem_Malloc(static_cast<size_t>(slice.length) * sizeof(PyObject *)));
     if (garbage == nullptr) {
         PyErr_NoMemory();
         return -1;
@@ -217,7 +218,8 @@ int delete_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice) 
         garbage[i] = items[at];
         // The kept run after this hole: up to the next hole or the end of the list.
         const Py_ssize_t run_end = i + 1 < slice.length ? at + step : size;
-        std::memmove(&items[at - i], &items[at + 1], static_cast<size_t>(run_end - at - 1) * sizeof(PyObject *));
+        std::memmove(&items[at - i], &items[at + 1],
+                     static_cast<size_t>(run_end - at - 1) * sizeof(PyObject *));
     }
     Py_SET_SIZE(self, size - slice.length);
     const int result = minipy::runtime::list_resize(self, Py_SIZE(self));
@@ -226,14 +228,17 @@ int delete_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice) 
     return result;
 }
 
-int assign_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice, PyObject *value) noexcept {
+int assign_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice,
+                          PyObject *value) noexcept {
     // a[::-1] = a must read the old items: copy them first.
-    PyObject *seq = value == reinterpret_cast<PyObject *>(self)
-                        ? minipy::runtime::list_slice(self, 0, Py_SIZE(self))
-                        : minipy::runtime::sequence_fast(value, "must assign iterable to extended slice");
+    PyObject *seq =
+        value == reinterpret_cast<PyObject *>(self)
+            ? minipy::runtime::list_slice(self, 0, Py_SIZE(self))
+            : minipy::runtime::sequence_fast(value, "must assign iterable to extended slice");
     if (seq == nullptr) return -1;
     if (Py_SIZE(seq) != slice.length) {
-        PyErr_Format(PyExc_ValueError, "attempt to assign sequence of size %zd to extended slice of size %zd",
+        PyErr_Format(PyExc_ValueError,
+                     "attempt to assign sequence of size %zd to extended slice of size %zd",
                      Py_SIZE(seq), slice.length);
         Py_DECREF(seq);
         return -1;
@@ -242,7 +247,8 @@ int assign_extended_slice(PyListObject *self, minipy::runtime::SliceSpec slice, 
         Py_DECREF(seq);
         return 0;
     }
-    auto **garbage = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(slice.length) * sizeof(PyObject *)));
+    auto **garbage = static_cast<PyObject **>(
+        PyMem_Malloc(static_cast<size_t>(slice.length) * sizeof(PyObject *)));
     if (garbage == nullptr) {
         Py_DECREF(seq);
         PyErr_NoMemory();
@@ -267,15 +273,14 @@ int list_ass_subscript(PyObject *self, PyObject *item, PyObject *value) noexcept
     Py_ssize_t index = 0;
     minipy::runtime::SliceSpec slice{};
     switch (minipy::runtime::classify_subscript(item, Py_SIZE(self), "list", &index, &slice)) {
-    case Subscript::error:
-        return -1;
+    case Subscript::error: return -1;
     case Subscript::index:
         if (index < 0) index += Py_SIZE(self);
         return list_ass_item(self, index, value);
-    case Subscript::slice:
-        break;
+    case Subscript::slice: break;
     }
-    if (slice.step == 1) return minipy::runtime::list_ass_slice(as_list(self), slice.start, slice.stop, value);
+    if (slice.step == 1)
+        return minipy::runtime::list_ass_slice(as_list(self), slice.start, slice.stop, value);
     if (value == nullptr) return delete_extended_slice(as_list(self), slice);
     return assign_extended_slice(as_list(self), slice, value);
 }
@@ -285,8 +290,7 @@ int list_ass_subscript(PyObject *self, PyObject *item, PyObject *value) noexcept
 // Forward: `index` counts up; the list is dropped at the end. Reverse: `index` counts down
 // and is re-checked against the size, since the list may have shrunk.
 struct ListIterObject {
-    PyObject_HEAD
-    Py_ssize_t index;
+    PyObject_HEAD Py_ssize_t index;
     PyObject *seq;
 };
 
@@ -299,7 +303,9 @@ PyObject *make_list_iterator(PyTypeObject *type, PyObject *list, Py_ssize_t star
     return reinterpret_cast<PyObject *>(it);
 }
 
-PyObject *list_iter(PyObject *self) noexcept { return make_list_iterator(&PyListIter_Type, self, 0); }
+PyObject *list_iter(PyObject *self) noexcept {
+    return make_list_iterator(&PyListIter_Type, self, 0);
+}
 
 void listiter_dealloc(PyObject *self) noexcept {
     PyObject_GC_UnTrack(self);
@@ -330,7 +336,8 @@ PyObject *listiter_length_hint(PyObject *self, PyObject *) noexcept {
 PyObject *listreviter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<ListIterObject *>(self);
     if (it->seq == nullptr) return nullptr;
-    if (it->index >= 0 && it->index < Py_SIZE(it->seq)) return Py_NewRef(PyList_GET_ITEM(it->seq, it->index--));
+    if (it->index >= 0 && it->index < Py_SIZE(it->seq))
+        return Py_NewRef(PyList_GET_ITEM(it->seq, it->index--));
     it->index = -1;
     Py_CLEAR(it->seq);
     return nullptr;
@@ -344,11 +351,13 @@ PyObject *listreviter_length_hint(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef listiter_methods[] = {
-    {"__length_hint__", listiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", listiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 PyMethodDef listreviter_methods[] = {
-    {"__length_hint__", listreviter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", listreviter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -395,10 +404,12 @@ PyTypeObject PyList_Type = {
     .tp_as_mapping = &list_as_mapping,
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS,
-    .tp_doc = "Built-in mutable sequence.\n\n"
-              "If no argument is given, the constructor creates a new empty list.\n"
-              "The argument must be an iterable if specified.",
+    .tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS,
+    .tp_doc =
+        "Built-in mutable sequence.\n\n"
+        "If no argument is given, the constructor creates a new empty list.\n"
+        "The argument must be an iterable if specified.",
     .tp_traverse = list_traverse,
     .tp_clear = list_clear_slot,
     .tp_richcompare = list_richcompare,

@@ -13,12 +13,13 @@ PyCFunctionObject *as_function(PyObject *self) noexcept {
 PyObject *qualified_name(PyCFunctionObject *f) noexcept {
     if (f->m_self == nullptr || f->m_module != nullptr)
         return PyUnicode_FromString(f->m_ml->ml_name);
-    PyTypeObject *owner = PyType_Check(f->m_self) ? reinterpret_cast<PyTypeObject *>(f->m_self)
-                                                  : Py_TYPE(f->m_self);
+    PyTypeObject *owner =
+        PyType_Check(f->m_self) ? reinterpret_cast<PyTypeObject *>(f->m_self) : Py_TYPE(f->m_self);
     return PyUnicode_FromFormat("%s.%s", _PyType_Name(owner), f->m_ml->ml_name);
 }
 
-PyObject *argument_count_error(PyCFunctionObject *f, const char *format, Py_ssize_t given) noexcept {
+PyObject *argument_count_error(PyCFunctionObject *f, const char *format,
+                               Py_ssize_t given) noexcept {
     PyObject *name = qualified_name(f);
     if (name != nullptr) {
         PyErr_Format(PyExc_TypeError, format, name, given);
@@ -30,10 +31,11 @@ PyObject *argument_count_error(PyCFunctionObject *f, const char *format, Py_ssiz
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
     const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC);
-    const bool has_kwargs = kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
+    const bool has_kwargs =
+        kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
     if (flags == (METH_VARARGS | METH_KEYWORDS))
-        return reinterpret_cast<PyCFunctionWithKeywords>(reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth))(
-            f->m_self, args, kwargs);
+        return reinterpret_cast<PyCFunctionWithKeywords>(
+            reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth))(f->m_self, args, kwargs);
     if (has_kwargs) {
         PyObject *name = qualified_name(f);
         if (name != nullptr) {
@@ -44,16 +46,18 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
     }
     const Py_ssize_t given = PyTuple_GET_SIZE(args);
     switch (flags) {
-    case METH_VARARGS:
-        return f->m_ml->ml_meth(f->m_self, args);
+    case METH_VARARGS: return f->m_ml->ml_meth(f->m_self, args);
     case METH_NOARGS:
-        if (given != 0) return argument_count_error(f, "%U() takes no arguments (%zd given)", given);
+        if (given != 0)
+            return argument_count_error(f, "%U() takes no arguments (%zd given)", given);
         return f->m_ml->ml_meth(f->m_self, nullptr);
     case METH_O:
-        if (given != 1) return argument_count_error(f, "%U() takes exactly one argument (%zd given)", given);
+        if (given != 1)
+            return argument_count_error(f, "%U() takes exactly one argument (%zd given)", given);
         return f->m_ml->ml_meth(f->m_self, PyTuple_GET_ITEM(args, 0));
     default:
-        PyErr_SetString(PyExc_SystemError, "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
+        PyErr_SetString(PyExc_SystemError,
+                        "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
         return nullptr;
     }
 }

@@ -10,20 +10,25 @@ namespace minipy::runtime {
 // range(start, stop, step): all four fields are exact ints (any size), step != 0, and
 // length == max(0, ceil((stop - start) / step)), computed once at creation.
 struct RangeObject {
-    PyObject_HEAD
-    PyObject *start;
+    PyObject_HEAD PyObject *start;
     PyObject *stop;
     PyObject *step;
     PyObject *length;
 };
 
-inline RangeObject *as_range(PyObject *op) noexcept { return reinterpret_cast<RangeObject *>(op); }
+inline RangeObject *as_range(PyObject *op) noexcept {
+    return reinterpret_cast<RangeObject *>(op);
+}
 
 // The number of values in range(lo, hi, step) for C longs (step != 0). Exact in unsigned long:
 // the widest span, hi = LONG_MAX and lo = LONG_MIN, is 2 * LONG_MAX + 1 values apart.
 inline unsigned long long_range_length(long lo, long hi, long step) noexcept {
-    if (step > 0 && lo < hi) return 1UL + (static_cast<unsigned long>(hi) - 1UL - static_cast<unsigned long>(lo)) / static_cast<unsigned long>(step);
-    if (step < 0 && lo > hi) return 1UL + (static_cast<unsigned long>(lo) - 1UL - static_cast<unsigned long>(hi)) / (0UL - static_cast<unsigned long>(step));
+    if (step > 0 && lo < hi)
+        return 1UL + (static_cast<unsigned long>(hi) - 1UL - static_cast<unsigned long>(lo)) /
+                         static_cast<unsigned long>(step);
+    if (step < 0 && lo > hi)
+        return 1UL + (static_cast<unsigned long>(lo) - 1UL - static_cast<unsigned long>(hi)) /
+                         (0UL - static_cast<unsigned long>(step));
     return 0UL;
 }
 

@@ -9,8 +9,8 @@
 #include <climits>
 
 #include "minipy/Python.h"
-#include "objects/type/static_type.hpp"
 #include "objects/range/range_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
@@ -20,15 +20,13 @@ using minipy::runtime::long_range_length;
 using minipy::runtime::RangeObject;
 
 struct RangeIterObject {
-    PyObject_HEAD
-    long start;
+    PyObject_HEAD long start;
     long step;
     long remaining;
 };
 
 struct LongRangeIterObject {
-    PyObject_HEAD
-    PyObject *start;
+    PyObject_HEAD PyObject *start;
     PyObject *step;
     PyObject *remaining;
 };
@@ -59,14 +57,17 @@ PyObject *long_range_iter(PyObject *start, PyObject *step, PyObject *length) noe
     return reinterpret_cast<PyObject *>(it);
 }
 
-void rangeiter_dealloc(PyObject *self) noexcept { PyObject_Free(self); }
+void rangeiter_dealloc(PyObject *self) noexcept {
+    PyObject_Free(self);
+}
 
 PyObject *rangeiter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<RangeIterObject *>(self);
     if (it->remaining <= 0) return nullptr;
     const long result = it->start;
     // Unsigned: the step past the last value may leave the long range; it is never used.
-    it->start = static_cast<long>(static_cast<unsigned long>(result) + static_cast<unsigned long>(it->step));
+    it->start = static_cast<long>(static_cast<unsigned long>(result) +
+                                  static_cast<unsigned long>(it->step));
     it->remaining--;
     return PyLong_FromLong(result);
 }
@@ -98,7 +99,7 @@ PyObject *longrangeiter_next(PyObject *self) noexcept {
     PyObject *result = it->start;
     it->start = next_start;
     Py_SETREF(it->remaining, remaining);
-    return result; // the iterator's reference to the old start
+    return result;  // the iterator's reference to the old start
 }
 
 PyObject *longrangeiter_length_hint(PyObject *self, PyObject *) noexcept {
@@ -106,7 +107,8 @@ PyObject *longrangeiter_length_hint(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef rangeiter_methods[] = {
-    {"__length_hint__", rangeiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", rangeiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 PyMethodDef longrangeiter_methods[] = {
@@ -129,7 +131,8 @@ PyObject *range_iter(PyObject *self) noexcept {
         // The values start + k*step for k < length stay within [start, stop), so within long,
         // as long as the length itself fits and stop is not within a step of the edge.
         bool fits = length <= static_cast<unsigned long>(LONG_MAX);
-        if (fits && length != 0) fits = step > 0 ? stop <= LONG_MAX - (step - 1) : stop >= LONG_MIN + (-1 - step);
+        if (fits && length != 0)
+            fits = step > 0 ? stop <= LONG_MAX - (step - 1) : stop >= LONG_MIN + (-1 - step);
         if (fits) return fast_range_iter(start, step, static_cast<long>(length));
     }
     return long_range_iter(Py_NewRef(r->start), Py_NewRef(r->step), Py_NewRef(r->length));
@@ -141,11 +144,13 @@ PyObject *range_reversed(PyObject *self, PyObject *) noexcept {
     long stop = 0;
     long step = 0;
     // The C-long iterator needs -step and start - step to be longs too.
-    if (fits_long(r->start, &start) && fits_long(r->stop, &stop) && fits_long(r->step, &step) && step != LONG_MIN) {
-        const bool edge = step > 0 ? static_cast<unsigned long>(start) - static_cast<unsigned long>(LONG_MIN) <
-                                         static_cast<unsigned long>(step)
-                                   : static_cast<unsigned long>(LONG_MAX) - static_cast<unsigned long>(start) <
-                                         0UL - static_cast<unsigned long>(step);
+    if (fits_long(r->start, &start) && fits_long(r->stop, &stop) && fits_long(r->step, &step) &&
+        step != LONG_MIN) {
+        const bool edge =
+            step > 0 ? static_cast<unsigned long>(start) - static_cast<unsigned long>(LONG_MIN) <
+                           static_cast<unsigned long>(step)
+                     : static_cast<unsigned long>(LONG_MAX) - static_cast<unsigned long>(start) <
+                           0UL - static_cast<unsigned long>(step);
         const unsigned long length = long_range_length(start, stop, step);
         if (!edge && length <= static_cast<unsigned long>(LONG_MAX)) {
             const long new_stop = start - step;

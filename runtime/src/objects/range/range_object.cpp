@@ -7,9 +7,9 @@
 // range whose bounds fit a long, iteration). Ranges hold only ints: they cannot be part
 // of a cycle, so they are not GC containers.
 #include "minipy/Python.h"
-#include "objects/type/static_type.hpp"
 #include "objects/range/range_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
@@ -39,7 +39,8 @@ PyObject *compute_length(PyObject *start, PyObject *stop, PyObject *step) noexce
     PyObject *result = nullptr;
     PyObject *abs_step = step_positive ? Py_NewRef(step) : PyNumber_Negative(step);
     if (one != nullptr && abs_step != nullptr && (span = PyNumber_Subtract(hi, lo)) != nullptr &&
-        (last = PyNumber_Subtract(span, one)) != nullptr && (steps = PyNumber_FloorDivide(last, abs_step)) != nullptr) {
+        (last = PyNumber_Subtract(span, one)) != nullptr &&
+        (steps = PyNumber_FloorDivide(last, abs_step)) != nullptr) {
         result = PyNumber_Add(steps, one);
     }
     Py_XDECREF(steps);
@@ -87,7 +88,8 @@ PyObject *range_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
         PyErr_SetString(PyExc_TypeError, "range expected at least 1 argument, got 0");
         return nullptr;
     }
-    if (nargs > 3) return PyErr_Format(PyExc_TypeError, "range expected at most 3 arguments, got %zd", nargs);
+    if (nargs > 3)
+        return PyErr_Format(PyExc_TypeError, "range expected at most 3 arguments, got %zd", nargs);
     if (nargs == 1) {
         PyObject *stop = PyNumber_Index(PyTuple_GET_ITEM(args, 0));
         if (stop == nullptr) return nullptr;
@@ -172,9 +174,13 @@ Py_hash_t range_hash(PyObject *self) noexcept {
     return result;
 }
 
-int range_bool(PyObject *self) noexcept { return _PyLong_Sign(as_range(self)->length) != 0; }
+int range_bool(PyObject *self) noexcept {
+    return _PyLong_Sign(as_range(self)->length) != 0;
+}
 
-Py_ssize_t range_length(PyObject *self) noexcept { return PyLong_AsSsize_t(as_range(self)->length); }
+Py_ssize_t range_length(PyObject *self) noexcept {
+    return PyLong_AsSsize_t(as_range(self)->length);
+}
 
 // start + i * step for an index already checked.
 PyObject *value_at(RangeObject *r, PyObject *i) noexcept {
@@ -192,8 +198,10 @@ PyObject *item_at(RangeObject *r, PyObject *i) noexcept {
     int outside = _PyLong_Sign(index) < 0;
     if (!outside) outside = PyObject_RichCompareBool(index, r->length, Py_GE);
     PyObject *result = nullptr;
-    if (outside > 0) PyErr_SetString(PyExc_IndexError, "range object index out of range");
-    else if (outside == 0) result = value_at(r, index);
+    if (outside > 0)
+        PyErr_SetString(PyExc_IndexError, "range object index out of range");
+    else if (outside == 0)
+        result = value_at(r, index);
     Py_DECREF(index);
     return result;
 }
@@ -212,7 +220,8 @@ PyObject *range_slice(RangeObject *r, PyObject *slice) noexcept {
     PyObject *start = nullptr;
     PyObject *stop = nullptr;
     PyObject *step = nullptr;
-    if (minipy::runtime::slice_long_indices(slice, r->length, &start, &stop, &step) < 0) return nullptr;
+    if (minipy::runtime::slice_long_indices(slice, r->length, &start, &stop, &step) < 0)
+        return nullptr;
     PyObject *new_step = PyNumber_Multiply(r->step, step);
     PyObject *new_start = new_step == nullptr ? nullptr : value_at(r, start);
     PyObject *new_stop = new_start == nullptr ? nullptr : value_at(r, stop);
@@ -263,7 +272,9 @@ int contains_int(RangeObject *r, PyObject *value) noexcept {
     return result;
 }
 
-bool is_int_like(PyObject *value) noexcept { return PyLong_CheckExact(value) || PyBool_Check(value); }
+bool is_int_like(PyObject *value) noexcept {
+    return PyLong_CheckExact(value) || PyBool_Check(value);
+}
 
 // What CPython's _PySequence_IterSearch does for anything that is not an int: walk the
 // values comparing with ==.
@@ -336,17 +347,24 @@ PyObject *range_reduce(PyObject *self, PyObject *) noexcept {
     return result;
 }
 
-PyObject *range_get_start(PyObject *self, void *) noexcept { return Py_NewRef(as_range(self)->start); }
-PyObject *range_get_stop(PyObject *self, void *) noexcept { return Py_NewRef(as_range(self)->stop); }
-PyObject *range_get_step(PyObject *self, void *) noexcept { return Py_NewRef(as_range(self)->step); }
+PyObject *range_get_start(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_range(self)->start);
+}
+PyObject *range_get_stop(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_range(self)->stop);
+}
+PyObject *range_get_step(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_range(self)->step);
+}
 
 PyMethodDef range_methods[] = {
-    {"__reversed__", minipy::runtime::range_reversed, METH_NOARGS,
-     "Return a reverse iterator."},
+    {"__reversed__", minipy::runtime::range_reversed, METH_NOARGS, "Return a reverse iterator."},
     {"__reduce__", range_reduce, METH_NOARGS, nullptr},
-    {"count", range_count, METH_O, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
+    {"count", range_count, METH_O,
+     "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_index, METH_O,
-     "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."},
+     "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value "
+     "is not present."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -386,13 +404,14 @@ PyTypeObject PyRange_Type = {
     .tp_hash = range_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "range(stop) -> range object\n"
-              "range(start, stop[, step]) -> range object\n\n"
-              "Return an object that produces a sequence of integers from start (inclusive)\n"
-              "to stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\n"
-              "start defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\n"
-              "These are exactly the valid indices for a list of 4 elements.\n"
-              "When step is given, it specifies the increment (or decrement).",
+    .tp_doc =
+        "range(stop) -> range object\n"
+        "range(start, stop[, step]) -> range object\n\n"
+        "Return an object that produces a sequence of integers from start (inclusive)\n"
+        "to stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\n"
+        "start defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\n"
+        "These are exactly the valid indices for a list of 4 elements.\n"
+        "When step is given, it specifies the increment (or decrement).",
     .tp_richcompare = range_richcompare,
     .tp_iter = minipy::runtime::range_iter,
     .tp_methods = range_methods,

@@ -12,8 +12,12 @@
 
 namespace minipy::runtime {
 
-inline PySetObject *as_set(PyObject *op) noexcept { return reinterpret_cast<PySetObject *>(op); }
-inline PyObject *as_object(PySetObject *so) noexcept { return reinterpret_cast<PyObject *>(so); }
+inline PySetObject *as_set(PyObject *op) noexcept {
+    return reinterpret_cast<PySetObject *>(op);
+}
+inline PyObject *as_object(PySetObject *so) noexcept {
+    return reinterpret_cast<PyObject *>(so);
+}
 
 constexpr int kSetLinearProbes = 9;  // LINEAR_PROBES: neighbours tried before jumping
 constexpr int kDiscardNotFound = 0;

@@ -12,7 +12,9 @@
 
 namespace minipy::runtime {
 
-PyObject *set_copy(PySetObject *so) noexcept { return make_new_set_basetype(Py_TYPE(so), as_object(so)); }
+PyObject *set_copy(PySetObject *so) noexcept {
+    return make_new_set_basetype(Py_TYPE(so), as_object(so));
+}
 
 PyObject *set_intersection(PySetObject *so, PyObject *other) noexcept {
     if (as_object(so) == other) return set_copy(so);
@@ -106,7 +108,8 @@ int set_difference_update_internal(PySetObject *so, PyObject *other) noexcept {
         if (PyErr_Occurred()) return -1;
     }
     // More than a quarter dummies: rebuild without them.
-    if (static_cast<std::size_t>(so->fill - so->used) <= static_cast<std::size_t>(so->mask) / 4) return 0;
+    if (static_cast<std::size_t>(so->fill - so->used) <= static_cast<std::size_t>(so->mask) / 4)
+        return 0;
     return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
@@ -173,7 +176,8 @@ int set_symmetric_difference_update_internal(PySetObject *so, PyObject *other) n
         }
         return 0;
     }
-    PyObject *otherset = PyAnySet_Check(other) ? Py_NewRef(other) : make_new_set_basetype(Py_TYPE(so), other);
+    PyObject *otherset =
+        PyAnySet_Check(other) ? Py_NewRef(other) : make_new_set_basetype(Py_TYPE(so), other);
     if (otherset == nullptr) return -1;
     Py_ssize_t pos = 0;
     setentry *entry;
@@ -249,18 +253,15 @@ PyObject *set_richcompare(PyObject *self, PyObject *other, int op) noexcept {
         Py_DECREF(equal);
         return PyBool_FromLong(!is_equal);
     }
-    case Py_LE:
-        return set_issubset(v, other);
-    case Py_GE:
-        return set_issuperset(v, other);
+    case Py_LE: return set_issubset(v, other);
+    case Py_GE: return set_issuperset(v, other);
     case Py_LT:
         if (v->used >= w->used) Py_RETURN_FALSE;
         return set_issubset(v, other);
     case Py_GT:
         if (v->used <= w->used) Py_RETURN_FALSE;
         return set_issuperset(v, other);
-    default:
-        Py_RETURN_NOTIMPLEMENTED;
+    default: Py_RETURN_NOTIMPLEMENTED;
     }
 }
 
@@ -385,7 +386,8 @@ PyObject *set_difference_multi(PyObject *self, PyObject *args) noexcept {
 
 PyObject *set_difference_update_multi(PyObject *self, PyObject *args) noexcept {
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-        if (set_difference_update_internal(as_set(self), PyTuple_GET_ITEM(args, i)) < 0) return nullptr;
+        if (set_difference_update_internal(as_set(self), PyTuple_GET_ITEM(args, i)) < 0)
+            return nullptr;
     Py_RETURN_NONE;
 }
 
@@ -404,7 +406,9 @@ PyObject *set_symmetric_difference_update_method(PyObject *self, PyObject *other
     Py_RETURN_NONE;
 }
 
-PyObject *set_issubset_method(PyObject *self, PyObject *other) noexcept { return set_issubset(as_set(self), other); }
+PyObject *set_issubset_method(PyObject *self, PyObject *other) noexcept {
+    return set_issubset(as_set(self), other);
+}
 PyObject *set_issuperset_method(PyObject *self, PyObject *other) noexcept {
     return set_issuperset(as_set(self), other);
 }

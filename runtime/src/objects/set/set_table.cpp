@@ -106,7 +106,9 @@ void set_empty_to_minsize(PySetObject *so) noexcept {
 
 }  // namespace
 
-PyObject *set_dummy() noexcept { return &g_dummy_struct; }
+PyObject *set_dummy() noexcept {
+    return &g_dummy_struct;
+}
 
 int set_table_resize(PySetObject *so, Py_ssize_t minused) noexcept {
     std::size_t newsize = PySet_MINSIZE;
@@ -307,14 +309,16 @@ int set_merge(PySetObject *so, PyObject *otherset) noexcept {
         so->used = other->used;
         for (Py_ssize_t i = other->mask + 1; i > 0; --i, ++other_entry) {
             PyObject *key = other_entry->key;
-            if (key != nullptr && key != dummy) set_insert_clean(so->table, mask, Py_NewRef(key), other_entry->hash);
+            if (key != nullptr && key != dummy)
+                set_insert_clean(so->table, mask, Py_NewRef(key), other_entry->hash);
         }
         return 0;
     }
     for (Py_ssize_t i = 0; i <= other->mask; ++i) {
         other_entry = &other->table[i];
         PyObject *key = other_entry->key;
-        if (key != nullptr && key != dummy && set_add_entry(so, key, other_entry->hash) < 0) return -1;
+        if (key != nullptr && key != dummy && set_add_entry(so, key, other_entry->hash) < 0)
+            return -1;
     }
     return 0;
 }
@@ -389,7 +393,8 @@ void set_swap_bodies(PySetObject *a, PySetObject *b) noexcept {
         std::memcpy(a->smalltable, b->smalltable, sizeof tmp);
         std::memcpy(b->smalltable, tmp, sizeof tmp);
     }
-    if (PyType_IsSubtype(Py_TYPE(a), &PyFrozenSet_Type) && PyType_IsSubtype(Py_TYPE(b), &PyFrozenSet_Type)) {
+    if (PyType_IsSubtype(Py_TYPE(a), &PyFrozenSet_Type) &&
+        PyType_IsSubtype(Py_TYPE(b), &PyFrozenSet_Type)) {
         std::swap(a->hash, b->hash);
     } else {
         a->hash = -1;
@@ -399,7 +404,8 @@ void set_swap_bodies(PySetObject *a, PySetObject *b) noexcept {
 
 }  // namespace minipy::runtime
 
-extern "C" int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash) noexcept {
+extern "C" int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key,
+                                Py_hash_t *hash) noexcept {
     using namespace minipy::runtime;
     if (set == nullptr || !PyAnySet_Check(set)) {
         PyErr_BadInternalCall();

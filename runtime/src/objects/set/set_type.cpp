@@ -2,10 +2,10 @@
 // Objects/setobject.c): deallocation, the collector's hooks, repr, len / in / iter, the
 // frozenset hash, construction, the methods that are not algebra, and the public C API.
 // Sets keep no free list (CPython 3.11 has none either).
-#include "objects/dict/dict_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
-#include "objects/type/static_type.hpp"
+#include "objects/dict/dict_internal.hpp"
 #include "objects/set/set_internal.hpp"
+#include "objects/type/static_type.hpp"
 #include "recursion/trashcan.hpp"
 
 using namespace minipy::runtime;
@@ -54,9 +54,10 @@ PyObject *set_repr(PyObject *self) noexcept {
         PyObject *keys = PySequence_List(self);
         PyObject *list_text = keys != nullptr ? PyObject_Repr(keys) : nullptr;
         Py_XDECREF(keys);
-        PyObject *inner = list_text != nullptr
-                              ? PyUnicode_Substring(list_text, 1, PyUnicode_GetLength(list_text) - 1)
-                              : nullptr;
+        PyObject *inner =
+            list_text != nullptr
+                ? PyUnicode_Substring(list_text, 1, PyUnicode_GetLength(list_text) - 1)
+                : nullptr;
         Py_XDECREF(list_text);
         if (inner != nullptr) {
             result = PySet_CheckExact(self) ? PyUnicode_FromFormat("{%U}", inner)
@@ -68,7 +69,9 @@ PyObject *set_repr(PyObject *self) noexcept {
     return result;
 }
 
-Py_ssize_t set_len(PyObject *self) noexcept { return as_set(self)->used; }
+Py_ssize_t set_len(PyObject *self) noexcept {
+    return as_set(self)->used;
+}
 
 // A set used as a key is looked up as the equal frozenset (CPython's courtesy for
 // `{1} in set_of_frozensets`). `op` is one of the lookups below.
@@ -90,7 +93,9 @@ int set_contains(PyObject *self, PyObject *key) noexcept {
 
 // The frozenset hash: order-independent (xor of shuffled entry hashes), as CPython 3.11
 // computes it, cached in so->hash.
-Py_uhash_t shuffle_bits(Py_uhash_t h) noexcept { return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL; }
+Py_uhash_t shuffle_bits(Py_uhash_t h) noexcept {
+    return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+}
 
 Py_hash_t frozenset_hash(PyObject *self) noexcept {
     PySetObject *so = as_set(self);
@@ -114,14 +119,15 @@ Py_hash_t frozenset_hash(PyObject *self) noexcept {
 // --- The iterator ----------------------------------------------------------------------------
 
 struct SetIterObject {
-    PyObject_HEAD
-    PySetObject *si_set;  // NULL once exhausted
-    Py_ssize_t si_used;   // the set's size at the start; -1 once it changed
+    PyObject_HEAD PySetObject *si_set;  // NULL once exhausted
+    Py_ssize_t si_used;                 // the set's size at the start; -1 once it changed
     Py_ssize_t si_pos;
     Py_ssize_t len;
 };
 
-inline SetIterObject *as_setiter(PyObject *op) noexcept { return reinterpret_cast<SetIterObject *>(op); }
+inline SetIterObject *as_setiter(PyObject *op) noexcept {
+    return reinterpret_cast<SetIterObject *>(op);
+}
 
 PyObject *set_iter(PyObject *self) noexcept {
     SetIterObject *si = PyObject_GC_New(SetIterObject, &PySetIter_Type);
@@ -175,7 +181,8 @@ PyObject *setiter_len(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef setiter_methods[] = {
-    {"__length_hint__", setiter_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", setiter_len, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -204,7 +211,8 @@ int set_init_slot(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
 }
 
 PyObject *frozenset_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if ((type == &PyFrozenSet_Type || type->tp_init == PyFrozenSet_Type.tp_init) && !no_keywords("frozenset", kwds))
+    if ((type == &PyFrozenSet_Type || type->tp_init == PyFrozenSet_Type.tp_init) &&
+        !no_keywords("frozenset", kwds))
         return nullptr;
     PyObject *iterable = nullptr;
     if (!PyArg_UnpackTuple(args, type->tp_name, 0, 1, &iterable)) return nullptr;
@@ -222,7 +230,8 @@ PyObject *set_add_method(PyObject *self, PyObject *key) noexcept {
 }
 
 PyObject *set_remove_method(PyObject *self, PyObject *key) noexcept {
-    const int status = with_frozen_key(key, [self](PyObject *k) { return set_discard_key(as_set(self), k); });
+    const int status =
+        with_frozen_key(key, [self](PyObject *k) { return set_discard_key(as_set(self), k); });
     if (status < 0) return nullptr;
     if (status == kDiscardNotFound) {
         set_key_error(key);
@@ -232,7 +241,8 @@ PyObject *set_remove_method(PyObject *self, PyObject *key) noexcept {
 }
 
 PyObject *set_discard_method(PyObject *self, PyObject *key) noexcept {
-    const int status = with_frozen_key(key, [self](PyObject *k) { return set_discard_key(as_set(self), k); });
+    const int status =
+        with_frozen_key(key, [self](PyObject *k) { return set_discard_key(as_set(self), k); });
     if (status < 0) return nullptr;
     Py_RETURN_NONE;
 }
@@ -264,7 +274,9 @@ PyObject *set_clear_method(PyObject *self, PyObject *) noexcept {
     Py_RETURN_NONE;
 }
 
-PyObject *set_copy_method(PyObject *self, PyObject *) noexcept { return set_copy(as_set(self)); }
+PyObject *set_copy_method(PyObject *self, PyObject *) noexcept {
+    return set_copy(as_set(self));
+}
 
 PyObject *frozenset_copy_method(PyObject *self, PyObject *) noexcept {
     if (PyFrozenSet_CheckExact(self)) return Py_NewRef(self);
@@ -280,36 +292,50 @@ PyObject *set_contains_method(PyObject *self, PyObject *key) noexcept {
 PyObject *set_sizeof(PyObject *self, PyObject *) noexcept {
     PySetObject *so = as_set(self);
     Py_ssize_t size = Py_TYPE(self)->tp_basicsize;
-    if (so->table != so->smalltable) size += (so->mask + 1) * static_cast<Py_ssize_t>(sizeof(setentry));
+    if (so->table != so->smalltable)
+        size += (so->mask + 1) * static_cast<Py_ssize_t>(sizeof(setentry));
     return PyLong_FromSsize_t(size);
 }
 
-#define MINIPY_SET_SHARED_METHODS                                                                              \
-    {"__contains__", set_contains_method, METH_O, "x.__contains__(y) <==> y in x."},                           \
-    {"__sizeof__", set_sizeof, METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"},                \
-    {"difference", set_difference_multi, METH_VARARGS, "Return the difference of two or more sets as a new set."}, \
-    {"intersection", set_intersection_multi, METH_VARARGS, "Return the intersection of two sets as a new set."},   \
-    {"isdisjoint", set_isdisjoint, METH_O, "Return True if two sets have a null intersection."},                   \
-    {"issubset", set_issubset_method, METH_O, "Report whether another set contains this set."},                    \
-    {"issuperset", set_issuperset_method, METH_O, "Report whether this set contains another set."},                \
-    {"symmetric_difference", set_symmetric_difference_method, METH_O,                                              \
-     "Return the symmetric difference of two sets as a new set."},                                                 \
-    {"union", set_union_method, METH_VARARGS, "Return the union of sets as a new set."}
+#define MINIPY_SET_SHARED_METHODS                                                         \
+    {"__contains__", set_contains_method, METH_O, "x.__contains__(y) <==> y in x."},      \
+        {"__sizeof__", set_sizeof, METH_NOARGS,                                           \
+         "S.__sizeof__() -> size of S in memory, in bytes"},                              \
+        {"difference", set_difference_multi, METH_VARARGS,                                \
+         "Return the difference of two or more sets as a new set."},                      \
+        {"intersection", set_intersection_multi, METH_VARARGS,                            \
+         "Return the intersection of two sets as a new set."},                            \
+        {"isdisjoint", set_isdisjoint, METH_O,                                            \
+         "Return True if two sets have a null intersection."},                            \
+        {"issubset", set_issubset_method, METH_O,                                         \
+         "Report whether another set contains this set."},                                \
+        {"issuperset", set_issuperset_method, METH_O,                                     \
+         "Report whether this set contains another set."},                                \
+        {"symmetric_difference", set_symmetric_difference_method, METH_O,                 \
+         "Return the symmetric difference of two sets as a new set."},                    \
+    {                                                                                     \
+        "union", set_union_method, METH_VARARGS, "Return the union of sets as a new set." \
+    }
 
 PyMethodDef set_methods[] = {
     MINIPY_SET_SHARED_METHODS,
-    {"add", set_add_method, METH_O, "Add an element to a set.\n\nThis has no effect if the element is already present."},
+    {"add", set_add_method, METH_O,
+     "Add an element to a set.\n\nThis has no effect if the element is already present."},
     {"clear", set_clear_method, METH_NOARGS, "Remove all elements from this set."},
     {"copy", set_copy_method, METH_NOARGS, "Return a shallow copy of a set."},
     {"discard", set_discard_method, METH_O,
-     "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\n"
+     "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method "
+     "does not raise\n"
      "an exception when an element is missing from the set."},
-    {"difference_update", set_difference_update_multi, METH_VARARGS, "Remove all elements of another set from this set."},
+    {"difference_update", set_difference_update_multi, METH_VARARGS,
+     "Remove all elements of another set from this set."},
     {"intersection_update", set_intersection_update_multi, METH_VARARGS,
      "Update a set with the intersection of itself and another."},
-    {"pop", set_pop, METH_NOARGS, "Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."},
+    {"pop", set_pop, METH_NOARGS,
+     "Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."},
     {"remove", set_remove_method, METH_O,
-     "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."},
+     "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise "
+     "a KeyError."},
     {"symmetric_difference_update", set_symmetric_difference_update_method, METH_O,
      "Update a set with the symmetric difference of itself and another."},
     {"update", set_update_multi, METH_VARARGS, "Update a set with the union of itself and others."},
@@ -358,7 +384,9 @@ PyTypeObject PySet_Type = {
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = kSetFlags,
-    .tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.",
+    .tp_doc =
+        "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered "
+        "collection of unique elements.",
     .tp_traverse = set_traverse,
     .tp_clear = set_tp_clear,
     .tp_richcompare = set_richcompare,
@@ -381,8 +409,9 @@ PyTypeObject PyFrozenSet_Type = {
     .tp_hash = frozenset_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = kSetFlags,
-    .tp_doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\n"
-              "Build an immutable unordered collection of unique elements.",
+    .tp_doc =
+        "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\n"
+        "Build an immutable unordered collection of unique elements.",
     .tp_traverse = set_traverse,
     .tp_clear = set_tp_clear,
     .tp_richcompare = set_richcompare,
@@ -408,9 +437,13 @@ PyTypeObject PySetIter_Type = {
 
 // --- The C API -------------------------------------------------------------------------------
 
-PyObject *PySet_New(PyObject *iterable) noexcept { return make_new_set(&PySet_Type, iterable); }
+PyObject *PySet_New(PyObject *iterable) noexcept {
+    return make_new_set(&PySet_Type, iterable);
+}
 
-PyObject *PyFrozenSet_New(PyObject *iterable) noexcept { return make_new_set(&PyFrozenSet_Type, iterable); }
+PyObject *PyFrozenSet_New(PyObject *iterable) noexcept {
+    return make_new_set(&PyFrozenSet_Type, iterable);
+}
 
 Py_ssize_t PySet_Size(PyObject *anyset) noexcept {
     if (!check_anyset(anyset)) return -1;
@@ -435,7 +468,8 @@ int PySet_Discard(PyObject *set, PyObject *key) noexcept {
 
 int PySet_Add(PyObject *anyset, PyObject *key) noexcept {
     // A frozenset may be filled only while its creator is its sole owner.
-    if (anyset == nullptr || (!PySet_Check(anyset) && (!PyFrozenSet_Check(anyset) || Py_REFCNT(anyset) != 1))) {
+    if (anyset == nullptr ||
+        (!PySet_Check(anyset) && (!PyFrozenSet_Check(anyset) || Py_REFCNT(anyset) != 1))) {
         PyErr_BadInternalCall();
         return -1;
     }

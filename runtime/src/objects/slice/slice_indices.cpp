@@ -23,7 +23,7 @@ bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
                         "slice indices must be integers or None or have an __index__ method");
         return false;
     }
-    const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr); // clamps instead of raising
+    const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);  // clamps instead of raising
     if (x == -1 && PyErr_Occurred()) return false;
     *index = x;
     return true;
@@ -31,7 +31,8 @@ bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
 
 bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept {
     if (!PyIndex_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "slice indices must be integers or have an __index__ method");
+        PyErr_SetString(PyExc_TypeError,
+                        "slice indices must be integers or have an __index__ method");
         return false;
     }
     const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);
@@ -49,7 +50,8 @@ Subscript classify_subscript(PyObject *item, Py_ssize_t length, const char *type
         return Subscript::index;
     }
     if (PySlice_Check(item)) {
-        if (PySlice_Unpack(item, &slice->start, &slice->stop, &slice->step) < 0) return Subscript::error;
+        if (PySlice_Unpack(item, &slice->start, &slice->stop, &slice->step) < 0)
+            return Subscript::error;
         slice->length = PySlice_AdjustIndices(length, &slice->start, &slice->stop, slice->step);
         return Subscript::slice;
     }
@@ -89,7 +91,8 @@ bool parse_index_arguments(PyObject *args, Py_ssize_t length, PyObject **value, 
 
 }  // namespace minipy::runtime
 
-extern "C" int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step) noexcept {
+extern "C" int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop,
+                              Py_ssize_t *step) noexcept {
     using minipy::runtime::slice_index;
     auto *s = reinterpret_cast<PySliceObject *>(slice);
     static_assert(PY_SSIZE_T_MIN + 1 <= -PY_SSIZE_T_MAX, "the step clamp below relies on it");
@@ -136,8 +139,9 @@ extern "C" Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start
     return 0;
 }
 
-extern "C" int PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop,
-                                    Py_ssize_t *step, Py_ssize_t *slicelength) noexcept {
+extern "C" int PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start,
+                                    Py_ssize_t *stop, Py_ssize_t *step,
+                                    Py_ssize_t *slicelength) noexcept {
     if (PySlice_Unpack(slice, start, stop, step) < 0) {
         *slicelength = 0;
         return -1;
@@ -148,8 +152,8 @@ extern "C" int PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize
 
 // The pre-3.2 API, kept as CPython keeps it: only exact ints, and indices are not clamped
 // to the sequence (only a negative one has the length added).
-extern "C" int PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop,
-                                  Py_ssize_t *step) noexcept {
+extern "C" int PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start,
+                                  Py_ssize_t *stop, Py_ssize_t *step) noexcept {
     auto *s = reinterpret_cast<PySliceObject *>(slice);
     if (s->step == Py_None) {
         *step = 1;

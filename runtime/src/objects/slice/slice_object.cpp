@@ -5,15 +5,17 @@
 //
 // Cache (CPython 3.11's slice_cache): dealloc keeps the last freed slice object when none is
 // kept yet, PySlice_New takes it; only when use_freelists(). range_slice_fini frees it.
-#include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
-#include "objects/type/static_type.hpp"
+#include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
 #include "objects/slice/slice_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
-inline PySliceObject *as_slice(PyObject *op) noexcept { return reinterpret_cast<PySliceObject *>(op); }
+inline PySliceObject *as_slice(PyObject *op) noexcept {
+    return reinterpret_cast<PySliceObject *>(op);
+}
 
 constinit PySliceObject *g_cached_slice = nullptr;
 
@@ -69,8 +71,10 @@ PyObject *slice_new(PyTypeObject *, PyObject *args, PyObject *kwds) noexcept {
         return nullptr;
     }
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1) return PyErr_Format(PyExc_TypeError, "slice expected at least 1 argument, got %zd", nargs);
-    if (nargs > 3) return PyErr_Format(PyExc_TypeError, "slice expected at most 3 arguments, got %zd", nargs);
+    if (nargs < 1)
+        return PyErr_Format(PyExc_TypeError, "slice expected at least 1 argument, got %zd", nargs);
+    if (nargs > 3)
+        return PyErr_Format(PyExc_TypeError, "slice expected at most 3 arguments, got %zd", nargs);
     // slice(stop) like range(stop).
     if (nargs == 1) return PySlice_New(nullptr, PyTuple_GET_ITEM(args, 0), nullptr);
     return PySlice_New(PyTuple_GET_ITEM(args, 0), PyTuple_GET_ITEM(args, 1),
@@ -82,7 +86,8 @@ PyObject *slice_new(PyTypeObject *, PyObject *args, PyObject *kwds) noexcept {
 // A bound as an int object (PyNumber_Index makes it an exact int, so _PyLong_Sign applies).
 PyObject *evaluate_bound(PyObject *value) noexcept {
     if (PyIndex_Check(value)) return PyNumber_Index(value);
-    PyErr_SetString(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    PyErr_SetString(PyExc_TypeError,
+                    "slice indices must be integers or None or have an __index__ method");
     return nullptr;
 }
 
@@ -135,9 +140,15 @@ PyObject *slice_reduce(PyObject *self, PyObject *) noexcept {
     return result;
 }
 
-PyObject *slice_get_start(PyObject *self, void *) noexcept { return Py_NewRef(as_slice(self)->start); }
-PyObject *slice_get_stop(PyObject *self, void *) noexcept { return Py_NewRef(as_slice(self)->stop); }
-PyObject *slice_get_step(PyObject *self, void *) noexcept { return Py_NewRef(as_slice(self)->step); }
+PyObject *slice_get_start(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_slice(self)->start);
+}
+PyObject *slice_get_stop(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_slice(self)->stop);
+}
+PyObject *slice_get_step(PyObject *self, void *) noexcept {
+    return Py_NewRef(as_slice(self)->step);
+}
 
 PyMethodDef slice_methods[] = {
     {"indices", slice_indices, METH_O,
@@ -226,8 +237,8 @@ int slice_long_indices(PyObject *slice, PyObject *length, PyObject **start_out, 
 
 int range_slice_init() noexcept {
     g_cached_slice = nullptr;
-    PyTypeObject *types[] = {&PySlice_Type,     &PyRange_Type,   &PyRangeIter_Type, &PyLongRangeIter_Type,
-                             &PySeqIter_Type, &PyCallIter_Type};
+    PyTypeObject *types[] = {&PySlice_Type,         &PyRange_Type,   &PyRangeIter_Type,
+                             &PyLongRangeIter_Type, &PySeqIter_Type, &PyCallIter_Type};
     for (PyTypeObject *type : types) {
         if (PyType_Ready(type) < 0) return -1;
     }
@@ -254,8 +265,9 @@ PyTypeObject PySlice_Type = {
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "slice(stop)\nslice(start, stop[, step])\n\n"
-              "Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
+    .tp_doc =
+        "slice(stop)\nslice(start, stop[, step])\n\n"
+        "Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
     .tp_traverse = slice_traverse,
     .tp_richcompare = slice_richcompare,
     .tp_methods = slice_methods,

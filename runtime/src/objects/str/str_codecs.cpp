@@ -44,10 +44,11 @@ Encoding encoding_from_name(const char *encoding) noexcept {
     if (encoding == nullptr) return Encoding::utf8;
     for (const char *alias : {"utf_8", "utf8", "u8", "utf", "cp65001"})
         if (name_is(encoding, alias)) return Encoding::utf8;
-    for (const char *alias : {"latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1",
-                              "8859", "cp819", "iso_ir_100", "csisolatin1"})
+    for (const char *alias : {"latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859",
+                              "cp819", "iso_ir_100", "csisolatin1"})
         if (name_is(encoding, alias)) return Encoding::latin1;
-    for (const char *alias : {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "cp367", "iso646_us"})
+    for (const char *alias :
+         {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "cp367", "iso646_us"})
         if (name_is(encoding, alias)) return Encoding::ascii;
     return Encoding::unknown;
 }
@@ -93,11 +94,10 @@ void raise_encode_error(const char *encoding, PyObject *str, Py_ssize_t start, P
                      escaped, start, reason);
     } else {
         PyErr_Format(PyExc_UnicodeEncodeError,
-                     "'%s' codec can't encode characters in position %zd-%zd: %s", encoding,
-                     start, end - 1, reason);
+                     "'%s' codec can't encode characters in position %zd-%zd: %s", encoding, start,
+                     end - 1, reason);
     }
 }
-
 
 namespace {
 
@@ -111,7 +111,9 @@ struct Utf8Step {
     Py_UCS4 ch;
 };
 
-inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+inline bool is_continuation(unsigned char c) noexcept {
+    return (c & 0xC0) == 0x80;
+}
 
 // Looks at the sequence starting at s (s < end). See the file comment for the classes.
 Utf8Step utf8_step(const unsigned char *s, const unsigned char *end) noexcept {
@@ -144,8 +146,9 @@ Utf8Step utf8_step(const unsigned char *s, const unsigned char *end) noexcept {
         if (!is_continuation(s[2])) return {Utf8Status::invalid_continuation, 2, 0};
         if (left < 4) return {Utf8Status::end_of_data, 0, 0};
         if (!is_continuation(s[3])) return {Utf8Status::invalid_continuation, 3, 0};
-        return {Utf8Status::ok, 4,
-                (Py_UCS4{c} & 0x07) << 18 | (c2 & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu)};
+        return {
+            Utf8Status::ok, 4,
+            (Py_UCS4{c} & 0x07) << 18 | (c2 & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu)};
     }
     return {Utf8Status::invalid_start, 1, 0};
 }
@@ -154,10 +157,8 @@ Utf8Step utf8_step(const unsigned char *s, const unsigned char *end) noexcept {
 int decode_error_substitute(UnicodeWriter &writer, CodecErrors errors, const unsigned char *bytes,
                             Py_ssize_t start, Py_ssize_t end) noexcept {
     switch (errors) {
-    case CodecErrors::replace:
-        return writer.write_char(Py_UNICODE_REPLACEMENT_CHARACTER);
-    case CodecErrors::ignore:
-        return 0;
+    case CodecErrors::replace: return writer.write_char(Py_UNICODE_REPLACEMENT_CHARACTER);
+    case CodecErrors::ignore: return 0;
     case CodecErrors::backslashreplace:
         for (Py_ssize_t i = start; i < end; ++i) {
             char escaped[11];
@@ -169,8 +170,7 @@ int decode_error_substitute(UnicodeWriter &writer, CodecErrors errors, const uns
         for (Py_ssize_t i = start; i < end; ++i)
             if (writer.write_char(0xDC00u + bytes[i]) < 0) return -1;
         return 0;
-    default:
-        return -1;  // strict and surrogatepass are handled by the caller
+    default: return -1;  // strict and surrogatepass are handled by the caller
     }
 }
 
@@ -203,7 +203,8 @@ using namespace minipy::runtime;
 
 // --- Decoding ---------------------------------------------------------------------------
 
-extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
+extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size,
+                                                  const char *errors,
                                                   Py_ssize_t *consumed) noexcept {
     const CodecErrors handler = codec_errors_from_name(errors);
     if (size < 0 || (s == nullptr && size > 0)) {
@@ -234,7 +235,8 @@ extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size
             reason = "unexpected end of data";
         } else if (step.status == Utf8Status::invalid_continuation) {
             // A stateful caller waits for the rest of a cut surrogate (ED A0..BF), as CPython.
-            if (consumed != nullptr && bytes[pos] == 0xED && size - pos == 2 && bytes[pos + 1] >= 0xA0)
+            if (consumed != nullptr && bytes[pos] == 0xED && size - pos == 2 &&
+                bytes[pos + 1] >= 0xA0)
                 break;
             blame_end = pos + step.length;
             reason = "invalid continuation byte";
@@ -261,7 +263,8 @@ extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size
     return writer.finish();
 }
 
-extern "C" PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors) noexcept {
+extern "C" PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size,
+                                          const char *errors) noexcept {
     return PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr);
 }
 
@@ -299,7 +302,8 @@ extern "C" PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, cons
                               unicode_find_maxchar(PyUnicode_1BYTE_KIND, s, size));
 }
 
-extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors) noexcept {
+extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
+                                           const char *errors) noexcept {
     const CodecErrors handler = codec_errors_from_name(errors);
     if (size < 0 || (s == nullptr && size > 0)) {
         PyErr_BadInternalCall();

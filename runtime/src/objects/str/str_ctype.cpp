@@ -101,10 +101,18 @@ int unicode_full_upper(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
     return 1;
 }
 
-bool unicode_is_cased(Py_UCS4 ch) noexcept { return in_ranges(kCased, ch); }
-bool unicode_is_case_ignorable(Py_UCS4 ch) noexcept { return in_ranges(kCaseIgnorable, ch); }
-bool unicode_is_numeric(Py_UCS4 ch) noexcept { return in_ranges(kNumeric, ch); }
-bool unicode_is_titlecase(Py_UCS4 ch) noexcept { return ch >= 128 && in_ranges(kTitle, ch); }
+bool unicode_is_cased(Py_UCS4 ch) noexcept {
+    return in_ranges(kCased, ch);
+}
+bool unicode_is_case_ignorable(Py_UCS4 ch) noexcept {
+    return in_ranges(kCaseIgnorable, ch);
+}
+bool unicode_is_numeric(Py_UCS4 ch) noexcept {
+    return in_ranges(kNumeric, ch);
+}
+bool unicode_is_titlecase(Py_UCS4 ch) noexcept {
+    return ch >= 128 && in_ranges(kTitle, ch);
+}
 
 }  // namespace minipy::runtime
 

@@ -48,7 +48,9 @@ class ByteBuffer {
         char b = static_cast<char>(c);
         return append(&b, 1);
     }
-    PyObject *to_bytes() const noexcept { return PyBytes_FromStringAndSize(data_ ? data_ : "", size_); }
+    PyObject *to_bytes() const noexcept {
+        return PyBytes_FromStringAndSize(data_ ? data_ : "", size_);
+    }
 
   private:
     char *data_ = nullptr;
@@ -135,7 +137,10 @@ PyObject *utf8_encode_with_handler(PyObject *str, const char *errors_name) noexc
             Py_UCS4 s = PyUnicode_READ(kind, data, k);
             int len = 0;
             switch (errors) {
-            case CodecErrors::replace: encoded[0] = '?'; len = 1; break;
+            case CodecErrors::replace:
+                encoded[0] = '?';
+                len = 1;
+                break;
             case CodecErrors::ignore: break;
             case CodecErrors::backslashreplace: len = backslash_escape(encoded, s); break;
             case CodecErrors::surrogatepass: len = utf8_encode_char(encoded, s); break;
@@ -167,7 +172,8 @@ PyObject *unicode_encode_utf8(PyObject *str, const char *errors) noexcept {
     return bytes;
 }
 
-PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, const char *errors_name) noexcept {
+PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit,
+                                       const char *errors_name) noexcept {
     const CodecErrors errors = codec_errors_from_name(errors_name);
     const char *encoding = limit == 128 ? "ascii" : "latin-1";
     const char *reason = limit == 128 ? "ordinal not in range(128)" : "ordinal not in range(256)";
@@ -204,15 +210,16 @@ PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit, const char 
             char encoded[11];
             int len = 0;
             switch (errors) {
-            case CodecErrors::replace: encoded[0] = '?'; len = 1; break;
+            case CodecErrors::replace:
+                encoded[0] = '?';
+                len = 1;
+                break;
             case CodecErrors::ignore: break;
             case CodecErrors::backslashreplace:
                 len = backslash_escape(encoded, PyUnicode_READ(kind, data, k));
                 break;
             case CodecErrors::unknown: raise_unknown_handler(errors_name); return nullptr;
-            default:
-                raise_encode_error(encoding, str, start, end, reason);
-                return nullptr;
+            default: raise_encode_error(encoding, str, start, end, reason); return nullptr;
             }
             if (out.append(encoded, len) < 0) return nullptr;
         }

@@ -25,7 +25,8 @@ namespace minipy::runtime {
 namespace {
 
 // Writes str (or its first `precision` code points) right-aligned in `width`.
-int write_str_padded(UnicodeWriter &writer, PyObject *str, Py_ssize_t width, Py_ssize_t precision) noexcept {
+int write_str_padded(UnicodeWriter &writer, PyObject *str, Py_ssize_t width,
+                     Py_ssize_t precision) noexcept {
     Py_ssize_t length = PyUnicode_GET_LENGTH(str);
     if (precision != -1 && precision < length) length = precision;
     if (width > length && writer.write_fill(' ', width - length) < 0) return -1;
@@ -33,7 +34,8 @@ int write_str_padded(UnicodeWriter &writer, PyObject *str, Py_ssize_t width, Py_
 }
 
 // %s and the char * of %V: UTF-8, invalid bytes replaced, precision in bytes.
-int write_cstr_padded(UnicodeWriter &writer, const char *s, Py_ssize_t width, Py_ssize_t precision) noexcept {
+int write_cstr_padded(UnicodeWriter &writer, const char *s, Py_ssize_t width,
+                      Py_ssize_t precision) noexcept {
     Py_ssize_t length = 0;
     if (precision == -1) {
         length = static_cast<Py_ssize_t>(std::strlen(s));
@@ -51,7 +53,8 @@ int write_cstr_padded(UnicodeWriter &writer, const char *s, Py_ssize_t width, Py
 int write_number(UnicodeWriter &writer, const char *text, int len, Py_ssize_t width,
                  Py_ssize_t precision, bool zeropad) noexcept {
     if (precision < len) precision = len;
-    if (width > precision && writer.write_fill(zeropad ? '0' : ' ', width - precision) < 0) return -1;
+    if (width > precision && writer.write_fill(zeropad ? '0' : ' ', width - precision) < 0)
+        return -1;
     if (precision > len && writer.write_fill('0', precision - len) < 0) return -1;
     return writer.write_ascii(text, len);
 }
@@ -64,7 +67,8 @@ PyObject *ascii_of(PyObject *obj) noexcept {
     PyObject *bytes = unicode_encode_charmap_limit(repr, 128, "backslashreplace");
     Py_DECREF(repr);
     if (bytes == nullptr) return nullptr;
-    PyObject *text = PyUnicode_DecodeASCII(PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes), nullptr);
+    PyObject *text =
+        PyUnicode_DecodeASCII(PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes), nullptr);
     Py_DECREF(bytes);
     return text;
 }
@@ -100,7 +104,8 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
     if (*f >= '0' && *f <= '9' && parse_count(&f, &width, "width too big") < 0) return nullptr;
     if (*f == '.') {
         ++f;
-        if (*f >= '0' && *f <= '9' && parse_count(&f, &precision, "precision too big") < 0) return nullptr;
+        if (*f >= '0' && *f <= '9' && parse_count(&f, &precision, "precision too big") < 0)
+            return nullptr;
         if (*f == '%') --f;  // "%.3%": the conversion seen is '3', an unknown unit
     }
     if (*f == '\0') --f;  // "%.12" at the end: the same
@@ -132,21 +137,33 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
     case 'i':
     case 'd':
         switch (size) {
-        case long_arg: len = std::snprintf(buffer, sizeof buffer, "%ld", va_arg(*vargs, long)); break;
-        case long_long_arg: len = std::snprintf(buffer, sizeof buffer, "%lld", va_arg(*vargs, long long)); break;
-        case size_arg: len = std::snprintf(buffer, sizeof buffer, "%zd", va_arg(*vargs, Py_ssize_t)); break;
+        case long_arg:
+            len = std::snprintf(buffer, sizeof buffer, "%ld", va_arg(*vargs, long));
+            break;
+        case long_long_arg:
+            len = std::snprintf(buffer, sizeof buffer, "%lld", va_arg(*vargs, long long));
+            break;
+        case size_arg:
+            len = std::snprintf(buffer, sizeof buffer, "%zd", va_arg(*vargs, Py_ssize_t));
+            break;
         default: len = std::snprintf(buffer, sizeof buffer, "%d", va_arg(*vargs, int)); break;
         }
         if (write_number(writer, buffer, len, width, precision, zeropad) < 0) return nullptr;
         break;
     case 'u':
         switch (size) {
-        case long_arg: len = std::snprintf(buffer, sizeof buffer, "%lu", va_arg(*vargs, unsigned long)); break;
+        case long_arg:
+            len = std::snprintf(buffer, sizeof buffer, "%lu", va_arg(*vargs, unsigned long));
+            break;
         case long_long_arg:
             len = std::snprintf(buffer, sizeof buffer, "%llu", va_arg(*vargs, unsigned long long));
             break;
-        case size_arg: len = std::snprintf(buffer, sizeof buffer, "%zu", va_arg(*vargs, size_t)); break;
-        default: len = std::snprintf(buffer, sizeof buffer, "%u", va_arg(*vargs, unsigned int)); break;
+        case size_arg:
+            len = std::snprintf(buffer, sizeof buffer, "%zu", va_arg(*vargs, size_t));
+            break;
+        default:
+            len = std::snprintf(buffer, sizeof buffer, "%u", va_arg(*vargs, unsigned int));
+            break;
         }
         if (write_number(writer, buffer, len, width, precision, zeropad) < 0) return nullptr;
         break;
@@ -198,7 +215,9 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
     case 'R':
     case 'A': {
         PyObject *obj = va_arg(*vargs, PyObject *);
-        PyObject *text = *f == 'S' ? PyObject_Str(obj) : *f == 'R' ? PyObject_Repr(obj) : ascii_of(obj);
+        PyObject *text = *f == 'S'   ? PyObject_Str(obj)
+                         : *f == 'R' ? PyObject_Repr(obj)
+                                     : ascii_of(obj);
         if (text == nullptr) return nullptr;
         int r = write_str_padded(writer, text, width, precision);
         Py_DECREF(text);

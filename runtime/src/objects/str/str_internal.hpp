@@ -42,8 +42,9 @@ Py_UCS4 unicode_find_maxchar(int kind, const void *data, Py_ssize_t n) noexcept;
 Py_UCS4 unicode_max_char(PyObject *str) noexcept;
 // The kind a string holding maxchar has.
 inline int unicode_kind_for(Py_UCS4 maxchar) noexcept {
-    return maxchar < 256 ? PyUnicode_1BYTE_KIND : maxchar < 65536 ? PyUnicode_2BYTE_KIND
-                                                                  : PyUnicode_4BYTE_KIND;
+    return maxchar < 256     ? PyUnicode_1BYTE_KIND
+           : maxchar < 65536 ? PyUnicode_2BYTE_KIND
+                             : PyUnicode_4BYTE_KIND;
 }
 // Copies n units of from_kind to to_kind (to_kind must be at least as wide, or the values
 // must fit).
@@ -99,9 +100,9 @@ class UnicodeWriter {
     int widen(Py_UCS4 maxchar) noexcept;
     void *at(Py_ssize_t index) noexcept { return buffer_ + index * kind_; }
 
-    unsigned char *buffer_ = nullptr; // PyMem_Malloc; capacity_ units of kind_
+    unsigned char *buffer_ = nullptr;  // PyMem_Malloc; capacity_ units of kind_
     Py_ssize_t capacity_ = 0;
-    Py_ssize_t pos_ = 0;   // characters written
+    Py_ssize_t pos_ = 0;  // characters written
     int kind_ = PyUnicode_1BYTE_KIND;
     Py_UCS4 maxchar_ = 0;  // largest code point written
 };
@@ -110,8 +111,15 @@ class UnicodeWriter {
 
 // The error handlers the codecs know; `unknown` is any other name, which CPython reports
 // (LookupError) only when an error actually needs the handler.
-enum class CodecErrors { strict, replace, ignore, backslashreplace, surrogateescape,
-                         surrogatepass, unknown };
+enum class CodecErrors {
+    strict,
+    replace,
+    ignore,
+    backslashreplace,
+    surrogateescape,
+    surrogatepass,
+    unknown
+};
 CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means strict
 // The three encodings known without a codec registry, from a name as CPython normalizes
 // it (case, '-' / ' ' / '_'); NULL means UTF-8.

@@ -20,7 +20,8 @@ namespace {
 bool slice_index(PyObject *o, Py_ssize_t *out) noexcept {
     if (o == Py_None) return true;
     if (!PyIndex_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        PyErr_SetString(PyExc_TypeError,
+                        "slice indices must be integers or None or have an __index__ method");
         return false;
     }
     Py_ssize_t v = PyNumber_AsSsize_t(o, nullptr);
@@ -45,8 +46,8 @@ bool arg_count(const char *name, PyObject *args, Py_ssize_t min, Py_ssize_t max)
 }
 
 // (sub[, start[, end]]) of find / count / index; start and end are adjusted to self.
-bool sub_start_end(const char *name, PyObject *self, PyObject *args, PyObject **sub, Py_ssize_t *start,
-                   Py_ssize_t *end) noexcept {
+bool sub_start_end(const char *name, PyObject *self, PyObject *args, PyObject **sub,
+                   Py_ssize_t *start, Py_ssize_t *end) noexcept {
     // These parse their arguments with PyArg_ParseTuple in CPython, hence the other wording.
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (nargs < 1 || nargs > 3) {
@@ -78,13 +79,16 @@ bool take_keywords(const char *method, PyObject *kwds, const char *const *names,
     while (PyDict_Next(kwds, &pos, &key, &value)) {
         int slot = -1;
         for (int k = 0; k < count; ++k)
-            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[k]) == 0) slot = k;
+            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[k]) == 0)
+                slot = k;
         if (slot < 0) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", method, key);
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", method,
+                         key);
             return false;
         }
         if (values[slot] != nullptr) {
-            PyErr_Format(PyExc_TypeError, "argument for %s() given by name ('%s') and position (%d)", method,
+            PyErr_Format(PyExc_TypeError,
+                         "argument for %s() given by name ('%s') and position (%d)", method,
                          names[slot], slot + 1);
             return false;
         }
@@ -93,7 +97,9 @@ bool take_keywords(const char *method, PyObject *kwds, const char *const *names,
     return true;
 }
 
-PyObject *bool_result(bool value) noexcept { return Py_NewRef(value ? Py_True : Py_False); }
+PyObject *bool_result(bool value) noexcept {
+    return Py_NewRef(value ? Py_True : Py_False);
+}
 
 // --- Case mapping ---------------------------------------------------------------------
 
@@ -146,8 +152,12 @@ PyObject *change_case(PyObject *self, bool upper) noexcept {
     return writer.finish();
 }
 
-PyObject *str_upper(PyObject *self, PyObject *) noexcept { return change_case(self, true); }
-PyObject *str_lower(PyObject *self, PyObject *) noexcept { return change_case(self, false); }
+PyObject *str_upper(PyObject *self, PyObject *) noexcept {
+    return change_case(self, true);
+}
+PyObject *str_lower(PyObject *self, PyObject *) noexcept {
+    return change_case(self, false);
+}
 
 // --- Predicates -----------------------------------------------------------------------
 
@@ -183,7 +193,9 @@ PyObject *str_isalnum(PyObject *self, PyObject *) noexcept {
                unicode_is_numeric(c);
     });
 }
-PyObject *str_isascii(PyObject *self, PyObject *) noexcept { return bool_result(PyUnicode_IS_ASCII(self)); }
+PyObject *str_isascii(PyObject *self, PyObject *) noexcept {
+    return bool_result(PyUnicode_IS_ASCII(self));
+}
 PyObject *str_isprintable(PyObject *self, PyObject *) noexcept {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(self);
     for (Py_ssize_t i = 0; i < n; ++i)
@@ -205,12 +217,17 @@ PyObject *cased_as(PyObject *self, bool upper) noexcept {
     }
     return bool_result(cased);
 }
-PyObject *str_islower(PyObject *self, PyObject *) noexcept { return cased_as(self, false); }
-PyObject *str_isupper(PyObject *self, PyObject *) noexcept { return cased_as(self, true); }
+PyObject *str_islower(PyObject *self, PyObject *) noexcept {
+    return cased_as(self, false);
+}
+PyObject *str_isupper(PyObject *self, PyObject *) noexcept {
+    return cased_as(self, true);
+}
 
 // --- Searching ------------------------------------------------------------------------
 
-PyObject *find_common(const char *name, PyObject *self, PyObject *args, int direction, bool raise) noexcept {
+PyObject *find_common(const char *name, PyObject *self, PyObject *args, int direction,
+                      bool raise) noexcept {
     PyObject *sub;
     Py_ssize_t start, end;
     if (!sub_start_end(name, self, args, &sub, &start, &end)) return nullptr;
@@ -222,10 +239,18 @@ PyObject *find_common(const char *name, PyObject *self, PyObject *args, int dire
     return PyLong_FromSsize_t(at);
 }
 
-PyObject *str_find(PyObject *self, PyObject *args) noexcept { return find_common("find", self, args, 1, false); }
-PyObject *str_rfind(PyObject *self, PyObject *args) noexcept { return find_common("rfind", self, args, -1, false); }
-PyObject *str_index(PyObject *self, PyObject *args) noexcept { return find_common("index", self, args, 1, true); }
-PyObject *str_rindex(PyObject *self, PyObject *args) noexcept { return find_common("rindex", self, args, -1, true); }
+PyObject *str_find(PyObject *self, PyObject *args) noexcept {
+    return find_common("find", self, args, 1, false);
+}
+PyObject *str_rfind(PyObject *self, PyObject *args) noexcept {
+    return find_common("rfind", self, args, -1, false);
+}
+PyObject *str_index(PyObject *self, PyObject *args) noexcept {
+    return find_common("index", self, args, 1, true);
+}
+PyObject *str_rindex(PyObject *self, PyObject *args) noexcept {
+    return find_common("rindex", self, args, -1, true);
+}
 
 PyObject *str_count(PyObject *self, PyObject *args) noexcept {
     PyObject *sub;
@@ -235,7 +260,8 @@ PyObject *str_count(PyObject *self, PyObject *args) noexcept {
 }
 
 // startswith / endswith: prefix is a str or a tuple of them.
-PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
+PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args,
+                           int direction) noexcept {
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
     if (n < 1 || n > 3)
         return PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
@@ -248,7 +274,8 @@ PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(what); ++i) {
             PyObject *item = PyTuple_GET_ITEM(what, i);
             if (!PyUnicode_Check(item))
-                return PyErr_Format(PyExc_TypeError, "tuple for %s must only contain str, not %.100s", name,
+                return PyErr_Format(PyExc_TypeError,
+                                    "tuple for %s must only contain str, not %.100s", name,
                                     Py_TYPE(item)->tp_name);
             Py_ssize_t r = PyUnicode_Tailmatch(self, item, start, end, direction);
             if (r < 0) return nullptr;
@@ -257,7 +284,8 @@ PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args, int
         return bool_result(false);
     }
     if (!PyUnicode_Check(what))
-        return PyErr_Format(PyExc_TypeError, "%s first arg must be str or a tuple of str, not %.100s", name,
+        return PyErr_Format(PyExc_TypeError,
+                            "%s first arg must be str or a tuple of str, not %.100s", name,
                             Py_TYPE(what)->tp_name);
     Py_ssize_t r = PyUnicode_Tailmatch(self, what, start, end, direction);
     return r < 0 ? nullptr : bool_result(r != 0);
@@ -272,19 +300,24 @@ PyObject *str_endswith(PyObject *self, PyObject *args) noexcept {
 
 // --- Cutting and assembling -----------------------------------------------------------
 
-PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObject *kwds, bool from_right) noexcept {
+PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObject *kwds,
+                       bool from_right) noexcept {
     static const char *const kNames[] = {"sep", "maxsplit"};
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2) return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 arguments (%zd given)", name, n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr, n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
+    if (n > 2)
+        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 arguments (%zd given)", name, n);
+    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
+                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
     const Py_ssize_t nkw = kwds != nullptr ? PyDict_Size(kwds) : 0;
     if (nkw > 0 && n + nkw > 2)
-        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)", name, n + nkw);
+        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)",
+                            name, n + nkw);
     if (!take_keywords(name, kwds, kNames, 2, values)) return nullptr;
     Py_ssize_t maxsplit = -1;
     if (values[1] != nullptr) {
         if (!PyIndex_Check(values[1]))
-            return PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+            return PyErr_Format(PyExc_TypeError,
+                                "'%.200s' object cannot be interpreted as an integer",
                                 Py_TYPE(values[1])->tp_name);
         maxsplit = PyNumber_AsSsize_t(values[1], PyExc_OverflowError);
         if (maxsplit == -1 && PyErr_Occurred()) return nullptr;
@@ -292,7 +325,8 @@ PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObjec
     PyObject *sep = values[0] == Py_None ? nullptr : values[0];
     if (sep != nullptr) {
         if (!PyUnicode_Check(sep))
-            return PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s", Py_TYPE(sep)->tp_name);
+            return PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s",
+                                Py_TYPE(sep)->tp_name);
         if (PyUnicode_GET_LENGTH(sep) == 0) {
             PyErr_SetString(PyExc_ValueError, "empty separator");
             return nullptr;
@@ -317,11 +351,19 @@ PyObject *strip_common(const char *name, PyObject *self, PyObject *args, int whi
     return unicode_strip(self, chars, which);
 }
 
-PyObject *str_strip(PyObject *self, PyObject *args) noexcept { return strip_common("strip", self, args, 0); }
-PyObject *str_lstrip(PyObject *self, PyObject *args) noexcept { return strip_common("lstrip", self, args, -1); }
-PyObject *str_rstrip(PyObject *self, PyObject *args) noexcept { return strip_common("rstrip", self, args, 1); }
+PyObject *str_strip(PyObject *self, PyObject *args) noexcept {
+    return strip_common("strip", self, args, 0);
+}
+PyObject *str_lstrip(PyObject *self, PyObject *args) noexcept {
+    return strip_common("lstrip", self, args, -1);
+}
+PyObject *str_rstrip(PyObject *self, PyObject *args) noexcept {
+    return strip_common("rstrip", self, args, 1);
+}
 
-PyObject *str_join(PyObject *self, PyObject *iterable) noexcept { return PyUnicode_Join(self, iterable); }
+PyObject *str_join(PyObject *self, PyObject *iterable) noexcept {
+    return PyUnicode_Join(self, iterable);
+}
 
 PyObject *str_replace(PyObject *self, PyObject *args) noexcept {
     if (!arg_count("replace", args, 2, 3)) return nullptr;
@@ -329,14 +371,15 @@ PyObject *str_replace(PyObject *self, PyObject *args) noexcept {
     for (int k = 0; k < 2; ++k) {
         PyObject *o = PyTuple_GET_ITEM(args, k);
         if (!PyUnicode_Check(o))
-            return PyErr_Format(PyExc_TypeError, "replace() argument %d must be str, not %.100s", k + 1,
-                                Py_TYPE(o)->tp_name);
+            return PyErr_Format(PyExc_TypeError, "replace() argument %d must be str, not %.100s",
+                                k + 1, Py_TYPE(o)->tp_name);
     }
     Py_ssize_t count = -1;
     if (PyTuple_GET_SIZE(args) == 3) {
         PyObject *o = PyTuple_GET_ITEM(args, 2);
         if (!PyIndex_Check(o))
-            return PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+            return PyErr_Format(PyExc_TypeError,
+                                "'%.200s' object cannot be interpreted as an integer",
                                 Py_TYPE(o)->tp_name);
         count = PyNumber_AsSsize_t(o, PyExc_OverflowError);
         if (count == -1 && PyErr_Occurred()) return nullptr;
@@ -347,15 +390,17 @@ PyObject *str_replace(PyObject *self, PyObject *args) noexcept {
 PyObject *str_encode(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     static const char *const kNames[] = {"encoding", "errors"};
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2) return PyErr_Format(PyExc_TypeError, "encode() takes at most 2 arguments (%zd given)", n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr, n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
+    if (n > 2)
+        return PyErr_Format(PyExc_TypeError, "encode() takes at most 2 arguments (%zd given)", n);
+    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
+                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
     if (!take_keywords("encode", kwds, kNames, 2, values)) return nullptr;
     const char *strings[2] = {"utf-8", "strict"};
     for (int k = 0; k < 2; ++k) {
         if (values[k] == nullptr) continue;
         if (!PyUnicode_Check(values[k]))
-            return PyErr_Format(PyExc_TypeError, "encode() argument '%s' must be str, not %.50s", kNames[k],
-                                Py_TYPE(values[k])->tp_name);
+            return PyErr_Format(PyExc_TypeError, "encode() argument '%s' must be str, not %.50s",
+                                kNames[k], Py_TYPE(values[k])->tp_name);
         strings[k] = PyUnicode_AsUTF8(values[k]);
         if (strings[k] == nullptr) return nullptr;
     }
@@ -374,27 +419,47 @@ PyMethodDef unicode_methods[] = {
      "Return a list of the substrings in the string, using sep as the separator string."},
     {"rsplit", _PyCFunction_CAST(str_rsplit), METH_VARARGS | METH_KEYWORDS,
      "Return a list of the substrings in the string, using sep as the separator string."},
-    {"strip", str_strip, METH_VARARGS, "Return a copy of the string with leading and trailing whitespace removed."},
-    {"lstrip", str_lstrip, METH_VARARGS, "Return a copy of the string with leading whitespace removed."},
-    {"rstrip", str_rstrip, METH_VARARGS, "Return a copy of the string with trailing whitespace removed."},
-    {"startswith", str_startswith, METH_VARARGS, "Return True if S starts with the specified prefix, False otherwise."},
-    {"endswith", str_endswith, METH_VARARGS, "Return True if S ends with the specified suffix, False otherwise."},
+    {"strip", str_strip, METH_VARARGS,
+     "Return a copy of the string with leading and trailing whitespace removed."},
+    {"lstrip", str_lstrip, METH_VARARGS,
+     "Return a copy of the string with leading whitespace removed."},
+    {"rstrip", str_rstrip, METH_VARARGS,
+     "Return a copy of the string with trailing whitespace removed."},
+    {"startswith", str_startswith, METH_VARARGS,
+     "Return True if S starts with the specified prefix, False otherwise."},
+    {"endswith", str_endswith, METH_VARARGS,
+     "Return True if S ends with the specified suffix, False otherwise."},
     {"find", str_find, METH_VARARGS, "Return the lowest index in S where substring sub is found."},
-    {"rfind", str_rfind, METH_VARARGS, "Return the highest index in S where substring sub is found."},
-    {"index", str_index, METH_VARARGS, "Like find() but raise ValueError when the substring is not found."},
-    {"rindex", str_rindex, METH_VARARGS, "Like rfind() but raise ValueError when the substring is not found."},
-    {"count", str_count, METH_VARARGS, "Return the number of non-overlapping occurrences of substring sub."},
-    {"replace", str_replace, METH_VARARGS, "Return a copy with all occurrences of substring old replaced by new."},
-    {"isdigit", str_isdigit, METH_NOARGS, "Return True if the string is a digit string, False otherwise."},
-    {"isdecimal", str_isdecimal, METH_NOARGS, "Return True if the string is a decimal string, False otherwise."},
-    {"isnumeric", str_isnumeric, METH_NOARGS, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", str_isalpha, METH_NOARGS, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", str_isalnum, METH_NOARGS, "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isspace", str_isspace, METH_NOARGS, "Return True if the string is a whitespace string, False otherwise."},
-    {"islower", str_islower, METH_NOARGS, "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", str_isupper, METH_NOARGS, "Return True if the string is an uppercase string, False otherwise."},
-    {"isascii", str_isascii, METH_NOARGS, "Return True if all characters in the string are ASCII, False otherwise."},
-    {"isprintable", str_isprintable, METH_NOARGS, "Return True if the string is printable, False otherwise."},
+    {"rfind", str_rfind, METH_VARARGS,
+     "Return the highest index in S where substring sub is found."},
+    {"index", str_index, METH_VARARGS,
+     "Like find() but raise ValueError when the substring is not found."},
+    {"rindex", str_rindex, METH_VARARGS,
+     "Like rfind() but raise ValueError when the substring is not found."},
+    {"count", str_count, METH_VARARGS,
+     "Return the number of non-overlapping occurrences of substring sub."},
+    {"replace", str_replace, METH_VARARGS,
+     "Return a copy with all occurrences of substring old replaced by new."},
+    {"isdigit", str_isdigit, METH_NOARGS,
+     "Return True if the string is a digit string, False otherwise."},
+    {"isdecimal", str_isdecimal, METH_NOARGS,
+     "Return True if the string is a decimal string, False otherwise."},
+    {"isnumeric", str_isnumeric, METH_NOARGS,
+     "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", str_isalpha, METH_NOARGS,
+     "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", str_isalnum, METH_NOARGS,
+     "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isspace", str_isspace, METH_NOARGS,
+     "Return True if the string is a whitespace string, False otherwise."},
+    {"islower", str_islower, METH_NOARGS,
+     "Return True if the string is a lowercase string, False otherwise."},
+    {"isupper", str_isupper, METH_NOARGS,
+     "Return True if the string is an uppercase string, False otherwise."},
+    {"isascii", str_isascii, METH_NOARGS,
+     "Return True if all characters in the string are ASCII, False otherwise."},
+    {"isprintable", str_isprintable, METH_NOARGS,
+     "Return True if the string is printable, False otherwise."},
     {nullptr, nullptr, 0, nullptr},
 };
 

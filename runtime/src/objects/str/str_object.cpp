@@ -15,13 +15,13 @@
 // "mortal" interned strings): a string's deallocator takes it out of the table.
 #include <cstring>
 
+#include "lifecycle/part_lifecycle.hpp"
 #include "minipy/boolobject.h"
 #include "minipy/bytesobject.h"
 #include "minipy/objimpl.h"
 #include "minipy/pyerrors.h"
 #include "minipy/pyhash.h"
 #include "minipy/unicodeobject.h"
-#include "lifecycle/part_lifecycle.hpp"
 #include "objects/str/str_internal.hpp"
 #include "objects/type/object_header_init.hpp"
 
@@ -51,7 +51,8 @@ inline size_t interned_slot(Py_hash_t hash) noexcept {
 // The interned string equal to s, or NULL.
 PyObject *interned_lookup(PyObject *s, Py_hash_t hash) noexcept {
     if (g_interned == nullptr) return nullptr;
-    for (size_t i = interned_slot(hash);; i = (i + 1) & static_cast<size_t>(g_interned_capacity - 1)) {
+    for (size_t i = interned_slot(hash);;
+         i = (i + 1) & static_cast<size_t>(g_interned_capacity - 1)) {
         PyObject *entry = g_interned[i];
         if (entry == nullptr) return nullptr;
         if (_PyASCIIObject_CAST(entry)->hash == hash && unicode_equal(entry, s)) return entry;
@@ -69,7 +70,8 @@ void interned_insert_unchecked(PyObject **table, Py_ssize_t capacity, PyObject *
 int interned_grow_if_needed() noexcept {
     if ((g_interned_used + 1) * 3 <= g_interned_capacity * 2) return 0;
     Py_ssize_t capacity = g_interned_capacity == 0 ? kInternedMinCapacity : g_interned_capacity * 2;
-    auto **table = static_cast<PyObject **>(PyMem_Calloc(static_cast<size_t>(capacity), sizeof(PyObject *)));
+    auto **table =
+        static_cast<PyObject **>(PyMem_Calloc(static_cast<size_t>(capacity), sizeof(PyObject *)));
     if (table == nullptr) return -1;
     for (Py_ssize_t i = 0; i < g_interned_capacity; ++i)
         if (g_interned[i] != nullptr) interned_insert_unchecked(table, capacity, g_interned[i]);
@@ -81,7 +83,8 @@ int interned_grow_if_needed() noexcept {
 
 void interned_release_table() noexcept {
     for (Py_ssize_t i = 0; i < g_interned_capacity; ++i)
-        if (g_interned[i] != nullptr) _PyASCIIObject_CAST(g_interned[i])->state.interned = SSTATE_NOT_INTERNED;
+        if (g_interned[i] != nullptr)
+            _PyASCIIObject_CAST(g_interned[i])->state.interned = SSTATE_NOT_INTERNED;
     PyMem_Free(g_interned);
     g_interned = nullptr;
     g_interned_capacity = g_interned_used = 0;
@@ -91,8 +94,8 @@ void interned_release_table() noexcept {
 PyObject *unicode_allocate(Py_ssize_t size, Py_UCS4 maxchar) noexcept {
     const bool ascii = maxchar < 128;
     const int kind = unicode_kind_for(maxchar);
-    const Py_ssize_t header = ascii ? Py_ssize_t{sizeof(PyASCIIObject)}
-                                    : Py_ssize_t{sizeof(PyCompactUnicodeObject)};
+    const Py_ssize_t header =
+        ascii ? Py_ssize_t{sizeof(PyASCIIObject)} : Py_ssize_t{sizeof(PyCompactUnicodeObject)};
     if (size > (PY_SSIZE_T_MAX - header) / kind - 1) return PyErr_NoMemory();
     void *block = PyObject_Malloc(static_cast<size_t>(header + (size + 1) * kind));
     if (block == nullptr) return PyErr_NoMemory();
@@ -163,7 +166,8 @@ Py_UCS4 unicode_find_maxchar(int kind, const void *data, Py_ssize_t n) noexcept 
 
 Py_UCS4 unicode_max_char(PyObject *str) noexcept {
     if (PyUnicode_IS_ASCII(str)) return 0x7f;
-    return unicode_find_maxchar(PyUnicode_KIND(str), PyUnicode_DATA(str), PyUnicode_GET_LENGTH(str));
+    return unicode_find_maxchar(PyUnicode_KIND(str), PyUnicode_DATA(str),
+                                PyUnicode_GET_LENGTH(str));
 }
 
 void unicode_convert_units(int to_kind, void *to, int from_kind, const void *from,
@@ -173,15 +177,16 @@ void unicode_convert_units(int to_kind, void *to, int from_kind, const void *fro
         std::memcpy(to, from, static_cast<size_t>(n) * static_cast<size_t>(to_kind));
         return;
     }
-    for (Py_ssize_t i = 0; i < n; ++i) PyUnicode_WRITE(to_kind, to, i, PyUnicode_READ(from_kind, from, i));
+    for (Py_ssize_t i = 0; i < n; ++i)
+        PyUnicode_WRITE(to_kind, to, i, PyUnicode_READ(from_kind, from, i));
 }
 
 void unicode_copy_characters(PyObject *to, Py_ssize_t to_start, PyObject *from,
                              Py_ssize_t from_start, Py_ssize_t n) noexcept {
     const int to_kind = PyUnicode_KIND(to), from_kind = PyUnicode_KIND(from);
-    unicode_convert_units(to_kind, static_cast<char *>(PyUnicode_DATA(to)) + to_start * to_kind,
-                          from_kind,
-                          static_cast<const char *>(PyUnicode_DATA(from)) + from_start * from_kind, n);
+    unicode_convert_units(
+        to_kind, static_cast<char *>(PyUnicode_DATA(to)) + to_start * to_kind, from_kind,
+        static_cast<const char *>(PyUnicode_DATA(from)) + from_start * from_kind, n);
 }
 
 PyObject *unicode_from_units(int kind, const void *data, Py_ssize_t n, Py_UCS4 maxchar) noexcept {
@@ -194,7 +199,8 @@ PyObject *unicode_from_units(int kind, const void *data, Py_ssize_t n, Py_UCS4 m
 }
 
 PyObject *unicode_substring(PyObject *s, Py_ssize_t start, Py_ssize_t end) noexcept {
-    if (start == 0 && end == PyUnicode_GET_LENGTH(s) && PyUnicode_CheckExact(s)) return Py_NewRef(s);
+    if (start == 0 && end == PyUnicode_GET_LENGTH(s) && PyUnicode_CheckExact(s))
+        return Py_NewRef(s);
     const int kind = PyUnicode_KIND(s);
     const char *data = static_cast<const char *>(PyUnicode_DATA(s)) + start * kind;
     const Py_ssize_t n = end - start;
@@ -288,12 +294,14 @@ extern "C" PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar) noexcept {
     return unicode_allocate(size, maxchar);
 }
 
-extern "C" PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size) noexcept {
+extern "C" PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer,
+                                               Py_ssize_t size) noexcept {
     if (size < 0) {
         PyErr_SetString(PyExc_ValueError, "size must be positive");
         return nullptr;
     }
-    if (kind != PyUnicode_1BYTE_KIND && kind != PyUnicode_2BYTE_KIND && kind != PyUnicode_4BYTE_KIND) {
+    if (kind != PyUnicode_1BYTE_KIND && kind != PyUnicode_2BYTE_KIND &&
+        kind != PyUnicode_4BYTE_KIND) {
         PyErr_SetString(PyExc_SystemError, "invalid kind");
         return nullptr;
     }
@@ -320,8 +328,8 @@ extern "C" PyObject *PyUnicode_FromOrdinal(int ordinal) noexcept {
 extern "C" PyObject *PyUnicode_FromObject(PyObject *obj) noexcept {
     if (PyUnicode_CheckExact(obj)) return Py_NewRef(obj);
     if (PyUnicode_Check(obj))
-        return unicode_from_units(PyUnicode_KIND(obj), PyUnicode_DATA(obj), PyUnicode_GET_LENGTH(obj),
-                                  unicode_max_char(obj));
+        return unicode_from_units(PyUnicode_KIND(obj), PyUnicode_DATA(obj),
+                                  PyUnicode_GET_LENGTH(obj), unicode_max_char(obj));
     return PyErr_Format(PyExc_TypeError, "Can't convert '%.100s' object to str implicitly",
                         Py_TYPE(obj)->tp_name);
 }
@@ -356,9 +364,9 @@ extern "C" int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 
         return -1;
     }
     // A shared, hashed, interned or cached string must never change.
-    bool cached = unicode == g_empty || (PyUnicode_GET_LENGTH(unicode) == 1 &&
-                                         PyUnicode_READ_CHAR(unicode, 0) < 256 &&
-                                         g_latin1[PyUnicode_READ_CHAR(unicode, 0)] == unicode);
+    bool cached = unicode == g_empty ||
+                  (PyUnicode_GET_LENGTH(unicode) == 1 && PyUnicode_READ_CHAR(unicode, 0) < 256 &&
+                   g_latin1[PyUnicode_READ_CHAR(unicode, 0)] == unicode);
     if (Py_REFCNT(unicode) != 1 || _PyASCIIObject_CAST(unicode)->hash != -1 ||
         PyUnicode_CHECK_INTERNED(unicode) || cached) {
         PyErr_SetString(PyExc_SystemError, "Cannot modify a string currently used");
@@ -383,7 +391,8 @@ extern "C" Py_UCS4 *PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssiz
         PyErr_Format(PyExc_SystemError, "string is longer than the buffer");
         return nullptr;
     }
-    unicode_convert_units(PyUnicode_4BYTE_KIND, buffer, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), n);
+    unicode_convert_units(PyUnicode_4BYTE_KIND, buffer, PyUnicode_KIND(unicode),
+                          PyUnicode_DATA(unicode), n);
     if (copy_null) buffer[n] = 0;
     return buffer;
 }
@@ -398,7 +407,8 @@ extern "C" Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *unicode) noexcept {
         PyErr_NoMemory();
         return nullptr;
     }
-    auto *buffer = static_cast<Py_UCS4 *>(PyMem_Malloc(static_cast<size_t>(n + 1) * sizeof(Py_UCS4)));
+    auto *buffer =
+        static_cast<Py_UCS4 *>(PyMem_Malloc(static_cast<size_t>(n + 1) * sizeof(Py_UCS4)));
     if (buffer == nullptr) {
         PyErr_NoMemory();
         return nullptr;

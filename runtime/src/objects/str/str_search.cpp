@@ -19,9 +19,11 @@ namespace minipy::runtime {
 namespace {
 
 // Whether needle occurs at hay[pos] (both in range).
-bool matches_at(int hk, const void *hd, Py_ssize_t pos, int nk, const void *nd, Py_ssize_t nlen) noexcept {
+bool matches_at(int hk, const void *hd, Py_ssize_t pos, int nk, const void *nd,
+                Py_ssize_t nlen) noexcept {
     if (hk == nk)
-        return std::memcmp(static_cast<const char *>(hd) + pos * hk, nd, static_cast<size_t>(nlen * nk)) == 0;
+        return std::memcmp(static_cast<const char *>(hd) + pos * hk, nd,
+                           static_cast<size_t>(nlen * nk)) == 0;
     for (Py_ssize_t i = 0; i < nlen; ++i)
         if (PyUnicode_READ(hk, hd, pos + i) != PyUnicode_READ(nk, nd, i)) return false;
     return true;
@@ -92,7 +94,9 @@ PyObject *unicode_split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit, bool fr
         Py_DECREF(piece);
         return r == 0;
     };
-    auto space = [&](Py_ssize_t i) noexcept { return _PyUnicode_IsWhitespace(PyUnicode_READ(kind, data, i)) != 0; };
+    auto space = [&](Py_ssize_t i) noexcept {
+        return _PyUnicode_IsWhitespace(PyUnicode_READ(kind, data, i)) != 0;
+    };
     bool ok = true;
     if (sep == nullptr && !from_right) {
         Py_ssize_t i = 0;
@@ -183,15 +187,15 @@ bool check_str_pair(PyObject *a, PyObject *b) noexcept {
 
 }  // namespace
 
-extern "C" Py_ssize_t PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end,
-                                     int direction) noexcept {
+extern "C" Py_ssize_t PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start,
+                                     Py_ssize_t end, int direction) noexcept {
     if (!check_str_pair(str, substr)) return -2;
     unicode_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
     return unicode_find_in(str, substr, start, end, direction);
 }
 
-extern "C" Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end,
-                                         int direction) noexcept {
+extern "C" Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start,
+                                         Py_ssize_t end, int direction) noexcept {
     if (str == nullptr || !PyUnicode_Check(str)) {
         PyErr_BadInternalCall();
         return -2;
@@ -245,7 +249,9 @@ extern "C" Py_ssize_t PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ss
     if (sublen == 0) return 1;
     const Py_ssize_t at = direction > 0 ? end : start;
     return matches_at(PyUnicode_KIND(str), PyUnicode_DATA(str), at, PyUnicode_KIND(substr),
-                      PyUnicode_DATA(substr), sublen) ? 1 : 0;
+                      PyUnicode_DATA(substr), sublen)
+               ? 1
+               : 0;
 }
 
 extern "C" PyObject *PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject *replstr,
@@ -284,7 +290,8 @@ extern "C" PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxs
     }
     if (sep != nullptr && sep != Py_None) {
         if (!PyUnicode_Check(sep))
-            return PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s", Py_TYPE(sep)->tp_name);
+            return PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s",
+                                Py_TYPE(sep)->tp_name);
         if (PyUnicode_GET_LENGTH(sep) == 0) {
             PyErr_SetString(PyExc_ValueError, "empty separator");
             return nullptr;
@@ -324,8 +331,8 @@ extern "C" PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq) noexcept
             break;
         }
         if (!PyUnicode_Check(item)) {
-            PyErr_Format(PyExc_TypeError, "sequence item %zd: expected str instance, %.80s found", count,
-                         Py_TYPE(item)->tp_name);
+            PyErr_Format(PyExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                         count, Py_TYPE(item)->tp_name);
             Py_DECREF(item);
             goto done;
         }
@@ -354,7 +361,8 @@ extern "C" PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq) noexcept
         Py_INCREF(separator);
     }
     for (Py_ssize_t i = 0; i < count; ++i) {
-        const Py_ssize_t add = PyUnicode_GET_LENGTH(items[i]) + (i > 0 ? PyUnicode_GET_LENGTH(separator) : 0);
+        const Py_ssize_t add =
+            PyUnicode_GET_LENGTH(items[i]) + (i > 0 ? PyUnicode_GET_LENGTH(separator) : 0);
         if (add > PY_SSIZE_T_MAX - total) {
             PyErr_SetString(PyExc_OverflowError, "join() result is too long for a Python string");
             Py_DECREF(separator);
@@ -364,7 +372,8 @@ extern "C" PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq) noexcept
         const Py_UCS4 m = PyUnicode_MAX_CHAR_VALUE(items[i]);
         if (m > maxchar) maxchar = m;
     }
-    if (count > 1 && PyUnicode_MAX_CHAR_VALUE(separator) > maxchar) maxchar = PyUnicode_MAX_CHAR_VALUE(separator);
+    if (count > 1 && PyUnicode_MAX_CHAR_VALUE(separator) > maxchar)
+        maxchar = PyUnicode_MAX_CHAR_VALUE(separator);
     result = PyUnicode_New(total, maxchar);
     if (result != nullptr) {
         Py_ssize_t pos = 0;

@@ -14,8 +14,8 @@
 #include "minipy/sliceobject.h"
 #include "minipy/tupleobject.h"
 #include "minipy/unicodeobject.h"
-#include "objects/type/static_type.hpp"
 #include "objects/str/str_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -26,11 +26,17 @@ void unicode_dealloc(PyObject *op) noexcept {
     Py_TYPE(op)->tp_free(op);
 }
 
-PyObject *unicode_str(PyObject *self) noexcept { return PyUnicode_FromObject(self); }
+PyObject *unicode_str(PyObject *self) noexcept {
+    return PyUnicode_FromObject(self);
+}
 
-Py_hash_t unicode_tp_hash(PyObject *self) noexcept { return unicode_hash(self); }
+Py_hash_t unicode_tp_hash(PyObject *self) noexcept {
+    return unicode_hash(self);
+}
 
-Py_ssize_t unicode_length(PyObject *self) noexcept { return PyUnicode_GET_LENGTH(self); }
+Py_ssize_t unicode_length(PyObject *self) noexcept {
+    return PyUnicode_GET_LENGTH(self);
+}
 
 PyObject *unicode_getitem(PyObject *self, Py_ssize_t index) noexcept {
     if (index < 0 || index >= PyUnicode_GET_LENGTH(self)) {
@@ -64,7 +70,9 @@ PyObject *unicode_repeat(PyObject *self, Py_ssize_t count) noexcept {
     return result;
 }
 
-int unicode_contains(PyObject *self, PyObject *element) noexcept { return PyUnicode_Contains(self, element); }
+int unicode_contains(PyObject *self, PyObject *element) noexcept {
+    return PyUnicode_Contains(self, element);
+}
 
 PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(self);
@@ -118,9 +126,11 @@ PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexce
         while (PyDict_Next(kwds, &pos, &key, &value)) {
             int slot = -1;
             for (int k = 0; k < 3; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0) slot = k;
+                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
+                    slot = k;
             if (slot < 0)
-                return PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for str()", key);
+                return PyErr_Format(PyExc_TypeError,
+                                    "'%S' is an invalid keyword argument for str()", key);
             if (given[slot] != nullptr)
                 return PyErr_Format(PyExc_TypeError,
                                     "argument for str() given by name ('%s') and position (%d)",
@@ -132,8 +142,8 @@ PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexce
     for (int k = 1; k < 3; ++k) {
         if (given[k] == nullptr) continue;
         if (!PyUnicode_Check(given[k]))
-            return PyErr_Format(PyExc_TypeError, "str() argument '%s' must be str, not %.50s", kNames[k],
-                                Py_TYPE(given[k])->tp_name);
+            return PyErr_Format(PyExc_TypeError, "str() argument '%s' must be str, not %.50s",
+                                kNames[k], Py_TYPE(given[k])->tp_name);
         strings[k - 1] = PyUnicode_AsUTF8(given[k]);
         if (strings[k - 1] == nullptr) return nullptr;
     }
@@ -167,8 +177,7 @@ PyMappingMethods unicode_as_mapping = {
 // --- The iterator ---------------------------------------------------------------------
 
 struct UnicodeIterObject {
-    PyObject_HEAD
-    Py_ssize_t index;
+    PyObject_HEAD Py_ssize_t index;
     PyObject *str;  // NULL once exhausted
 };
 
@@ -186,7 +195,8 @@ int unicodeiter_traverse(PyObject *op, visitproc visit, void *arg) noexcept {
 PyObject *unicodeiter_next(PyObject *op) noexcept {
     auto *it = reinterpret_cast<UnicodeIterObject *>(op);
     if (it->str == nullptr) return nullptr;
-    if (it->index < PyUnicode_GET_LENGTH(it->str)) return unicode_char(PyUnicode_READ_CHAR(it->str, it->index++));
+    if (it->index < PyUnicode_GET_LENGTH(it->str))
+        return unicode_char(PyUnicode_READ_CHAR(it->str, it->index++));
     Py_CLEAR(it->str);
     return nullptr;
 }

@@ -13,7 +13,9 @@
 
 namespace minipy::runtime {
 
-UnicodeWriter::~UnicodeWriter() noexcept { PyMem_Free(buffer_); }
+UnicodeWriter::~UnicodeWriter() noexcept {
+    PyMem_Free(buffer_);
+}
 
 int UnicodeWriter::widen(Py_UCS4 maxchar) noexcept {
     const int new_kind = unicode_kind_for(maxchar);
@@ -59,7 +61,8 @@ int UnicodeWriter::reserve(Py_ssize_t extra, Py_UCS4 maxchar) noexcept {
             return -1;
         }
     }
-    auto *grown = static_cast<unsigned char *>(PyMem_Realloc(buffer_, static_cast<size_t>(capacity * kind_)));
+    auto *grown =
+        static_cast<unsigned char *>(PyMem_Realloc(buffer_, static_cast<size_t>(capacity * kind_)));
     if (grown == nullptr) {
         PyErr_NoMemory();
         return -1;
@@ -82,7 +85,8 @@ int UnicodeWriter::write_ascii(const char *s, Py_ssize_t n) noexcept {
     if (kind_ == PyUnicode_1BYTE_KIND)
         std::memcpy(at(pos_), s, static_cast<size_t>(n));
     else
-        for (Py_ssize_t i = 0; i < n; ++i) PyUnicode_WRITE(kind_, buffer_, pos_ + i, static_cast<unsigned char>(s[i]));
+        for (Py_ssize_t i = 0; i < n; ++i)
+            PyUnicode_WRITE(kind_, buffer_, pos_ + i, static_cast<unsigned char>(s[i]));
     pos_ += n;
     return 0;
 }
@@ -123,7 +127,8 @@ int UnicodeWriter::write_fill(Py_UCS4 ch, Py_ssize_t count) noexcept {
 
 PyObject *UnicodeWriter::finish() noexcept {
     // reserve() may have been told an upper bound only: the real maximum decides the kind.
-    PyObject *result = unicode_from_units(kind_, buffer_, pos_, unicode_find_maxchar(kind_, buffer_, pos_));
+    PyObject *result =
+        unicode_from_units(kind_, buffer_, pos_, unicode_find_maxchar(kind_, buffer_, pos_));
     PyMem_Free(buffer_);
     buffer_ = nullptr;
     capacity_ = pos_ = 0;

@@ -18,8 +18,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
+#include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
 #include "objects/tuple/tuple_internal.hpp"
 #include "recursion/trashcan.hpp"
@@ -31,7 +31,7 @@ constexpr Py_ssize_t kFreelistSizes = 20;
 constexpr Py_ssize_t kFreelistDepth = 2000;
 
 struct TupleFreelists {
-    PyTupleObject *head[kFreelistSizes - 1]; // head[size - 1]
+    PyTupleObject *head[kFreelistSizes - 1];  // head[size - 1]
     Py_ssize_t count[kFreelistSizes - 1];
 };
 constinit TupleFreelists g_freelists{};
@@ -45,7 +45,9 @@ struct StaticEmptyTuple {
 };
 constinit StaticEmptyTuple g_empty{0, 0, {{{1, &PyTuple_Type}, 0}, {nullptr}}};
 
-inline PyObject *empty() noexcept { return reinterpret_cast<PyObject *>(&g_empty.tuple); }
+inline PyObject *empty() noexcept {
+    return reinterpret_cast<PyObject *>(&g_empty.tuple);
+}
 
 PyTupleObject *freelist_pop(Py_ssize_t size) noexcept {
     if (size >= kFreelistSizes) return nullptr;
@@ -84,7 +86,9 @@ PyTupleObject *tuple_alloc(Py_ssize_t size) noexcept {
 
 namespace minipy::runtime {
 
-PyObject *empty_tuple() noexcept { return empty(); }
+PyObject *empty_tuple() noexcept {
+    return empty();
+}
 
 void tuple_dealloc(PyObject *self) noexcept {
     auto *op = reinterpret_cast<PyTupleObject *>(self);

@@ -4,15 +4,17 @@
 #include <cstring>
 
 #include "minipy/Python.h"
-#include "objects/type/static_type.hpp"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/tuple/tuple_internal.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
 using minipy::runtime::tuple_from_array;
 
-inline PyTupleObject *as_tuple(PyObject *op) noexcept { return reinterpret_cast<PyTupleObject *>(op); }
+inline PyTupleObject *as_tuple(PyObject *op) noexcept {
+    return reinterpret_cast<PyTupleObject *>(op);
+}
 
 // --- repr and hash --------------------------------------------------------------------------
 
@@ -46,7 +48,9 @@ constexpr Py_uhash_t kXXPrime2 = 14029467366897019727ULL;
 constexpr Py_uhash_t kXXPrime5 = 2870177450012600261ULL;
 static_assert(sizeof(Py_uhash_t) == 8, "the tuple hash constants are the 64-bit ones");
 
-constexpr Py_uhash_t rotate_left_31(Py_uhash_t x) noexcept { return (x << 31) | (x >> 33); }
+constexpr Py_uhash_t rotate_left_31(Py_uhash_t x) noexcept {
+    return (x << 31) | (x >> 33);
+}
 
 Py_hash_t tuple_hash(PyObject *self) noexcept {
     const Py_ssize_t n = Py_SIZE(self);
@@ -83,7 +87,8 @@ PyObject *tuple_richcompare(PyObject *v, PyObject *w, int op) noexcept {
     const Py_ssize_t wlen = Py_SIZE(w);
     Py_ssize_t i = 0;
     for (; i < vlen && i < wlen; i++) {
-        const int equal = PyObject_RichCompareBool(PyTuple_GET_ITEM(v, i), PyTuple_GET_ITEM(w, i), Py_EQ);
+        const int equal =
+            PyObject_RichCompareBool(PyTuple_GET_ITEM(v, i), PyTuple_GET_ITEM(w, i), Py_EQ);
         if (equal < 0) return nullptr;
         if (!equal) break;
     }
@@ -100,7 +105,9 @@ int tuple_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
 
 // --- sequence and mapping protocols ---------------------------------------------------------
 
-Py_ssize_t tuple_length(PyObject *self) noexcept { return Py_SIZE(self); }
+Py_ssize_t tuple_length(PyObject *self) noexcept {
+    return Py_SIZE(self);
+}
 
 int tuple_contains(PyObject *self, PyObject *value) noexcept {
     int found = 0;
@@ -130,7 +137,8 @@ PyObject *tuple_concat(PyObject *a, PyObject *b) noexcept {
     if (alen > PY_SSIZE_T_MAX - blen) return PyErr_NoMemory();
     PyObject *result = PyTuple_New(alen + blen);
     if (result == nullptr) return nullptr;
-    for (Py_ssize_t i = 0; i < alen; i++) PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(a, i)));
+    for (Py_ssize_t i = 0; i < alen; i++)
+        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(a, i)));
     for (Py_ssize_t i = 0; i < blen; i++)
         PyTuple_SET_ITEM(result, alen + i, Py_NewRef(PyTuple_GET_ITEM(b, i)));
     return result;
@@ -155,13 +163,11 @@ PyObject *tuple_subscript(PyObject *self, PyObject *item) noexcept {
     Py_ssize_t index = 0;
     minipy::runtime::SliceSpec slice{};
     switch (minipy::runtime::classify_subscript(item, Py_SIZE(self), "tuple", &index, &slice)) {
-    case Subscript::error:
-        return nullptr;
+    case Subscript::error: return nullptr;
     case Subscript::index:
         if (index < 0) index += Py_SIZE(self);
         return tuple_item(self, index);
-    case Subscript::slice:
-        break;
+    case Subscript::slice: break;
     }
     if (slice.length <= 0) return PyTuple_New(0);
     if (slice.step == 1) {
@@ -174,7 +180,8 @@ PyObject *tuple_subscript(PyObject *self, PyObject *item) noexcept {
     // start + i * step is an index for every selected i (no running index: stepping past the
     // last one could overflow for a huge step).
     for (Py_ssize_t i = 0; i < slice.length; i++)
-        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(self, slice.start + i * slice.step)));
+        PyTuple_SET_ITEM(result, i,
+                         Py_NewRef(PyTuple_GET_ITEM(self, slice.start + i * slice.step)));
     return result;
 }
 
@@ -242,17 +249,20 @@ PyMethodDef tuple_methods[] = {
 
 // --- tuple() --------------------------------------------------------------------------------
 
-bool has_keywords(PyObject *kwds) noexcept { return kwds != nullptr && PyDict_Size(kwds) > 0; }
+bool has_keywords(PyObject *kwds) noexcept {
+    return kwds != nullptr && PyDict_Size(kwds) > 0;
+}
 
 // A subclass instance: the items of tuple(iterable) copied into tp_alloc's object.
 PyObject *tuple_subtype_new(PyTypeObject *type, PyObject *iterable) noexcept {
-    PyObject *items = iterable == nullptr ? PyTuple_New(0)
-                                          : minipy::runtime::tuple_from_iterable(iterable);
+    PyObject *items =
+        iterable == nullptr ? PyTuple_New(0) : minipy::runtime::tuple_from_iterable(iterable);
     if (items == nullptr) return nullptr;
     const Py_ssize_t n = Py_SIZE(items);
     PyObject *made = type->tp_alloc(type, n);
     if (made != nullptr) {
-        for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(made, i, Py_NewRef(PyTuple_GET_ITEM(items, i)));
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyTuple_SET_ITEM(made, i, Py_NewRef(PyTuple_GET_ITEM(items, i)));
     }
     Py_DECREF(items);
     return made;
@@ -276,9 +286,8 @@ PyObject *tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
 // --- the iterator ---------------------------------------------------------------------------
 
 struct TupleIterObject {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *seq; // NULL once exhausted, so the tuple is released as early as possible
+    PyObject_HEAD Py_ssize_t index;
+    PyObject *seq;  // NULL once exhausted, so the tuple is released as early as possible
 };
 
 PyObject *tuple_iter(PyObject *self) noexcept {
@@ -330,7 +339,7 @@ PyObject *join_reprs(PyObject *reprs, const char *open, const char *close, bool 
     PyObject *body = PyUnicode_Join(separator, reprs);
     Py_DECREF(separator);
     if (body == nullptr) return nullptr;
-    const bool tail = one_tail && Py_SIZE(reprs) == 1; // reprs is a list or a tuple
+    const bool tail = one_tail && Py_SIZE(reprs) == 1;  // reprs is a list or a tuple
     PyObject *result = PyUnicode_FromFormat("%s%U%s%s", open, body, tail ? "," : "", close);
     Py_DECREF(body);
     return result;
@@ -372,11 +381,13 @@ PyTypeObject PyTuple_Type = {
     .tp_as_mapping = &tuple_as_mapping,
     .tp_hash = tuple_hash,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS,
-    .tp_doc = "Built-in immutable sequence.\n\n"
-              "If no argument is given, the constructor returns an empty tuple.\n"
-              "If iterable is specified the tuple is initialized from iterable's items.\n\n"
-              "If the argument is a tuple, the return value is the same object.",
+    .tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_doc =
+        "Built-in immutable sequence.\n\n"
+        "If no argument is given, the constructor returns an empty tuple.\n"
+        "If iterable is specified the tuple is initialized from iterable's items.\n\n"
+        "If the argument is a tuple, the return value is the same object.",
     .tp_traverse = tuple_traverse,
     .tp_richcompare = tuple_richcompare,
     .tp_iter = tuple_iter,

@@ -3,19 +3,22 @@
 #include <cstdio>
 #include <cstring>
 
-#include "minipy/Python.h"
 #include "lifecycle/part_lifecycle.hpp"
-#include "objects/type/static_type.hpp"
+#include "minipy/Python.h"
 #include "objects/type/object_header_init.hpp"
+#include "objects/type/static_type.hpp"
 
 namespace {
 
 // --- object ---------------------------------------------------------------------------------
 
-void object_dealloc(PyObject *self) noexcept { Py_TYPE(self)->tp_free(self); }
+void object_dealloc(PyObject *self) noexcept {
+    Py_TYPE(self)->tp_free(self);
+}
 
 PyObject *object_repr(PyObject *self) noexcept {
-    return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(self)->tp_name, static_cast<void *>(self));
+    return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(self)->tp_name,
+                                static_cast<void *>(self));
 }
 
 PyObject *object_str(PyObject *self) noexcept {
@@ -23,7 +26,9 @@ PyObject *object_str(PyObject *self) noexcept {
     return PyObject_Repr(self);
 }
 
-Py_hash_t object_hash(PyObject *self) noexcept { return _Py_HashPointer(self); }
+Py_hash_t object_hash(PyObject *self) noexcept {
+    return _Py_HashPointer(self);
+}
 
 PyObject *object_richcompare(PyObject *self, PyObject *other, int op) noexcept {
     switch (op) {
@@ -41,8 +46,7 @@ PyObject *object_richcompare(PyObject *self, PyObject *other, int op) noexcept {
         if (truth < 0) return nullptr;
         return Py_NewRef(truth ? Py_False : Py_True);
     }
-    default:
-        Py_RETURN_NOTIMPLEMENTED;
+    default: Py_RETURN_NOTIMPLEMENTED;
     }
 }
 
@@ -114,10 +118,18 @@ PyGetSetDef type_getset[] = {
     Py_FatalError("deallocating Ellipsis");
 }
 
-PyObject *none_repr(PyObject *) noexcept { return PyUnicode_FromString("None"); }
-int none_bool(PyObject *) noexcept { return 0; }
-PyObject *notimplemented_repr(PyObject *) noexcept { return PyUnicode_FromString("NotImplemented"); }
-PyObject *ellipsis_repr(PyObject *) noexcept { return PyUnicode_FromString("Ellipsis"); }
+PyObject *none_repr(PyObject *) noexcept {
+    return PyUnicode_FromString("None");
+}
+int none_bool(PyObject *) noexcept {
+    return 0;
+}
+PyObject *notimplemented_repr(PyObject *) noexcept {
+    return PyUnicode_FromString("NotImplemented");
+}
+PyObject *ellipsis_repr(PyObject *) noexcept {
+    return PyUnicode_FromString("Ellipsis");
+}
 
 PyNumberMethods none_as_number = {.nb_bool = none_bool};
 
@@ -191,28 +203,19 @@ PyTypeObject PyType_Type = {
 };
 
 PyTypeObject _PyNone_Type = {
-    MINIPY_TYPE_OBJECT_HEAD,
-    .tp_name = "NoneType",
-    .tp_dealloc = singleton_dealloc,
-    .tp_repr = none_repr,
-    .tp_as_number = &none_as_number,
-    .tp_new = singleton_new,
+    MINIPY_TYPE_OBJECT_HEAD, .tp_name = "NoneType",           .tp_dealloc = singleton_dealloc,
+    .tp_repr = none_repr,    .tp_as_number = &none_as_number, .tp_new = singleton_new,
 };
 
 PyTypeObject _PyNotImplemented_Type = {
-    MINIPY_TYPE_OBJECT_HEAD,
-    .tp_name = "NotImplementedType",
-    .tp_dealloc = singleton_dealloc,
-    .tp_repr = notimplemented_repr,
+    MINIPY_TYPE_OBJECT_HEAD,         .tp_name = "NotImplementedType",
+    .tp_dealloc = singleton_dealloc, .tp_repr = notimplemented_repr,
     .tp_new = singleton_new,
 };
 
 PyTypeObject PyEllipsis_Type = {
-    MINIPY_TYPE_OBJECT_HEAD,
-    .tp_name = "ellipsis",
-    .tp_dealloc = singleton_dealloc,
-    .tp_repr = ellipsis_repr,
-    .tp_new = singleton_new,
+    MINIPY_TYPE_OBJECT_HEAD,  .tp_name = "ellipsis",   .tp_dealloc = singleton_dealloc,
+    .tp_repr = ellipsis_repr, .tp_new = singleton_new,
 };
 
 PyObject _Py_NoneStruct = {1, &_PyNone_Type};
@@ -243,18 +246,21 @@ extern "C" int PyType_Ready(PyTypeObject *type) noexcept {
     }
     if (type->tp_base == nullptr && type != &PyBaseObject_Type) type->tp_base = &PyBaseObject_Type;
     PyTypeObject *base = type->tp_base;
-    if (base != nullptr && !(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0) return -1;
-    if (Py_TYPE(type) == nullptr && base != nullptr) Py_SET_TYPE(_PyObject_CAST(type), Py_TYPE(base));
+    if (base != nullptr && !(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0)
+        return -1;
+    if (Py_TYPE(type) == nullptr && base != nullptr)
+        Py_SET_TYPE(_PyObject_CAST(type), Py_TYPE(base));
     type->tp_flags |= Py_TPFLAGS_READYING;
 
     if (base != nullptr) {
         if (type->tp_basicsize == 0) type->tp_basicsize = base->tp_basicsize;
         if (type->tp_itemsize == 0) type->tp_itemsize = base->tp_itemsize;
         // The fast subclass bits and GC travel down the hierarchy.
-        type->tp_flags |= base->tp_flags & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS |
-                                            Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS |
-                                            Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
-                                            Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS);
+        type->tp_flags |=
+            base->tp_flags &
+            (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS |
+             Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
+             Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS);
         // A subtype of a GC type that adds no references of its own collects as its base.
         if ((base->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_traverse == nullptr &&
             type->tp_clear == nullptr) {
@@ -295,14 +301,17 @@ extern "C" int PyType_Ready(PyTypeObject *type) noexcept {
 
 // --- Making objects -------------------------------------------------------------------------
 
-extern "C" void _Py_Dealloc(PyObject *op) noexcept { Py_TYPE(op)->tp_dealloc(op); }
+extern "C" void _Py_Dealloc(PyObject *op) noexcept {
+    Py_TYPE(op)->tp_dealloc(op);
+}
 
 extern "C" PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) noexcept {
     if (op == nullptr) return PyErr_NoMemory();
     return minipy::runtime::init_object_header(op, type);
 }
 
-extern "C" PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type, Py_ssize_t size) noexcept {
+extern "C" PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type,
+                                         Py_ssize_t size) noexcept {
     if (op == nullptr) return reinterpret_cast<PyVarObject *>(PyErr_NoMemory());
     return minipy::runtime::init_var_object_header(op, type, size);
 }
@@ -359,7 +368,7 @@ extern "C" PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *, PyObject 
 namespace minipy::runtime {
 
 int object_init() noexcept {
-    PyTypeObject *const types[] = {&PyBaseObject_Type, &PyType_Type, &_PyNone_Type,
+    PyTypeObject *const types[] = {&PyBaseObject_Type,      &PyType_Type,     &_PyNone_Type,
                                    &_PyNotImplemented_Type, &PyEllipsis_Type, &PyCFunction_Type};
     for (PyTypeObject *type : types)
         if (PyType_Ready(type) < 0) return -1;
