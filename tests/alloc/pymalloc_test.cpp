@@ -1,4 +1,4 @@
-// pymalloc's behaviour, as CPython's obmalloc defines it and DESIGN.md section 2 restates:
+// pymalloc's behaviour, as CPython's obmalloc defines it:
 // size classes, lazy carving, the used / full / empty pool states and their transitions,
 // usable arenas fullest first, which arenas go back, realloc's keep-or-move rule, and the
 // raw fallback. Each test starts from a heap with no arena (NoArenasScope), so the walk
@@ -223,7 +223,8 @@ BOOST_AUTO_TEST_CASE(realloc_keeps_the_block_while_it_fits_and_is_over_three_qua
         std::size_t from, to;
         bool same;
     };
-    // The cases CPython 3.8 and 3.12 were observed to keep or move (reference 1.7).
+    // The cases CPython 3.8 and 3.12 were observed to keep or move (pymalloc_realloc in Objects/obmalloc.c keeps a block
+    // whose new size still fits and is above three quarters of its size class).
     const Case cases[] = {{512, 400, true},  {512, 385, true}, {512, 384, false},
                           {512, 383, false}, {100, 112, true}, {100, 113, false},
                           {16, 13, true},    {16, 12, false},  {500, 600, false},
