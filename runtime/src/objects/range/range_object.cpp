@@ -338,6 +338,7 @@ PyObject *range_index(PyObject *self, PyObject *value) noexcept {
     return result;
 }
 
+// METH_VARARGS as in CPython, whose range.__reduce__ ignores any positional arguments.
 PyObject *range_reduce(PyObject *self, PyObject *) noexcept {
     RangeObject *r = as_range(self);
     PyObject *args = PyTuple_Pack(3, r->start, r->stop, r->step);
@@ -359,7 +360,7 @@ PyObject *range_get_step(PyObject *self, void *) noexcept {
 
 PyMethodDef range_methods[] = {
     {"__reversed__", minipy::runtime::range_reversed, METH_NOARGS, "Return a reverse iterator."},
-    {"__reduce__", range_reduce, METH_NOARGS, nullptr},
+    {"__reduce__", range_reduce, METH_VARARGS, nullptr},
     {"count", range_count, METH_O,
      "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_index, METH_O,

@@ -39,8 +39,8 @@ int slice_long_indices(PyObject *slice, PyObject *length, PyObject **start, PyOb
 // The arguments of tuple.index / list.index (value, start=0, stop=sys.maxsize, positional
 // only), with start and stop clamped to [0, length] as those methods do. false with the
 // exception set ("index expected at least 1 argument, got 0", ...).
-bool parse_index_arguments(PyObject *args, Py_ssize_t length, PyObject **value, Py_ssize_t *start,
-                           Py_ssize_t *stop) noexcept;
+bool parse_index_arguments(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t length,
+                           PyObject **value, Py_ssize_t *start, Py_ssize_t *stop) noexcept;
 
 }  // namespace minipy::runtime
 
