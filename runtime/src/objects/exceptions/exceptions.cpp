@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/exceptions/exceptions_internal.hpp"
@@ -28,11 +29,7 @@ PyObject *BaseException_new(PyTypeObject *type, PyObject *args, PyObject *) noex
 }
 
 int BaseException_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Check(kwds) && PyDict_Size(kwds) > 0) {
-        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
-                     _PyType_Name(Py_TYPE(self)));
-        return -1;
-    }
+    if (!minipy::runtime::args::no_keywords(_PyType_Name(Py_TYPE(self)), kwds)) return -1;
     Py_XSETREF(as_exc(self)->args, Py_NewRef(args != nullptr ? args : empty_tuple()));
     return 0;
 }
@@ -300,17 +297,18 @@ PyTypeObject _PyExc_KeyError = {
     .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
-#define MINIPY_EXCEPTION_ALL(X)                                                                \
-    X(BaseException)                                                                           \
-    X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration)          \
-        X(ArithmeticError) X(FloatingPointError) X(OverflowError) X(ZeroDivisionError)         \
-            X(AssertionError) X(AttributeError) X(BufferError) X(EOFError) X(ImportError)      \
-                X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError) \
-                    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)               \
-                        X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) \
-                            X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)   \
-                                X(UnicodeEncodeError) X(Warning) X(UserWarning)                \
-                                    X(DeprecationWarning) X(RuntimeWarning)
+#define MINIPY_EXCEPTION_ALL(X)                                                                   \
+    X(BaseException)                                                                              \
+    X(SystemExit)                                                                                 \
+    X(KeyboardInterrupt)                                                                          \
+    X(GeneratorExit) X(Exception) X(StopIteration) X(ArithmeticError) X(FloatingPointError)       \
+        X(OverflowError) X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError)  \
+            X(EOFError) X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError)        \
+                X(KeyError) X(MemoryError) X(NameError) X(UnboundLocalError) X(OSError)           \
+                    X(RuntimeError) X(NotImplementedError) X(RecursionError) X(SyntaxError)       \
+                        X(SystemError) X(TypeError) X(ValueError) X(UnicodeError)                 \
+                            X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) X(UserWarning) \
+                                X(DeprecationWarning) X(RuntimeWarning)
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)

@@ -6,12 +6,15 @@
 // PyNumber_*, with C-long shortcuts only where CPython takes them too (the length of a
 // range whose bounds fit a long, iteration). Ranges hold only ints: they cannot be part
 // of a cycle, so they are not GC containers.
+#include "args/method_args.hpp"
 #include "minipy/Python.h"
 #include "objects/range/range_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/type/static_type.hpp"
 
 namespace {
+
+namespace args = minipy::runtime::args;
 
 using minipy::runtime::as_range;
 using minipy::runtime::RangeObject;
@@ -79,17 +82,9 @@ void range_dealloc(PyObject *self) noexcept {
 }
 
 PyObject *range_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Size(kwds) > 0) {
-        PyErr_SetString(PyExc_TypeError, "range() takes no keyword arguments");
-        return nullptr;
-    }
+    if (!args::no_keywords("range", kwds)) return nullptr;
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs == 0) {
-        PyErr_SetString(PyExc_TypeError, "range expected at least 1 argument, got 0");
-        return nullptr;
-    }
-    if (nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "range expected at most 3 arguments, got %zd", nargs);
+    if (!args::check_positional("range", nargs, 1, 3)) return nullptr;
     if (nargs == 1) {
         PyObject *stop = PyNumber_Index(PyTuple_GET_ITEM(args, 0));
         if (stop == nullptr) return nullptr;

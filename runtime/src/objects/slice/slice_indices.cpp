@@ -17,29 +17,32 @@
 
 namespace minipy::runtime {
 
-bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
-    if (value == Py_None) return true;
-    if (!PyIndex_Check(value)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "slice indices must be integers or None or have an __index__ method");
-        return false;
-    }
-    const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);  // clamps instead of raising
-    if (x == -1 && PyErr_Occurred()) return false;
-    *index = x;
-    return true;
-}
+namespace {
 
-bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept {
+// An index with __index__, clamped to Py_ssize_t instead of raising; TypeError `message`
+// for anything else.
+bool clamped_index(PyObject *value, const char *message, Py_ssize_t *index) noexcept {
     if (!PyIndex_Check(value)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "slice indices must be integers or have an __index__ method");
+        PyErr_SetString(PyExc_TypeError, message);
         return false;
     }
     const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);
     if (x == -1 && PyErr_Occurred()) return false;
     *index = x;
     return true;
+}
+
+}  // namespace
+
+bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
+    return value == Py_None ||
+           clamped_index(
+               value, "slice indices must be integers or None or have an __index__ method", index);
+}
+
+bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept {
+    return clamped_index(value, "slice indices must be integers or have an __index__ method",
+                         index);
 }
 
 Subscript classify_subscript(PyObject *item, Py_ssize_t length, const char *type_name,
