@@ -244,6 +244,18 @@ PyObject *bytesiter_next(PyObject *op) noexcept {
     return nullptr;
 }
 
+// __length_hint__: the bytes not yet produced (0 once exhausted).
+PyObject *bytesiter_length_hint(PyObject *op, PyObject *) noexcept {
+    auto *it = reinterpret_cast<BytesIterObject *>(op);
+    return PyLong_FromSsize_t(it->bytes != nullptr ? Py_SIZE(it->bytes) - it->index : 0);
+}
+
+PyMethodDef bytesiter_methods[] = {
+    {"__length_hint__", bytesiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 PyObject *bytes_iter(PyObject *op) noexcept {
     auto *it = PyObject_GC_New(BytesIterObject, &PyBytesIter_Type);
     if (it == nullptr) return nullptr;
@@ -348,6 +360,7 @@ PyTypeObject PyBytesIter_Type = {
     .tp_traverse = bytesiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = bytesiter_next,
+    .tp_methods = bytesiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 

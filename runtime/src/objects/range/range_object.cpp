@@ -365,9 +365,9 @@ PyMethodDef range_methods[] = {
 };
 
 PyGetSetDef range_getset[] = {
-    {"start", range_get_start, nullptr, nullptr, nullptr},
-    {"stop", range_get_stop, nullptr, nullptr, nullptr},
-    {"step", range_get_step, nullptr, nullptr, nullptr},
+    {"start", range_get_start, minipy::runtime::readonly_member_set, nullptr, nullptr},
+    {"stop", range_get_stop, minipy::runtime::readonly_member_set, nullptr, nullptr},
+    {"step", range_get_step, minipy::runtime::readonly_member_set, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -16,6 +16,10 @@ bool slice_index(PyObject *value, Py_ssize_t *index) noexcept;
 // method").
 bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept;
 
+// The setter of slice's and range's start / stop / step: CPython makes them read-only members,
+// whose assignment and deletion both raise AttributeError "readonly attribute".
+int readonly_member_set(PyObject *self, PyObject *value, void *closure) noexcept;
+
 // A slice resolved against a sequence of known length.
 struct SliceSpec {
     Py_ssize_t start, stop, step, length;

@@ -158,14 +158,25 @@ PyMethodDef slice_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+using minipy::runtime::readonly_member_set;
+
 PyGetSetDef slice_getset[] = {
-    {"start", slice_get_start, nullptr, nullptr, nullptr},
-    {"stop", slice_get_stop, nullptr, nullptr, nullptr},
-    {"step", slice_get_step, nullptr, nullptr, nullptr},
+    {"start", slice_get_start, readonly_member_set, nullptr, nullptr},
+    {"stop", slice_get_stop, readonly_member_set, nullptr, nullptr},
+    {"step", slice_get_step, readonly_member_set, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
 }  // namespace
+
+namespace minipy::runtime {
+
+int readonly_member_set(PyObject *, PyObject *, void *) noexcept {
+    PyErr_SetString(PyExc_AttributeError, "readonly attribute");
+    return -1;
+}
+
+}  // namespace minipy::runtime
 
 extern "C" PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step) noexcept {
     PySliceObject *s = nullptr;

@@ -362,7 +362,7 @@ extern "C" Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index) noexc
 
 extern "C" int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch) noexcept {
     if (unicode == nullptr || !PyUnicode_Check(unicode)) {
-        PyErr_BadInternalCall();
+        PyErr_BadArgument();
         return -1;
     }
     if (index < 0 || index >= PyUnicode_GET_LENGTH(unicode)) {

@@ -173,6 +173,18 @@ PyObject *unicodeiter_next(PyObject *op) noexcept {
     return nullptr;
 }
 
+// __length_hint__: the characters not yet produced (0 once exhausted).
+PyObject *unicodeiter_length_hint(PyObject *op, PyObject *) noexcept {
+    auto *it = reinterpret_cast<UnicodeIterObject *>(op);
+    return PyLong_FromSsize_t(it->str != nullptr ? PyUnicode_GET_LENGTH(it->str) - it->index : 0);
+}
+
+PyMethodDef unicodeiter_methods[] = {
+    {"__length_hint__", unicodeiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 }  // namespace
 
 PyObject *unicode_iter(PyObject *str) noexcept {
@@ -222,6 +234,7 @@ PyTypeObject PyUnicodeIter_Type = {
     .tp_traverse = unicodeiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = unicodeiter_next,
+    .tp_methods = unicodeiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 
@@ -239,6 +252,7 @@ PyTypeObject unicode_ascii_iter_type = {
     .tp_traverse = unicodeiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = unicodeiter_next,
+    .tp_methods = unicodeiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 
