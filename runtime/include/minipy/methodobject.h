@@ -34,6 +34,9 @@ typedef struct PyMethodDef PyMethodDef;
 #define METH_O        0x0008
 #define METH_CLASS    0x0010
 #define METH_STATIC   0x0020
+/* Defined in tp_methods even where a slot would make the same name (dict.__contains__): the
+ * method comes first. */
+#define METH_COEXIST  0x0040
 #define METH_FASTCALL 0x0080
 
 typedef struct {

@@ -278,7 +278,7 @@ PyObject *dict_reversed_method(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef dict_methods[] = {
-    {"__contains__", dict_contains_method, METH_O,
+    {"__contains__", dict_contains_method, METH_O | METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
     {"__sizeof__", dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
     {"get", _PyCFunction_CAST(dict_get), METH_FASTCALL,

@@ -98,7 +98,7 @@ PyObject *call_fast_with_keywords(PyCFunctionObject *f, PyObject *args, PyObject
 //     no keyword arguments", "list.append() takes exactly one argument (0 given)".
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
-    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC);
+    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     const bool has_kwargs =
         kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
     switch (flags) {

@@ -295,7 +295,8 @@ PyObject *set_sizeof(PyObject *self, PyObject *) noexcept {
 }
 
 #define MINIPY_SET_SHARED_METHODS                                                         \
-    {"__contains__", set_contains_method, METH_O, "x.__contains__(y) <==> y in x."},      \
+    {"__contains__", set_contains_method, METH_O | METH_COEXIST,                          \
+     "x.__contains__(y) <==> y in x."},                                                   \
         {"__sizeof__", set_sizeof, METH_NOARGS,                                           \
          "S.__sizeof__() -> size of S in memory, in bytes"},                              \
         {"difference", set_difference_multi, METH_VARARGS,                                \
