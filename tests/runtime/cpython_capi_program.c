@@ -15,23 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* --- Printing results ------------------------------------------------------------------------ */
+#include "cpython_program_output.h"
 
-/* The pending exception as " !Type: message", cleared. */
-static void print_error(void) {
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
-    const char *message = text != NULL ? PyUnicode_AsUTF8(text) : "?";
-    const char *located = strstr(message, ": bad argument to internal function");
-    if (located != NULL) message = located + 2;
-    printf(" !%s: %s", ((PyTypeObject *)type)->tp_name, message);
-    Py_XDECREF(text);
-    Py_XDECREF(type);
-    Py_XDECREF(value);
-    Py_XDECREF(tb);
-}
+/* --- Printing results ------------------------------------------------------------------------ */
 
 /* repr() of a short text; long ones are cut (the length is printed). */
 static void print_repr(PyObject *obj) {

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cpython_program_output.h"
+
 /* --- Deterministic randomness (the same in both builds) -------------------------------------- */
 static unsigned long long rng_state = 1;
 static void rng_seed(unsigned long long seed) {
@@ -152,19 +154,7 @@ static void print_outcome(PyObject *result) {
         Py_DECREF(result);
         return;
     }
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
-    const char *message = text ? PyUnicode_AsUTF8(text) : "?";
-    /* PyErr_BadInternalCall names the C file and line: not part of the comparison. */
-    const char *located = strstr(message, ": bad argument to internal function");
-    if (located != NULL) message = located + 2;
-    printf(" !%s: %s", ((PyTypeObject *)type)->tp_name, message);
-    Py_XDECREF(text);
-    Py_XDECREF(type);
-    Py_XDECREF(value);
-    Py_XDECREF(tb);
+    print_error();
 }
 
 /* The ids of the list's items in order (the items are Keys, or tuples whose first item is). */
@@ -373,6 +363,15 @@ static void plain_lists(void) {
     }
 }
 
+/* Sorts Keys with values[0..n) while the comparison misbehaves as `how` says at call `at`. */
+static void sort_with_mode(const char *name, long n, enum Mode how, long at, int reverse) {
+    PyObject *list = keys_of(values, n);
+    mode = how;
+    trigger_at = at;
+    run_sort(name, list, n, 0, reverse);
+    Py_DECREF(list);
+}
+
 static void misbehaving_comparisons(void) {
     char name[64];
     for (long n = 2; n <= 300; n = n * 2 + 1) {
@@ -395,29 +394,13 @@ static void misbehaving_comparisons(void) {
         Py_DECREF(probe);
         for (long k = 1; k <= total; k += total / 7 + 1) {
             snprintf(name, sizeof name, "raise-at-%ld", k);
-            PyObject *list = keys_of(values, n);
-            mode = kRaiseAt;
-            trigger_at = k;
-            run_sort(name, list, n, 0, k % 2 == 0);
-            Py_DECREF(list);
+            sort_with_mode(name, n, kRaiseAt, k, k % 2 == 0);
             snprintf(name, sizeof name, "append-at-%ld", k);
-            list = keys_of(values, n);
-            mode = kAppendAt;
-            trigger_at = k;
-            run_sort(name, list, n, 0, 0);
-            Py_DECREF(list);
+            sort_with_mode(name, n, kAppendAt, k, 0);
             snprintf(name, sizeof name, "notimplemented-at-%ld", k);
-            list = keys_of(values, n);
-            mode = kNotImplementedAt;
-            trigger_at = k;
-            run_sort(name, list, n, 0, 0);
-            Py_DECREF(list);
+            sort_with_mode(name, n, kNotImplementedAt, k, 0);
         }
-        snprintf(name, sizeof name, "int-results");
-        PyObject *list = keys_of(values, n);
-        mode = kIntResult;
-        run_sort(name, list, n, 0, 0);
-        Py_DECREF(list);
+        sort_with_mode("int-results", n, kIntResult, -1, 0);
     }
 }
 

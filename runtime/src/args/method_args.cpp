@@ -226,6 +226,20 @@ bool int_argument(PyObject *arg, int *out) noexcept {
     return true;
 }
 
+bool parse_encoding_arguments(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames, const char **encoding,
+                              const char **errors) noexcept {
+    static constexpr const char *kKeywords[] = {"encoding", "errors", nullptr};
+    const KeywordParser parser{fname, kKeywords, 0, 2, 0};
+    PyObject *values[2];
+    if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, values)) return false;
+    *encoding = nullptr;
+    *errors = nullptr;
+    return (values[0] == nullptr ||
+            str_argument(fname, "argument 'encoding'", values[0], encoding)) &&
+           (values[1] == nullptr || str_argument(fname, "argument 'errors'", values[1], errors));
+}
+
 bool parse_find_arguments(const char *name, PyObject *args, PyObject **sub, Py_ssize_t *start,
                           Py_ssize_t *end) noexcept {
     char format[64];

@@ -70,6 +70,12 @@ bool ssize_argument(PyObject *arg, Py_ssize_t *out) noexcept;
 // An int parameter: arg.__index__(), OverflowError past a C int.
 bool int_argument(PyObject *arg, int *out) noexcept;
 
+// (encoding='utf-8', errors='strict') of str.encode and bytes.decode (fname names the method):
+// *encoding and *errors point into the str arguments, NULL for those not given.
+bool parse_encoding_arguments(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames, const char **encoding,
+                              const char **errors) noexcept;
+
 // (sub[, start[, end]]) of the method called `name`: *sub borrowed, start and end as given
 // (0 and PY_SSIZE_T_MAX when absent or None), not yet adjusted to any length.
 bool parse_find_arguments(const char *name, PyObject *args, PyObject **sub, Py_ssize_t *start,

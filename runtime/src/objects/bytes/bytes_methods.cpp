@@ -16,17 +16,8 @@ namespace {
 // decode(encoding='utf-8', errors='strict')
 PyObject *bytes_decode(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                        PyObject *kwnames) noexcept {
-    static constexpr const char *kKeywords[] = {"encoding", "errors", nullptr};
-    static constexpr args::KeywordParser kParser{"decode", kKeywords, 0, 2, 0};
-    PyObject *values[2];
-    if (!args::unpack_keywords(args, nargs, nullptr, kwnames, kParser, values)) return nullptr;
-    const char *encoding = nullptr;
-    const char *errors = nullptr;
-    if (values[0] != nullptr &&
-        !args::str_argument("decode", "argument 'encoding'", values[0], &encoding))
-        return nullptr;
-    if (values[1] != nullptr &&
-        !args::str_argument("decode", "argument 'errors'", values[1], &errors))
+    const char *encoding, *errors;
+    if (!args::parse_encoding_arguments("decode", args, nargs, kwnames, &encoding, &errors))
         return nullptr;
     return PyUnicode_Decode(PyBytes_AS_STRING(self), Py_SIZE(self), encoding, errors);
 }

@@ -303,17 +303,8 @@ PyObject *str_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs) n
 // encode(encoding='utf-8', errors='strict')
 PyObject *str_encode(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames) noexcept {
-    static constexpr const char *kKeywords[] = {"encoding", "errors", nullptr};
-    static constexpr args::KeywordParser kParser{"encode", kKeywords, 0, 2, 0};
-    PyObject *values[2];
-    if (!args::unpack_keywords(args, nargs, nullptr, kwnames, kParser, values)) return nullptr;
-    const char *encoding = nullptr;
-    const char *errors = nullptr;
-    if (values[0] != nullptr &&
-        !args::str_argument("encode", "argument 'encoding'", values[0], &encoding))
-        return nullptr;
-    if (values[1] != nullptr &&
-        !args::str_argument("encode", "argument 'errors'", values[1], &errors))
+    const char *encoding, *errors;
+    if (!args::parse_encoding_arguments("encode", args, nargs, kwnames, &encoding, &errors))
         return nullptr;
     return PyUnicode_AsEncodedString(self, encoding, errors);
 }
