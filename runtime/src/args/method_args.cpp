@@ -28,8 +28,7 @@ ParameterCounts count_parameters(const char *const *keywords) noexcept {
     return counts;
 }
 
-// The value of the keyword argument `name`, borrowed; NULL when it was not given (with an
-// exception only if the lookup failed).
+// The value of the keyword argument `name`, borrowed; NULL when it was not given.
 PyObject *find_keyword(PyObject *kwargs, PyObject *kwnames, PyObject *const *kwvalues,
                        const char *name) noexcept {
     if (kwargs != nullptr) {
@@ -83,8 +82,6 @@ bool unpack_keywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, 
     const int maxargs = counts.total;
     const int minpos = parser.min_positional;
     const int maxpos = parser.max_positional;
-    // With required keyword-only parameters, all up to the last of them are required.
-    const int required = parser.min_keyword_only != 0 ? maxpos + parser.min_keyword_only : minpos;
     const int min_positional_only =
         counts.positional_only < minpos ? counts.positional_only : minpos;
     const char *fname = parser.fname;
@@ -125,13 +122,13 @@ bool unpack_keywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, 
         PyObject *value = nullptr;
         if (nkwargs > 0) {
             value = find_keyword(kwargs, kwnames, kwvalues, parser.keywords[i]);
-        } else if (i >= required) {
+        } else if (i >= minpos) {
             break;
         }
         buf[i] = value;
         if (value != nullptr) {
             --nkwargs;
-        } else if (i < minpos || (maxpos <= i && i < required)) {
+        } else if (i < minpos) {
             PyErr_Format(PyExc_TypeError, "%.200s() missing required argument '%s' (pos %d)", fname,
                          parser.keywords[i], i + 1);
             return false;
@@ -230,7 +227,7 @@ bool parse_encoding_arguments(const char *fname, PyObject *const *args, Py_ssize
                               PyObject *kwnames, const char **encoding,
                               const char **errors) noexcept {
     static constexpr const char *kKeywords[] = {"encoding", "errors", nullptr};
-    const KeywordParser parser{fname, kKeywords, 0, 2, 0};
+    const KeywordParser parser{fname, kKeywords, 0, 2};
     PyObject *values[2];
     if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, values)) return false;
     *encoding = nullptr;

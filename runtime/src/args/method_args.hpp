@@ -35,8 +35,9 @@ struct KeywordParser {
     const char *const *keywords;  // every parameter in order, ended by NULL; the
                                   // positional-only ones come first and are ""
     int min_positional;           // arguments that must come (by position or keyword)
-    int max_positional;           // parameters that may be given by position
-    int min_keyword_only;         // keyword-only parameters that must be given
+    int max_positional;           // parameters that may be given by position; the others are
+                                  // keyword-only and optional (no built-in method of minipy's
+                                  // has a required keyword-only one)
 };
 
 // Fills buf[0 .. number of parameters) with the argument of each parameter (borrowed), NULL

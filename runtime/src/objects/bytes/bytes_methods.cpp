@@ -52,7 +52,7 @@ int hex_separator(PyObject *sep, Py_UCS1 *out) noexcept {
 PyObject *bytes_hex(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames) noexcept {
     static constexpr const char *kKeywords[] = {"sep", "bytes_per_sep", nullptr};
-    static constexpr args::KeywordParser kParser{"hex", kKeywords, 0, 2, 0};
+    static constexpr args::KeywordParser kParser{"hex", kKeywords, 0, 2};
     PyObject *values[2];
     if (!args::unpack_keywords(args, nargs, nullptr, kwnames, kParser, values)) return nullptr;
     int bytes_per_sep = 1;

@@ -164,7 +164,7 @@ PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
         return nullptr;
     }
     static constexpr const char *kKeywords[] = {"source", "encoding", "errors", nullptr};
-    static constexpr args::KeywordParser kParser{"bytes", kKeywords, 0, 3, 0};
+    static constexpr args::KeywordParser kParser{"bytes", kKeywords, 0, 3};
     PyObject *given[3];
     if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
                                kParser, given))

@@ -78,7 +78,7 @@ std::uint64_t twos_complement_bits(PyObject *v, bool is_signed) noexcept {
 PyObject *long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames) noexcept {
     static constexpr const char *kKeywords[] = {"length", "byteorder", "signed", nullptr};
-    static constexpr args::KeywordParser kParser{"to_bytes", kKeywords, 0, 2, 0};
+    static constexpr args::KeywordParser kParser{"to_bytes", kKeywords, 0, 2};
     BytesArguments a;
     if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
     Py_ssize_t length = 1;
@@ -104,7 +104,7 @@ PyObject *long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 PyObject *long_from_bytes(PyObject *type, PyObject *const *args, Py_ssize_t nargs,
                           PyObject *kwnames) noexcept {
     static constexpr const char *kKeywords[] = {"bytes", "byteorder", "signed", nullptr};
-    static constexpr args::KeywordParser kParser{"from_bytes", kKeywords, 1, 2, 0};
+    static constexpr args::KeywordParser kParser{"from_bytes", kKeywords, 1, 2};
     BytesArguments a;
     if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
     const int little = parse_byteorder(a.byteorder);

@@ -64,7 +64,7 @@ PyObject *long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept 
         return nullptr;
     }
     static constexpr const char *kKeywords[] = {"", "base", nullptr};
-    static constexpr args::KeywordParser kParser{"int", kKeywords, 0, 2, 0};
+    static constexpr args::KeywordParser kParser{"int", kKeywords, 0, 2};
     PyObject *given[2];
     if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
                                kParser, given))

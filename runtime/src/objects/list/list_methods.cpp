@@ -135,7 +135,7 @@ PyObject *list_sizeof(PyObject *self, PyObject *) noexcept {
 PyObject *list_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames) noexcept {
     static constexpr const char *kKeywords[] = {"key", "reverse", nullptr};
-    static constexpr args::KeywordParser kParser{"sort", kKeywords, 0, 0, 0};
+    static constexpr args::KeywordParser kParser{"sort", kKeywords, 0, 0};
     PyObject *values[2];
     if (!args::unpack_keywords(args, nargs, nullptr, kwnames, kParser, values)) return nullptr;
     int reverse = 0;

@@ -250,12 +250,12 @@ constexpr const char *kSplitKeywords[] = {"sep", "maxsplit", nullptr};
 
 PyObject *str_split(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames) noexcept {
-    static constexpr args::KeywordParser kParser{"split", kSplitKeywords, 0, 2, 0};
+    static constexpr args::KeywordParser kParser{"split", kSplitKeywords, 0, 2};
     return split_common(kParser, self, args, nargs, kwnames, false);
 }
 PyObject *str_rsplit(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames) noexcept {
-    static constexpr args::KeywordParser kParser{"rsplit", kSplitKeywords, 0, 2, 0};
+    static constexpr args::KeywordParser kParser{"rsplit", kSplitKeywords, 0, 2};
     return split_common(kParser, self, args, nargs, kwnames, true);
 }
 

@@ -116,7 +116,7 @@ PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexce
         return nullptr;
     }
     static constexpr const char *kKeywords[] = {"object", "encoding", "errors", nullptr};
-    static constexpr args::KeywordParser kParser{"str", kKeywords, 0, 3, 0};
+    static constexpr args::KeywordParser kParser{"str", kKeywords, 0, 3};
     PyObject *given[3];
     if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
                                kParser, given))
