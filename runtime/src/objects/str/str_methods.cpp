@@ -18,12 +18,7 @@ namespace {
 // (sub[, start[, end]]) of find / count / index: sub must be a str.
 bool sub_start_end(const char *name, PyObject *args, PyObject **sub, Py_ssize_t *start,
                    Py_ssize_t *end) noexcept {
-    if (!args::parse_find_arguments(name, args, sub, start, end)) return false;
-    if (!PyUnicode_Check(*sub)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(*sub)->tp_name);
-        return false;
-    }
-    return true;
+    return args::parse_find_arguments(name, args, sub, start, end) && ensure_str(*sub);
 }
 
 PyObject *bool_result(bool value) noexcept {
