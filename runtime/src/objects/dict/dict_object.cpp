@@ -213,8 +213,9 @@ extern "C" int _PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t 
     return 0;
 }
 
+// The key is hashed before op is checked, as in CPython: PyDict_DelItem(list, list) is
+// "unhashable type: 'list'".
 extern "C" int PyDict_DelItem(PyObject *op, PyObject *key) noexcept {
-    if (!check_dict(op)) return -1;
     const Py_hash_t hash = PyObject_Hash(key);
     if (hash == -1) return -1;
     return _PyDict_DelItem_KnownHash(op, key, hash);
@@ -235,10 +236,11 @@ extern "C" int _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t
     return ix != kDictIxEmpty && value != nullptr;
 }
 
+// Hash first, as in CPython (which does not check op at all; a non-dict is refused here).
 extern "C" int PyDict_Contains(PyObject *op, PyObject *key) noexcept {
-    if (!check_dict(op)) return -1;
     const Py_hash_t hash = PyObject_Hash(key);
     if (hash == -1) return -1;
+    if (!check_dict(op)) return -1;
     return _PyDict_Contains_KnownHash(op, key, hash);
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/exceptions/exceptions_internal.hpp"
@@ -28,11 +29,7 @@ PyObject *BaseException_new(PyTypeObject *type, PyObject *args, PyObject *) noex
 }
 
 int BaseException_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Check(kwds) && PyDict_Size(kwds) > 0) {
-        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
-                     _PyType_Name(Py_TYPE(self)));
-        return -1;
-    }
+    if (!minipy::runtime::args::no_keywords(_PyType_Name(Py_TYPE(self)), kwds)) return -1;
     Py_XSETREF(as_exc(self)->args, Py_NewRef(args != nullptr ? args : empty_tuple()));
     return 0;
 }

@@ -60,7 +60,7 @@ Py_hash_t float_hash(PyObject *v) noexcept;
 // --- float_round.cpp ------------------------------------------------------------------------
 
 // float.__round__(ndigits=None), __floor__(), __ceil__(), as_integer_ratio().
-PyObject *float_round(PyObject *self, PyObject *args) noexcept;
+PyObject *float_round(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept;
 PyObject *float_floor(PyObject *self, PyObject *unused) noexcept;
 PyObject *float_ceil(PyObject *self, PyObject *unused) noexcept;
 PyObject *float_as_integer_ratio(PyObject *self, PyObject *unused) noexcept;
