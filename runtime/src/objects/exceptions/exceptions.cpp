@@ -300,17 +300,19 @@ PyTypeObject _PyExc_KeyError = {
     .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
-#define MINIPY_EXCEPTION_ALL(X)                                                                \
-    X(BaseException)                                                                           \
-    X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration)          \
-        X(ArithmeticError) X(FloatingPointError) X(OverflowError) X(ZeroDivisionError)         \
-            X(AssertionError) X(AttributeError) X(BufferError) X(EOFError) X(ImportError)      \
-                X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError) \
-                    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)               \
-                        X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) \
-                            X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)   \
-                                X(UnicodeEncodeError) X(Warning) X(UserWarning)                \
-                                    X(DeprecationWarning) X(RuntimeWarning)
+// clang-format 14 reads X(a) X(b) as a chain of calls and re-indents it differently on each
+// pass (it never reaches a fixed point), so the list is laid out by hand.
+// clang-format off
+#define MINIPY_EXCEPTION_ALL(X)                                                                    \
+    X(BaseException) X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception)              \
+    X(StopIteration) X(ArithmeticError) X(FloatingPointError) X(OverflowError)                     \
+    X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
+    X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError)                 \
+    X(MemoryError) X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)                    \
+    X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError)            \
+    X(ValueError) X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning)           \
+    X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
+// clang-format on
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)
