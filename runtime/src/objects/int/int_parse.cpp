@@ -59,7 +59,7 @@ constexpr GroupTable make_group_table() noexcept {
 }
 constexpr GroupTable kGroups = make_group_table();
 
-enum class ParseStatus { kOk, kInvalid, kError };
+enum class ParseStatus { ok, invalid, error };
 
 struct Text {
     const char *data;
@@ -136,8 +136,8 @@ PyObject *convert_general_base(const Text &text, Py_ssize_t begin, Py_ssize_t en
     return reinterpret_cast<PyObject *>(z);
 }
 
-// Parses text as described at the top. kOk: *result is the int, *stop the end of the text.
-// kInvalid: not an int literal, *stop where parsing stopped. kError: an exception is set
+// Parses text as described at the top. ok: *result is the int, *stop the end of the text.
+// invalid: not an int literal, *stop where parsing stopped. error: an exception is set
 // (too many digits, memory).
 ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *stop) noexcept {
     Py_ssize_t p = 0;
@@ -168,7 +168,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (text.at(p) == '_') ++p;  // "0x_1f" is allowed
     }
     *stop = p;
-    if (text.at(p) == '_') return ParseStatus::kInvalid;
+    if (text.at(p) == '_') return ParseStatus::invalid;
     const Py_ssize_t begin = p;
     Py_ssize_t ndigits = 0;
     bool after_underscore = false;
@@ -177,7 +177,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (c == '_') {
             if (after_underscore) {
                 *stop = p;
-                return ParseStatus::kInvalid;
+                return ParseStatus::invalid;
             }
             after_underscore = true;
         } else if (digit_value(c) < base) {
@@ -188,7 +188,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         }
     }
     *stop = p;
-    if (after_underscore || ndigits == 0) return ParseStatus::kInvalid;
+    if (after_underscore || ndigits == 0) return ParseStatus::invalid;
     const bool binary_base = (base & (base - 1)) == 0;
     PyObject *z;
     if (binary_base) {
@@ -201,25 +201,25 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
                 "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
                 "digits; use sys.set_int_max_str_digits() to increase the limit",
                 limit, ndigits);
-            return ParseStatus::kError;
+            return ParseStatus::error;
         }
         z = convert_general_base(text, begin, p, ndigits, base);
     }
-    if (z == nullptr) return ParseStatus::kError;
+    if (z == nullptr) return ParseStatus::error;
     if (negative) Py_SET_SIZE(z, -Py_SIZE(z));
     z = long_finish(as_long(z));
     if (zeros_only && Py_SIZE(z) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     while (is_ascii_space(text.at(p))) ++p;
     *stop = p;
     if (text.at(p) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     *result = z;
-    return ParseStatus::kOk;
+    return ParseStatus::ok;
 }
 
 bool check_base(int base) noexcept {
@@ -295,7 +295,7 @@ extern "C" PyObject *PyLong_FromString(const char *str, char **pend, int base) n
     Py_ssize_t stop = 0;
     const ParseStatus status = parse(text, base, &result, &stop);
     if (pend != nullptr) *pend = const_cast<char *>(str + stop);
-    if (status == ParseStatus::kInvalid) {
+    if (status == ParseStatus::invalid) {
         PyObject *shown = PyUnicode_FromStringAndSize(str, text.length < 200 ? text.length : 200);
         if (shown == nullptr) return nullptr;
         raise_invalid_literal(base, shown);
@@ -309,8 +309,8 @@ extern "C" PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base) 
     PyObject *result;
     Py_ssize_t stop = 0;
     const ParseStatus status = parse(Text{s, len}, base, &result, &stop);
-    if (status == ParseStatus::kOk && stop == len) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    if (status == ParseStatus::ok && stop == len) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);  // stopped at a NUL inside the bytes
     PyObject *shown = PyBytes_FromStringAndSize(s, len < 200 ? len : 200);
     if (shown == nullptr) return nullptr;
@@ -342,8 +342,8 @@ extern "C" PyObject *PyLong_FromUnicodeObject(PyObject *u, int base) noexcept {
     Py_ssize_t stop = 0;
     const ParseStatus status = parse(Text{ascii, length}, base, &result, &stop);
     PyMem_Free(ascii);
-    if (status == ParseStatus::kOk && stop == length) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    if (status == ParseStatus::ok && stop == length) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);
     raise_invalid_literal(base, u);
     return nullptr;
