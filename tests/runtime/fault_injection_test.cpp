@@ -151,7 +151,7 @@ const char *run_block(BlockValues &values) {
         TRY_OK(PyList_Append(floats.get(), number.get()));
     }
     TRY_NEW(words, PyList_New(4));
-    const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
+    static const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
     for (Py_ssize_t i = 0; i < 4; ++i) {
         PyObject *word = PyUnicode_FromString(kWords[i]);
         if (word == nullptr) return "PyUnicode_FromString(kWords[i])";
