@@ -117,9 +117,9 @@ std::array<Slot, 6> g_slots;
 }  // namespace
 
 const std::vector<std::string_view> &allocator_names() {
-    static const std::vector<std::string_view> names = {"pymalloc", "malloc",   "cpython",
-                                                        "mimalloc", "jemalloc", "minipy-malloc"};
-    return names;
+    static const std::vector<std::string_view> kNames = {"pymalloc", "malloc",   "cpython",
+                                                         "mimalloc", "jemalloc", "minipy-malloc"};
+    return kNames;
 }
 
 const Allocator *load_allocator(std::string_view name, std::string *why) {
@@ -139,7 +139,7 @@ const Allocator *load_allocator(std::string_view name, std::string *why) {
 }
 
 const AllocatorSet &all_allocators() {
-    static const AllocatorSet set = [] {
+    static const AllocatorSet kSet = [] {
         AllocatorSet s;
         for (std::string_view name : allocator_names()) {
             std::string why;
@@ -150,7 +150,7 @@ const AllocatorSet &all_allocators() {
         }
         return s;
     }();
-    return set;
+    return kSet;
 }
 
 bool wanted(const Allocator &a, bool all, std::string_view only) {

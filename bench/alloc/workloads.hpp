@@ -108,7 +108,7 @@ void churn_drain(const A &a, void **slots) {
 // --- Realloc growth -----------------------------------------------------------------------
 
 inline constexpr std::size_t kReallocFirst = 8;
-inline constexpr std::size_t kReallocLast = 64 * 1024;
+inline constexpr std::size_t kReallocLast = std::size_t{64} * 1024;
 
 inline std::size_t realloc_next(std::size_t n) {
     const std::size_t next = n + n / 8 + 8;

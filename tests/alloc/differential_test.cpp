@@ -110,9 +110,9 @@ class Model {
     }
 
     const minipy::test::DomainApi *pick_domain() {
-        static const minipy::test::DomainApi *const apis[] = {
+        static const minipy::test::DomainApi *const kApis[] = {
             &minipy::test::kRawApi, &minipy::test::kMemApi, &minipy::test::kObjApi};
-        return apis[pick(3)];
+        return kApis[pick(3)];
     }
 
     void allocate(bool zeroed) {
@@ -126,8 +126,8 @@ class Model {
             size = nelem * elsize;
             p = api->calloc(nelem, elsize);
             BOOST_REQUIRE_MESSAGE(p != nullptr, "step " << step_ << ": calloc failed");
-            static const std::vector<unsigned char> zeros(kMaxSize, 0);
-            BOOST_REQUIRE_MESSAGE(size == 0 || std::memcmp(p, zeros.data(), size) == 0,
+            static const std::vector<unsigned char> kZeros(kMaxSize, 0);
+            BOOST_REQUIRE_MESSAGE(size == 0 || std::memcmp(p, kZeros.data(), size) == 0,
                                   "step " << step_ << ": calloc of " << size << " not zeroed");
         } else {
             p = api->malloc(size);

@@ -223,8 +223,9 @@ BOOST_AUTO_TEST_CASE(realloc_keeps_the_block_while_it_fits_and_is_over_three_qua
         std::size_t from, to;
         bool same;
     };
-    // The cases CPython 3.8 and 3.12 were observed to keep or move (pymalloc_realloc in Objects/obmalloc.c keeps a block
-    // whose new size still fits and is above three quarters of its size class).
+    // The cases CPython 3.8 and 3.12 were observed to keep or move (pymalloc_realloc in
+    // Objects/obmalloc.c keeps a block whose new size still fits and is above three quarters of its
+    // size class).
     const Case cases[] = {{512, 400, true},  {512, 385, true}, {512, 384, false},
                           {512, 383, false}, {100, 112, true}, {100, 113, false},
                           {16, 13, true},    {16, 12, false},  {500, 600, false},

@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(class_figures_follow_what_was_allocated) {
     BOOST_TEST(s.classes[2].num_pools == 2u);
     BOOST_TEST(s.classes[2].blocks_in_use == per_pool_48 + 5);
     BOOST_TEST(s.classes[2].avail_blocks == 2 * per_pool_48 - per_pool_48 - 5);
-    BOOST_TEST(s.allocated_bytes == 10 * 32 + (per_pool_48 + 5) * 48);
+    BOOST_TEST(s.allocated_bytes == std::size_t{10} * 32 + (per_pool_48 + 5) * 48);
     BOOST_TEST(s.available_bytes ==
                s.classes[1].avail_blocks * 32 + s.classes[2].avail_blocks * 48);
     BOOST_TEST(_Py_GetAllocatedBlocks() == static_cast<Py_ssize_t>(blocks.size()));
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up) {
     BOOST_TEST(s.total == s.arena_bytes);
     std::size_t pools = 0, allocated = 0, available = 0, quantization = 0;
     for (unsigned c = 0; c < g.num_size_classes; ++c) {
-        const std::size_t size = 16 * (c + 1);
+        const std::size_t size = std::size_t{16} * (c + 1);
         pools += s.classes[c].num_pools;
         allocated += s.classes[c].blocks_in_use * size;
         available += s.classes[c].avail_blocks * size;

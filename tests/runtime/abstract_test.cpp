@@ -32,7 +32,7 @@ PyObject *inplace_power(PyObject *v, PyObject *w) {
 }
 
 const std::map<std::string, Binary> &binary_functions() {
-    static const std::map<std::string, Binary> functions = {
+    static const std::map<std::string, Binary> kFunctions = {
         {"Add", PyNumber_Add},
         {"Subtract", PyNumber_Subtract},
         {"Multiply", PyNumber_Multiply},
@@ -61,17 +61,17 @@ const std::map<std::string, Binary> &binary_functions() {
         {"InPlaceXor", PyNumber_InPlaceXor},
         {"InPlaceMatrixMultiply", PyNumber_InPlaceMatrixMultiply},
     };
-    return functions;
+    return kFunctions;
 }
 
 const std::map<std::string, Unary> &unary_functions() {
-    static const std::map<std::string, Unary> functions = {
+    static const std::map<std::string, Unary> kFunctions = {
         {"Negative", PyNumber_Negative},
         {"Positive", PyNumber_Positive},
         {"Invert", PyNumber_Invert},
         {"Absolute", PyNumber_Absolute},
     };
-    return functions;
+    return kFunctions;
 }
 
 // --- Types made for the dispatch tests ------------------------------------------------------

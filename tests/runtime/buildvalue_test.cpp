@@ -22,7 +22,7 @@ namespace {
 // The calls named in the data file; the generator makes the same ones with ctypes.
 const std::map<std::string, std::function<PyObject *()>> &named_calls() {
     using S = Py_ssize_t;
-    static const std::map<std::string, std::function<PyObject *()>> calls = {
+    static const std::map<std::string, std::function<PyObject *()>> kCalls = {
         {"empty", [] { return Py_BuildValue(""); }},
         {"int", [] { return Py_BuildValue("i", 5); }},
         {"two_ints", [] { return Py_BuildValue("ii", 1, 2); }},
@@ -77,7 +77,7 @@ const std::map<std::string, std::function<PyObject *()>> &named_calls() {
         {"tuple_in_list", [] { return Py_BuildValue("[(ii)(ii)]", 1, 2, 3, 4); }},
         {"unmatched_inner", [] { return Py_BuildValue("[(i]", 1); }},
     };
-    return calls;
+    return kCalls;
 }
 
 // A fresh object whose reference count the test follows; the test keeps one reference.

@@ -509,7 +509,7 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
     BOOST_TEST(repr_of(d) == "{1: 10, 5: 50}");
     BOOST_TEST(status_text(_PyDict_MergeEx(d, source, 2)) == "!KeyError: 1");
     BOOST_TEST(PyDict_Update(d, Ref(PyDict_New())) == 0);
-    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))).rfind("!", 0) == 0);
+    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))).rfind('!', 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(methods_match_python3) {

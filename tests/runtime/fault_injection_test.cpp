@@ -43,9 +43,11 @@ using minipy::test::objects::Ref;
 // The block's steps. TRY_NEW names a new reference and gives up when it is NULL; TRY_OK gives
 // up when a status is negative. Giving up returns the failed call's text, which the sweep
 // prints with N.
+// NOLINTBEGIN(bugprone-macro-parentheses): declares name
 #define TRY_NEW(name, call) \
     Ref name{call};         \
     if (!name) return #call
+// NOLINTEND(bugprone-macro-parentheses)
 #define TRY_OK(call) \
     if ((call) < 0) return #call
 
@@ -149,7 +151,7 @@ const char *run_block(BlockValues &values) {
         TRY_OK(PyList_Append(floats.get(), number.get()));
     }
     TRY_NEW(words, PyList_New(4));
-    const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
+    static const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
     for (Py_ssize_t i = 0; i < 4; ++i) {
         PyObject *word = PyUnicode_FromString(kWords[i]);
         if (word == nullptr) return "PyUnicode_FromString(kWords[i])";

@@ -467,11 +467,11 @@ BOOST_AUTO_TEST_CASE(pack_and_unpack_as_struct_does) {
          "!OverflowError: float too large to pack with f format"},
     };
     auto hex = [](const char *bytes, int n) {
-        static const char digits[] = "0123456789abcdef";
+        static const char kDigits[] = "0123456789abcdef";
         std::string out;
         for (int i = 0; i < n; i++) {
-            out += digits[(static_cast<unsigned char>(bytes[i]) >> 4) & 15];
-            out += digits[static_cast<unsigned char>(bytes[i]) & 15];
+            out += kDigits[(static_cast<unsigned char>(bytes[i]) >> 4) & 15];
+            out += kDigits[static_cast<unsigned char>(bytes[i]) & 15];
         }
         return out;
     };

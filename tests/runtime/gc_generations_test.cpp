@@ -278,7 +278,7 @@ BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
     PyGC_Disable();
     minipy_gc_generation_stats after[3];
     minipy_gc_get_stats(after);
-    for (int g = 0; g < 3; ++g) {
+    for (std::size_t g = 0; g < 3; ++g) {
         BOOST_TEST(after[g].collections - base[g].collections == expected_stats[2 * g]);
         BOOST_TEST(after[g].collected - base[g].collected == expected_stats[2 * g + 1]);
         BOOST_TEST(after[g].uncollectable == 0);

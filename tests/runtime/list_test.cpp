@@ -50,7 +50,7 @@ std::vector<Py_ssize_t> run_growth_scenario(const std::string &name, size_t step
         }
         if (name == "pop200") {
             for (int i = 0; i < 200; i++) {
-                Ref(PyObject_CallMethod(l, "pop", nullptr));
+                Py_XDECREF(PyObject_CallMethod(l, "pop", nullptr));
                 seen.push_back(allocated(l));
             }
         }
@@ -70,7 +70,7 @@ std::vector<Py_ssize_t> run_growth_scenario(const std::string &name, size_t step
         Ref l(PyList_New(0));
         for (long k : kExtendSizes) {
             Ref source(name == "extend_list" ? int_list(0, k) : range_of(k));
-            Ref(PyObject_CallMethod(l, "extend", "O", source.get()));
+            Py_XDECREF(PyObject_CallMethod(l, "extend", "O", source.get()));
             seen.push_back(allocated(l));
         }
     } else if (name == "del_front9") {
@@ -86,7 +86,7 @@ std::vector<Py_ssize_t> run_growth_scenario(const std::string &name, size_t step
     } else if (name == "inplace_repeat2") {
         Ref l(int_list(0, 3));
         for (int i = 0; i < 6; i++) {
-            Ref(PySequence_InPlaceRepeat(l, 2));
+            Py_XDECREF(PySequence_InPlaceRepeat(l, 2));
             seen.push_back(allocated(l));
         }
     } else {

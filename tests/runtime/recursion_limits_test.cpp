@@ -25,7 +25,7 @@ namespace {
 // destroyed on a thread with a small stack (run_on_small_stack), where only a bounded depth
 // survives.
 constexpr long kDeep = 100000;
-constexpr size_t kSmallStack = 256 * 1024;
+constexpr size_t kSmallStack = size_t{256} * 1024;
 
 // Runs `body` on a new thread with a kSmallStack-byte stack, holding the GIL, while the
 // calling thread (which holds it) waits with the GIL released. The body must not use

@@ -24,9 +24,11 @@ using minipy::test::strs::take_error;
 
 namespace {
 
+// NOLINTBEGIN(bugprone-macro-parentheses): declares name
 #define TRY_NEW(name, call) \
     Ref name{call};         \
     if (!name) return false
+// NOLINTEND(bugprone-macro-parentheses)
 #define TRY_OK(call) \
     if ((call) < 0) return false
 

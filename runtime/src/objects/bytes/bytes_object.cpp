@@ -73,7 +73,7 @@ PyObject *bytes_repr_data(const char *data, Py_ssize_t size, int smartquotes) no
         has_single |= c == '\'';
         has_double |= c == '"';
     }
-    const char quote = smartquotes && has_single && !has_double ? '"' : '\'';
+    const unsigned char quote = smartquotes && has_single && !has_double ? '"' : '\'';
     for (Py_ssize_t i = 0; i < size; ++i) {
         const unsigned char c = static_cast<unsigned char>(data[i]);
         Py_ssize_t add = 1;

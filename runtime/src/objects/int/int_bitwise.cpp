@@ -19,13 +19,13 @@
 namespace minipy::runtime {
 namespace {
 
-enum class BitOp { kAnd, kOr, kXor };
+enum class BitOp { and_, or_, xor_ };
 
 digit apply(BitOp op, digit x, digit y) noexcept {
     switch (op) {
-    case BitOp::kAnd: return x & y;
-    case BitOp::kOr: return x | y;
-    case BitOp::kXor: return x ^ y;
+    case BitOp::and_: return x & y;
+    case BitOp::or_: return x | y;
+    case BitOp::xor_: return x ^ y;
     }
     return 0;
 }
@@ -223,21 +223,21 @@ PyObject *long_and(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) & long_compact_value(b));
-    return bitwise(a, BitOp::kAnd, b);
+    return bitwise(a, BitOp::and_, b);
 }
 
 PyObject *long_or(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) | long_compact_value(b));
-    return bitwise(a, BitOp::kOr, b);
+    return bitwise(a, BitOp::or_, b);
 }
 
 PyObject *long_xor(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) ^ long_compact_value(b));
-    return bitwise(a, BitOp::kXor, b);
+    return bitwise(a, BitOp::xor_, b);
 }
 
 // ~v == -(v + 1).

@@ -62,7 +62,7 @@ constexpr GroupTable make_group_table() noexcept {
 }
 constexpr GroupTable kGroups = make_group_table();
 
-enum class ParseStatus { kOk, kInvalid, kError };
+enum class ParseStatus { ok, invalid, error };
 
 struct Text {
     const char *data;
@@ -139,9 +139,9 @@ PyObject *convert_general_base(const Text &text, Py_ssize_t begin, Py_ssize_t en
     return reinterpret_cast<PyObject *>(z);
 }
 
-// Parses text as described at the top. kOk: *result is the int, *stop the end of the text.
-// kInvalid: not an int literal, *stop where parsing stopped, *message_base the base
-// PyLong_FromString's error names. kError: an exception is set (too many digits, memory).
+// Parses text as described at the top. ok: *result is the int, *stop the end of the text.
+// invalid: not an int literal, *stop where parsing stopped, *message_base the base
+// PyLong_FromString's error names. error: an exception is set (too many digits, memory).
 ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *stop,
                   int *message_base) noexcept {
     Py_ssize_t p = 0;
@@ -173,7 +173,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (text.at(p) == '_') ++p;  // "0x_1f" is allowed
     }
     *stop = p;
-    if (text.at(p) == '_') return ParseStatus::kInvalid;
+    if (text.at(p) == '_') return ParseStatus::invalid;
     const Py_ssize_t begin = p;
     Py_ssize_t ndigits = 0;
     bool after_underscore = false;
@@ -182,7 +182,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (c == '_') {
             if (after_underscore) {
                 *stop = p;
-                return ParseStatus::kInvalid;
+                return ParseStatus::invalid;
             }
             after_underscore = true;
         } else if (digit_value(c) < base) {
@@ -193,7 +193,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         }
     }
     *stop = p;
-    if (after_underscore || ndigits == 0) return ParseStatus::kInvalid;
+    if (after_underscore || ndigits == 0) return ParseStatus::invalid;
     const bool binary_base = (base & (base - 1)) == 0;
     PyObject *z;
     if (binary_base) {
@@ -206,26 +206,26 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
                 "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
                 "digits; use sys.set_int_max_str_digits() to increase the limit",
                 limit, ndigits);
-            return ParseStatus::kError;
+            return ParseStatus::error;
         }
         z = convert_general_base(text, begin, p, ndigits, base);
     }
-    if (z == nullptr) return ParseStatus::kError;
+    if (z == nullptr) return ParseStatus::error;
     if (negative) Py_SET_SIZE(z, -Py_SIZE(z));
     z = long_finish(as_long(z));
     if (zeros_only) *message_base = 0;
     if (zeros_only && Py_SIZE(z) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     while (is_ascii_space(text.at(p))) ++p;
     *stop = p;
     if (text.at(p) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     *result = z;
-    return ParseStatus::kOk;
+    return ParseStatus::ok;
 }
 
 bool check_base(int base) noexcept {
@@ -302,7 +302,7 @@ extern "C" PyObject *PyLong_FromString(const char *str, char **pend, int base) n
     int message_base = base;
     const ParseStatus status = parse(text, base, &result, &stop, &message_base);
     if (pend != nullptr) *pend = const_cast<char *>(str + stop);
-    if (status == ParseStatus::kInvalid) {
+    if (status == ParseStatus::invalid) {
         PyObject *shown = PyUnicode_FromStringAndSize(str, text.length < 200 ? text.length : 200);
         if (shown == nullptr) return nullptr;
         raise_invalid_literal(message_base, shown);
@@ -317,8 +317,8 @@ extern "C" PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base) 
     Py_ssize_t stop = 0;
     int message_base;
     const ParseStatus status = parse(Text{s, len}, base, &result, &stop, &message_base);
-    if (status == ParseStatus::kOk && stop == len) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    if (status == ParseStatus::ok && stop == len) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);  // stopped at a NUL inside the bytes
     PyObject *shown = PyBytes_FromStringAndSize(s, len < 200 ? len : 200);
     if (shown == nullptr) return nullptr;
@@ -356,8 +356,8 @@ extern "C" PyObject *PyLong_FromUnicodeObject(PyObject *u, int base) noexcept {
     int message_base;
     const ParseStatus status = parse(Text{ascii, length}, base, &result, &stop, &message_base);
     PyMem_Free(ascii);
-    if (status == ParseStatus::kOk && stop == length) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    if (status == ParseStatus::ok && stop == length) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);
     raise_invalid_literal(base, u);
     return nullptr;
