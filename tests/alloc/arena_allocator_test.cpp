@@ -16,9 +16,9 @@
 #include <set>
 #include <vector>
 
+#include "alloc/support/pymalloc_state.hpp"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
-#include "pymalloc/geometry.hpp"  // compile-time sizes for the static buffer
 #include "support/alloc_hooks.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -27,8 +27,11 @@ using minipy::test::DomainHook;
 
 namespace {
 
-constexpr std::size_t kArenaSize = minipy::pymalloc::kArenaSize;
-constexpr std::size_t kPoolSize = minipy::pymalloc::kPoolSize;
+using minipy::test::GeometryScope;
+using minipy::test::kMapSlotSize;
+
+// The largest arena of either geometry: what the static buffer is laid out for.
+constexpr std::size_t kMaxArenaSize = 1024 * 1024;
 
 std::uintptr_t address(const void *p) {
     return reinterpret_cast<std::uintptr_t>(p);
@@ -38,6 +41,13 @@ minipy_pymalloc_geometry geometry() {
     minipy_pymalloc_geometry g;
     minipy_pymalloc_get_geometry(&g);
     return g;
+}
+
+std::size_t arena_size() {
+    return geometry().arena_size;
+}
+std::size_t pool_size() {
+    return geometry().pool_size;
 }
 
 minipy_pymalloc_stats stats() {
@@ -167,26 +177,47 @@ class CountingArenas {
 
 // --- Arenas from a static buffer ----------------------------------------------------------
 constexpr std::size_t kBufferArenas = 8;
-// One arena more than it serves, so that the unaligned layout still fits.
-alignas(kArenaSize) std::byte g_buffer[(kBufferArenas + 1) * kArenaSize];
+// One arena more than it serves, so that the unaligned layout still fits: laid out for the
+// larger geometry, the small one uses its first quarter.
+alignas(kMaxArenaSize) std::byte g_buffer[(kBufferArenas + 1) * kMaxArenaSize];
 
-// 3 pools and 48 bytes in: not even pool-aligned, so each arena starts inside one arena
-// slot, ends inside the next one, and loses one pool to alignment.
-constexpr std::size_t kUnalignedOffset = 3 * kPoolSize + 48;
+// 3 pools and 48 bytes in: not even pool-aligned, so each arena starts inside one slot of
+// the arena map, ends inside another, and loses one pool to alignment.
+std::size_t unaligned_offset() {
+    return 3 * pool_size() + 48;
+}
 
 struct BufferLayout {
     const char *name;
-    std::size_t offset;  // of the first arena from the start of g_buffer
+    std::size_t pools;  // offset of the first arena from the start of g_buffer, in pools...
+    std::size_t bytes;  // ... plus bytes
+    std::size_t offset() const { return pools * pool_size() + bytes; }
     // An arena that does not start on a pool boundary gives up one pool.
-    bool loses_a_pool() const { return offset % kPoolSize != 0; }
+    bool loses_a_pool() const { return bytes != 0; }
+    bool aligned() const { return pools == 0 && bytes == 0; }
 };
 std::ostream &operator<<(std::ostream &out, const BufferLayout &layout) {
     return out << layout.name;
 }
-// Aligned to the arena size (each arena fills one slot of the arena map); aligned to the pool
-// size only (each arena straddles two slots but keeps all its pools); not even that.
+// Aligned to the arena size (the fast path takes its blocks, dense headers live in its
+// tables); aligned to the pool size only (its pools straddle slots of the arena map, but it
+// keeps them all); not even that.
 const std::vector<BufferLayout> kLayouts = {
-    {"aligned", 0}, {"pool_aligned", 5 * kPoolSize}, {"unaligned", kUnalignedOffset}};
+    {"aligned", 0, 0}, {"pool_aligned", 5, 0}, {"unaligned", 3, 48}};
+
+struct BufferCase {
+    BufferLayout layout;
+    const char *geometry;
+};
+std::ostream &operator<<(std::ostream &out, const BufferCase &c) {
+    return out << c.layout.name << "/" << c.geometry;
+}
+std::vector<BufferCase> buffer_cases() {
+    std::vector<BufferCase> cases;
+    for (const char *g : minipy::test::geometry_names())
+        for (const BufferLayout &l : kLayouts) cases.push_back({l, g});
+    return cases;
+}
 
 // Serves arena i at base + i * arena size, the lowest free index first; refuses when all
 // kBufferArenas are out. Any call that is not a well-formed request or return of one of its
@@ -198,9 +229,9 @@ class BufferArenas {
 
     bool contains(const void *p) const {
         return address(p) >= address(base_) &&
-               address(p) < address(base_) + kBufferArenas * kArenaSize;
+               address(p) < address(base_) + kBufferArenas * arena_size();
     }
-    void *arena(std::size_t i) const { return base_ + i * kArenaSize; }
+    void *arena(std::size_t i) const { return base_ + i * arena_size(); }
     std::size_t in_use() const {
         std::size_t n = 0;
         for (bool used : used_) n += used ? 1 : 0;
@@ -213,7 +244,7 @@ class BufferArenas {
   private:
     static void *alloc(void *ctx, std::size_t size) noexcept {
         auto &self = *static_cast<BufferArenas *>(ctx);
-        if (size != kArenaSize) {
+        if (size != arena_size()) {
             ++self.bad_calls;
             return nullptr;
         }
@@ -229,9 +260,9 @@ class BufferArenas {
     static void free(void *ctx, void *ptr, std::size_t size) noexcept {
         auto &self = *static_cast<BufferArenas *>(ctx);
         const std::uintptr_t offset = address(ptr) - address(self.base_);
-        const std::size_t i = offset / kArenaSize;
-        if (!self.contains(ptr) || offset % kArenaSize != 0 || !self.used_[i] ||
-            size != kArenaSize) {
+        const std::size_t i = offset / arena_size();
+        if (!self.contains(ptr) || offset % arena_size() != 0 || !self.used_[i] ||
+            size != arena_size()) {
             ++self.bad_calls;
             return;
         }
@@ -252,12 +283,14 @@ unsigned char pattern(std::size_t index) {
 
 BOOST_AUTO_TEST_SUITE(arena_allocator)
 
-BOOST_AUTO_TEST_CASE(geometry_of_the_build_matches_the_buffer_sizes) {
-    // The static buffer is sized from the internal constants; the public figures must agree.
-    const minipy_pymalloc_geometry g = geometry();
-    BOOST_TEST(g.arena_size == kArenaSize);
-    BOOST_TEST(g.pool_size == kPoolSize);
-    BOOST_TEST(g.max_pools_in_arena == kArenaSize / kPoolSize);
+BOOST_AUTO_TEST_CASE(the_buffer_has_room_for_either_geometry) {
+    for (const char *name : minipy::test::geometry_names()) {
+        GeometryScope scope(name);
+        const minipy_pymalloc_geometry g = geometry();
+        BOOST_TEST(g.arena_size <= kMaxArenaSize);
+        BOOST_TEST(kMaxArenaSize % g.arena_size == 0u);
+        BOOST_TEST(g.max_pools_in_arena == g.arena_size / g.pool_size);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_free_per_arena) {
@@ -293,7 +326,7 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
     for (const CountingArenas::Call &call : counting.allocs) BOOST_TEST(call.size == g.arena_size);
     BOOST_TEST(counting.allocs[0].ptr != counting.allocs[1].ptr);
     // The default allocator's arenas are aligned: the first filled all its pools.
-    BOOST_TEST(blocks.size() == (g.pool_size - g.pool_overhead) / 512 * g.max_pools_in_arena + 1);
+    BOOST_TEST(blocks.size() == minipy::test::blocks_per_aligned_arena(512) + 1);
     std::set<const void *> walked;
     for (const minipy_arena_info &a : arenas()) walked.insert(a.address);
     BOOST_TEST((walked == std::set<const void *>{counting.allocs[0].ptr, counting.allocs[1].ptr}));
@@ -319,10 +352,12 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
 }
 
 BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_back_to_raw,
-                     bdata::make(kLayouts), layout) {
+                     bdata::make(buffer_cases()), buffer_case) {
+    const BufferLayout &layout = buffer_case.layout;
     require_no_arenas();
+    GeometryScope geometry_scope(buffer_case.geometry);
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     install(buffer.allocator());
     const minipy_pymalloc_geometry g = geometry();
     const minipy_pymalloc_stats before = stats();
@@ -362,8 +397,13 @@ BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_bac
     BOOST_REQUIRE_EQUAL(held.size(), kBufferArenas);
     for (const minipy_arena_info &a : held) {
         BOOST_TEST(buffer.contains(a.address));
-        BOOST_TEST((address(a.address) - address(buffer.arena(0))) % kArenaSize == 0u);
-        BOOST_TEST(a.total_pools == g.max_pools_in_arena - (layout.loses_a_pool() ? 1 : 0));
+        BOOST_TEST((address(a.address) - address(buffer.arena(0))) % g.arena_size == 0u);
+        const bool table_pool = layout.aligned() && minipy::test::dense_headers() &&
+                                g.pool_size == minipy::test::kHeaderTableSize;
+        BOOST_TEST(a.total_pools ==
+                   g.max_pools_in_arena - (layout.loses_a_pool() || table_pool ? 1 : 0));
+        BOOST_TEST((a.header_table != nullptr) ==
+                   (layout.aligned() && minipy::test::dense_headers()));
     }
 
     // Blocks: those handed out while the buffer had room lie in the pools of one of its
@@ -373,7 +413,7 @@ BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_bac
     for (const Block &b : blocks) {
         const bool in_pool = std::any_of(held.begin(), held.end(), [&](const minipy_arena_info &a) {
             return address(b.p) >= address(a.first_pool) &&
-                   address(b.p) + b.size <= address(a.address) + kArenaSize;
+                   address(b.p) + b.size <= address(a.address) + g.arena_size;
         });
         if (b.buffer_had_room)
             BOOST_REQUIRE_MESSAGE(in_pool, "block of " << b.size << " bytes outside the buffer");
@@ -412,7 +452,7 @@ BOOST_DATA_TEST_CASE(arenas_go_back_to_their_allocator_after_another_is_set, bda
                      layout) {
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
@@ -436,7 +476,7 @@ BOOST_DATA_TEST_CASE(arenas_of_two_allocators_each_go_back_to_their_own, bdata::
                      layout) {
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
@@ -458,7 +498,7 @@ BOOST_DATA_TEST_CASE(arenas_of_two_allocators_each_go_back_to_their_own, bdata::
     BOOST_TEST(buffer.bad_calls == 0u, "the buffer was given an arena it never handed out");
     BOOST_REQUIRE_EQUAL(counting.frees.size(), 1u);
     BOOST_TEST(counting.frees[0].ptr == counting.allocs[0].ptr);
-    BOOST_TEST(counting.frees[0].size == kArenaSize);
+    BOOST_TEST(counting.frees[0].size == arena_size());
     BOOST_TEST(counting.foreign_frees == 0u, "the counting allocator was given a buffer arena");
     BOOST_TEST(stats().arenas_allocated_current == 0u);
 }
@@ -478,18 +518,19 @@ BOOST_AUTO_TEST_CASE(pointers_from_malloc_are_freed_by_the_raw_domain) {
     const FreeFn frees[] = {PyObject_Free, PyMem_Free};
     // Small heap blocks (rounding them down to a pool boundary lands on someone else's
     // memory), a page-sized one, and a large mmapped one.
-    const std::size_t sizes[] = {1, 16, 64, 512, 4096, 3 * kArenaSize};
+    const std::size_t sizes[] = {1, 16, 64, 512, 4096, 3 * arena_size()};
     Py_ssize_t foreign = 0;
     for (FreeFn free_fn : frees) {
         for (std::size_t size : sizes) {
             void *p = std::malloc(size);
             BOOST_REQUIRE(p != nullptr);
             std::memset(p, 0x6B, size);
-            // Nothing of pymalloc's in the pointer's arena slot: no arena overlaps it.
-            const std::uintptr_t slot = address(p) / kArenaSize;
+            // Nothing of pymalloc's in the pointer's slot of the arena map: no arena
+            // overlaps it.
+            const std::uintptr_t slot = address(p) / kMapSlotSize;
             for (const minipy_arena_info &a : held)
-                BOOST_REQUIRE(address(a.address) / kArenaSize != slot &&
-                              (address(a.address) + kArenaSize - 1) / kArenaSize != slot);
+                BOOST_REQUIRE(slot < address(a.address) / kMapSlotSize ||
+                              slot > (address(a.address) + arena_size() - 1) / kMapSlotSize);
             CountingHook raw(PYMEM_DOMAIN_RAW);
             free_fn(p);
             ++foreign;
@@ -552,7 +593,7 @@ BOOST_AUTO_TEST_CASE(pointers_beside_an_unaligned_arena_in_its_slots_go_to_the_r
     // caught by a raw-domain hook instead of reaching the C library.
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(kUnalignedOffset);
+    BufferArenas buffer(unaligned_offset());
     OwnedBlocks blocks;
     install(buffer.allocator());
     void *own = blocks.malloc(64);
@@ -561,18 +602,19 @@ BOOST_AUTO_TEST_CASE(pointers_beside_an_unaligned_arena_in_its_slots_go_to_the_r
     BOOST_REQUIRE(buffer.contains(own));
 
     const std::uintptr_t arena = address(buffer.arena(0));
-    const std::uintptr_t first_pool = (arena + kPoolSize - 1) & ~(kPoolSize - 1);
-    const std::uintptr_t end = arena + kArenaSize;
-    const std::uintptr_t slot = arena / kArenaSize;
+    const std::uintptr_t first_pool = (arena + pool_size() - 1) & ~(pool_size() - 1);
+    const std::uintptr_t end = arena + arena_size();
+    const std::uintptr_t head_slot = arena / kMapSlotSize;
+    const std::uintptr_t tail_slot = (end - 1) / kMapSlotSize;
     const std::uintptr_t candidates[] = {
         address(g_buffer) + 16,  // the head slot, before the arena
         arena + 16,              // the arena's own bytes before its first pool
         first_pool - 16,         // ... their last 16 bytes
         end - 16,                // the tail slot: after the last whole pool
-        end + kPoolSize,         // the tail slot, beyond the arena
+        end + pool_size(),       // the tail slot, beyond the arena
     };
     for (std::uintptr_t c : candidates)
-        BOOST_REQUIRE(c / kArenaSize == slot || c / kArenaSize == slot + 1);
+        BOOST_REQUIRE(c / kMapSlotSize == head_slot || c / kMapSlotSize == tail_slot);
 
     const std::size_t pool_blocks = blocks_in_pools();
     const Py_ssize_t blocks_at_start = _Py_GetAllocatedBlocks();
