@@ -58,7 +58,7 @@ inline constexpr std::size_t kPagesPerSlot = std::size_t{1} << (kMapSlotBits - k
 inline constexpr std::size_t kHeaderTableSize = 4096;
 inline constexpr unsigned kHeaderIndexShift = 6;  // header(p)'s shift (see above)
 
-#if defined(MINIPY_POOL_HEADERS_START)
+#if defined(MINIPY_PYMALLOC_START_HEADERS)
 inline constexpr bool kDenseHeaders = false;
 #else
 inline constexpr bool kDenseHeaders = true;
