@@ -94,14 +94,6 @@ void pool_emptied(Pool &pool) noexcept {
     MINIPY_ASSERT_EXPENSIVE(state_is_valid());
 }
 
-void pool_unfilled_at(void *block) noexcept {
-    pool_unfilled(*pool_of_aligned(block));
-}
-
-void pool_emptied_at(void *block) noexcept {
-    pool_emptied(*pool_of_aligned(block));
-}
-
 std::size_t pool_free_list_length(const Pool &pool) {
     std::size_t n = 0;
     for (const Block *b = pool.freeblock; b != nullptr; b = b->next) ++n;

@@ -6,11 +6,12 @@
 //             block: about 10 instructions, one branch taken only when the list runs dry
 //             (which is also how "no used pool" shows: see g_no_pool in pool.hpp).
 //   free      arena slot, one compare against the map, header(p) of geometry.hpp (dense
-//             headers: a shift, a mask and an add), push on the pool's free list, count
-//             down: about 16 instructions, rare branches only for a pool that was full or
-//             becomes empty (fast_free_admits + push_owned).
-// Together with the domain gate (domains.hpp) and the calls, a pair stays under 40
-// instructions, loop included (bench/alloc/callgrind_counts.sh counts it with callgrind).
+//             headers: two shifts, a mask and an add, 5 instructions), push on the pool's
+//             free list, count down: 19 instructions, rare branches only for a pool that was
+//             full or becomes empty (fast_free_admits + push_owned).
+// Together with the domain gate (domains.hpp), the calls and the returns, a pair costs 40
+// instructions, loop included (bench/alloc/callgrind_counts.sh counts it with callgrind):
+// the budget, with nothing to spare.
 // Anything else is [[gnu::noinline]] and lives in another file: no lock (the GIL covers
 // pymalloc), no debug branches (the debug hooks wrap the domain table instead).
 #pragma once
@@ -35,13 +36,9 @@ inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_c
                                                 &entry_realloc, &entry_free};
 
 // The rare transitions of a free, out of line (pool.cpp): a used pool became empty, a full
-// pool became used. The _at forms take the block just freed, in an aligned arena, and find
-// its header themselves: the fast path then needs the header's address only inside its
-// loads and stores, where the two halves of header(p) add up for free.
+// pool became used.
 [[gnu::noinline]] void pool_emptied(Pool &pool) noexcept;
 [[gnu::noinline]] void pool_unfilled(Pool &pool) noexcept;
-[[gnu::noinline]] void pool_emptied_at(void *block) noexcept;
-[[gnu::noinline]] void pool_unfilled_at(void *block) noexcept;
 
 // Returns a block for a request of `nbytes` (1..512): pops the free list of the class's
 // first used pool (or of the sentinel, when the class has none). When the list runs dry
@@ -96,18 +93,9 @@ Pool *pool_of_owned(const void *p) noexcept;
         return pool_unfilled(*pool);
 }
 
-// push_to(pool_of_aligned(p, slot), p), for the fast path: the rare transitions find the
-// header again from the block, so that the fast path passes them nothing but p.
+// push_to(pool_of_aligned(p, slot), p): the fast path's free.
 [[gnu::always_inline]] inline void push_owned(void *p, std::size_t slot) noexcept {
-    Pool *pool = pool_of_aligned(p, slot);
-    Block *block = static_cast<Block *>(p);
-    Block *last_free = pool->freeblock;
-    block->next = last_free;
-    pool->freeblock = block;
-    if (--pool->ref == 0) [[unlikely]]
-        return pool_emptied_at(p);
-    if (last_free == nullptr) [[unlikely]]
-        return pool_unfilled_at(p);
+    push_to(pool_of_aligned(p, slot), p);
 }
 
 // True when `slot` (a pointer's arena_map::slot_of()) belongs to an arena aligned to its
