@@ -179,7 +179,12 @@ class CountingArenas {
 constexpr std::size_t kBufferArenas = 8;
 // One arena more than it serves, so that the unaligned layout still fits: laid out for the
 // larger geometry, the small one uses its first quarter.
-alignas(kMaxArenaSize) std::byte g_buffer[(kBufferArenas + 1) * kMaxArenaSize];
+// Aligned by hand: a loader need not honour a 1 MiB alignas (valgrind's does not).
+std::byte g_buffer_storage[(kBufferArenas + 2) * kMaxArenaSize];
+std::byte *const g_buffer = reinterpret_cast<std::byte *>(
+    (reinterpret_cast<std::uintptr_t>(g_buffer_storage) + kMaxArenaSize - 1) &
+    ~std::uintptr_t{kMaxArenaSize - 1});
+constexpr std::size_t kBufferSize = (kBufferArenas + 1) * kMaxArenaSize;
 
 // 3 pools and 48 bytes in: not even pool-aligned, so each arena starts inside one slot of
 // the arena map, ends inside another, and loses one pool to alignment.
@@ -569,7 +574,7 @@ class BufferFreeCatcher final : public DomainHook {
 
   private:
     static bool in_buffer(const void *p) {
-        return address(p) >= address(g_buffer) && address(p) < address(g_buffer) + sizeof g_buffer;
+        return address(p) >= address(g_buffer) && address(p) < address(g_buffer) + kBufferSize;
     }
     void *on_malloc(std::size_t size) override { return inner_.malloc(inner_.ctx, size); }
     void *on_calloc(std::size_t nelem, std::size_t elsize) override {
