@@ -10,13 +10,21 @@
 // with the step number in the message. At the end every block is freed and every arena
 // goes back: the statistics show zero arenas.
 //
+// It runs under malloc and under pymalloc in both geometries, with the default arena
+// allocator (aligned arenas: headers where the build puts them, dense tables by default) and
+// with one that hands out arenas off their alignment (headers at the start of each pool), so
+// that every header placement of the build is exercised.
+//
 // The number of operations is MINIPY_DIFFERENTIAL_OPS (default 2,000,000 per allocator
 // configuration); CI lowers it for the valgrind run.
+#include <sys/mman.h>
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <ostream>
 #include <random>
 #include <vector>
 
@@ -167,15 +175,65 @@ class Model {
     std::size_t step_ = 0;
 };
 
+// Arenas 3 pools and 48 bytes past an mmap boundary: neither arena- nor pool-aligned.
+constexpr std::size_t kUnalignedOffset = 3 * 4096 + 48;
+void *unaligned_arena_alloc(void *, std::size_t size) noexcept {
+    void *p = ::mmap(nullptr, size + kUnalignedOffset, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? nullptr : static_cast<char *>(p) + kUnalignedOffset;
+}
+void unaligned_arena_free(void *, void *ptr, std::size_t size) noexcept {
+    ::munmap(static_cast<char *>(ptr) - kUnalignedOffset, size + kUnalignedOffset);
+}
+
+// Installs the unaligned arena allocator for a scope (no arena may exist when it starts).
+class UnalignedArenas {
+  public:
+    explicit UnalignedArenas(bool on) : on_(on) {
+        if (!on_) return;
+        PyObject_GetArenaAllocator(&saved_);
+        PyObjectArenaAllocator mine{nullptr, &unaligned_arena_alloc, &unaligned_arena_free};
+        PyObject_SetArenaAllocator(&mine);
+    }
+    ~UnalignedArenas() {
+        if (!on_) return;
+        minipy_pymalloc_release_free_arenas();
+        PyObject_SetArenaAllocator(&saved_);
+    }
+    UnalignedArenas(const UnalignedArenas &) = delete;
+    UnalignedArenas &operator=(const UnalignedArenas &) = delete;
+
+  private:
+    bool on_;
+    PyObjectArenaAllocator saved_{};
+};
+
+struct Config {
+    const char *allocator;
+    const char *geometry;
+    bool unaligned_arenas;
+};
+std::ostream &operator<<(std::ostream &out, const Config &c) {
+    out << c.allocator;
+    if (c.geometry != nullptr) out << "/" << c.geometry;
+    if (c.unaligned_arenas) out << "/unaligned-arenas";
+    return out;
+}
+const std::vector<Config> kConfigs = {
+    {"pymalloc", "small", false}, {"pymalloc", "large", false}, {"pymalloc", "small", true},
+    {"pymalloc", "large", true},  {"malloc", nullptr, false},
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(differential)
 
-BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact,
-                     bdata::make(std::vector<const char *>{"pymalloc", "malloc"}), config_name) {
+BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact, bdata::make(kConfigs), c) {
+    minipy::test::GeometryScope in_geometry(c.geometry);
     minipy::test::NoArenasScope clean;
     {
-        minipy::test::AllocatorConfig config(config_name);
+        UnalignedArenas arenas(c.unaligned_arenas);
+        minipy::test::AllocatorConfig config(c.allocator);
         BOOST_REQUIRE(config.ok());
         Model model(0x6d696e697079ull);
         const std::size_t ops = operation_count();
@@ -184,6 +242,10 @@ BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact,
             if (n % (kSweepEvery * 16) == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
         }
         BOOST_TEST_MESSAGE(ops << " operations, " << model.live() << " blocks live at the end");
+        if (c.unaligned_arenas) {
+            for (const minipy_arena_info &a : minipy::test::heap_view().arenas)
+                BOOST_TEST(a.header_table == nullptr);
+        }
         model.free_everything();
     }
     BOOST_TEST(_Py_GetAllocatedBlocks() == 0);
