@@ -57,10 +57,10 @@ static void log_call(int op, long left, long right) {
         trace ^= (unsigned long long)values[i];
         trace *= 1099511628211ull;
     }
-    static const char *const ops[] = {"<", "<=", "==", "!=", ">", ">="};
+    static const char *const kOps[] = {"<", "<=", "==", "!=", ">", ">="};
     if (short_log_used < sizeof short_log - 32) {
         int written = snprintf(short_log + short_log_used, sizeof short_log - short_log_used,
-                               "%s%ld%s%ld", short_log_used ? " " : "", left, ops[op], right);
+                               "%s%ld%s%ld", short_log_used ? " " : "", left, kOps[op], right);
         if (written > 0) short_log_used += (size_t)written;
     }
     calls++;

@@ -96,11 +96,11 @@ BOOST_AUTO_TEST_CASE(every_method_has_cpythons_calling_convention) {
     BOOST_REQUIRE(cpython_flags.size() > 200);
     // An instance of each type (as in the generator's FLAG_TYPES), iterators and views made
     // the way a script makes them.
-    const char *const kInstances[] = {
+    const char *const instances[] = {
         "0", "True", "0.5", "''", "b''", "()", "[]", "{}", "{1}",
     };
     std::vector<Owned> objects;
-    for (const char *text : kInstances) objects.emplace_back(literal(text));
+    for (const char *text : instances) objects.emplace_back(literal(text));
     objects.emplace_back(PyFrozenSet_New(nullptr));
     objects.emplace_back(receiver("@range(1,)"));
     objects.emplace_back(receiver("@slice(1,)"));

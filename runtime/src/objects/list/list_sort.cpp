@@ -114,8 +114,10 @@ void choose_compare(MergeState *ms, PyObject *const *keys, Py_ssize_t n) noexcep
                 latin = false;
         }
     }
-    ms->key_richcompare = nullptr;
-    if (!same_type)
+    // Only unsafe_object_compare reads key_richcompare; the three fast paths below are
+    // types whose rich compare is never null.
+    ms->key_richcompare = same_type ? key_type->tp_richcompare : nullptr;
+    if (ms->key_richcompare == nullptr)
         ms->key_compare = safe_object_compare;
     else if (key_type == &PyUnicode_Type && latin)
         ms->key_compare = unsafe_latin_compare;
@@ -123,10 +125,8 @@ void choose_compare(MergeState *ms, PyObject *const *keys, Py_ssize_t n) noexcep
         ms->key_compare = unsafe_long_compare;
     else if (key_type == &PyFloat_Type)
         ms->key_compare = unsafe_float_compare;
-    else if ((ms->key_richcompare = key_type->tp_richcompare) != nullptr)
-        ms->key_compare = unsafe_object_compare;
     else
-        ms->key_compare = safe_object_compare;
+        ms->key_compare = unsafe_object_compare;
     if (in_tuples) {
         // Tuples of tuples: the first items are compared generically.
         ms->tuple_elem_compare = key_type == &PyTuple_Type ? safe_object_compare : ms->key_compare;
