@@ -183,8 +183,8 @@ bool gc_list_is_valid(PyGC_Head *head, const char *name, bool collecting) noexce
 // carries kPrevCollecting.
 enum class RefsPhase { updated, subtracted };
 bool gc_refs_are_valid(PyGC_Head *young, RefsPhase phase) noexcept;
-// One object at track / untrack: when tracked, its neighbours link back to it, it is a GC
-// object and has references. O(1).
+// One object at track / untrack: when tracked, its neighbours link back to it and it is a GC
+// object. O(1).
 bool gc_node_is_valid(PyObject *op) noexcept;
 
 }  // namespace minipy::runtime::gc
