@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(set_checkers_accept_every_state_of_a_random_walk) {
 BOOST_AUTO_TEST_CASE(gc_checkers_accept_tracking_untracking_and_collections) {
     using namespace minipy::test::gc_node;
     QuietCollector quiet;
-    BOOST_TEST(gc::gc_lists_are_valid());
+    BOOST_TEST(gc::gc_generations_are_valid(2));
     std::vector<PyObject *> kept;
     for (int round = 0; round < 30; ++round) {
         // A cycle that becomes garbage, a chain that stays, containers of the built-in types.
@@ -182,15 +182,15 @@ BOOST_AUTO_TEST_CASE(gc_checkers_accept_tracking_untracking_and_collections) {
         PyObject_GC_UnTrack(kept[kept.size() - 2]);
         BOOST_TEST(gc::gc_node_is_valid(kept[kept.size() - 2]));
         PyObject_GC_Track(kept[kept.size() - 2]);
-        BOOST_TEST(gc::gc_lists_are_valid());
+        BOOST_TEST(gc::gc_generations_are_valid(2));
         BOOST_TEST(minipy_gc_collect_generation(round % 3) >= 0);
-        BOOST_TEST(gc::gc_lists_are_valid());
+        BOOST_TEST(gc::gc_generations_are_valid(2));
         for (PyObject *op : kept) BOOST_TEST(gc::gc_node_is_valid(op));
     }
     BOOST_TEST(g_live_nodes == 30);  // the kept nodes; every cycle was collected
     for (PyObject *op : kept) Py_DECREF(op);
     BOOST_TEST(minipy_gc_collect_generation(2) == 0);
-    BOOST_TEST(gc::gc_lists_are_valid());
+    BOOST_TEST(gc::gc_generations_are_valid(2));
 }
 
 BOOST_AUTO_TEST_CASE(freelist_checkers_accept_lists_filled_past_their_depth_and_drained) {

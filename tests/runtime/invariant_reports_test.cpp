@@ -220,19 +220,20 @@ BOOST_AUTO_TEST_CASE(set_change_checks_the_slot_it_touched_in_a_big_table) {
 
 BOOST_AUTO_TEST_CASE(gc_list_links_agree_both_ways) {
     using minipy::test::gc_node::new_node;
-    check_report(run_forked([] {
-                     ChildRuntime child;
-                     PyObject *a = new_node();
-                     PyObject *b = new_node();
-                     announce("head", generation_head(0));
-                     announce("a_node", gc::as_gc(a));
-                     announce("b_node", gc::as_gc(b));
-                     gc::set_prev(gc::as_gc(b), generation_head(0));
-                     gc::gc_lists_are_valid();
-                 }),
-                 "gc_lists_are_valid: gc generation 0: links agree both ways: the next node's "
-                 "prev is the node itself (node 1 at {b_node} has prev {head}, its predecessor "
-                 "is {a_node})");
+    check_report(
+        run_forked([] {
+            ChildRuntime child;
+            PyObject *a = new_node();
+            PyObject *b = new_node();
+            announce("head", generation_head(0));
+            announce("a_node", gc::as_gc(a));
+            announce("b_node", gc::as_gc(b));
+            gc::set_prev(gc::as_gc(b), generation_head(0));
+            gc::gc_generations_are_valid(2);
+        }),
+        "gc_generations_are_valid: gc generation 0: links agree both ways: the next node's "
+        "prev is the node itself (node 1 at {b_node} has prev {head}, its predecessor "
+        "is {a_node})");
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracked_objects_are_alive) {
@@ -242,24 +243,25 @@ BOOST_AUTO_TEST_CASE(gc_tracked_objects_are_alive) {
                      PyObject *a = new_node();
                      announce("a", a);
                      Py_SET_REFCNT(a, 0);
-                     gc::gc_lists_are_valid();
+                     gc::gc_generations_are_valid(2);
                  }),
-                 "gc_lists_are_valid: gc generation 0: a tracked object is alive (object {a} "
+                 "gc_generations_are_valid: gc generation 0: a tracked object is alive (object {a} "
                  "has refcount 0)");
 }
 
 BOOST_AUTO_TEST_CASE(gc_objects_are_on_exactly_one_list) {
     using minipy::test::gc_node::new_node;
-    check_report(run_forked([] {
-                     ChildRuntime child;
-                     PyObject *a = new_node();
-                     // Generation 0's only node runs on into generation 1's circle.
-                     gc::set_next(gc::as_gc(a), generation_head(1));
-                     gc::set_prev(generation_head(1), gc::as_gc(a));
-                     gc::gc_lists_are_valid();
-                 }),
-                 "gc_lists_are_valid: gc generation 0: every tracked object is on exactly one "
-                 "list (node 1 is the head of generation 1)");
+    check_report(
+        run_forked([] {
+            ChildRuntime child;
+            PyObject *a = new_node();
+            // Generation 0's only node runs on into generation 1's circle.
+            gc::set_next(gc::as_gc(a), generation_head(1));
+            gc::set_prev(generation_head(1), gc::as_gc(a));
+            gc::gc_generations_are_valid(2);
+        }),
+        "gc_generations_are_valid: gc generation 0: every tracked object is on exactly one "
+        "list (node 1 is the head of generation 1)");
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracked_object_is_on_a_list) {

@@ -1,8 +1,9 @@
 // The collector's invariant checkers (declared at the end of gc_internal.hpp): the generation
 // lists, a collection's working lists and its gc_refs, and single objects at track/untrack.
 // Called by MINIPY_ASSERT_EXPENSIVE in gc_module.cpp (track, untrack, delete) and
-// gc_collect.cpp (each phase of a collection), and by tests. Reports go through
-// check/check.hpp.
+// gc_collect.cpp (each phase of a collection, over the lists that collection works on, so
+// that checking stays proportional to the collection's own work), and by tests. Reports go
+// through check/check.hpp.
 //
 // Why walking the lists is enough to find an object on two lists: each step checks that the
 // next node's prev is the node just left. A node has one prev, so the walk from a head can
@@ -89,16 +90,16 @@ bool gc_list_is_valid(PyGC_Head *head, const char *name, bool collecting) noexce
     return true;
 }
 
-bool gc_lists_are_valid() noexcept {
-    for (int i = 0; i < kGenerations; ++i) {
+bool gc_generations_are_valid(int oldest) noexcept {
+    for (int i = 0; i <= oldest && i < kGenerations; ++i) {
         Generation &gen = g_gc.generations[i];
-        const Subject s{"gc_lists_are_valid", kGenerationNames[i], nullptr};
+        const Subject s{"gc_generations_are_valid", kGenerationNames[i], nullptr};
         s.require(gen.count >= 0 && gen.threshold >= 0,
                   {"count >= 0 and threshold >= 0 (count ", gen.count, ", threshold ",
                    gen.threshold, ")"});
         check_list(s, &gen.head, false);
     }
-    const Subject s{"gc_lists_are_valid", "gc state", nullptr};
+    const Subject s{"gc_generations_are_valid", "gc state", nullptr};
     s.require(g_gc.long_lived_pending >= 0 && g_gc.long_lived_total >= 0,
               {"long_lived_pending >= 0 and long_lived_total >= 0 (", g_gc.long_lived_pending, ", ",
                g_gc.long_lived_total, ")"});

@@ -191,7 +191,7 @@ void delete_garbage(PyGC_Head *collectable, PyGC_Head *old) noexcept {
 }  // namespace
 
 Py_ssize_t collect_main(int generation) noexcept {
-    MINIPY_ASSERT_EXPENSIVE(gc_lists_are_valid());
+    MINIPY_ASSERT_EXPENSIVE(gc_generations_are_valid(generation));
     Generation *gens = g_gc.generations;
     if (generation + 1 < kGenerations) gens[generation + 1].count += 1;
     for (int i = 0; i <= generation; ++i) gens[i].count = 0;
@@ -207,6 +207,7 @@ Py_ssize_t collect_main(int generation) noexcept {
     MINIPY_ASSERT_EXPENSIVE(gc_refs_are_valid(young, RefsPhase::subtracted));
     gc_list_init(&unreachable);
     move_unreachable(young, &unreachable);
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(young, "gc survivors", false));
 
     untrack_tuples(young);
     if (young != old) {
@@ -218,11 +219,10 @@ Py_ssize_t collect_main(int generation) noexcept {
     }
 
     clear_unreachable_marks(&unreachable);
-    MINIPY_ASSERT_EXPENSIVE(gc_lists_are_valid() &&
-                            gc_list_is_valid(&unreachable, "gc unreachable list", true));
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(&unreachable, "gc unreachable list", true));
     const Py_ssize_t found = gc_list_size(&unreachable);
     delete_garbage(&unreachable, old);
-    MINIPY_ASSERT_EXPENSIVE(gc_lists_are_valid());
+    MINIPY_ASSERT_EXPENSIVE(gc_generations_are_valid(generation));
 
     minipy_gc_generation_stats &stats = g_gc.stats[generation];
     stats.collections += 1;

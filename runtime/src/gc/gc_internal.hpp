@@ -171,10 +171,11 @@ inline Py_ssize_t gc_list_size(const PyGC_Head *head) noexcept {
 // Each returns true or stops the process with a report naming the broken rule
 // (check/check.hpp). None follows a link it has not checked first, none runs user code.
 
-// Every generation list: links that agree both ways (node->next->prev == node) all around
-// the circle back to its head, no node on two lists (or carrying another list's head), no
-// collection flags, every node a GC object with references; counts and thresholds >= 0.
-bool gc_lists_are_valid() noexcept;
+// Generations 0..oldest (all of them for kGenerations - 1): links that agree both ways
+// (node->next->prev == node) all around the circle back to its head, no node on two lists
+// (or carrying another list's head), no collection flags, every node a GC object with
+// references; counts and thresholds >= 0. O(objects on those lists).
+bool gc_generations_are_valid(int oldest) noexcept;
 // The same rules for one working list of a collection (`name` in the report); `collecting`:
 // whether every node carries kPrevCollecting (the unreachable list) or none does.
 bool gc_list_is_valid(PyGC_Head *head, const char *name, bool collecting) noexcept;
