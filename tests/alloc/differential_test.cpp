@@ -11,7 +11,7 @@
 // goes back: the statistics show zero arenas.
 //
 // The number of operations is MINIPY_DIFFERENTIAL_OPS (default 2,000,000 per allocator
-// configuration); CI lowers it for the valgrind run.
+// configuration, 200,000 under MINIPY_TEST_SIZE=small); CI lowers it for the valgrind run.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
@@ -23,6 +23,7 @@
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "pymalloc/pymalloc.hpp"
+#include "support/test_size.hpp"
 
 namespace bdata = boost::unit_test::data;
 
@@ -62,7 +63,8 @@ std::size_t first_bad_byte(const LiveBlock &b, std::size_t upto) {
 
 std::size_t operation_count() {
     const char *text = std::getenv("MINIPY_DIFFERENTIAL_OPS");
-    return text != nullptr ? std::strtoull(text, nullptr, 10) : 2'000'000;
+    if (text != nullptr) return std::strtoull(text, nullptr, 10);
+    return minipy::test::test_size<std::size_t>(2'000'000, 200'000);
 }
 
 class Model {

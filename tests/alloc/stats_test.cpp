@@ -9,6 +9,7 @@
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "support/child.hpp"
+#include "support/test_size.hpp"
 
 using minipy::test::blocks_per_pool;
 using minipy::test::NoArenasScope;
@@ -106,7 +107,10 @@ BOOST_AUTO_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up) {
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
     std::vector<void *> blocks;
-    for (std::size_t i = 0; i < 150000; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
+    // Many arenas, every size class (15000 blocks, still 15 arenas, where the invariants
+    // preset checks the whole heap at each new pool).
+    const std::size_t count = minipy::test::test_size<std::size_t>(150000, 15000);
+    for (std::size_t i = 0; i < count; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
     for (std::size_t i = 0; i < blocks.size(); i += 3) PyObject_Free(blocks[i]);
     const minipy_pymalloc_stats s = pymalloc_stats();
     BOOST_TEST(s.arenas_allocated_current > 1u);
