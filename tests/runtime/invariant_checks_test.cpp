@@ -47,12 +47,6 @@ bool all_freelists_are_valid() {
            list_freelist_is_valid() && dict_freelist_is_valid() && dictkeys_freelist_is_valid();
 }
 
-PyConfig config_with_freelists(int on) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = on;
-    return config;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(invariant_checks)
@@ -229,7 +223,9 @@ BOOST_AUTO_TEST_CASE(freelist_checkers_accept_lists_filled_past_their_depth_and_
 }
 
 BOOST_AUTO_TEST_CASE(freelist_checkers_accept_free_lists_switched_off) {
-    RuntimeScope runtime(config_with_freelists(0));
+    PyConfig config = RuntimeScope::test_config();
+    config.use_freelists = 0;
+    RuntimeScope runtime(config);
     std::vector<PyObject *> objects;
     for (int i = 0; i < 50; ++i) {
         objects.push_back(PyFloat_FromDouble(i));
