@@ -13,9 +13,11 @@
 // and it never returns false: at the first broken rule it stops the process with a report
 // that says which structure and which rule, with the values that broke it:
 //
-//     Fatal Python error: dict_is_valid: dict at 0x7f3a..: ma_used <= dk_nentries (ma_used 4,
-//     dk_nentries 3) Python runtime state: initialized
-//     ...
+//   Fatal Python error: dict_is_valid: dict at 0x7f3a..: ma_used counts the live entries
+//   (ma_used 2, live 3)
+//   Python runtime state: initialized
+//   ...
+// (the first line is one line; cut here to fit).
 //
 // (minipy_fatal_error's layout: the runtime state and the threads follow, then abort.) The
 // report is formatted on the stack and written with write(2): it allocates nothing, since a

@@ -26,6 +26,10 @@
 // Invariant between collections: only the objects of the collected generations carry
 // kPrevCollecting, and only during steps 1..3 (survivors) or 1..5 (garbage). No user code runs
 // during steps 1..3 except tp_traverse, which must not change any reference.
+//
+// The invariants preset checks each step's result (gc_check.cpp): the collected generations
+// before step 1 and after step 5, gc_refs after steps 1 and 2, the survivors after step 3, the
+// unreachable list before step 5.
 #include "check/check.hpp"
 #include "gc/gc_internal.hpp"
 #include "minipy/Python.h"
