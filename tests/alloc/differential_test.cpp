@@ -16,7 +16,7 @@
 // that every header placement of the build is exercised.
 //
 // The number of operations is MINIPY_DIFFERENTIAL_OPS (default 2,000,000 per allocator
-// configuration); CI lowers it for the valgrind run.
+// configuration, 200,000 under MINIPY_TEST_SIZE=small); CI lowers it for the valgrind run.
 #include <sys/mman.h>
 
 #include <boost/test/data/test_case.hpp>
@@ -31,6 +31,7 @@
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "pymalloc/pymalloc.hpp"
+#include "support/test_size.hpp"
 
 namespace bdata = boost::unit_test::data;
 
@@ -70,7 +71,8 @@ std::size_t first_bad_byte(const LiveBlock &b, std::size_t upto) {
 
 std::size_t operation_count() {
     const char *text = std::getenv("MINIPY_DIFFERENTIAL_OPS");
-    return text != nullptr ? std::strtoull(text, nullptr, 10) : 2'000'000;
+    if (text != nullptr) return std::strtoull(text, nullptr, 10);
+    return minipy::test::test_size<std::size_t>(2'000'000, 200'000);
 }
 
 class Model {

@@ -14,6 +14,7 @@
 #include "pymalloc/arena_map.hpp"
 #include "pymalloc/pymalloc.hpp"
 #include "support/alloc_hooks.hpp"
+#include "support/test_size.hpp"
 
 namespace bdata = boost::unit_test::data;
 using minipy::test::blocks_per_aligned_arena;
@@ -354,8 +355,12 @@ BOOST_DATA_TEST_CASE(state_stays_valid_through_heavy_churn,
         x ^= x << 17;
         return x;
     };
-    for (int step = 0; step < 200000; ++step) {
-        if (live.size() < 20000 && (next() % 3 != 0 || live.empty())) {
+    // A tenth of it under MINIPY_TEST_SIZE=small: the invariants preset checks the whole heap
+    // at each new pool as well.
+    const int steps = minipy::test::test_size(200000, 20000);
+    const std::size_t max_live = minipy::test::test_size<std::size_t>(20000, 2000);
+    for (int step = 0; step < steps; ++step) {
+        if (live.size() < max_live && (next() % 3 != 0 || live.empty())) {
             live.push_back(PyObject_Malloc(1 + next() % 512));
         } else {
             const std::size_t i = next() % live.size();
@@ -363,7 +368,7 @@ BOOST_DATA_TEST_CASE(state_stays_valid_through_heavy_churn,
             live[i] = live.back();
             live.pop_back();
         }
-        if (step % 20000 == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
+        if (step % (steps / 10) == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
     }
     BOOST_TEST(_Py_GetAllocatedBlocks() == static_cast<Py_ssize_t>(live.size()));
     free_all(live);

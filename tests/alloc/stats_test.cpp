@@ -11,6 +11,7 @@
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "support/child.hpp"
+#include "support/test_size.hpp"
 
 using minipy::test::expected_capacity;
 using minipy::test::expected_header_bytes;
@@ -124,7 +125,9 @@ BOOST_DATA_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up,
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
     std::vector<void *> blocks;
-    const std::size_t count = 150000 * 4096 / g.pool_size;
+    // Many arenas, every size class (15000 blocks, still 15 arenas, where the invariants
+    // preset checks the whole heap at each new pool).
+    const std::size_t count = minipy::test::test_size<std::size_t>(150000, 15000) * 4096 / g.pool_size;
     for (std::size_t i = 0; i < count; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
     for (std::size_t i = 0; i < blocks.size(); i += 3) PyObject_Free(blocks[i]);
     const minipy_pymalloc_stats s = pymalloc_stats();

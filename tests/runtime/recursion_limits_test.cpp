@@ -15,6 +15,7 @@
 #include "runtime/forked_child.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
+#include "support/test_size.hpp"
 
 using minipy::test::RuntimeScope;
 using minipy::test::seq::obj_blocks;
@@ -23,8 +24,9 @@ namespace {
 
 // Deep enough that one C frame per level would need megabytes of stack; the structures are
 // destroyed on a thread with a small stack (run_on_small_stack), where only a bounded depth
-// survives.
-constexpr long kDeep = 100000;
+// survives. The small size (10^4, MINIPY_TEST_SIZE=small) still overflows that stack at any
+// frame size above 26 bytes a level.
+const long kDeep = minipy::test::test_size(100000L, 10000L);
 constexpr size_t kSmallStack = size_t{256} * 1024;
 
 // Runs `body` on a new thread with a kSmallStack-byte stack, holding the GIL, while the

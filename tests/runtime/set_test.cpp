@@ -12,6 +12,7 @@
 #include "runtime/dict_set_helpers.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
+#include "support/test_size.hpp"
 
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
@@ -346,12 +347,13 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
 BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
     RuntimeScope runtime(suite_allocator());
     Ref s(PySet_New(nullptr));
-    for (long i = 0; i < 100000; i++) BOOST_REQUIRE(PySet_Add(s, Ref(num(i * 31 - 5000))) == 0);
-    BOOST_TEST(PySet_Size(s) == 100000);
-    for (long i = 0; i < 100000; i += 2)
+    const long count = minipy::test::test_size(100000L, 10000L);
+    for (long i = 0; i < count; i++) BOOST_REQUIRE(PySet_Add(s, Ref(num(i * 31 - 5000))) == 0);
+    BOOST_TEST(PySet_Size(s) == count);
+    for (long i = 0; i < count; i += 2)
         BOOST_REQUIRE(PySet_Discard(s, Ref(num(i * 31 - 5000))) == 1);
     bool right = true;
-    for (long i = 0; i < 100000; i++)
+    for (long i = 0; i < count; i++)
         if (PySet_Contains(s, Ref(num(i * 31 - 5000))) != (i % 2)) right = false;
     BOOST_TEST(right);
     // 1, 1.0 and True are one element.

@@ -3,6 +3,7 @@
 // frozenset hash, construction, the methods that are not algebra, and the public C API.
 // Sets keep no free list (CPython 3.11 has none either).
 #include "args/method_args.hpp"
+#include "check/check.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/set/set_internal.hpp"
@@ -263,6 +264,7 @@ PyObject *set_pop(PyObject *self, PyObject *) noexcept {
     entry->hash = -1;
     so->used--;
     so->finger = entry - so->table + 1;
+    MINIPY_ASSERT_EXPENSIVE(set_change_is_valid(so, entry));
     return key;
 }
 
