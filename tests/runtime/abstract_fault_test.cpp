@@ -188,9 +188,7 @@ BOOST_AUTO_TEST_SUITE(abstract_fault)
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
     // Free lists off: a freed object is a freed block, so live blocks compare exactly.
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     sweep("build_nested", build_nested);
     sweep("call_function_and_method", call_function_and_method);
     sweep("parse_keywords", parse_keywords);

@@ -18,7 +18,6 @@ using minipy::test::Ref;
 using minipy::test::repr_of;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
-using minipy::test::suite_allocator;
 
 namespace {
 
@@ -37,18 +36,12 @@ int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
     return PyDict_SetItem(d, key, value);
 }
 
-PyConfig config_with_freelists(int on) {
-    PyConfig config = RuntimeScope::test_config(suite_allocator());
-    config.use_freelists = on;
-    return config;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(dict_memory)
 
 BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     // Python 3.11: 100 times del d[1]; d[1] = 1 -> 208 bytes; a dict of 1000 keys emptied
     // by del keeps its table (36936) and a new key reuses it; a resize with 1 item left gives
     // 16 slots (336).
@@ -79,7 +72,7 @@ BOOST_AUTO_TEST_CASE(deletion_dummies_and_reinsertion_keep_the_table_size) {
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_reuse_dicts_when_on) {
-    RuntimeScope runtime(config_with_freelists(1));
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     PyObject *first = PyDict_New();
     BOOST_REQUIRE(set_item(first, num(1), num(1)) == 0);
     Py_DECREF(first);
@@ -103,7 +96,7 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_dicts_when_on) {
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_off_frees_at_once) {
-    RuntimeScope runtime(config_with_freelists(0));
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = obj_blocks();
     PyObject *d = PyDict_New();
     BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
@@ -113,7 +106,7 @@ BOOST_AUTO_TEST_CASE(free_lists_off_frees_at_once) {
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracking_follows_the_contents) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     BOOST_TEST(!PyObject_GC_IsTracked(d));
     BOOST_REQUIRE(set_item(d, num(1), text("atomic")) == 0);
@@ -140,7 +133,7 @@ BOOST_AUTO_TEST_CASE(gc_tracking_follows_the_contents) {
 }
 
 BOOST_AUTO_TEST_CASE(cycles_through_dicts_are_collected) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     {
         PyObject *a = PyDict_New();
         PyObject *b = PyDict_New();
@@ -157,7 +150,7 @@ BOOST_AUTO_TEST_CASE(cycles_through_dicts_are_collected) {
 }
 
 BOOST_AUTO_TEST_CASE(presized_dicts) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref small(_PyDict_NewPresized(5));
     BOOST_TEST(sizeof_of(small) == 48);
     Ref big(_PyDict_NewPresized(100));
@@ -167,7 +160,7 @@ BOOST_AUTO_TEST_CASE(presized_dicts) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
-    RuntimeScope runtime(config_with_freelists(0));
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     minipy::test::sweep_allocation_failures([] {
         Ref d(PyDict_New());
         if (!d) return false;

@@ -19,14 +19,6 @@
 
 namespace minipy::test {
 
-// The allocator the suites start the runtime with: PYTHONMALLOC when set (the asan preset
-// runs the tests again with PYTHONMALLOC=malloc, so that the sanitizer sees every block),
-// else pymalloc.
-inline const char *suite_allocator() {
-    const char *env = std::getenv("PYTHONMALLOC");
-    return env != nullptr && env[0] != '\0' ? env : "pymalloc";
-}
-
 // The lines of a data file split at tabs; comment lines left out.
 inline std::vector<std::vector<std::string>> read_tab_data(const char *name) {
     std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);

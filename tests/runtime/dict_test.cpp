@@ -27,7 +27,6 @@ using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
 using minipy::test::split_spaces;
 using minipy::test::status_text;
-using minipy::test::suite_allocator;
 using minipy::test::take_error;
 
 namespace {
@@ -78,7 +77,7 @@ std::string construct(PyObject *args, PyObject *kwargs = nullptr) {
 BOOST_AUTO_TEST_SUITE(dict)
 
 BOOST_AUTO_TEST_CASE(operation_sequences_match_python3) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     const auto rows = read_tab_data("dict_cases.txt");
     BOOST_REQUIRE(rows.size() >= 50);
     for (const auto &row : rows) {
@@ -110,7 +109,7 @@ BOOST_AUTO_TEST_CASE(operation_sequences_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     std::vector<long> expected;
     for (long i = 0; i < 3000; i++) BOOST_REQUIRE(set_item(d, num(i * 7 % 3001), num(i)) == 0);
@@ -151,7 +150,7 @@ BOOST_AUTO_TEST_CASE(insertion_order_survives_deletes_and_resizes) {
 }
 
 BOOST_AUTO_TEST_CASE(a_hundred_thousand_mixed_keys) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     constexpr long kCount = 100000;
     auto make_key = [](long i) -> PyObject * {
         switch (i % 4) {
@@ -195,7 +194,7 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_mixed_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(equal_numbers_are_one_key) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, num(1), text("int")) == 0);
     BOOST_REQUIRE(set_item(d, PyFloat_FromDouble(1.0), text("float")) == 0);
@@ -214,7 +213,7 @@ BOOST_AUTO_TEST_CASE(equal_numbers_are_one_key) {
 }
 
 BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     // 5 + k * (2**61 - 1) all hash to 5; -1 and -2 both hash to -2.
     Ref modulus(PyLong_FromString("2305843009213693951", nullptr, 10));
     std::vector<Ref> keys;
@@ -245,7 +244,7 @@ BOOST_AUTO_TEST_CASE(colliding_hashes_probe_past_each_other) {
 }
 
 BOOST_AUTO_TEST_CASE(pydict_next_positions) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     for (long k = 0; k < 6; k++) BOOST_REQUIRE(set_item(d, num(k * 10), num(k)) == 0);
     BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(0))) == 0);
@@ -275,7 +274,7 @@ BOOST_AUTO_TEST_CASE(pydict_next_positions) {
 }
 
 BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, num(1), num(1)) == 0);
     Ref it(PyObject_GetIter(d));
@@ -321,7 +320,7 @@ BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
 }
 
 BOOST_AUTO_TEST_CASE(iterators_and_reversed_order) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     for (long k = 1; k <= 5; k++) BOOST_REQUIRE(set_item(d, num(k), num(k * k)) == 0);
     BOOST_REQUIRE(PyDict_DelItem(d, Ref(num(3))) == 0);
@@ -353,7 +352,7 @@ BOOST_AUTO_TEST_CASE(iterators_and_reversed_order) {
 }
 
 BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     Ref list(PyList_New(0));
     Ref other(PyDict_New());
@@ -402,7 +401,7 @@ BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     HookKeyReset reset;
     Ref d(PyDict_New());
     BOOST_REQUIRE(set_item(d, hook_key(42, 1), text("one")) == 0);
@@ -445,7 +444,7 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_dict) {
 }
 
 BOOST_AUTO_TEST_CASE(repr_and_equality_match_python3) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     BOOST_TEST(repr_of(d) == "{}");
     Ref inner(PyDict_New());
@@ -475,7 +474,7 @@ BOOST_AUTO_TEST_CASE(repr_and_equality_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref empty(PyTuple_New(0));
     Ref kwargs(Py_BuildValue("{sisi}", "a", 1, "b", 2));
     BOOST_TEST(construct(empty) == "{}");
@@ -513,7 +512,7 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
 }
 
 BOOST_AUTO_TEST_CASE(methods_match_python3) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(Py_BuildValue("{si}", "a", 1));
     BOOST_TEST(call_text(d, "setdefault", {text("b"), PyList_New(0)}) == "[]");
     BOOST_TEST(repr_of(d) == "{'a': 1, 'b': []}");
@@ -591,7 +590,7 @@ BOOST_AUTO_TEST_CASE(methods_match_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(the_generic_protocols_reach_the_slots) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(PyDict_New());
     Ref key(text("k"));
     BOOST_TEST(PyObject_SetItem(d, key, Ref(num(1))) == 0);
@@ -618,7 +617,7 @@ BOOST_AUTO_TEST_CASE(the_generic_protocols_reach_the_slots) {
 }
 
 BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref d(Py_BuildValue("{iiii}", 1, 2, 3, 4));
     Ref keys(PyObject_CallMethod(d, "keys", nullptr));
     Ref items(PyObject_CallMethod(d, "items", nullptr));

@@ -19,10 +19,9 @@
 //
 // MINIPY_FAULT_INJECTION_STRIDE=k (environment, default 1) runs N = 1, 1+k, 1+2k, ... only:
 // under valgrind, where a full sweep is slow, tools/dev valgrind sets it (every N is still
-// covered by the normal and sanitizer runs). The allocator is PYTHONMALLOC when set (the asan
-// preset runs the tests again with PYTHONMALLOC=malloc, so the sanitizer sees every block),
-// otherwise the build's default (pymalloc_debug in a debug build: the debug hooks then also
-// check every error path for overruns).
+// covered by the normal and sanitizer runs). The allocator is the harness's (runtime_scope.hpp):
+// PYTHONMALLOC, else the build's default (pymalloc_debug in a debug build: the debug hooks then
+// also check every error path for overruns).
 #include <boost/test/unit_test.hpp>
 
 #include <climits>
@@ -34,6 +33,7 @@
 #include "minipy/Python.h"
 #include "runtime/fault_sweep.hpp"
 #include "runtime/object_ref.hpp"
+#include "runtime/runtime_scope.hpp"
 
 namespace {
 
@@ -53,15 +53,7 @@ using minipy::test::objects::Ref;
 using minipy::test::FailNthRequest;
 
 // --- The runtime, started with the leak check ----------------------------------------------
-const char *sweep_allocator() {
-    const char *env = std::getenv("PYTHONMALLOC");
-    if (env != nullptr && env[0] != '\0') return env;
-#ifdef MINIPY_PYDEBUG
-    return "pymalloc_debug";
-#else
-    return "pymalloc";
-#endif
-}
+using minipy::test::RuntimeScope;
 
 long sweep_stride() {
     const char *env = std::getenv("MINIPY_FAULT_INJECTION_STRIDE");
@@ -69,35 +61,6 @@ long sweep_stride() {
     const long stride = std::strtol(env, nullptr, 10);
     return stride > 0 ? stride : 1;
 }
-
-class LeakCheckedRuntime {
-  public:
-    explicit LeakCheckedRuntime(bool use_freelists) {
-        PyConfig config;
-        PyConfig_InitIsolatedConfig(&config);
-        config.allocator = sweep_allocator();
-        config.malloc_stats = 0;
-        config.use_freelists = use_freelists ? 1 : 0;
-        config.leak_check = 1;
-        const PyStatus status = Py_InitializeFromConfig(&config);
-        PyConfig_Clear(&config);
-        BOOST_REQUIRE_MESSAGE(!PyStatus_Exception(status),
-                              "start-up failed: " << (status.err_msg ? status.err_msg : "?"));
-    }
-    ~LeakCheckedRuntime() {
-        if (Py_IsInitialized()) {
-            if (!PyGILState_Check()) PyEval_RestoreThread(PyGILState_GetThisThreadState());
-            BOOST_TEST(Py_FinalizeEx() == 0);
-            minipy_leak_report leaks;
-            BOOST_TEST(minipy_get_leak_report(&leaks) == 1);
-            BOOST_TEST(leaks.mem_blocks == 0u);
-            BOOST_TEST(leaks.obj_blocks == 0u);
-        }
-        minipy_alloc_configure("pymalloc", 0);  // what the other suites expect
-    }
-    LeakCheckedRuntime(const LeakCheckedRuntime &) = delete;
-    LeakCheckedRuntime &operator=(const LeakCheckedRuntime &) = delete;
-};
 
 // --- The block ---------------------------------------------------------------------------------
 
@@ -328,7 +291,7 @@ SweepResult sweep(bool and_after) {
 BOOST_AUTO_TEST_SUITE(fault_injection)
 
 BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
-    LeakCheckedRuntime runtime(true);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     BlockValues values;
     run_clean(values);
     check_values(values);
@@ -336,13 +299,13 @@ BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
 }
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks) {
-    LeakCheckedRuntime runtime(true);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     const SweepResult result = sweep(false);
     BOOST_TEST(result.runs > 0);
 }
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_lists_off) {
-    LeakCheckedRuntime runtime(false);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const SweepResult result = sweep(false);
     BOOST_TEST(result.runs > 0);
 }
@@ -350,13 +313,13 @@ BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_li
 // Every request from N on fails: error paths that allocate (building a message, growing a
 // buffer on the way out) must cope too.
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on) {
-    LeakCheckedRuntime runtime(true);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     const SweepResult result = sweep(true);
     BOOST_TEST(result.runs > 0);
 }
 
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on_free_lists_off) {
-    LeakCheckedRuntime runtime(false);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const SweepResult result = sweep(true);
     BOOST_TEST(result.runs > 0);
 }

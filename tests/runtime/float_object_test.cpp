@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(as_double_takes_ints_exactly_rounded_and_refuses_others) {
 }
 
 BOOST_AUTO_TEST_CASE(free_list_reuses_up_to_100_floats) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     PyObject *first = PyFloat_FromDouble(1.0);
     void *address = first;
     Py_DECREF(first);
@@ -188,9 +188,7 @@ BOOST_AUTO_TEST_CASE(free_list_reuses_up_to_100_floats) {
 }
 
 BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const std::size_t base = obj_blocks();
     std::vector<PyObject *> floats;
     for (int i = 0; i < 150; i++) floats.push_back(PyFloat_FromDouble(i));
@@ -208,9 +206,7 @@ BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(float_block().empty());  // once to fill the caches (method names, ...)
     const std::size_t base = live_blocks();
     for (PyMemAllocatorDomain domain : {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ}) {

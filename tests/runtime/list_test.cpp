@@ -516,7 +516,7 @@ BOOST_AUTO_TEST_CASE(iterators_forward_and_reversed) {
 }
 
 BOOST_AUTO_TEST_CASE(free_list_reuses_list_objects_when_on) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     Py_DECREF(PyList_New(0));
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *l = PyList_New(0);
@@ -533,9 +533,7 @@ BOOST_AUTO_TEST_CASE(free_list_reuses_list_objects_when_on) {
 }
 
 BOOST_AUTO_TEST_CASE(no_free_list_when_off) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *l = PyList_New(0);
     BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
@@ -559,9 +557,8 @@ BOOST_AUTO_TEST_CASE(gc_tracks_lists_and_collects_their_cycles) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;  // so that every block released shows in the counts
-    RuntimeScope runtime(config);
+    // Free lists off, so that every block released shows in the counts.
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(sequence_workout());  // warms whatever caches the other parts keep
     PyGC_Collect();
     minipy_memory_usage baseline;

@@ -24,7 +24,6 @@ using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
 using minipy::test::status_text;
-using minipy::test::suite_allocator;
 using minipy::test::take_error;
 
 namespace {
@@ -126,7 +125,7 @@ std::pair<std::string, std::string> run_set_case(std::string op, const std::stri
 BOOST_AUTO_TEST_SUITE(set)
 
 BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     const auto rows = read_tab_data("set_cases.txt");
     BOOST_REQUIRE(rows.size() >= 400);
     for (const auto &row : rows) {
@@ -140,7 +139,7 @@ BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
 }
 
 BOOST_AUTO_TEST_CASE(frozenset_hash_matches_python3) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     const auto rows = read_tab_data("frozenset_hashes.txt");
     BOOST_REQUIRE(rows.size() >= 40);
     for (const auto &row : rows) {
@@ -165,7 +164,7 @@ BOOST_AUTO_TEST_CASE(frozenset_hash_matches_python3) {
 }
 
 BOOST_AUTO_TEST_CASE(repr_and_construction) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     BOOST_TEST(repr_steal(PySet_New(nullptr)) == "set()");
     BOOST_TEST(repr_steal(PyFrozenSet_New(nullptr)) == "frozenset()");
     BOOST_TEST(repr_steal(PyFrozenSet_New(Ref(Py_BuildValue("[i]", 1)))) == "frozenset({1})");
@@ -202,7 +201,7 @@ BOOST_AUTO_TEST_CASE(repr_and_construction) {
 }
 
 BOOST_AUTO_TEST_CASE(methods_and_messages) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref s(set_of({1, 2, 3}));
     BOOST_TEST(call_text(s, "add", {num(4)}) == "None");
     BOOST_TEST(call_text(s, "add") == "!TypeError: set.add() takes exactly one argument (0 given)");
@@ -240,7 +239,7 @@ BOOST_AUTO_TEST_CASE(methods_and_messages) {
 }
 
 BOOST_AUTO_TEST_CASE(sets_as_keys_are_looked_up_frozen) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref inner(PyFrozenSet_New(Ref(Py_BuildValue("[ii]", 1, 2))));
     Ref outer(PySet_New(Ref(Py_BuildValue("[O]", inner.get()))));
     Ref probe(set_of({2, 1}));
@@ -254,7 +253,7 @@ BOOST_AUTO_TEST_CASE(sets_as_keys_are_looked_up_frozen) {
 }
 
 BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref s(PySet_New(nullptr));
     BOOST_TEST(PySet_Add(s, Ref(num(5))) == 0);
     BOOST_TEST(PySet_Add(s, Ref(num(5))) == 0);
@@ -295,7 +294,7 @@ BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
 }
 
 BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref s(set_of({1}));
     Ref it(PyObject_GetIter(s));
     BOOST_TEST(std::string(Py_TYPE(it.get())->tp_name) == "set_iterator");
@@ -316,7 +315,7 @@ BOOST_AUTO_TEST_CASE(iteration_while_mutating_raises) {
 }
 
 BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     HookKeyReset reset;
     Ref s(PySet_New(nullptr));
     BOOST_REQUIRE(PySet_Add(s, Ref(hook_key(5, 1))) == 0);
@@ -344,7 +343,7 @@ BOOST_AUTO_TEST_CASE(comparisons_that_change_the_set) {
 }
 
 BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref s(PySet_New(nullptr));
     for (long i = 0; i < 100000; i++) BOOST_REQUIRE(PySet_Add(s, Ref(num(i * 31 - 5000))) == 0);
     BOOST_TEST(PySet_Size(s) == 100000);
@@ -360,7 +359,7 @@ BOOST_AUTO_TEST_CASE(many_numbers_and_dummies) {
 }
 
 BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
-    RuntimeScope runtime(suite_allocator());
+    RuntimeScope runtime;
     Ref s(PySet_New(nullptr));
     Ref f(PyFrozenSet_New(nullptr));
     BOOST_TEST(PyObject_GC_IsTracked(s));
@@ -389,9 +388,7 @@ BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
-    PyConfig config = RuntimeScope::test_config(suite_allocator());
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     minipy::test::sweep_allocation_failures([] {
         Ref list(PyList_New(0));
         if (!list) return false;

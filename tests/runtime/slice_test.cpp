@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(old_get_indices_api) {
 
 BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
     {
-        RuntimeScope runtime;
+        RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
         Py_DECREF(PySlice_New(nullptr, nullptr, nullptr));
         const size_t before = minipy::test::seq::obj_blocks();
         PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
@@ -176,9 +176,7 @@ BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
         Py_DECREF(s);
         BOOST_TEST(minipy::test::seq::obj_blocks() == before);
     }
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
     BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);

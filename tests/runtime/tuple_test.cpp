@@ -26,12 +26,6 @@ PyObject *ints(std::initializer_list<long> values) {
     return t;
 }
 
-PyConfig config_with_freelists(int on) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = on;
-    return config;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(tuple)
@@ -307,7 +301,7 @@ BOOST_AUTO_TEST_CASE(iterator_walks_and_then_lets_go) {
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
-    RuntimeScope runtime(config_with_freelists(1));
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     // Warm the size-3 list: one tuple freed goes on it.
     Py_DECREF(PyTuple_New(3));
     const size_t before = minipy::test::seq::obj_blocks();
@@ -336,7 +330,7 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_are_off_when_config_says_so) {
-    RuntimeScope runtime(config_with_freelists(0));
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *a = PyTuple_New(3);
     BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
@@ -345,7 +339,7 @@ BOOST_AUTO_TEST_CASE(free_lists_are_off_when_config_says_so) {
 }
 
 BOOST_AUTO_TEST_CASE(cycles_through_tuples_are_collected) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     const size_t before = minipy::test::seq::obj_blocks();
     PyObject *list = PyList_New(0);
     PyObject *t = PyTuple_Pack(1, list);
