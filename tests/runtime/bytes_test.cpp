@@ -10,9 +10,9 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
+using minipy::test::read_data_file;
 using minipy::test::RuntimeScope;
 using minipy::test::strs::parse_hex;
-using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
 using minipy::test::strs::take_error;
 using minipy::test::strs::to_hex;
@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_SUITE(bytes)
 
 BOOST_AUTO_TEST_CASE(repr_matches_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("bytes_repr.txt")) {
+    for (const auto &row : read_data_file("bytes_repr.txt", '\t')) {
         Ref b = bytes_of(parse_hex(row[0]));
         BOOST_REQUIRE(b);
         BOOST_TEST(repr_of(b.get()) == row[1]);
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(repr_matches_cpython) {
 
 BOOST_AUTO_TEST_CASE(hash_matches_cpython_with_hashseed_zero) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_hash.txt")) {
+    for (const auto &row : read_data_file("unicode_hash.txt", '\t')) {
         if (row[0] != "bytes") continue;
         Ref b = bytes_of(parse_hex(row[1]));
         BOOST_TEST(PyObject_Hash(b.get()) == std::stoll(row[2]), "hash of " << row[1]);

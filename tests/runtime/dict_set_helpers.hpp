@@ -1,45 +1,23 @@
-// What the dict and set suites share: the tab-separated data files written by
-// data/dict_set_gen.py, key literals, and a key type with a chosen hash whose __eq__ can run
-// code (to change a table in the middle of a lookup, or to raise).
+// What the dict and set suites share: the key literals of the tab-separated tables written
+// by data/dict_set_gen.py (read with data_file.hpp), and a key type with a chosen hash whose __eq__
+// can run code (to change a table in the middle of a lookup, or to raise).
 #ifndef MINIPY_TESTS_RUNTIME_DICT_SET_HELPERS_HPP
 #define MINIPY_TESTS_RUNTIME_DICT_SET_HELPERS_HPP
 
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/fault_sweep.hpp"
 #include "runtime/sequence_helpers.hpp"
 
 namespace minipy::test {
-
-// The lines of a data file split at tabs; comment lines left out.
-inline std::vector<std::vector<std::string>> read_tab_data(const char *name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in, "cannot open data file " << name);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        size_t start = 0;
-        for (;;) {
-            const size_t tab = line.find('\t', start);
-            fields.push_back(
-                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos) break;
-            start = tab + 1;
-        }
-        rows.push_back(fields);
-    }
-    return rows;
-}
 
 // A key literal of the data files: 'text' for a str, else what parse_literal reads.
 inline PyObject *parse_key(const std::string &token) {

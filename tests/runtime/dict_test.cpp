@@ -19,7 +19,7 @@ using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
 using minipy::test::parse_key;
-using minipy::test::read_tab_data;
+using minipy::test::read_data_file;
 using minipy::test::Ref;
 using minipy::test::repr_of;
 using minipy::test::repr_steal;
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_SUITE(dict)
 
 BOOST_AUTO_TEST_CASE(operation_sequences_match_python3) {
     RuntimeScope runtime;
-    const auto rows = read_tab_data("dict_cases.txt");
+    const auto rows = read_data_file("dict_cases.txt", '\t');
     BOOST_REQUIRE(rows.size() >= 50);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 4);

@@ -26,11 +26,11 @@
 
 #include <climits>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/fault_sweep.hpp"
 #include "runtime/object_ref.hpp"
 #include "runtime/runtime_scope.hpp"
@@ -163,17 +163,7 @@ const char *run_block(BlockValues &values) {
 
 // name -> text of data/fault_injection_block.txt.
 std::map<std::string, std::string> expected_values() {
-    std::ifstream in(MINIPY_TEST_DATA_DIR "/fault_injection_block.txt");
-    BOOST_REQUIRE_MESSAGE(in, "cannot read fault_injection_block.txt");
-    std::map<std::string, std::string> values;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find(' ');
-        BOOST_REQUIRE(space != std::string::npos);
-        values[line.substr(0, space)] = line.substr(space + 1);
-    }
-    return values;
+    return minipy::test::read_named_values("fault_injection_block.txt", ' ');
 }
 
 void check_values(const BlockValues &got) {

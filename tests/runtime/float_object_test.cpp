@@ -18,6 +18,8 @@
 using minipy::test::FailingHook;
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
+using minipy::test::read_data_file;
+using minipy::test::rest_of;
 
 namespace {
 
@@ -234,7 +236,7 @@ BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
 BOOST_AUTO_TEST_CASE(arithmetic_matches_python) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_arith.txt")) {
+    for (const auto &c : read_data_file("float_arith.txt", ' ')) {
         PyObject *a = operand(c[1]);
         PyObject *b = operand(c[2]);
         BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,
@@ -303,7 +305,7 @@ BOOST_AUTO_TEST_CASE(comparisons_with_ints_are_exact) {
     static const int kOps[] = {Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE};
     static const int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
     int checked = 0;
-    for (const auto &c : read_cases("float_compare.txt")) {
+    for (const auto &c : read_data_file("float_compare.txt", ' ')) {
         PyObject *a = operand(c[0]);
         PyObject *b = operand(c[1]);
         BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,

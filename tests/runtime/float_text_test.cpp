@@ -16,6 +16,8 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
+using minipy::test::read_data_file;
+using minipy::test::rest_of;
 
 namespace {
 
@@ -57,7 +59,7 @@ BOOST_AUTO_TEST_SUITE(float_text)
 BOOST_AUTO_TEST_CASE(repr_is_the_shortest_round_trip_text) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_repr.txt")) {
+    for (const auto &c : read_data_file("float_repr.txt", ' ')) {
         const double v = from_hex(c[0]);
         const std::string repr = float_repr(v);
         BOOST_TEST(repr == c[1], c[0] << ": got " << repr);
@@ -90,7 +92,7 @@ BOOST_AUTO_TEST_CASE(repr_edge_values) {
 BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_format.txt")) {
+    for (const auto &c : read_data_file("float_format.txt", ' ')) {
         const double v = c[0] == "-nan" ? -Py_NAN : from_hex(c[0]);
         const std::string expected = unhex(c[4]);
         int type = -1;
@@ -112,7 +114,7 @@ BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
 BOOST_AUTO_TEST_CASE(float_of_str_and_bytes_matches_python) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_parse.txt")) {
+    for (const auto &c : read_data_file("float_parse.txt", ' ')) {
         const std::string input = unhex(c[1]);
         PyObject *arg =
             c[0] == "s"
@@ -162,7 +164,7 @@ BOOST_AUTO_TEST_CASE(string_to_double_contract) {
 
 BOOST_AUTO_TEST_CASE(hex_of_every_repr_case_and_back) {
     RuntimeScope runtime;
-    for (const auto &c : read_cases("float_repr.txt")) {
+    for (const auto &c : read_data_file("float_repr.txt", ' ')) {
         const double v = from_hex(c[0]);
         PyObject *f = PyFloat_FromDouble(v);
         BOOST_TEST(result_text(Py_NewRef(f)) == c[0]);  // result_text prints with float.hex()

@@ -15,6 +15,7 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
+using minipy::test::read_data_file;
 
 namespace {
 
@@ -73,7 +74,7 @@ BOOST_AUTO_TEST_SUITE(getargs)
 
 BOOST_AUTO_TEST_CASE(every_error_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("getargs_cases.txt");
+    const auto rows = read_data_file("getargs_cases.txt", '\t');
     BOOST_REQUIRE(rows.size() > 100);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 5);

@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(c_api_basics_and_errors) {
 
 BOOST_AUTO_TEST_CASE(over_allocation_matches_getsizeof_in_python3) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::seq::read_data("list_growth.txt");
+    const auto rows = minipy::test::read_data_file("list_growth.txt", ' ');
     BOOST_REQUIRE(rows.size() >= 10);
     for (const auto &row : rows) {
         const std::vector<Py_ssize_t> seen = run_growth_scenario(row[0], row.size() - 1);
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(over_allocation_matches_getsizeof_in_python3) {
 
 BOOST_AUTO_TEST_CASE(slice_deletion_and_assignment_match_python3) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::seq::read_data("list_slice_ops.txt");
+    const auto rows = minipy::test::read_data_file("list_slice_ops.txt", ' ');
     BOOST_REQUIRE(rows.size() > 1000);
     for (const auto &row : rows) {
         const long n = std::stol(row[0]);

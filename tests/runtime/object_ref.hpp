@@ -35,21 +35,32 @@ class Ref {
     PyObject *object_;
 };
 
-// "TypeName: message" of the current exception (just "TypeName" when the message is empty),
-// which is cleared; "" when there is none.
-inline std::string take_error() {
+// The current exception's type name and str(), and the exception cleared; both empty when
+// there is none. For a suite that writes errors in a notation of its own.
+struct ErrorParts {
+    std::string type;
+    std::string message;
+};
+inline ErrorParts take_error_parts() {
     PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "";
-    std::string text = Py_TYPE(exc)->tp_name;
+    if (exc == nullptr) return {};
+    ErrorParts parts{Py_TYPE(exc)->tp_name, ""};
     PyObject *message = PyObject_Str(exc);
     if (message != nullptr) {
         const char *utf8 = PyUnicode_AsUTF8(message);
-        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
+        if (utf8 != nullptr) parts.message = utf8;
         Py_DECREF(message);
     }
     PyErr_Clear();
     Py_DECREF(exc);
-    return text;
+    return parts;
+}
+
+// "TypeName: message" of the current exception (just "TypeName" when the message is empty),
+// which is cleared; "" when there is none.
+inline std::string take_error() {
+    const ErrorParts parts = take_error_parts();
+    return parts.message.empty() ? parts.type : parts.type + ": " + parts.message;
 }
 
 }  // namespace minipy::test::objects

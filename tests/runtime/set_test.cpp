@@ -17,7 +17,7 @@ using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
 using minipy::test::parse_literal;
-using minipy::test::read_tab_data;
+using minipy::test::read_data_file;
 using minipy::test::Ref;
 using minipy::test::repr_of;
 using minipy::test::repr_steal;
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_SUITE(set)
 
 BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
     RuntimeScope runtime;
-    const auto rows = read_tab_data("set_cases.txt");
+    const auto rows = read_data_file("set_cases.txt", '\t');
     BOOST_REQUIRE(rows.size() >= 400);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 5);
@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(algebra_matches_python3_order_and_size) {
 
 BOOST_AUTO_TEST_CASE(frozenset_hash_matches_python3) {
     RuntimeScope runtime;
-    const auto rows = read_tab_data("frozenset_hashes.txt");
+    const auto rows = read_data_file("frozenset_hashes.txt", '\t');
     BOOST_REQUIRE(rows.size() >= 40);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 3);

@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(comparison_as_tuples_and_unhashable) {
 
 BOOST_AUTO_TEST_CASE(index_arithmetic_matches_python3_over_the_grid) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::seq::read_data("slice_grid.txt");
+    const auto rows = minipy::test::read_data_file("slice_grid.txt", ' ');
     BOOST_REQUIRE(rows.size() > 10000);
     for (const auto &row : rows) {
         const Py_ssize_t n = std::stol(row[0]);

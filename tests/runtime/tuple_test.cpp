@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(repr_of_nested_and_recursive_tuples) {
 
 BOOST_AUTO_TEST_CASE(hash_matches_python3) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::seq::read_data("tuple_hashes.txt");
+    const auto rows = minipy::test::read_data_file("tuple_hashes.txt", ' ');
     BOOST_REQUIRE(rows.size() > 20);
     for (const auto &row : rows) {
         Ref t(parse_literal(row[1]));
@@ -228,7 +228,7 @@ BOOST_AUTO_TEST_CASE(subscript_with_ints_and_slices) {
 BOOST_AUTO_TEST_CASE(slices_select_what_python_selects) {
     RuntimeScope runtime;
     // Every case of the slice grid, as tuple(range(n))[start:stop:step].
-    for (const auto &row : minipy::test::seq::read_data("slice_grid.txt")) {
+    for (const auto &row : minipy::test::read_data_file("slice_grid.txt", ' ')) {
         const long n = std::stol(row[0]);
         Ref list(minipy::test::seq::int_list(0, n));
         Ref t(PyList_AsTuple(list));

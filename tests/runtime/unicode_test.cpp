@@ -11,11 +11,11 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
+using minipy::test::read_data_file;
 using minipy::test::RuntimeScope;
 using minipy::test::strs::code_points_of;
 using minipy::test::strs::parse_code_points;
 using minipy::test::strs::parse_hex;
-using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
 using minipy::test::strs::str_from_code_points;
 using minipy::test::strs::take_error;
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_SUITE(unicode)
 
 BOOST_AUTO_TEST_CASE(utf8_latin1_ascii_decoding_matches_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_utf8.txt")) {
+    for (const auto &row : read_data_file("unicode_utf8.txt", '\t')) {
         const std::string &handler_spec = row[0];
         const std::string input = parse_hex(row[1]);
         std::string codec = "utf-8", handler = handler_spec;
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(stateful_decoding_keeps_an_incomplete_tail) {
 
 BOOST_AUTO_TEST_CASE(utf8_round_trips_through_the_cached_form) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_utf8.txt")) {
+    for (const auto &row : read_data_file("unicode_utf8.txt", '\t')) {
         if (row[0] != "strict" || row[2] != "ok") continue;
         const std::string input = parse_hex(row[1]);
         Ref s(PyUnicode_FromStringAndSize(input.data(), static_cast<Py_ssize_t>(input.size())));
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(utf8_round_trips_through_the_cached_form) {
 
 BOOST_AUTO_TEST_CASE(encoding_matches_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_encode.txt")) {
+    for (const auto &row : read_data_file("unicode_encode.txt", '\t')) {
         Ref s(str_from_code_points(parse_code_points(row[2])));
         BOOST_REQUIRE(s);
         Ref encoded(PyUnicode_AsEncodedString(s.get(), row[0].c_str(), row[1].c_str()));
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(unknown_codec_and_handler_are_lookup_errors) {
 
 BOOST_AUTO_TEST_CASE(repr_matches_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_repr.txt")) {
+    for (const auto &row : read_data_file("unicode_repr.txt", '\t')) {
         Ref s(str_from_code_points(parse_code_points(row[0])));
         BOOST_REQUIRE(s);
         const std::string repr = utf8_of_repr(s.get());
@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(repr_matches_cpython) {
 
 BOOST_AUTO_TEST_CASE(hash_matches_cpython_with_hashseed_zero) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_hash.txt")) {
+    for (const auto &row : read_data_file("unicode_hash.txt", '\t')) {
         if (row[0] != "str") continue;
         Ref s(str_from_code_points(parse_code_points(row[1])));
         BOOST_REQUIRE(s);
@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(character_properties_match_cpython) {
                                           _PyUnicode_IsDigit};
     const char *const methods[] = {"isprintable", "isspace",   "isalpha", "isdecimal",
                                    "isdigit",     "isnumeric", "islower", "isupper"};
-    for (const auto &row : read_expectations("unicode_ctype.txt")) {
+    for (const auto &row : read_data_file("unicode_ctype.txt", '\t')) {
         const auto ch = static_cast<Py_UCS4>(std::stoul(row[0], nullptr, 16));
         BOOST_TEST_CONTEXT("U+" << row[0]) {
             for (int k = 0; k < 5; ++k)
@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(character_properties_match_cpython) {
 
 BOOST_AUTO_TEST_CASE(lower_and_upper_of_strings_match_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_case.txt")) {
+    for (const auto &row : read_data_file("unicode_case.txt", '\t')) {
         Ref s(str_from_code_points(parse_code_points(row[0])));
         Ref lower(PyObject_CallMethod(s.get(), "lower", nullptr));
         Ref upper(PyObject_CallMethod(s.get(), "upper", nullptr));
