@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 #include "runtime/float_helpers.hpp"
 #include "runtime/runtime_scope.hpp"
-#include "support/alloc_hooks.hpp"
 
-using minipy::test::FailingHook;
+using minipy::test::obj_blocks;
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
 using minipy::test::read_data_file;
@@ -61,18 +61,6 @@ std::string float_method(double v, const char *name, PyObject *arg = nullptr) {
     std::string text = method(f, name, arg);
     Py_DECREF(f);
     return text;
-}
-
-std::size_t obj_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.obj.current_blocks;
-}
-
-std::size_t live_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.total.current_blocks;
 }
 
 // Float work that allocates in both domains (str copies in MEM, objects in OBJ) and on error
@@ -209,28 +197,11 @@ BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
     RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
-    BOOST_REQUIRE(float_block().empty());  // once to fill the caches (method names, ...)
-    const std::size_t base = live_blocks();
-    for (PyMemAllocatorDomain domain : {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ}) {
-        for (std::size_t n = 0;; n++) {
-            std::string failed;
-            std::size_t failures = 0;
-            {
-                FailingHook hook(domain, n, static_cast<long>(n + 1));  // request n + 1 fails
-                failed = float_block();
-                failures = hook.failures();
-            }
-            if (failures == 0) {
-                BOOST_TEST(failed.empty());
-                BOOST_TEST(n > 3u, "the block makes more than 3 requests in domain "
-                                       << domain << ", not " << n);
-                break;
-            }
-            BOOST_TEST(!failed.empty(), "request " << n + 1 << " failed unnoticed");
-            BOOST_TEST(take_error() == "MemoryError", "request " << n + 1 << " at " << failed);
-            BOOST_TEST(live_blocks() == base, "request " << n + 1 << " at " << failed);
-        }
-    }
+    std::string failed;
+    for (const bool and_after : {false, true})
+        minipy::test::sweep_allocation_failures(
+            [&] { return (failed = float_block()).empty(); },
+            {.and_after = and_after, .min_runs = 6, .stopped_at = [&] { return failed; }});
 }
 
 BOOST_AUTO_TEST_CASE(arithmetic_matches_python) {

@@ -16,8 +16,8 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::obj_blocks;
 using minipy::test::RuntimeScope;
-using minipy::test::seq::obj_blocks;
 
 namespace {
 

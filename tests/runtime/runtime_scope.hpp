@@ -32,6 +32,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "minipy/Python.h"
 
@@ -64,6 +65,20 @@ inline int harness_leak_check() {
     if (env == nullptr || env[0] == '\0' || std::strcmp(env, "on") == 0) return 1;
     if (std::strcmp(env, "off") == 0) return 0;
     return -1;
+}
+
+// Blocks live in MEM and OBJ now, as the accounting hook counts them: for a runtime started
+// from RuntimeScope::counting_config*().
+inline std::pair<size_t, size_t> live_blocks() {
+    minipy_memory_usage usage;
+    BOOST_REQUIRE_MESSAGE(minipy_get_memory_usage(&usage) == 0,
+                          "no accounting: start the runtime from RuntimeScope::counting_config()");
+    return {usage.mem.current_blocks, usage.obj.current_blocks};
+}
+
+// OBJ blocks live now (see live_blocks).
+inline size_t obj_blocks() {
+    return live_blocks().second;
 }
 
 class RuntimeScope {

@@ -102,13 +102,6 @@ inline PyObject *int_list(long lo, long hi) {
     return list;
 }
 
-// OBJ blocks live now (the runtime's accounting is on in every RuntimeScope).
-inline size_t obj_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.obj.current_blocks;
-}
-
 }  // namespace minipy::test::seq
 
 // The dict and set suites use these under their minipy::test names. The using-declarations
@@ -117,7 +110,6 @@ inline size_t obj_blocks() {
 namespace minipy::test {
 using seq::int_list;
 using seq::int_or_none;
-using seq::obj_blocks;
 using seq::parse_literal;
 using seq::Ref;
 using seq::repr_of;

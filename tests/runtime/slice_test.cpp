@@ -169,19 +169,19 @@ BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
     {
         RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
         Py_DECREF(PySlice_New(nullptr, nullptr, nullptr));
-        const size_t before = minipy::test::seq::obj_blocks();
+        const size_t before = minipy::test::obj_blocks();
         PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+        BOOST_TEST(minipy::test::obj_blocks() == before);
         BOOST_TEST(PyObject_GC_IsTracked(s));
         Py_DECREF(s);
-        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+        BOOST_TEST(minipy::test::obj_blocks() == before);
     }
     RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
-    const size_t before = minipy::test::seq::obj_blocks();
+    const size_t before = minipy::test::obj_blocks();
     PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
     Py_DECREF(s);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+    BOOST_TEST(minipy::test::obj_blocks() == before);
 }
 
 BOOST_AUTO_TEST_CASE(the_extreme_steps_slice_every_sequence_as_python_does) {

@@ -304,16 +304,16 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
     RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     // Warm the size-3 list: one tuple freed goes on it.
     Py_DECREF(PyTuple_New(3));
-    const size_t before = minipy::test::seq::obj_blocks();
+    const size_t before = minipy::test::obj_blocks();
     PyObject *a = PyTuple_New(3);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);  // taken from the free list
+    BOOST_TEST(minipy::test::obj_blocks() == before);  // taken from the free list
     Py_DECREF(a);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);  // back on it
+    BOOST_TEST(minipy::test::obj_blocks() == before);  // back on it
     // Sizes above 19 have no free list.
     PyObject *big = PyTuple_New(20);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
     Py_DECREF(big);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+    BOOST_TEST(minipy::test::obj_blocks() == before);
     // A block from the free list is a clean, tracked tuple.
     PyObject *b = PyTuple_New(3);
     BOOST_TEST(b == a);
@@ -324,29 +324,29 @@ BOOST_AUTO_TEST_CASE(free_lists_reuse_blocks_when_on) {
     // The lists hold at most 2000 of one size.
     PyObject *many[2100];
     for (PyObject *&t : many) t = PyTuple_New(2);
-    const size_t all = minipy::test::seq::obj_blocks();
+    const size_t all = minipy::test::obj_blocks();
     for (PyObject *t : many) Py_DECREF(t);
-    BOOST_TEST(all - minipy::test::seq::obj_blocks() == 100u);
+    BOOST_TEST(all - minipy::test::obj_blocks() == 100u);
 }
 
 BOOST_AUTO_TEST_CASE(free_lists_are_off_when_config_says_so) {
     RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
-    const size_t before = minipy::test::seq::obj_blocks();
+    const size_t before = minipy::test::obj_blocks();
     PyObject *a = PyTuple_New(3);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
     Py_DECREF(a);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+    BOOST_TEST(minipy::test::obj_blocks() == before);
 }
 
 BOOST_AUTO_TEST_CASE(cycles_through_tuples_are_collected) {
     RuntimeScope runtime(RuntimeScope::counting_config());
-    const size_t before = minipy::test::seq::obj_blocks();
+    const size_t before = minipy::test::obj_blocks();
     PyObject *list = PyList_New(0);
     PyObject *t = PyTuple_Pack(1, list);
     PyList_Append(list, t);
     Py_DECREF(t);
     Py_DECREF(list);
-    BOOST_TEST(minipy::test::seq::obj_blocks() > before);
+    BOOST_TEST(minipy::test::obj_blocks() > before);
     BOOST_TEST(PyGC_Collect() == 2);
 }
 
