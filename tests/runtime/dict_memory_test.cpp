@@ -13,30 +13,17 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::dict_type;
+using minipy::test::num;
 using minipy::test::obj_blocks;
 using minipy::test::Ref;
 using minipy::test::repr_of;
 using minipy::test::RuntimeScope;
+using minipy::test::set_item;
 using minipy::test::sizeof_of;
+using minipy::test::text;
 
-namespace {
-
-PyObject *dict_type() {
-    return reinterpret_cast<PyObject *>(&PyDict_Type);
-}
-PyObject *num(long v) {
-    return PyLong_FromLong(v);
-}
-PyObject *text(const char *s) {
-    return PyUnicode_FromString(s);
-}
-
-int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
-    Ref key(key_steal), value(value_steal);
-    return PyDict_SetItem(d, key, value);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 BOOST_AUTO_TEST_SUITE(dict_memory)
 

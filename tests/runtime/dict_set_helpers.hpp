@@ -19,6 +19,23 @@
 
 namespace minipy::test {
 
+// Short spellings the dict and set suites build objects with.
+inline PyObject *dict_type() {
+    return reinterpret_cast<PyObject *>(&PyDict_Type);
+}
+inline PyObject *num(long v) {
+    return PyLong_FromLong(v);
+}
+inline PyObject *text(const char *s) {
+    return PyUnicode_FromString(s);
+}
+
+// d[key] = value, both references stolen.
+inline int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
+    Ref key(key_steal), value(value_steal);
+    return PyDict_SetItem(d, key, value);
+}
+
 // A key literal of the data files: 'text' for a str, else what parse_literal reads.
 inline PyObject *parse_key(const std::string &token) {
     if (!token.empty() && token[0] == '\'')

@@ -15,36 +15,25 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::dict_type;
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
+using minipy::test::num;
 using minipy::test::parse_key;
 using minipy::test::read_data_file;
 using minipy::test::Ref;
 using minipy::test::repr_of;
 using minipy::test::repr_steal;
 using minipy::test::RuntimeScope;
+using minipy::test::set_item;
 using minipy::test::sizeof_of;
 using minipy::test::split_spaces;
 using minipy::test::status_text;
 using minipy::test::take_error;
+using minipy::test::text;
 
 namespace {
-
-PyObject *dict_type() {
-    return reinterpret_cast<PyObject *>(&PyDict_Type);
-}
-PyObject *num(long v) {
-    return PyLong_FromLong(v);
-}
-PyObject *text(const char *s) {
-    return PyUnicode_FromString(s);
-}
-
-int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
-    Ref key(key_steal), value(value_steal);
-    return PyDict_SetItem(d, key, value);
-}
 
 // The keys of `d` as the C API walks them.
 std::vector<long> int_keys_by_next(PyObject *d) {

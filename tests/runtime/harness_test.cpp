@@ -30,15 +30,10 @@
 #include <sanitizer/asan_interface.h>
 #endif
 
+using minipy::test::kBuildDefaultAllocator;
 using minipy::test::RuntimeScope;
 
 namespace {
-
-#if defined(MINIPY_PYDEBUG)
-constexpr const char *kBuildDefault = "pymalloc_debug";
-#else
-constexpr const char *kBuildDefault = "pymalloc";
-#endif
 
 // The address ranges of pymalloc's arenas now.
 std::vector<std::pair<std::uintptr_t, std::uintptr_t>> arena_ranges() {
@@ -158,10 +153,14 @@ BOOST_AUTO_TEST_CASE(the_runtime_runs_on_the_allocator_the_harness_names) {
 // itself runs on.
 BOOST_AUTO_TEST_CASE(pythonmalloc_picks_the_allocator_of_every_suite) {
     const std::vector<std::pair<std::optional<std::string>, std::string>> table = {
-        {std::nullopt, kBuildDefault}, {"", kBuildDefault},
-        {"default", kBuildDefault},    {"debug", "pymalloc_debug"},
-        {"pymalloc", "pymalloc"},      {"pymalloc_debug", "pymalloc_debug"},
-        {"malloc", "malloc"},          {"malloc_debug", "malloc_debug"},
+        {std::nullopt, kBuildDefaultAllocator},
+        {"", kBuildDefaultAllocator},
+        {"default", kBuildDefaultAllocator},
+        {"debug", "pymalloc_debug"},
+        {"pymalloc", "pymalloc"},
+        {"pymalloc_debug", "pymalloc_debug"},
+        {"malloc", "malloc"},
+        {"malloc_debug", "malloc_debug"},
     };
     for (const auto &[value, expected] : table) {
         for (const char *leak_check : {"on", "off"}) {

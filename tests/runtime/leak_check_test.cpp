@@ -22,8 +22,6 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-const char *const kAllocators[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
-
 minipy_leak_report leak_report() {
     minipy_leak_report report;
     minipy_get_leak_report(&report);
@@ -62,7 +60,7 @@ BOOST_AUTO_TEST_CASE(a_run_that_frees_everything_reports_zero) {
 // The blocks are given back after shutdown: the hook no longer counts, but still knows them
 // and takes its header off on the way to the allocator.
 BOOST_DATA_TEST_CASE(blocks_left_at_shutdown_are_reported_and_can_be_freed_later,
-                     bdata::make(kAllocators), allocator) {
+                     bdata::make(minipy::test::kAllocatorNames), allocator) {
     RuntimeScope runtime(RuntimeScope::counting_config(allocator));
     auto *a = static_cast<char *>(PyMem_Malloc(40));
     void *b = PyObject_Malloc(24);
@@ -101,8 +99,8 @@ BOOST_DATA_TEST_CASE(blocks_left_at_shutdown_are_reported_and_can_be_freed_later
 
 // The host's blocks from before start-up have no header: freeing or resizing them while the
 // hook is in must reach the allocator unchanged, and they are not counted.
-BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted, bdata::make(kAllocators),
-                     allocator) {
+BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted,
+                     bdata::make(minipy::test::kAllocatorNames), allocator) {
     BOOST_REQUIRE(minipy_alloc_configure(allocator, 0) == 0);
     void *small = PyMem_Malloc(64);
     void *large = PyObject_Malloc(5000);  // above pymalloc's threshold: the raw domain's

@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(shutdown_frees_every_thread_state) {
 }
 
 BOOST_AUTO_TEST_CASE(the_config_chooses_the_allocator) {
-    for (const char *name : {"malloc", "malloc_debug", "pymalloc_debug", "pymalloc"}) {
+    for (const char *name : minipy::test::kAllocatorNames) {
         // Pinned: each allocator in turn is what the case is about. Without the leak check,
         // whose accounting hook would make the domains "custom".
         PyConfig config = RuntimeScope::test_config();

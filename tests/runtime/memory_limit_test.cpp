@@ -22,8 +22,6 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-const char *const kAllocators[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
-
 minipy_memory_usage usage() {
     minipy_memory_usage u;
     BOOST_REQUIRE(minipy_get_memory_usage(&u) == 0);
@@ -40,7 +38,8 @@ bool raised_memory_error() {
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
 
-BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(kAllocators), allocator) {
+BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(minipy::test::kAllocatorNames),
+                     allocator) {
     RuntimeScope runtime(RuntimeScope::counting_config(allocator));
     minipy_reset_peak_memory_usage();
     const minipy_memory_usage u0 = usage();

@@ -38,6 +38,17 @@
 
 namespace minipy::test {
 
+// What PYTHONMALLOC's "default" stands for in this build (alloc/src/domains/allocator_name.cpp).
+#if defined(MINIPY_PYDEBUG)
+constexpr const char *kBuildDefaultAllocator = "pymalloc_debug";
+#else
+constexpr const char *kBuildDefaultAllocator = "pymalloc";
+#endif
+
+// The allocators a name installs (what _PyMem_GetCurrentAllocatorName() reports), for tests that
+// run a case under each.
+constexpr const char *kAllocatorNames[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
+
 // PYTHONMALLOC as the harness reads it: the name, "default" when unset or empty.
 inline const char *harness_allocator() {
     const char *env = std::getenv("PYTHONMALLOC");
@@ -48,13 +59,9 @@ inline const char *harness_allocator() {
 // for a name the runtime does not know).
 inline const char *harness_allocator_installed_name() {
     const char *name = harness_allocator();
-#if defined(MINIPY_PYDEBUG)
-    if (std::strcmp(name, "default") == 0) return "pymalloc_debug";
-#else
-    if (std::strcmp(name, "default") == 0) return "pymalloc";
-#endif
+    if (std::strcmp(name, "default") == 0) return kBuildDefaultAllocator;
     if (std::strcmp(name, "debug") == 0) return "pymalloc_debug";
-    for (const char *known : {"pymalloc", "pymalloc_debug", "malloc", "malloc_debug"})
+    for (const char *known : kAllocatorNames)
         if (std::strcmp(name, known) == 0) return known;
     return nullptr;
 }

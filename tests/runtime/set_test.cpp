@@ -16,6 +16,7 @@
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
+using minipy::test::num;
 using minipy::test::parse_literal;
 using minipy::test::read_data_file;
 using minipy::test::Ref;
@@ -33,9 +34,6 @@ PyObject *set_type() {
 }
 PyObject *frozenset_type() {
     return reinterpret_cast<PyObject *>(&PyFrozenSet_Type);
-}
-PyObject *num(long v) {
-    return PyLong_FromLong(v);
 }
 
 PyObject *set_of(std::initializer_list<long> values) {
