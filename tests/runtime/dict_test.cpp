@@ -15,6 +15,7 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::capi_value;
 using minipy::test::dict_type;
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
@@ -32,6 +33,7 @@ using minipy::test::split_spaces;
 using minipy::test::status_text;
 using minipy::test::take_error;
 using minipy::test::text;
+using minipy::test::objects::is_bad_internal_call;
 
 namespace {
 
@@ -384,8 +386,8 @@ BOOST_AUTO_TEST_CASE(unhashable_and_missing_keys) {
     BOOST_TEST(PyDict_GetItemString(d, "name") == Py_True);
     BOOST_TEST(PyDict_DelItemString(d, "name") == 0);
     // Misuse: not a dict.
-    BOOST_TEST(status_text(PyDict_SetItem(list, list, list)).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(status_text(PyDict_Size(list)).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(status_text(PyDict_SetItem(list, list, list))));
+    BOOST_TEST(is_bad_internal_call(status_text(PyDict_Size(list))));
     BOOST_TEST(PyDict_GetItem(list, list) == nullptr);
 }
 
@@ -497,7 +499,7 @@ BOOST_AUTO_TEST_CASE(construction_and_its_messages) {
     BOOST_TEST(repr_of(d) == "{1: 10, 5: 50}");
     BOOST_TEST(status_text(_PyDict_MergeEx(d, source, 2)) == "!KeyError: 1");
     BOOST_TEST(PyDict_Update(d, Ref(PyDict_New())) == 0);
-    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))).rfind("!", 0) == 0);
+    BOOST_TEST(status_text(PyDict_Update(d, Ref(num(3)))) == "!" + capi_value("dict_update_int"));
 }
 
 BOOST_AUTO_TEST_CASE(methods_match_python3) {
@@ -602,7 +604,7 @@ BOOST_AUTO_TEST_CASE(the_generic_protocols_reach_the_slots) {
     BOOST_TEST(repr_of(called) == "{8: 8, 9: 9}");
     BOOST_TEST(sizeof_of(copy) == 336);
     BOOST_TEST(sizeof_of(called) == 336);
-    BOOST_TEST(repr_steal(PyDict_Keys(Ref(PyList_New(0)))).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(repr_steal(PyDict_Keys(Ref(PyList_New(0))))));
 }
 
 BOOST_AUTO_TEST_CASE(views_are_live_and_set_like) {

@@ -15,6 +15,7 @@
 #include "runtime/runtime_scope.hpp"
 
 using minipy::test::RuntimeScope;
+using minipy::test::objects::is_bad_internal_call;
 using namespace minipy::test::floats;
 using minipy::test::read_data_file;
 using minipy::test::rest_of;
@@ -106,8 +107,8 @@ BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
     BOOST_TEST(checked > 300);
     BOOST_TEST(to_string(1.0, 'r', 0, 0) == "1");
     BOOST_TEST(to_string(1e16, 'r', 0, Py_DTSF_ALT) == "1.e+16");
-    BOOST_TEST(to_string(1.5, 'r', 1, 0).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(to_string(1.5, 'x', 1, 0).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(to_string(1.5, 'r', 1, 0)));
+    BOOST_TEST(is_bad_internal_call(to_string(1.5, 'x', 1, 0)));
     BOOST_TEST(to_string(1e300, 'f', 0, 0).size() == 301u);
 }
 

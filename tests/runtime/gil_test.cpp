@@ -96,22 +96,26 @@ BOOST_AUTO_TEST_CASE(ensure_and_release_per_increment_lose_nothing) {
     BOOST_TEST(counter == static_cast<long>(kThreads) * kIncrements);
 }
 
-// A thread that holds the GIL and never gives it up keeps a waiter out...
+// A thread that holds the GIL and never gives it up keeps a waiter out: the waiter waits a
+// whole switch interval, asks the holder to drop the GIL (a drop request), and still does not
+// get in, since the holder passes no check point...
 BOOST_AUTO_TEST_CASE(without_check_points_a_waiter_stays_out) {
     RuntimeScope runtime(with_switch_interval(0.001));
     std::atomic<bool> waiter_in{false};
-    std::atomic<bool> waiter_asking{false};
+    const minipy_gil_stats before = gil_stats();
     std::thread waiter([&] {
-        waiter_asking = true;
         const PyGILState_STATE state = PyGILState_Ensure();
         waiter_in = true;
         PyGILState_Release(state);
     });
-    while (!waiter_asking) std::this_thread::yield();
-    const auto until = Clock::now() + std::chrono::milliseconds(50);  // 50 switch intervals
-    bool entered_while_held = false;
-    while (Clock::now() < until) entered_while_held |= waiter_in.load();
-    BOOST_TEST(!entered_while_held);
+    // Hold the GIL, with no check point, until the waiter has asked for it (or got in, which
+    // is the bug this case looks for). The cap only keeps a broken GIL from hanging the suite.
+    const auto cap = Clock::now() + std::chrono::seconds(20);
+    bool asked = false;
+    while (!asked && !waiter_in && Clock::now() < cap)
+        asked = gil_stats().drop_requests > before.drop_requests;
+    BOOST_TEST(asked, "the waiter never asked for the GIL");
+    BOOST_TEST(!waiter_in.load(), "the waiter got in while the GIL was held");
     Py_BEGIN_ALLOW_THREADS waiter.join();
     Py_END_ALLOW_THREADS BOOST_TEST(waiter_in.load());
 }

@@ -63,6 +63,17 @@ inline std::string take_error() {
     return parts.message.empty() ? parts.type : parts.type + ": " + parts.message;
 }
 
+// Whether `text` (take_error()'s, or with the "!" of the suites' result notation in front) is
+// the SystemError of PyErr_BadInternalCall: "<source file>:<line>: bad argument to internal
+// function". The file and line are the implementation's own, so only the shape can match
+// CPython's.
+inline bool is_bad_internal_call(std::string text) {
+    if (!text.empty() && text[0] == '!') text.erase(0, 1);
+    const std::string head = "SystemError: ", tail = ": bad argument to internal function";
+    return text.size() > head.size() + tail.size() && text.compare(0, head.size(), head) == 0 &&
+           text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 }  // namespace minipy::test::objects
 
 #endif  // MINIPY_TESTS_RUNTIME_OBJECT_REF_HPP

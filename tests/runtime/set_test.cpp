@@ -2,7 +2,8 @@
 // CPython 3.11. The algebra (operators, in-place operators and methods with sets and plain
 // lists) must give python3's repr, slot order included, and __sizeof__
 // (data/set_cases.txt); frozenset hashes of numbers must be python3's
-// (data/frozenset_hashes.txt). Also: pop order, messages, sets used as keys, iteration while
+// (data/frozenset_hashes.txt), and so must what the hand-built cases give
+// (data/capi_values.txt). Also: pop order, messages, sets used as keys, iteration while
 // mutating, comparisons that change the set, GC tracking and cycles through frozensets.
 #include <boost/test/unit_test.hpp>
 
@@ -13,6 +14,7 @@
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
 
+using minipy::test::capi_value;
 using minipy::test::hook_key;
 using minipy::test::hook_key_state;
 using minipy::test::HookKeyReset;
@@ -26,6 +28,7 @@ using minipy::test::RuntimeScope;
 using minipy::test::sizeof_of;
 using minipy::test::status_text;
 using minipy::test::take_error;
+using minipy::test::objects::is_bad_internal_call;
 
 namespace {
 
@@ -167,7 +170,8 @@ BOOST_AUTO_TEST_CASE(repr_and_construction) {
     BOOST_TEST(repr_steal(PyFrozenSet_New(nullptr)) == "frozenset()");
     BOOST_TEST(repr_steal(PyFrozenSet_New(Ref(Py_BuildValue("[i]", 1)))) == "frozenset({1})");
     BOOST_TEST(repr_steal(set_of({1, 2})) == "{1, 2}");
-    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("[s(ii)d]", "a", 1, 2, 0.5)))).size() > 0);
+    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("[s(ii)d]", "a", 1, 2, 0.5)))) ==
+               capi_value("set_repr_mixed"));
     Ref empty(PyTuple_New(0));
     Ref kwargs(Py_BuildValue("{si}", "a", 1));
     BOOST_TEST(repr_steal(PyObject_Call(set_type(), Ref(Py_BuildValue("(ii)", 1, 2)), nullptr)) ==
@@ -189,8 +193,8 @@ BOOST_AUTO_TEST_CASE(repr_and_construction) {
     BOOST_TEST(again.get() == f.get());
     BOOST_TEST(call_text(f, "copy") == "frozenset({3, 4})");
     BOOST_TEST(Ref(PyObject_CallMethod(f, "copy", nullptr)).get() == f.get());
-    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("{sisi}", "x", 1, "y", 2)))).size() ==
-               std::string("{'x', 'y'}").size());
+    BOOST_TEST(repr_steal(PySet_New(Ref(Py_BuildValue("{sisi}", "x", 1, "y", 2)))) ==
+               capi_value("set_repr_from_dict"));
     BOOST_TEST(repr_steal(PyObject_CallNoArgs(set_type())) == "set()");
     // set.__init__ again empties the set first.
     Ref s(set_of({1, 2, 3}));
@@ -233,7 +237,7 @@ BOOST_AUTO_TEST_CASE(methods_and_messages) {
                "!TypeError: unsupported operand type(s) for &=: 'set' and 'list'");
     // frozenset has no mutators.
     Ref f(PyFrozenSet_New(nullptr));
-    BOOST_TEST(call_text(f, "add", {num(1)}).rfind("!AttributeError", 0) == 0);
+    BOOST_TEST(call_text(f, "add", {num(1)}) == "!" + capi_value("frozenset_add"));
 }
 
 BOOST_AUTO_TEST_CASE(sets_as_keys_are_looked_up_frozen) {
@@ -268,13 +272,13 @@ BOOST_AUTO_TEST_CASE(c_api_and_misuse) {
     Ref f(PyFrozenSet_New(nullptr));
     BOOST_TEST(PySet_Add(f, Ref(num(1))) == 0);
     Ref second_owner(Py_NewRef(f.get()));
-    BOOST_TEST(status_text(PySet_Add(f, Ref(num(2)))).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(status_text(PySet_Discard(f, Ref(num(1)))).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(status_text(PySet_Clear(f)).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(repr_steal(PySet_Pop(f)).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(status_text(PySet_Add(f, Ref(num(2))))));
+    BOOST_TEST(is_bad_internal_call(status_text(PySet_Discard(f, Ref(num(1))))));
+    BOOST_TEST(is_bad_internal_call(status_text(PySet_Clear(f))));
+    BOOST_TEST(is_bad_internal_call(repr_steal(PySet_Pop(f))));
     Ref list(PyList_New(0));
-    BOOST_TEST(status_text(PySet_Size(list)).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(status_text(PySet_Contains(list, list)).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(status_text(PySet_Size(list))));
+    BOOST_TEST(is_bad_internal_call(status_text(PySet_Contains(list, list))));
     BOOST_TEST(PyAnySet_Check(f.get()));
     BOOST_TEST(PyFrozenSet_CheckExact(f.get()));
     BOOST_TEST(!PySet_Check(f.get()));
@@ -382,7 +386,7 @@ BOOST_AUTO_TEST_CASE(gc_tracking_and_cycles) {
         BOOST_REQUIRE(PySet_Add(set, tuple) == 0);
         Py_DECREF(set);
     }
-    BOOST_TEST(PyGC_Collect() >= 7);
+    BOOST_TEST(std::to_string(PyGC_Collect()) == capi_value("set_gc_two_cycles"));
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
