@@ -18,6 +18,7 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
+using minipy::test::read_data_file;
 
 namespace {
 
@@ -194,7 +195,7 @@ BOOST_AUTO_TEST_SUITE(abstract)
 
 BOOST_AUTO_TEST_CASE(every_operator_on_builtin_types_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("abstract_ops.txt");
+    const auto rows = read_data_file("abstract_ops.txt", '\t');
     BOOST_REQUIRE(rows.size() > 5000);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 4);

@@ -16,6 +16,7 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
+using minipy::test::read_data_file;
 
 namespace {
 
@@ -104,7 +105,7 @@ BOOST_AUTO_TEST_SUITE(buildvalue)
 
 BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("buildvalue_cases.txt");
+    const auto rows = read_data_file("buildvalue_cases.txt", '\t');
     BOOST_TEST(rows.size() == named_calls().size());
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 2);

@@ -556,16 +556,9 @@ BOOST_AUTO_TEST_CASE(gcd_and_divmod_near) {
 }
 
 BOOST_AUTO_TEST_CASE(allocation_failures_in_big_arithmetic_raise_memory_error) {
-    PyConfig config;
-    PyConfig_InitIsolatedConfig(&config);
+    PyConfig config = RuntimeScope::counting_config();  // the sweep counts live blocks
     config.use_freelists = 0;
-    config.leak_check = 1;
-    BOOST_REQUIRE(!PyStatus_Exception(Py_InitializeFromConfig(&config)));
-    struct Finalize {
-        ~Finalize() {
-            if (Py_IsInitialized()) BOOST_TEST(Py_FinalizeEx() == 0);
-        }
-    } finalize;
+    RuntimeScope runtime(config);
     minipy::test::sweep_allocation_failures(
         [] {
             PyObject *a = PyLong_FromString("123456789_123456789_123456789_123456789", nullptr, 10);

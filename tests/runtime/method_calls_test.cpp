@@ -15,9 +15,11 @@
 #include <vector>
 
 #include "abstract_helpers.hpp"
+#include "data_file.hpp"
 #include "minipy/Python.h"
 #include "runtime_scope.hpp"
 
+using minipy::test::read_data_file;
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
 
@@ -66,7 +68,7 @@ BOOST_AUTO_TEST_SUITE(method_calls)
 
 BOOST_AUTO_TEST_CASE(every_call_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("method_calls.txt");
+    const auto rows = read_data_file("method_calls.txt", '\t');
     BOOST_REQUIRE(rows.size() > 1000);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 6);
@@ -89,7 +91,7 @@ BOOST_AUTO_TEST_CASE(every_call_matches_cpython) {
 BOOST_AUTO_TEST_CASE(every_method_has_cpythons_calling_convention) {
     RuntimeScope runtime;
     std::map<std::pair<std::string, std::string>, int> cpython_flags;
-    for (const auto &row : read_tsv("method_flags.txt")) {
+    for (const auto &row : read_data_file("method_flags.txt", '\t')) {
         BOOST_REQUIRE(row.size() == 3);
         cpython_flags[{row[0], row[1]}] = std::stoi(row[2]);
     }

@@ -17,8 +17,8 @@
 #include "runtime/sequence_helpers.hpp"
 #include "support/test_size.hpp"
 
+using minipy::test::obj_blocks;
 using minipy::test::RuntimeScope;
-using minipy::test::seq::obj_blocks;
 
 namespace {
 
@@ -49,14 +49,6 @@ void run_on_small_stack(const std::function<void()> &body) {
     if (rc == 0) pthread_join(thread, nullptr);
     Py_END_ALLOW_THREADS pthread_attr_destroy(&attr);
     BOOST_REQUIRE(rc == 0);
-}
-
-// Free lists off: every object freed goes back to the allocator, so block counts before and
-// after a deep structure must match exactly.
-PyConfig without_free_lists() {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    return config;
 }
 
 // A chain of `depth` containers, each holding the next. kind: 'l' lists, 't' tuples, 'd'
@@ -215,7 +207,7 @@ PyMethodDef g_call_myself_def = {"call_myself", call_myself, METH_NOARGS, nullpt
 BOOST_AUTO_TEST_SUITE(recursion_limits)
 
 BOOST_AUTO_TEST_CASE(deeply_nested_containers_are_destroyed_on_a_small_stack) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = obj_blocks();
     for (const char kind : {'l', 't', 'd', 'f', 'm'}) {
         BOOST_TEST_CONTEXT("kind " << kind) {
@@ -236,7 +228,7 @@ BOOST_AUTO_TEST_CASE(deeply_nested_containers_are_destroyed_on_a_small_stack) {
 }
 
 BOOST_AUTO_TEST_CASE(a_deep_cycle_is_collected_on_a_small_stack) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = obj_blocks();
     bool built = false;
     Py_ssize_t collected = 0;
@@ -275,7 +267,7 @@ BOOST_AUTO_TEST_CASE(a_deep_structure_left_at_shutdown_is_released) {
 }
 
 BOOST_AUTO_TEST_CASE(the_public_macros_bound_the_depth_of_an_extension_type) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(ready_link_type());
     const size_t before = obj_blocks();
     bool built = true;
@@ -303,7 +295,7 @@ BOOST_AUTO_TEST_CASE(the_public_macros_bound_the_depth_of_an_extension_type) {
 }
 
 BOOST_AUTO_TEST_CASE(a_subclass_deallocator_is_never_cut_short_by_the_bases_trashcan) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(ready_tagged_list_type());
     const size_t before = obj_blocks();
     // Plain lists around tagged lists around plain lists ...: the tagged ones sit at every

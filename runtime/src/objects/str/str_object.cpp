@@ -315,9 +315,11 @@ extern "C" PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer,
         PyErr_BadInternalCall();
         return nullptr;
     }
+    // CPython builds the string with PyUnicode_New(size, maxchar), whose refusal of a code
+    // point above U+10FFFF is what the caller sees.
     const Py_UCS4 maxchar = unicode_find_maxchar(kind, buffer, size);
     if (maxchar > MAX_UNICODE) {
-        PyErr_SetString(PyExc_ValueError, "character U+110000 is not in range [U+0000; U+10ffff]");
+        PyErr_SetString(PyExc_SystemError, "invalid maximum character passed to PyUnicode_New");
         return nullptr;
     }
     return unicode_from_units(kind, buffer, size, maxchar);
