@@ -6,7 +6,8 @@ and peak RSS per configuration, median per-round ratios, geometric means) and wr
 figures as JSON and an SVG chart (drawn by gnuplot) into the output directory.
 
     bench/workloads/run.py [--quick] [--rounds N] [--only a,b] [--minipy PATH|none]
-                           [--python PATH] [--configs c1,c2] [--clock cpu|wall] [--out DIR]
+                           [--python PATH] [--configs c1,c2] [--clock cpu|wall]
+                           [--timeout S] [--out DIR]
 
 Until the minipy command is built, only CPython's columns are measured and the table says so.
 
@@ -49,6 +50,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -150,8 +152,18 @@ def python_version(python):
     return done.stdout.strip()
 
 
-def run_once(command, allocator, use_gnu_time):
-    """Runs command in a fresh process with PYTHONMALLOC=allocator; returns the run's dict."""
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    del signum, frame
+    raise _Timeout()
+
+
+def run_once(command, allocator, use_gnu_time, timeout):
+    """Runs command in a fresh process with PYTHONMALLOC=allocator, killed after timeout
+    seconds; returns the run's dict."""
     env = dict(os.environ)
     env["PYTHONMALLOC"] = allocator
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
@@ -161,8 +173,23 @@ def run_once(command, allocator, use_gnu_time):
             argv = [GNU_TIME, "-f", "%M", "-o", rss.name] + argv
         actions = [(os.POSIX_SPAWN_DUP2, out.fileno(), 1), (os.POSIX_SPAWN_DUP2, err.fileno(), 2)]
         start = time.perf_counter()
-        pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
+        # Its own session, so that a timeout or Ctrl-C can stop the whole process group
+        # (GNU time and the interpreter under it).
+        pid = os.posix_spawn(argv[0], argv, env, file_actions=actions, setsid=True)
+        timed_out = False
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            _, status, usage = os.wait4(pid, 0)
+        except BaseException as e:
+            os.killpg(pid, signal.SIGKILL)
+            _, status, usage = os.wait4(pid, 0)
+            if not isinstance(e, _Timeout):
+                raise
+            timed_out = True
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         wall = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
@@ -177,6 +204,8 @@ def run_once(command, allocator, use_gnu_time):
             figures = [line for line in report if line.strip()]
             peak = int(figures[-1]) if figures and figures[-1].strip().isdigit() else None
     code = os.waitstatus_to_exitcode(status)
+    if timed_out:
+        stderr += "run.py: killed after %g s (--timeout)\n" % timeout
     return {"cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": wall, "peak_rss_kib": peak,
             "status": code, "stdout": stdout, "stderr": stderr}
 
@@ -221,7 +250,7 @@ def measure(args, configs, workloads, expected, progress):
                     round_index + 1, args.rounds, workload.name, config["name"], done_runs, total))
                 command = [config["path"]] + allocstats_args(config["interpreter"])
                 command += [workload.script, str(entry["size"])]
-                run = run_once(command, config["allocator"], use_gnu_time)
+                run = run_once(command, config["allocator"], use_gnu_time, args.timeout)
                 run["round"] = round_index
                 run["allocstats"] = allocstats_parse(run["stderr"])
                 problems = []
@@ -405,6 +434,8 @@ def main():
                         % ",".join(DEFAULT_CONFIGS))
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="time of the table, ratios and chart (default cpu: user + system)")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="seconds after which a run is killed and counted as failed (300)")
     parser.add_argument("--out", default=DEFAULT_OUT, help="directory for the JSON and SVG (build/workloads)")
     args = parser.parse_args()
     if args.rounds is None:
