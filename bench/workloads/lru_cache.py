@@ -71,7 +71,8 @@ def render_profile(key):
 
 def main():
     requests = int(sys.argv[1]) if len(sys.argv) > 1 else 700000
-    cache = LruCache(2000)
+    # 20000 entries at the default size: enough live nodes to show in the peak RSS.
+    cache = LruCache(max(100, requests // 35))
     state = 5
     checksum = 0
     for i in range(requests):

@@ -3,7 +3,7 @@
 # then list, dict and set comprehensions that group and summarise each batch. Work:
 # generator frames suspended and resumed, tuples made and dropped at every stage,
 # comprehensions, zip, enumerate, sum, min, max, sorted.
-# Usage: pipeline.py [records]   (default 800000). Prints the summary figures.
+# Usage: pipeline.py [records]   (default 1400000). Prints the summary figures.
 import sys
 
 
@@ -49,7 +49,7 @@ def summarise(batch):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 800000
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1400000
     checksum = 0
     leaders = {}
     batches = 0

@@ -4,7 +4,7 @@
 # consume them) run by priority; packets travel between tasks in linked queues; a task
 # waits, is held or runs. Work: instances, attribute reads and writes, method calls through
 # a small class hierarchy, short-lived packet objects.
-# Usage: scheduler.py [ticks]   (default 400000). Prints the counters of the run.
+# Usage: scheduler.py [ticks]   (default 800000). Prints the counters of the run.
 import sys
 
 IDLE, PRODUCER, ROUTER, DEVICE = 0, 1, 2, 3
@@ -152,7 +152,7 @@ class Scheduler:
 
 
 def main():
-    ticks = int(sys.argv[1]) if len(sys.argv) > 1 else 400000
+    ticks = int(sys.argv[1]) if len(sys.argv) > 1 else 800000
     scheduler = Scheduler()
     scheduler.add(IDLE, IdleTask(scheduler, 0, 12345))
     for i in range(3):
