@@ -35,7 +35,7 @@ JSON (schema "minipy-workloads/1", checked by runner_test.py):
    "python": {"path", "version"}, "minipy": {"path", "built" (bool)},
    "rss_method" ("gnu-time"|"wait4-floor"),
    "configs": [{"name", "interpreter" ("minipy"|"cpython"), "allocator"}],
-   "ratios": [{"name", "numerator", "denominator"}],
+   "ratios": [{"name", "numerator", "denominator", "of" ("time"|"peak_rss")}],
    "workloads": [{"name", "size", "output", "expected" (str|null),
                   "runs": {config: [{"round", "cpu_s", "wall_s", "peak_rss_kib", "ok",
                                      "status", "stdout", "stderr", "allocstats"}]},
@@ -80,13 +80,15 @@ ALL_CONFIGS = [
 ]
 DEFAULT_CONFIGS = [name for name, _, _ in ALL_CONFIGS if name != "cpython-debug"]
 
-# Time ratios, each measured within a round: (name, numerator, denominator).
+# Ratios, each measured within a round: (name, numerator, denominator, of what: the time
+# or the peak RSS).
 ALL_RATIOS = [
-    ("minipy/cpython", "minipy-pymalloc", "cpython-pymalloc"),
-    ("pymalloc/malloc minipy", "minipy-pymalloc", "minipy-malloc"),
-    ("pymalloc/malloc cpython", "cpython-pymalloc", "cpython-malloc"),
-    ("debug/pymalloc minipy", "minipy-debug", "minipy-pymalloc"),
-    ("debug/pymalloc cpython", "cpython-debug", "cpython-pymalloc"),
+    ("minipy/cpython", "minipy-pymalloc", "cpython-pymalloc", "time"),
+    ("pymalloc/malloc minipy", "minipy-pymalloc", "minipy-malloc", "time"),
+    ("pymalloc/malloc cpython", "cpython-pymalloc", "cpython-malloc", "time"),
+    ("debug/pymalloc minipy", "minipy-debug", "minipy-pymalloc", "time"),
+    ("debug/pymalloc cpython", "cpython-debug", "cpython-pymalloc", "time"),
+    ("rss minipy/cpython", "minipy-pymalloc", "cpython-pymalloc", "peak_rss"),
 ]
 # Short column heads for the table.
 RATIO_HEADS = {
@@ -95,6 +97,7 @@ RATIO_HEADS = {
     "pymalloc/malloc cpython": "pm/ma cp",
     "debug/pymalloc minipy": "dbg/pm mp",
     "debug/pymalloc cpython": "dbg/pm cp",
+    "rss minipy/cpython": "rss mp/cp",
 }
 CONFIG_HEADS = {
     "minipy-pymalloc": "mp pymalloc",
@@ -299,11 +302,12 @@ def summarise(entries, configs, ratios, clock):
                 "time_s": statistics.median([r[key] for r in runs]),
                 "peak_rss_kib": median_or_none([r["peak_rss_kib"] for r in runs])}
         entry["ratios"] = {}
-        for name, top, bottom in ratios:
+        for name, top, bottom, of in ratios:
+            field = key if of == "time" else "peak_rss_kib"
             per_round = []
             for a, b in zip(entry["runs"][top], entry["runs"][bottom]):
-                if a["ok"] and b["ok"] and b[key] > 0:
-                    per_round.append(a[key] / b[key])
+                if a["ok"] and b["ok"] and a[field] is not None and b[field]:
+                    per_round.append(a[field] / b[field])
             entry["ratios"][name] = statistics.median(per_round) if per_round else None
     result = {"time_s": {}, "peak_rss_kib": {}, "ratios": {}}
     for config in configs:
@@ -311,7 +315,7 @@ def summarise(entries, configs, ratios, clock):
         complete = all(m is not None for m in medians)
         for field in ("time_s", "peak_rss_kib"):
             result[field][config["name"]] = geomean([m[field] for m in medians]) if complete else None
-    for name, _, _ in ratios:
+    for name, _, _, _ in ratios:
         values = [e["ratios"][name] for e in entries]
         result["ratios"][name] = geomean(values) if all(v is not None for v in values) else None
     return result
@@ -337,7 +341,7 @@ def print_table(report, configs, ratios):
     head = "%-*s %8s" % (name_width, "workload", "size")
     for config in configs:
         head += " | %*s" % (cell, CONFIG_HEADS[config["name"]])
-    for name, _, _ in ratios:
+    for name, _, _, _ in ratios:
         head += " %9s" % RATIO_HEADS[name]
     print(head)
     print("-" * len(head))
@@ -355,7 +359,7 @@ def print_table(report, configs, ratios):
 
     for entry in report["workloads"]:
         line = "%-*s %8d" % (name_width, entry["name"], entry["size"]) + cells(entry["median"])
-        for name, _, _ in ratios:
+        for name, _, _, _ in ratios:
             line += " %9s" % fmt(entry["ratios"][name], 3)
         print(line)
     print("-" * len(head))
@@ -366,11 +370,12 @@ def print_table(report, configs, ratios):
         medians[config["name"]] = None if t is None else {
             "time_s": t, "peak_rss_kib": geo["peak_rss_kib"][config["name"]]}
     line = "%-*s %8s" % (name_width, "geomean", "") + cells(medians)
-    for name, _, _ in ratios:
+    for name, _, _, _ in ratios:
         line += " %9s" % fmt(geo["ratios"][name], 3)
     print(line)
-    print("ratios: each round's time of the first over the second, median over rounds (below 1 the")
-    print("first is faster): " + "; ".join("%s = %s" % (RATIO_HEADS[n], n) for n, _, _ in ratios))
+    print("ratios: each round's time (rss: peak RSS) of the first over the second, median over")
+    print("rounds; below 1 the first is faster (smaller): "
+          + "; ".join("%s = %s" % (RATIO_HEADS[n], n) for n, _, _, _ in ratios))
     if report["rss_method"] != "gnu-time":
         print("peak RSS: %s not found, so the figures come from wait4 and include this script's own"
               " size as a floor" % GNU_TIME)
@@ -505,7 +510,8 @@ def main():
         "python": {"path": python, "version": version},
         "minipy": {"path": minipy_path, "built": minipy_built},
         "configs": [{k: c[k] for k in ("name", "interpreter", "allocator")} for c in configs],
-        "ratios": [{"name": n, "numerator": a, "denominator": b} for n, a, b in ratios],
+        "ratios": [{"name": n, "numerator": a, "denominator": b, "of": of}
+                   for n, a, b, of in ratios],
     }
     entries, failures, rss_method = measure(args, configs, workloads, manifest.expected_outputs(),
                                             Progress())

@@ -57,9 +57,11 @@ def check_json(report, expect_minipy, c):
                 "config %r is malformed" % cfg)
     ratio_names = [r.get("name") for r in report.get("ratios", [])]
     c.check("pymalloc/malloc cpython" in ratio_names, "ratios lack pymalloc/malloc cpython: %r" % ratio_names)
-    c.check(("minipy/cpython" in ratio_names) == expect_minipy, "minipy/cpython ratio present: %r" % ratio_names)
+    for name in ("minipy/cpython", "rss minipy/cpython"):
+        c.check((name in ratio_names) == expect_minipy, "%s ratio present: %r" % (name, ratio_names))
     for r in report.get("ratios", []):
-        c.check(r.get("numerator") in names and r.get("denominator") in names, "ratio %r names unknown configs" % r)
+        c.check(r.get("numerator") in names and r.get("denominator") in names and r.get("of") in ("time", "peak_rss"),
+                "ratio %r is malformed" % r)
     expected = manifest.expected_outputs()
     entries = report.get("workloads", [])
     c.check([e.get("name") for e in entries] == WORKLOADS,
@@ -96,8 +98,9 @@ def check_json(report, expect_minipy, c):
                         "%s/%s: the median of one run %r is not the run's figures" % (name, config, m))
         for ratio in report.get("ratios", []):
             value = entry.get("ratios", {}).get(ratio["name"])
-            top = runs.get(ratio["numerator"], [{}])[0].get(report.get("clock") + "_s")
-            bottom = runs.get(ratio["denominator"], [{}])[0].get(report.get("clock") + "_s")
+            field = report.get("clock") + "_s" if ratio.get("of") == "time" else "peak_rss_kib"
+            top = runs.get(ratio["numerator"], [{}])[0].get(field)
+            bottom = runs.get(ratio["denominator"], [{}])[0].get(field)
             c.check(is_number(value) and is_number(top) and is_number(bottom) and abs(value - top / bottom) < 1e-9,
                     "%s: ratio %s is %r, the runs give %r / %r" % (name, ratio["name"], value, top, bottom))
     geo = report.get("geomean", {})
