@@ -257,11 +257,11 @@ Expr *Parser::dict() noexcept {
     }
     mark_ = mark;
     if (error_) return nullptr;
-    if (call_invalid_rules_) {
-        if (expect(Tok::LBRACE) && invalid_double_starred_kvpairs() && expect(Tok::RBRACE))
-            return nullptr;
-        mark_ = mark;
-    }
+    // Not guarded by call_invalid_rules_: CPython's generator guards only alternatives that
+    // are a lone invalid_ rule, so this one runs in the first pass too.
+    if (expect(Tok::LBRACE) && invalid_double_starred_kvpairs() && expect(Tok::RBRACE))
+        return nullptr;
+    mark_ = mark;
     return nullptr;
 }
 
@@ -510,6 +510,25 @@ Expr *Parser::arguments() noexcept {
     return result;
 }
 
+// One element of args' first alternative:
+//   starred_expression | (assignment_expression | expression !':=') !'='
+Expr *Parser::positional_argument() noexcept {
+    const int before = mark_;
+    if (Expr *e = starred_expression()) return e;
+    mark_ = before;
+    if (error_) return nullptr;
+    Expr *e = assignment_expression();
+    if (e == nullptr) {
+        mark_ = before;
+        if (error_) return nullptr;
+        e = expression();
+        if (e != nullptr && !lookahead(false, Tok::COLONEQUAL)) e = nullptr;
+    }
+    if (e != nullptr && lookahead(false, Tok::EQUAL)) return e;
+    mark_ = before;
+    return nullptr;
+}
+
 // args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+
 //       [',' kwargs]
 //     | kwargs
@@ -517,22 +536,7 @@ Expr *Parser::args() noexcept {
     MINIPY_RULE_ENTER();
     if (!ensure_token()) return nullptr;
     const int mark = mark_;
-    auto positional = [&]() -> Expr * {
-        const int before = mark_;
-        if (Expr *e = starred_expression()) return e;
-        mark_ = before;
-        if (error_) return nullptr;
-        Expr *e = assignment_expression();
-        if (e == nullptr) {
-            mark_ = before;
-            if (error_) return nullptr;
-            e = expression();
-            if (e != nullptr && !lookahead(false, Tok::COLONEQUAL)) e = nullptr;
-        }
-        if (e != nullptr && lookahead(false, Tok::EQUAL)) return e;
-        mark_ = before;
-        return nullptr;
-    };
+    auto positional = [&]() { return positional_argument(); };
     {
         SeqBuilder<Expr *> items(*this);
         Expr *first = positional();

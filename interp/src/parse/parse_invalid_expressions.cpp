@@ -22,8 +22,8 @@ Comprehension *last_of(Seq<Comprehension *> *seq) noexcept {
 
 }  // namespace
 
-// invalid_arguments:
-//   args ',' '*'                                          "iterable argument unpacking ..."
+// invalid_arguments (CPython 3.11.7's, which differs from 3.11.2's in its first rule):
+//   (','.positional+ ',' kwargs | kwargs) ',' '*'         "iterable argument unpacking ..."
 //   | expression for_if_clauses ',' [args | expression for_if_clauses]  "Generator ..."
 //   | NAME '=' expression for_if_clauses                  "Maybe you meant '==' ..."
 //   | args for_if_clauses                                 (nonparen_genexp_in_call)
@@ -33,8 +33,22 @@ void *Parser::invalid_arguments() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
     {
+        bool prefix = false;
+        if (positional_argument()) {
+            for (;;) {
+                const int before = mark_;
+                if (expect(Tok::COMMA) && positional_argument()) continue;
+                mark_ = before;
+                break;
+            }
+            prefix = !error_ && expect(Tok::COMMA) && kwargs();
+        }
+        if (!prefix && !error_) {
+            mark_ = mark;
+            prefix = kwargs() != nullptr;
+        }
         Token *b;
-        if (args() && expect(Tok::COMMA) && (b = expect(Tok::STAR)))
+        if (prefix && expect(Tok::COMMA) && (b = expect(Tok::STAR)))
             return syntax_error_at(
                 Span::of(b), "iterable argument unpacking follows keyword argument unpacking");
         mark_ = mark;

@@ -389,6 +389,7 @@ class Parser {
     ast::Expr *dictcomp() noexcept;
     ast::Expr *arguments() noexcept;
     ast::Expr *args() noexcept;
+    ast::Expr *positional_argument() noexcept;
     ast::Seq<KeywordOrStarred *> *kwargs() noexcept;
     ast::Expr *starred_expression() noexcept;
     KeywordOrStarred *kwarg_or_starred() noexcept;
