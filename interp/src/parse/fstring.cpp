@@ -205,6 +205,8 @@ Expr *compile_expr(Parser &p, const char *expr_start, const char *expr_end, Toke
     options.start_rule = StartRule::FString;
     options.starting_lineno = t->lineno + lines;
     options.starting_col_offset = lines != 0 ? cols : t->col_offset + cols;
+    // CPython's nested tokenizer has no encoding set, so its offsets stay in bytes.
+    options.offsets_in_chars = false;
     Expr *result;
     {
         Parser sub(&tok, p.arena(), options);

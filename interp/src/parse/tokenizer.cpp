@@ -69,8 +69,8 @@ Tokenizer::Tokenizer(const char *source, Py_ssize_t size, PyObject *filename_obj
 }
 
 // The next byte (0..255), or kEOF. Reads a new line when the current one is used up, as
-// CPython's tok_nextc over a string: `lineno` counts the lines read, `buf` and `line_start`
-// move to the new line, `inp` to its end.
+// CPython's tok_nextc over a string: `lineno` counts the lines read, `line_start` (and `buf`
+// outside a token) move to the new line, `inp` to its end.
 int Tokenizer::next_char() noexcept {
     if (cur != inp) [[likely]]
         return static_cast<unsigned char>(*cur++);
@@ -83,7 +83,9 @@ int Tokenizer::next_char() noexcept {
     const char *newline = static_cast<const char *>(std::memchr(inp, '\n', end_of_input_ - inp));
     const char *line_end = newline != nullptr ? newline + 1 : end_of_input_;
     ++lineno;
-    buf = cur;
+    // `buf` (where an error's text starts) stays on the first line of a token that spans
+    // lines: a triple-quoted string, a backslash continuation.
+    if (token_start_ == nullptr) buf = cur;
     line_start = cur;
     inp = line_end;
     if ((check_utf8_ || check_nul_) && !check_new_line()) return kEOF;

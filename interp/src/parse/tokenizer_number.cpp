@@ -58,7 +58,9 @@ bool Tokenizer::verify_end_of_number(int c, const char *kind) noexcept {
         keyword_follows = lookahead("ot");
     }
     if (keyword_follows) return true;
-    if (is_potential_identifier_char(c)) {
+    // Only an ASCII letter or digit makes the number invalid (CPython 3.11.7): a non-ASCII
+    // character is the next token's problem ("invalid character").
+    if (c < 128 && is_potential_identifier_char(c)) {
         backup(c);
         syntax_error("invalid %s literal", kind);
         return false;
