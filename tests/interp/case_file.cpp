@@ -9,6 +9,8 @@
 
 #include "parse/ast_dump.hpp"
 #include "parse/frontend.hpp"
+#include "parse/future.hpp"
+#include "parse/symtable.hpp"
 
 namespace minipy::test {
 
@@ -92,6 +94,45 @@ std::string describe_error() {
     return out;
 }
 
+// (type, name, lineno, nested, sorted(symbols.items()), varnames, [children]) of an entry,
+// the shape the symtable generator prints for python3's _symtable.
+PyObject *describe_entry(const minipy::symtable::Entry *e) {
+    PyObject *items = PyDict_Items(e->symbols);
+    if (items == nullptr || PyList_Sort(items) < 0) {
+        Py_XDECREF(items);
+        return nullptr;
+    }
+    PyObject *children = PyList_New(0);
+    for (Py_ssize_t i = 0; children != nullptr && i < e->nchildren; ++i) {
+        PyObject *child = describe_entry(e->children[i]);
+        if (child == nullptr || PyList_Append(children, child) < 0) Py_CLEAR(children);
+        Py_XDECREF(child);
+    }
+    if (children == nullptr) {
+        Py_DECREF(items);
+        return nullptr;
+    }
+    return Py_BuildValue("(iOiiNON)", static_cast<int>(e->type), e->name, e->lineno,
+                         e->nested ? 1 : 0, items, e->varnames, children);
+}
+
+std::string describe_symtable(minipy::ast::Mod *mod, PyObject *filename) {
+    // As python3's _symtable.symtable(): the future imports first, then the table.
+    minipy::parse::FutureFeatures future;
+    if (minipy::parse::future_features(mod, filename, &future) < 0) return describe_error();
+    minipy::symtable::BuildOptions options;
+    options.future_annotations = future.annotations;
+    minipy::symtable::SymbolTable *table = minipy::symtable::build_symtable(mod, filename, options);
+    if (table == nullptr) return describe_error();
+    PyObject *d = describe_entry(minipy::symtable::top(table));
+    PyObject *repr = d != nullptr ? PyObject_Repr(d) : nullptr;
+    std::string out = repr != nullptr ? PyUnicode_AsUTF8(repr) : describe_error();
+    Py_XDECREF(repr);
+    Py_XDECREF(d);
+    minipy::symtable::free_symtable(table);
+    return out;
+}
+
 std::string parse_and_describe(const SourceCase &c, const char *filename) {
     using namespace minipy::parse;
     const ParseMode mode = c.mode == "eval"     ? ParseMode::Eval
@@ -102,9 +143,16 @@ std::string parse_and_describe(const SourceCase &c, const char *filename) {
     PyObject *name = PyUnicode_FromString(filename);
     minipy::ast::Mod *mod = parse_source(c.source.data(), static_cast<Py_ssize_t>(c.source.size()),
                                          name, mode, kind, arena.get());
-    PyObject *dump = mod != nullptr ? dump_ast(mod) : nullptr;
-    std::string out = dump != nullptr ? PyUnicode_AsUTF8(dump) : describe_error();
-    Py_XDECREF(dump);
+    std::string out;
+    if (mod == nullptr) {
+        out = describe_error();
+    } else if (c.mode == "symtable") {
+        out = describe_symtable(mod, name);
+    } else {
+        PyObject *dump = dump_ast(mod);
+        out = dump != nullptr ? PyUnicode_AsUTF8(dump) : describe_error();
+        Py_XDECREF(dump);
+    }
     Py_DECREF(name);
     return out;
 }

@@ -3,7 +3,8 @@
 //
 // Format, binary-safe (a source may hold any byte):
 //     #case <mode> <kind> <source bytes>\n<source>\n#expect <bytes>\n<expected>\n
-// where mode is exec, eval or single and kind is text or file (parse_source's SourceKind).
+// where mode is exec, eval or single (parse_source's ParseMode), or symtable (exec, then the
+// symbol table), and kind is text or file (parse_source's SourceKind).
 #ifndef MINIPY_TESTS_INTERP_CASE_FILE_HPP
 #define MINIPY_TESTS_INTERP_CASE_FILE_HPP
 
