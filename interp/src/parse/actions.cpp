@@ -525,17 +525,21 @@ void *Parser::syntax_error_invalid_target(int targets_type, Expr *e) noexcept {
 }
 
 Expr *Parser::ensure_real(Expr *e) noexcept {
-    if (e->kind != ExprKind::Constant) {
+    if (e->kind != ExprKind::Constant || e->v.Constant.value == Py_NotImplemented) {
         syntax_error_at(Span::of(e), "real number required in complex literal");
         return nullptr;
     }
     return e;
 }
 
-// minipy has no complex numbers, so an imaginary literal never gets this far.
+// An imaginary literal is a Constant holding NotImplemented until the parse ends
+// (number_literal.cpp).
 Expr *Parser::ensure_imaginary(Expr *e) noexcept {
-    syntax_error_at(Span::of(e), "imaginary number required in complex literal");
-    return nullptr;
+    if (e->kind != ExprKind::Constant || e->v.Constant.value != Py_NotImplemented) {
+        syntax_error_at(Span::of(e), "imaginary number required in complex literal");
+        return nullptr;
+    }
+    return e;
 }
 
 }  // namespace minipy::parse

@@ -1,6 +1,9 @@
 // NUMBER tokens to int and float objects (CPython 3.11's parsenumber and
 // _PyPegen_number_token). Underscores are dropped first; the tokenizer already checked the
-// form. Imaginary literals are refused: minipy has no complex type.
+// form. Imaginary literals are refused, since minipy has no complex type, but only once the
+// parse has otherwise succeeded (Parser::run), so that every other error in the source is
+// reported as CPython reports it; until then such a literal is a Constant holding
+// NotImplemented, which nothing else produces.
 #include <cstring>
 
 #include "parse/parser.hpp"
@@ -13,7 +16,7 @@ namespace {
 PyObject *number_value(const char *s, bool *imaginary) noexcept {
     const std::size_t n = std::strlen(s);
     *imaginary = n > 0 && (s[n - 1] == 'j' || s[n - 1] == 'J');
-    if (*imaginary) return nullptr;
+    if (*imaginary) return Py_NewRef(Py_NotImplemented);
     if (s[0] == '0' &&
         (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' || s[1] == 'B'))
         return PyLong_FromString(s, nullptr, 0);
@@ -44,11 +47,10 @@ ast::Expr *Parser::number_token() noexcept {
     bool imaginary = false;
     PyObject *value = number_value(text, &imaginary);
     if (text != small) PyMem_Free(text);
+    if (imaginary && first_imaginary_ == nullptr) first_imaginary_ = t;
     if (value == nullptr) {
         error_ = true;
-        if (imaginary) {
-            syntax_error_at(Span::of(t), "imaginary literals are not supported by minipy");
-        } else if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+        if (PyErr_ExceptionMatches(PyExc_ValueError)) {
             // Only the limit on decimal digits makes int() of a literal fail: CPython says
             // so on the literal's line, without columns.
             PyObject *exc = PyErr_GetRaisedException();

@@ -467,6 +467,7 @@ class Parser {
     bool call_invalid_rules_ = false;
     bool parsing_started_ = false;
     Token *known_err_token_ = nullptr;
+    Token *first_imaginary_ = nullptr;  // refused once the parse succeeds (number_literal.cpp)
 };
 
 // Counts one rule level for the length of a rule method (CPython's p->level). The rule

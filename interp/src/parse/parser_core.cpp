@@ -487,6 +487,9 @@ void *Parser::run() noexcept {
     }
     if (options_.start_rule == StartRule::Interactive && more_than_one_statement(tok_->cur))
         return syntax_error("multiple statements found while compiling a single statement");
+    if (first_imaginary_ != nullptr)
+        return syntax_error_at(Span::of(first_imaginary_),
+                               "imaginary literals are not supported by minipy");
     return result;
 }
 
