@@ -20,6 +20,8 @@ ast::Mod *parse_source(const char *data, Py_ssize_t size, PyObject *filename, Pa
         // declared its encoding (CPython's behaviour for scripts).
         options.file_input = kind == SourceKind::File;
         options.offsets_in_chars = kind == SourceKind::Text || !source.check_utf8;
+        options.file_bom = source.bom;
+        options.file_added_newline = source.added_newline;
         Parser parser(&tok, arena, options);
         mod = static_cast<ast::Mod *>(parser.run());
     }

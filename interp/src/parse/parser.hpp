@@ -108,6 +108,10 @@ class Parser {
         // in bytes when no encoding was declared (CPython's file input); else as compile().
         bool file_input = false;
         bool offsets_in_chars = true;
+        // What the file held that the tokenizer's buffer does not: a BOM before line 1, no
+        // newline after the last line (its error text shows the file's bytes).
+        bool file_bom = false;
+        bool file_added_newline = false;
         // For an f-string expression: where "(expr)" sits in the real source.
         int starting_lineno = 0;
         int starting_col_offset = 0;

@@ -240,8 +240,15 @@ PyObject *Parser::error_line(Py_ssize_t lineno) noexcept {
         }
         if (line != nullptr && *line != '\0') {
             const char *newline = std::strchr(line, '\n');
-            const Py_ssize_t size = newline != nullptr ? newline + 1 - line : std::strlen(line);
+            Py_ssize_t size = newline != nullptr ? newline + 1 - line : std::strlen(line);
+            if (options_.file_added_newline && newline != nullptr && newline[1] == '\0') --size;
             PyObject *text = PyUnicode_DecodeUTF8(line, size, "replace");
+            if (text != nullptr && lineno == 1 && options_.file_bom) {
+                PyObject *bom = PyUnicode_FromOrdinal(0xFEFF);
+                PyObject *with_bom = bom != nullptr ? PyUnicode_Concat(bom, text) : nullptr;
+                Py_XDECREF(bom);
+                Py_SETREF(text, with_bom);
+            }
             if (text != nullptr || !PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) return text;
             PyErr_Clear();
         }

@@ -106,19 +106,23 @@ char *normalized_copy(const char *data, Py_ssize_t size, bool latin1, bool final
 
 }  // namespace
 
+// CPython 3.11.7's valid_utf8: no overlong forms, no surrogates, nothing past U+10FFFF.
 int utf8_sequence_length(const unsigned char *s) noexcept {
-    if (*s < 0x80) return 1;
     int expected;
-    if (*s < 0xC0)
-        return 0;
-    else if (*s < 0xE0)
+    if (*s < 0x80) return 1;
+    if (*s < 0xE0) {
+        if (*s < 0xC2) return 0;  // a continuation byte, or an overlong 0000-007F
         expected = 1;
-    else if (*s < 0xF0)
+    } else if (*s < 0xF0) {
+        if (*s == 0xE0 && s[1] < 0xA0) return 0;   // overlong 0000-0800
+        if (*s == 0xED && s[1] >= 0xA0) return 0;  // a surrogate D800-DFFF
         expected = 2;
-    else if (*s < 0xF8)
+    } else if (*s < 0xF5) {
+        if (s[1] < 0x90 ? *s == 0xF0 : *s == 0xF4) return 0;  // overlong, or past 10FFFF
         expected = 3;
-    else
+    } else {
         return 0;
+    }
     for (int k = 1; k <= expected; ++k)
         if (s[k] < 0x80 || s[k] >= 0xC0) return 0;
     return expected + 1;
@@ -174,6 +178,8 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
     out->text =
         normalized_copy(data, size, encoding == Encoding::Latin1, final_newline, &out->size);
     if (out->text == nullptr) return -1;
+    out->bom = bom;
+    out->added_newline = size == 0 || (data[size - 1] != '\n' && data[size - 1] != '\r');
     // Undeclared UTF-8 is checked line by line; a BOM or a cookie declares it.
     out->check_utf8 = !declared && !bom;
     out->check_nul = true;

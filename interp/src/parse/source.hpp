@@ -21,10 +21,12 @@ namespace minipy::parse {
 enum class SourceKind : unsigned char { Text, File };
 
 struct Source {
-    char *text = nullptr;     // PyMem_Malloc'ed, NUL-terminated; free with source_free
-    Py_ssize_t size = 0;      // bytes before the terminating NUL (NULs inside count, for files)
-    bool check_utf8 = false;  // a file without declared encoding: each line must be UTF-8
-    bool check_nul = false;   // a file: a NUL byte is an error on its line
+    char *text = nullptr;        // PyMem_Malloc'ed, NUL-terminated; free with source_free
+    Py_ssize_t size = 0;         // bytes before the terminating NUL (NULs inside count, for files)
+    bool check_utf8 = false;     // a file without declared encoding: each line must be UTF-8
+    bool check_nul = false;      // a file: a NUL byte is an error on its line
+    bool bom = false;            // a file that began with a UTF-8 BOM (dropped from `text`)
+    bool added_newline = false;  // a file whose last line had no newline (one was added)
 };
 
 // Prepares `data[0:size]` for the tokenizer. `final_newline`: add '\n' when the input does not
@@ -35,8 +37,8 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
 
 void source_free(Source *source) noexcept;
 
-// The length of the valid UTF-8 sequence at s (CPython's valid_utf8: lead byte and
-// continuation bytes only, as the file tokenizer checks), 0 when it is not one.
+// The length of the valid UTF-8 sequence at s (CPython's valid_utf8, as the file tokenizer
+// checks each line), 0 when it is not one.
 int utf8_sequence_length(const unsigned char *s) noexcept;
 
 }  // namespace minipy::parse

@@ -45,11 +45,11 @@ Tokenizer::Tokenizer(const char *source, Py_ssize_t size, PyObject *filename_obj
 // was declared ("Non-UTF-8 code ...", no position), then no NUL byte.
 [[gnu::noinline]] bool Tokenizer::check_new_line() noexcept {
     if (check_utf8_) {
-        for (const char *c = line_start; *c != '\0';) {
+        for (const char *c = line_start; c < inp && *c != '\0';) {
             const int length = utf8_sequence_length(reinterpret_cast<const unsigned char *>(c));
             if (length == 0) {
                 PyErr_Format(PyExc_SyntaxError,
-                             "Non-UTF-8 code starting with '\\x%.2x' in file %U on line %i, but "
+                             "Non-UTF-8 code starting with '\\x%.2x' in file %U on line %d, but "
                              "no encoding declared; see https://peps.python.org/pep-0263/ for "
                              "details",
                              static_cast<unsigned char>(*c), filename, lineno);

@@ -110,3 +110,8 @@ for src in ['nonlocal x', 'def f():\n    nonlocal x', 'def f(a):\n    global a',
             'from __future__ import annotations\nx: (y := 1)',
             'from __future__ import annotations\nasync def f(x: await y): pass']:
     case(src)
+
+# --- Depth: the walk stops at three times the recursion limit ------------------------------
+case('x = ' + '+'.join(['1'] * 5000))
+case('x' + '.a' * 5000)
+case('x = ' + '+'.join(['1'] * 2900))
