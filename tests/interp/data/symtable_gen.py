@@ -1,5 +1,6 @@
 #!/usr/bin/env python3.11
-"""Writes symtable.cases: for each source of symtable_cases.py and ast_corpus/*.py, python3's
+"""Writes symtable.cases: for each source of symtable_cases.py, the exec-mode sources of
+ast_cases.py (every statement and expression kind) and ast_corpus/*.py, python3's
 symbol table as _symtable.symtable() builds it (future imports first, then the table), as
 repr((type, name, lineno, nested, sorted(symbols.items()), varnames, [children...])), or
 the SyntaxError it raises.
@@ -25,6 +26,8 @@ def describe_table(source):
 
 
 sources = list(load("symtable_cases.py"))
+sources += [source for source, mode in load("ast_cases.py")
+            if mode == "exec" and source not in sources]
 for path in sorted(glob.glob(os.path.join("ast_corpus", "*.py"))):
     with open(path, encoding="utf-8") as f:
         sources.append(f.read())
