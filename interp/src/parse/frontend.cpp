@@ -17,9 +17,11 @@ ast::Mod *parse_source(const char *data, Py_ssize_t size, PyObject *filename, Pa
                              : mode == ParseMode::Eval ? StartRule::Eval
                                                        : StartRule::Interactive;
         // A file's errors show the file's line; offsets stay in bytes unless the file
-        // declared its encoding (CPython's behaviour for scripts).
+        // declared its encoding (CPython's behaviour for scripts), and in text that is not
+        // UTF-8 (compile() of such bytes).
         options.file_input = kind == SourceKind::File;
-        options.offsets_in_chars = kind == SourceKind::Text || !source.check_utf8;
+        options.offsets_in_chars =
+            kind == SourceKind::Text ? source.valid_utf8 : !source.check_utf8;
         options.file_bom = source.bom;
         options.file_added_newline = source.added_newline;
         Parser parser(&tok, arena, options);

@@ -149,6 +149,9 @@ class Parser {
     // --- Tokens (parser_core.cpp) ----------------------------------------------------------
     int fill_token() noexcept;
     int tokenizer_error() noexcept;
+    // A UnicodeError or ValueError in flight becomes "(unicode error) ..." or "(value error)
+    // ...", at the last token (CPython's raise_decode_error); other errors stay.
+    void raise_decode_error() noexcept;
     Token *expect(Tok type) noexcept;
     Token *expect_forced(Tok type, const char *expected) noexcept;
     Token *expect_soft_keyword(const char *keyword) noexcept;

@@ -67,6 +67,10 @@ int Parser::fill_token() noexcept {
     t->end_lineno = tok_->lineno;
     t->end_col_offset = shifted ? options_.starting_col_offset + end_col_offset : end_col_offset;
     tokens_[fill_++] = t;
+    if (type == Tok::ERRORTOKEN && tok_->done == TokDone::DECODE) {
+        raise_decode_error();
+        return -1;
+    }
     return type == Tok::ERRORTOKEN ? tokenizer_error() : 0;
 }
 
@@ -104,6 +108,27 @@ int Parser::tokenizer_error() noexcept {
         type, {tok_->lineno, static_cast<int>(col_offset >= 0 ? col_offset : 0), tok_->lineno, -1},
         "%s", msg);
     return -1;
+}
+
+// A decoding error as CPython reports it: "(unicode error) ..." or "(value error) ...",
+// at the last token read. A SyntaxError stays as it is.
+void Parser::raise_decode_error() noexcept {
+    const char *kind = nullptr;
+    if (PyErr_ExceptionMatches(PyExc_UnicodeError))
+        kind = "unicode error";
+    else if (PyErr_ExceptionMatches(PyExc_ValueError))
+        kind = "value error";
+    if (kind == nullptr) return;
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *text = PyObject_Str(exc);
+    Py_DECREF(exc);
+    if (text == nullptr) {
+        PyErr_Clear();
+        raise_error(PyExc_SyntaxError, "(%s) unknown error", kind);
+        return;
+    }
+    raise_error(PyExc_SyntaxError, "(%s) %U", kind, text);
+    Py_DECREF(text);
 }
 
 bool Parser::ensure_token() noexcept {
@@ -273,6 +298,11 @@ PyObject *Parser::error_line(Py_ssize_t lineno) noexcept {
 void *Parser::raise_error_va(PyObject *type, Py_ssize_t lineno, Py_ssize_t col_offset,
                              Py_ssize_t end_lineno, Py_ssize_t end_col_offset, const char *format,
                              va_list args) noexcept {
+    // An error already raised (by the tokenizer, reading a line) stays the one reported.
+    if (error_ && PyErr_Occurred()) return nullptr;
+    // One still pending without a failed token (a NUL on a line the parser only saw as the
+    // end of a block) is replaced, as CPython's PyErr_SetObject replaces it.
+    Py_XDECREF(PyErr_GetRaisedException());
     error_ = true;
     if (end_lineno == kCurrentPos) end_lineno = tok_->lineno;
     if (end_col_offset == kCurrentPos) end_col_offset = tok_->cur - tok_->line_start;

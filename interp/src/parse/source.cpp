@@ -137,7 +137,16 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
             return -1;
         }
         out->text = normalized_copy(data, size, false, final_newline, &out->size);
-        return out->text != nullptr ? 0 : -1;
+        if (out->text == nullptr) return -1;
+        for (const char *c = out->text; *c != '\0';) {
+            const int length = utf8_sequence_length(reinterpret_cast<const unsigned char *>(c));
+            if (length == 0) {
+                out->valid_utf8 = false;
+                break;
+            }
+            c += length;
+        }
+        return 0;
     }
     // A file always ends with a newline for the tokenizer (CPython fakes the last one).
     final_newline = true;

@@ -5,7 +5,9 @@
 // Two kinds of input, as CPython distinguishes them:
 //  - text: what a str object holds (compile(str), `minipy -c`): already valid Unicode. A NUL
 //    is refused up front ("source code string cannot contain null bytes"), a BOM is just
-//    a character (U+FEFF, which the tokenizer refuses), coding cookies are comments.
+//    a character (U+FEFF, which the tokenizer refuses), coding cookies are comments. Text
+//    that is not UTF-8 after all is read as compile() reads such bytes: offsets in errors
+//    count bytes, and the names and strings that hold bad bytes are "(unicode error)"s.
 //  - file: the bytes of a script. A UTF-8 BOM is dropped; a coding cookie on line 1 or 2
 //    (PEP 263) may name UTF-8 or Latin-1 (transcoded here); other encodings are refused
 //    with a clear SyntaxError. Without a declared encoding each line must be UTF-8: the
@@ -27,6 +29,7 @@ struct Source {
     bool check_nul = false;      // a file: a NUL byte is an error on its line
     bool bom = false;            // a file that began with a UTF-8 BOM (dropped from `text`)
     bool added_newline = false;  // a file whose last line had no newline (one was added)
+    bool valid_utf8 = true;      // text: false when the bytes are not UTF-8 after all
 };
 
 // Prepares `data[0:size]` for the tokenizer. `final_newline`: add '\n' when the input does not

@@ -5,6 +5,7 @@
 // as CPython reports it. \N{...} escapes are refused: minipy carries no character names.
 #include <cstring>
 
+#include "parse/source.hpp"
 #include "parse/string_parser.hpp"
 
 namespace minipy::parse {
@@ -53,6 +54,26 @@ bool append_utf8_run(const char **s, const char *end, PyObject **out,
 
 PyObject *decode_unicode_with_escapes(const char *s, Py_ssize_t len) noexcept {
     const char *end = s + len;
+    // CPython turns every non-ASCII run into \U escapes before it decodes any escape: a run
+    // that is not UTF-8 (only in text that is not) is the error, wherever it is.
+    for (const char *c = s; c < end;) {
+        if (!(static_cast<unsigned char>(*c) & 0x80)) {
+            ++c;
+            continue;
+        }
+        const char *run = c;
+        bool valid = true;
+        while (c < end && (static_cast<unsigned char>(*c) & 0x80)) {
+            const int n = utf8_sequence_length(reinterpret_cast<const unsigned char *>(c));
+            if (n == 0 || c + n > end) valid = false;
+            c += n == 0 ? 1 : n;
+        }
+        if (!valid) {
+            PyObject *decoded = PyUnicode_DecodeUTF8(run, c - run, nullptr);
+            if (decoded == nullptr) return nullptr;
+            Py_DECREF(decoded);
+        }
+    }
     PyObject *out = PyUnicode_New(0, 0);
     if (out == nullptr) return nullptr;
     // Characters are collected in a small buffer and flushed into `out`.
@@ -297,27 +318,6 @@ int parse_string_token(Parser &p, Token *t, bool *bytesmode, bool *rawmode, PyOb
     return *result != nullptr ? 0 : -1;
 }
 
-// A decoding error as CPython reports it: "(unicode error) ..." or "(value error) ...",
-// at the last token read. A SyntaxError stays as it is.
-void raise_decode_error(Parser &p) noexcept {
-    const char *kind = nullptr;
-    if (PyErr_ExceptionMatches(PyExc_UnicodeError))
-        kind = "unicode error";
-    else if (PyErr_ExceptionMatches(PyExc_ValueError))
-        kind = "value error";
-    if (kind == nullptr) return;
-    PyObject *exc = PyErr_GetRaisedException();
-    PyObject *text = PyObject_Str(exc);
-    Py_DECREF(exc);
-    if (text == nullptr) {
-        PyErr_Clear();
-        p.raise_error(PyExc_SyntaxError, "(%s) unknown error", kind);
-        return;
-    }
-    p.raise_error(PyExc_SyntaxError, "(%s) %U", kind, text);
-    Py_DECREF(text);
-}
-
 }  // namespace
 
 // strings: STRING+ made one constant (or one JoinedStr when an f-string takes part).
@@ -372,7 +372,7 @@ Expr *Parser::concatenate_strings(Seq<Token *> *strings) noexcept {
 error:
     Py_XDECREF(bytes_str);
     fstring_state_clear(&state);
-    if (PyErr_Occurred()) raise_decode_error(*this);
+    if (PyErr_Occurred()) raise_decode_error();
     error_ = true;
     return nullptr;
 }

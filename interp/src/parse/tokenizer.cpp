@@ -54,6 +54,7 @@ Tokenizer::Tokenizer(const char *source, Py_ssize_t size, PyObject *filename_obj
                              "details",
                              static_cast<unsigned char>(*c), filename, lineno);
                 done = TokDone::ERROR;
+                decoding_erred_ = true;
                 cur = inp;
                 return false;
             }
@@ -146,6 +147,9 @@ Tok Tokenizer::indentation_error() noexcept {
 // the characters from the line's start to `cur` unless given; the text is the line.
 Tok Tokenizer::syntax_error_va(int col_offset, int end_col_offset, const char *format,
                                va_list args) noexcept {
+    // After a line that failed its checks the tokenizer sees the end of the input; the
+    // line's error stays the one reported.
+    if (done == TokDone::ERROR && PyErr_Occurred()) return Tok::ERRORTOKEN;
     done = TokDone::ERROR;
     PyObject *msg = PyUnicode_FromFormatV(format, args);
     if (msg == nullptr) return Tok::ERRORTOKEN;
@@ -190,7 +194,7 @@ Tok Tokenizer::syntax_error_range(int col_offset, int end_col_offset, const char
 bool Tokenizer::verify_identifier() noexcept {
     PyObject *name = PyUnicode_DecodeUTF8(token_start_, cur - token_start_, nullptr);
     if (name == nullptr) {
-        done = TokDone::ERROR;
+        done = PyErr_ExceptionMatches(PyExc_UnicodeDecodeError) ? TokDone::DECODE : TokDone::ERROR;
         return false;
     }
     const Py_ssize_t length = PyUnicode_GetLength(name);
@@ -323,7 +327,18 @@ Tok Tokenizer::string(int quote, const char **start, const char **end) noexcept 
     return Tok::STRING;
 }
 
+// CPython's _PyTokenizer_Get: once a line failed to decode, every token is an error (so
+// that no DEDENT or ENDMARKER lets the parser go on to an error of its own).
 Tok Tokenizer::get(const char **start, const char **end) noexcept {
+    const Tok type = next_token(start, end);
+    if (decoding_erred_) [[unlikely]] {
+        done = TokDone::DECODE;
+        return Tok::ERRORTOKEN;
+    }
+    return type;
+}
+
+Tok Tokenizer::next_token(const char **start, const char **end) noexcept {
     *start = *end = nullptr;
     int c;
     bool blankline = false;

@@ -24,7 +24,9 @@
 
 namespace minipy::parse {
 
-enum class TokDone : unsigned char { OK, EOF_, ERROR, DEDENT, TABSPACE, TOODEEP, LINECONT };
+// DECODE: a name that is not UTF-8 (UnicodeDecodeError set; the parser reports it as
+// "(unicode error) ...").
+enum class TokDone : unsigned char { OK, EOF_, ERROR, DECODE, DEDENT, TABSPACE, TOODEEP, LINECONT };
 
 class Tokenizer {
   public:
@@ -62,6 +64,7 @@ class Tokenizer {
     int pendin = 0;
 
   private:
+    Tok next_token(const char **start, const char **end) noexcept;
     int next_char() noexcept;
     bool check_new_line() noexcept;
     void backup(int c) noexcept;
@@ -83,6 +86,7 @@ class Tokenizer {
     const char *end_of_input_;
     bool check_utf8_;
     bool check_nul_;
+    bool decoding_erred_ = false;        // a line was not UTF-8: every token is an error now
     const char *token_start_ = nullptr;  // CPython's tok->start
     bool atbol_ = true;
     bool cont_line_ = false;

@@ -208,3 +208,12 @@ case('lambda:' * 3000 + '0')
 case('x = ' + '(' * 199 + '1' + ')' * 199)
 case('[' * 201)
 case('f(' * 199 + ')' * 199)
+
+# --- Text that is not UTF-8 (bytes: compiled as bytes, so offsets count bytes) ----------------
+for src in [b'o\xff\xfe', b'\xff', b'x\xc3', b'x = \xe9\xff + 1\n', b'a.b\xff\n',
+            b'def f\xff(): pass\n', b'x = 1\nyy\xe9z = 2\n', b'\xc3\xa9\xff', b'(\xe9\xff',
+            b'x\xed\xa0\x80', b'x = "\xff"\n', b'x = "a\xc3"', b"x = '''\n\xe9\n'''\n",
+            b'x = "\\N{\xfbx}"', b'x = "\\x\xff"', b'x = r"\xff"', b'x = b"\xff"',
+            b'f"{\xe9\xff}"', b'f"\xff{x}"', b'f"{x:\xff}"', b'# \xff\nx = (', b'`\xe9#\xff',
+            b'x = 1 +\xf0\x80\x80\x80', b'x = "\xf4\x90\x80\x80"', b'\xe2\x80 = 1']:
+    case(src)

@@ -41,4 +41,19 @@ CASES = [
     b'# coding=utf8\ns = "\xc3\xa9"\n',
     b'',
     b'\n\n',
+    # A line that fails its checks inside a string, a block or after a continuation: the
+    # line's error stays; a NUL seen only as the end of a block gives way to the parser's.
+    b'x = """abc\n\0"""\n',
+    b'x = """abc\n\xff"""\n',
+    b"'abc\\\n\0'\n",
+    b'x = "a\\\n\xff"',
+    b'x = 1 + \\\n\0\n',
+    b'x = 1 + \\\n\xff\n',
+    b"f'''{\n\0}'''\n",
+    b'if a:\n\tif b:\n\t\tp\xc3ass\n',
+    b'if a:\n\tif b:\n\t\tpa\0ss\n',
+    b'class A:\n    def f(self):\n      \0  return 1\n',
+    b'class A:\n    def f(self):\n \xff       return 1\n',
+    b'x = (\n\0)\n',
+    b'x = (\n\xe9\xff)\n',
 ]
