@@ -52,6 +52,14 @@ Py_ssize_t scan_identifier(PyObject *name) noexcept {
 PyObject *new_identifier(const char *text, Py_ssize_t size) noexcept {
     PyObject *id = PyUnicode_DecodeUTF8(text, size, nullptr);
     if (id == nullptr) return nullptr;
+    if (!PyUnicode_IS_ASCII(id)) {
+        PyObject *normalized = nfkc_normalize(id);
+        if (normalized == nullptr) {
+            Py_DECREF(id);
+            return nullptr;
+        }
+        Py_SETREF(id, normalized);
+    }
     PyUnicode_InternInPlace(&id);
     return id;
 }

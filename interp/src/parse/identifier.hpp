@@ -17,9 +17,13 @@ bool is_potential_identifier_char(int c) noexcept;
 Py_ssize_t scan_identifier(PyObject *name) noexcept;
 
 // The interned str for an identifier's UTF-8 text (new reference), or NULL with an
-// exception set. CPython normalizes non-ASCII identifiers to NFKC; minipy does not yet
-// (interp/README.md), so "ﬁ" and "fi" are two names here.
+// exception set. A non-ASCII identifier is normalized to NFKC, as CPython does ("ﬁ" is
+// "fi", "ｘ" is "x", "e" + U+0301 is "é").
 PyObject *new_identifier(const char *text, Py_ssize_t size) noexcept;
+
+// unicodedata.normalize('NFKC', name) for a name made of identifier characters (nfkc.cpp;
+// other characters are left as they are). New reference, or NULL with MemoryError set.
+PyObject *nfkc_normalize(PyObject *name) noexcept;
 
 }  // namespace minipy::parse
 

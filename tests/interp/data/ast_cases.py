@@ -223,3 +223,12 @@ case('assert isinstance(x, int), f"bad {x!r}"\n')
 case('@property\ndef f(self) -> "C":\n    """Doc."""\n    return self._f\n')
 case('x = [i ** 2 for i in range(10) if i % 2 == 0]\n')
 case('async def f():\n    return [x async for x in aiter() if await x]\n')
+
+# --- Identifiers normalized to NFKC (data/names.txt has thousands more) -------------------
+case('ﬁle = 1\nprint(ｆｉｌｅ, file)\n')
+case('def ｆ(ａｒｇ, *, 𝑘𝑤=1):\n    return ａｒｇ + 𝑘𝑤\n')
+case('import os as ｏｓ2\nfrom ｓｙｓ import ｐａｔｈ\n')
+case('𝐢𝐟 = 1\nx.ℌ = f"{𝐢𝐟}"\n')
+case('Å = 1\ne\u0301 = é\n')
+case('class Ｋ:\n    __ｐ = 1\n')
+case('f(ｋｅｙ=1, **ｋ)\n')
