@@ -244,7 +244,7 @@ class Parser {
     ast::Expr *ensure_imaginary(ast::Expr *e) noexcept;
     ast::Expr *concatenate_strings(ast::Seq<Token *> *strings) noexcept;  // string_literal.cpp
 
-    // --- Rules: statements (parse_statements.cpp) ------------------------------------------
+    // --- Rules: statements (parse_statements.cpp, imports in parse_imports.cpp) ------------
     ast::Mod *file_rule() noexcept;
     ast::Mod *interactive_rule() noexcept;
     ast::Mod *eval_rule() noexcept;
@@ -313,7 +313,7 @@ class Parser {
     ast::Seq<NameDefaultPair *> *param_maybe_default_loop(bool lambda, bool one_or_more) noexcept;
     ast::Expr *lambdef() noexcept;
 
-    // --- Rules: match statements (parse_patterns.cpp) --------------------------------------
+    // --- Rules: match statements (parse_patterns.cpp, parse_patterns_mapping_class.cpp) ----
     ast::Stmt *match_stmt() noexcept;
     ast::Expr *subject_expr() noexcept;
     ast::MatchCase *case_block() noexcept;
@@ -349,7 +349,8 @@ class Parser {
     ast::Seq<KeyPatternPair *> *keyword_patterns() noexcept;
     KeyPatternPair *keyword_pattern() noexcept;
 
-    // --- Rules: expressions (parse_expressions.cpp) ----------------------------------------
+    // --- Rules: expressions (parse_expressions.cpp; factor to primary in parse_primary.cpp;
+    // slices to comprehensions in parse_atoms.cpp; arguments in parse_arguments.cpp) -------
     ast::Expr *expressions() noexcept;
     ast::Expr *expression() noexcept;
     ast::Expr *expression_without_invalid() noexcept;
