@@ -33,16 +33,22 @@ Expr *Parser::arguments() noexcept {
 // One element of args' first alternative:
 //   starred_expression | (assignment_expression | expression !':=') !'='
 Expr *Parser::positional_argument() noexcept {
+    MINIPY_RULE_ENTER();  // the group is a rule of its own in CPython (_tmp_N)
     const int before = mark_;
     if (Expr *e = starred_expression()) return e;
     mark_ = before;
     if (error_) return nullptr;
-    Expr *e = assignment_expression();
-    if (e == nullptr) {
-        mark_ = before;
-        if (error_) return nullptr;
-        e = expression();
-        if (e != nullptr && !lookahead(false, Tok::COLONEQUAL)) e = nullptr;
+    Expr *e;
+    {
+        LevelGuard group_level(*this);  // and so is the inner group
+        if (group_level.failed()) return nullptr;
+        e = assignment_expression();
+        if (e == nullptr) {
+            mark_ = before;
+            if (error_) return nullptr;
+            e = expression();
+            if (e != nullptr && !lookahead(false, Tok::COLONEQUAL)) e = nullptr;
+        }
     }
     if (e != nullptr && lookahead(false, Tok::EQUAL)) return e;
     mark_ = before;
@@ -56,36 +62,16 @@ Expr *Parser::args() noexcept {
     MINIPY_RULE_ENTER();
     if (!ensure_token()) return nullptr;
     const int mark = mark_;
-    auto positional = [&]() { return positional_argument(); };
-    {
-        SeqBuilder<Expr *> items(*this);
-        Expr *first = positional();
-        if (first != nullptr && items.push(first)) {
-            for (;;) {
-                const int before = mark_;
-                Expr *next;
-                if (expect(Tok::COMMA) && (next = positional())) {
-                    if (!items.push(next)) return nullptr;
-                    continue;
-                }
-                mark_ = before;
-                break;
-            }
-            if (!error_) {
-                Seq<KeywordOrStarred *> *b = nullptr;
-                const int before = mark_;
-                if (!(expect(Tok::COMMA) && (b = kwargs()))) {
-                    mark_ = before;
-                    b = nullptr;
-                }
-                if (!error_) {
-                    Seq<Expr *> *a = items.finish();
-                    return a != nullptr ? collect_call_seqs(a, b, extra(mark)) : nullptr;
-                }
-            }
+    if (Seq<Expr *> *a = gather<Expr *>([&] { return positional_argument(); })) {
+        Seq<KeywordOrStarred *> *b = nullptr;
+        const int before = mark_;
+        if (!(expect(Tok::COMMA) && (b = kwargs()))) {
+            mark_ = before;
+            b = nullptr;
         }
-        mark_ = mark;
+        if (!error_) return collect_call_seqs(a, b, extra(mark));
     }
+    mark_ = mark;
     if (error_) return nullptr;
     if (Seq<KeywordOrStarred *> *a = kwargs()) {
         Expr *e = new_expr(ExprKind::Call, extra(mark));
@@ -103,43 +89,27 @@ Expr *Parser::args() noexcept {
 Seq<KeywordOrStarred *> *Parser::kwargs() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    auto gather = [&](KeywordOrStarred *(Parser::*rule)(), SeqBuilder<KeywordOrStarred *> &out) {
-        KeywordOrStarred *first = (this->*rule)();
-        if (first == nullptr || !out.push(first)) return false;
-        for (;;) {
-            const int before = mark_;
-            KeywordOrStarred *next;
-            if (expect(Tok::COMMA) && (next = (this->*rule)())) {
-                if (!out.push(next)) return false;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        return !error_;
-    };
+    auto starred = [&] { return kwarg_or_starred(); };
+    auto double_starred = [&] { return kwarg_or_double_starred(); };
     {
-        SeqBuilder<KeywordOrStarred *> a(*this), b(*this);
-        if (gather(&Parser::kwarg_or_starred, a) && expect(Tok::COMMA) &&
-            gather(&Parser::kwarg_or_double_starred, b)) {
-            for (Py_ssize_t i = 0; i < b.size(); ++i)
-                if (!a.push(b[i])) return nullptr;
-            return a.finish();
+        Seq<KeywordOrStarred *> *a = gather<KeywordOrStarred *>(starred), *b;
+        if (a != nullptr && expect(Tok::COMMA) &&
+            (b = gather<KeywordOrStarred *>(double_starred))) {
+            SeqBuilder<KeywordOrStarred *> both(*this);
+            for (KeywordOrStarred *k : each(a))
+                if (!both.push(k)) return nullptr;
+            for (KeywordOrStarred *k : each(b))
+                if (!both.push(k)) return nullptr;
+            return both.finish();
         }
         mark_ = mark;
     }
     if (error_) return nullptr;
-    {
-        SeqBuilder<KeywordOrStarred *> a(*this);
-        if (gather(&Parser::kwarg_or_starred, a)) return a.finish();
-        mark_ = mark;
-    }
+    if (Seq<KeywordOrStarred *> *a = gather<KeywordOrStarred *>(starred)) return a;
+    mark_ = mark;
     if (error_) return nullptr;
-    {
-        SeqBuilder<KeywordOrStarred *> a(*this);
-        if (gather(&Parser::kwarg_or_double_starred, a)) return a.finish();
-        mark_ = mark;
-    }
+    if (Seq<KeywordOrStarred *> *a = gather<KeywordOrStarred *>(double_starred)) return a;
+    mark_ = mark;
     return nullptr;
 }
 

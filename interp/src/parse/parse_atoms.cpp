@@ -14,8 +14,9 @@ Expr *Parser::slices() noexcept {
     if (Expr *a = slice(); a != nullptr && lookahead(false, Tok::COMMA)) return a;
     mark_ = mark;
     if (error_) return nullptr;
-    SeqBuilder<Expr *> items(*this);
     auto element = [&]() -> Expr * {
+        LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+        if (group_level.failed()) return nullptr;
         const int before = mark_;
         if (Expr *e = slice()) return e;
         mark_ = before;
@@ -24,25 +25,11 @@ Expr *Parser::slices() noexcept {
         mark_ = before;
         return nullptr;
     };
-    Expr *first = element();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            Expr *next;
-            if (expect(Tok::COMMA) && (next = element())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            Seq<Expr *> *elts = error_ ? nullptr : items.finish();
-            Expr *e = elts != nullptr ? new_expr(ExprKind::Tuple, extra(mark)) : nullptr;
-            if (e != nullptr) e->v.List = {elts, ExprContext::Load};
-            return e;
-        }
+    if (Seq<Expr *> *elts = gather<Expr *>(element)) {
+        expect(Tok::COMMA);
+        Expr *e = error_ ? nullptr : new_expr(ExprKind::Tuple, extra(mark));
+        if (e != nullptr) e->v.List = {elts, ExprContext::Load};
+        return e;
     }
     mark_ = mark;
     return nullptr;
@@ -60,10 +47,13 @@ Expr *Parser::slice() noexcept {
             if (!error_) {
                 Expr *c = nullptr;
                 const int before = mark_;
-                if (expect(Tok::COLON)) {
-                    c = expression();
-                } else {
-                    mark_ = before;
+                {
+                    LevelGuard group_level(*this);  // [':' [expression]] (_tmp_N)
+                    if (group_level.failed()) return nullptr;
+                    if (expect(Tok::COLON))
+                        c = expression();
+                    else
+                        mark_ = before;
                 }
                 if (!error_) {
                     Expr *e = new_expr(ExprKind::Slice, extra(mark));
@@ -110,6 +100,8 @@ Expr *Parser::atom() noexcept {
     mark_ = mark;
     if (error_) return nullptr;
     if (lookahead(true, Tok::LPAR)) {
+        LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+        if (group_level.failed()) return nullptr;
         for (Expr *(Parser::*rule)() : {&Parser::tuple, &Parser::group, &Parser::genexp}) {
             if (Expr *a = (this->*rule)()) return a;
             mark_ = mark;
@@ -118,6 +110,8 @@ Expr *Parser::atom() noexcept {
     }
     if (error_) return nullptr;
     if (lookahead(true, Tok::LSQB)) {
+        LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+        if (group_level.failed()) return nullptr;
         for (Expr *(Parser::*rule)() : {&Parser::list, &Parser::listcomp}) {
             if (Expr *a = (this->*rule)()) return a;
             mark_ = mark;
@@ -126,6 +120,8 @@ Expr *Parser::atom() noexcept {
     }
     if (error_) return nullptr;
     if (lookahead(true, Tok::LBRACE)) {
+        LevelGuard group_level(*this);
+        if (group_level.failed()) return nullptr;
         for (Expr *(Parser::*rule)() :
              {&Parser::dict, &Parser::set, &Parser::dictcomp, &Parser::setcomp}) {
             if (Expr *a = (this->*rule)()) return a;
@@ -145,10 +141,15 @@ Expr *Parser::group() noexcept {
     const int mark = mark_;
     if (expect(Tok::LPAR)) {
         const int inner = mark_;
-        Expr *a = yield_expr();
-        if (a == nullptr) {
-            mark_ = inner;
-            if (!error_) a = named_expression();
+        Expr *a;
+        {
+            LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+            if (group_level.failed()) return nullptr;
+            a = yield_expr();
+            if (a == nullptr) {
+                mark_ = inner;
+                if (!error_) a = named_expression();
+            }
         }
         if (a != nullptr && expect(Tok::RPAR)) return a;
     }
@@ -167,8 +168,12 @@ Expr *Parser::strings() noexcept {
     MINIPY_MEMO_LOOKUP(kMemoStrings, Expr *);
     const int mark = mark_;
     SeqBuilder<Token *> tokens(*this);
-    while (Token *t = expect(Tok::STRING))
-        if (!tokens.push(t)) return nullptr;
+    {
+        LevelGuard loop_level(*this);  // STRING+ (_loop1_N)
+        if (loop_level.failed()) return nullptr;
+        while (Token *t = expect(Tok::STRING))
+            if (!tokens.push(t)) return nullptr;
+    }
     if (error_) return nullptr;
     Expr *result = nullptr;
     if (tokens.size() > 0) {
@@ -208,12 +213,16 @@ Expr *Parser::tuple() noexcept {
     if (expect(Tok::LPAR)) {
         Seq<Expr *> *a = nullptr;
         const int before = mark_;
-        Expr *y;
-        if ((y = star_named_expression()) && expect(Tok::COMMA)) {
-            Seq<Expr *> *z = star_named_expressions();
-            if (!error_) a = seq_insert_in_front(y, z);
-        } else {
-            mark_ = before;
+        {
+            LevelGuard group_level(*this);  // the optional group is a rule of its own
+            if (group_level.failed()) return nullptr;
+            Expr *y;
+            if ((y = star_named_expression()) && expect(Tok::COMMA)) {
+                Seq<Expr *> *z = star_named_expressions();
+                if (!error_) a = seq_insert_in_front(y, z);
+            } else {
+                mark_ = before;
+            }
         }
         if (!error_ && expect(Tok::RPAR)) {
             Expr *e = new_expr(ExprKind::Tuple, extra(mark));
@@ -269,23 +278,10 @@ Expr *Parser::dict() noexcept {
 Seq<KeyValuePair *> *Parser::double_starred_kvpairs() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    SeqBuilder<KeyValuePair *> items(*this);
-    KeyValuePair *first = double_starred_kvpair();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            KeyValuePair *next;
-            if (expect(Tok::COMMA) && (next = double_starred_kvpair())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            if (!error_) return items.finish();
-        }
+    if (Seq<KeyValuePair *> *items =
+            gather<KeyValuePair *>([&] { return double_starred_kvpair(); })) {
+        expect(Tok::COMMA);
+        if (!error_) return items;
     }
     mark_ = mark;
     return nullptr;
@@ -319,6 +315,8 @@ KeyValuePair *Parser::kvpair() noexcept {
 // for_if_clauses: for_if_clause+
 Seq<Comprehension *> *Parser::for_if_clauses() noexcept {
     MINIPY_RULE_ENTER();
+    LevelGuard loop_level(*this);  // for_if_clause+ (_loop1_N)
+    if (loop_level.failed()) return nullptr;
     SeqBuilder<Comprehension *> items(*this);
     for (;;) {
         const int before = mark_;
@@ -349,17 +347,9 @@ Comprehension *Parser::for_if_clause() noexcept {
                 return nullptr;  // the cut
             }
             SeqBuilder<Expr *> ifs(*this);
-            for (;;) {
-                const int before = mark_;
-                Expr *z;
-                if (expect(Tok::KW_IF) && (z = disjunction())) {
-                    if (!ifs.push(z)) return nullptr;
-                    continue;
-                }
-                mark_ = before;
-                break;
-            }
-            if (error_) return nullptr;
+            if (!separated_rest(
+                    Tok::KW_IF, [&] { return disjunction(); }, ifs))
+                return nullptr;
             auto *c = arena_->make<Comprehension>();
             if (c == nullptr) {
                 error_ = true;
@@ -437,13 +427,18 @@ Expr *Parser::genexp() noexcept {
     const int mark = mark_;
     if (expect(Tok::LPAR)) {
         const int inner = mark_;
-        Expr *a = assignment_expression();
-        if (a == nullptr) {
-            mark_ = inner;
-            if (!error_) {
-                a = expression();
-                if (a != nullptr && !lookahead(false, Tok::COLONEQUAL)) a = nullptr;
-                if (a == nullptr) mark_ = inner;
+        Expr *a;
+        {
+            LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+            if (group_level.failed()) return nullptr;
+            a = assignment_expression();
+            if (a == nullptr) {
+                mark_ = inner;
+                if (!error_) {
+                    a = expression();
+                    if (a != nullptr && !lookahead(false, Tok::COLONEQUAL)) a = nullptr;
+                    if (a == nullptr) mark_ = inner;
+                }
             }
         }
         Seq<Comprehension *> *b;

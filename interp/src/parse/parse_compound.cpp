@@ -326,20 +326,7 @@ Stmt *Parser::with_stmt() noexcept {
         mark_ = mark;
     }
     auto items = [&]() -> Seq<WithItem *> * {
-        SeqBuilder<WithItem *> list(*this);
-        WithItem *first = with_item();
-        if (first == nullptr || !list.push(first)) return nullptr;
-        for (;;) {
-            const int before = mark_;
-            WithItem *next;
-            if (expect(Tok::COMMA) && (next = with_item())) {
-                if (!list.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        return error_ ? nullptr : list.finish();
+        return gather<WithItem *>([&] { return with_item(); });
     };
     for (bool is_async : {false, true}) {
         if (error_) return nullptr;

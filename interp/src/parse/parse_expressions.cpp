@@ -18,17 +18,9 @@ Expr *Parser::expressions() noexcept {
         if ((a = expression())) {
             SeqBuilder<Expr *> rest(*this);
             if (!rest.push(a)) return nullptr;
-            for (;;) {
-                const int before = mark_;
-                Expr *c;
-                if (expect(Tok::COMMA) && (c = expression())) {
-                    if (!rest.push(c)) return nullptr;
-                    continue;
-                }
-                mark_ = before;
-                break;
-            }
-            if (!error_ && rest.size() > 1) {
+            if (separated_rest(
+                    Tok::COMMA, [&] { return expression(); }, rest) &&
+                rest.size() > 1) {
                 expect(Tok::COMMA);
                 Seq<Expr *> *elts = error_ ? nullptr : rest.finish();
                 Expr *e = elts != nullptr ? new_expr(ExprKind::Tuple, extra(mark)) : nullptr;
@@ -151,17 +143,9 @@ Expr *Parser::star_expressions() noexcept {
         if ((a = star_expression())) {
             SeqBuilder<Expr *> items(*this);
             if (!items.push(a)) return nullptr;
-            for (;;) {
-                const int before = mark_;
-                Expr *c;
-                if (expect(Tok::COMMA) && (c = star_expression())) {
-                    if (!items.push(c)) return nullptr;
-                    continue;
-                }
-                mark_ = before;
-                break;
-            }
-            if (!error_ && items.size() > 1) {
+            if (separated_rest(
+                    Tok::COMMA, [&] { return star_expression(); }, items) &&
+                items.size() > 1) {
                 expect(Tok::COMMA);
                 Seq<Expr *> *elts = error_ ? nullptr : items.finish();
                 Expr *e = elts != nullptr ? new_expr(ExprKind::Tuple, extra(mark)) : nullptr;
@@ -218,23 +202,9 @@ Expr *Parser::star_expression() noexcept {
 Seq<Expr *> *Parser::star_named_expressions() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    SeqBuilder<Expr *> items(*this);
-    Expr *first = star_named_expression();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            Expr *next;
-            if (expect(Tok::COMMA) && (next = star_named_expression())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            if (!error_) return items.finish();
-        }
+    if (Seq<Expr *> *items = gather<Expr *>([&] { return star_named_expression(); })) {
+        expect(Tok::COMMA);
+        if (!error_) return items;
     }
     mark_ = mark;
     return nullptr;
@@ -308,17 +278,9 @@ Expr *Parser::disjunction() noexcept {
     if (Expr *a = conjunction()) {
         SeqBuilder<Expr *> values(*this);
         if (!values.push(a)) return nullptr;
-        for (;;) {
-            const int before = mark_;
-            Expr *c;
-            if (expect(Tok::KW_OR) && (c = conjunction())) {
-                if (!values.push(c)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (error_) return nullptr;
+        if (!separated_rest(
+                Tok::KW_OR, [&] { return conjunction(); }, values))
+            return nullptr;
         if (values.size() > 1) {
             Seq<Expr *> *seq = values.finish();
             result = seq != nullptr ? new_expr(ExprKind::BoolOp, extra(mark)) : nullptr;
@@ -342,17 +304,9 @@ Expr *Parser::conjunction() noexcept {
     if (Expr *a = inversion()) {
         SeqBuilder<Expr *> values(*this);
         if (!values.push(a)) return nullptr;
-        for (;;) {
-            const int before = mark_;
-            Expr *c;
-            if (expect(Tok::KW_AND) && (c = inversion())) {
-                if (!values.push(c)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (error_) return nullptr;
+        if (!separated_rest(
+                Tok::KW_AND, [&] { return inversion(); }, values))
+            return nullptr;
         if (values.size() > 1) {
             Seq<Expr *> *seq = values.finish();
             result = seq != nullptr ? new_expr(ExprKind::BoolOp, extra(mark)) : nullptr;
@@ -402,14 +356,18 @@ Expr *Parser::comparison() noexcept {
     Expr *a = bitwise_or();
     if (a != nullptr) {
         SeqBuilder<CmpopExprPair *> pairs(*this);
-        for (;;) {
-            const int before = mark_;
-            CmpopExprPair *pair = compare_op_bitwise_or_pair();
-            if (pair == nullptr) {
-                mark_ = before;
-                break;
+        {
+            LevelGuard loop_level(*this);  // compare_op_bitwise_or_pair+ (_loop1_N)
+            if (loop_level.failed()) return nullptr;
+            for (;;) {
+                const int before = mark_;
+                CmpopExprPair *pair = compare_op_bitwise_or_pair();
+                if (pair == nullptr) {
+                    mark_ = before;
+                    break;
+                }
+                if (!pairs.push(pair)) return nullptr;
             }
-            if (!pairs.push(pair)) return nullptr;
         }
         if (error_) return nullptr;
         if (pairs.size() > 0) {
@@ -456,6 +414,9 @@ CmpopExprPair *Parser::compare_op_bitwise_or_pair() noexcept {
     };
     for (const auto &entry : kOperators) {
         if (error_) return nullptr;
+        // Each operator is a rule of its own in CPython (eq_bitwise_or, ...).
+        LevelGuard operator_level(*this);
+        if (operator_level.failed()) return nullptr;
         Token *t = expect(entry.first);
         // '<>' is a NOTEQUAL token that only Barry as BDFL accepts.
         if (t != nullptr && entry.op == CmpOp::NotEq &&
@@ -480,10 +441,14 @@ struct BinaryLevel {
 }  // namespace
 
 // The left-recursive binary operator rules as loops: operand (op operand)*, left-associated.
+// CPython's generated parser calls the operands from a second function (NAME_raw), one level
+// deeper: the second guard counts it.
 #define MINIPY_BINARY_RULE(NAME, MEMO, OPERAND, ...)           \
     Expr *Parser::NAME() noexcept {                            \
         MINIPY_RULE_ENTER();                                   \
         MINIPY_MEMO_LOOKUP(MEMO, Expr *);                      \
+        LevelGuard raw_level(*this);                           \
+        if (raw_level.failed()) return nullptr;                \
         static constexpr BinaryLevel kOps[] = {__VA_ARGS__};   \
         const int mark = mark_;                                \
         Expr *result = OPERAND();                              \

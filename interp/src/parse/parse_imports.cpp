@@ -113,20 +113,7 @@ Seq<Alias *> *Parser::import_from_targets() noexcept {
 // import_from_as_names: ','.import_from_as_name+
 Seq<Alias *> *Parser::import_from_as_names() noexcept {
     MINIPY_RULE_ENTER();
-    SeqBuilder<Alias *> names(*this);
-    Alias *first = import_from_as_name();
-    if (first == nullptr || !names.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        Alias *next;
-        if (expect(Tok::COMMA) && (next = import_from_as_name())) {
-            if (!names.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : names.finish();
+    return gather<Alias *>([&] { return import_from_as_name(); });
 }
 
 // import_from_as_name: NAME ['as' NAME]  /  dotted_as_name: dotted_name ['as' NAME]
@@ -160,20 +147,7 @@ Alias *Parser::import_from_as_name() noexcept {
 // dotted_as_names: ','.dotted_as_name+
 Seq<Alias *> *Parser::dotted_as_names() noexcept {
     MINIPY_RULE_ENTER();
-    SeqBuilder<Alias *> names(*this);
-    Alias *first = dotted_as_name();
-    if (first == nullptr || !names.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        Alias *next;
-        if (expect(Tok::COMMA) && (next = dotted_as_name())) {
-            if (!names.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : names.finish();
+    return gather<Alias *>([&] { return dotted_as_name(); });
 }
 
 Alias *Parser::dotted_as_name() noexcept {

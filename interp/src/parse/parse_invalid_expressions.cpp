@@ -34,18 +34,15 @@ void *Parser::invalid_arguments() noexcept {
     const int mark = mark_;
     {
         bool prefix = false;
-        if (positional_argument()) {
-            for (;;) {
-                const int before = mark_;
-                if (expect(Tok::COMMA) && positional_argument()) continue;
-                mark_ = before;
-                break;
+        {
+            LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+            if (group_level.failed()) return nullptr;
+            if (gather<Expr *>([&] { return positional_argument(); }))
+                prefix = expect(Tok::COMMA) && kwargs();
+            if (!prefix && !error_) {
+                mark_ = mark;
+                prefix = kwargs() != nullptr;
             }
-            prefix = !error_ && expect(Tok::COMMA) && kwargs();
-        }
-        if (!prefix && !error_) {
-            mark_ = mark;
-            prefix = kwargs() != nullptr;
         }
         Token *b;
         if (prefix && expect(Tok::COMMA) && (b = expect(Tok::STAR)))
@@ -58,10 +55,14 @@ void *Parser::invalid_arguments() noexcept {
         Expr *a;
         Seq<Comprehension *> *b;
         if ((a = expression()) && (b = for_if_clauses()) && expect(Tok::COMMA)) {
-            const int before = mark_;
-            if (!args()) {
-                mark_ = before;
-                if (!error_ && !(expression() && for_if_clauses())) mark_ = before;
+            {
+                LevelGuard group_level(*this);  // [args | expression for_if_clauses]
+                if (group_level.failed()) return nullptr;
+                const int before = mark_;
+                if (!args()) {
+                    mark_ = before;
+                    if (!error_ && !(expression() && for_if_clauses())) mark_ = before;
+                }
             }
             if (error_) return nullptr;
             return syntax_error_at(Span::range(a, last_comprehension_item(last_of(b))),
@@ -377,6 +378,8 @@ void *Parser::invalid_comprehension() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
     auto open = [&](bool paren) {
+        LevelGuard group_level(*this);  // ('[' | '(' | '{'), a rule of its own (_tmp_N)
+        if (group_level.failed()) return false;
         return expect(Tok::LSQB) || (!error_ && paren && expect(Tok::LPAR)) ||
                (!error_ && expect(Tok::LBRACE));
     };

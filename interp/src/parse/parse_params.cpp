@@ -31,48 +31,15 @@ Arguments *Parser::params(bool lambda) noexcept {
 }
 
 Seq<Arg *> *Parser::param_no_default_loop(bool lambda, bool one_or_more) noexcept {
-    SeqBuilder<Arg *> items(*this);
-    for (;;) {
-        const int before = mark_;
-        Arg *a = param_no_default(lambda);
-        if (a == nullptr) {
-            mark_ = before;
-            break;
-        }
-        if (!items.push(a)) return nullptr;
-    }
-    if (error_ || (one_or_more && items.size() == 0)) return nullptr;
-    return items.finish();
+    return repeat<Arg *>([&] { return param_no_default(lambda); }, one_or_more);
 }
 
 Seq<NameDefaultPair *> *Parser::param_with_default_loop(bool lambda, bool one_or_more) noexcept {
-    SeqBuilder<NameDefaultPair *> items(*this);
-    for (;;) {
-        const int before = mark_;
-        NameDefaultPair *a = param_with_default(lambda);
-        if (a == nullptr) {
-            mark_ = before;
-            break;
-        }
-        if (!items.push(a)) return nullptr;
-    }
-    if (error_ || (one_or_more && items.size() == 0)) return nullptr;
-    return items.finish();
+    return repeat<NameDefaultPair *>([&] { return param_with_default(lambda); }, one_or_more);
 }
 
 Seq<NameDefaultPair *> *Parser::param_maybe_default_loop(bool lambda, bool one_or_more) noexcept {
-    SeqBuilder<NameDefaultPair *> items(*this);
-    for (;;) {
-        const int before = mark_;
-        NameDefaultPair *a = param_maybe_default(lambda);
-        if (a == nullptr) {
-            mark_ = before;
-            break;
-        }
-        if (!items.push(a)) return nullptr;
-    }
-    if (error_ || (one_or_more && items.size() == 0)) return nullptr;
-    return items.finish();
+    return repeat<NameDefaultPair *>([&] { return param_maybe_default(lambda); }, one_or_more);
 }
 
 // parameters:
@@ -334,6 +301,8 @@ Arg *Parser::param(bool lambda) noexcept {
     if ((a = name_token())) {
         Expr *b = nullptr;
         if (!lambda) {
+            LevelGuard annotation_level(*this);  // annotation: ':' expression, a rule
+            if (annotation_level.failed()) return nullptr;
             const int before = mark_;
             if (!(expect(Tok::COLON) && (b = expression()))) {
                 mark_ = before;
@@ -352,9 +321,13 @@ Arg *Parser::param_star_annotation() noexcept {
     if (!ensure_token()) return nullptr;
     const int mark = mark_;
     Token *t = next_token_is(Tok::NAME);
-    Expr *a, *b;
-    if ((a = name_token()) && expect(Tok::COLON) && (b = star_expression()))
-        return make_arg(t, a, b, extra(mark));
+    Expr *a, *b = nullptr;
+    if ((a = name_token())) {
+        LevelGuard annotation_level(*this);  // star_annotation: ':' star_expression, a rule
+        if (annotation_level.failed()) return nullptr;
+        if (expect(Tok::COLON)) b = star_expression();
+    }
+    if (b != nullptr) return make_arg(t, a, b, extra(mark));
     mark_ = mark;
     return nullptr;
 }

@@ -477,23 +477,9 @@ Seq<Pattern *> *Parser::open_sequence_pattern() noexcept {
 Seq<Pattern *> *Parser::maybe_sequence_pattern() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    SeqBuilder<Pattern *> items(*this);
-    Pattern *first = maybe_star_pattern();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            Pattern *next;
-            if (expect(Tok::COMMA) && (next = maybe_star_pattern())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            if (!error_) return items.finish();
-        }
+    if (Seq<Pattern *> *items = gather<Pattern *>([&] { return maybe_star_pattern(); })) {
+        expect(Tok::COMMA);
+        if (!error_) return items;
     }
     mark_ = mark;
     return nullptr;

@@ -66,20 +66,7 @@ Pattern *Parser::mapping_pattern() noexcept {
 // items_pattern: ','.key_value_pattern+
 Seq<KeyPatternPair *> *Parser::items_pattern() noexcept {
     MINIPY_RULE_ENTER();
-    SeqBuilder<KeyPatternPair *> items(*this);
-    KeyPatternPair *first = key_value_pattern();
-    if (first == nullptr || !items.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        KeyPatternPair *next;
-        if (expect(Tok::COMMA) && (next = key_value_pattern())) {
-            if (!items.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : items.finish();
+    return gather<KeyPatternPair *>([&] { return key_value_pattern(); });
 }
 
 // key_value_pattern: (literal_expr | attr) ':' pattern
@@ -183,39 +170,13 @@ Pattern *Parser::class_pattern() noexcept {
 // positional_patterns: ','.pattern+
 Seq<Pattern *> *Parser::positional_patterns() noexcept {
     MINIPY_RULE_ENTER();
-    SeqBuilder<Pattern *> items(*this);
-    Pattern *first = pattern();
-    if (first == nullptr || !items.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        Pattern *next;
-        if (expect(Tok::COMMA) && (next = pattern())) {
-            if (!items.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : items.finish();
+    return gather<Pattern *>([&] { return pattern(); });
 }
 
 // keyword_patterns: ','.keyword_pattern+
 Seq<KeyPatternPair *> *Parser::keyword_patterns() noexcept {
     MINIPY_RULE_ENTER();
-    SeqBuilder<KeyPatternPair *> items(*this);
-    KeyPatternPair *first = keyword_pattern();
-    if (first == nullptr || !items.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        KeyPatternPair *next;
-        if (expect(Tok::COMMA) && (next = keyword_pattern())) {
-            if (!items.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : items.finish();
+    return gather<KeyPatternPair *>([&] { return keyword_pattern(); });
 }
 
 // keyword_pattern: NAME '=' pattern

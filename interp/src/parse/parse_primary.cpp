@@ -90,6 +90,8 @@ Expr *Parser::await_primary() noexcept {
 Expr *Parser::primary() noexcept {
     MINIPY_RULE_ENTER();
     MINIPY_MEMO_LOOKUP(kMemoPrimary, Expr *);
+    LevelGuard raw_level(*this);  // CPython's primary_raw, as in the binary rules
+    if (raw_level.failed()) return nullptr;
     const int mark = mark_;
     Expr *result = atom();
     while (result != nullptr && !error_) {

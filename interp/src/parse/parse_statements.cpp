@@ -63,6 +63,8 @@ Expr *Parser::fstring_rule() noexcept {
 // statements: statement+
 Seq<Stmt *> *Parser::statements() noexcept {
     MINIPY_RULE_ENTER();
+    LevelGuard loop_level(*this);  // statement+ is a rule of its own (_loop1_N)
+    if (loop_level.failed()) return nullptr;
     SeqBuilder<Seq<Stmt *> *> items(*this);
     for (;;) {
         const int mark = mark_;
@@ -270,7 +272,7 @@ Stmt *Parser::assignment() noexcept {
         if ((a = name_token()) && expect(Tok::COLON) && (b = expression())) {
             Expr *c = nullptr;
             const int before = mark_;
-            if (expect(Tok::EQUAL) && (c = annotated_rhs()) == nullptr) mark_ = before;
+            if (!optional_assigned_value(&c)) mark_ = before;
             if (error_) return nullptr;
             Expr *target = set_expr_context(a, ExprContext::Store);
             Stmt *s = target != nullptr ? new_stmt(StmtKind::AnnAssign, extra(mark)) : nullptr;
@@ -285,6 +287,8 @@ Stmt *Parser::assignment() noexcept {
     {
         Expr *a = nullptr;
         {
+            LevelGuard group_level(*this);  // the group is a rule of its own (_tmp_N)
+            if (group_level.failed()) return nullptr;
             const int group = mark_;
             Expr *inner;
             if (expect(Tok::LPAR) && (inner = single_target()) && expect(Tok::RPAR))
@@ -300,7 +304,7 @@ Stmt *Parser::assignment() noexcept {
         if (a != nullptr && expect(Tok::COLON) && (b = expression())) {
             Expr *c = nullptr;
             const int before = mark_;
-            if (expect(Tok::EQUAL) && (c = annotated_rhs()) == nullptr) mark_ = before;
+            if (!optional_assigned_value(&c)) mark_ = before;
             if (error_) return nullptr;
             Stmt *s = new_stmt(StmtKind::AnnAssign, extra(mark));
             if (s == nullptr) return nullptr;
@@ -313,23 +317,24 @@ Stmt *Parser::assignment() noexcept {
     // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
     {
         SeqBuilder<Expr *> targets(*this);
-        for (;;) {
-            const int before = mark_;
-            Expr *z;
-            if ((z = star_targets()) && expect(Tok::EQUAL)) {
-                if (!targets.push(z)) return nullptr;
-                continue;
+        {
+            LevelGuard loop_level(*this);  // the repetition (_loop1_N) of a group (_tmp_N)
+            if (loop_level.failed()) return nullptr;
+            for (;;) {
+                LevelGuard group_level(*this);
+                if (group_level.failed()) return nullptr;
+                const int before = mark_;
+                Expr *z;
+                if ((z = star_targets()) && expect(Tok::EQUAL)) {
+                    if (!targets.push(z)) return nullptr;
+                    continue;
+                }
+                mark_ = before;
+                break;
             }
-            mark_ = before;
-            break;
         }
         if (!error_ && targets.size() > 0) {
-            const int before = mark_;
-            Expr *b = yield_expr();
-            if (b == nullptr) {
-                mark_ = before;
-                if (!error_) b = star_expressions();
-            }
+            Expr *b = yield_or_star_expressions();
             if (b != nullptr && lookahead(false, Tok::EQUAL)) {
                 expect(Tok::TYPE_COMMENT);
                 if (error_) return nullptr;
@@ -349,12 +354,7 @@ Stmt *Parser::assignment() noexcept {
         Expr *a;
         AugOperator *b;
         if ((a = single_target()) && (b = augassign())) {
-            const int before = mark_;
-            Expr *c = yield_expr();
-            if (c == nullptr) {
-                mark_ = before;
-                if (!error_) c = star_expressions();
-            }
+            Expr *c = yield_or_star_expressions();
             if (c == nullptr) {
                 mark_ = mark;
                 return nullptr;  // the cut: no other alternative
@@ -371,6 +371,25 @@ Stmt *Parser::assignment() noexcept {
         if (invalid_assignment()) return nullptr;
         mark_ = mark;
     }
+    return nullptr;
+}
+
+// ['=' annotated_rhs] after an annotation: false (nothing consumed) when absent.
+bool Parser::optional_assigned_value(Expr **value) noexcept {
+    LevelGuard group_level(*this);  // the optional group is a rule of its own (_tmp_N)
+    if (group_level.failed()) return false;
+    return expect(Tok::EQUAL) && (*value = annotated_rhs()) != nullptr;
+}
+
+// The group (yield_expr | star_expressions), a rule of its own in CPython (_tmp_N).
+Expr *Parser::yield_or_star_expressions() noexcept {
+    MINIPY_RULE_ENTER();
+    const int mark = mark_;
+    if (Expr *e = yield_expr()) return e;
+    mark_ = mark;
+    if (error_) return nullptr;
+    if (Expr *e = star_expressions()) return e;
+    mark_ = mark;
     return nullptr;
 }
 
@@ -465,20 +484,7 @@ Stmt *Parser::raise_stmt() noexcept {
 
 // ','.NAME+ as identifiers.
 Seq<Expr *> *Parser::name_list() noexcept {
-    SeqBuilder<Expr *> names(*this);
-    Expr *first = name_token();
-    if (first == nullptr || !names.push(first)) return nullptr;
-    for (;;) {
-        const int before = mark_;
-        Expr *next;
-        if (expect(Tok::COMMA) && (next = name_token())) {
-            if (!names.push(next)) return nullptr;
-            continue;
-        }
-        mark_ = before;
-        break;
-    }
-    return error_ ? nullptr : names.finish();
+    return gather<Expr *>([&] { return name_token(); });
 }
 
 // global_stmt: 'global' ','.NAME+  /  nonlocal_stmt: 'nonlocal' ','.NAME+

@@ -43,23 +43,9 @@ Expr *Parser::star_targets() noexcept {
 Seq<Expr *> *Parser::star_targets_list_seq() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    SeqBuilder<Expr *> items(*this);
-    Expr *first = star_target();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            Expr *next;
-            if (expect(Tok::COMMA) && (next = star_target())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            if (!error_) return items.finish();
-        }
+    if (Seq<Expr *> *items = gather<Expr *>([&] { return star_target(); })) {
+        expect(Tok::COMMA);
+        if (!error_) return items;
     }
     mark_ = mark;
     return nullptr;
@@ -128,7 +114,7 @@ Expr *Parser::target_with_star_atom() noexcept {
     MINIPY_MEMO_LOOKUP(kMemoTargetWithStarAtom, Expr *);
     const int mark = mark_;
     auto alternatives = [&]() -> Expr * {
-        if (Expr *a = single_subscript_attribute_target()) return a;
+        if (Expr *a = attribute_or_subscript(mark, ExprContext::Store)) return a;
         mark_ = mark;
         if (error_) return nullptr;
         if (Expr *a = star_atom()) return a;
@@ -210,6 +196,8 @@ Expr *Parser::single_subscript_attribute_target() noexcept {
 Expr *Parser::t_primary() noexcept {
     MINIPY_RULE_ENTER();
     MINIPY_MEMO_LOOKUP(kMemoTPrimary, Expr *);
+    LevelGuard raw_level(*this);  // CPython's t_primary_raw (left-recursive rules)
+    if (raw_level.failed()) return nullptr;
     const int mark = mark_;
     Expr *result = atom();
     if (result != nullptr && !t_lookahead()) result = nullptr;
@@ -303,23 +291,9 @@ Expr *Parser::attribute_or_subscript(int mark, ExprContext ctx) noexcept {
 Seq<Expr *> *Parser::del_targets() noexcept {
     MINIPY_RULE_ENTER();
     const int mark = mark_;
-    SeqBuilder<Expr *> items(*this);
-    Expr *first = del_target();
-    if (first != nullptr && items.push(first)) {
-        for (;;) {
-            const int before = mark_;
-            Expr *next;
-            if (expect(Tok::COMMA) && (next = del_target())) {
-                if (!items.push(next)) return nullptr;
-                continue;
-            }
-            mark_ = before;
-            break;
-        }
-        if (!error_) {
-            expect(Tok::COMMA);
-            if (!error_) return items.finish();
-        }
+    if (Seq<Expr *> *items = gather<Expr *>([&] { return del_target(); })) {
+        expect(Tok::COMMA);
+        if (!error_) return items;
     }
     mark_ = mark;
     return nullptr;

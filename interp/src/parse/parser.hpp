@@ -97,6 +97,9 @@ struct Span {
     }
 };
 
+template <class T>
+class SeqBuilder;
+
 class Parser {
   public:
     static constexpr int kMaxStack = 6000;  // CPython 3.11's MAXSTACK
@@ -158,8 +161,18 @@ class Parser {
     Token *soft_keyword_token() noexcept;
     Token *next_token_is(Tok type) noexcept;  // fills, does not consume
     bool lookahead(bool positive, Tok type) noexcept;
-    template <class F>
-    bool lookahead_rule(bool positive, F rule) noexcept;
+    // ','.elem+ (rules.hpp): one or more `elem()` results separated by commas, counting the
+    // levels of CPython's generated _gather and _loop0 rules; NULL when there is none.
+    template <class T, class F>
+    ast::Seq<T> *gather(F elem) noexcept;
+    // (sep elem)* after a first element already in `items` (rules.hpp), counting the levels
+    // of CPython's _loop rule over a group (_tmp); false after an error.
+    template <class T, class F>
+    bool separated_rest(Tok sep, F elem, SeqBuilder<T> &items) noexcept;
+    // elem* or, with one_or_more, elem+ (rules.hpp; CPython's _loop0 / _loop1 rules): NULL
+    // after an error or when one_or_more finds none.
+    template <class T, class F>
+    ast::Seq<T> *repeat(F elem, bool one_or_more) noexcept;
     Token *last_non_whitespace_token() noexcept;
     bool ensure_token() noexcept;  // the token at mark_ exists (a rule's EXTRA needs it)
     ast::Location extra(int start_mark) noexcept;
@@ -257,6 +270,8 @@ class Parser {
     ast::Stmt *compound_stmt() noexcept;
     ast::Stmt *assignment() noexcept;
     ast::Expr *annotated_rhs() noexcept;
+    bool optional_assigned_value(ast::Expr **value) noexcept;
+    ast::Expr *yield_or_star_expressions() noexcept;
     AugOperator *augassign() noexcept;
     ast::Stmt *return_stmt() noexcept;
     ast::Stmt *raise_stmt() noexcept;

@@ -41,6 +41,65 @@ enum MemoType : int {
     kMemoTPrimary,
 };
 
+template <class T, class F>
+ast::Seq<T> *Parser::gather(F elem) noexcept {
+    LevelGuard gather_level(*this);  // the first element is parsed inside _gather_N
+    if (gather_level.failed()) return nullptr;
+    SeqBuilder<T> items(*this);
+    T first = elem();
+    if (first == nullptr || !items.push(first)) return nullptr;
+    LevelGuard loop_level(*this);  // the others inside _loop0_N, one level deeper
+    if (loop_level.failed()) return nullptr;
+    for (;;) {
+        const int before = mark_;
+        T next;
+        if (expect(Tok::COMMA) && (next = elem())) {
+            if (!items.push(next)) return nullptr;
+            continue;
+        }
+        mark_ = before;
+        break;
+    }
+    return error_ ? nullptr : items.finish();
+}
+
+template <class T, class F>
+bool Parser::separated_rest(Tok sep, F elem, SeqBuilder<T> &items) noexcept {
+    LevelGuard loop_level(*this);
+    if (loop_level.failed()) return false;
+    for (;;) {
+        LevelGuard group_level(*this);  // each (sep elem) is a call of the group's rule
+        if (group_level.failed()) return false;
+        const int before = mark_;
+        T next;
+        if (expect(sep) && (next = elem())) {
+            if (!items.push(next)) return false;
+            continue;
+        }
+        mark_ = before;
+        break;
+    }
+    return !error_;
+}
+
+template <class T, class F>
+ast::Seq<T> *Parser::repeat(F elem, bool one_or_more) noexcept {
+    LevelGuard loop_level(*this);
+    if (loop_level.failed()) return nullptr;
+    SeqBuilder<T> items(*this);
+    for (;;) {
+        const int before = mark_;
+        T item = elem();
+        if (item == nullptr) {
+            mark_ = before;
+            break;
+        }
+        if (!items.push(item)) return nullptr;
+    }
+    if (error_ || (one_or_more && items.size() == 0)) return nullptr;
+    return items.finish();
+}
+
 }  // namespace minipy::parse
 
 // Every rule method begins with this: one level counted, NULL at once after an error.

@@ -217,3 +217,35 @@ for src in [b'o\xff\xfe', b'\xff', b'x\xc3', b'x = \xe9\xff + 1\n', b'a.b\xff\n'
             b'f"{\xe9\xff}"', b'f"\xff{x}"', b'f"{x:\xff}"', b'# \xff\nx = (', b'`\xe9#\xff',
             b'x = 1 +\xf0\x80\x80\x80', b'x = "\xf4\x90\x80\x80"', b'\xe2\x80 = 1']:
     case(src)
+
+# --- The parser's 6000 levels, around where CPython 3.11 stops with MemoryError --------------
+# Each construct costs CPython's generated parser a fixed number of rule levels per nesting
+# (its _tmp, _loop and _gather helper rules included); the first pass and the second (with
+# the invalid_ rules) differ, so what follows the nesting moves the limit. The limit of each
+# pair is searched here with python3's compile(); the sources are the two either side of it.
+def _memory_error(source):
+    try:
+        compile(source, "<s>", "exec")
+    except MemoryError:
+        return True
+    except (SyntaxError, RecursionError):
+        pass
+    return False
+
+
+for opener, tail in [('[', '`'), ('{', '`'), ('-(', '`'), ('not (', '`'), ('lambda: (', '`'),
+                     ('a if (', '`'), ('lambda x=(', '`'), ('{1:', '`'), ('-', '1 +'),
+                     ('not ', '`'), ('2**', '`'), ('lambda: ', 'x y'), ('-', 'f(x for x in y, 1)'),
+                     ('~', '[x for x in y'), ('-', 'x = 1 = 2'), ('a if b else ', 'f(a=1, b)'),
+                     ('+', '{**a for b in c}'), ('-', 'x: int = ')]:
+    brackets = sum(opener.count(c) for c in '([{')
+    low, high = 1, 200 // brackets if brackets else 7000  # the tokenizer allows 200 brackets
+    assert _memory_error(opener * high + tail), (opener, tail)
+    while low < high:
+        middle = (low + high) // 2
+        if _memory_error(opener * middle + tail):
+            high = middle
+        else:
+            low = middle + 1
+    case(opener * (low - 1) + tail)
+    case(opener * low + tail)
