@@ -1,51 +1,16 @@
-// See identifier.hpp. The character tables come from identifier_gen.py.
+// See identifier.hpp. The character properties are the runtime's (_PyUnicode_IsXidStart and
+// _PyUnicode_IsXidContinue, tables generated from python3's unicodedata).
 #include "parse/identifier.hpp"
 
-#include <cstddef>
-
 namespace minipy::parse {
-
-namespace {
-
-struct CodeRange {
-    Py_UCS4 first, last;
-};
-
-#include "parse/identifier_tables.inc"
-
-template <std::size_t N>
-bool in_ranges(const CodeRange (&table)[N], Py_UCS4 ch) noexcept {
-    std::size_t lo = 0, hi = N;
-    while (lo < hi) {
-        const std::size_t mid = (lo + hi) / 2;
-        if (ch < table[mid].first)
-            hi = mid;
-        else if (ch > table[mid].last)
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
-
-bool is_xid_start(Py_UCS4 ch) noexcept {
-    if (ch < 128) return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
-    return in_ranges(kXidStart, ch);
-}
-
-bool is_xid_continue(Py_UCS4 ch) noexcept {
-    if (ch < 128) return is_xid_start(ch) || (ch >= '0' && ch <= '9');
-    return in_ranges(kXidContinue, ch);
-}
-
-}  // namespace
 
 Py_ssize_t scan_identifier(PyObject *name) noexcept {
     const Py_ssize_t length = PyUnicode_GetLength(name);
     if (length == 0) return 0;
-    if (!is_xid_start(PyUnicode_ReadChar(name, 0))) return 0;
+    const Py_UCS4 first = PyUnicode_ReadChar(name, 0);
+    if (first != '_' && !_PyUnicode_IsXidStart(first)) return 0;
     Py_ssize_t i = 1;
-    while (i < length && is_xid_continue(PyUnicode_ReadChar(name, i))) ++i;
+    while (i < length && _PyUnicode_IsXidContinue(PyUnicode_ReadChar(name, i))) ++i;
     return i;
 }
 
