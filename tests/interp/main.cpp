@@ -1,23 +1,10 @@
 // The interpreter's test executable. Each suite lives in its own <suite>_test.cpp; each test
 // starts the runtime in a RuntimeScope (tests/runtime/runtime_scope.hpp), which checks that
-// nothing was left allocated when it stops it.
+// nothing was left allocated when it stops it, and the global fixture checks the whole run.
 #define BOOST_TEST_MODULE minipy_interp
 #include <boost/test/unit_test.hpp>
 
-#include "minipy/Python.h"
+#include "runtime/runtime_fixture.hpp"
 
-namespace {
-
-struct PymallocAndNoRuntime {
-    PymallocAndNoRuntime() {
-        if (minipy_alloc_configure("pymalloc", 0) != 0) BOOST_FAIL("cannot install pymalloc");
-    }
-    ~PymallocAndNoRuntime() {
-        BOOST_TEST(!Py_IsInitialized());
-        BOOST_TEST(_Py_GetAllocatedBlocks() == 0);
-    }
-};
-
-}  // namespace
-
+using minipy::test::PymallocAndNoRuntime;
 BOOST_TEST_GLOBAL_FIXTURE(PymallocAndNoRuntime);

@@ -6,20 +6,7 @@
 #define BOOST_TEST_MODULE minipy_runtime
 #include <boost/test/unit_test.hpp>
 
-#include "minipy/Python.h"
+#include "runtime/runtime_fixture.hpp"
 
-namespace {
-
-struct PymallocAndNoRuntime {
-    PymallocAndNoRuntime() {
-        if (minipy_alloc_configure("pymalloc", 0) != 0) BOOST_FAIL("cannot install pymalloc");
-    }
-    ~PymallocAndNoRuntime() {
-        BOOST_TEST(!Py_IsInitialized());
-        BOOST_TEST(_Py_GetAllocatedBlocks() == 0);
-    }
-};
-
-}  // namespace
-
+using minipy::test::PymallocAndNoRuntime;
 BOOST_TEST_GLOBAL_FIXTURE(PymallocAndNoRuntime);
