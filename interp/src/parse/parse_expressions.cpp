@@ -269,56 +269,40 @@ Expr *Parser::named_expression() noexcept {
 }
 
 // disjunction (memo): conjunction ('or' conjunction)+ | conjunction
-// conjunction (memo): inversion ('and' inversion)+ | inversion
 Expr *Parser::disjunction() noexcept {
     MINIPY_RULE_ENTER();
-    MINIPY_MEMO_LOOKUP(kMemoDisjunction, Expr *);
-    const int mark = mark_;
-    Expr *result = nullptr;
-    if (Expr *a = conjunction()) {
-        SeqBuilder<Expr *> values(*this);
-        if (!values.push(a)) return nullptr;
-        if (!separated_rest(
-                Tok::KW_OR, [&] { return conjunction(); }, values))
-            return nullptr;
-        if (values.size() > 1) {
-            Seq<Expr *> *seq = values.finish();
-            result = seq != nullptr ? new_expr(ExprKind::BoolOp, extra(mark)) : nullptr;
-            if (result == nullptr) return nullptr;
-            result->v.BoolOp = {BoolOp::Or, seq};
-        } else {
-            result = a;
-        }
-    }
-    if (error_) return nullptr;
-    if (result == nullptr) mark_ = mark;
-    insert_memo(mark, kMemoDisjunction, result);
-    return result;
+    return bool_op_chain(kMemoDisjunction, Tok::KW_OR, BoolOp::Or, &Parser::conjunction);
 }
 
+// conjunction (memo): inversion ('and' inversion)+ | inversion
 Expr *Parser::conjunction() noexcept {
     MINIPY_RULE_ENTER();
-    MINIPY_MEMO_LOOKUP(kMemoConjunction, Expr *);
+    return bool_op_chain(kMemoConjunction, Tok::KW_AND, BoolOp::And, &Parser::inversion);
+}
+
+// The body of both: operand (keyword operand)+ as one BoolOp, else the lone operand.
+Expr *Parser::bool_op_chain(int memo, Tok keyword, BoolOp op, Expr *(Parser::*operand)()) noexcept {
+    MINIPY_MEMO_LOOKUP(memo, Expr *);
     const int mark = mark_;
     Expr *result = nullptr;
-    if (Expr *a = inversion()) {
+    if (Expr *a = (this->*operand)()) {
         SeqBuilder<Expr *> values(*this);
         if (!values.push(a)) return nullptr;
         if (!separated_rest(
-                Tok::KW_AND, [&] { return inversion(); }, values))
+                keyword, [&] { return (this->*operand)(); }, values))
             return nullptr;
         if (values.size() > 1) {
             Seq<Expr *> *seq = values.finish();
             result = seq != nullptr ? new_expr(ExprKind::BoolOp, extra(mark)) : nullptr;
             if (result == nullptr) return nullptr;
-            result->v.BoolOp = {BoolOp::And, seq};
+            result->v.BoolOp = {op, seq};
         } else {
             result = a;
         }
     }
     if (error_) return nullptr;
     if (result == nullptr) mark_ = mark;
-    insert_memo(mark, kMemoConjunction, result);
+    insert_memo(mark, memo, result);
     return result;
 }
 

@@ -379,6 +379,8 @@ class Parser {
     ast::Expr *named_expression() noexcept;
     ast::Expr *disjunction() noexcept;
     ast::Expr *conjunction() noexcept;
+    ast::Expr *bool_op_chain(int memo, Tok keyword, ast::BoolOp op,
+                             ast::Expr *(Parser::*operand)()) noexcept;
     ast::Expr *inversion() noexcept;
     ast::Expr *comparison() noexcept;
     CmpopExprPair *compare_op_bitwise_or_pair() noexcept;
