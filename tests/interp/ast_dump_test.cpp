@@ -27,8 +27,8 @@ BOOST_AUTO_TEST_CASE(constants_are_runtime_objects_owned_by_the_arena) {
     {
         parse::ArenaScope arena;
         const char source[] = "x = (1, 2.5, 'é', b'\\x00', True, None, ..., 10**30)\n";
-        ast::Mod *mod = parse::parse_source(source, sizeof source - 1, name, parse::ParseMode::Exec,
-                                            parse::SourceKind::Text, arena.get());
+        ast::Mod *mod = parse::parse_source(source, sizeof source - 1, name, parse::ParseMode::exec,
+                                            parse::SourceKind::text, arena.get());
         BOOST_REQUIRE(mod != nullptr);
         ast::Expr *tuple = mod->v.Module.body->items[0]->v.Assign.value;
         BOOST_REQUIRE((tuple->kind == ast::ExprKind::Tuple));
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(dump_of_a_tree_deeper_than_its_limit_is_a_recursion_error) 
         parse::ArenaScope arena;
         ast::Mod *mod =
             parse::parse_source(source.data(), static_cast<Py_ssize_t>(source.size()), name,
-                                parse::ParseMode::Eval, parse::SourceKind::Text, arena.get());
+                                parse::ParseMode::eval, parse::SourceKind::text, arena.get());
         BOOST_REQUIRE(mod != nullptr);
         BOOST_TEST(parse::dump_ast(mod) == nullptr);
         BOOST_TEST(PyErr_ExceptionMatches(PyExc_RecursionError));

@@ -135,10 +135,10 @@ std::string describe_symtable(minipy::ast::Mod *mod, PyObject *filename) {
 
 std::string parse_and_describe(const SourceCase &c, const char *filename) {
     using namespace minipy::parse;
-    const ParseMode mode = c.mode == "eval"     ? ParseMode::Eval
-                           : c.mode == "single" ? ParseMode::Single
-                                                : ParseMode::Exec;
-    const SourceKind kind = c.kind == "file" ? SourceKind::File : SourceKind::Text;
+    const ParseMode mode = c.mode == "eval"     ? ParseMode::eval
+                           : c.mode == "single" ? ParseMode::single
+                                                : ParseMode::exec;
+    const SourceKind kind = c.kind == "file" ? SourceKind::file : SourceKind::text;
     ArenaScope arena;
     PyObject *name = PyUnicode_FromString(filename);
     minipy::ast::Mod *mod = parse_source(c.source.data(), static_cast<Py_ssize_t>(c.source.size()),

@@ -177,7 +177,10 @@ std::string mutate(const std::string &seed, const std::vector<std::string> &seed
         const std::size_t at = rng.below(s.size() + 1);
         switch (rng.below(7)) {
         case 0:  // flip one bit
-            if (!s.empty()) s[at % s.size()] ^= static_cast<char>(1u << rng.below(8));
+            if (!s.empty()) {
+                char &c = s[at % s.size()];
+                c = static_cast<char>(static_cast<unsigned char>(c) ^ (1u << rng.below(8)));
+            }
             break;
         case 1:  // replace a byte with any byte
             if (!s.empty()) s[at % s.size()] = static_cast<char>(rng.below(256));
@@ -229,13 +232,13 @@ std::string deep(Random &rng) {
     const std::size_t brackets = 190 + rng.below(20);
     switch (rng.below(12)) {
     case 0: {
-        static const char opening[] = "([{";
-        static const char closing[] = ")]}";
+        static const char kOpening[] = "([{";
+        static const char kClosing[] = ")]}";
         std::string s, closers;
         for (std::size_t i = 0; i < brackets; ++i) {
             const std::size_t k = rng.below(3);
-            s += opening[k];
-            closers.insert(closers.begin(), closing[rng.below(20) == 0 ? rng.below(3) : k]);
+            s += kOpening[k];
+            closers.insert(closers.begin(), kClosing[rng.below(20) == 0 ? rng.below(3) : k]);
         }
         return s + "1" + closers.substr(0, closers.size() - rng.below(3));
     }
@@ -318,7 +321,7 @@ void check_failure(Tally &tally, SourceKind kind, const std::string &source) {
         ++tally.memory_errors;
     } else if (type == PyExc_RecursionError) {
         ++tally.recursion_errors;
-    } else if (type == PyExc_UnicodeDecodeError && kind == SourceKind::Text) {
+    } else if (type == PyExc_UnicodeDecodeError && kind == SourceKind::text) {
         // CPython's "invalid character" error decodes the character strictly.
         ++tally.decode_errors;
         BOOST_TEST(!is_utf8(source), "UnicodeDecodeError for UTF-8 text: " << source.substr(0, 80));
@@ -384,11 +387,11 @@ BOOST_AUTO_TEST_CASE(mutated_and_random_sources_fail_only_with_syntax_errors) {
     auto run = [&](const std::string &source) {
         // Exec as text always; every third input also as a script file; eval and single
         // for some, in turn.
-        run_front_end(source, ParseMode::Exec, SourceKind::Text, name, tally);
-        if (inputs % 3 == 0) run_front_end(source, ParseMode::Exec, SourceKind::File, name, tally);
-        if (inputs % 4 == 1) run_front_end(source, ParseMode::Eval, SourceKind::Text, name, tally);
+        run_front_end(source, ParseMode::exec, SourceKind::text, name, tally);
+        if (inputs % 3 == 0) run_front_end(source, ParseMode::exec, SourceKind::file, name, tally);
+        if (inputs % 4 == 1) run_front_end(source, ParseMode::eval, SourceKind::text, name, tally);
         if (inputs % 4 == 2)
-            run_front_end(source, ParseMode::Single, SourceKind::Text, name, tally);
+            run_front_end(source, ParseMode::single, SourceKind::text, name, tally);
         ++inputs;
     };
     for (std::size_t i = 0; i < kMutations; ++i)

@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(every_name_is_normalized_as_cpython_does) {
         minipy::parse::ArenaScope arena;
         minipy::ast::Mod *mod = minipy::parse::parse_source(
             source.data(), static_cast<Py_ssize_t>(source.size()), filename,
-            minipy::parse::ParseMode::Eval, minipy::parse::SourceKind::Text, arena.get());
+            minipy::parse::ParseMode::eval, minipy::parse::SourceKind::text, arena.get());
         BOOST_REQUIRE_MESSAGE(mod != nullptr, "no parse: " << source);
         const minipy::ast::Expr *body = mod->v.Expression.body;
         BOOST_REQUIRE((body->kind == minipy::ast::ExprKind::Name));

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(the_exception_names_the_file_and_has_cpythons_class) {
     PyObject *name = PyUnicode_FromString("dir/prog.py");
     parse::ArenaScope arena;
     const char source[] = "if x:\n\ty = 1\n        z = 2\n";
-    BOOST_TEST(parse::parse_source(source, sizeof source - 1, name, parse::ParseMode::Exec,
-                                   parse::SourceKind::Text, arena.get()) == nullptr);
+    BOOST_TEST(parse::parse_source(source, sizeof source - 1, name, parse::ParseMode::exec,
+                                   parse::SourceKind::text, arena.get()) == nullptr);
     PyObject *exc = PyErr_GetRaisedException();
     BOOST_REQUIRE(exc != nullptr);
     BOOST_TEST(Py_TYPE(exc) == reinterpret_cast<PyTypeObject *>(PyExc_TabError));

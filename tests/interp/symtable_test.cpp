@@ -28,8 +28,8 @@ class Table {
     explicit Table(const char *source) {
         name_ = PyUnicode_FromString("<s>");
         mod_ = minipy::parse::parse_source(source, static_cast<Py_ssize_t>(std::strlen(source)),
-                                           name_, minipy::parse::ParseMode::Exec,
-                                           minipy::parse::SourceKind::Text, arena_.get());
+                                           name_, minipy::parse::ParseMode::exec,
+                                           minipy::parse::SourceKind::text, arena_.get());
         BOOST_REQUIRE(mod_ != nullptr);
         table_ = st::build_symtable(mod_, name_);
         BOOST_REQUIRE(table_ != nullptr);
@@ -97,10 +97,10 @@ BOOST_AUTO_TEST_CASE(blocks_are_found_by_the_node_that_opened_them) {
         "    g = lambda x: x + a\n"
         "    return [y for y in args]\n");
     st::Entry *module = t.top();
-    BOOST_TEST((module->type == st::BlockType::Module));
+    BOOST_TEST((module->type == st::BlockType::module));
     st::Entry *f = t.entry(t.stmt(0));
     BOOST_REQUIRE(f != nullptr);
-    BOOST_TEST((f->type == st::BlockType::Function));
+    BOOST_TEST((f->type == st::BlockType::function));
     BOOST_TEST(module->nchildren == 1);
     BOOST_TEST(module->children[0] == f);
     // Parameters in co_varnames order: positional, keyword-only, then *args and **kw.
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(blocks_are_found_by_the_node_that_opened_them) {
     ast::Stmt *ret = t.stmt(0)->v.FunctionDef.body->items[1];
     st::Entry *comp = t.entry(ret->v.Return.value);
     BOOST_REQUIRE(comp != nullptr);
-    BOOST_TEST((comp->comprehension == st::Comprehension::List));
+    BOOST_TEST((comp->comprehension == st::Comprehension::list));
     BOOST_TEST(varnames(comp) == "['.0']");
     BOOST_TEST(scope(comp, "y") == st::LOCAL);
     BOOST_TEST((flags(comp, "y") & st::DEF_COMP_ITER) != 0);
@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(methods_using_super_get_the_class_cell) {
         "    def n(self):\n"
         "        return self\n");
     st::Entry *a = t.entry(t.stmt(0));
-    BOOST_TEST((a->type == st::BlockType::Class));
+    BOOST_TEST((a->type == st::BlockType::class_));
     BOOST_TEST(a->needs_class_closure);
     BOOST_TEST(scope(a->children[0], "__class__") == st::FREE);
     BOOST_TEST(flags(a, "__class__") == 0);  // the cell is the class body's, not a symbol
@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(generators_and_coroutines_are_flagged) {
     st::Entry *genexpr = t.entry(t.stmt(3)->v.Assign.value);
     BOOST_REQUIRE(genexpr != nullptr);
     BOOST_TEST(genexpr->generator);
-    BOOST_TEST((genexpr->comprehension == st::Comprehension::Generator));
+    BOOST_TEST((genexpr->comprehension == st::Comprehension::generator));
 }
 
 BOOST_AUTO_TEST_CASE(private_names_are_mangled_as_cpython_does) {

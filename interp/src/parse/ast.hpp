@@ -73,6 +73,11 @@ struct Alias;
 struct WithItem;
 struct MatchCase;
 
+// The node kinds, their union members and the simple sums' values keep the ASDL's spelling
+// (If, BoolOp, Load, NotEq), which is what CPython's Python-ast.h, compile.c and ast.dump()
+// call them, rather than the naming rule's snake_case.
+// NOLINTBEGIN(readability-identifier-naming)
+
 // The simple sums. Values start at 1 as CPython's, so 0 never names a valid one.
 enum class ExprContext : std::uint8_t { Load = 1, Store, Del };
 enum class BoolOp : std::uint8_t { And = 1, Or };
@@ -487,6 +492,8 @@ struct Pattern : Location {
         } MatchAs;
     } v;
 };
+
+// NOLINTEND(readability-identifier-naming)
 
 }  // namespace minipy::ast
 

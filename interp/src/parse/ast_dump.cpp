@@ -23,7 +23,7 @@ class Dumper {
 
     PyObject *result() noexcept {
         if (failed_) return nullptr;
-        return PyUnicode_DecodeUTF8(buffer_, size_, nullptr);
+        return PyUnicode_DecodeUTF8(buffer_, static_cast<Py_ssize_t>(size_), nullptr);
     }
 
     void mod(const Mod *m) noexcept {

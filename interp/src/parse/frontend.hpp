@@ -2,7 +2,7 @@
 // the `minipy` command and the tests. The symbol table is symtable.hpp's.
 //
 //     ArenaScope arena;
-//     ast::Mod *mod = parse_source(text, size, filename, ParseMode::Exec, SourceKind::Text,
+//     ast::Mod *mod = parse_source(text, size, filename, ParseMode::exec, SourceKind::text,
 //                                  arena.get());
 //     if (mod == nullptr) ...  // SyntaxError, IndentationError, TabError or MemoryError set
 //
@@ -19,7 +19,7 @@ namespace minipy::parse {
 
 // compile()'s modes: 'exec' (a Module), 'eval' (an Expression), 'single' (an Interactive
 // statement, as the REPL compiles it).
-enum class ParseMode : unsigned char { Exec, Eval, Single };
+enum class ParseMode : unsigned char { exec, eval, single };
 
 // Parses `data[0:size]`. `filename` (a str) names the source in errors. NULL with an
 // exception set on failure.

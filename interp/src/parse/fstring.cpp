@@ -196,13 +196,13 @@ Expr *compile_expr(Parser &p, const char *expr_start, const char *expr_end, Toke
     std::memcpy(text + 1, expr_start, static_cast<std::size_t>(len));
     text[len + 1] = ')';
     Source source;
-    const int prepared = source_prepare(text, len + 2, SourceKind::Text, true, &source);
+    const int prepared = source_prepare(text, len + 2, SourceKind::text, true, &source);
     PyMem_Free(text);
     if (prepared < 0) return nullptr;
     Tokenizer tok(source.text, source.size, p.tokenizer()->filename, false, false);
     tok.lineno = t->lineno + lines - 1;
     Parser::Options options;
-    options.start_rule = StartRule::FString;
+    options.start_rule = StartRule::fstring;
     options.starting_lineno = t->lineno + lines;
     options.starting_col_offset = lines != 0 ? cols : t->col_offset + cols;
     // CPython's nested tokenizer has no encoding set, so its offsets stay in bytes.
@@ -296,7 +296,7 @@ int find_expr(Parser &p, const char **str, const char *end, bool raw, int recurs
                 p.raise_error(PyExc_SyntaxError, "f-string: unmatched '%c'", ch);
                 goto error;
             }
-            const int opening = parenstack[--nested_depth];
+            const int opening = static_cast<unsigned char>(parenstack[--nested_depth]);
             if (!((opening == '(' && ch == ')') || (opening == '[' && ch == ']') ||
                   (opening == '{' && ch == '}'))) {
                 p.raise_error(PyExc_SyntaxError,

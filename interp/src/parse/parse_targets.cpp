@@ -255,8 +255,8 @@ Expr *Parser::t_primary() noexcept {
 
 // t_lookahead: '(' | '[' | '.'  (a lookahead: consumes nothing)
 bool Parser::t_lookahead() noexcept {
-    LevelGuard level_guard_(*this);
-    if (level_guard_.failed()) return false;
+    LevelGuard level_guard(*this);
+    if (level_guard.failed()) return false;
     return lookahead(true, Tok::LPAR) || lookahead(true, Tok::LSQB) || lookahead(true, Tok::DOT);
 }
 

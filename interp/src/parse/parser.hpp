@@ -32,7 +32,7 @@
 
 namespace minipy::parse {
 
-enum class StartRule : unsigned char { File, Interactive, Eval, FString };
+enum class StartRule : unsigned char { file, interactive, eval, fstring };
 
 // A memoized result: rule `type` starting at the token that holds this entry.
 struct Memo {
@@ -106,7 +106,7 @@ class Parser {
     static constexpr int kCurrentPos = -5;  // CPython's CURRENT_POS
 
     struct Options {
-        StartRule start_rule = StartRule::File;
+        StartRule start_rule = StartRule::file;
         // Messages take their text from the source as a file would give it, offsets stay
         // in bytes when no encoding was declared (CPython's file input); else as compile().
         bool file_input = false;
@@ -127,7 +127,7 @@ class Parser {
     Parser &operator=(const Parser &) = delete;
 
     // The whole parse with CPython's error handling: the tree (ast::Mod *, or ast::Expr * for
-    // StartRule::FString), or NULL with an exception set.
+    // StartRule::fstring), or NULL with an exception set.
     void *run() noexcept;
 
     // --- Used by the string and number helpers ---------------------------------------------
@@ -532,6 +532,7 @@ class SeqBuilder {
   private:
     bool grow() noexcept {
         const Py_ssize_t capacity = capacity_ == 0 ? 8 : capacity_ * 2;
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): T is the element type, often a pointer
         T *items = static_cast<T *>(p_.scratch_->allocate(sizeof(T) * capacity));
         if (items == nullptr) {
             p_.error_ = true;
@@ -557,6 +558,7 @@ T *Parser::check(T *node) noexcept {
 template <class T>
 ast::Seq<T> *Parser::new_seq(Py_ssize_t size) noexcept {
     auto *seq = static_cast<ast::Seq<T> *>(
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): T is the element type, often a pointer
         arena_->allocate(sizeof(ast::Seq<T>) + sizeof(T) * static_cast<std::size_t>(size)));
     if (seq == nullptr) {
         error_ = true;

@@ -27,7 +27,7 @@ int Parser::fill_token() noexcept {
     const char *end;
     Tok type = tok_->get(&start, &end);
     // Interactive input ends its statement with an implied NEWLINE (and the dedents).
-    if (options_.start_rule == StartRule::Interactive && type == Tok::ENDMARKER &&
+    if (options_.start_rule == StartRule::interactive && type == Tok::ENDMARKER &&
         parsing_started_) {
         type = Tok::NEWLINE;
         parsing_started_ = false;
@@ -40,6 +40,7 @@ int Parser::fill_token() noexcept {
     }
     if (fill_ == size_) {
         const int new_size = size_ == 0 ? 64 : size_ * 2;
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such
         auto **tokens = static_cast<Token **>(PyMem_Realloc(tokens_, sizeof(Token *) * new_size));
         if (tokens == nullptr) {
             PyErr_NoMemory();
@@ -257,7 +258,7 @@ bool Parser::update_memo(int mark, int type, void *node) noexcept {
 // The source line an error shows (CPython: the file's line for file input, else the
 // tokenizer's current line when the error is on it, else the line found in the buffer).
 PyObject *Parser::error_line(Py_ssize_t lineno) noexcept {
-    if (options_.file_input && options_.start_rule == StartRule::File && lineno >= 1) {
+    if (options_.file_input && options_.start_rule == StartRule::file && lineno >= 1) {
         const char *line = tok_->str;
         for (Py_ssize_t i = 1; i < lineno && line != nullptr; ++i) {
             line = std::strchr(line, '\n');
@@ -265,7 +266,8 @@ PyObject *Parser::error_line(Py_ssize_t lineno) noexcept {
         }
         if (line != nullptr && *line != '\0') {
             const char *newline = std::strchr(line, '\n');
-            Py_ssize_t size = newline != nullptr ? newline + 1 - line : std::strlen(line);
+            Py_ssize_t size = newline != nullptr ? newline + 1 - line
+                                                 : static_cast<Py_ssize_t>(std::strlen(line));
             if (options_.file_added_newline && newline != nullptr && newline[1] == '\0') --size;
             PyObject *text = PyUnicode_DecodeUTF8(line, size, "replace");
             if (text != nullptr && lineno == 1 && options_.file_bom) {
@@ -307,7 +309,7 @@ void *Parser::raise_error_va(PyObject *type, Py_ssize_t lineno, Py_ssize_t col_o
     if (end_lineno == kCurrentPos) end_lineno = tok_->lineno;
     if (end_col_offset == kCurrentPos) end_col_offset = tok_->cur - tok_->line_start;
     PyObject *msg;
-    if (options_.start_rule == StartRule::FString) {
+    if (options_.start_rule == StartRule::fstring) {
         PyObject *rest = PyUnicode_FromFormatV(format, args);
         msg = rest != nullptr ? PyUnicode_FromFormat("f-string: %U", rest) : nullptr;
         Py_XDECREF(rest);
@@ -320,7 +322,7 @@ void *Parser::raise_error_va(PyObject *type, Py_ssize_t lineno, Py_ssize_t col_o
         Py_DECREF(msg);
         return nullptr;
     }
-    if (options_.start_rule == StartRule::FString) {
+    if (options_.start_rule == StartRule::fstring) {
         col_offset -= options_.starting_col_offset;
         end_col_offset -= options_.starting_col_offset;
     }
@@ -488,10 +490,10 @@ void Parser::reset_for_error_pass() noexcept {
 
 void *Parser::parse() noexcept {
     switch (options_.start_rule) {
-    case StartRule::File: return file_rule();
-    case StartRule::Interactive: return interactive_rule();
-    case StartRule::Eval: return eval_rule();
-    case StartRule::FString: return fstring_rule();
+    case StartRule::file: return file_rule();
+    case StartRule::interactive: return interactive_rule();
+    case StartRule::eval: return eval_rule();
+    case StartRule::fstring: return fstring_rule();
     }
     return nullptr;
 }
@@ -522,7 +524,7 @@ void *Parser::run() noexcept {
         set_syntax_error(last_token);
         return nullptr;
     }
-    if (options_.start_rule == StartRule::Interactive && more_than_one_statement(tok_->cur))
+    if (options_.start_rule == StartRule::interactive && more_than_one_statement(tok_->cur))
         return syntax_error("multiple statements found while compiling a single statement");
     if (first_imaginary_ != nullptr)
         return syntax_error_at(Span::of(first_imaginary_),

@@ -53,7 +53,7 @@ bool only_comment_or_blank(const char *line, Py_ssize_t size) noexcept {
     return true;
 }
 
-enum class Encoding { Utf8, Latin1, Other };
+enum class Encoding { utf8, latin1, other };
 
 // CPython's get_normal_name, widened to the spellings of the two encodings minipy reads.
 Encoding classify_encoding(const char *name) noexcept {
@@ -65,14 +65,14 @@ Encoding classify_encoding(const char *name) noexcept {
     }
     lower[n] = '\0';
     for (const char *utf8 : {"utf-8", "utf8", "u8", "utf", "cp65001"})
-        if (std::strcmp(lower, utf8) == 0) return Encoding::Utf8;
-    if (std::strncmp(lower, "utf-8-", 6) == 0) return Encoding::Utf8;
+        if (std::strcmp(lower, utf8) == 0) return Encoding::utf8;
+    if (std::strncmp(lower, "utf-8-", 6) == 0) return Encoding::utf8;
     for (const char *latin1 : {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso-latin-1", "l1",
                                "latin", "8859", "cp819"})
-        if (std::strcmp(lower, latin1) == 0) return Encoding::Latin1;
+        if (std::strcmp(lower, latin1) == 0) return Encoding::latin1;
     for (const char *prefix : {"latin-1-", "iso-8859-1-", "iso-latin-1-"})
-        if (std::strncmp(lower, prefix, std::strlen(prefix)) == 0) return Encoding::Latin1;
-    return Encoding::Other;
+        if (std::strncmp(lower, prefix, std::strlen(prefix)) == 0) return Encoding::latin1;
+    return Encoding::other;
 }
 
 // Copies `data` into a new buffer with newlines normalized and, when asked, a final newline.
@@ -131,7 +131,7 @@ int utf8_sequence_length(const unsigned char *s) noexcept {
 int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool final_newline,
                    Source *out) noexcept {
     *out = Source{};
-    if (kind == SourceKind::Text) {
+    if (kind == SourceKind::text) {
         if (std::memchr(data, '\0', size) != nullptr) {
             PyErr_SetString(PyExc_SyntaxError, "source code string cannot contain null bytes");
             return -1;
@@ -170,22 +170,22 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
         if (!only_comment_or_blank(line, line_size)) break;
         line += line_size;
     }
-    Encoding encoding = Encoding::Utf8;
+    Encoding encoding = Encoding::utf8;
     if (declared) {
         encoding = classify_encoding(name);
-        if (bom && encoding != Encoding::Utf8) {
+        if (bom && encoding != Encoding::utf8) {
             PyErr_Format(PyExc_SyntaxError, "encoding problem: %s with BOM",
-                         encoding == Encoding::Latin1 ? "iso-8859-1" : name);
+                         encoding == Encoding::latin1 ? "iso-8859-1" : name);
             return -1;
         }
-        if (encoding == Encoding::Other) {
+        if (encoding == Encoding::other) {
             PyErr_Format(PyExc_SyntaxError,
                          "encoding problem: %s (minipy reads UTF-8 and Latin-1 source only)", name);
             return -1;
         }
     }
     out->text =
-        normalized_copy(data, size, encoding == Encoding::Latin1, final_newline, &out->size);
+        normalized_copy(data, size, encoding == Encoding::latin1, final_newline, &out->size);
     if (out->text == nullptr) return -1;
     out->bom = bom;
     out->added_newline = size == 0 || (data[size - 1] != '\n' && data[size - 1] != '\r');

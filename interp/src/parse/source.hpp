@@ -20,7 +20,7 @@
 
 namespace minipy::parse {
 
-enum class SourceKind : unsigned char { Text, File };
+enum class SourceKind : unsigned char { text, file };
 
 struct Source {
     char *text = nullptr;        // PyMem_Malloc'ed, NUL-terminated; free with source_free

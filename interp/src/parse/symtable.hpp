@@ -27,7 +27,9 @@
 
 namespace minipy::symtable {
 
-// A symbol's flags (CPython's Include/internal/pycore_symtable.h).
+// A symbol's flags and scopes keep the names of CPython's Include/internal/pycore_symtable.h
+// (DEF_LOCAL, CELL), which its compile.c and the symtable module use.
+// NOLINTBEGIN(readability-identifier-naming)
 constexpr long DEF_GLOBAL = 1;           // global statement
 constexpr long DEF_LOCAL = 2;            // assignment in the block
 constexpr long DEF_PARAM = 2 << 1;       // parameter
@@ -44,10 +46,11 @@ constexpr long DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 constexpr int SCOPE_OFFSET = 11;
 constexpr long SCOPE_MASK = DEF_GLOBAL | DEF_LOCAL | DEF_PARAM | DEF_NONLOCAL;
 enum Scope : int { LOCAL = 1, GLOBAL_EXPLICIT = 2, GLOBAL_IMPLICIT = 3, FREE = 4, CELL = 5 };
+// NOLINTEND(readability-identifier-naming)
 
 // _symtable's TYPE_FUNCTION / TYPE_CLASS / TYPE_MODULE values.
-enum class BlockType : int { Function = 0, Class = 1, Module = 2, Annotation = 3 };
-enum class Comprehension : int { None = 0, List, Dict, Set, Generator };
+enum class BlockType : int { function = 0, class_ = 1, module = 2, annotation = 3 };
+enum class Comprehension : int { none = 0, list, dict, set, generator };
 
 struct Entry {
     const void *key;       // the Mod, Stmt or Expr that opened the block

@@ -185,7 +185,7 @@ int analyze_block(SymbolTable *st, Entry *ste, PyObject *bound, PyObject *free,
         newbound == nullptr)
         goto done;
     // A class's bindings are not visible in its methods: pass down what came from above.
-    if (ste->type == BlockType::Class) {
+    if (ste->type == BlockType::class_) {
         if (!set_union(newglobal, global)) goto done;
         if (bound != nullptr && !set_union(newbound, bound)) goto done;
     }
@@ -196,8 +196,8 @@ int analyze_block(SymbolTable *st, Entry *ste, PyObject *bound, PyObject *free,
             if (!analyze_name(st, ste, scopes, name, PyLong_AsLong(v), bound, local, free, global))
                 goto done;
     }
-    if (ste->type != BlockType::Class) {
-        if (ste->type == BlockType::Function && !set_union(newbound, local)) goto done;
+    if (ste->type != BlockType::class_) {
+        if (ste->type == BlockType::function && !set_union(newbound, local)) goto done;
         if (bound != nullptr && !set_union(newbound, bound)) goto done;
         if (!set_union(newglobal, global)) goto done;
     } else {
@@ -214,15 +214,15 @@ int analyze_block(SymbolTable *st, Entry *ste, PyObject *bound, PyObject *free,
         if (child->free || child->child_free) ste->child_free = true;
     }
     if (!set_union(newfree, allfree)) goto done;
-    if (ste->type == BlockType::Function && !analyze_cells(scopes, newfree)) goto done;
-    if (ste->type == BlockType::Class) {
+    if (ste->type == BlockType::function && !analyze_cells(scopes, newfree)) goto done;
+    if (ste->type == BlockType::class_) {
         PyObject *class_name = PyUnicode_InternFromString("__class__");
         const int r = class_name != nullptr ? PySet_Discard(newfree, class_name) : -1;
         Py_XDECREF(class_name);
         if (r < 0) goto done;
         if (r == 1) ste->needs_class_closure = true;
     }
-    if (!update_symbols(ste->symbols, scopes, bound, newfree, ste->type == BlockType::Class))
+    if (!update_symbols(ste->symbols, scopes, bound, newfree, ste->type == BlockType::class_))
         goto done;
     ok = set_union(free, newfree);
 done:
@@ -268,7 +268,8 @@ int raise_at(SymbolTable *st, int lineno, int col_offset, int end_lineno, int en
         }
         if (line != nullptr && *line != '\0') {
             const char *newline = std::strchr(line, '\n');
-            const Py_ssize_t size = newline != nullptr ? newline + 1 - line : std::strlen(line);
+            const Py_ssize_t size = newline != nullptr ? newline + 1 - line
+                                                       : static_cast<Py_ssize_t>(std::strlen(line));
             text = PyUnicode_DecodeUTF8(line, size, "replace");
             if (text == nullptr) PyErr_Clear();
         }
@@ -284,6 +285,7 @@ int map_insert(SymbolTable *st, const void *key, Entry *entry) noexcept {
     if ((st->map_size + 1) * 2 > st->map_capacity) {
         const std::size_t capacity = st->map_capacity == 0 ? 16 : st->map_capacity * 2;
         auto **keys = static_cast<const void **>(PyMem_Calloc(capacity, sizeof(void *)));
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such
         auto **values = static_cast<Entry **>(PyMem_Calloc(capacity, sizeof(Entry *)));
         if (keys == nullptr || values == nullptr) {
             PyMem_Free(keys);
@@ -374,7 +376,7 @@ SymbolTable *build_symtable(const ast::Mod *mod, PyObject *filename,
     Builder builder(st);
     PyObject *top_name = PyUnicode_InternFromString("top");
     int ok =
-        top_name != nullptr && builder.enter_block(top_name, BlockType::Module, mod, 0, 0, 0, 0);
+        top_name != nullptr && builder.enter_block(top_name, BlockType::module, mod, 0, 0, 0, 0);
     Py_XDECREF(top_name);
     if (ok) {
         st->top = st->cur;

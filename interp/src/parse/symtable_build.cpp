@@ -41,6 +41,7 @@ template <class T>
 bool grow(T **items, Py_ssize_t *capacity, Py_ssize_t size) noexcept {
     if (size < *capacity) return true;
     const Py_ssize_t new_capacity = *capacity == 0 ? 8 : *capacity * 2;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): T is the element type, often a pointer
     auto *grown = static_cast<T *>(PyMem_Realloc(*items, sizeof(T) * new_capacity));
     if (grown == nullptr) {
         PyErr_NoMemory();
@@ -71,7 +72,7 @@ int Builder::enter_block(PyObject *name, BlockType type, const void *key, int li
     ste->end_lineno = end_lineno;
     ste->end_col_offset = end_col_offset;
     Entry *prev = st_->cur;
-    if (prev != nullptr && (prev->nested || prev->type == BlockType::Function)) ste->nested = true;
+    if (prev != nullptr && (prev->nested || prev->type == BlockType::function)) ste->nested = true;
     if (map_insert(st_, key, ste) < 0) return 0;
     if (!grow(&st_->stack, &st_->stack_capacity, st_->stack_size)) return 0;
     st_->stack[st_->stack_size++] = ste;
@@ -81,13 +82,14 @@ int Builder::enter_block(PyObject *name, BlockType type, const void *key, int li
     st_->cur = ste;
     // Annotation blocks (from __future__ import annotations) only absorb the annotation's
     // names: they are nobody's child.
-    if (type == BlockType::Annotation) return 1;
-    if (type == BlockType::Module) st_->global = ste->symbols;
+    if (type == BlockType::annotation) return 1;
+    if (type == BlockType::module) st_->global = ste->symbols;
     if (prev != nullptr) {
         if (prev->nchildren == prev->children_capacity) {
             const Py_ssize_t capacity =
                 prev->children_capacity == 0 ? 4 : prev->children_capacity * 2;
             auto **children =
+                // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized as such
                 static_cast<Entry **>(st_->arena->allocate(sizeof(Entry *) * capacity));
             if (children == nullptr) return 0;
             for (Py_ssize_t i = 0; i < prev->nchildren; ++i) children[i] = prev->children[i];
@@ -216,7 +218,7 @@ int Builder::visit_arguments(const Arguments *a) noexcept {
 
 int Builder::visit_annotation(const Expr *annotation) noexcept {
     const bool future = st_->future_annotations;
-    if (future && !enter_named_block("_annotation", BlockType::Annotation, annotation,
+    if (future && !enter_named_block("_annotation", BlockType::annotation, annotation,
                                      annotation->lineno, annotation->col_offset,
                                      annotation->end_lineno, annotation->end_col_offset))
         return 0;
@@ -229,7 +231,7 @@ int Builder::visit_annotation(const Expr *annotation) noexcept {
 // then the return annotation.
 int Builder::visit_annotations(const Stmt *s, const Arguments *a, const Expr *returns) noexcept {
     const bool future = st_->future_annotations;
-    if (future && !enter_named_block("_annotation", BlockType::Annotation, s, s->lineno,
+    if (future && !enter_named_block("_annotation", BlockType::annotation, s, s->lineno,
                                      s->col_offset, s->end_lineno, s->end_col_offset))
         return 0;
     for (const Seq<Arg *> *args : {a->posonlyargs, a->args}) {
@@ -255,7 +257,7 @@ int Builder::visit_alias(const Alias *a) noexcept {
     const Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, PyUnicode_GetLength(name), 1);
     if (dot == -2) return 0;
     if (PyUnicode_CompareWithASCIIString(name, "*") == 0) {
-        if (st_->cur->type != BlockType::Module)
+        if (st_->cur->type != BlockType::module)
             return raise_at(st_, a->lineno, a->col_offset, a->end_lineno, a->end_col_offset,
                             kImportStar);
         return 1;
@@ -334,7 +336,7 @@ int Builder::visit_function(const Stmt *s) noexcept {
     if (!visit_exprs(f.args->defaults) || !visit_exprs(f.args->kw_defaults)) return 0;
     if (!visit_annotations(s, f.args, f.returns)) return 0;
     if (!visit_exprs(f.decorator_list)) return 0;
-    if (!enter_block(f.name, BlockType::Function, s, s->lineno, s->col_offset, s->end_lineno,
+    if (!enter_block(f.name, BlockType::function, s, s->lineno, s->col_offset, s->end_lineno,
                      s->end_col_offset))
         return 0;
     if (s->kind == StmtKind::AsyncFunctionDef) st_->cur->coroutine = true;
@@ -355,7 +357,7 @@ int Builder::visit_stmt(const Stmt *s) noexcept {
             if (ok) ok = visit_expr(k->value);
         if (ok) ok = visit_exprs(c.decorator_list);
         if (ok)
-            ok = enter_block(c.name, BlockType::Class, s, s->lineno, s->col_offset, s->end_lineno,
+            ok = enter_block(c.name, BlockType::class_, s, s->lineno, s->col_offset, s->end_lineno,
                              s->end_col_offset);
         if (ok) {
             PyObject *saved = st_->private_name;

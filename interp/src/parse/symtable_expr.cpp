@@ -13,9 +13,9 @@ namespace {
 
 const char *comprehension_word(symtable::Comprehension kind) noexcept {
     switch (kind) {
-    case symtable::Comprehension::List: return "'yield' inside list comprehension";
-    case symtable::Comprehension::Set: return "'yield' inside set comprehension";
-    case symtable::Comprehension::Dict: return "'yield' inside dict comprehension";
+    case symtable::Comprehension::list: return "'yield' inside list comprehension";
+    case symtable::Comprehension::set: return "'yield' inside set comprehension";
+    case symtable::Comprehension::dict: return "'yield' inside dict comprehension";
     default: return "'yield' inside generator expression";
     }
 }
@@ -44,7 +44,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
     PyObject *name = target->v.Name.id;
     for (Py_ssize_t i = st_->stack_size - 1; i >= 0; --i) {
         Entry *ste = st_->stack[i];
-        if (ste->comprehension != symtable::Comprehension::None) {
+        if (ste->comprehension != symtable::Comprehension::none) {
             if (symbol_flags(ste, name) & DEF_COMP_ITER)
                 return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
                                 target->end_col_offset,
@@ -53,7 +53,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
                                 name);
             continue;
         }
-        if (ste->type == BlockType::Function) {
+        if (ste->type == BlockType::function) {
             const long in_scope = symbol_flags(ste, name);
             if (!add_def(name, (in_scope & DEF_GLOBAL) ? DEF_GLOBAL : DEF_NONLOCAL, target))
                 return 0;
@@ -63,7 +63,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
             return add_def_helper(name, DEF_LOCAL, ste, target->lineno, target->col_offset,
                                   target->end_lineno, target->end_col_offset);
         }
-        if (ste->type == BlockType::Module) {
+        if (ste->type == BlockType::module) {
             if (!add_def(name, DEF_GLOBAL, target)) return 0;
             if (!record_directive(name, target->lineno, target->col_offset, target->end_lineno,
                                   target->end_col_offset))
@@ -71,7 +71,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
             return add_def_helper(name, DEF_GLOBAL, ste, target->lineno, target->col_offset,
                                   target->end_lineno, target->end_col_offset);
         }
-        if (ste->type == BlockType::Class)
+        if (ste->type == BlockType::class_)
             return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
                             target->end_col_offset,
                             "assignment expression within a comprehension cannot be used in a "
@@ -86,7 +86,7 @@ int Builder::handle_namedexpr(const Expr *e) noexcept {
         return raise_at(st_, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
                         "assignment expression cannot be used in a comprehension iterable "
                         "expression");
-    if (st_->cur->comprehension != symtable::Comprehension::None &&
+    if (st_->cur->comprehension != symtable::Comprehension::none &&
         !extend_namedexpr_scope(e->v.NamedExpr.target))
         return 0;
     return visit_expr(e->v.NamedExpr.value) && visit_expr(e->v.NamedExpr.target);
@@ -102,15 +102,15 @@ int Builder::visit_comprehension(const Expr *e, const char *scope_name,
     ++st_->cur->comp_iter_expr;
     if (!visit_expr(outermost->iter)) return 0;
     --st_->cur->comp_iter_expr;
-    if (!enter_named_block(scope_name, BlockType::Function, e, e->lineno, e->col_offset,
+    if (!enter_named_block(scope_name, BlockType::function, e, e->lineno, e->col_offset,
                            e->end_lineno, e->end_col_offset))
         return 0;
     Entry *block = st_->cur;
     switch (e->kind) {
-    case ExprKind::ListComp: block->comprehension = symtable::Comprehension::List; break;
-    case ExprKind::SetComp: block->comprehension = symtable::Comprehension::Set; break;
-    case ExprKind::DictComp: block->comprehension = symtable::Comprehension::Dict; break;
-    default: block->comprehension = symtable::Comprehension::Generator; break;
+    case ExprKind::ListComp: block->comprehension = symtable::Comprehension::list; break;
+    case ExprKind::SetComp: block->comprehension = symtable::Comprehension::set; break;
+    case ExprKind::DictComp: block->comprehension = symtable::Comprehension::dict; break;
+    default: block->comprehension = symtable::Comprehension::generator; break;
     }
     if (outermost->is_async) block->coroutine = true;
     if (!implicit_arg(0)) return 0;
@@ -140,7 +140,7 @@ int Builder::visit_comprehension(const Expr *e, const char *scope_name,
 
 // With `from __future__ import annotations`, an annotation may not yield, await or assign.
 int Builder::allowed_outside_annotation(const char *what, const Expr *e) noexcept {
-    if (st_->cur->type != BlockType::Annotation) return 1;
+    if (st_->cur->type != BlockType::annotation) return 1;
     PyObject *word = PyUnicode_FromString(what);
     if (word == nullptr) return 0;
     raise_at(st_, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
@@ -162,7 +162,7 @@ int Builder::visit_expr(const Expr *e) noexcept {
     case ExprKind::Lambda: {
         const Arguments *a = e->v.Lambda.args;
         ok = visit_exprs(a->defaults) && visit_exprs(a->kw_defaults) &&
-             enter_named_block("lambda", BlockType::Function, e, e->lineno, e->col_offset,
+             enter_named_block("lambda", BlockType::function, e, e->lineno, e->col_offset,
                                e->end_lineno, e->end_col_offset) &&
              visit_arguments(a) && visit_expr(e->v.Lambda.body) && exit_block();
         break;
@@ -195,7 +195,7 @@ int Builder::visit_expr(const Expr *e) noexcept {
         if (ok && e->v.Await.value != nullptr) ok = visit_expr(e->v.Await.value);
         if (!ok) break;
         st_->cur->generator = true;
-        if (st_->cur->comprehension != symtable::Comprehension::None)
+        if (st_->cur->comprehension != symtable::Comprehension::none)
             ok = raise_if_comprehension_block(e);
         break;
     case ExprKind::Await:
@@ -229,7 +229,7 @@ int Builder::visit_expr(const Expr *e) noexcept {
     case ExprKind::Name:
         ok = add_def(e->v.Name.id, e->v.Name.ctx == ExprContext::Load ? USE : DEF_LOCAL, e);
         // super() in a function counts as a use of __class__ (its implicit argument).
-        if (ok && e->v.Name.ctx == ExprContext::Load && st_->cur->type == BlockType::Function &&
+        if (ok && e->v.Name.ctx == ExprContext::Load && st_->cur->type == BlockType::function &&
             PyUnicode_CompareWithASCIIString(e->v.Name.id, "super") == 0) {
             PyObject *class_name = PyUnicode_InternFromString("__class__");
             ok = class_name != nullptr && add_def(class_name, USE, e);

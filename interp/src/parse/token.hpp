@@ -8,6 +8,9 @@
 
 namespace minipy::parse {
 
+// The kinds keep the names of CPython's token module (NAME, LPAR, DOUBLESTAREQUAL), and the
+// keywords the same upper case, rather than the naming rule's snake_case.
+// NOLINTBEGIN(readability-identifier-naming)
 // ORDER TOKEN: NEWLINE, INDENT, DEDENT stay adjacent (Parser::last_non_whitespace_token).
 enum class Tok : std::uint8_t {
     ENDMARKER,
@@ -104,6 +107,7 @@ enum class Tok : std::uint8_t {
     KW_WITH,
     KW_YIELD,
 };
+// NOLINTEND(readability-identifier-naming)
 
 // The operator for one, two or three characters (OP when there is none), as CPython's
 // PyToken_OneChar / TwoChars / ThreeChars.

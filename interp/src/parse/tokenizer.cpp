@@ -479,7 +479,7 @@ again:
     case '}': {
         if (level == 0) return syntax_error("unmatched '%c'", c);
         --level;
-        const int opening = parenstack[level];
+        const int opening = static_cast<unsigned char>(parenstack[level]);
         if (!((opening == '(' && c == ')') || (opening == '[' && c == ']') ||
               (opening == '{' && c == '}'))) {
             if (parenlinenostack[level] != lineno)

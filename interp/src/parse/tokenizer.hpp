@@ -26,6 +26,8 @@ namespace minipy::parse {
 
 // DECODE: a name that is not UTF-8 (UnicodeDecodeError set; the parser reports it as
 // "(unicode error) ...").
+// The values are CPython's errcode.h names without their E_ (E_OK, E_EOF, E_TABSPACE, ...).
+// NOLINTNEXTLINE(readability-identifier-naming)
 enum class TokDone : unsigned char { OK, EOF_, ERROR, DECODE, DEDENT, TABSPACE, TOODEEP, LINECONT };
 
 class Tokenizer {

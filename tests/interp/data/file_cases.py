@@ -1,4 +1,4 @@
-# Sources read as script files (SourceKind::File): bytes, since what is tested is how the
+# Sources read as script files (SourceKind::file): bytes, since what is tested is how the
 # file's bytes become text (BOM, coding cookies, bad UTF-8, NUL bytes, newlines) and where
 # errors point in a file without a declared encoding (in bytes, as CPython). file_gen.py
 # runs each with `python3 case.py` and records the SyntaxError sys.excepthook sees, or the
