@@ -1,8 +1,9 @@
 // The parser's trees against CPython 3.11's: for every source of data/ast.cases (literals of
 // every form, f-strings, operators and precedence, every statement and expression kind,
-// patterns, positions in multi-line and non-ASCII code, and the files of data/ast_corpus),
-// minipy's dump_ast() must equal python3's ast.dump(tree, include_attributes=True) byte for
-// byte. The expected text comes from data/ast_gen.py.
+// patterns, positions in multi-line and non-ASCII code, and the files of data/ast_corpus) and
+// of data/escapes.cases (\N{...} escapes), minipy's dump_ast() must equal python3's
+// ast.dump(tree, include_attributes=True) byte for byte. The expected text comes from
+// data/ast_gen.py and data/escapes_gen.py.
 #include <boost/test/unit_test.hpp>
 
 #include "interp/corpus.hpp"
@@ -18,6 +19,13 @@ BOOST_AUTO_TEST_SUITE(ast_dump)
 BOOST_AUTO_TEST_CASE(every_corpus_tree_equals_cpythons_dump) {
     RuntimeScope runtime;
     BOOST_TEST(minipy::test::check_corpus("ast.cases") >= 500u);
+}
+
+// \N{...} escapes (data/escapes.cases, from escapes_gen.py): a sample of every stored name,
+// Hangul syllable and CJK ideograph, every alias, and the near misses CPython refuses.
+BOOST_AUTO_TEST_CASE(every_named_escape_reads_as_cpythons) {
+    RuntimeScope runtime;
+    BOOST_TEST(minipy::test::check_corpus("escapes.cases") >= 500u);
 }
 
 BOOST_AUTO_TEST_CASE(constants_are_runtime_objects_owned_by_the_arena) {

@@ -86,20 +86,6 @@ BOOST_AUTO_TEST_CASE(imaginary_literals_are_refused_after_a_successful_parse) {
                "'='?\", 1, 1, 1, 3, '1j = 2\\n')");
 }
 
-// Without a table of character names, \N{...} is refused with a message that says so; the
-// malformed forms keep CPython's message.
-BOOST_AUTO_TEST_CASE(named_unicode_escapes_are_refused_clearly) {
-    RuntimeScope runtime;
-    BOOST_TEST(describe("s = '\\N{BULLET}'") ==
-               "('SyntaxError', \"(unicode error) 'unicodeescape' codec can't decode bytes in "
-               "position 0-9: \\\\N{...} escapes are not supported by minipy (no Unicode name "
-               "table)\", 1, 17, 1, 17, \"s = '\\\\N{BULLET}'\\n\")");
-    BOOST_TEST(describe("s = '\\N'") ==
-               "('SyntaxError', \"(unicode error) 'unicodeescape' codec can't decode bytes in "
-               "position 0-1: malformed \\\\N character escape\", 1, 9, 1, 9, \"s = '\\\\N'\\n\")");
-    BOOST_TEST(describe("s = rb'\\N{BULLET}'").find("Module(") == 0);  // raw: no escapes
-}
-
 BOOST_AUTO_TEST_CASE(source_encodings_other_than_utf8_and_latin1_are_refused) {
     RuntimeScope runtime;
     BOOST_TEST(describe("# coding: cp1252\nx = 1\n", "exec", "file") ==

@@ -2,11 +2,12 @@
 // literals, and the concatenation of adjacent literals (CPython 3.11's _PyPegen_parsestr,
 // decode_unicode_with_escapes, _PyBytes_DecodeEscape and _PyPegen_concatenate_strings).
 // A decoding error becomes "(unicode error) ..." or "(value error) ..." at the last token,
-// as CPython reports it. \N{...} escapes are refused: minipy carries no character names.
+// as CPython reports it. \N{...} names are looked up in unicode_names.cpp.
 #include <cstring>
 
 #include "parse/source.hpp"
 #include "parse/string_parser.hpp"
+#include "parse/unicode_names.hpp"
 
 namespace minipy::parse {
 
@@ -167,8 +168,8 @@ PyObject *decode_unicode_with_escapes(const char *s, Py_ssize_t len) noexcept {
             break;
         }
         case 'N': {
-            // Without a name database every \N{...} is refused; the malformed forms get
-            // CPython's own message.
+            // \N{name}: a character's name or alias (unicode_names.hpp); a malformed escape
+            // and an unknown name get CPython's messages.
             const char *reason = "malformed \\N character escape";
             if (s < end && *s == '{') {
                 ++s;
@@ -180,9 +181,11 @@ PyObject *decode_unicode_with_escapes(const char *s, Py_ssize_t len) noexcept {
                     ++s;
                 }
                 if (s < end && s > name) {
+                    const std::size_t size = static_cast<std::size_t>(s - name);
                     ++s;
                     ++pos;
-                    reason = "\\N{...} escapes are not supported by minipy (no Unicode name table)";
+                    if (lookup_unicode_name(name, size, &ch)) break;
+                    reason = "unknown Unicode character name";
                 }
             }
             unicode_escape_error(start, pos, reason);

@@ -3,7 +3,7 @@
 # offset, end_lineno, end_offset, text) and the tests compare minipy's front end with it.
 # Errors CPython reports from its symbol table are in symtable_cases.py, those of its
 # compiler ('return' outside function, ...) are the compiler's; minipy's own refusals
-# (imaginary literals, \N{...}) are tested in parser_errors_test.cpp.
+# (imaginary literals) are tested in parser_errors_test.cpp.
 
 CASES = []
 
