@@ -233,14 +233,19 @@ Stmt *Parser::if_stmt(bool elif) noexcept {
 // else_block: invalid_else_stmt | 'else' &&':' block
 Seq<Stmt *> *Parser::else_block() noexcept {
     MINIPY_RULE_ENTER();
+    return keyword_block(Tok::KW_ELSE, &Parser::invalid_else_stmt);
+}
+
+// The body of else_block and finally_block: invalid | keyword &&':' block.
+Seq<Stmt *> *Parser::keyword_block(Tok keyword, void *(Parser::*invalid)()) noexcept {
     const int mark = mark_;
     if (call_invalid_rules_) {
-        if (invalid_else_stmt()) return nullptr;
+        if ((this->*invalid)()) return nullptr;
         mark_ = mark;
     }
     if (error_) return nullptr;
     Seq<Stmt *> *b;
-    if (expect(Tok::KW_ELSE) && expect_forced(Tok::COLON, ":") && (b = block())) return b;
+    if (expect(keyword) && expect_forced(Tok::COLON, ":") && (b = block())) return b;
     mark_ = mark;
     return nullptr;
 }
@@ -511,16 +516,7 @@ ExceptHandler *Parser::except_block(bool star) noexcept {
 // finally_block: invalid_finally_stmt | 'finally' &&':' block
 Seq<Stmt *> *Parser::finally_block() noexcept {
     MINIPY_RULE_ENTER();
-    const int mark = mark_;
-    if (call_invalid_rules_) {
-        if (invalid_finally_stmt()) return nullptr;
-        mark_ = mark;
-    }
-    if (error_) return nullptr;
-    Seq<Stmt *> *a;
-    if (expect(Tok::KW_FINALLY) && expect_forced(Tok::COLON, ":") && (a = block())) return a;
-    mark_ = mark;
-    return nullptr;
+    return keyword_block(Tok::KW_FINALLY, &Parser::invalid_finally_stmt);
 }
 
 }  // namespace minipy::parse

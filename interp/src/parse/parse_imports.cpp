@@ -132,16 +132,7 @@ static Alias *make_alias(Parser &p, Arena *arena, Expr *name, Expr *asname,
 
 Alias *Parser::import_from_as_name() noexcept {
     MINIPY_RULE_ENTER();
-    if (!ensure_token()) return nullptr;
-    const int mark = mark_;
-    if (Expr *a = name_token()) {
-        Expr *b = nullptr;
-        const int before = mark_;
-        if (expect(Tok::KW_AS) && (b = name_token()) == nullptr) mark_ = before;
-        if (!error_) return make_alias(*this, arena_, a, b, extra(mark));
-    }
-    mark_ = mark;
-    return nullptr;
+    return name_as_name(&Parser::name_token);
 }
 
 // dotted_as_names: ','.dotted_as_name+
@@ -152,9 +143,14 @@ Seq<Alias *> *Parser::dotted_as_names() noexcept {
 
 Alias *Parser::dotted_as_name() noexcept {
     MINIPY_RULE_ENTER();
+    return name_as_name(&Parser::dotted_name);
+}
+
+// The body of import_from_as_name and dotted_as_name: name ['as' NAME].
+Alias *Parser::name_as_name(Expr *(Parser::*name)()) noexcept {
     if (!ensure_token()) return nullptr;
     const int mark = mark_;
-    if (Expr *a = dotted_name()) {
+    if (Expr *a = (this->*name)()) {
         Expr *b = nullptr;
         const int before = mark_;
         if (expect(Tok::KW_AS) && (b = name_token()) == nullptr) mark_ = before;

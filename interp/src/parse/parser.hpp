@@ -287,6 +287,7 @@ class Parser {
     ast::Alias *import_from_as_name() noexcept;
     ast::Seq<ast::Alias *> *dotted_as_names() noexcept;
     ast::Alias *dotted_as_name() noexcept;
+    ast::Alias *name_as_name(ast::Expr *(Parser::*name)()) noexcept;
     ast::Expr *dotted_name() noexcept;
     ast::Seq<Token *> *import_dots(bool one_or_more) noexcept;
     ast::Seq<ast::Expr *> *name_list() noexcept;
@@ -308,6 +309,7 @@ class Parser {
     ast::Stmt *try_stmt() noexcept;
     ast::ExceptHandler *except_block(bool star) noexcept;
     ast::Seq<ast::Stmt *> *finally_block() noexcept;
+    ast::Seq<ast::Stmt *> *keyword_block(Tok keyword, void *(Parser::*invalid)()) noexcept;
 
     // --- Rules: parameters (parse_params.cpp) ----------------------------------------------
     ast::Arguments *params(bool lambda) noexcept;
