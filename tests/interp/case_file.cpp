@@ -135,14 +135,16 @@ std::string describe_symtable(minipy::ast::Mod *mod, PyObject *filename) {
 
 std::string parse_and_describe(const SourceCase &c, const char *filename) {
     using namespace minipy::parse;
-    const ParseMode mode = c.mode == "eval"     ? ParseMode::eval
-                           : c.mode == "single" ? ParseMode::single
-                                                : ParseMode::exec;
+    const ParseMode mode = c.mode == "eval"                           ? ParseMode::eval
+                           : c.mode == "single" || c.mode == "prompt" ? ParseMode::single
+                                                                      : ParseMode::exec;
+    ParseFlags flags;
+    flags.dont_imply_dedent = flags.allow_incomplete_input = c.mode == "prompt";
     const SourceKind kind = c.kind == "file" ? SourceKind::file : SourceKind::text;
     ArenaScope arena;
     PyObject *name = PyUnicode_FromString(filename);
     minipy::ast::Mod *mod = parse_source(c.source.data(), static_cast<Py_ssize_t>(c.source.size()),
-                                         name, mode, kind, arena.get());
+                                         name, mode, kind, arena.get(), flags);
     std::string out;
     if (mod == nullptr) {
         out = describe_error();

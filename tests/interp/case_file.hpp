@@ -3,8 +3,9 @@
 //
 // Format, binary-safe (a source may hold any byte):
 //     #case <mode> <kind> <source bytes>\n<source>\n#expect <bytes>\n<expected>\n
-// where mode is exec, eval or single (parse_source's ParseMode), or symtable (exec, then the
-// symbol table), and kind is text or file (parse_source's SourceKind).
+// where mode is exec, eval or single (parse_source's ParseMode), prompt (single with the
+// interactive prompt's ParseFlags, as codeop compiles), or symtable (exec, then the symbol
+// table), and kind is text or file (parse_source's SourceKind).
 #ifndef MINIPY_TESTS_INTERP_CASE_FILE_HPP
 #define MINIPY_TESTS_INTERP_CASE_FILE_HPP
 
@@ -16,7 +17,7 @@
 namespace minipy::test {
 
 struct SourceCase {
-    std::string mode;  // exec, eval, single
+    std::string mode;  // exec, eval, single, prompt, symtable
     std::string kind;  // text, file
     std::string source;
     std::string expected;  // what python3 answered (empty when the file has no #expect)

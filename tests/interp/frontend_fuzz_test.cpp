@@ -342,12 +342,13 @@ void check_failure(Tally &tally, SourceKind kind, const std::string &source) {
 
 // Every stage the compiler will run before its own, on one input.
 void run_front_end(const std::string &source, ParseMode mode, SourceKind kind, PyObject *name,
-                   Tally &tally) {
+                   Tally &tally, minipy::parse::ParseFlags flags = {}) {
     ++tally.runs;
     minipy::parse::ArenaScope arena;
     BOOST_REQUIRE(arena.get() != nullptr);
-    minipy::ast::Mod *mod = minipy::parse::parse_source(
-        source.data(), static_cast<Py_ssize_t>(source.size()), name, mode, kind, arena.get());
+    minipy::ast::Mod *mod =
+        minipy::parse::parse_source(source.data(), static_cast<Py_ssize_t>(source.size()), name,
+                                    mode, kind, arena.get(), flags);
     if (mod == nullptr) return check_failure(tally, kind, source);
     ++tally.parsed;
     PyObject *dump = minipy::parse::dump_ast(mod);
@@ -388,13 +389,15 @@ BOOST_AUTO_TEST_CASE(mutated_and_random_sources_fail_only_with_syntax_errors) {
     Tally tally;
     std::size_t inputs = 0;
     auto run = [&](const std::string &source) {
-        // Exec as text always; every third input also as a script file; eval and single
-        // for some, in turn.
+        // Exec as text always; every third input also as a script file; eval, single and
+        // single as the interactive prompt reads it for some, in turn.
         run_front_end(source, ParseMode::exec, SourceKind::text, name, tally);
         if (inputs % 3 == 0) run_front_end(source, ParseMode::exec, SourceKind::file, name, tally);
         if (inputs % 4 == 1) run_front_end(source, ParseMode::eval, SourceKind::text, name, tally);
         if (inputs % 4 == 2)
             run_front_end(source, ParseMode::single, SourceKind::text, name, tally);
+        if (inputs % 4 == 3)
+            run_front_end(source, ParseMode::single, SourceKind::text, name, tally, {true, true});
         ++inputs;
     };
     for (std::size_t i = 0; i < kMutations; ++i)

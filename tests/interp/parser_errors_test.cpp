@@ -33,6 +33,13 @@ BOOST_AUTO_TEST_CASE(every_corpus_error_equals_cpythons) {
     BOOST_TEST(minipy::test::check_corpus("errors.cases") >= 500u);
 }
 
+// The interactive prompt's input (data/prompt.cases, from prompt_gen.py): 'single' with
+// ParseFlags{true, true}, as codeop compiles each line gathered so far.
+BOOST_AUTO_TEST_CASE(prompt_input_is_incomplete_exactly_where_cpythons_is) {
+    RuntimeScope runtime;
+    BOOST_TEST(minipy::test::check_corpus("prompt.cases") >= 500u);
+}
+
 BOOST_AUTO_TEST_CASE(script_files_fail_as_cpython_reads_them) {
     RuntimeScope runtime;
     BOOST_TEST(minipy::test::check_corpus("file.cases", "case.py") >= 30u);

@@ -6,7 +6,7 @@
 namespace minipy::parse {
 
 ast::Mod *parse_source(const char *data, Py_ssize_t size, PyObject *filename, ParseMode mode,
-                       SourceKind kind, Arena *arena) noexcept {
+                       SourceKind kind, Arena *arena, ParseFlags flags) noexcept {
     Source source;
     if (source_prepare(data, size, kind, mode == ParseMode::exec, &source) < 0) return nullptr;
     ast::Mod *mod;
@@ -24,6 +24,8 @@ ast::Mod *parse_source(const char *data, Py_ssize_t size, PyObject *filename, Pa
             kind == SourceKind::text ? source.valid_utf8 : !source.check_utf8;
         options.file_bom = source.bom;
         options.file_added_newline = source.added_newline;
+        options.dont_imply_dedent = flags.dont_imply_dedent;
+        options.allow_incomplete_input = flags.allow_incomplete_input;
         Parser parser(&tok, arena, options);
         mod = static_cast<ast::Mod *>(parser.run());
     }

@@ -115,6 +115,12 @@ class Parser {
         // newline after the last line (its error text shows the file's bytes).
         bool file_bom = false;
         bool file_added_newline = false;
+        // The interactive prompt's flags (codeop's compile flags, CPython's
+        // PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT): the end of 'single' input
+        // closes no open block, and a parse that fails at the end of the input (or in a
+        // string it left open) is the SyntaxError "incomplete input".
+        bool dont_imply_dedent = false;
+        bool allow_incomplete_input = false;
         // For an f-string expression: where "(expr)" sits in the real source.
         int starting_lineno = 0;
         int starting_col_offset = 0;

@@ -31,7 +31,7 @@ int Parser::fill_token() noexcept {
         parsing_started_) {
         type = Tok::NEWLINE;
         parsing_started_ = false;
-        if (tok_->indent != 0) {
+        if (tok_->indent != 0 && !options_.dont_imply_dedent) {
             tok_->pendin = -tok_->indent;
             tok_->indent = 0;
         }
@@ -513,6 +513,12 @@ void *Parser::run() noexcept {
     if (error_) return nullptr;
     void *result = parse();
     if (result == nullptr) {
+        if (options_.allow_incomplete_input &&
+            (tok_->done == TokDone::EOF_ || tok_->done == TokDone::EOFS ||
+             tok_->done == TokDone::EOLS)) {
+            PyErr_Clear();
+            return syntax_error("incomplete input");
+        }
         if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_SyntaxError)) return nullptr;
         if (fill_ == 0) {
             set_syntax_error(nullptr);

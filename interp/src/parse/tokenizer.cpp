@@ -149,7 +149,9 @@ Tok Tokenizer::syntax_error_va(int col_offset, int end_col_offset, const char *f
                                va_list args) noexcept {
     // After a line that failed its checks the tokenizer sees the end of the input; the
     // line's error stays the one reported.
-    if (done == TokDone::ERROR && PyErr_Occurred()) return Tok::ERRORTOKEN;
+    if ((done == TokDone::ERROR || done == TokDone::EOFS || done == TokDone::EOLS) &&
+        PyErr_Occurred())
+        return Tok::ERRORTOKEN;
     done = TokDone::ERROR;
     PyObject *msg = PyUnicode_FromFormatV(format, args);
     if (msg == nullptr) return Tok::ERRORTOKEN;
@@ -310,10 +312,17 @@ Tok Tokenizer::string(int quote, const char **start, const char **end) noexcept 
             line_start = multi_line_start;
             const int detected_at = lineno;
             lineno = first_lineno;
-            if (quote_size == 3)
-                return syntax_error(
-                    "unterminated triple-quoted string literal (detected at line %d)", detected_at);
-            return syntax_error("unterminated string literal (detected at line %d)", detected_at);
+            const Tok error =
+                quote_size == 3
+                    ? syntax_error(
+                          "unterminated triple-quoted string literal (detected at line %d)",
+                          detected_at)
+                    : syntax_error("unterminated string literal (detected at line %d)",
+                                   detected_at);
+            // At the end of the input the string may go on in more input (what the prompt's
+            // incomplete input asks).
+            if (c == kEOF) done = quote_size == 3 ? TokDone::EOFS : TokDone::EOLS;
+            return error;
         }
         if (c == quote) {
             ++end_quote_size;

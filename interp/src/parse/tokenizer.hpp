@@ -26,9 +26,21 @@ namespace minipy::parse {
 
 // DECODE: a name that is not UTF-8 (UnicodeDecodeError set; the parser reports it as
 // "(unicode error) ...").
-// The values are CPython's errcode.h names without their E_ (E_OK, E_EOF, E_TABSPACE, ...).
+// The values are CPython's errcode.h names without their E_ (E_OK, E_EOF, E_TABSPACE, ...);
+// EOFS and EOLS: a string the end of the input left open (triple-quoted, single-quoted).
 // NOLINTNEXTLINE(readability-identifier-naming)
-enum class TokDone : unsigned char { OK, EOF_, ERROR, DECODE, DEDENT, TABSPACE, TOODEEP, LINECONT };
+enum class TokDone : unsigned char {
+    OK,
+    EOF_,
+    ERROR,
+    DECODE,
+    DEDENT,
+    TABSPACE,
+    TOODEEP,
+    LINECONT,
+    EOFS,
+    EOLS
+};
 
 class Tokenizer {
   public:

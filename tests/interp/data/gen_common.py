@@ -18,10 +18,19 @@ def describe_error(e):
     return repr((type(e).__name__, str(e), None, None, None, None, None))
 
 
+# The flags codeop compiles the interactive prompt's input with (CPython's
+# PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT); the case files call that mode
+# "prompt".
+PROMPT_FLAGS = 0x200 | 0x4000
+
+
 def describe_parse(source, mode):
     """ast.dump(tree, include_attributes=True), or the error compile() raises."""
     try:
-        tree = compile(source, "<s>", mode, ast.PyCF_ONLY_AST)
+        if mode == "prompt":
+            tree = compile(source, "<s>", "single", ast.PyCF_ONLY_AST | PROMPT_FLAGS, dont_inherit=True)
+        else:
+            tree = compile(source, "<s>", mode, ast.PyCF_ONLY_AST)
     except (SyntaxError, ValueError, MemoryError, RecursionError) as e:
         return describe_error(e)
     return ast.dump(tree, include_attributes=True)
