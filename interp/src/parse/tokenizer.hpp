@@ -28,7 +28,7 @@ namespace minipy::parse {
 // "(unicode error) ...").
 // The values are CPython's errcode.h names without their E_ (E_OK, E_EOF, E_TABSPACE, ...);
 // EOFS and EOLS: a string the end of the input left open (triple-quoted, single-quoted).
-// NOLINTNEXTLINE(readability-identifier-naming)
+// NOLINTBEGIN(readability-identifier-naming)
 enum class TokDone : unsigned char {
     OK,
     EOF_,
@@ -41,6 +41,7 @@ enum class TokDone : unsigned char {
     EOFS,
     EOLS
 };
+// NOLINTEND(readability-identifier-naming)
 
 class Tokenizer {
   public:
