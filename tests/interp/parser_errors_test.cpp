@@ -93,11 +93,11 @@ BOOST_AUTO_TEST_CASE(imaginary_literals_are_refused_after_a_successful_parse) {
                "'='?\", 1, 1, 1, 3, '1j = 2\\n')");
 }
 
-BOOST_AUTO_TEST_CASE(source_encodings_other_than_utf8_and_latin1_are_refused) {
+BOOST_AUTO_TEST_CASE(source_encodings_other_than_utf8_latin1_and_ascii_are_refused) {
     RuntimeScope runtime;
     BOOST_TEST(describe("# coding: cp1252\nx = 1\n", "exec", "file") ==
-               "('SyntaxError', 'encoding problem: cp1252 (minipy reads UTF-8 and Latin-1 source "
-               "only)', None, None, None, None, None)");
+               "('SyntaxError', 'encoding problem: cp1252 (minipy reads UTF-8, Latin-1 and ASCII "
+               "source only)', None, None, None, None, None)");
     BOOST_TEST(
         describe("# -*- coding: ISO-8859-1 -*-\nx = '\xe9'\n", "exec", "file").find("value='é'") !=
         std::string::npos);

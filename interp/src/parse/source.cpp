@@ -53,9 +53,35 @@ bool only_comment_or_blank(const char *line, Py_ssize_t size) noexcept {
     return true;
 }
 
-enum class Encoding { utf8, latin1, other };
+enum class Encoding { utf8, latin1, ascii, other };
 
-// CPython's get_normal_name, widened to the spellings of the two encodings minipy reads.
+// Whether the codec registry would find Python's ascii codec under `name`: the name as
+// encodings.normalize_encoding() leaves it (lower case, each run of other characters than
+// letters, digits and '.' one '_', none at the ends), then encodings/aliases.py's names for it.
+bool names_ascii(const char *name) noexcept {
+    char normal[64];
+    std::size_t n = 0;
+    bool punct = false;
+    for (; *name != '\0' && n < sizeof normal - 2; ++name) {
+        char c = *name;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
+            if (punct && n > 0) normal[n++] = '_';
+            normal[n++] = c;
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    normal[n] = '\0';
+    for (const char *alias :
+         {"ascii", "646", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "cp367", "csascii",
+          "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii"})
+        if (std::strcmp(normal, alias) == 0) return true;
+    return false;
+}
+
+// CPython's get_normal_name, widened to the spellings of the encodings minipy reads.
 Encoding classify_encoding(const char *name) noexcept {
     char lower[64];
     std::size_t n = 0;
@@ -72,7 +98,7 @@ Encoding classify_encoding(const char *name) noexcept {
         if (std::strcmp(lower, latin1) == 0) return Encoding::latin1;
     for (const char *prefix : {"latin-1-", "iso-8859-1-", "iso-latin-1-"})
         if (std::strncmp(lower, prefix, std::strlen(prefix)) == 0) return Encoding::latin1;
-    return Encoding::other;
+    return names_ascii(name) ? Encoding::ascii : Encoding::other;
 }
 
 // Copies `data` into a new buffer with newlines normalized and, when asked, a final newline.
@@ -180,8 +206,20 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
         }
         if (encoding == Encoding::other) {
             PyErr_Format(PyExc_SyntaxError,
-                         "encoding problem: %s (minipy reads UTF-8 and Latin-1 source only)", name);
+                         "encoding problem: %s (minipy reads UTF-8, Latin-1 and ASCII source only)",
+                         name);
             return -1;
+        }
+        // Python's file reader decodes its first chunk whole: a byte ascii cannot decode
+        // there fails as the cookie's problem (CPython 3.11.7; past the first 8 KiB it
+        // names the line instead, which minipy does not follow).
+        if (encoding == Encoding::ascii) {
+            for (Py_ssize_t i = 0; i < size; ++i) {
+                if (static_cast<unsigned char>(data[i]) >= 0x80) {
+                    PyErr_Format(PyExc_SyntaxError, "encoding problem: %s", name);
+                    return -1;
+                }
+            }
         }
     }
     out->text =

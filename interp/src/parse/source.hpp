@@ -9,7 +9,7 @@
 //    that is not UTF-8 after all is read as compile() reads such bytes: offsets in errors
 //    count bytes, and the names and strings that hold bad bytes are "(unicode error)"s.
 //  - file: the bytes of a script. A UTF-8 BOM is dropped; a coding cookie on line 1 or 2
-//    (PEP 263) may name UTF-8 or Latin-1 (transcoded here); other encodings are refused
+//    (PEP 263) may name UTF-8, Latin-1 (transcoded here) or ASCII; other encodings are refused
 //    with a clear SyntaxError. Without a declared encoding each line must be UTF-8: the
 //    tokenizer checks lines as it reads them, as CPython does ("Non-UTF-8 code starting
 //    with '\xff' in file x.py on line 3, ..."); NUL bytes likewise, declared or not.

@@ -39,6 +39,15 @@ CASES = [
     b'# -*- coding: latin-1 -*-\ns = "\xe9"\n',
     b'\xef\xbb\xbfs = "\xc3\xa9"\n',
     b'# coding=utf8\ns = "\xc3\xa9"\n',
+    # ASCII cookies, under the names the codec registry knows it by; a byte ascii cannot
+    # decode in the first 8 KiB fails as the cookie's problem.
+    b'# coding: ascii\nx = "a"\n',
+    b'# -*- coding: US-ASCII -*-\nx = 1\n',
+    b'# vim: set fileencoding=ANSI_X3.4-1968 :\nx = 1\n',
+    b'# coding: 646\nx = 1 +\n',
+    b'# coding: ascii\nx = "\xc3\xa9"\n',
+    b'# coding: us_ascii\n# \xe9\nx = 1\n',
+    b'\xef\xbb\xbf# coding: ascii\nx = 1\n',
     b'',
     b'\n\n',
     # A line that fails its checks inside a string, a block or after a continuation: the
