@@ -20,6 +20,7 @@
 #include "parse/future.hpp"
 #include "parse/symtable.hpp"
 #include "runtime/runtime_scope.hpp"
+#include "support/test_size.hpp"
 
 using minipy::parse::ParseMode;
 using minipy::parse::SourceKind;
@@ -382,7 +383,13 @@ BOOST_AUTO_TEST_SUITE(frontend_fuzz)
 BOOST_AUTO_TEST_CASE(mutated_and_random_sources_fail_only_with_syntax_errors) {
     const std::vector<std::string> seeds = corpus_sources();
     BOOST_REQUIRE(seeds.size() >= 1000u);
-    constexpr std::size_t kMutations = 6000, kSoups = 1500, kRandom = 500, kDeep = 300;
+    // A tenth under MINIPY_TEST_SIZE=small (the invariants preset, whose checkers run at every
+    // dict insert the front end makes).
+    using minipy::test::test_size;
+    const std::size_t mutation_count = test_size<std::size_t>(6000, 600);
+    const std::size_t soup_count = test_size<std::size_t>(1500, 150);
+    const std::size_t random_count = test_size<std::size_t>(500, 50);
+    const std::size_t deep_count = test_size<std::size_t>(300, 30);
     RuntimeScope runtime;  // its end checks that nothing leaked
     PyObject *name = PyUnicode_FromString("fuzz.py");
     Random rng(20230611);
@@ -400,14 +407,14 @@ BOOST_AUTO_TEST_CASE(mutated_and_random_sources_fail_only_with_syntax_errors) {
             run_front_end(source, ParseMode::single, SourceKind::text, name, tally, {true, true});
         ++inputs;
     };
-    for (std::size_t i = 0; i < kMutations; ++i)
+    for (std::size_t i = 0; i < mutation_count; ++i)
         run(mutate(seeds[rng.below(seeds.size())], seeds, rng));
-    for (std::size_t i = 0; i < kSoups; ++i) run(token_soup(rng));
-    for (std::size_t i = 0; i < kRandom; ++i) run(random_bytes(rng));
-    for (std::size_t i = 0; i < kDeep; ++i) run(deep(rng));
+    for (std::size_t i = 0; i < soup_count; ++i) run(token_soup(rng));
+    for (std::size_t i = 0; i < random_count; ++i) run(random_bytes(rng));
+    for (std::size_t i = 0; i < deep_count; ++i) run(deep(rng));
     Py_DECREF(name);
 
-    BOOST_TEST(inputs == kMutations + kSoups + kRandom + kDeep);
+    BOOST_TEST(inputs == mutation_count + soup_count + random_count + deep_count);
     BOOST_TEST_MESSAGE("front end fuzz: "
                        << inputs << " inputs, " << tally.runs << " runs, all crash-free; "
                        << tally.parsed << " parsed, " << tally.tables << " symbol tables, "
