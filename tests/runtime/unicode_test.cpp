@@ -202,6 +202,8 @@ BOOST_AUTO_TEST_CASE(character_properties_match_cpython) {
                 BOOST_REQUIRE(result);
                 BOOST_TEST((result.get() == Py_True) == (row[1][k] == '1'), methods[k]);
             }
+            BOOST_TEST((_PyUnicode_IsXidStart(ch) != 0) == (row[1][8] == '1'), "XID_Start");
+            BOOST_TEST((_PyUnicode_IsXidContinue(ch) != 0) == (row[1][9] == '1'), "XID_Continue");
             Ref lower(PyObject_CallMethod(s.get(), "lower", nullptr));
             Ref upper(PyObject_CallMethod(s.get(), "upper", nullptr));
             BOOST_REQUIRE(lower);

@@ -261,6 +261,9 @@ PyAPI_FUNC(int) _PyUnicode_IsDecimalDigit(Py_UCS4 ch) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyUnicode_IsDigit(Py_UCS4 ch) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyUnicode_IsLowercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) _PyUnicode_IsUppercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
+/* The identifier properties of PEP 3131 ('_' is XID_Continue, not XID_Start). */
+PyAPI_FUNC(int) _PyUnicode_IsXidStart(Py_UCS4 ch) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) _PyUnicode_IsXidContinue(Py_UCS4 ch) MINIPY_NOEXCEPT;
 /* Simple (one-to-one) case mappings. */
 PyAPI_FUNC(Py_UCS4) _PyUnicode_ToLowercase(Py_UCS4 ch) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_UCS4) _PyUnicode_ToUppercase(Py_UCS4 ch) MINIPY_NOEXCEPT;

@@ -140,7 +140,7 @@ def ctype_lines():
         c = chr(cp)
         flags = "".join("1" if f else "0" for f in (
             c.isprintable(), c.isspace(), c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(),
-            c.islower(), c.isupper()))
+            c.islower(), c.isupper(), c.isidentifier() and c != "_", ("a" + c).isidentifier()))
         yield [f"{cp:x}", flags, cps(c.lower()), cps(c.upper())]
 
 

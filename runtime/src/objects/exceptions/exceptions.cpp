@@ -280,7 +280,6 @@ MINIPY_EXCEPTION_TYPE(OSError, Exception)
 MINIPY_EXCEPTION_TYPE(RuntimeError, Exception)
 MINIPY_EXCEPTION_TYPE(NotImplementedError, RuntimeError)
 MINIPY_EXCEPTION_TYPE(RecursionError, RuntimeError)
-MINIPY_EXCEPTION_TYPE(SyntaxError, Exception)
 MINIPY_EXCEPTION_TYPE(SystemError, Exception)
 MINIPY_EXCEPTION_TYPE(TypeError, Exception)
 MINIPY_EXCEPTION_TYPE(ValueError, Exception)
@@ -306,7 +305,7 @@ PyTypeObject _PyExc_KeyError = {
     X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
     X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError)                 \
     X(MemoryError) X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)                    \
-    X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError)            \
+    X(NotImplementedError) X(RecursionError) X(SystemError) X(TypeError)                           \
     X(ValueError) X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning)           \
     X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
 // clang-format on
@@ -340,6 +339,7 @@ int exceptions_init() noexcept {
     if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
     MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
 #undef MINIPY_EXCEPTION_READY
+    if (syntax_error_types_ready() < 0) return -1;
     g_memory_error.exc.args = Py_NewRef(empty_tuple());
     return 0;
 }

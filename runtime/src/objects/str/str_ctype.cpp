@@ -133,6 +133,16 @@ extern "C" int _PyUnicode_IsAlpha(Py_UCS4 ch) noexcept {
     return in_ranges(kAlpha, ch);
 }
 
+extern "C" int _PyUnicode_IsXidStart(Py_UCS4 ch) noexcept {
+    if (ch < 128) return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+    return in_ranges(kXidStart, ch);
+}
+
+extern "C" int _PyUnicode_IsXidContinue(Py_UCS4 ch) noexcept {
+    if (ch < 128) return _PyUnicode_IsXidStart(ch) || (ch >= '0' && ch <= '9') || ch == '_';
+    return in_ranges(kXidContinue, ch);
+}
+
 extern "C" int _PyUnicode_IsDecimalDigit(Py_UCS4 ch) noexcept {
     if (ch < 128) return ch >= '0' && ch <= '9';
     return in_ranges(kDecimal, ch);

@@ -99,6 +99,9 @@ def main():
     emit_ranges("kTitle", ranges(lambda c: unicodedata.category(chr(c)) == "Lt"))
     emit_ranges("kCased", ranges(lambda c: unicodedata.category(chr(c)) in ("Lu", "Ll", "Lt")
                                   or chr(c).islower() or chr(c).isupper()))
+    # Identifier characters (PEP 3131) beyond ASCII: XID_Start and XID_Continue.
+    emit_ranges("kXidStart", ranges(lambda c: c >= 128 and chr(c).isidentifier()))
+    emit_ranges("kXidContinue", ranges(lambda c: c >= 128 and ("a" + chr(c)).isidentifier()))
     emit_ranges("kCaseIgnorable", ranges(lambda c: unicodedata.category(chr(c)) in ("Mn", "Me", "Cf", "Lm", "Sk")
                                          or chr(c) in "'.:^`\u00b7\u2018\u2019\u2024\ufe52\uff07\uff0e"
                                          or chr(c) in "\u00ad\u0387\u05f4\u2027\u205d\ufe13\ufe55"))
