@@ -33,13 +33,6 @@ std::uint64_t hash_frames(const minipy_tracemalloc_frame *frames, int n, int tot
     return h ^ (h >> 29);
 }
 
-bool same_frames(const minipy_tracemalloc_frame *a, const minipy_tracemalloc_frame *b,
-                 int n) noexcept {
-    for (int i = 0; i < n; ++i)
-        if (a[i].filename != b[i].filename || a[i].lineno != b[i].lineno) return false;
-    return true;
-}
-
 // --- TracebackSet -----------------------------------------------------------------------
 
 bool TracebackSet::init() noexcept {
@@ -159,68 +152,20 @@ bool TraceTable::grow() noexcept {
     return true;
 }
 
-bool TraceTable::reserve() noexcept {
-    if (needs_room() && !grow()) return false;
-    ++reserved_;
-    return true;
-}
-
-const TraceEntry *TraceTable::find(unsigned int domain, std::uintptr_t ptr) const noexcept {
-    if (slots_ == nullptr) return nullptr;
-    for (std::size_t i = home(domain, ptr);; i = (i + 1) & mask_) {
-        const TraceEntry &e = slots_[i];
-        if (e.traceback == nullptr) return nullptr;
-        if (e.ptr == ptr && e.domain == domain) return &e;
-    }
-}
-
-bool TraceTable::put(unsigned int domain, std::uintptr_t ptr, std::size_t size, const Traceback *tb,
-                     std::size_t *old_size, bool reserved) noexcept {
+bool TraceTable::put_after_growing(unsigned int domain, std::uintptr_t ptr, std::size_t size,
+                                   const Traceback *tb, std::size_t *old_size) noexcept {
+    if (!grow()) return false;
     std::size_t i = home(domain, ptr);
-    for (; slots_[i].traceback != nullptr; i = (i + 1) & mask_) {
-        TraceEntry &e = slots_[i];
-        if (e.ptr == ptr && e.domain == domain) {
-            *old_size = e.size;
-            e.size = size;
-            e.traceback = tb;
-            if (reserved) --reserved_;
-            return true;
-        }
-    }
-    if (reserved) {
-        --reserved_;
-    } else if (needs_room()) [[unlikely]] {
-        if (!grow()) return false;
-        i = home(domain, ptr);
-        while (slots_[i].traceback != nullptr) i = (i + 1) & mask_;
-    }
+    while (slots_[i].traceback != nullptr) i = (i + 1) & mask_;
     slots_[i] = TraceEntry{ptr, tb, size, domain};
     ++count_;
     *old_size = 0;
     return true;
 }
 
-bool TraceTable::take(unsigned int domain, std::uintptr_t ptr, TraceEntry *out) noexcept {
-    std::size_t i = home(domain, ptr);
-    for (;; i = (i + 1) & mask_) {
-        const TraceEntry &e = slots_[i];
-        if (e.traceback == nullptr) return false;
-        if (e.ptr == ptr && e.domain == domain) break;
-    }
-    *out = slots_[i];
-    // Backward shift: pull each following entry of the run into the hole when the hole
-    // lies on its way from its home slot, so that every entry stays reachable.
-    std::size_t hole = i;
-    for (std::size_t j = (i + 1) & mask_; slots_[j].traceback != nullptr; j = (j + 1) & mask_) {
-        const std::size_t h = home(slots_[j].domain, slots_[j].ptr);
-        const bool hole_on_path = ((j - h) & mask_) >= ((j - hole) & mask_);
-        if (hole_on_path) {
-            slots_[hole] = slots_[j];
-            hole = j;
-        }
-    }
-    slots_[hole].traceback = nullptr;
-    --count_;
+bool TraceTable::reserve() noexcept {
+    if (needs_room() && !grow()) return false;
+    ++reserved_;
     return true;
 }
 

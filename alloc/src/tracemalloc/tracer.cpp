@@ -52,6 +52,7 @@ struct ThreadCache {
     bool last_is_b;  // which half of the buffer holds it
     int capacity;    // frames per half: 0 (unused yet), kInlineFrames, or the heap's
     minipy_tracemalloc_frame *heap;
+    int last_raw_total;  // what the callback returned
     int last_n;
     int last_total;
     std::uint64_t last_hash;
@@ -107,32 +108,41 @@ minipy_tracemalloc_frame *half(ThreadCache &tc, bool b) {
     return b ? base + tc.capacity : base;
 }
 
-// Reads the script stack into the free half and, unless it equals the last capture, makes
-// it the last one (hashed, not yet interned). False: no memory for the frame buffer.
-bool capture(ThreadCache &tc) {
-    const int limit = g_nframe.load(std::memory_order_relaxed);
-    if (limit > tc.capacity && !grow_buffer(tc, limit)) [[unlikely]]
-        return false;
-    minipy_tracemalloc_frame *frames = half(tc, !tc.last_is_b);
-    const minipy_script_stack_fn stack = g_stack.load(std::memory_order_acquire);
-    int total = stack != nullptr ? stack(frames, limit) : 0;
-    int n;
-    if (total <= 0) {
+// The capture just read (into the free half) differs from the last one: it becomes the
+// last one, hashed, not yet interned. An empty stack is CPython's ("<unknown>", 0).
+[[gnu::noinline]] void remember_capture(ThreadCache &tc, minipy_tracemalloc_frame *frames,
+                                        int raw_total, int limit) {
+    int n = std::min(raw_total, limit);
+    int total = std::min(raw_total, kMaxDepth);
+    if (raw_total <= 0) {
         frames[0] = minipy_tracemalloc_frame{kUnknownFile, 0};
         n = total = 1;
-    } else {
-        n = std::min(total, limit);
-        total = std::min(total, kMaxDepth);
     }
-    if (tc.have_last && n == tc.last_n && total == tc.last_total &&
-        same_frames(frames, half(tc, tc.last_is_b), n))
-        return true;
     tc.last_is_b = !tc.last_is_b;
     tc.have_last = true;
+    tc.last_raw_total = raw_total;
     tc.last_n = n;
     tc.last_total = total;
     tc.last_hash = hash_frames(frames, n, total);
     tc.last_tb = nullptr;
+}
+
+// Reads the script stack into the free half; unless it equals the last capture (the common
+// case: one comparison of the frames), remembers it. False: no memory for the buffer.
+[[gnu::always_inline]] inline bool capture(ThreadCache &tc) {
+    const int limit = g_nframe.load(std::memory_order_relaxed);
+    if (limit > tc.capacity) [[unlikely]] {
+        if (!grow_buffer(tc, limit)) return false;
+    }
+    minipy_tracemalloc_frame *frames = half(tc, !tc.last_is_b);
+    const minipy_script_stack_fn stack = g_stack.load(std::memory_order_acquire);
+    const int raw_total = stack != nullptr ? stack(frames, limit) : 0;
+    if (raw_total > 0 && tc.have_last && raw_total == tc.last_raw_total) [[likely]] {
+        const int n = std::min(raw_total, limit);
+        if (n == tc.last_n && same_frames(frames, half(tc, tc.last_is_b), n)) [[likely]]
+            return true;
+    }
+    remember_capture(tc, frames, raw_total, limit);
     return true;
 }
 
@@ -153,6 +163,24 @@ bool tracing() {
     return g_tracing.load(std::memory_order_relaxed);
 }
 
+[[gnu::always_inline]] inline bool add_trace_inline(unsigned int domain, std::uintptr_t ptr,
+                                                    std::size_t size) noexcept {
+    ThreadCache &tc = t_cache;
+    if (!capture(tc)) [[unlikely]]
+        return false;
+    g_state.lock.lock();
+    if (!tracing()) [[unlikely]] {
+        g_state.lock.unlock();
+        return true;
+    }
+    const Traceback *tb = interned(tc);
+    std::size_t replaced = 0;
+    const bool ok = tb != nullptr && g_state.traces.put(domain, ptr, size, tb, &replaced);
+    if (ok) count_added(g_state, size, replaced);
+    g_state.lock.unlock();
+    return ok;
+}
+
 // --- The hooks ----------------------------------------------------------------------------
 
 struct Context {
@@ -170,8 +198,8 @@ void trace_free(void *ctx, void *ptr) noexcept;
 
 // Traces a block the wrapped allocator just handed out; frees it when that fails.
 void *keep_traced(const PyMemAllocatorEx &w, void *p, std::size_t size) {
-    if (p != nullptr && !add_trace(MINIPY_TRACEMALLOC_DEFAULT_DOMAIN,
-                                   reinterpret_cast<std::uintptr_t>(p), size)) [[unlikely]] {
+    if (p != nullptr && !add_trace_inline(MINIPY_TRACEMALLOC_DEFAULT_DOMAIN,
+                                          reinterpret_cast<std::uintptr_t>(p), size)) [[unlikely]] {
         w.free(w.ctx, p);
         return nullptr;
     }
@@ -347,20 +375,7 @@ Context *context_for(const PyMemAllocatorEx &inner) {
 }  // namespace
 
 bool add_trace(unsigned int domain, std::uintptr_t ptr, std::size_t size) noexcept {
-    ThreadCache &tc = t_cache;
-    if (!capture(tc)) [[unlikely]]
-        return false;
-    g_state.lock.lock();
-    if (!tracing()) [[unlikely]] {
-        g_state.lock.unlock();
-        return true;
-    }
-    const Traceback *tb = interned(tc);
-    std::size_t replaced = 0;
-    const bool ok = tb != nullptr && g_state.traces.put(domain, ptr, size, tb, &replaced);
-    if (ok) count_added(g_state, size, replaced);
-    g_state.lock.unlock();
-    return ok;
+    return add_trace_inline(domain, ptr, size);
 }
 
 void remove_trace(unsigned int domain, std::uintptr_t ptr) noexcept {
