@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(stop_frees_every_byte_of_the_tracer) {
             t_fake_stack = {{kMain, i % 300}};
             blocks.push_back(PyObject_Malloc(8 + i % 100));
         }
-        BOOST_TEST(minipy_tracemalloc_get_memory() > before + 5000 * 16);
+        BOOST_TEST(minipy_tracemalloc_get_memory() > before + std::size_t{5000} * 16);
         minipy_tracemalloc_snapshot *snap = minipy_tracemalloc_take_snapshot(nullptr);
         minipy_tracemalloc_stop();
         BOOST_TEST(minipy_tracemalloc_get_memory() == before);

@@ -16,11 +16,11 @@
 
 namespace {
 
-namespace tm = minipy::tracemalloc;
-using tm::g_state;
+namespace trace = minipy::tracemalloc;
+using trace::g_state;
 
 bool tracing() {
-    return tm::g_tracing.load(std::memory_order_acquire);
+    return trace::g_tracing.load(std::memory_order_acquire);
 }
 
 void release_tables() {
@@ -45,15 +45,15 @@ extern "C" int minipy_tracemalloc_start(int nframe) noexcept {
     }
     g_state.lock.unlock();
     if (!ready) return -1;
-    tm::g_nframe.store(nframe, std::memory_order_relaxed);
-    minipy::debug::set_traceback_dumper(&tm::dump_traceback);
-    if (!tm::install_hooks()) {
+    trace::g_nframe.store(nframe, std::memory_order_relaxed);
+    minipy::debug::set_traceback_dumper(&trace::dump_traceback);
+    if (!trace::install_hooks()) {
         g_state.lock.lock();
         release_tables();
         g_state.lock.unlock();
         return -1;
     }
-    tm::g_tracing.store(true, std::memory_order_release);
+    trace::g_tracing.store(true, std::memory_order_release);
     return 0;
 }
 
@@ -61,12 +61,12 @@ extern "C" void minipy_tracemalloc_stop(void) noexcept {
     if (!tracing()) return;
     // From here the hooks pass calls through; those already past the check see it again
     // under the lock.
-    tm::g_tracing.store(false, std::memory_order_release);
-    tm::remove_hooks();
+    trace::g_tracing.store(false, std::memory_order_release);
+    trace::remove_hooks();
     g_state.lock.lock();
     release_tables();
     g_state.lock.unlock();
-    tm::release_thread_buffer();
+    trace::release_thread_buffer();
 }
 
 extern "C" int minipy_tracemalloc_is_tracing(void) noexcept {
@@ -74,7 +74,7 @@ extern "C" int minipy_tracemalloc_is_tracing(void) noexcept {
 }
 
 extern "C" int minipy_tracemalloc_get_traceback_limit(void) noexcept {
-    return tm::g_nframe.load(std::memory_order_relaxed);
+    return trace::g_nframe.load(std::memory_order_relaxed);
 }
 
 extern "C" void minipy_tracemalloc_clear_traces(void) noexcept {
@@ -101,7 +101,7 @@ extern "C" void minipy_tracemalloc_reset_peak(void) noexcept {
 }
 
 extern "C" size_t minipy_tracemalloc_get_memory(void) noexcept {
-    return tm::system_bytes();
+    return trace::system_bytes();
 }
 
 // --- CPython's C API ------------------------------------------------------------------------
@@ -109,15 +109,15 @@ extern "C" size_t minipy_tracemalloc_get_memory(void) noexcept {
 extern "C" int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size) noexcept {
     if (!tracing()) return -2;
     // The stack callback may allocate: those allocations are the tracer's, not traced.
-    const bool was = tm::enter_untraced();
-    const bool ok = tm::add_trace(domain, ptr, size);
-    tm::leave_untraced(was);
+    const bool was = trace::enter_untraced();
+    const bool ok = trace::add_trace(domain, ptr, size);
+    trace::leave_untraced(was);
     return ok ? 0 : -1;
 }
 
 extern "C" int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr) noexcept {
     if (!tracing()) return -2;
-    tm::remove_trace(domain, ptr);
+    trace::remove_trace(domain, ptr);
     return 0;
 }
 
@@ -128,7 +128,7 @@ extern "C" int minipy_tracemalloc_get_traceback(unsigned int domain, uintptr_t p
                                                 size_t *size, int *total_nframe) noexcept {
     int n = 0;
     g_state.lock.lock();
-    const tm::TraceEntry *e = tracing() ? g_state.traces.find(domain, ptr) : nullptr;
+    const trace::TraceEntry *e = tracing() ? g_state.traces.find(domain, ptr) : nullptr;
     if (e != nullptr) {
         const minipy_tracemalloc_traceback &tb = e->traceback->view;
         n = tb.nframe;
@@ -158,12 +158,12 @@ extern "C" minipy_tracemalloc_snapshot *minipy_tracemalloc_take_snapshot(
         return nullptr;
     }
     // Size it: each distinct traceback once (snapshot_copy marks the ones counted).
-    auto *const kCounted = reinterpret_cast<minipy_tracemalloc_traceback *>(&g_state);
+    auto *const counted_mark = reinterpret_cast<minipy_tracemalloc_traceback *>(&g_state);
     std::size_t distinct = 0, frames = 0;
-    g_state.tracebacks.for_each([](const tm::Traceback *tb) { tb->snapshot_copy = nullptr; });
-    g_state.traces.for_each([&](const tm::TraceEntry &e) {
+    g_state.tracebacks.for_each([](const trace::Traceback *tb) { tb->snapshot_copy = nullptr; });
+    g_state.traces.for_each([&](const trace::TraceEntry &e) {
         if (e.traceback->snapshot_copy != nullptr) return;
-        e.traceback->snapshot_copy = kCounted;
+        e.traceback->snapshot_copy = counted_mark;
         ++distinct;
         frames += e.traceback->view.nframe;
     });
@@ -171,7 +171,7 @@ extern "C" minipy_tracemalloc_snapshot *minipy_tracemalloc_take_snapshot(
     const std::size_t bytes = sizeof(SnapshotBlock) + ntraces * sizeof(minipy_tracemalloc_trace) +
                               distinct * sizeof(minipy_tracemalloc_traceback) +
                               frames * sizeof(minipy_tracemalloc_frame);
-    auto *block = static_cast<SnapshotBlock *>(tm::caller_allocate(bytes));
+    auto *block = static_cast<SnapshotBlock *>(trace::caller_allocate(bytes));
     if (block == nullptr) {
         g_state.lock.unlock();
         if (out_of_memory != nullptr) *out_of_memory = 1;
@@ -180,10 +180,10 @@ extern "C" minipy_tracemalloc_snapshot *minipy_tracemalloc_take_snapshot(
     auto *traces = reinterpret_cast<minipy_tracemalloc_trace *>(block + 1);
     auto *tracebacks = reinterpret_cast<minipy_tracemalloc_traceback *>(traces + ntraces);
     auto *frame_out = reinterpret_cast<minipy_tracemalloc_frame *>(tracebacks + distinct);
-    g_state.tracebacks.for_each([](const tm::Traceback *tb) { tb->snapshot_copy = nullptr; });
+    g_state.tracebacks.for_each([](const trace::Traceback *tb) { tb->snapshot_copy = nullptr; });
     std::size_t t = 0;
-    g_state.traces.for_each([&](const tm::TraceEntry &e) {
-        const tm::Traceback *tb = e.traceback;
+    g_state.traces.for_each([&](const trace::TraceEntry &e) {
+        const trace::Traceback *tb = e.traceback;
         if (tb->snapshot_copy == nullptr) {
             minipy_tracemalloc_traceback *copy = tracebacks++;
             std::memcpy(frame_out, tb->view.frames, tb->view.nframe * sizeof *frame_out);
@@ -193,7 +193,7 @@ extern "C" minipy_tracemalloc_snapshot *minipy_tracemalloc_take_snapshot(
         }
         traces[t++] = {e.domain, e.size, tb->snapshot_copy};
     });
-    block->snapshot = {ntraces, traces, tm::g_nframe.load(std::memory_order_relaxed)};
+    block->snapshot = {ntraces, traces, trace::g_nframe.load(std::memory_order_relaxed)};
     g_state.lock.unlock();
     return &block->snapshot;
 }

@@ -9,6 +9,7 @@ namespace minipy::tracemalloc {
 
 namespace {
 
+using TracebackSlot = Traceback *;  // one slot of the set's array
 constexpr std::size_t kInitialTraceSlots = 64;
 constexpr std::size_t kInitialTracebackSlots = 16;
 
@@ -36,7 +37,7 @@ std::uint64_t hash_frames(const minipy_tracemalloc_frame *frames, int n, int tot
 // --- TracebackSet -----------------------------------------------------------------------
 
 bool TracebackSet::init() noexcept {
-    const std::size_t bytes = kInitialTracebackSlots * sizeof(Traceback *);
+    const std::size_t bytes = kInitialTracebackSlots * sizeof(TracebackSlot);
     slots_ = static_cast<Traceback **>(system_allocate(bytes));
     if (slots_ == nullptr) return false;
     std::memset(slots_, 0, bytes);
@@ -56,7 +57,7 @@ void TracebackSet::clear() noexcept {
 
 void TracebackSet::release() noexcept {
     clear();
-    system_release(slots_, (mask_ + 1) * sizeof(Traceback *));
+    system_release(slots_, (mask_ + 1) * sizeof(TracebackSlot));
     slots_ = nullptr;
     mask_ = 0;
     count_ = 0;
@@ -64,9 +65,9 @@ void TracebackSet::release() noexcept {
 
 bool TracebackSet::grow() noexcept {
     const std::size_t capacity = 2 * (mask_ + 1);
-    auto *slots = static_cast<Traceback **>(system_allocate(capacity * sizeof(Traceback *)));
+    auto *slots = static_cast<Traceback **>(system_allocate(capacity * sizeof(TracebackSlot)));
     if (slots == nullptr) return false;
-    std::memset(slots, 0, capacity * sizeof(Traceback *));
+    std::memset(slots, 0, capacity * sizeof(TracebackSlot));
     for (std::size_t i = 0; i <= mask_; ++i) {
         Traceback *tb = slots_[i];
         if (tb == nullptr) continue;
@@ -74,7 +75,7 @@ bool TracebackSet::grow() noexcept {
         while (slots[j] != nullptr) j = (j + 1) & (capacity - 1);
         slots[j] = tb;
     }
-    system_release(slots_, (mask_ + 1) * sizeof(Traceback *));
+    system_release(slots_, (mask_ + 1) * sizeof(TracebackSlot));
     slots_ = slots;
     mask_ = capacity - 1;
     return true;
