@@ -313,6 +313,27 @@ BOOST_AUTO_TEST_CASE(track_and_untrack_return_cpython_codes_and_keep_domains_apa
     BOOST_TEST(traced_now() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(retrace_gives_a_trace_the_current_traceback_and_keeps_its_size) {
+    void *early = PyObject_Malloc(8);
+    BOOST_TEST(minipy_tracemalloc_retrace(0, reinterpret_cast<uintptr_t>(early)) == -2);
+    {
+        TracingScope tracing(1);
+        BOOST_REQUIRE(tracing.started());
+        t_fake_stack = {{kMain, 20}};
+        void *p = PyObject_Malloc(48);
+        t_fake_stack = {{kLib, 21}};
+        BOOST_TEST(minipy_tracemalloc_retrace(0, reinterpret_cast<uintptr_t>(p)) == 0);
+        BOOST_TEST(same_frame(trace_of(p).frames.at(0), kLib, 21));
+        BOOST_TEST(trace_of(p).size == 48u);
+        BOOST_TEST(traced_now() == 48u);
+        // A block without a trace stays without one.
+        BOOST_TEST(minipy_tracemalloc_retrace(0, reinterpret_cast<uintptr_t>(early)) == 0);
+        BOOST_TEST(trace_of(early).nframe == 0);
+        PyObject_Free(p);
+    }
+    PyObject_Free(early);
+}
+
 BOOST_AUTO_TEST_CASE(allocations_of_the_stack_callback_are_not_traced) {
     TracingScope tracing(1);
     BOOST_REQUIRE(tracing.started());

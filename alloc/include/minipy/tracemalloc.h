@@ -81,6 +81,13 @@ PyAPI_FUNC(void) minipy_tracemalloc_reset_peak(void) MINIPY_NOEXCEPT;
 /* Bytes the tracer holds from the C library now (tables, tracebacks, frame buffers). */
 PyAPI_FUNC(size_t) minipy_tracemalloc_get_memory(void) MINIPY_NOEXCEPT;
 
+/* Gives the trace of (domain, ptr), if there is one, the calling thread's current traceback,
+ * keeping its size: for an object the runtime reuses from a free list, so that its trace
+ * points at the reuse (CPython's _PyTraceMalloc_NewReference). Returns 0 (also when the
+ * block has no trace), -1 when the tracer has no memory for the traceback (the old one
+ * stays), -2 when tracing is off. */
+PyAPI_FUNC(int) minipy_tracemalloc_retrace(unsigned int domain, uintptr_t ptr) MINIPY_NOEXCEPT;
+
 /* --- Reading traces ------------------------------------------------------------------------
  * A traceback: `nframe` frames (1 .. limit), most recent first, and how many frames the
  * stack had (`total_nframe`, capped at 65535). */

@@ -121,6 +121,14 @@ extern "C" int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr) noexcep
     return 0;
 }
 
+extern "C" int minipy_tracemalloc_retrace(unsigned int domain, uintptr_t ptr) noexcept {
+    if (!tracing()) return -2;
+    const bool was = trace::enter_untraced();
+    const bool ok = trace::retrace(domain, ptr);
+    trace::leave_untraced(was);
+    return ok ? 0 : -1;
+}
+
 // --- Reading ----------------------------------------------------------------------------------
 
 extern "C" int minipy_tracemalloc_get_traceback(unsigned int domain, uintptr_t ptr,

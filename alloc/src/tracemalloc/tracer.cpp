@@ -137,7 +137,8 @@ minipy_tracemalloc_frame *half(ThreadCache &tc, bool b) {
     minipy_tracemalloc_frame *frames = half(tc, !tc.last_is_b);
     const minipy_script_stack_fn stack = g_stack.load(std::memory_order_acquire);
     const int raw_total = stack != nullptr ? stack(frames, limit) : 0;
-    if (raw_total > 0 && tc.have_last && raw_total == tc.last_raw_total) [[likely]] {
+    if (tc.have_last && raw_total == tc.last_raw_total) [[likely]] {
+        if (raw_total <= 0) return true;  // no script frame, again: ("<unknown>", 0)
         const int n = std::min(raw_total, limit);
         if (n == tc.last_n && same_frames(frames, half(tc, tc.last_is_b), n)) [[likely]]
             return true;
@@ -376,6 +377,21 @@ Context *context_for(const PyMemAllocatorEx &inner) {
 
 bool add_trace(unsigned int domain, std::uintptr_t ptr, std::size_t size) noexcept {
     return add_trace_inline(domain, ptr, size);
+}
+
+bool retrace(unsigned int domain, std::uintptr_t ptr) noexcept {
+    ThreadCache &tc = t_cache;
+    if (!capture(tc)) return false;
+    bool ok = true;
+    g_state.lock.lock();
+    const TraceEntry *e = tracing() ? g_state.traces.find(domain, ptr) : nullptr;
+    if (e != nullptr) {
+        const Traceback *tb = interned(tc);
+        std::size_t same_size = 0;  // replacing an entry never grows the table
+        ok = tb != nullptr && g_state.traces.put(domain, ptr, e->size, tb, &same_size);
+    }
+    g_state.lock.unlock();
+    return ok;
 }
 
 void remove_trace(unsigned int domain, std::uintptr_t ptr) noexcept {

@@ -54,6 +54,8 @@ extern std::atomic<int> g_nframe;  // the traceback limit; survives stop
 // nothing changed, when the tracer's memory is short. True without a trace when tracing
 // stopped meanwhile.
 bool add_trace(unsigned int domain, std::uintptr_t ptr, std::size_t size) noexcept;
+// Gives the trace of (domain, ptr), if any, the calling thread's traceback; false: no memory.
+bool retrace(unsigned int domain, std::uintptr_t ptr) noexcept;
 // Removes the trace if there is one.
 void remove_trace(unsigned int domain, std::uintptr_t ptr) noexcept;
 
