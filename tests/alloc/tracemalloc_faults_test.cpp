@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-#include "alloc/tracemalloc_support.hpp"
+#include "alloc/support/fake_script_stack.hpp"
 #include "minipy/pymem.h"
 #include "minipy/tracemalloc.h"
 #include "tracemalloc/memory.hpp"

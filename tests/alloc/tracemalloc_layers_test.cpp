@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "alloc/tracemalloc_support.hpp"
+#include "alloc/support/fake_script_stack.hpp"
 #include "minipy/pymem.h"
 #include "minipy/tracemalloc.h"
 #include "support/alloc_hooks.hpp"

@@ -1,7 +1,7 @@
 // The tracer core (issue 15 points 1-3): start and its limit, a trace per block of each
 // domain with its interned traceback, realloc and free, the counters, stop and clear,
 // PyTraceMalloc_Track / Untrack, snapshots. The stack comes from a fake callback
-// (tracemalloc_support.hpp) standing in for the interpreter's. Expected behaviour is
+// (support/fake_script_stack.hpp) standing in for the interpreter's. Expected behaviour is
 // CPython 3.11's (Modules/_tracemalloc.c; the Track/Untrack sequence is the one of
 // ../shared/reference/cpython-memory.md 5.1, run under python3).
 #include <boost/test/unit_test.hpp>
@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "alloc/tracemalloc_support.hpp"
+#include "alloc/support/fake_script_stack.hpp"
 #include "minipy/pymem.h"
 #include "minipy/tracemalloc.h"
 #include "support/alloc_hooks.hpp"

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "alloc/tracemalloc_support.hpp"
+#include "alloc/support/fake_script_stack.hpp"
 #include "minipy/pymem.h"
 #include "minipy/tracemalloc.h"
 
