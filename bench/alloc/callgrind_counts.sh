@@ -4,6 +4,7 @@
 # usage: bench/alloc/callgrind_counts.sh [--quick | --all-sizes] [<build-dir>]
 #        bench/alloc/callgrind_counts.sh --debug-hooks [--quick] [<build-dir>]
 #        bench/alloc/callgrind_counts.sh --gil [<build-dir>]
+#        bench/alloc/callgrind_counts.sh --tracemalloc [<build-dir>]
 #   <build-dir>    a configured build tree (default: build/release); the drivers are
 #                  <build-dir>/bench/minipy_alloc_callgrind_driver and, for --debug-hooks and
 #                  --gil, <build-dir>/bench/minipy_runtime_callgrind_driver
@@ -18,6 +19,10 @@
 #                  minipy_eval_checkpoint, PyGILState_Ensure/Release with the GIL held, free,
 #                  or in a thread without a state, PyEval_SaveThread/RestoreThread), minipy
 #                  against CPython 3.11
+#   --tracemalloc  instead of the allocator table: PyObject_Malloc + PyObject_Free (64 B pair)
+#                  and the churn step on pymalloc, untraced and with tracemalloc tracing 1
+#                  and 25 frames of a fake 25-deep script stack, the stack the same at each
+#                  allocation (the per-thread cache hits) or its top line moving (it misses)
 #
 # Method: each case runs the driver twice under `valgrind --tool=callgrind`, with N and 2N
 # operations, and prints (Ir(2N) - Ir(N)) / N. Everything that does not scale with N
@@ -45,6 +50,7 @@ for arg in "$@"; do
         --quick) sizes=(32); quick=1 ;;
         --debug-hooks) mode=hooks ;;
         --gil) mode=gil ;;
+        --tracemalloc) mode=tracemalloc ;;
         --all-sizes) mapfile -t sizes < <(seq 16 16 512) ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
                    exit 0 ;;
@@ -59,7 +65,7 @@ if [[ ! -x "$driver" ]]; then
     exit 2
 fi
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2; }
-if [[ $mode != allocators ]]; then
+if [[ $mode != allocators && $mode != tracemalloc ]]; then
     driver="$build_dir/bench/minipy_runtime_callgrind_driver"
     if [[ ! -x "$driver" ]]; then
         echo "no driver at $driver: build the tree first (cmake --build $build_dir)" >&2
@@ -153,6 +159,26 @@ if [[ $mode == hooks ]]; then
     echo "no: minipy's allocators set with _PyMem_SetupAllocators, no GIL check registered;"
     echo "CPython not initialized, its check answers at once."
     echo "'skip': not available in this build (libpython not found)"
+    exit 0
+fi
+
+# --- --tracemalloc: the tracer's cost per traced pair and churn step -------------------------
+if [[ $mode == tracemalloc ]]; then
+    printf '| instructions per operation | untraced | 1 frame | 25 frames |\n|---|---:|---:|---:|\n'
+    for stack in same moving; do
+        printf '| pair 64 B, stack %s |' "$stack"
+        for frames in 0 1 25; do
+            printf ' %s |' "$(per_op 1 $n_pair traced-pair $frames $stack 64 $n_pair \
+                -- traced-pair $frames $stack 64 $((2 * n_pair)))"
+        done
+        printf '\n'
+    done
+    printf '| churn step (10^5 live traces) |'
+    for frames in 0 1 25; do
+        printf ' %s |' "$(per_op 1 $n_churn traced-churn $frames $n_churn $((2 * n_churn)) \
+            -- traced-churn $frames $((2 * n_churn)) $((2 * n_churn)))"
+    done
+    printf '\n'
     exit 0
 fi
 

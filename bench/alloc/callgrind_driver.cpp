@@ -9,6 +9,11 @@
 //   minipy_alloc_callgrind_driver realloc <allocator> <chains>
 //   minipy_alloc_callgrind_driver empty <iterations>
 //   minipy_alloc_callgrind_driver realloc-length     (prints the reallocs in one chain)
+//   minipy_alloc_callgrind_driver traced-pair <frames> <same|moving> <size> <iterations>
+//   minipy_alloc_callgrind_driver traced-churn <frames> <steps> <stream-steps>
+//       PyObject_Malloc / PyObject_Free on pymalloc with tracemalloc tracing <frames> frames
+//       (0: not started) of a fake script stack 25 frames deep; `moving`: the top frame's
+//       line changes at every allocation (the per-thread cache never hits)
 //
 // minipy's allocators are called directly (a call instruction, as a program calls
 // PyObject_Malloc); the others through a function pointer in memory, which is also one
@@ -27,6 +32,7 @@
 #include "alloc/process.hpp"
 #include "alloc/workloads.hpp"
 #include "minipy/pymem.h"
+#include "minipy/tracemalloc.h"
 
 namespace {
 
@@ -70,6 +76,19 @@ struct Empty {
     static void free(void *p) { empty_free(p); }
 };
 
+// A stand-in for the interpreter's stack callback: copies frames of a fixed 25-deep stack
+// (an interpreter reads them from its frame chain). With g_moving, the top line changes.
+constexpr int kFakeDepth = 25;
+minipy_tracemalloc_frame g_fake_stack[kFakeDepth];
+bool g_moving = false;
+
+int fake_stack(minipy_tracemalloc_frame *frames, int max_frames) {
+    if (g_moving) g_fake_stack[0].lineno ^= 1;
+    const int n = max_frames < kFakeDepth ? max_frames : kFakeDepth;
+    for (int i = 0; i < n; ++i) frames[i] = g_fake_stack[i];
+    return kFakeDepth;
+}
+
 int usage() {
     std::fputs(
         "usage: minipy_alloc_callgrind_driver pair|pair-unpinned <allocator> <size> <n>\n"
@@ -77,7 +96,9 @@ int usage() {
         "[<stream-steps>]\n"
         "       minipy_alloc_callgrind_driver realloc <allocator> <chains>\n"
         "       minipy_alloc_callgrind_driver empty <n>\n"
-        "       minipy_alloc_callgrind_driver realloc-length\n",
+        "       minipy_alloc_callgrind_driver realloc-length\n"
+        "       minipy_alloc_callgrind_driver traced-pair <frames> same|moving <size> <n>\n"
+        "       minipy_alloc_callgrind_driver traced-churn <frames> <steps> <stream-steps>\n",
         stderr);
     return 2;
 }
@@ -114,6 +135,35 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
     return usage();
 }
 
+int run_traced(const std::string &mode, int argc, char **argv) {
+    if ((mode == "traced-pair" && argc != 6) || (mode == "traced-churn" && argc != 5))
+        return usage();
+    const long frames = std::strtol(argv[2], nullptr, 10);
+    if (frames < 0 || frames > MINIPY_TRACEMALLOC_MAX_NFRAME) return usage();
+    if (minipy_alloc_configure("pymalloc", 0) != 0) return 3;
+    static const char kFile[] = "workload.py";
+    for (int i = 0; i < kFakeDepth; ++i)
+        g_fake_stack[i] = {kFile, static_cast<unsigned>(10 * (i + 1))};
+    minipy_alloc_set_script_stack(&fake_stack);
+    if (frames > 0 && minipy_tracemalloc_start(static_cast<int>(frames)) != 0) return 3;
+    if (mode == "traced-pair") {
+        g_moving = std::strcmp(argv[3], "moving") == 0;
+        lifo_pairs(Minipy{}, static_cast<std::size_t>(parse_positive_count(argv[4])),
+                   parse_positive_count(argv[5]), true);
+    } else {
+        const auto steps = static_cast<std::size_t>(parse_positive_count(argv[3]));
+        const auto stream_steps = static_cast<std::size_t>(parse_positive_count(argv[4]));
+        if (stream_steps < steps) return usage();
+        const ChurnStream s = make_churn_stream(stream_steps);
+        std::vector<void *> slots(kChurnLive);
+        churn_fill(Minipy{}, s, slots.data());
+        run_churn_steps(ChurnDriver::write, Minipy{}, s.steps.data(), steps, slots.data());
+        churn_drain(Minipy{}, slots.data());
+    }
+    minipy_tracemalloc_stop();
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -122,6 +172,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (argc < 3) return usage();
+    if (std::strncmp(argv[1], "traced-", 7) == 0) return run_traced(argv[1], argc, argv);
     // Only for jemalloc: under valgrind the re-executed process would not be traced (the
     // script sets the tunable itself, so that it never happens there).
     if (std::strcmp(argv[2], "jemalloc") == 0) reexec_for_jemalloc_tls(argv);

@@ -14,6 +14,10 @@
 //   no-gil FUNCTION         a GIL check that always says "not held", then FUNCTION
 //                           (malloc|calloc|realloc|free) through MEM, then again through OBJ
 //   fatal-context           as buffer-overflow, with a fatal context printer registered
+//   traced-overflow         as buffer-overflow while tracemalloc traces 5 frames, the stack
+//                           callback saying "<string>" lines 3 then 4 (the script
+//                           of data/traced_overflow.py)
+//   untraced-overflow       as buffer-overflow, the block allocated before tracing started
 #include <unistd.h>
 
 #include <cstdio>
@@ -21,6 +25,7 @@
 #include <string>
 
 #include "minipy/pymem.h"
+#include "minipy/tracemalloc.h"
 
 namespace {
 
@@ -63,6 +68,14 @@ int no_gil(const std::string &function) {
     return 0;
 }
 
+// The interpreter's callback as it would answer inside f() of data/traced_overflow.py.
+int overflow_script_stack(minipy_tracemalloc_frame *frames, int max_frames) {
+    static const char kFile[] = "<string>";
+    const minipy_tracemalloc_frame stack[2] = {{kFile, 3}, {kFile, 4}};
+    for (int i = 0; i < 2 && i < max_frames; ++i) frames[i] = stack[i];
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -71,6 +84,13 @@ int main(int argc, char **argv) {
     if (scenario == "buffer-overflow" || scenario == "fatal-context") {
         if (scenario == "fatal-context") minipy_alloc_set_fatal_context(&print_context);
         char *p = static_cast<char *>(PyMem_Malloc(16));
+        p[16] = 'x';
+        PyMem_Free(p);
+    } else if (scenario == "traced-overflow" || scenario == "untraced-overflow") {
+        minipy_alloc_set_script_stack(&overflow_script_stack);
+        char *early = static_cast<char *>(PyMem_Malloc(16));
+        if (minipy_tracemalloc_start(5) != 0) return 2;
+        char *p = scenario == "traced-overflow" ? static_cast<char *>(PyMem_Malloc(16)) : early;
         p[16] = 'x';
         PyMem_Free(p);
     } else if (scenario == "buffer-underflow") {

@@ -183,9 +183,9 @@ PyAPI_FUNC(void) minipy_alloc_set_fatal_context(minipy_fatal_context_fn print) M
 MINIPY_NORETURN PyAPI_FUNC(void)
     minipy_fatal_error(const char *function, const char *message) MINIPY_NOEXCEPT;
 
-/* Shutdown of the alloc layer: prints the statistics when PYTHONMALLOCSTATS asked for
- * them, then gives back the empty arena pymalloc keeps against thrashing. Blocks still
- * allocated stay valid; the domains keep working afterwards. */
+/* Shutdown of the alloc layer: stops tracemalloc (its memory goes back), prints the
+ * statistics when PYTHONMALLOCSTATS asked for them, then gives back the empty arena pymalloc keeps
+ * against thrashing. Blocks still allocated stay valid; the domains keep working afterwards. */
 PyAPI_FUNC(void) minipy_alloc_finalize(void) MINIPY_NOEXCEPT;
 
 MINIPY_EXTERN_C_END

@@ -17,6 +17,7 @@
 #include "domains/domains.hpp"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
+#include "minipy/tracemalloc.h"
 #include "pymalloc/pymalloc.hpp"
 #include "pymalloc/state.hpp"
 #include "support/fatal.hpp"
@@ -216,6 +217,8 @@ extern "C" void minipy_alloc_init_from_env(void) noexcept {
 }
 
 extern "C" void minipy_alloc_finalize(void) noexcept {
+    // Like CPython's _PyTraceMalloc_Fini: the tracer's tables go back to the C library.
+    minipy_tracemalloc_stop();
     minipy::pymalloc::print_stats_if_requested();
     minipy_pymalloc_release_free_arenas();
 }

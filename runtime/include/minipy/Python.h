@@ -15,6 +15,7 @@
 
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
+#include "minipy/tracemalloc.h"
 
 #include "minipy/abstract.h"
 #include "minipy/boolobject.h"

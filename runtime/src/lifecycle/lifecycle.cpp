@@ -23,6 +23,7 @@
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
 #include "minipy/pystate.h"
+#include "minipy/tracemalloc.h"
 #include "objects/freelist_settings.hpp"
 #include "state/runtime_state.hpp"
 
@@ -306,6 +307,9 @@ extern "C" int Py_FinalizeEx(void) noexcept {
         Py_CLEAR(t->curexc);
     gc_collect_at_shutdown();
     finalize_object_parts(kObjectPartCount);
+    // Tracing ends before the accounting hook goes: the tracer wraps the hook when it was
+    // started after start-up, and the hook can only take itself out from the top.
+    minipy_tracemalloc_stop();
     accounting_stop();
 
     // From here on no thread holds the GIL: stop judging calls by it first.
