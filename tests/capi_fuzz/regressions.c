@@ -63,6 +63,44 @@ static void set_intersection_hashes_every_item(void) {
     Py_DECREF(one);
 }
 
+/* The exception's __cause__, shown after the exception itself (which stays set). */
+static void show_cause(const char *name, PyObject *result) {
+    if (result != NULL) {
+        show(name, result);
+        return;
+    }
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    PyObject *cause = value != NULL ? PyException_GetCause(value) : NULL;
+    PyErr_Restore(type, value, traceback);
+    show(name, NULL);
+    printf("%s.__cause__: ", name);
+    PyObject *repr = cause != NULL ? PyObject_Repr(cause) : NULL;
+    printf("%s\n", repr != NULL ? PyUnicode_AsUTF8(repr) : "None");
+    Py_XDECREF(repr);
+    Py_XDECREF(cause);
+}
+
+/* Names of utf-8, ascii and latin-1 that CPython does not take on its fast path ("u8", "us",
+ * "l1") go through its codec registry, which rewraps an unknown error handler's LookupError
+ * with the operation and the name; the fast-path names do not. */
+static void codec_registry_wraps_lookup_errors(void) {
+    show_cause("decode_u8_bogus_handler", PyUnicode_Decode("\xff", 1, "u8", "bogus"));
+    show("decode_utf8_bogus_handler", PyUnicode_Decode("\xff", 1, "UTF-8", "bogus"));
+    show("decode_l1_bogus_handler_unused", PyUnicode_Decode("\xff", 1, "l1", "bogus"));
+    PyObject *s = PyUnicode_FromString("\xc3\xa9");
+    show_cause("encode_us_bogus_handler", PyUnicode_AsEncodedString(s, "us", "bogus"));
+    show("encode_us_ascii_bogus_handler", PyUnicode_AsEncodedString(s, "us-ascii", "bogus"));
+    show("encode_646_strict", PyUnicode_AsEncodedString(s, "646", "strict"));
+    show("encode_unknown_encoding", PyUnicode_AsEncodedString(s, "utf-9", "bogus"));
+    Py_DECREF(s);
+    PyObject *surrogate = PyUnicode_FromOrdinal(0xD800);
+    show_cause("str_encode_method_u8_surrogate",
+               call(surrogate, "encode", Py_BuildValue("(ss)", "u8", "nope")));
+    Py_DECREF(surrogate);
+}
+
 int main(void) {
 #ifdef MINIPY_PYTHON_H
     PyConfig config;
@@ -73,6 +111,7 @@ int main(void) {
     Py_InitializeEx(0);
 #endif
     set_intersection_hashes_every_item();
+    codec_registry_wraps_lookup_errors();
     if (Py_FinalizeEx() < 0) return 1;
 #ifdef MINIPY_PYTHON_H
     minipy_leak_report report;

@@ -14,6 +14,12 @@
 //
 // The exception types are plain here (no .start/.end/.object attributes): the message is
 // their single argument.
+//
+// CPython decodes and encodes utf-8, ascii and latin-1 by a few spellings of their names on a
+// fast path and everything else (other aliases such as "u8" or "l1") through its codec
+// registry, which rewraps a plain LookupError raised inside the codec (an unknown error
+// handler) as "decoding with 'u8' codec failed (LookupError: ...)". minipy has no registry
+// but gives the same errors: encoding_is_fast_path() says which way CPython would go.
 #include <cstring>
 #include <initializer_list>
 
@@ -51,6 +57,55 @@ Encoding encoding_from_name(const char *encoding) noexcept {
          {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "cp367", "iso646_us"})
         if (name_is(encoding, alias)) return Encoding::ascii;
     return Encoding::unknown;
+}
+
+bool encoding_is_fast_path(const char *encoding) noexcept {
+    if (encoding == nullptr) return true;
+    // CPython's _Py_normalize_encoding into an 11-byte buffer: lower case, every run of other
+    // characters than letters, digits and '.' as one '_' (none at the start or the end); a
+    // name that does not fit takes the registry.
+    char lower[11];
+    size_t length = 0;
+    bool punctuation = false;
+    for (const char *c = encoding; *c != '\0'; ++c) {
+        const char ch = *c;
+        const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                          (ch >= '0' && ch <= '9') || ch == '.';
+        if (!keep) {
+            punctuation = true;
+            continue;
+        }
+        if (punctuation && length > 0) {
+            if (length == sizeof lower - 1) return false;
+            lower[length++] = '_';
+        }
+        punctuation = false;
+        if (length == sizeof lower - 1) return false;
+        lower[length++] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    lower[length] = '\0';
+    for (const char *name :
+         {"utf_8", "utf8", "ascii", "us_ascii", "latin1", "latin_1", "iso_8859_1", "iso8859_1"})
+        if (std::strcmp(lower, name) == 0) return true;
+    return false;
+}
+
+void wrap_codec_error(const char *operation, const char *encoding) noexcept {
+    PyObject *raised = PyErr_GetRaisedException();
+    if (raised == nullptr) return;
+    if (!Py_IS_TYPE(raised, reinterpret_cast<PyTypeObject *>(PyExc_LookupError))) {
+        PyErr_SetRaisedException(raised);
+        return;
+    }
+    PyErr_Format(PyExc_LookupError, "%s with '%s' codec failed (%s: %S)", operation, encoding,
+                 Py_TYPE(raised)->tp_name, raised);
+    PyObject *wrapped = PyErr_GetRaisedException();
+    if (wrapped == nullptr) {  // formatting failed: keep what went wrong first
+        PyErr_SetRaisedException(raised);
+        return;
+    }
+    PyException_SetCause(wrapped, raised);
+    PyErr_SetRaisedException(wrapped);
 }
 
 // Writes \xNN, \uNNNN or \UNNNNNNNN for ch (what backslashreplace puts in); returns the
@@ -333,10 +388,14 @@ extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
 
 extern "C" PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                                       const char *errors) noexcept {
+    PyObject *result;
     switch (encoding_from_name(encoding)) {
-    case Encoding::utf8: return PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr);
-    case Encoding::latin1: return PyUnicode_DecodeLatin1(s, size, errors);
-    case Encoding::ascii: return PyUnicode_DecodeASCII(s, size, errors);
+    case Encoding::utf8: result = PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr); break;
+    case Encoding::latin1: result = PyUnicode_DecodeLatin1(s, size, errors); break;
+    case Encoding::ascii: result = PyUnicode_DecodeASCII(s, size, errors); break;
     default: return PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
     }
+    if (result == nullptr && !encoding_is_fast_path(encoding))
+        wrap_codec_error("decoding", encoding);
+    return result;
 }
