@@ -101,6 +101,29 @@ static void codec_registry_wraps_lookup_errors(void) {
     Py_DECREF(surrogate);
 }
 
+/* -1 is nothing but sign bits: CPython writes it in 0 bytes when signed (it makes room for a
+ * sign bit only when it writes a byte); every other value needs at least one. */
+static void minus_one_fits_in_no_bytes(void) {
+    static const long kValues[] = {-1, 0, -2, 1};
+    for (int i = 0; i < 4; i++) {
+        PyObject *v = PyLong_FromLong(kValues[i]);
+        unsigned char byte = 0xAB;
+        char name[64];
+        snprintf(name, sizeof name, "as_byte_array_%ld_in_0_bytes", kValues[i]);
+        int rc = _PyLong_AsByteArray((PyLongObject *)v, &byte, 0, 0, 1);
+        show(name, rc == 0 ? PyLong_FromLong(byte) : NULL);
+        snprintf(name, sizeof name, "to_bytes_%ld_length_0_signed", kValues[i]);
+        PyObject *kwargs = Py_BuildValue("{sO}", "signed", Py_True);
+        PyObject *method = PyObject_GetAttrString(v, "to_bytes");
+        PyObject *args = Py_BuildValue("(is)", 0, "little");
+        show(name, PyObject_Call(method, args, kwargs));
+        Py_DECREF(args);
+        Py_DECREF(method);
+        Py_DECREF(kwargs);
+        Py_DECREF(v);
+    }
+}
+
 int main(void) {
 #ifdef MINIPY_PYTHON_H
     PyConfig config;
@@ -112,6 +135,7 @@ int main(void) {
 #endif
     set_intersection_hashes_every_item();
     codec_registry_wraps_lookup_errors();
+    minus_one_fits_in_no_bytes();
     if (Py_FinalizeEx() < 0) return 1;
 #ifdef MINIPY_PYTHON_H
     minipy_leak_report report;

@@ -4,7 +4,8 @@
 //
 // Negative ints are written and read in two's complement. A value fits in n bytes when its
 // two's complement form needs at most 8n bits: bit_length(v) for unsigned, bit_length(v) + 1
-// for signed non-negative, and bit_length(-v - 1) + 1 for negative v.
+// for signed non-negative, and bit_length(-v - 1) + 1 for negative v. One exception, CPython's: -1
+// fits in 0 bytes.
 #include <cstring>
 
 #include "minipy/abstract.h"
@@ -171,7 +172,11 @@ extern "C" int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t
         PyErr_SetString(PyExc_OverflowError, "can't convert negative int to unsigned");
         return -1;
     }
-    if (twos_complement_bits(obj, is_signed != 0) > static_cast<std::uint64_t>(n) * 8) {
+    const std::uint64_t needed = twos_complement_bits(obj, is_signed != 0);
+    // CPython makes room for the sign bit only when it writes a byte, so -1 (sign bits and
+    // nothing else) fits in 0 bytes: (-1).to_bytes(0, 'big', signed=True) == b''.
+    const bool minus_one_in_no_bytes = n == 0 && negative && needed == 1;
+    if (needed > static_cast<std::uint64_t>(n) * 8 && !minus_one_in_no_bytes) {
         PyErr_SetString(PyExc_OverflowError, "int too big to convert");
         return -1;
     }
