@@ -124,6 +124,17 @@ static void minus_one_fits_in_no_bytes(void) {
     }
 }
 
+/* A repetition whose size fits Py_ssize_t but not an object: MemoryError, as the allocator
+ * refuses it (past Py_ssize_t it is OverflowError). */
+static void bytes_repeat_too_big_for_memory(void) {
+    PyObject *b = PyBytes_FromString("12"), *one = PyBytes_FromString("1");
+    show("bytes_repeat_size_near_ssize_max", PySequence_Repeat(b, ((Py_ssize_t)1 << 62) - 1));
+    show("bytes_repeat_size_ssize_max", PySequence_Repeat(one, PY_SSIZE_T_MAX));
+    show("bytes_repeat_size_past_ssize_max", PySequence_Repeat(b, (Py_ssize_t)1 << 62));
+    Py_DECREF(b);
+    Py_DECREF(one);
+}
+
 int main(void) {
 #ifdef MINIPY_PYTHON_H
     PyConfig config;
@@ -136,6 +147,7 @@ int main(void) {
     set_intersection_hashes_every_item();
     codec_registry_wraps_lookup_errors();
     minus_one_fits_in_no_bytes();
+    bytes_repeat_too_big_for_memory();
     if (Py_FinalizeEx() < 0) return 1;
 #ifdef MINIPY_PYTHON_H
     minipy_leak_report report;
