@@ -135,11 +135,24 @@ static void bytes_repeat_too_big_for_memory(void) {
     Py_DECREF(one);
 }
 
+/* PyUnicode_WriteChar on a string fresh from PyUnicode_New, whose characters are not set yet:
+ * deciding whether it may change must not read them (memcheck checks this one). */
+static void write_char_into_fresh_string(void) {
+    PyObject *s = PyUnicode_New(1, 255);
+    int rc = s != NULL ? PyUnicode_WriteChar(s, 0, 0xE9) : -1;
+    show("write_char_into_fresh_string", rc == 0 ? s : NULL);
+    PyObject *shared = PyUnicode_FromOrdinal('a'); /* the cached 'a': not to be changed */
+    rc = PyUnicode_WriteChar(shared, 0, 'b');
+    show("write_char_into_cached_string", rc == 0 ? Py_NewRef(shared) : NULL);
+    Py_DECREF(shared);
+}
+
 int main(void) {
 #ifdef MINIPY_PYTHON_H
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
     config.leak_check = 1;
+    config.allocator = "malloc"; /* memcheck and the sanitizers see every object alone */
     if (PyStatus_Exception(Py_InitializeFromConfig(&config))) return 1;
 #else
     Py_InitializeEx(0);
@@ -148,6 +161,7 @@ int main(void) {
     codec_registry_wraps_lookup_errors();
     minus_one_fits_in_no_bytes();
     bytes_repeat_too_big_for_memory();
+    write_char_into_fresh_string();
     if (Py_FinalizeEx() < 0) return 1;
 #ifdef MINIPY_PYTHON_H
     minipy_leak_report report;
