@@ -68,6 +68,12 @@ void mask_message(PyObject *type, const char *why);
 /* Drops the masks: for a call that is skipped after they were set (every line ends so). */
 void mask_clear(void);
 
+/* The whole line of a call of one object argument: function(arg), named `name`. The result
+ * of line_unary is offered to the pool when `keep`, else dropped. */
+void line_unary(PyObject *(*function)(PyObject *), const char *name, PyObject *arg, int keep);
+void line_unary_int(int (*function)(PyObject *), const char *name, PyObject *arg);
+void line_unary_size(Py_ssize_t (*function)(PyObject *), const char *name, PyObject *arg);
+
 /* The repr of an object as a UTF-8 C string in a static buffer, cut at `limit` bytes;
  * "<repr failed: Type>" when repr raises (the exception is cleared). *full_length receives
  * the whole repr's length in bytes when not NULL (-1 when it failed). */

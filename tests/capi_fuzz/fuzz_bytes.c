@@ -46,10 +46,7 @@ static void bytes_new(void) {
                 PyList_SET_ITEM(
                     o, i, PyLong_FromLong(rng_chance(90) ? rng_range(0, 255) : rng_range(-2, 300)));
         }
-        call_begin("PyBytes_FromObject");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyBytes_FromObject(o));
+        line_unary(PyBytes_FromObject, "PyBytes_FromObject", o, 1);
         Py_XDECREF(o);
         break;
     }
@@ -73,10 +70,7 @@ static void bytes_api(void) {
     switch (rng_below(6)) {
     case 0: {
         PyObject *o = rng_chance(85) ? Py_NewRef(b) : arg_any();
-        call_begin("PyBytes_Size");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyBytes_Size(o));
+        line_unary_size(PyBytes_Size, "PyBytes_Size", o);
         Py_DECREF(o);
         break;
     }

@@ -301,3 +301,29 @@ void result_text(const char *text) {
     print_exception_if_set(" !");
     end_line();
 }
+
+/* --- Lines of one-argument calls --------------------------------------------------------- */
+
+void line_unary(PyObject *(*function)(PyObject *), const char *name, PyObject *arg, int keep) {
+    call_begin(name);
+    arg_obj(arg);
+    call_args_done();
+    if (keep)
+        result_keep(function(arg));
+    else
+        result_drop(function(arg));
+}
+
+void line_unary_int(int (*function)(PyObject *), const char *name, PyObject *arg) {
+    call_begin(name);
+    arg_obj(arg);
+    call_args_done();
+    result_long(function(arg));
+}
+
+void line_unary_size(Py_ssize_t (*function)(PyObject *), const char *name, PyObject *arg) {
+    call_begin(name);
+    arg_obj(arg);
+    call_args_done();
+    result_long(function(arg));
+}

@@ -212,10 +212,7 @@ static void iteration(void) {
         if (!hint_is_known_difference(it))
             call_method_line(it, "__length_hint__", PyTuple_New(0), NULL, 0);
     } else {
-        call_begin("PyIter_Check");
-        arg_obj(it);
-        call_args_done();
-        result_long(PyIter_Check(it));
+        line_unary_int(PyIter_Check, "PyIter_Check", it);
     }
     Py_DECREF(it);
 }

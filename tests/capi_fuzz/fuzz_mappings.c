@@ -144,12 +144,7 @@ static void dict_api(void) {
         Py_DECREF(key);
         break;
     }
-    case 8:
-        call_begin("PyDict_Size");
-        arg_obj(target);
-        call_args_done();
-        result_long(PyDict_Size(target));
-        break;
+    case 8: line_unary_size(PyDict_Size, "PyDict_Size", target); break;
     case 9: {
         static const char *const kNames[] = {"PyDict_Keys", "PyDict_Values", "PyDict_Items",
                                              "PyDict_Copy"};
@@ -337,27 +332,16 @@ static void set_api(void) {
         Py_DECREF(target);
         break;
     }
-    case 5:
-        call_begin("PySet_Pop");
-        arg_obj(s);
-        call_args_done();
-        result_keep(PySet_Pop(s));
-        break;
+    case 5: line_unary(PySet_Pop, "PySet_Pop", s, 1); break;
     case 6: {
         PyObject *target = rng_chance(90) ? pool_set_or_new(1) : arg_any();
-        call_begin("PySet_Size");
-        arg_obj(target);
-        call_args_done();
-        result_long(PySet_Size(target));
+        line_unary_size(PySet_Size, "PySet_Size", target);
         Py_DECREF(target);
         break;
     }
     case 7:
         if (rng_chance(25)) {
-            call_begin("PySet_Clear");
-            arg_obj(s);
-            call_args_done();
-            result_long(PySet_Clear(s));
+            line_unary_int(PySet_Clear, "PySet_Clear", s);
         }
         break;
     default: {
@@ -429,18 +413,8 @@ static void set_methods(void) {
 static void mapping_protocol(void) {
     PyObject *m = rng_chance(60) ? pool_dict_or_new() : arg_any();
     switch (rng_below(10)) {
-    case 0:
-        call_begin("PyMapping_Check");
-        arg_obj(m);
-        call_args_done();
-        result_long(PyMapping_Check(m));
-        break;
-    case 1:
-        call_begin("PyMapping_Size");
-        arg_obj(m);
-        call_args_done();
-        result_long(PyMapping_Size(m));
-        break;
+    case 0: line_unary_int(PyMapping_Check, "PyMapping_Check", m); break;
+    case 1: line_unary_size(PyMapping_Size, "PyMapping_Size", m); break;
     case 2: {
         static const char *const kNames[] = {"PyMapping_Keys", "PyMapping_Values",
                                              "PyMapping_Items"};

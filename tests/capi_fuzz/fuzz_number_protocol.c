@@ -167,36 +167,11 @@ skip:
 static void number_unary(void) {
     PyObject *o = operand();
     switch (rng_below(10)) {
-    case 0:
-        call_begin("PyNumber_Negative");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Negative(o));
-        break;
-    case 1:
-        call_begin("PyNumber_Positive");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Positive(o));
-        break;
-    case 2:
-        call_begin("PyNumber_Absolute");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Absolute(o));
-        break;
-    case 3:
-        call_begin("PyNumber_Invert");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Invert(o));
-        break;
-    case 4:
-        call_begin("PyNumber_Index");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Index(o));
-        break;
+    case 0: line_unary(PyNumber_Negative, "PyNumber_Negative", o, 1); break;
+    case 1: line_unary(PyNumber_Positive, "PyNumber_Positive", o, 1); break;
+    case 2: line_unary(PyNumber_Absolute, "PyNumber_Absolute", o, 1); break;
+    case 3: line_unary(PyNumber_Invert, "PyNumber_Invert", o, 1); break;
+    case 4: line_unary(PyNumber_Index, "PyNumber_Index", o, 1); break;
     case 5:
         call_begin("PyNumber_Long");
         arg_obj(o);
@@ -206,12 +181,7 @@ static void number_unary(void) {
 #endif
         result_keep(PyNumber_Long(o));
         break;
-    case 6:
-        call_begin("PyNumber_Float");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyNumber_Float(o));
-        break;
+    case 6: line_unary(PyNumber_Float, "PyNumber_Float", o, 1); break;
     case 7: {
         int raise = rng_chance(50);
         call_begin("PyNumber_AsSsize_t");
@@ -221,18 +191,8 @@ static void number_unary(void) {
         result_long(PyNumber_AsSsize_t(o, raise ? PyExc_OverflowError : NULL));
         break;
     }
-    case 8:
-        call_begin("PyNumber_Check");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyNumber_Check(o));
-        break;
-    default:
-        call_begin("PyIndex_Check");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyIndex_Check(o));
-        break;
+    case 8: line_unary_int(PyNumber_Check, "PyNumber_Check", o); break;
+    default: line_unary_int(PyIndex_Check, "PyIndex_Check", o); break;
     }
     Py_DECREF(o);
 }

@@ -132,12 +132,7 @@ static void int_as(void) {
         result_long(v);
         break;
     }
-    case 4:
-        call_begin("PyLong_AsSsize_t");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyLong_AsSsize_t(o));
-        break;
+    case 4: line_unary_size(PyLong_AsSsize_t, "PyLong_AsSsize_t", o); break;
     case 5:
         call_begin("PyLong_AsSize_t");
         arg_obj(o);
@@ -267,10 +262,7 @@ static void float_new(void) {
     }
     case 1: {
         PyObject *o = rng_chance(70) ? arg_str() : arg_any();
-        call_begin("PyFloat_FromString");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyFloat_FromString(o));
+        line_unary(PyFloat_FromString, "PyFloat_FromString", o, 1);
         Py_DECREF(o);
         break;
     }

@@ -14,48 +14,13 @@ static const char *const kOpNames[] = {"Py_LT", "Py_LE", "Py_EQ", "Py_NE", "Py_G
 static void object_basics(void) {
     PyObject *o = arg_any();
     switch (rng_below(9)) {
-    case 0:
-        call_begin("PyObject_Repr");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyObject_Repr(o));
-        break;
-    case 1:
-        call_begin("PyObject_Str");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyObject_Str(o));
-        break;
-    case 2:
-        call_begin("PyObject_Hash");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyObject_Hash(o));
-        break;
-    case 3:
-        call_begin("PyObject_IsTrue");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyObject_IsTrue(o));
-        break;
-    case 4:
-        call_begin("PyObject_Not");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyObject_Not(o));
-        break;
-    case 5:
-        call_begin("PyObject_Type");
-        arg_obj(o);
-        call_args_done();
-        result_drop(PyObject_Type(o));
-        break;
-    case 6:
-        call_begin("PyObject_Size");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyObject_Size(o));
-        break;
+    case 0: line_unary(PyObject_Repr, "PyObject_Repr", o, 1); break;
+    case 1: line_unary(PyObject_Str, "PyObject_Str", o, 1); break;
+    case 2: line_unary_size(PyObject_Hash, "PyObject_Hash", o); break;
+    case 3: line_unary_int(PyObject_IsTrue, "PyObject_IsTrue", o); break;
+    case 4: line_unary_int(PyObject_Not, "PyObject_Not", o); break;
+    case 5: line_unary(PyObject_Type, "PyObject_Type", o, 0); break;
+    case 6: line_unary_size(PyObject_Size, "PyObject_Size", o); break;
     case 7: {
         int raw = rng_chance(50);
 #ifdef FOUND_PRINT_NO_BACKSLASHREPLACE
@@ -76,12 +41,7 @@ static void object_basics(void) {
         result_long(rc);
         break;
     }
-    default:
-        call_begin("PyCallable_Check");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyCallable_Check(o));
-        break;
+    default: line_unary_int(PyCallable_Check, "PyCallable_Check", o); break;
     }
     Py_DECREF(o);
 }

@@ -75,10 +75,7 @@ static void tuple_api(void) {
     }
     case 3: {
         PyObject *o = arg_any();
-        call_begin("PyTuple_Size");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyTuple_Size(o));
+        line_unary_size(PyTuple_Size, "PyTuple_Size", o);
         Py_DECREF(o);
         break;
     }
@@ -165,10 +162,7 @@ static int sortable(PyObject *list) {
 static void list_sort(PyObject *list) {
     if (!sortable(list)) return;
     if (rng_chance(50)) {
-        call_begin("PyList_Sort");
-        arg_obj(list);
-        call_args_done();
-        result_long(PyList_Sort(list));
+        line_unary_int(PyList_Sort, "PyList_Sort", list);
     } else {
         PyObject *args = PyTuple_New(0);
         PyObject *kwargs = PyDict_New();
@@ -273,27 +267,16 @@ static void list_api(void) {
         Py_XDECREF(v);
         break;
     }
-    case 7:
-        call_begin("PyList_Reverse");
-        arg_obj(l);
-        call_args_done();
-        result_long(PyList_Reverse(l));
-        break;
+    case 7: line_unary_int(PyList_Reverse, "PyList_Reverse", l); break;
     case 8: {
         PyObject *o = rng_chance(90) ? Py_NewRef(l) : arg_any();
-        call_begin("PyList_AsTuple");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyList_AsTuple(o));
+        line_unary(PyList_AsTuple, "PyList_AsTuple", o, 1);
         Py_DECREF(o);
         break;
     }
     case 9: {
         PyObject *o = rng_chance(90) ? Py_NewRef(l) : arg_any();
-        call_begin("PyList_Size");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyList_Size(o));
+        line_unary_size(PyList_Size, "PyList_Size", o);
         Py_DECREF(o);
         break;
     }
@@ -330,18 +313,8 @@ static void sequence_protocol(void) {
                       ? Py_NewRef(pool_find(is_sequence_value))
                       : arg_any();
     switch (rng_below(17)) {
-    case 0:
-        call_begin("PySequence_Check");
-        arg_obj(s);
-        call_args_done();
-        result_long(PySequence_Check(s));
-        break;
-    case 1:
-        call_begin("PySequence_Size");
-        arg_obj(s);
-        call_args_done();
-        result_long(PySequence_Size(s));
-        break;
+    case 0: line_unary_int(PySequence_Check, "PySequence_Check", s); break;
+    case 1: line_unary_size(PySequence_Size, "PySequence_Size", s); break;
     case 2:
     case 3: {
         PyObject *other = rng_chance(50) && pool_find(is_sequence_value) != NULL
@@ -447,18 +420,8 @@ static void sequence_protocol(void) {
         Py_DECREF(v);
         break;
     }
-    case 12:
-        call_begin("PySequence_List");
-        arg_obj(s);
-        call_args_done();
-        result_keep(PySequence_List(s));
-        break;
-    case 13:
-        call_begin("PySequence_Tuple");
-        arg_obj(s);
-        call_args_done();
-        result_keep(PySequence_Tuple(s));
-        break;
+    case 12: line_unary(PySequence_List, "PySequence_List", s, 1); break;
+    case 13: line_unary(PySequence_Tuple, "PySequence_Tuple", s, 1); break;
     case 14:
         call_begin("PySequence_Fast");
         arg_obj(s);

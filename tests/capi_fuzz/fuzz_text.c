@@ -100,10 +100,7 @@ static void str_new(void) {
     }
     case 6: {
         PyObject *o = arg_any();
-        call_begin("PyUnicode_FromObject");
-        arg_obj(o);
-        call_args_done();
-        result_keep(PyUnicode_FromObject(o));
+        line_unary(PyUnicode_FromObject, "PyUnicode_FromObject", o, 1);
         Py_DECREF(o);
         break;
     }
@@ -168,10 +165,7 @@ static void str_api(void) {
     switch (rng_below(20)) {
     case 0: {
         PyObject *o = rng_chance(90) ? Py_NewRef(s) : arg_any();
-        call_begin("PyUnicode_GetLength");
-        arg_obj(o);
-        call_args_done();
-        result_long(PyUnicode_GetLength(o));
+        line_unary_size(PyUnicode_GetLength, "PyUnicode_GetLength", o);
         Py_DECREF(o);
         break;
     }
