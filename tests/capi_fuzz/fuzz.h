@@ -144,6 +144,8 @@ int is_sequence_value(PyObject *o);
 /* Bits of an int (0 for 0), or -1 for anything else; length of a sized object or -1. */
 long int_bits(PyObject *o);
 Py_ssize_t size_of(PyObject *o);
+/* The length in bytes of repr(o) (-1 when repr raises; the exception is cleared). */
+Py_ssize_t repr_length(PyObject *o);
 
 /* --- Families of operations -------------------------------------------------------------- */
 

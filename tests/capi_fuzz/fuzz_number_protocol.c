@@ -177,7 +177,7 @@ static void number_unary(void) {
         arg_obj(o);
         call_args_done();
 #ifdef KNOWN_INT_PARSE_REPR_CUT
-        if (size_of(o) > 150) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
+        if (repr_length(o) > 200) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
 #endif
         result_keep(PyNumber_Long(o));
         break;

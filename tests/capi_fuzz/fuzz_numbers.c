@@ -81,6 +81,9 @@ static void int_new(void) {
 #ifdef KNOWN_INT_PARSE_BASE_0_MESSAGE
         if (base == 0) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_BASE_0_MESSAGE);
 #endif
+#ifdef KNOWN_INT_PARSE_REPR_CUT
+        if (repr_length(text) > 200) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
+#endif
         result_keep(PyLong_FromUnicodeObject(text, base));
         Py_DECREF(text);
         break;

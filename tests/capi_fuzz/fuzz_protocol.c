@@ -326,11 +326,6 @@ static void type_calls(void) {
             PyErr_Clear();
             v = Py_NewRef(Py_None);
         }
-        if (c->type == &PyLong_Type && i == 0 && PyUnicode_Check(v) && size_of(v) > 150) {
-#ifdef KNOWN_INT_PARSE_REPR_CUT
-            Py_SETREF(v, new_str());
-#endif
-        }
         PyTuple_SET_ITEM(args, i, v);
     }
 #ifdef KNOWN_DECODE_EMPTY_NO_LOOKUP
@@ -362,6 +357,10 @@ static void type_calls(void) {
 #ifdef KNOWN_INT_PARSE_BASE_0_MESSAGE
     if (c->type == &PyLong_Type && n == 2)
         mask_message(PyExc_ValueError, KNOWN_INT_PARSE_BASE_0_MESSAGE);
+#endif
+#ifdef KNOWN_INT_PARSE_REPR_CUT
+    if (c->type == &PyLong_Type && n >= 1 && repr_length(PyTuple_GET_ITEM(args, 0)) > 200)
+        mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
 #endif
     int entry = (int)rng_below(4);
     if (kwargs != NULL) entry = 0;
