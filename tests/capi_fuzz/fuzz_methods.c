@@ -132,7 +132,7 @@ PyObject *arg_of_kind(char kind, int *wrong) {
     }
 }
 
-static int is_name(const char *name, const char *a, const char *b, const char *c) {
+static inline int is_name(const char *name, const char *a, const char *b, const char *c) {
     return strcmp(name, a) == 0 || (b != NULL && strcmp(name, b) == 0) ||
            (c != NULL && strcmp(name, c) == 0);
 }
