@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/runtime_scope.hpp"
 #include "support/child.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -19,12 +20,6 @@ using minipy::test::ChildResult;
 using minipy::test::EnvChanges;
 
 namespace {
-
-#if defined(MINIPY_PYDEBUG)
-constexpr const char *kBuildDefault = "pymalloc_debug";
-#else
-constexpr const char *kBuildDefault = "pymalloc";
-#endif
 
 ChildResult run(std::vector<std::string> args, EnvChanges env) {
     args.insert(args.begin(), MINIPY_RUNTIME_CHILD);
@@ -199,7 +194,8 @@ BOOST_AUTO_TEST_CASE(py_initialize_applies_pythonmalloc) {
          {std::optional<std::string>{}, std::optional<std::string>{""}}) {
         const ChildResult child = run({"init-from-env"}, {{"PYTHONMALLOC", unset}});
         BOOST_TEST(child.exited(0), child.err);
-        BOOST_TEST(minipy::test::split_lines(child.out).back() == kBuildDefault);
+        BOOST_TEST(minipy::test::split_lines(child.out).back() ==
+                   minipy::test::kBuildDefaultAllocator);
     }
     const ChildResult debug = run({"init-from-env"}, {{"PYTHONMALLOC", "debug"}});
     BOOST_TEST(minipy::test::split_lines(debug.out).back() == "pymalloc_debug");
@@ -218,7 +214,7 @@ BOOST_AUTO_TEST_CASE(py_initialize_refuses_an_unknown_pythonmalloc) {
 BOOST_AUTO_TEST_CASE(an_isolated_config_ignores_the_environment) {
     const ChildResult child = run({"isolated-ignores-env"}, {{"PYTHONMALLOC", "bogus"}});
     BOOST_TEST(child.exited(0), child.err);
-    BOOST_TEST(minipy::test::split_lines(child.out).back() == kBuildDefault);
+    BOOST_TEST(minipy::test::split_lines(child.out).back() == minipy::test::kBuildDefaultAllocator);
 }
 
 BOOST_AUTO_TEST_CASE(pythonmallocstats_prints_the_statistics_at_shutdown) {

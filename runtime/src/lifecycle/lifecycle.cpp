@@ -135,7 +135,7 @@ PyStatus resolve(const PyConfig &config, Settings &out) noexcept {
     // sys.setswitchinterval's rule: positive; and it must fit the microsecond counter.
     if (!(interval > 0.0) || !std::isfinite(interval) || interval > 1e9)
         return init_error("config.switch_interval must be a positive number of seconds");
-    out.switch_interval_us = static_cast<unsigned long>(interval * 1e6 + 0.5);
+    out.switch_interval_us = static_cast<unsigned long>(std::llround(interval * 1e6));
     if (out.switch_interval_us == 0) out.switch_interval_us = 1;
 
     out.use_freelists = config.use_freelists != 0;  // unset (-1) means on

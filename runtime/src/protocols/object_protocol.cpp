@@ -56,10 +56,15 @@ PyMethodDef *find_method(PyTypeObject *type, const char *name) noexcept {
     return nullptr;
 }
 
-PyGetSetDef *find_getset(PyTypeObject *type, const char *name) noexcept {
+// The getset named `name` of type or a base; *owner (when given) is the type that defines it.
+PyGetSetDef *find_getset(PyTypeObject *type, const char *name,
+                         PyTypeObject **owner = nullptr) noexcept {
     for (PyTypeObject *t = type; t != nullptr; t = t->tp_base)
         for (PyGetSetDef *g = t->tp_getset; g != nullptr && g->name != nullptr; ++g)
-            if (std::strcmp(g->name, name) == 0) return g;
+            if (std::strcmp(g->name, name) == 0) {
+                if (owner != nullptr) *owner = t;
+                return g;
+            }
     return nullptr;
 }
 
@@ -266,10 +271,12 @@ extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *
     const char *text = attribute_name(name);
     if (text == nullptr) return -1;
     PyTypeObject *type = Py_TYPE(obj);
-    if (PyGetSetDef *getset = find_getset(type, text); getset != nullptr) {
+    PyTypeObject *owner = type;
+    if (PyGetSetDef *getset = find_getset(type, text, &owner); getset != nullptr) {
         if (getset->set != nullptr) return getset->set(obj, value, getset->closure);
+        // The descriptor's type, as CPython names it: True.real is int's attribute.
         PyErr_Format(PyExc_AttributeError, "attribute '%s' of '%.100s' objects is not writable",
-                     getset->name, type->tp_name);
+                     getset->name, owner->tp_name);
         return -1;
     }
     PyObject **dict = instance_dict_slot(obj);

@@ -28,15 +28,100 @@ PyObject *argument_count_error(PyCFunctionObject *f, const char *format,
     return nullptr;
 }
 
+// The keyword arguments of a call as CPython hands them to a vectorcall function: their
+// values after the positional arguments in one array, their names in a tuple. Keys that are
+// not str are refused first, before the callee sees any ("keywords must be strings").
+class KeywordStack {
+  public:
+    KeywordStack() noexcept = default;
+    ~KeywordStack() noexcept {
+        PyMem_Free(stack_);
+        Py_XDECREF(kwnames_);
+    }
+    KeywordStack(const KeywordStack &) = delete;
+    KeywordStack &operator=(const KeywordStack &) = delete;
+
+    // false with the exception set.
+    bool unpack(PyObject *args, PyObject *kwargs) noexcept {
+        const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+        const Py_ssize_t nkwargs = PyDict_GET_SIZE(kwargs);
+        Py_ssize_t position = 0;
+        PyObject *key = nullptr, *value = nullptr;
+        while (PyDict_Next(kwargs, &position, &key, &value)) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                return false;
+            }
+        }
+        stack_ = static_cast<PyObject **>(
+            PyMem_Malloc(static_cast<size_t>(nargs + nkwargs) * sizeof(PyObject *)));
+        kwnames_ = stack_ != nullptr ? PyTuple_New(nkwargs) : nullptr;
+        if (kwnames_ == nullptr) {
+            if (!PyErr_Occurred()) PyErr_NoMemory();
+            return false;
+        }
+        for (Py_ssize_t i = 0; i < nargs; ++i) stack_[i] = PyTuple_GET_ITEM(args, i);
+        // The dict keeps the values alive for the call; the names are the tuple's own.
+        position = 0;
+        for (Py_ssize_t i = 0; i < nkwargs && PyDict_Next(kwargs, &position, &key, &value); ++i) {
+            PyTuple_SET_ITEM(kwnames_, i, Py_NewRef(key));
+            stack_[nargs + i] = value;
+        }
+        return true;
+    }
+    PyObject *const *stack() const noexcept { return stack_; }
+    PyObject *kwnames() const noexcept { return kwnames_; }
+
+  private:
+    PyObject **stack_ = nullptr;
+    PyObject *kwnames_ = nullptr;
+};
+
+// Calls a METH_FASTCALL | METH_KEYWORDS function with args and kwargs turned into its array.
+PyObject *call_fast_with_keywords(PyCFunctionObject *f, PyObject *args, PyObject *kwargs) noexcept {
+    auto meth = reinterpret_cast<_PyCFunctionFastWithKeywords>(
+        reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth));
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0)
+        return meth(f->m_self, &PyTuple_GET_ITEM(args, 0), nargs, nullptr);
+    KeywordStack keywords;
+    if (!keywords.unpack(args, kwargs)) return nullptr;
+    return meth(f->m_self, keywords.stack(), nargs, keywords.kwnames());
+}
+
+// The two paths of CPython's builtin_function_or_method, whose messages differ:
+//   - METH_VARARGS (with or without METH_KEYWORDS) is called through tp_call with the tuple
+//     and the dict; refusing keywords, it names the function alone: "find() takes no keyword
+//     arguments";
+//   - the other conventions are vectorcall functions: the dict becomes an array and a tuple
+//     of names first (KeywordStack), and their errors name the type too: "str.upper() takes
+//     no keyword arguments", "list.append() takes exactly one argument (0 given)".
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
-    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC);
+    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     const bool has_kwargs =
         kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
-    if (flags == (METH_VARARGS | METH_KEYWORDS))
+    switch (flags) {
+    case METH_VARARGS | METH_KEYWORDS:
         return reinterpret_cast<PyCFunctionWithKeywords>(
             reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth))(f->m_self, args, kwargs);
+    case METH_VARARGS:
+        if (has_kwargs)
+            return PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments",
+                                f->m_ml->ml_name);
+        return f->m_ml->ml_meth(f->m_self, args);
+    case METH_FASTCALL | METH_KEYWORDS: return call_fast_with_keywords(f, args, kwargs);
+    case METH_NOARGS:
+    case METH_O:
+    case METH_FASTCALL: break;
+    default:
+        PyErr_SetString(PyExc_SystemError,
+                        "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
+        return nullptr;
+    }
     if (has_kwargs) {
+        KeywordStack keywords;  // only for its check of the keys
+        if (!keywords.unpack(args, kwargs)) return nullptr;
         PyObject *name = qualified_name(f);
         if (name != nullptr) {
             PyErr_Format(PyExc_TypeError, "%U() takes no keyword arguments", name);
@@ -46,7 +131,6 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
     }
     const Py_ssize_t given = PyTuple_GET_SIZE(args);
     switch (flags) {
-    case METH_VARARGS: return f->m_ml->ml_meth(f->m_self, args);
     case METH_NOARGS:
         if (given != 0)
             return argument_count_error(f, "%U() takes no arguments (%zd given)", given);
@@ -55,10 +139,9 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
         if (given != 1)
             return argument_count_error(f, "%U() takes exactly one argument (%zd given)", given);
         return f->m_ml->ml_meth(f->m_self, PyTuple_GET_ITEM(args, 0));
-    default:
-        PyErr_SetString(PyExc_SystemError,
-                        "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
-        return nullptr;
+    default:  // METH_FASTCALL
+        return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(
+            f->m_ml->ml_meth))(f->m_self, &PyTuple_GET_ITEM(args, 0), given);
     }
 }
 
