@@ -61,13 +61,6 @@ void result_bytes(const char *data, Py_ssize_t size);
 /* Free text, then the exception if one is set. */
 void result_text(const char *text);
 
-/* The message of the line's exception, if it is of `type` (NULL: of any type), is not
- * compared, for a known difference of its text; its type still is. `why` names the entry of
- * known_differences.h. A line holds up to two such masks, for different types. */
-void mask_message(PyObject *type, const char *why);
-/* Drops the masks: for a call that is skipped after they were set (every line ends so). */
-void mask_clear(void);
-
 /* The whole line of a call of one object argument: function(arg), named `name`. The result
  * of line_unary is offered to the pool when `keep`, else dropped. */
 void line_unary(PyObject *(*function)(PyObject *), const char *name, PyObject *arg, int keep);
@@ -144,8 +137,6 @@ int is_sequence_value(PyObject *o);
 /* Bits of an int (0 for 0), or -1 for anything else; length of a sized object or -1. */
 long int_bits(PyObject *o);
 Py_ssize_t size_of(PyObject *o);
-/* The length in bytes of repr(o) (-1 when repr raises; the exception is cleared). */
-Py_ssize_t repr_length(PyObject *o);
 
 /* --- Families of operations -------------------------------------------------------------- */
 
@@ -179,14 +170,8 @@ typedef struct {
     const char *keywords;
 } MethodSpec;
 
-/* A value of the kind (new reference); *wrong is set when it deliberately is not. */
-PyObject *arg_of_kind(char kind, int *wrong);
-/* How a call of obj.name steers around the known differences (known_differences.h): 1 to
- * skip the call, else 0 after masking the exception messages that differ. `malformed`: a
- * wrong count or keyword (keywords_to_none: keywords to a method that takes none); `wrong`:
- * an argument of the wrong kind (`wrong_later`: after the first). */
-int steer_method_call(PyObject *obj, const char *name, int malformed, int keywords_to_none,
-                      int wrong, int wrong_later);
+/* A value of the kind (new reference), or about one time in twelve any value. */
+PyObject *arg_of_kind(char kind);
 /* True for calls that would run for ever or fill the memory, in CPython as in minipy, so are
  * skipped: obj.name(first, ...) with int.__round__(-10**20) (10 ** 10**20), int.to_bytes(10**10)
  * or bytes(10**10) (obj is then the type). */

@@ -155,7 +155,11 @@ static void print_plan_args(const BuildPlan *plan) {
     }
 }
 
-/* True when brackets pair up and every character is a unit or a separator. */
+/* True when brackets pair up, every character is a unit or a separator, and no separator comes
+ * just before a closing bracket: CPython checks for the bracket right after the group's last
+ * item ("(() ), N" fails with "Unmatched paren in format"), and then cannot skip what follows
+ * the group, so the references of later N units are never released, in CPython as in minipy
+ * (whose leak check would fail). */
 static int format_is_clean(const char *fmt) {
     char stack[32];
     int depth = 0;
@@ -165,6 +169,7 @@ static int format_is_clean(const char *fmt) {
             stack[depth++] = *c;
         } else if (strchr(")]}", *c) != NULL) {
             if (depth == 0 || stack[--depth] != (*c == ')' ? '(' : *c == ']' ? '[' : '{')) return 0;
+            if (c > fmt && strchr(":, \t", c[-1]) != NULL) return 0;
         } else if (strchr("ibBhHIcClknLKdfszUyOSN#:, \t", *c) == NULL) {
             return 0;
         }

@@ -109,9 +109,6 @@ static void bytes_api(void) {
         /* PyBytes_Concat(&left, right) replaces left: give it its own reference. */
         PyObject *left = rng_chance(85) ? Py_NewRef(b) : arg_any();
         PyObject *right = rng_chance(85) ? pool_bytes_or_new() : arg_any();
-#ifdef KNOWN_BYTES_CONCAT_NON_BYTES
-        if (!PyBytes_Check(left)) Py_SETREF(left, pool_bytes_or_new());
-#endif
         int and_del = rng_chance(50);
         call_begin(and_del ? "PyBytes_ConcatAndDel" : "PyBytes_Concat");
         arg_obj(left);
@@ -162,11 +159,7 @@ static void bytes_api(void) {
 
 static const MethodSpec kBytesMethods[] = {
     {"decode", "|er", "encoding errors"},
-#ifdef KNOWN_BYTES_HEX_SEP
-    {"hex", "", NULL},
-#else
     {"hex", "|yi", "sep bytes_per_sep"},
-#endif
     {"find", "y|nn", NULL},
     {"rfind", "y|nn", NULL},
     {"count", "y|nn", NULL},
@@ -176,9 +169,6 @@ static const MethodSpec kBytesMethods[] = {
 
 static void bytes_methods(void) {
     PyObject *b = pool_bytes_or_new();
-#ifdef KNOWN_DECODE_EMPTY_NO_LOOKUP
-    if (PyBytes_GET_SIZE(b) == 0) Py_SETREF(b, PyBytes_FromString("x"));
-#endif
     CALL_RANDOM_METHOD(b, kBytesMethods);
     Py_DECREF(b);
 }

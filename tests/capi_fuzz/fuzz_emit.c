@@ -15,20 +15,6 @@
 
 static unsigned long step_number = 0;
 static int argument_count = 0;
-/* Up to two masks at once (one per exception type): what mask_message() set for the line. */
-enum { kMasks = 2 };
-static const char *masked_reason[kMasks];
-static PyObject *masked_type[kMasks];
-
-/* The mask for an exception of `type`, or NULL. */
-static const char *mask_for(PyObject *type) {
-    for (int i = 0; i < kMasks; i++)
-        if (masked_reason[i] != NULL &&
-            (masked_type[i] == NULL || PyErr_GivenExceptionMatches(type, masked_type[i])))
-            return masked_reason[i];
-    return NULL;
-}
-
 /* Writes text with every "at 0x<hex>" replaced by "at 0xADDR". */
 static void write_scrubbed(const char *text, size_t size) {
     size_t i = 0;
@@ -86,24 +72,19 @@ static const char *exception_text(void) {
     PyErr_NormalizeException(&type, &value, &traceback);
     const char *name = type != NULL && PyType_Check(type) ? ((PyTypeObject *)type)->tp_name : "?";
     char *out = next_buffer();
-    const char *mask = type != NULL ? mask_for(type) : NULL;
-    if (mask != NULL) {
-        snprintf(out, 1024, "%s: <message not compared: %s>", name, mask);
-    } else {
-        const char *message = "<no value>";
-        PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
-        Py_ssize_t size = 0;
-        const char *utf8 = text != NULL ? PyUnicode_AsUTF8AndSize(text, &size) : NULL;
-        if (utf8 != NULL && is_bad_call_message(utf8, (size_t)size))
-            message = "<file:line>: bad argument to internal function";
-        else if (utf8 != NULL)
-            message = cut_utf8(utf8, (size_t)size, 400);
-        else if (value != NULL)
-            message = "<str() of the exception failed>";
-        PyErr_Clear();
-        snprintf(out, 1024, "%s: %s", name, message);
-        Py_XDECREF(text);
-    }
+    const char *message = "<no value>";
+    PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
+    Py_ssize_t size = 0;
+    const char *utf8 = text != NULL ? PyUnicode_AsUTF8AndSize(text, &size) : NULL;
+    if (utf8 != NULL && is_bad_call_message(utf8, (size_t)size))
+        message = "<file:line>: bad argument to internal function";
+    else if (utf8 != NULL)
+        message = cut_utf8(utf8, (size_t)size, 400);
+    else if (value != NULL)
+        message = "<str() of the exception failed>";
+    PyErr_Clear();
+    snprintf(out, 1024, "%s: %s", name, message);
+    Py_XDECREF(text);
     Py_XDECREF(type);
     Py_XDECREF(value);
     Py_XDECREF(traceback);
@@ -118,15 +99,8 @@ const char *repr_text(PyObject *obj, size_t limit, Py_ssize_t *full_length) {
     const char *utf8 = repr != NULL ? PyUnicode_AsUTF8AndSize(repr, &size) : NULL;
     const char *out;
     if (utf8 == NULL) {
-        /* The line's masks are for the call, not for this repr. */
-        const char *saved[kMasks];
-        for (int i = 0; i < kMasks; i++) {
-            saved[i] = masked_reason[i];
-            masked_reason[i] = NULL;
-        }
         char *buffer = next_buffer();
         snprintf(buffer, 1024, "<repr failed: %s>", exception_text());
-        for (int i = 0; i < kMasks; i++) masked_reason[i] = saved[i];
         out = buffer;
     } else {
         out = cut_utf8(utf8, (size_t)size, limit);
@@ -215,22 +189,8 @@ void call_args_done(void) {
     fflush(stdout);
 }
 
-void mask_message(PyObject *type, const char *why) {
-    for (int i = 0; i < kMasks; i++)
-        if (masked_reason[i] == NULL || masked_type[i] == type) {
-            masked_type[i] = type;
-            masked_reason[i] = why;
-            return;
-        }
-}
-
-void mask_clear(void) {
-    for (int i = 0; i < kMasks; i++) masked_reason[i] = NULL;
-}
-
 static void end_line(void) {
     putchar('\n');
-    mask_clear();
     pool_trim();
 }
 

@@ -3,7 +3,6 @@
  * (PyObject_GetIter, __reversed__, PyIter_Next, length hints, call iterators over a list's
  * pop). Iterators live in their own small pool (fuzz_values.c), and are advanced while the
  * containers they walk change. */
-#include <string.h>
 
 #include "fuzz.h"
 
@@ -19,11 +18,7 @@ static int is_slice(PyObject *o) {
 
 static const MethodSpec kRangeMethods[] = {
     {"__reversed__", "", NULL},
-#ifdef KNOWN_RANGE_REDUCE_ARGS
-    {"__reduce__", "", NULL},
-#else
     {"__reduce__", "|x", NULL},
-#endif
     {"count", "x", NULL},
     {"index", "x", NULL},
 };
@@ -143,18 +138,6 @@ static void range_slice(void) {
 /* --- Iteration ----------------------------------------------------------------------------------
  */
 
-/* Iterators over str and bytes have no __length_hint__ in minipy (a known difference). */
-static int hint_is_known_difference(PyObject *it) {
-#ifdef KNOWN_STR_BYTES_ITER_LENGTH_HINT
-    const char *name = Py_TYPE(it)->tp_name;
-    return strcmp(name, "str_ascii_iterator") == 0 || strcmp(name, "str_iterator") == 0 ||
-           strcmp(name, "bytes_iterator") == 0 || strstr(name, "unicode") != NULL;
-#else
-    (void)it;
-    return 0;
-#endif
-}
-
 static void iteration(void) {
     PyObject *it = iter_any();
     unsigned pick = rng_below(100);
@@ -200,17 +183,14 @@ static void iteration(void) {
         else
             result_keep(item);
     } else if (pick < 88) {
-        if (!hint_is_known_difference(it)) {
-            Py_ssize_t fallback = rng_range(-2, 5);
-            call_begin("PyObject_LengthHint");
-            arg_obj(it);
-            arg_long(fallback);
-            call_args_done();
-            result_long(PyObject_LengthHint(it, fallback));
-        }
+        Py_ssize_t fallback = rng_range(-2, 5);
+        call_begin("PyObject_LengthHint");
+        arg_obj(it);
+        arg_long(fallback);
+        call_args_done();
+        result_long(PyObject_LengthHint(it, fallback));
     } else if (pick < 94) {
-        if (!hint_is_known_difference(it))
-            call_method_line(it, "__length_hint__", PyTuple_New(0), NULL, 0);
+        call_method_line(it, "__length_hint__", PyTuple_New(0), NULL, 0);
     } else {
         line_unary_int(PyIter_Check, "PyIter_Check", it);
     }

@@ -110,12 +110,6 @@ static void dict_api(void) {
     }
     case 5: {
         PyObject *key = key_for(d);
-#ifdef KNOWN_DICT_DELITEM_NON_DICT
-        if (!PyDict_Check(target) && PyObject_Hash(key) == -1) {
-            PyErr_Clear();
-            Py_SETREF(target, Py_NewRef(d));
-        }
-#endif
         call_begin("PyDict_DelItem");
         arg_obj(target);
         arg_obj(key);

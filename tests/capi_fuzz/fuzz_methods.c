@@ -63,17 +63,8 @@ static PyObject *iterable(void) {
  *   e encoding name     r error handler name
  *   B byteorder         F __getformat__'s name
  *   b bool-ish          f float or int      K None, or not callable (sort's key) */
-PyObject *arg_of_kind(char kind, int *wrong) {
-    if (kind != 'x' && rng_chance(8)) {
-        *wrong = 1;
-        PyObject *o = arg_any();
-#ifdef KNOWN_CODEC_NAME_NUL
-        if ((kind == 'e' || kind == 'r') && PyUnicode_Check(o) &&
-            PyUnicode_FindChar(o, 0, 0, PyUnicode_GetLength(o), 1) >= 0)
-            Py_SETREF(o, PyUnicode_FromString("bogus"));
-#endif
-        return o;
-    }
+PyObject *arg_of_kind(char kind) {
+    if (kind != 'x' && rng_chance(8)) return arg_any(); /* deliberately of the wrong kind */
     switch (kind) {
     case 'h': return rng_chance(50) ? new_hashable() : Py_NewRef(pool_any());
     case 'i': return index_int();
@@ -120,7 +111,7 @@ PyObject *arg_of_kind(char kind, int *wrong) {
     }
     case 'f': return rng_chance(50) ? new_float(0) : new_int();
     case 'v': {
-        if (rng_chance(60)) return arg_of_kind('Y', wrong);
+        if (rng_chance(60)) return arg_of_kind('Y');
         int n = (int)rng_below(5);
         PyObject *list = PyList_New(n);
         for (int i = 0; list != NULL && i < n; i++)
@@ -130,89 +121,6 @@ PyObject *arg_of_kind(char kind, int *wrong) {
     case 'K': return rng_chance(90) ? Py_NewRef(Py_None) : new_small_int();
     default: return arg_any();
     }
-}
-
-static inline int is_name(const char *name, const char *a, const char *b, const char *c) {
-    return strcmp(name, a) == 0 || (b != NULL && strcmp(name, b) == 0) ||
-           (c != NULL && strcmp(name, c) == 0);
-}
-
-static int steer(PyObject *obj, const char *name, int malformed, int keywords_to_none, int wrong,
-                 int wrong_later);
-
-int steer_method_call(PyObject *obj, const char *name, int malformed, int keywords_to_none,
-                      int wrong, int wrong_later) {
-    int skip = steer(obj, name, malformed, keywords_to_none, wrong, wrong_later);
-    if (skip) mask_clear();
-    return skip;
-}
-
-static int steer(PyObject *obj, const char *name, int malformed, int keywords_to_none, int wrong,
-                 int wrong_later) {
-    (void)obj;
-    (void)name;
-    (void)wrong_later;
-#ifdef KNOWN_SSIZE_OVERFLOW_MESSAGE
-    if (PyUnicode_Check(obj) && is_name(name, "split", "rsplit", "replace"))
-        mask_message(PyExc_OverflowError, KNOWN_SSIZE_OVERFLOW_MESSAGE);
-#endif
-#ifdef KNOWN_TUPLE_GETNEWARGS_COPY
-    /* The copy shows where the tuple is part of a cycle: its repr then differs. */
-    if (PyTuple_Check(obj) && strcmp(name, "__getnewargs__") == 0) {
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(obj); i++) {
-            PyObject *item = PyTuple_GET_ITEM(obj, i);
-            if (PyList_Check(item) || PyDict_Check(item) || PyTuple_Check(item)) return 1;
-        }
-    }
-#endif
-#ifdef KNOWN_BYTES_SUB_MESSAGES
-    /* start/end are converted before the prefix is looked at: b"".startswith((), "x") */
-    if ((wrong_later || malformed) && PyBytes_Check(obj) &&
-        is_name(name, "startswith", "endswith", NULL))
-        return 1;
-#endif
-#ifdef KNOWN_TO_BYTES_CONVERSION_ORDER
-    /* CPython checks the byteorder's value before the length's. */
-    if (PyLong_Check(obj) && strcmp(name, "to_bytes") == 0)
-        mask_message(PyExc_ValueError, KNOWN_TO_BYTES_CONVERSION_ORDER);
-#endif
-    if (malformed) {
-#ifdef KNOWN_RANGE_REDUCE_ARGS
-        if (PyRange_Check(obj) && strcmp(name, "__reduce__") == 0) return 1;
-#endif
-#ifdef KNOWN_BYTES_HEX_SEP
-        if (PyBytes_Check(obj) && strcmp(name, "hex") == 0) return 1; /* hex(sep) */
-#endif
-        if (keywords_to_none) {
-#ifdef KNOWN_NO_KEYWORDS_MESSAGE
-            mask_message(PyExc_TypeError, KNOWN_NO_KEYWORDS_MESSAGE);
-#endif
-        } else {
-#ifdef KNOWN_CLINIC_ARG_COUNT_MESSAGES
-            mask_message(PyExc_TypeError, KNOWN_CLINIC_ARG_COUNT_MESSAGES);
-#endif
-        }
-        return 0;
-    }
-    if (wrong) {
-#ifdef KNOWN_BYTES_SUB_MESSAGES
-        if (PyBytes_Check(obj) && (is_name(name, "startswith", "endswith", NULL) ||
-                                   is_name(name, "count", "find", "rfind")))
-            mask_message(PyExc_TypeError, KNOWN_BYTES_SUB_MESSAGES);
-#endif
-#ifdef KNOWN_CLINIC_STR_MESSAGES
-        if (is_name(name, "encode", "decode", "__getformat__")) {
-            mask_message(PyExc_TypeError, KNOWN_CLINIC_STR_MESSAGES);
-            mask_message(PyExc_ValueError, KNOWN_CLINIC_STR_MESSAGES); /* "embedded null" */
-        }
-#endif
-#ifdef KNOWN_TO_BYTES_CONVERSION_ORDER
-        if (is_name(name, "to_bytes", "from_bytes", NULL))
-            mask_message(PyExc_TypeError, KNOWN_TO_BYTES_CONVERSION_ORDER);
-#endif
-        return 0;
-    }
-    return 0;
 }
 
 /* An int argument's value, clamped to the range of long (0 for anything else). */
@@ -260,7 +168,6 @@ void call_random_method(PyObject *obj, const MethodSpec *table, size_t count) {
             names[i] = strcmp(word, "-") == 0 ? NULL : word;
     }
 
-    int wrong = 0, malformed = 0, wrong_later = 0; /* wrong_later: after the first argument */
     int positional = (int)rng_range(optional_from, keyword_only_from);
     if (variadic >= 0) positional = variadic + (int)rng_below(4);
     PyObject *args = PyList_New(0);
@@ -268,14 +175,11 @@ void call_random_method(PyObject *obj, const MethodSpec *table, size_t count) {
     int by_keyword = 0;
     for (int i = 0; i < positional && args != NULL; i++) {
         int k = i < n ? i : n - 1;
-        int wrong_here = 0;
-        PyObject *value = arg_of_kind(kinds[k], &wrong_here);
+        PyObject *value = arg_of_kind(kinds[k]);
         if (value == NULL) {
             PyErr_Clear();
             value = Py_NewRef(Py_None);
         }
-        wrong |= wrong_here;
-        if (i > 0) wrong_later |= wrong_here;
         /* Once one argument goes by keyword, the rest must too. */
         if (i < n && i != variadic && names[i] != NULL && (by_keyword || rng_chance(15))) {
             by_keyword = 1;
@@ -287,7 +191,7 @@ void call_random_method(PyObject *obj, const MethodSpec *table, size_t count) {
     }
     for (int i = keyword_only_from; i < n; i++) {
         if (names[i] == NULL || !rng_chance(40)) continue;
-        PyObject *value = arg_of_kind(kinds[i], &wrong);
+        PyObject *value = arg_of_kind(kinds[i]);
         if (value == NULL) {
             PyErr_Clear();
             continue;
@@ -296,7 +200,6 @@ void call_random_method(PyObject *obj, const MethodSpec *table, size_t count) {
         Py_DECREF(value);
     }
     if (rng_chance(8)) {
-        malformed = 1;
         switch (rng_below(4)) {
         case 0: {
             PyObject *extra = arg_any();
@@ -336,9 +239,7 @@ void call_random_method(PyObject *obj, const MethodSpec *table, size_t count) {
     }
     if (PyDict_Size(kwargs) == 0) Py_CLEAR(kwargs);
     if (call_too_costly(obj, m->name,
-                        PyTuple_GET_SIZE(tuple) > 0 ? PyTuple_GET_ITEM(tuple, 0) : NULL) ||
-        steer_method_call(obj, m->name, malformed,
-                          malformed && kwargs != NULL && m->keywords == NULL, wrong, wrong_later)) {
+                        PyTuple_GET_SIZE(tuple) > 0 ? PyTuple_GET_ITEM(tuple, 0) : NULL)) {
         Py_DECREF(tuple);
         Py_XDECREF(kwargs);
         return;

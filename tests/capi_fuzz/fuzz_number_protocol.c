@@ -76,11 +76,7 @@ static int binary_too_costly(int op, PyObject *a, PyObject *b) {
         long count = PyLong_AsLongAndOverflow(b, &overflow);
         PyErr_Clear();
         if (overflow > 0 || count > (1L << 40)) {
-#ifdef KNOWN_HUGE_SHIFT_OVERFLOW
-            return 1;
-#else
             return count < (1L << 62) && overflow == 0; /* MemoryError territory */
-#endif
         }
         if (count > 8000 || abits + count > 12000) return 1;
     }
@@ -176,9 +172,6 @@ static void number_unary(void) {
         call_begin("PyNumber_Long");
         arg_obj(o);
         call_args_done();
-#ifdef KNOWN_INT_PARSE_REPR_CUT
-        if (repr_length(o) > 200) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
-#endif
         result_keep(PyNumber_Long(o));
         break;
     case 6: line_unary(PyNumber_Float, "PyNumber_Float", o, 1); break;

@@ -56,9 +56,6 @@ static void int_new(void) {
         arg_cstr(text);
         arg_long(base);
         call_args_done();
-#ifdef KNOWN_INT_PARSE_BASE_0_MESSAGE
-        if (base == 0) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_BASE_0_MESSAGE);
-#endif
         PyObject *result = PyLong_FromString(text, &end, base);
         if (result != NULL) {
             /* Where parsing stopped, before the result (result_keep ends the line). */
@@ -71,19 +68,10 @@ static void int_new(void) {
         PyObject *text = arg_str();
         static const int kBases[] = {0, 10, 10, 16, 2, 36, 1, 37};
         int base = RNG_PICK(kBases);
-#ifdef KNOWN_LONG_FROM_UNICODE_NON_STR
-        if (!PyUnicode_Check(text)) Py_SETREF(text, new_str());
-#endif
         call_begin("PyLong_FromUnicodeObject");
         arg_obj(text);
         arg_long(base);
         call_args_done();
-#ifdef KNOWN_INT_PARSE_BASE_0_MESSAGE
-        if (base == 0) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_BASE_0_MESSAGE);
-#endif
-#ifdef KNOWN_INT_PARSE_REPR_CUT
-        if (repr_length(text) > 200) mask_message(PyExc_ValueError, KNOWN_INT_PARSE_REPR_CUT);
-#endif
         result_keep(PyLong_FromUnicodeObject(text, base));
         Py_DECREF(text);
         break;
@@ -192,11 +180,7 @@ static const MethodSpec kIntMethods[] = {
     {"__trunc__", "", NULL},
     {"__floor__", "", NULL},
     {"__ceil__", "", NULL},
-#ifdef KNOWN_INT_ROUND_NONE
-    {"__round__", "|d", NULL},
-#else
     {"__round__", "|D", NULL},
-#endif
     {"__getnewargs__", "", NULL},
     {"__sizeof__", "", NULL},
     {"to_bytes", "|kB$b", "length byteorder signed"},
@@ -299,9 +283,6 @@ static void float_new(void) {
         char code = kCodes[rng_below(sizeof kCodes - 1)];
         int precision = code == 'r' ? 0 : (int)rng_range(0, 20);
         int flags = (int)rng_below(8); /* Py_DTSF_SIGN | ADD_DOT_0 | ALT */
-#ifdef KNOWN_DTSF_ALT_DOT
-        if (precision == 0 && (flags & Py_DTSF_ALT)) flags &= ~Py_DTSF_ADD_DOT_0;
-#endif
         PyObject *f = new_float(1);
         double d = PyFloat_AS_DOUBLE(f);
         Py_DECREF(f);

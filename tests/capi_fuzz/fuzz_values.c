@@ -139,12 +139,6 @@ static int is_plain_value(PyObject *o, int depth) {
     return 0;
 }
 
-Py_ssize_t repr_length(PyObject *o) {
-    Py_ssize_t length;
-    repr_text(o, 0, &length);
-    return length;
-}
-
 static int fits_a_line(PyObject *o) {
     if (PyLong_Check(o) && int_bits(o) > 4000) return 0;
     if ((PyUnicode_Check(o) || PyBytes_Check(o)) && size_of(o) > 300) return 0;

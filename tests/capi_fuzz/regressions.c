@@ -147,6 +147,108 @@ static void write_char_into_fresh_string(void) {
     Py_DECREF(shared);
 }
 
+/* str.split and rsplit allocate their list as CPython does, which __sizeof__ shows: room for
+ * maxsplit + 1 pieces (at most 12) filled in place and kept when fewer are made, appends past
+ * 12, and a list of one when the separator is longer than the string. */
+static void split_list_sizes(void) {
+    static const struct {
+        const char *text, *method, *sep;
+        int maxsplit;
+    } kCases[] = {
+        {"little", "rsplit", NULL, 2},
+        {"a b", "split", NULL, -1},
+        {"", "split", "abc", 3},
+        {"a,b", "split", ",", 0},
+        {"a,b,c", "rsplit", ",", 1},
+        {"abc", "split", "b", -1},
+        {"a b c d e f g h i j k l m n", "split", NULL, -1},
+        {"z", "split", "\xc3\xa9", 5},
+        {"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21", "split", ",", 40},
+    };
+    for (size_t i = 0; i < sizeof kCases / sizeof kCases[0]; i++) {
+        PyObject *text = PyUnicode_FromString(kCases[i].text);
+        PyObject *args = kCases[i].sep != NULL
+                             ? Py_BuildValue("(si)", kCases[i].sep, kCases[i].maxsplit)
+                             : Py_BuildValue("(Oi)", Py_None, kCases[i].maxsplit);
+        PyObject *list = call(text, kCases[i].method, args);
+        char name[96];
+        snprintf(name, sizeof name, "%s_%s_sizeof", kCases[i].method, kCases[i].text);
+        show(name, list != NULL ? call(list, "__sizeof__", PyTuple_New(0)) : NULL);
+        Py_XDECREF(list);
+        Py_DECREF(text);
+    }
+    PyObject *text = PyUnicode_FromString("x y");
+    PyObject *list = PyUnicode_Split(text, NULL, -1);
+    show("PyUnicode_Split_whitespace_sizeof", call(list, "__sizeof__", PyTuple_New(0)));
+    Py_DECREF(list);
+    Py_DECREF(text);
+}
+
+/* int.to_bytes converts its length to a Py_ssize_t before it checks the byteorder's type. */
+static void to_bytes_converts_length_first(void) {
+    PyObject *one = PyLong_FromLong(1);
+    show("to_bytes_bytes_length_int_byteorder",
+         call(one, "to_bytes", Py_BuildValue("(yi)", "x", 1)));
+    show("to_bytes_float_length_bool_byteorder",
+         call(one, "to_bytes", Py_BuildValue("(dO)", 1.5, Py_False)));
+    show("to_bytes_negative_length_int_byteorder",
+         call(one, "to_bytes", Py_BuildValue("(ii)", -1, 1)));
+    show("to_bytes_negative_length_bad_byteorder",
+         call(one, "to_bytes", Py_BuildValue("(is)", -1, "middle")));
+    Py_DECREF(one);
+}
+
+/* PyObject_Print writes UTF-8 with backslashreplace (a lone surrogate prints escaped), and
+ * "<nil>" for NULL. */
+static void print_escapes_surrogates(void) {
+    PyObject *s = PyUnicode_FromOrdinal(0xDC80);
+    for (int raw = 0; raw < 2; raw++) {
+        printf("print_surrogate%s: [", raw ? "_raw" : "");
+        fflush(stdout);
+        int rc = PyObject_Print(s, stdout, raw ? Py_PRINT_RAW : 0);
+        fflush(stdout);
+        printf("] rc=%d\n", rc);
+    }
+    printf("print_null: [");
+    fflush(stdout);
+    int rc = PyObject_Print(NULL, stdout, 0);
+    fflush(stdout);
+    printf("] rc=%d\n", rc);
+    Py_DECREF(s);
+}
+
+/* type(x) is x's type; type with another count of arguments than 1 or 3 is refused. */
+static void type_of_one_argument(void) {
+    PyObject *type = (PyObject *)&PyType_Type;
+    show("type_of_int", PyObject_CallFunction(type, "(i)", 5));
+    show("type_of_list", PyObject_CallFunction(type, "([])"));
+    show("type_of_type", PyObject_CallFunction(type, "(O)", type));
+    show("type_no_arguments", PyObject_CallNoArgs(type));
+    show("type_two_arguments", PyObject_CallFunction(type, "(ii)", 1, 2));
+    PyObject *args = Py_BuildValue("(i)", 1), *kwargs = Py_BuildValue("{si}", "x", 1);
+    show("type_one_argument_and_a_keyword", PyObject_Call(type, args, kwargs));
+    Py_DECREF(args);
+    Py_DECREF(kwargs);
+}
+
+/* Encoding names are normalized as CPython's codec registry does (_Py_normalize_encoding: any
+ * run of punctuation is one '_', none at the ends), then looked up among the aliases, as they
+ * are and with '.' read as '_', then as module names. */
+static void codec_names_normalized(void) {
+    static const char *const kNames[] = {"{latin-1", "UTF 8",  "ansi.x3.4.1968", "iso_646.irv:1991",
+                                         ".utf8",    "utf_8.", "lat\xc3\x80in1", "utf8\xc3\xa9",
+                                         "utf..8",   "-",      "ISO_8859-1:1987"};
+    PyObject *s = PyUnicode_FromString("x");
+    for (size_t i = 0; i < sizeof kNames / sizeof kNames[0]; i++) {
+        char name[96];
+        snprintf(name, sizeof name, "decode_with_%s", kNames[i]);
+        show(name, PyUnicode_Decode("\xe9", 1, kNames[i], "replace"));
+        snprintf(name, sizeof name, "encode_with_%s", kNames[i]);
+        show(name, PyUnicode_AsEncodedString(s, kNames[i], "strict"));
+    }
+    Py_DECREF(s);
+}
+
 int main(void) {
 #ifdef MINIPY_PYTHON_H
     PyConfig config;
@@ -162,6 +264,11 @@ int main(void) {
     minus_one_fits_in_no_bytes();
     bytes_repeat_too_big_for_memory();
     write_char_into_fresh_string();
+    split_list_sizes();
+    to_bytes_converts_length_first();
+    print_escapes_surrogates();
+    type_of_one_argument();
+    codec_names_normalized();
     if (Py_FinalizeEx() < 0) return 1;
 #ifdef MINIPY_PYTHON_H
     minipy_leak_report report;
