@@ -126,9 +126,9 @@ static void plan_items(BuildPlan *plan, int depth, int count) {
     }
 }
 
-static PyObject *build_value_call(const char *fmt, VarArgs a_) {
+static PyObject *build_value_call(const char *fmt, VarArgs call_args) {
 #define CALL_BUILD_VALUE(...) Py_BuildValue(fmt, __VA_ARGS__)
-    switch (varargs_signature(&a_)) {
+    switch (varargs_signature(&call_args)) {
     case 0: return Py_BuildValue(fmt, 0); VARARGS_CASES(CALL_BUILD_VALUE)
     }
 #undef CALL_BUILD_VALUE
@@ -353,7 +353,7 @@ static void print_outputs(const ParsePlan *plan) {
             snprintf(item, sizeof item, "(in a group)");
         } else
             switch (o->unit[0]) {
-            case 'b': snprintf(item, sizeof item, "%u", o->v.b); break;
+            case 'b':
             case 'B': snprintf(item, sizeof item, "%u", o->v.b); break;
             case 'h': snprintf(item, sizeof item, "%d", o->v.h); break;
             case 'H': snprintf(item, sizeof item, "%u", o->v.hu); break;

@@ -10,17 +10,17 @@
  */
 
 static PyObject *random_exception_type(void) {
-    PyObject *const kTypes[] = {
+    PyObject *const types[] = {
         PyExc_ValueError,    PyExc_TypeError,    PyExc_KeyError,      PyExc_IndexError,
         PyExc_LookupError,   PyExc_Exception,    PyExc_OverflowError, PyExc_ZeroDivisionError,
         PyExc_StopIteration, PyExc_RuntimeError, PyExc_UnicodeError,  PyExc_AttributeError,
     };
-    return kTypes[rng_below(sizeof kTypes / sizeof kTypes[0])];
+    return types[rng_below(sizeof types / sizeof types[0])];
 }
 
-static PyObject *error_format_call(PyObject *type, const char *fmt, VarArgs a_) {
+static PyObject *error_format_call(PyObject *type, const char *fmt, VarArgs call_args) {
 #define CALL_ERR_FORMAT(...) PyErr_Format(type, fmt, __VA_ARGS__)
-    switch (varargs_signature(&a_)) {
+    switch (varargs_signature(&call_args)) {
     case 0: return PyErr_Format(type, fmt, 0); VARARGS_CASES(CALL_ERR_FORMAT)
     }
 #undef CALL_ERR_FORMAT

@@ -71,9 +71,9 @@ static int add_format_unit(char *fmt, size_t room, VarArgs *a, PyObject **keep) 
     return ends ? -1 : 0;
 }
 
-static PyObject *from_format(const char *fmt, VarArgs a_) {
+static PyObject *from_format(const char *fmt, VarArgs call_args) {
 #define CALL_FROM_FORMAT(...) PyUnicode_FromFormat(fmt, __VA_ARGS__)
-    switch (varargs_signature(&a_)) {
+    switch (varargs_signature(&call_args)) {
     case 0: return PyUnicode_FromFormat(fmt, 0); VARARGS_CASES(CALL_FROM_FORMAT)
     }
 #undef CALL_FROM_FORMAT
@@ -113,9 +113,9 @@ void str_new_from_format(void) {
 
 /* --- PyBytes_FromFormat ------------------------------------------------------------------- */
 
-static PyObject *bytes_from_format_call(const char *fmt, VarArgs a_) {
+static PyObject *bytes_from_format_call(const char *fmt, VarArgs call_args) {
 #define CALL_BYTES_FORMAT(...) PyBytes_FromFormat(fmt, __VA_ARGS__)
-    switch (varargs_signature(&a_)) {
+    switch (varargs_signature(&call_args)) {
     case 0: return PyBytes_FromFormat(fmt, 0); VARARGS_CASES(CALL_BYTES_FORMAT)
     }
 #undef CALL_BYTES_FORMAT

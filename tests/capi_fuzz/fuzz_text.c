@@ -66,9 +66,9 @@ static void str_new(void) {
                 data[i] = (unsigned char)buffer[i];
             else if (kind == 2) {
                 Py_UCS2 c = (Py_UCS2)buffer[i];
-                memcpy(data + 2 * i, &c, 2);
+                memcpy(data + (Py_ssize_t)i * 2, &c, 2);
             } else
-                memcpy(data + 4 * i, &buffer[i], 4);
+                memcpy(data + (Py_ssize_t)i * 4, &buffer[i], 4);
         }
         call_begin("PyUnicode_FromKindAndData");
         arg_long(kind);

@@ -216,11 +216,11 @@ PyObject *iter_any(void) {
 }
 
 static int is_dict_iterator(PyObject *o) {
-    PyTypeObject *const kTypes[] = {&PyDictIterKey_Type,      &PyDictIterValue_Type,
-                                    &PyDictIterItem_Type,     &PyDictRevIterKey_Type,
-                                    &PyDictRevIterValue_Type, &PyDictRevIterItem_Type};
-    for (size_t i = 0; i < sizeof kTypes / sizeof kTypes[0]; i++)
-        if (Py_IS_TYPE(o, kTypes[i])) return 1;
+    PyTypeObject *const types[] = {&PyDictIterKey_Type,      &PyDictIterValue_Type,
+                                   &PyDictIterItem_Type,     &PyDictRevIterKey_Type,
+                                   &PyDictRevIterValue_Type, &PyDictRevIterItem_Type};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (Py_IS_TYPE(o, types[i])) return 1;
     return 0;
 }
 
@@ -295,21 +295,9 @@ PyObject *new_str(void) {
 }
 
 static const char *const kByteWords[] = {
-    "",
-    "ab",
-    "abc",
-    "a b",
-    "123",
-    "-5",
-    "\xff",
-    "\xc3\xa9",
-    "\xe2\x82",
-    "\xed\xa0\x80",
-    "a\x80"
-    "b",
-    "\xf0\x9f\x98\x80",
-    "x,y",
-    "AbC",
+    "",     "ab",       "abc",      "a b",          "123",       "-5",
+    "\xff", "\xc3\xa9", "\xe2\x82", "\xed\xa0\x80", "a\x80\x62", "\xf0\x9f\x98\x80",
+    "x,y",  "AbC",
 };
 
 const char *random_bytes(int slot, Py_ssize_t *size) {
@@ -325,9 +313,12 @@ const char *random_bytes(int slot, Py_ssize_t *size) {
     int n = (int)rng_below(rng_chance(10) ? 32 : 9);
     for (int i = 0; i < n; i++) {
         unsigned pick = rng_below(100);
-        out[i] = pick < 85   ? kBytes[rng_below(sizeof(kBytes) - 1)]
-                 : pick < 90 ? '\0'
-                             : (char)(0x80 + rng_below(128));
+        if (pick < 85)
+            out[i] = kBytes[rng_below(sizeof(kBytes) - 1)];
+        else if (pick < 90)
+            out[i] = '\0';
+        else
+            out[i] = (char)(0x80 + rng_below(128));
     }
     out[n] = '\0';
     *size = n;
@@ -490,7 +481,7 @@ static PyObject *new_hashable_at(int depth) {
     if (pick < 85) {
         /* Two items or more (fewer are hashed by address, see above). */
         long start = rng_range(-3, 5), step = rng_chance(80) ? 1 : rng_chance(50) ? 2 : -2;
-        long stop = step > 0 ? start + step * rng_range(2, 6) : start + step * rng_range(2, 6);
+        long stop = start + step * rng_range(2, 6);
         return PyObject_CallFunction((PyObject *)&PyRange_Type, "lll", start, stop, step);
     }
     int n = (int)rng_below(4);

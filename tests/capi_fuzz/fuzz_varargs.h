@@ -77,11 +77,11 @@ static inline int varargs_signature(const VarArgs *a) {
     return kBase[a->count] + code;
 }
 
-#define VA_V_P(n_) a_.values[n_].p
-#define VA_V_I(n_) a_.values[n_].i
-#define VA_V_L(n_) a_.values[n_].l
-#define VA_V_Q(n_) a_.values[n_].q
-#define VA_V_D(n_) a_.values[n_].d
+#define VA_V_P(n_) call_args.values[n_].p
+#define VA_V_I(n_) call_args.values[n_].i
+#define VA_V_L(n_) call_args.values[n_].l
+#define VA_V_Q(n_) call_args.values[n_].q
+#define VA_V_D(n_) call_args.values[n_].d
 #define VA_K(x)    VA_KIND_##x
 
 #define VA_EACH1(M, C)       M(C, P) M(C, I) M(C, L) M(C, Q) M(C, D)
@@ -112,7 +112,7 @@ static inline int varargs_signature(const VarArgs *a) {
 #define VA_FOR4(C, a)        VA_EACH2(VA_FOR4B, C, a)
 
 /* The cases for one to four arguments, each `return CALL(arguments...)`, for a VarArgs named
- * a_ in scope. */
+ * call_args in scope. */
 #define VARARGS_CASES(CALL) \
     VA_EACH1(VA_CASE1, CALL) VA_EACH1(VA_FOR2, CALL) VA_EACH1(VA_FOR3, CALL) VA_EACH1(VA_FOR4, CALL)
 

@@ -45,6 +45,13 @@ constexpr const char *kBuildDefaultAllocator = "pymalloc_debug";
 constexpr const char *kBuildDefaultAllocator = "pymalloc";
 #endif
 
+// pymalloc's pool and arena sizes when no geometry is asked for ("pool arena", in bytes).
+#if defined(MINIPY_LARGE_POOLS)
+constexpr const char *kBuildDefaultGeometry = "16384 1048576";
+#else
+constexpr const char *kBuildDefaultGeometry = "4096 262144";
+#endif
+
 // The allocators a name installs (what _PyMem_GetCurrentAllocatorName() reports), for tests that
 // run a case under each.
 constexpr const char *kAllocatorNames[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
