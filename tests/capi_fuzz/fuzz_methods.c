@@ -133,6 +133,10 @@ static long int_value(PyObject *o) {
 }
 
 int call_too_costly(PyObject *obj, const char *name, PyObject *first) {
+    /* PyObject_CallMethod(obj, name, "O", t) passes a tuple t's items as the arguments. */
+    if (first != NULL && PyTuple_Check(first) && PyTuple_GET_SIZE(first) > 0 &&
+        call_too_costly(obj, name, PyTuple_GET_ITEM(first, 0)))
+        return 1;
     if (PyLong_Check(obj) && strcmp(name, "__round__") == 0) return int_value(first) < -1000;
     if (PyLong_Check(obj) && strcmp(name, "to_bytes") == 0) return int_value(first) > 100000;
     if (obj == (PyObject *)&PyBytes_Type) return int_value(first) > 100000;
