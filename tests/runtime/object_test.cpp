@@ -237,6 +237,25 @@ BOOST_AUTO_TEST_CASE(hash_iteration_and_call_errors) {
     for (PyObject *o : {list, number}) Py_DECREF(o);
 }
 
+// CPython 3.11's PyIter_Next crashes on these (it calls a NULL tp_iternext); minipy raises
+// what next() raises for a non-iterator (python3 -c 'next([])'), and SystemError for NULL.
+BOOST_AUTO_TEST_CASE(iter_next_refuses_what_is_not_an_iterator) {
+    RuntimeScope runtime;
+    PyObject *list = PyList_New(0);
+    PyObject *number = PyLong_FromLong(3);
+    BOOST_TEST(PyIter_Next(list) == nullptr);
+    BOOST_TEST(take_error() == "TypeError: 'list' object is not an iterator");
+    BOOST_TEST(PyIter_Next(number) == nullptr);
+    BOOST_TEST(take_error() == "TypeError: 'int' object is not an iterator");
+    BOOST_TEST(PyIter_Next(nullptr) == nullptr);
+    BOOST_TEST(take_error().rfind("SystemError: ", 0) == 0);
+    // An iterator still ends without an error.
+    PyObject *it = PyObject_GetIter(list);
+    BOOST_TEST(PyIter_Next(it) == nullptr);
+    BOOST_TEST(PyErr_Occurred() == nullptr);
+    for (PyObject *o : {it, list, number}) Py_DECREF(o);
+}
+
 BOOST_AUTO_TEST_CASE(builtin_methods_check_their_arguments) {
     RuntimeScope runtime;
     PyObject *list = PyList_New(0);

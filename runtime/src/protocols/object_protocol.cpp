@@ -121,21 +121,29 @@ extern "C" PyObject *PyObject_Str(PyObject *v) noexcept {
     return checked_text(text, "__str__");
 }
 
+// As CPython 3.11: NULL prints "<nil>"; the text is written as UTF-8 with backslashreplace, so
+// a lone surrogate prints as \ud800 instead of failing.
 extern "C" int PyObject_Print(PyObject *v, void *fp, int flags) noexcept {
-    PyObject *text = (flags & Py_PRINT_RAW) ? PyObject_Str(v) : PyObject_Repr(v);
-    if (text == nullptr) return -1;
-    Py_ssize_t size = 0;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
-    int result = -1;
-    if (utf8 != nullptr) {
-        result = std::fwrite(utf8, 1, static_cast<size_t>(size), static_cast<FILE *>(fp)) ==
-                         static_cast<size_t>(size)
-                     ? 0
-                     : -1;
-        if (result < 0) PyErr_SetString(PyExc_OSError, "write to the stream failed");
+    FILE *stream = static_cast<FILE *>(fp);
+    std::clearerr(stream);
+    if (v == nullptr) {
+        std::fputs("<nil>", stream);
+    } else {
+        PyObject *text = (flags & Py_PRINT_RAW) ? PyObject_Str(v) : PyObject_Repr(v);
+        if (text == nullptr) return -1;
+        PyObject *encoded = PyUnicode_AsEncodedString(text, "utf-8", "backslashreplace");
+        Py_DECREF(text);
+        if (encoded == nullptr) return -1;
+        std::fwrite(PyBytes_AS_STRING(encoded), 1, static_cast<size_t>(PyBytes_GET_SIZE(encoded)),
+                    stream);
+        Py_DECREF(encoded);
     }
-    Py_DECREF(text);
-    return result;
+    if (std::ferror(stream)) {
+        std::clearerr(stream);
+        PyErr_SetString(PyExc_OSError, "write to the stream failed");
+        return -1;
+    }
+    return 0;
 }
 
 // --- Hash -----------------------------------------------------------------------------------
@@ -397,8 +405,19 @@ extern "C" PyObject *PyObject_GetIter(PyObject *v) noexcept {
     return iter;
 }
 
+// CPython 3.11 calls tp_iternext unchecked and crashes on NULL or on an object that is not an
+// iterator (the caller is to check PyIter_Check); minipy refuses them with a clear error, the
+// one next() gives for a non-iterator.
 extern "C" PyObject *PyIter_Next(PyObject *iter) noexcept {
-    PyObject *item = Py_TYPE(iter)->tp_iternext(iter);
+    if (iter == nullptr) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    const iternextfunc next = Py_TYPE(iter)->tp_iternext;
+    if (next == nullptr)
+        return PyErr_Format(PyExc_TypeError, "'%.200s' object is not an iterator",
+                            Py_TYPE(iter)->tp_name);
+    PyObject *item = next(iter);
     // The end of the iteration is not an error for the caller of PyIter_Next.
     if (item == nullptr && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration))
         PyErr_Clear();

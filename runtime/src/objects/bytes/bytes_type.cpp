@@ -1,6 +1,7 @@
 // PyBytes_Type's slots (repr, hash, comparison, sequence and mapping protocols, iteration),
 // bytes() and the bytes iterator, with CPython 3.11's error messages. The methods are in
 // bytes_methods.cpp.
+#include <cstddef>
 #include <cstring>
 
 #include "args/method_args.hpp"
@@ -74,6 +75,10 @@ PyObject *bytes_repeat(PyObject *op, Py_ssize_t count) noexcept {
         return nullptr;
     }
     const Py_ssize_t total = n * count;
+    // A size that fits Py_ssize_t but not with the object's header: CPython asks its allocator,
+    // which refuses, so MemoryError (not the OverflowError of PyBytes_FromStringAndSize).
+    if (total > PY_SSIZE_T_MAX - static_cast<Py_ssize_t>(offsetof(PyBytesObject, ob_sval)) - 1)
+        return PyErr_NoMemory();
     PyObject *result = PyBytes_FromStringAndSize(nullptr, total);
     if (result == nullptr || total == 0) return result;
     char *out = PyBytes_AS_STRING(result);

@@ -4,7 +4,8 @@
 //
 // Negative ints are written and read in two's complement. A value fits in n bytes when its
 // two's complement form needs at most 8n bits: bit_length(v) for unsigned, bit_length(v) + 1
-// for signed non-negative, and bit_length(-v - 1) + 1 for negative v.
+// for signed non-negative, and bit_length(-v - 1) + 1 for negative v. One exception, CPython's: -1
+// fits in 0 bytes.
 #include <cstring>
 
 #include "args/method_args.hpp"
@@ -30,19 +31,24 @@ int parse_byteorder(PyObject *byteorder) noexcept {
     return -1;
 }
 
-// The arguments of to_bytes / from_bytes converted, in CPython's order: the first (length, or
-// the bytes object left as it is), byteorder (a str), signed (its truth).
+// The arguments of to_bytes / from_bytes converted, in CPython's order: the first (to_bytes'
+// length, to a Py_ssize_t; from_bytes' bytes object, left as it is), byteorder (a str), signed
+// (its truth). So True.to_bytes(b"x", 1) complains of the length, not of the byteorder.
 struct BytesArguments {
     PyObject *first = nullptr;
+    Py_ssize_t length = 1;
     PyObject *byteorder = nullptr;
     int is_signed = 0;
 };
 
 bool convert_bytes_arguments(const args::KeywordParser &parser, PyObject *const *args,
-                             Py_ssize_t nargs, PyObject *kwnames, BytesArguments *out) noexcept {
+                             Py_ssize_t nargs, PyObject *kwnames, bool first_is_length,
+                             BytesArguments *out) noexcept {
     PyObject *values[3];
     if (!args::unpack_keywords(args, nargs, nullptr, kwnames, parser, values)) return false;
     out->first = values[0];
+    if (first_is_length && values[0] != nullptr && !args::ssize_argument(values[0], &out->length))
+        return false;
     if (values[1] != nullptr) {
         if (!PyUnicode_Check(values[1])) {
             args::bad_argument(parser.fname, "argument 'byteorder'", "str", values[1]);
@@ -80,9 +86,8 @@ PyObject *long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     static constexpr const char *kKeywords[] = {"length", "byteorder", "signed", nullptr};
     static constexpr args::KeywordParser kParser{"to_bytes", kKeywords, 0, 2};
     BytesArguments a;
-    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
-    Py_ssize_t length = 1;
-    if (a.first != nullptr && !args::ssize_argument(a.first, &length)) return nullptr;
+    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, true, &a)) return nullptr;
+    const Py_ssize_t length = a.length;
     const int little = parse_byteorder(a.byteorder);
     if (little < 0) return nullptr;
     if (length < 0) {
@@ -106,7 +111,7 @@ PyObject *long_from_bytes(PyObject *type, PyObject *const *args, Py_ssize_t narg
     static constexpr const char *kKeywords[] = {"bytes", "byteorder", "signed", nullptr};
     static constexpr args::KeywordParser kParser{"from_bytes", kKeywords, 1, 2};
     BytesArguments a;
-    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
+    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, false, &a)) return nullptr;
     const int little = parse_byteorder(a.byteorder);
     if (little < 0) return nullptr;
     PyObject *bytes = PyBytes_FromObject(a.first);
@@ -133,7 +138,11 @@ extern "C" int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t
         PyErr_SetString(PyExc_OverflowError, "can't convert negative int to unsigned");
         return -1;
     }
-    if (twos_complement_bits(obj, is_signed != 0) > static_cast<std::uint64_t>(n) * 8) {
+    const std::uint64_t needed = twos_complement_bits(obj, is_signed != 0);
+    // CPython makes room for the sign bit only when it writes a byte, so -1 (sign bits and
+    // nothing else) fits in 0 bytes: (-1).to_bytes(0, 'big', signed=True) == b''.
+    const bool minus_one_in_no_bytes = n == 0 && negative && needed == 1;
+    if (needed > static_cast<std::uint64_t>(n) * 8 && !minus_one_in_no_bytes) {
         PyErr_SetString(PyExc_OverflowError, "int too big to convert");
         return -1;
     }

@@ -52,11 +52,13 @@ PyObject *set_intersection(PySetObject *so, PyObject *other) noexcept {
     while ((key = PyIter_Next(iter)) != nullptr) {
         const Py_hash_t hash = PyObject_Hash(key);
         int status = hash == -1 ? -1 : set_contains_entry(so, key, hash);
-        if (status > 0) status = set_add_entry(out, key, hash);
+        const bool added = status > 0;
+        if (added) status = set_add_entry(out, key, hash);
         Py_DECREF(key);
         if (status < 0) break;
-        // Everything of `so` is in: nothing more can be added.
-        if (PySet_GET_SIZE(result) >= PySet_GET_SIZE(so)) break;
+        // Everything of `so` is in: nothing more can be added. Checked only after an add, as
+        // CPython does, so every item is hashed until then (set().intersection([{}]) raises).
+        if (added && PySet_GET_SIZE(result) >= PySet_GET_SIZE(so)) break;
     }
     Py_DECREF(iter);
     if (PyErr_Occurred()) {

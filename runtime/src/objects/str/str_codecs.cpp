@@ -14,6 +14,12 @@
 //
 // The exception types are plain here (no .start/.end/.object attributes): the message is
 // their single argument.
+//
+// CPython decodes and encodes utf-8, ascii and latin-1 by a few spellings of their names on a
+// fast path and everything else (other aliases such as "u8" or "l1") through its codec
+// registry, which rewraps a plain LookupError raised inside the codec (an unknown error
+// handler) as "decoding with 'u8' codec failed (LookupError: ...)". minipy has no registry
+// but gives the same errors: encoding_is_fast_path() says which way CPython would go.
 #include <cstring>
 #include <initializer_list>
 
@@ -26,32 +32,105 @@ namespace minipy::runtime {
 
 namespace {
 
-bool name_is(const char *given, const char *wanted) noexcept {
-    // Case-insensitive, '-' and ' ' read as '_', as CPython normalizes encoding names.
-    for (;; ++given, ++wanted) {
-        char g = *given;
-        if (g >= 'A' && g <= 'Z') g = static_cast<char>(g - 'A' + 'a');
-        if (g == '-' || g == ' ') g = '_';
-        if (g != *wanted) return false;
-        if (g == '\0') return true;
+// CPython's _Py_normalize_encoding: lower case, every run of characters other than ASCII
+// letters, digits and '.' as one '_' (none at the start or the end). False when the result
+// does not fit in `size` bytes with its NUL.
+bool normalize_encoding(const char *name, char *out, size_t size) noexcept {
+    size_t length = 0;
+    bool punctuation = false;
+    for (const char *c = name; *c != '\0'; ++c) {
+        const char ch = *c;
+        const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                          (ch >= '0' && ch <= '9') || ch == '.';
+        if (!keep) {
+            punctuation = true;
+            continue;
+        }
+        if (punctuation && length > 0) {
+            if (length == size - 1) return false;
+            out[length++] = '_';
+        }
+        punctuation = false;
+        if (length == size - 1) return false;
+        out[length++] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     }
+    out[length] = '\0';
+    return true;
 }
+
+bool is_one_of(const char *name, std::initializer_list<const char *> names) noexcept {
+    for (const char *candidate : names)
+        if (std::strcmp(name, candidate) == 0) return true;
+    return false;
+}
+
+// The names of each codec in encodings/aliases.py, and its module in the encodings package.
+struct CodecNames {
+    Encoding encoding;
+    const char *module;
+    std::initializer_list<const char *> aliases;
+};
 
 }  // namespace
 
 // --- Error handler names and encodings ------------------------------------------------
 
+// As CPython's codec registry finds a codec: the name normalized (normalize_encoding), then
+// looked up among the aliases, as it is and with every '.' read as '_', then as a module name
+// (which has no '.'). So "{latin-1", "UTF 8" and "ansi.x3.4.1968" are codecs, ".utf8" is not.
 Encoding encoding_from_name(const char *encoding) noexcept {
     if (encoding == nullptr) return Encoding::utf8;
-    for (const char *alias : {"utf_8", "utf8", "u8", "utf", "cp65001"})
-        if (name_is(encoding, alias)) return Encoding::utf8;
-    for (const char *alias : {"latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859",
-                              "cp819", "iso_ir_100", "csisolatin1"})
-        if (name_is(encoding, alias)) return Encoding::latin1;
-    for (const char *alias :
-         {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "cp367", "iso646_us"})
-        if (name_is(encoding, alias)) return Encoding::ascii;
+    static const CodecNames kCodecs[] = {
+        {Encoding::utf8, "utf_8", {"cp65001", "u8", "utf", "utf8", "utf8_ucs2", "utf8_ucs4"}},
+        {Encoding::latin1,
+         "latin_1",
+         {"8859", "cp819", "csisolatin1", "ibm819", "iso8859", "iso8859_1", "iso_8859_1",
+          "iso_8859_1_1987", "iso_ir_100", "l1", "latin", "latin1"}},
+        {Encoding::ascii,
+         "ascii",
+         {"646", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "cp367", "csascii", "ibm367",
+          "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii"}},
+    };
+    char name[32];  // longer than every name above: a longer one is none of them
+    if (!normalize_encoding(encoding, name, sizeof name)) return Encoding::unknown;
+    char dotless[sizeof name];
+    std::memcpy(dotless, name, sizeof name);
+    for (char *c = dotless; *c != '\0'; ++c)
+        if (*c == '.') *c = '_';
+    for (const CodecNames &codec : kCodecs)
+        if (is_one_of(name, codec.aliases) || is_one_of(dotless, codec.aliases))
+            return codec.encoding;
+    for (const CodecNames &codec : kCodecs)
+        if (std::strcmp(name, codec.module) == 0) return codec.encoding;
     return Encoding::unknown;
+}
+
+// CPython's fast path normalizes into an 11-byte buffer: a name that does not fit takes the
+// registry.
+bool encoding_is_fast_path(const char *encoding) noexcept {
+    if (encoding == nullptr) return true;
+    char lower[11];
+    if (!normalize_encoding(encoding, lower, sizeof lower)) return false;
+    return is_one_of(lower, {"utf_8", "utf8", "ascii", "us_ascii", "latin1", "latin_1",
+                             "iso_8859_1", "iso8859_1"});
+}
+
+void wrap_codec_error(const char *operation, const char *encoding) noexcept {
+    PyObject *raised = PyErr_GetRaisedException();
+    if (raised == nullptr) return;
+    if (!Py_IS_TYPE(raised, reinterpret_cast<PyTypeObject *>(PyExc_LookupError))) {
+        PyErr_SetRaisedException(raised);
+        return;
+    }
+    PyErr_Format(PyExc_LookupError, "%s with '%s' codec failed (%s: %S)", operation, encoding,
+                 Py_TYPE(raised)->tp_name, raised);
+    PyObject *wrapped = PyErr_GetRaisedException();
+    if (wrapped == nullptr) {  // formatting failed: keep what went wrong first
+        PyErr_SetRaisedException(raised);
+        return;
+    }
+    PyException_SetCause(wrapped, raised);
+    PyErr_SetRaisedException(wrapped);
 }
 
 // Writes \xNN, \uNNNN or \UNNNNNNNN for ch (what backslashreplace puts in); returns the
@@ -337,12 +416,16 @@ extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
 extern "C" PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                                       const char *errors) noexcept {
     if (size == 0) return unicode_get_empty();
+    PyObject *result;
     switch (encoding_from_name(encoding)) {
-    case Encoding::utf8: return PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr);
-    case Encoding::latin1: return PyUnicode_DecodeLatin1(s, size, errors);
-    case Encoding::ascii: return PyUnicode_DecodeASCII(s, size, errors);
+    case Encoding::utf8: result = PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr); break;
+    case Encoding::latin1: result = PyUnicode_DecodeLatin1(s, size, errors); break;
+    case Encoding::ascii: result = PyUnicode_DecodeASCII(s, size, errors); break;
     default: return PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
     }
+    if (result == nullptr && !encoding_is_fast_path(encoding))
+        wrap_codec_error("decoding", encoding);
+    return result;
 }
 
 extern "C" PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,

@@ -299,10 +299,14 @@ extern "C" PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *en
         PyErr_BadArgument();
         return nullptr;
     }
+    PyObject *result;
     switch (encoding_from_name(encoding)) {
-    case Encoding::utf8: return unicode_encode_utf8(unicode, errors);
-    case Encoding::latin1: return unicode_encode_charmap_limit(unicode, 256, errors);
-    case Encoding::ascii: return unicode_encode_charmap_limit(unicode, 128, errors);
+    case Encoding::utf8: result = unicode_encode_utf8(unicode, errors); break;
+    case Encoding::latin1: result = unicode_encode_charmap_limit(unicode, 256, errors); break;
+    case Encoding::ascii: result = unicode_encode_charmap_limit(unicode, 128, errors); break;
     default: return PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
     }
+    if (result == nullptr && !encoding_is_fast_path(encoding))
+        wrap_codec_error("encoding", encoding);
+    return result;
 }

@@ -129,6 +129,14 @@ CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means 
 // it (case, '-' / ' ' / '_'); NULL means UTF-8.
 enum class Encoding { utf8, latin1, ascii, unknown };
 Encoding encoding_from_name(const char *encoding) noexcept;
+// Whether CPython's PyUnicode_Decode / PyUnicode_AsEncodedString take their fast path for the
+// name (utf-8, ascii, latin-1 and a few spellings) rather than the codec registry; NULL is.
+bool encoding_is_fast_path(const char *encoding) noexcept;
+// After a codec call by a name that is not on the fast path failed: what CPython's registry
+// does to the error (codecs.c: wrap_codec_error), which rewraps a plain LookupError (an
+// unknown error handler) as LookupError("<operation> with '<name>' codec failed (LookupError:
+// ...)") caused by the original. Other errors are left as they are.
+void wrap_codec_error(const char *operation, const char *encoding) noexcept;
 // Writes \xNN, \uNNNN or \UNNNNNNNN for ch and a NUL (out has 11 bytes); returns the length.
 int backslash_escape(char *out, Py_UCS4 ch) noexcept;
 // LookupError "unknown error handler name '...'".

@@ -371,12 +371,13 @@ extern "C" int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 
         PyErr_SetString(PyExc_IndexError, "string index out of range");
         return -1;
     }
-    // A shared, hashed, interned or cached string must never change.
-    bool cached = unicode == g_empty ||
-                  (PyUnicode_GET_LENGTH(unicode) == 1 && PyUnicode_READ_CHAR(unicode, 0) < 256 &&
-                   g_latin1[PyUnicode_READ_CHAR(unicode, 0)] == unicode);
+    // A shared, hashed, interned or cached string must never change (CPython's
+    // unicode_modifiable). The empty string and the Latin-1 singletons are held by their
+    // caches, so their count is above 1 whenever someone else has them: the count rule covers
+    // them without reading the characters, which a string fresh from PyUnicode_New does not
+    // have yet.
     if (Py_REFCNT(unicode) != 1 || _PyASCIIObject_CAST(unicode)->hash != -1 ||
-        PyUnicode_CHECK_INTERNED(unicode) || cached) {
+        PyUnicode_CHECK_INTERNED(unicode) || !PyUnicode_CheckExact(unicode)) {
         PyErr_SetString(PyExc_SystemError, "Cannot modify a string currently used");
         return -1;
     }

@@ -70,16 +70,31 @@ Py_ssize_t unicode_count_in(PyObject *hay, PyObject *needle, Py_ssize_t start, P
 
 PyObject *unicode_split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit, bool from_right) noexcept {
     if (maxsplit < 0) maxsplit = PY_SSIZE_T_MAX;
-    PyObject *list = PyList_New(0);
-    if (list == nullptr) return nullptr;
     const int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    // The list is allocated as CPython's does it, which list.__sizeof__ shows: [s] in a list of
+    // one when the separator cannot occur; otherwise room for maxsplit + 1 pieces, at most 12,
+    // filled in place, then appended to, and cut to the pieces made (the room stays).
+    if (sep != nullptr && (PyUnicode_KIND(sep) > kind || PyUnicode_GET_LENGTH(sep) > n)) {
+        PyObject *list = PyList_New(1);
+        if (list != nullptr) PyList_SET_ITEM(list, 0, Py_NewRef(s));
+        return list;
+    }
+    constexpr Py_ssize_t kMaxPrealloc = 12;
+    PyObject *list = PyList_New(maxsplit >= kMaxPrealloc ? kMaxPrealloc : maxsplit + 1);
+    if (list == nullptr) return nullptr;
+    Py_ssize_t count = 0;
     auto add = [&](Py_ssize_t from, Py_ssize_t to) noexcept -> bool {
         PyObject *piece = unicode_substring(s, from, to);
         if (piece == nullptr) return false;
-        int r = PyList_Append(list, piece);
+        if (count < kMaxPrealloc) {
+            PyList_SET_ITEM(list, count++, piece);
+            return true;
+        }
+        const int r = PyList_Append(list, piece);
         Py_DECREF(piece);
+        ++count;
         return r == 0;
     };
     auto space = [&](Py_ssize_t i) noexcept {
@@ -133,6 +148,7 @@ PyObject *unicode_split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit, bool fr
         }
         if (ok) ok = add(0, j);
     }
+    if (ok) Py_SET_SIZE(list, count);
     if (ok && from_right && PyList_Reverse(list) < 0) ok = false;
     if (!ok) Py_CLEAR(list);
     return list;

@@ -80,8 +80,24 @@ PyObject *type_repr(PyObject *self) noexcept {
 }
 
 // Calling a type makes an instance: tp_new, then tp_init if the result is one of its own.
+// type itself, with one positional argument (and no keywords), gives that argument's type, as
+// in CPython; its three-argument form (making a class) is not there yet.
 PyObject *type_call(PyObject *callable, PyObject *args, PyObject *kwds) noexcept {
     PyTypeObject *type = reinterpret_cast<PyTypeObject *>(callable);
+    if (type == &PyType_Type) {
+        const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+        if (nargs == 1) {
+            if (kwds != nullptr && PyDict_GET_SIZE(kwds) != 0) {
+                PyErr_SetString(PyExc_TypeError, "type() takes no keyword arguments");
+                return nullptr;
+            }
+            return Py_NewRef(reinterpret_cast<PyObject *>(Py_TYPE(PyTuple_GET_ITEM(args, 0))));
+        }
+        if (nargs != 3) {
+            PyErr_SetString(PyExc_TypeError, "type() takes 1 or 3 arguments");
+            return nullptr;
+        }
+    }
     if (type->tp_new == nullptr) {
         PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
         return nullptr;
