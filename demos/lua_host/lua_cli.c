@@ -11,9 +11,10 @@
  * when it is not. Each error is reported as "progname: message" (the REPL leaves the name
  * out) with a traceback from the message handler, and stops the run with EXIT_FAILURE.
  *
- * The REPL reads lines with fgets (lua.c built without readline): `_PROMPT` / `_PROMPT2`
- * through tostring, "=expr" as "return expr", a line first tried as "return line;", a chunk
- * continued while the parser complains about "<eof>", results printed with `print`.
+ * The REPL reads whole lines (no line editing: lua.c uses readline for that) and echoes them
+ * when stdin is not a terminal, as readline does: `_PROMPT` / `_PROMPT2` through tostring, "=expr"
+ * as "return expr", a line first tried as "return line;", a chunk continued while the parser
+ * complains about "<eof>", results printed with `print`.
  *
  * Everything here runs on the one thread that owns the state; globals hold that state for
  * the SIGINT handler, as lua.c's do. */
@@ -30,12 +31,11 @@
 #include "minipy_lua.h"
 
 enum {
-    kMaxInput = 512, /* LUA_MAXINPUT: longest line the REPL reads at once */
-    kHasError = 1,   /* bad option */
-    kHasI = 2,       /* -i */
-    kHasV = 4,       /* -v (or -i) */
-    kHasE = 8,       /* -e */
-    kHasNoEnv = 16   /* -E */
+    kHasError = 1, /* bad option */
+    kHasI = 2,     /* -i */
+    kHasV = 4,     /* -v (or -i) */
+    kHasE = 8,     /* -e */
+    kHasNoEnv = 16 /* -E */
 };
 
 static const char *progname = "lua";
@@ -325,23 +325,36 @@ static int run_script(lua_State *L, char **argv, int script) {
 /* --- The REPL -------------------------------------------------------------------------- */
 
 /* Pushes the next line (a trailing newline removed; "=x" on a first line as "return x").
- * Returns 0 at the end of input. */
+ * Returns 0 at the end of input. Lines of any length are read whole. When stdin is not a
+ * terminal the line is echoed after the prompt, as GNU readline does (Debian's lua5.4 and the
+ * "make linux" build of lua.c read through readline, and Lua's test suite expects the echo). */
 static int push_line(lua_State *L, int first_line) {
-    char buffer[kMaxInput];
     const char *prompt = first_line ? "> " : ">> ";
     int custom = lua_getglobal(L, first_line ? "_PROMPT" : "_PROMPT2") != LUA_TNIL;
     if (custom) prompt = luaL_tolstring(L, -1, NULL);
     fputs(prompt, stdout);
     fflush(stdout);
     lua_pop(L, custom ? 2 : 1);
-    if (fgets(buffer, sizeof(buffer), stdin) == NULL) return 0;
-    size_t length = strlen(buffer);
-    if (length > 0 && buffer[length - 1] == '\n') buffer[--length] = '\0';
-    if (first_line && buffer[0] == '=') {
-        lua_pushfstring(L, "return %s", buffer + 1);
-    } else {
-        lua_pushlstring(L, buffer, length);
+    char *line = NULL;
+    size_t capacity = 0;
+    ssize_t read = getline(&line, &capacity, stdin);
+    if (read < 0) {
+        free(line);
+        return 0;
     }
+    size_t length = (size_t)read;
+    if (length > 0 && line[length - 1] == '\n') line[--length] = '\0';
+    if (!isatty(STDIN_FILENO)) {
+        fwrite(line, 1, length, stdout);
+        fputs("\n", stdout);
+        fflush(stdout);
+    }
+    if (first_line && line[0] == '=') {
+        lua_pushfstring(L, "return %s", line + 1);
+    } else {
+        lua_pushlstring(L, line, length);
+    }
+    free(line);
     return 1;
 }
 
