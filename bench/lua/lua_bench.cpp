@@ -77,7 +77,7 @@ int run_child(const char *allocator_name, const char *script, const char *arg) {
             std::fprintf(stderr, "minipy_lua_bench: unknown allocator %s\n", allocator_name);
             return 2;
         }
-        lua_host_allocator_init(&allocator, LUA_HOST_DOMAIN_OBJ);
+        lua_host_allocator_init(&allocator, kLuaHostDomainObj);
         L = lua_newstate(lua_host_alloc, &allocator);
     }
     if (L == nullptr) return 1;

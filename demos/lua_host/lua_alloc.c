@@ -42,15 +42,15 @@ void lua_host_allocator_init(LuaHostAllocator *allocator, LuaHostDomain domain) 
     memset(allocator, 0, sizeof(*allocator));
     allocator->domain = domain;
     switch (domain) {
-    case LUA_HOST_DOMAIN_RAW:
+    case kLuaHostDomainRaw:
         allocator->realloc_fn = raw_realloc;
         allocator->free_fn = PyMem_RawFree;
         break;
-    case LUA_HOST_DOMAIN_MEM:
+    case kLuaHostDomainMem:
         allocator->realloc_fn = mem_realloc;
         allocator->free_fn = PyMem_Free;
         break;
-    case LUA_HOST_DOMAIN_OBJ:
+    case kLuaHostDomainObj:
         allocator->realloc_fn = obj_realloc;
         allocator->free_fn = PyObject_Free;
         break;
@@ -62,7 +62,7 @@ void lua_host_allocator_init(LuaHostAllocator *allocator, LuaHostDomain domain) 
     const char *name = _PyMem_GetCurrentAllocatorName();
     if (name != NULL && strstr(name, "_debug") != NULL) {
         allocator->check_osize = 2;
-    } else if (name != NULL && (strcmp(name, "malloc") == 0 || domain == LUA_HOST_DOMAIN_RAW)) {
+    } else if (name != NULL && (strcmp(name, "malloc") == 0 || domain == kLuaHostDomainRaw)) {
         allocator->check_osize = 1;
     }
 #endif

@@ -29,9 +29,9 @@ extern "C" {
 #endif
 
 typedef enum {
-    LUA_HOST_DOMAIN_RAW, /* PyMem_RawRealloc / PyMem_RawFree: thread-safe, no GIL needed */
-    LUA_HOST_DOMAIN_MEM, /* PyMem_Realloc / PyMem_Free */
-    LUA_HOST_DOMAIN_OBJ  /* PyObject_Realloc / PyObject_Free: the default */
+    kLuaHostDomainRaw, /* PyMem_RawRealloc / PyMem_RawFree: thread-safe, no GIL needed */
+    kLuaHostDomainMem, /* PyMem_Realloc / PyMem_Free */
+    kLuaHostDomainObj  /* PyObject_Realloc / PyObject_Free: the default */
 } LuaHostDomain;
 
 typedef struct {

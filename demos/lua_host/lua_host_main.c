@@ -94,7 +94,7 @@ static void write_stats(const HostOptions *options, const LuaHostAllocator *allo
 }
 
 int main(int argc, char **argv) {
-    HostOptions options = {LUA_HOST_DOMAIN_OBJ, 0, NULL};
+    HostOptions options = {kLuaHostDomainObj, 0, NULL};
     int first = parse_host_options(argc, argv, &options);
     if (first < 0) return EXIT_FAILURE;
     /* Lua sees argv[0] followed by what is left. */

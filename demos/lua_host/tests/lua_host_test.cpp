@@ -111,8 +111,7 @@ const char *const kCommandLines[] = {
     "printf 'error(\"oops\")\\nprint(\"still here\")\\nerror({})\\n' | {lua} -i",
     "printf 'local t = {\\n1,\\n2}\\nprint(#t)\\n' | {lua} -i",
     "printf 'a\\n' | {lua} -e '_PROMPT = \"P> \" _PROMPT2 = \"P>> \"' -i",
-    "printf '1\\n' | {lua} -e '_PROMPT = setmetatable({}, {__tostring = function() return \"T \" "
-    "end})' -i",
+    "printf '1\\n' | {lua} -e '_PROMPT = setmetatable({}, {__tostring = load\"return 1\"})' -i",
     "printf 'print(...)\\n' | {lua} -i script.lua a",
     "printf 'return 1, nil, \"x\"\\n' | {lua} -i",
 };
