@@ -17,6 +17,8 @@
 #include "minipy_lua.h"
 
 #include <lauxlib.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "lua_alloc.h"
 #include "minipy/pymalloc.h"
@@ -43,6 +45,30 @@ static void set_size_field(lua_State *L, const char *key, size_t value) {
     lua_setfield(L, -2, key);
 }
 
+/* The size_t figures of pymalloc's report, by the names CPython's report gives them. */
+typedef struct {
+    const char *name;
+    size_t offset;
+} ReportField;
+
+#define MINIPY_REPORT_FIELD(field) \
+    { #field, offsetof(minipy_pymalloc_stats, field) }
+static const ReportField kReportFields[] = {
+    MINIPY_REPORT_FIELD(arenas_allocated_total),
+    MINIPY_REPORT_FIELD(arenas_reclaimed),
+    MINIPY_REPORT_FIELD(arenas_highwater),
+    MINIPY_REPORT_FIELD(arenas_allocated_current),
+    MINIPY_REPORT_FIELD(arena_bytes),
+    MINIPY_REPORT_FIELD(allocated_bytes),
+    MINIPY_REPORT_FIELD(available_bytes),
+    MINIPY_REPORT_FIELD(unused_pools),
+    MINIPY_REPORT_FIELD(pool_header_bytes),
+    MINIPY_REPORT_FIELD(quantization_bytes),
+    MINIPY_REPORT_FIELD(arena_alignment_bytes),
+    MINIPY_REPORT_FIELD(total),
+};
+#undef MINIPY_REPORT_FIELD
+
 static int minipy_stats(lua_State *L) {
     const LuaHostAllocator *allocator = host_allocator(L);
     /* Read everything before creating the table: building it allocates and moves the
@@ -62,18 +88,12 @@ static int minipy_stats(lua_State *L) {
     set_size_field(L, "lua_refused", refused);
     lua_pushinteger(L, (lua_Integer)allocated_blocks);
     lua_setfield(L, -2, "blocks");
-    set_size_field(L, "arenas_allocated_total", stats.arenas_allocated_total);
-    set_size_field(L, "arenas_reclaimed", stats.arenas_reclaimed);
-    set_size_field(L, "arenas_highwater", stats.arenas_highwater);
-    set_size_field(L, "arenas_allocated_current", stats.arenas_allocated_current);
-    set_size_field(L, "arena_bytes", stats.arena_bytes);
-    set_size_field(L, "allocated_bytes", stats.allocated_bytes);
-    set_size_field(L, "available_bytes", stats.available_bytes);
-    set_size_field(L, "unused_pools", stats.unused_pools);
-    set_size_field(L, "pool_header_bytes", stats.pool_header_bytes);
-    set_size_field(L, "quantization_bytes", stats.quantization_bytes);
-    set_size_field(L, "arena_alignment_bytes", stats.arena_alignment_bytes);
-    set_size_field(L, "total", stats.total);
+    for (size_t i = 0; i < sizeof(kReportFields) / sizeof(kReportFields[0]); i++) {
+        const char *at = (const char *)&stats + kReportFields[i].offset;
+        size_t value = 0;
+        memcpy(&value, at, sizeof(value));
+        set_size_field(L, kReportFields[i].name, value);
+    }
     lua_pushinteger(L, (lua_Integer)stats.raw_fallback_blocks);
     lua_setfield(L, -2, "raw_fallback_blocks");
     set_size_field(L, "pool_size", stats.geometry.pool_size);

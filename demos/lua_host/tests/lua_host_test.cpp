@@ -195,25 +195,20 @@ BOOST_DATA_TEST_CASE(overflow_from_a_c_function, bdata::make(kDebugAllocators), 
     const minipy::test::ChildResult child = run_misuse("overflow", allocator);
     BOOST_TEST(child.signal == SIGABRT);
     BOOST_TEST(child.out.empty());
-    const std::vector<std::string> expected = {
+    // CPython's report for one byte 'x' past a 16-byte object block that was never written.
+    std::vector<std::string> expected = {
         "Debug memory block at address p=<ptr>: API 'o'",
         "    16 bytes originally requested",
         "    The 7 pad bytes at p-7 are FORBIDDENBYTE, as expected.",
         "    The 8 pad bytes at tail=<ptr> are not all FORBIDDENBYTE (0xfd):",
         "        at tail+0: 0x78 *** OUCH",
-        "        at tail+1: 0xfd",
-        "        at tail+2: 0xfd",
-        "        at tail+3: 0xfd",
-        "        at tail+4: 0xfd",
-        "        at tail+5: 0xfd",
-        "        at tail+6: 0xfd",
-        "        at tail+7: 0xfd",
-        "    Data at p: cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd",
-        "",
-        "Enable tracemalloc to get the memory block allocation traceback",
-        "",
-        "Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte",
     };
+    for (int k = 1; k < 8; k++)
+        expected.push_back("        at tail+" + std::to_string(k) + ": 0xfd");
+    expected.insert(expected.end(),
+                    {"    Data at p: cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd", "",
+                     "Enable tracemalloc to get the memory block allocation traceback", "",
+                     "Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte"});
     const std::vector<std::string> actual = minipy::test::masked_report_lines(child.err);
     BOOST_TEST(actual == expected, boost::test_tools::per_element());
 }
