@@ -42,8 +42,17 @@ minipy::test::ChildResult run_lua(const std::string &interpreter, const std::str
         ">script.lua; printf 'return {name = \"module\"}\\n' >module.lua; "
         "printf 'error(\"in a file\")\\n' >failing.lua; set +e; ";
     const std::string line = replace_all(command, "{lua}", "\"" + interpreter + "\"");
+    // os.exit(code) without its close argument exits without lua_close, as lua.c does: the
+    // state's blocks are still allocated then, by design, and LeakSanitizer must not count
+    // them (asan preset).
+    std::string asan_options = "detect_leaks=1:abort_on_error=0";
+    if (command.find("os.exit(") != std::string::npos &&
+        command.find(", true)") == std::string::npos) {
+        asan_options = "detect_leaks=0:abort_on_error=0";
+    }
     minipy::test::ChildResult child = minipy::test::run_child(
-        {"/bin/sh", "-c", setup + line}, {{"LUA_INIT", std::nullopt},
+        {"/bin/sh", "-c", setup + line}, {{"ASAN_OPTIONS", asan_options},
+                                          {"LUA_INIT", std::nullopt},
                                           {"LUA_INIT_5_4", std::nullopt},
                                           {"LUA_PATH", std::nullopt},
                                           {"LUA_PATH_5_4", std::nullopt},
