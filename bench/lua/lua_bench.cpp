@@ -236,6 +236,7 @@ int main(int argc, char **argv) {
     if (argc >= 4 && std::strcmp(argv[1], "--run") == 0) {
         return run_child(argv[2], argv[3], argc >= 5 ? argv[4] : nullptr);
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show as they finish, into a file too
     int rounds = 11;
     bool quick = false;
     bool per_round = false;

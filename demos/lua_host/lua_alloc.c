@@ -12,16 +12,6 @@
 
 #include "minipy/pymem.h"
 
-static void *raw_realloc(void *ptr, size_t new_size) {
-    return PyMem_RawRealloc(ptr, new_size);
-}
-static void *mem_realloc(void *ptr, size_t new_size) {
-    return PyMem_Realloc(ptr, new_size);
-}
-static void *obj_realloc(void *ptr, size_t new_size) {
-    return PyObject_Realloc(ptr, new_size);
-}
-
 static const char *const kDomainNames[] = {"raw", "mem", "obj"};
 
 int lua_host_domain_from_name(const char *name, LuaHostDomain *out) {
@@ -43,15 +33,18 @@ void lua_host_allocator_init(LuaHostAllocator *allocator, LuaHostDomain domain) 
     allocator->domain = domain;
     switch (domain) {
     case kLuaHostDomainRaw:
-        allocator->realloc_fn = raw_realloc;
+        allocator->malloc_fn = PyMem_RawMalloc;
+        allocator->realloc_fn = PyMem_RawRealloc;
         allocator->free_fn = PyMem_RawFree;
         break;
     case kLuaHostDomainMem:
-        allocator->realloc_fn = mem_realloc;
+        allocator->malloc_fn = PyMem_Malloc;
+        allocator->realloc_fn = PyMem_Realloc;
         allocator->free_fn = PyMem_Free;
         break;
     case kLuaHostDomainObj:
-        allocator->realloc_fn = obj_realloc;
+        allocator->malloc_fn = PyObject_Malloc;
+        allocator->realloc_fn = PyObject_Realloc;
         allocator->free_fn = PyObject_Free;
         break;
     }
@@ -126,7 +119,9 @@ void *lua_host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         allocator->refused++;
         return NULL;
     }
-    void *block = allocator->realloc_fn(ptr, nsize);
+    /* A new block (most calls: Lua makes and frees objects far more often than it resizes
+     * vectors) skips realloc's test for NULL. */
+    void *block = ptr == NULL ? allocator->malloc_fn(nsize) : allocator->realloc_fn(ptr, nsize);
     if (__builtin_expect(block == NULL, 0)) {
         if (ptr != NULL && nsize <= osize) {
             /* lua_Alloc's 5.3 rule, kept: a shrink never fails. The old block is big

@@ -36,6 +36,7 @@ typedef enum {
 
 typedef struct {
     LuaHostDomain domain;
+    void *(*malloc_fn)(size_t size); /* the domain's public functions, called directly */
     void *(*realloc_fn)(void *ptr, size_t new_size);
     void (*free_fn)(void *ptr);
     int check_osize;     /* debug build: 2 exact (debug hooks' header), 1 bound, 0 none */
