@@ -1,0 +1,121 @@
+/* lua_host_main.c: minipy_lua, the standalone `lua` command with every Lua allocation served
+ * by a minipy domain.
+ *
+ *   minipy_lua [--domain raw|mem|obj] [--stats[=FILE]] [lua's options] [script [args]]
+ *
+ * The host's own options come first and are taken out before Lua's are read (lua_cli.c), so
+ * `arg` is what the standalone `lua` would build. PYTHONMALLOC chooses what the domains hold
+ * (minipy_alloc_init_from_env), MINIPY_PYMALLOC_GEOMETRY pymalloc's geometry. --stats writes,
+ * after lua_close, Lua's figures and pymalloc's report to FILE (stderr without one).
+ *
+ * The host uses minipy's alloc layer alone and starts no runtime, so no GIL exists: the debug
+ * hooks' GIL check passes for every caller (alloc has no check registered until a runtime
+ * starts). Lua calls its allocator only from the thread running it, the one thread here. */
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lua_alloc.h"
+#include "lua_cli.h"
+#include "minipy/pymalloc.h"
+#include "minipy/pymem.h"
+
+static const char kHostUsage[] =
+    "minipy's options, before Lua's:\n"
+    "  --domain raw|mem|obj  the minipy domain serving Lua's allocations (default obj)\n"
+    "  --stats[=FILE]        after the run, write the allocator's figures to FILE or stderr\n";
+
+typedef struct {
+    LuaHostDomain domain;
+    int stats;
+    const char *stats_file; /* NULL: stderr */
+} HostOptions;
+
+/* Takes the host's options off the front of argv. Returns the index of the first argument
+ * left for Lua, or -1 after printing an error. */
+static int parse_host_options(int argc, char **argv, HostOptions *options) {
+    const char *program = argc > 0 && argv[0][0] != '\0' ? argv[0] : "minipy_lua";
+    int i = 1;
+    while (i < argc) {
+        const char *option = argv[i];
+        const char *domain = NULL;
+        if (strcmp(option, "--domain") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: '--domain' needs argument\n%s", program, kHostUsage);
+                return -1;
+            }
+            domain = argv[i + 1];
+            i += 2;
+        } else if (strncmp(option, "--domain=", 9) == 0) {
+            domain = option + 9;
+            i++;
+        } else if (strcmp(option, "--stats") == 0) {
+            options->stats = 1;
+            i++;
+        } else if (strncmp(option, "--stats=", 8) == 0 && option[8] != '\0') {
+            options->stats = 1;
+            options->stats_file = option + 8;
+            i++;
+        } else {
+            break;
+        }
+        if (domain != NULL && lua_host_domain_from_name(domain, &options->domain) != 0) {
+            fprintf(stderr, "%s: unknown domain '%s' (expected raw, mem or obj)\n", program,
+                    domain);
+            return -1;
+        }
+    }
+    return i;
+}
+
+static void write_stats(const HostOptions *options, const LuaHostAllocator *allocator) {
+    FILE *out = stderr;
+    if (options->stats_file != NULL) {
+        out = fopen(options->stats_file, "w");
+        if (out == NULL) {
+            perror(options->stats_file);
+            return;
+        }
+    }
+    const char *name = _PyMem_GetCurrentAllocatorName();
+    fprintf(out, "minipy_lua: allocator %s, domain %s\n", name != NULL ? name : "custom",
+            lua_host_domain_name(allocator->domain));
+    fprintf(out,
+            "minipy_lua: %zu allocator calls, peak %zu bytes of Lua payload, %zu requests "
+            "refused, limit %zu, %zu blocks / %zu bytes left after lua_close\n",
+            allocator->calls, allocator->peak, allocator->refused, allocator->limit,
+            allocator->blocks, allocator->in_use);
+    if (!_PyObject_DebugMallocStats(out)) {
+        fprintf(out, "(pymalloc does not serve the object domain: no pymalloc report)\n");
+    }
+    if (out != stderr) fclose(out);
+}
+
+int main(int argc, char **argv) {
+    HostOptions options = {kLuaHostDomainObj, 0, NULL};
+    int first = parse_host_options(argc, argv, &options);
+    if (first < 0) return EXIT_FAILURE;
+    /* Lua sees argv[0] followed by what is left. */
+    argv[first - 1] = argv[0];
+    argc -= first - 1;
+    argv += first - 1;
+
+    minipy_alloc_init_from_env();
+    LuaHostAllocator allocator;
+    lua_host_allocator_init(&allocator, options.domain);
+    lua_State *L = lua_newstate(lua_host_alloc, &allocator);
+    if (L == NULL) {
+        fprintf(stderr, "%s: cannot create state: not enough memory\n",
+                argc > 0 && argv[0][0] != '\0' ? argv[0] : "lua");
+        return EXIT_FAILURE;
+    }
+    lua_cli_install_handlers(L);
+    int status = lua_cli_main(L, argc, argv, kHostUsage);
+    lua_close(L);
+    if (lua_host_allocator_check_closed(&allocator) != 0) status = EXIT_FAILURE;
+    if (options.stats) write_stats(&options, &allocator);
+    minipy_alloc_finalize();
+    return status;
+}
