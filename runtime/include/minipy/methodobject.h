@@ -29,6 +29,9 @@ typedef struct PyMethodDef PyMethodDef;
 #define METH_O        0x0008
 #define METH_CLASS    0x0010
 #define METH_STATIC   0x0020
+/* The method replaces a slot wrapper of the same name in the type's dict instead of giving way
+ * to it (PyType_Ready adds slot wrappers first). */
+#define METH_COEXIST 0x0040
 
 typedef struct {
     PyObject_HEAD PyMethodDef *m_ml; /* the definition */

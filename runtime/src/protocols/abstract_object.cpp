@@ -1,5 +1,6 @@
 // The generic object protocol's abstract half (CPython 3.11, Objects/abstract.c): type(o),
-// len(o), o[key] and its assignment and deletion, format(), isinstance() and issubclass().
+// len(o), o[key] and its assignment and deletion, format(). isinstance() and issubclass() are
+// isinstance.cpp's.
 // Repr, str, hash, comparison, truth and attributes are object.cpp's.
 //
 // o[key] asks the mapping slots first and the sequence slots second: a list has both and
@@ -215,75 +216,4 @@ extern "C" PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec) noexc
         return nullptr;
     }
     return result;
-}
-
-namespace {
-
-// isinstance / issubclass recurse into nested tuples; a cycle is impossible (tuples are
-// immutable) but a deep nest is not, so the depth is bounded as CPython's recursion limit
-// would bound it.
-constexpr int kMaxClassTupleDepth = 1000;
-
-bool too_deep(int depth, const char *where) noexcept {
-    if (depth <= kMaxClassTupleDepth) return false;
-    PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s", where);
-    return true;
-}
-
-int is_instance(PyObject *inst, PyObject *cls, int depth) noexcept {
-    if (Py_IS_TYPE(inst, reinterpret_cast<PyTypeObject *>(cls))) return 1;
-    if (PyType_Check(cls)) return PyObject_TypeCheck(inst, reinterpret_cast<PyTypeObject *>(cls));
-    if (PyTuple_Check(cls)) {
-        if (too_deep(depth, " in __instancecheck__")) return -1;
-        const Py_ssize_t n = PyTuple_Size(cls);
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            const int found = is_instance(inst, PyTuple_GetItem(cls, i), depth + 1);
-            if (found != 0) return found;
-        }
-        return 0;
-    }
-    PyErr_SetString(PyExc_TypeError,
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
-}
-
-int is_subclass(PyObject *derived, PyObject *cls, int depth) noexcept {
-    if (PyTuple_Check(cls)) {
-        if (too_deep(depth, " in __subclasscheck__")) return -1;
-        const Py_ssize_t n = PyTuple_Size(cls);
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            const int found = is_subclass(derived, PyTuple_GetItem(cls, i), depth + 1);
-            if (found != 0) return found;
-        }
-        return 0;
-    }
-    if (!PyType_Check(derived)) {
-        PyErr_SetString(PyExc_TypeError, "issubclass() arg 1 must be a class");
-        return -1;
-    }
-    if (!PyType_Check(cls)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(derived),
-                            reinterpret_cast<PyTypeObject *>(cls));
-}
-
-}  // namespace
-
-extern "C" int PyObject_IsInstance(PyObject *inst, PyObject *cls) noexcept {
-    if (inst == nullptr || cls == nullptr) {
-        null_argument_error();
-        return -1;
-    }
-    return is_instance(inst, cls, 0);
-}
-
-extern "C" int PyObject_IsSubclass(PyObject *derived, PyObject *cls) noexcept {
-    if (derived == nullptr || cls == nullptr) {
-        null_argument_error();
-        return -1;
-    }
-    return is_subclass(derived, cls, 0);
 }

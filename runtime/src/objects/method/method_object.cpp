@@ -30,7 +30,7 @@ PyObject *argument_count_error(PyCFunctionObject *f, const char *format,
 
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
-    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC);
+    const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     const bool has_kwargs =
         kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
     if (flags == (METH_VARARGS | METH_KEYWORDS))
