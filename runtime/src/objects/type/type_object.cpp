@@ -6,8 +6,8 @@
 // object.__new__ / object.__init__ and excess arguments (CPython 3.11's rule): each accepts
 // arguments only when the other one is overridden, so that a class overriding just one of
 // them can take arguments:
-//   object.__init__(x, 1) with __init__ overridden -> "A.__init__() takes exactly one argument
-//     (the instance to initialize)"; with neither overridden -> "A() takes no arguments";
+//   object.__init__(x, 1) with __init__ overridden -> "object.__init__() takes exactly one
+//     argument (the instance to initialize)"; with neither -> the same, naming "A.__init__()";
 //   object.__new__(A, 1) with __new__ overridden -> "object.__new__() takes exactly one
 //     argument (the type to instantiate)"; with neither overridden -> "A() takes no arguments".
 #include <cstdio>
@@ -172,14 +172,16 @@ int object_tp_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     PyTypeObject *type = Py_TYPE(self);
     if (excess_args(args, kwds)) {
         if (type->tp_init != object_tp_init) {
+            PyErr_SetString(
+                PyExc_TypeError,
+                "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == object_new) {
             PyErr_Format(
                 PyExc_TypeError,
                 "%.200s.__init__() takes exactly one argument (the instance to initialize)",
                 type->tp_name);
-            return -1;
-        }
-        if (type->tp_new == object_new) {
-            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
             return -1;
         }
     }

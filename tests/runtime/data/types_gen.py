@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Writes types_cases.txt: what CPython 3.11 gives for each case of the type-system suites
+(types_builtin_test.cpp, types_class_test.cpp, types_descr_test.cpp, types_module_test.cpp).
+
+Each case is the Python spelling of what the C++ test does through the C API; its outcome is
+repr(result), or "ExceptionType: message" when it raises. Addresses print as 0x? on both sides.
+Classes are made at the top level of this script, so their __module__ is '__main__', as the
+tests' make_class gives them.
+
+Usage: types_gen.py > types_cases.txt
+"""
+import re
+import sys
+
+CASES = []
+
+
+def case(name):
+    def register(f):
+        CASES.append((name, f))
+        return f
+    return register
+
+
+def outcome(f):
+    try:
+        result = f()
+    except BaseException as e:  # noqa: BLE001 - every outcome is data here
+        message = str(e)
+        return type(e).__name__ + (": " + message if message else "")
+    return repr(result)
+
+
+# --- Built-in types: slot wrappers and descriptors (types_builtin_test.cpp) -------------------
+
+case("len_through_call_method")(lambda: [1, 2, 3].__len__())
+case("int_add_bound")(lambda: getattr(1, "__add__")(2))
+case("str_class")(lambda: "abc".__class__)
+case("int_class_class")(lambda: (1).__class__.__class__)
+case("repr_int_add")(lambda: int.__add__)
+case("repr_bound_add")(lambda: (1).__add__)
+case("repr_str_join")(lambda: str.__dict__["join"])
+case("repr_dict_fromkeys_descr")(lambda: dict.__dict__["fromkeys"])
+case("repr_dict_fromkeys_bound")(lambda: dict.fromkeys)
+case("repr_real_getset")(lambda: int.__dict__["real"])
+case("repr_object_class_getset")(lambda: object.__dict__["__class__"])
+case("repr_type_dict_getset")(lambda: type.__dict__["__dict__"])
+case("repr_object_new")(lambda: object.__new__)
+case("str_join_through_dict")(lambda: str.__dict__["join"](", ", ["a", "b"]))
+case("int_add_descriptor_call")(lambda: int.__add__(2, 3))
+case("int_radd")(lambda: (5).__radd__(1))
+case("int_add_wrong_self")(lambda: int.__add__(1.0, 1))
+case("int_add_no_args")(lambda: int.__add__())
+case("bound_add_no_args")(lambda: (1).__add__())
+case("bound_add_keywords")(lambda: (1).__add__(x=1))
+case("pow_no_args")(lambda: (2).__pow__())
+case("pow_three")(lambda: (2).__pow__(10, 7))
+case("list_hash_is_none")(lambda: list.__hash__)
+case("list_unhashable")(lambda: hash([]))
+case("int_hash_wrapper")(lambda: int.__dict__["__hash__"])
+case("hash_through_wrapper")(lambda: (7).__hash__())
+case("getitem_wrapper")(lambda: [10, 20].__getitem__(-1))
+case("getitem_wrapper_range")(lambda: [].__getitem__(10))
+case("setitem_wrapper")(lambda: [].__setitem__(0, 1))
+case("contains_wrapper")(lambda: [1, 2].__contains__(2))
+case("lt_wrapper")(lambda: (1).__lt__(2))
+case("eq_wrapper_notimplemented")(lambda: (1).__eq__("a"))
+case("str_wrapper")(lambda: (5).__str__())
+case("repr_wrapper")(lambda: "a".__repr__())
+case("bool_wrapper")(lambda: (0).__bool__())
+case("neg_wrapper")(lambda: (5).__neg__())
+case("index_wrapper")(lambda: (5).__index__())
+case("float_wrapper")(lambda: (5).__float__())
+case("iter_next_wrappers")(lambda: iter([7]).__next__())
+case("next_exhausted")(lambda: iter([]).__next__())
+case("call_wrapper")(lambda: type.__call__(int, "12"))
+case("init_wrapper")(lambda: [1].__init__([2, 3]))
+case("new_through_dict")(lambda: int.__new__(int, "42"))
+case("new_not_a_type")(lambda: int.__new__(1))
+case("new_no_args")(lambda: int.__new__())
+case("new_not_subtype")(lambda: int.__new__(str))
+case("new_not_safe")(lambda: object.__new__(int))
+case("descr_wrong_self")(lambda: str.join(1, []))
+case("descr_no_self")(lambda: str.join())
+case("descr_too_many")(lambda: str.join("", 1, 2))
+case("descr_keywords")(lambda: str.join("", x=1))
+case("descr_noargs_extra")(lambda: list.clear([], 1))
+case("classmethod_descr_call")(lambda: dict.__dict__["fromkeys"](dict, [1]))
+case("classmethod_descr_no_args")(lambda: dict.__dict__["fromkeys"]())
+case("classmethod_descr_not_type")(lambda: dict.__dict__["fromkeys"](1))
+case("classmethod_descr_not_subtype")(lambda: dict.__dict__["fromkeys"](int, []))
+case("getset_not_writable")(lambda: setattr(True, "real", 1))
+case("getset_wrong_object")(lambda: int.__dict__["real"].__get__("x", str))
+case("wrapper_get_none_none")(lambda: int.__add__.__get__(None, None))
+case("wrapper_get_class")(lambda: int.__add__.__get__(None, int))
+case("wrapper_qualname")(lambda: (int.__add__.__qualname__, int.__add__.__name__, (1).__add__.__qualname__))
+case("wrapper_objclass")(lambda: ((1).__add__.__objclass__, (1).__add__.__self__))
+case("wrapper_doc")(lambda: (int.__add__.__doc__, int.__add__.__text_signature__))
+case("method_descr_names")(lambda: (str.join.__name__, str.join.__qualname__, str.join.__objclass__))
+case("method_wrapper_eq")(lambda: ((1).__add__ == (1).__add__, (1).__add__ == (1).__sub__))
+case("setattr_hackcheck")(lambda: object.__setattr__(int, "x", 1))
+case("object_dict_keys")(lambda: sorted(object.__dict__))
+case("object_new_first_in_dict")(lambda: list(int.__dict__)[0])
+case("type_of_type_dict")(lambda: type(int.__dict__))
+case("mappingproxy_getitem")(lambda: int.__dict__["__add__"] is int.__add__)
+case("mappingproxy_missing")(lambda: int.__dict__["nope"])
+case("mappingproxy_contains")(lambda: ("__add__" in int.__dict__, "nope" in int.__dict__))
+case("mappingproxy_setitem")(lambda: int.__dict__.__setitem__("x", 1))
+case("mappingproxy_get")(lambda: int.__dict__.get("nope", 5))
+case("mappingproxy_ior")(lambda: int.__dict__.__ior__({}))
+case("mappingproxy_new")(lambda: type(int.__dict__)([]))
+case("getstate_empty")(lambda: object().__getstate__())
+case("sizeof_object")(lambda: object().__sizeof__())
+case("format_empty_spec")(lambda: object.__format__(1, ""))
+case("format_bad_spec")(lambda: object.__format__(object(), "x"))
+case("format_not_str")(lambda: object.__format__(object(), 1))
+case("init_subclass_args")(lambda: object.__init_subclass__(1))
+case("subclasshook")(lambda: object.__subclasshook__(1, 2))
+case("object_takes_no_arguments")(lambda: object(1))
+case("class_of_none")(lambda: type(None).__name__)
+case("cannot_create")(lambda: type(iter([]))())
+
+
+# --- Attribute errors, lookups on types (types_builtin_test.cpp) -------------------------------
+
+case("object_no_attribute")(lambda: object().x)
+case("object_set_attribute")(lambda: setattr(object(), "x", 1))
+case("read_only_method")(lambda: setattr([], "append", 1))
+case("type_no_attribute")(lambda: int.x)
+case("immutable_type_set")(lambda: setattr(int, "x", 1))
+case("immutable_type_name")(lambda: setattr(int, "__name__", "y"))
+case("attribute_name_not_str")(lambda: getattr(1, 2))
+case("type_name_qualname_module")(lambda: (int.__name__, int.__qualname__, int.__module__, type(iter([])).__module__))
+case("type_mro_bases")(lambda: (bool.__mro__, bool.__bases__, bool.__base__, object.__base__, object.__bases__))
+case("type_mro_method")(lambda: bool.mro())
+case("type_doc")(lambda: object.__doc__)
+case("type_flags_bits")(lambda: (bool.__flags__ & (1 << 9), int.__flags__ & (1 << 10), bool.__flags__ & (1 << 10)))
+case("type_subclasscheck")(lambda: (type.__subclasscheck__(int, bool), type.__instancecheck__(int, True)))
+case("type_subclasscheck_bad")(lambda: type.__subclasscheck__(int, 1))
+case("type_prepare")(lambda: type.__prepare__("a", (), x=1))
+case("type_abstractmethods")(lambda: int.__abstractmethods__)
+case("type_annotations_static")(lambda: int.__annotations__)
+case("type_call_one")(lambda: type(1.5))
+case("type_call_two")(lambda: type("X", ()))
+case("type_init_keywords")(lambda: type.__init__(int, 1, x=2))
+case("type_init_count")(lambda: type.__init__(int, 1, 2))
+case("isinstance_bad_second")(lambda: isinstance(1, 1))
+case("issubclass_bad_first")(lambda: issubclass(1, int))
+case("issubclass_bad_second")(lambda: issubclass(int, 1))
+case("isinstance_tuple")(lambda: (isinstance(1, (str, (bytes, int))), issubclass(bool, (str, int))))
+
+
+# --- Classes made at run time (types_class_test.cpp) --------------------------------------------
+
+class A:
+    pass
+
+
+class B:
+    pass
+
+
+case("mro_diamond_error")(lambda: type("E", (type("C", (A, B), {}), type("D", (B, A), {})), {}))
+case("mro_duplicate_base")(lambda: type("X", (A, A), {}))
+
+
+class O1:
+    pass
+
+
+class F1(O1):
+    pass
+
+
+class E1(O1):
+    pass
+
+
+class D1(O1):
+    pass
+
+
+class C1(D1, F1):
+    pass
+
+
+class B1(D1, E1):
+    pass
+
+
+class A1(B1, C1):
+    pass
+
+
+case("mro_c3_example")(lambda: [c.__name__ for c in A1.__mro__])
+case("class_repr")(lambda: A)
+case("class_names")(lambda: (A.__name__, A.__qualname__, A.__module__, A.__doc__))
+case("class_dict_keys")(lambda: list(A.__dict__))
+case("class_dict_repr_keys")(lambda: sorted(A.__dict__.keys()))
+case("instance_repr")(lambda: A())
+case("instance_dict")(lambda: A().__dict__)
+case("instance_weakref")(lambda: A().__weakref__)
+case("instance_sizeof")(lambda: A().__sizeof__())
+case("class_sizes")(lambda: (A.__basicsize__, A.__itemsize__, A.__weakrefoffset__))
+
+
+def set_and_get():
+    a = A()
+    a.x = 1
+    a.y = "two"
+    return (a.x, a.y, a.__dict__)
+
+
+case("instance_attributes")(set_and_get)
+
+
+def delete_missing():
+    a = A()
+    del a.x
+
+
+case("delete_missing_instance_attribute")(delete_missing)
+
+
+def delete_missing_class_attribute():
+    class T:
+        pass
+    del T.x
+
+
+case("delete_missing_class_attribute")(delete_missing_class_attribute)
+case("type_new_arg_count")(lambda: type.__new__(type, "X"))
+case("type_new_bases_not_tuple")(lambda: type.__new__(type, "X", [], {}))
+case("type_new_name_not_str")(lambda: type.__new__(type, 1, (), {}))
+case("type_new_dict_not_dict")(lambda: type.__new__(type, "X", (), []))
+case("type_name_nul")(lambda: type("X\0", (), {}))
+case("type_qualname_not_str")(lambda: type("X", (), {"__qualname__": 1}))
+case("metaclass_conflict")(lambda: type("X", (1,), {}))
+case("layout_conflict")(lambda: type("X", (int, str), {}))
+case("not_acceptable_base")(lambda: type("X", (bool,), {}))
+case("bases_must_be_types")(lambda: type("X", (A, 1), {}))
+case("slots_not_iterable")(lambda: type("X", (), {"__slots__": 1}))
+case("slots_not_str")(lambda: type("X", (), {"__slots__": [1]}))
+case("slots_not_identifier")(lambda: type("X", (), {"__slots__": ["1a"]}))
+case("slots_dict_twice")(lambda: type("X", (), {"__slots__": ("__dict__", "__dict__")}))
+case("slots_weakref_twice")(lambda: type("X", (), {"__slots__": ("__weakref__", "__weakref__")}))
+case("slots_conflict")(lambda: type("X", (), {"__slots__": ("x",), "x": 1}))
+case("slots_int_base")(lambda: type("X", (int,), {"__slots__": ("x",)}))
+case("classcell_not_cell")(lambda: type("X", (), {"__classcell__": 1}))
+case("slots_mangled")(lambda: list(type("X", (), {"__slots__": ["__x", "y"]}).__dict__))
+case("slots_mangled_underscore_class")(lambda: list(type("_X", (), {"__slots__": ["__x"]}).__dict__))
+case("slots_sorted_members")(lambda: list(type("X", (), {"__slots__": ["b", "a"]}).__dict__))
+case("slots_with_dict")(lambda: list(type("X", (), {"__slots__": ["__dict__"]}).__dict__))
+case("slots_empty")(lambda: list(type("X", (), {"__slots__": ()}).__dict__))
+case("slots_empty_no_dict")(lambda: type("X", (), {"__slots__": ()})().__dict__)
+case("slots_empty_no_attribute")(lambda: setattr(type("X", (), {"__slots__": ()})(), "a", 1))
+case("slots_sizes")(lambda: (type("S", (), {"__slots__": ("a", "b")}).__basicsize__, type("S", (), {"__slots__": ("a", "b")})().__sizeof__()))
+
+
+class S:
+    __slots__ = ("a", "b")
+
+
+case("slot_unset")(lambda: S().a)
+case("slot_member_repr")(lambda: S.a)
+
+
+def slot_set_get_del():
+    s = S()
+    s.a = 5
+    first = s.a
+    del s.a
+    return (first, hasattr(s, "a"))
+
+
+case("slot_set_get_del")(slot_set_get_del)
+case("slot_delete_unset")(lambda: delattr(S(), "a"))
+case("slot_no_other_attribute")(lambda: setattr(S(), "c", 1))
+case("slot_getstate")(slot_set_get_del and (lambda: (lambda s: (setattr(s, "b", 2), s.__getstate__())[1])(S())))
+
+
+def instance_getstate():
+    a = A()
+    a.x = 1
+    return a.__getstate__()
+
+
+case("instance_getstate")(instance_getstate)
+case("instance_getstate_empty")(lambda: A().__getstate__())
+case("class_set_name")(lambda: (setattr(type("T", (), {}), "__name__", 1)))
+case("class_set_qualname")(lambda: (setattr(type("T", (), {}), "__qualname__", 1)))
+case("class_delete_module")(lambda: delattr(type("T", (), {}), "__module__"))
+
+
+def rename_class():
+    T = type("T", (), {})
+    T.__name__ = "U"
+    T.__qualname__ = "V.U"
+    return (T.__name__, T.__qualname__, T)
+
+
+case("class_rename")(rename_class)
+
+
+def class_attribute_shadowing():
+    T = type("T", (), {"x": 1})
+    t = T()
+    before = t.x
+    t.x = 2
+    return (before, t.x, T.x)
+
+
+case("class_attribute_shadowing")(class_attribute_shadowing)
+
+
+def class_subclasses():
+    T = type("T", (), {})
+    U = type("U", (T,), {})
+    V = type("V", (T,), {})
+    return [c.__name__ for c in T.__subclasses__()] + [len(U.__subclasses__())] + [V.__base__.__name__]
+
+
+case("class_subclasses")(class_subclasses)
+
+
+def class_assign_class_ok():
+    T = type("T", (), {})
+    U = type("U", (), {})
+    t = T()
+    t.__class__ = U
+    return type(t).__name__
+
+
+case("class_assign_class")(class_assign_class_ok)
+case("class_assign_not_type")(lambda: setattr(A(), "__class__", 1))
+case("class_assign_immutable")(lambda: setattr(A(), "__class__", int))
+case("class_assign_layout")(lambda: setattr(A(), "__class__", S))
+case("class_assign_int")(lambda: setattr(1, "__class__", bool))
+case("class_delete_class")(lambda: delattr(A(), "__class__"))
+case("object_init_extra_args")(lambda: A(1))
+case("object_new_extra_args")(lambda: object.__new__(A, 1))
+case("object_init_direct_extra")(lambda: object.__init__(A(), 1))
+
+
+if __name__ == "__main__":
+    for name, f in CASES:
+        text = re.sub(r"0x[0-9a-f]+", "0x?", outcome(f))
+        sys.stdout.write(name + "\t" + text.replace("\\", "\\\\").replace("\n", "\\n") + "\n")
