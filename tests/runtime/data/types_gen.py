@@ -342,6 +342,478 @@ case("object_new_extra_args")(lambda: object.__new__(A, 1))
 case("object_init_direct_extra")(lambda: object.__init__(A(), 1))
 
 
+
+# --- Special methods of classes: the slot dispatchers (types_dispatch_test.cpp) -----------------
+# Methods return tuples of strings and ints so that both sides print the same text.
+
+def tname(o):
+    return type(o).__name__
+
+
+class Num:
+    def __add__(self, other):
+        return ("Num.add", tname(other))
+
+    def __radd__(self, other):
+        return ("Num.radd", tname(other))
+
+
+class SubNum(Num):
+    def __radd__(self, other):
+        return ("SubNum.radd", tname(other))
+
+
+class PlainSub(Num):
+    pass
+
+
+case("add_left")(lambda: Num() + 1)
+case("add_right")(lambda: 1 + Num())
+case("add_same_type")(lambda: Num() + Num())
+case("add_subclass_reflected_first")(lambda: Num() + SubNum())
+case("add_subclass_not_overriding")(lambda: Num() + PlainSub())
+case("add_subclass_left")(lambda: SubNum() + Num())
+case("add_through_wrapper")(lambda: Num.__add__(Num(), 2))
+
+
+class Refuses:
+    def __add__(self, other):
+        return NotImplemented
+
+    def __radd__(self, other):
+        return NotImplemented
+
+
+case("add_not_implemented")(lambda: Refuses() + Refuses())
+case("add_missing")(lambda: A() + 1)
+case("add_missing_right")(lambda: 1 + A())
+
+
+class InPlace:
+    def __iadd__(self, other):
+        return ("InPlace.iadd", tname(other))
+
+
+def iadd(x, y):
+    x += y
+    return x
+
+
+case("iadd_used")(lambda: iadd(InPlace(), 1))
+case("iadd_falls_back_to_add")(lambda: iadd(Num(), 1))
+case("iadd_missing")(lambda: iadd(A(), 1))
+
+
+class Unary:
+    def __neg__(self):
+        return "neg"
+
+    def __pos__(self):
+        return "pos"
+
+    def __abs__(self):
+        return "abs"
+
+    def __invert__(self):
+        return "invert"
+
+    def __pow__(self, other, mod=None):
+        return ("pow", tname(other), tname(mod))
+
+    def __rpow__(self, other, mod=None):
+        return ("rpow", tname(other), tname(mod))
+
+    def __divmod__(self, other):
+        return ("divmod", tname(other))
+
+    def __matmul__(self, other):
+        return ("matmul", tname(other))
+
+
+case("unary_slots")(lambda: (-Unary(), +Unary(), abs(Unary()), ~Unary()))
+case("pow_two")(lambda: Unary() ** 2)
+case("pow_three_args")(lambda: pow(Unary(), 2, 3))
+case("rpow")(lambda: 2 ** Unary())
+case("divmod_slot")(lambda: divmod(Unary(), 1))
+case("matmul_slot")(lambda: Unary() @ 1)
+case("neg_missing")(lambda: -A())
+
+
+class Eq:
+    def __eq__(self, other):
+        return ("Eq.eq", tname(other))
+
+
+class Lt:
+    def __lt__(self, other):
+        return ("Lt.lt", tname(other))
+
+
+case("eq_left")(lambda: Eq() == 1)
+case("eq_right")(lambda: 1 == Eq())
+case("ne_from_eq")(lambda: Eq() != 1)
+case("lt_left")(lambda: Lt() < 1)
+case("gt_reflected")(lambda: 1 > Lt())
+case("le_unsupported")(lambda: Lt() <= Lt())
+case("eq_identity_fallback")(lambda: (lambda r: (r == r, r == Refuses()))(Refuses()))
+case("eq_makes_unhashable")(lambda: hash(Eq()))
+case("eq_sets_hash_none")(lambda: Eq.__dict__["__hash__"])
+
+
+class Hash:
+    def __init__(self, value):
+        self.value = value
+
+    def __hash__(self):
+        return self.value
+
+
+case("hash_small")(lambda: hash(Hash(12345)))
+case("hash_minus_one")(lambda: hash(Hash(-1)))
+case("hash_big")(lambda: hash(Hash(2 ** 70)))
+case("hash_not_int")(lambda: hash(Hash("x")))
+
+
+class HashNone:
+    __hash__ = None
+
+
+case("hash_none")(lambda: hash(HashNone()))
+
+
+class Text:
+    def __repr__(self):
+        return "Text.repr"
+
+
+class StrOnly:
+    def __str__(self):
+        return "StrOnly.str"
+
+
+class BadRepr:
+    def __repr__(self):
+        return 42
+
+
+case("repr_slot")(lambda: (repr(Text()), str(Text())))
+case("str_slot")(lambda: str(StrOnly()))
+case("repr_default_with_str")(lambda: repr(StrOnly()))
+case("repr_not_str")(lambda: repr(BadRepr()))
+
+
+class Sized:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+
+case("len_slot")(lambda: (len(Sized(3)), bool(Sized(0)), bool(Sized(2))))
+case("len_negative")(lambda: len(Sized(-1)))
+case("len_not_int")(lambda: len(Sized("a")))
+case("len_too_big")(lambda: len(Sized(2 ** 70)))
+
+
+class Truth:
+    def __init__(self, value):
+        self.value = value
+
+    def __bool__(self):
+        return self.value
+
+
+case("bool_slot")(lambda: (bool(Truth(True)), bool(Truth(False))))
+case("bool_not_bool")(lambda: bool(Truth(1)))
+case("bool_default")(lambda: bool(A()))
+
+
+class Box:
+    def __getitem__(self, key):
+        return ("get", key)
+
+    def __setitem__(self, key, value):
+        self.last = ("set", key, value)
+
+    def __delitem__(self, key):
+        self.last = ("del", key)
+
+
+def box_ops():
+    b = Box()
+    out = [b[1], b["k"]]
+    b[2] = 3
+    out.append(b.last)
+    del b[4]
+    out.append(b.last)
+    return out
+
+
+case("item_slots")(box_ops)
+case("item_missing_get")(lambda: A()[1])
+
+
+def item_missing_set():
+    a = A()
+    a[1] = 2
+
+
+def item_missing_del():
+    a = A()
+    del a[1]
+
+
+case("item_missing_set_error")(item_missing_set)
+case("item_missing_del_error")(item_missing_del)
+
+
+class Has:
+    def __contains__(self, item):
+        return item == 2
+
+
+class Iterable:
+    def __iter__(self):
+        return iter([1, 2, 3])
+
+
+class OldSequence:
+    def __getitem__(self, index):
+        if index >= 3:
+            raise IndexError(index)
+        return index * 10
+
+
+class NoContains:
+    __contains__ = None
+
+    def __iter__(self):
+        return iter([1])
+
+
+class NoIter:
+    __iter__ = None
+
+
+case("contains_slot")(lambda: (2 in Has(), 3 in Has()))
+case("contains_by_iteration")(lambda: (2 in Iterable(), 5 in Iterable()))
+case("contains_by_old_sequence")(lambda: (20 in OldSequence(), 5 in OldSequence()))
+case("contains_none")(lambda: 1 in NoContains())
+case("iter_slot")(lambda: list(Iterable()))
+case("iter_old_sequence")(lambda: list(OldSequence()))
+case("iter_none")(lambda: iter(NoIter()))
+case("iter_missing")(lambda: iter(A()))
+
+
+class Countdown:
+    def __init__(self):
+        self.n = 3
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+
+class NotIterator:
+    def __iter__(self):
+        return 5
+
+
+case("next_slot")(lambda: list(Countdown()))
+case("iter_returns_non_iterator")(lambda: iter(NotIterator()))
+
+
+class Callable:
+    def __call__(self, *args, **kwargs):
+        return ("called", args, sorted(kwargs.items()))
+
+
+case("call_slot")(lambda: Callable()(1, 2, k=3))
+case("call_missing")(lambda: A()(1))
+
+
+class Fallback:
+    x = "class"
+
+    def __getattr__(self, name):
+        return ("getattr", name)
+
+
+class Intercept:
+    def __getattribute__(self, name):
+        return ("getattribute", name)
+
+
+class Guarded:
+    def __setattr__(self, name, value):
+        object.__setattr__(self, "last", ("set", name, value))
+
+    def __delattr__(self, name):
+        object.__setattr__(self, "last", ("del", name))
+
+
+def guarded():
+    g = Guarded()
+    g.a = 1
+    first = g.last
+    del g.b
+    return (first, g.last, "a" in g.__dict__)
+
+
+case("getattr_hook")(lambda: (Fallback().x, Fallback().missing))
+case("getattribute_hook")(lambda: (Intercept().x, Intercept().__dict__))
+case("setattr_delattr_hooks")(guarded)
+
+
+class Desc:
+    def __get__(self, obj, owner=None):
+        return ("get", obj is None, owner.__name__)
+
+
+class DataDesc:
+    def __get__(self, obj, owner=None):
+        return ("data get", obj is None)
+
+    def __set__(self, obj, value):
+        obj.__dict__["stored"] = value
+
+    def __delete__(self, obj):
+        obj.__dict__["deleted"] = True
+
+
+class UsesDesc:
+    d = Desc()
+    dd = DataDesc()
+
+
+def data_descriptor_wins():
+    u = UsesDesc()
+    u.__dict__["dd"] = "instance"
+    u.__dict__["d"] = "instance"
+    u.dd = 5
+    del u.dd
+    return (u.dd, u.d, u.__dict__["stored"], u.__dict__["deleted"])
+
+
+case("descriptor_get")(lambda: (UsesDesc.d, UsesDesc().d))
+case("data_descriptor_wins")(data_descriptor_wins)
+
+
+class Index:
+    def __index__(self):
+        return 1
+
+
+class BadIndex:
+    def __index__(self):
+        return "one"
+
+
+class Conversions:
+    def __int__(self):
+        return 7
+
+    def __float__(self):
+        return 2.5
+
+
+case("index_slot")(lambda: ([10, 20, 30][Index()], range(5)[Index()]))
+case("index_not_int")(lambda: [1][BadIndex()])
+case("int_float_slots")(lambda: (int(Conversions()), float(Conversions())))
+
+
+class InitReturns:
+    def __init__(self):
+        return 1
+
+
+class NewOther:
+    def __new__(cls, *args):
+        return ("made", len(args))
+
+
+class NewKeeps:
+    def __new__(cls, *args):
+        return object.__new__(cls)
+
+    def __init__(self, *args):
+        self.args = args
+
+
+case("init_returns_value")(lambda: InitReturns())
+case("new_returns_other")(lambda: NewOther(1, 2))
+case("new_and_init")(lambda: NewKeeps(1, 2).args)
+case("new_is_staticmethod")(lambda: type(NewKeeps.__dict__["__new__"]).__name__)
+
+
+class Formatted:
+    def __format__(self, spec):
+        return "fmt:" + spec
+
+
+class BadFormat:
+    def __format__(self, spec):
+        return 1
+
+
+case("format_slot")(lambda: (format(Formatted(), "x"), format(Formatted())))
+case("format_not_str_result")(lambda: format(BadFormat(), ""))
+case("format_default")(lambda: format(A(), "x"))
+
+
+class Context:
+    def __enter__(self):
+        return "entered"
+
+    def __exit__(self, *exc):
+        return False
+
+
+def with_statement():
+    c = Context()
+    c.__enter__ = lambda: "instance"
+    with c as value:
+        return value
+
+
+case("special_lookup_skips_instance")(with_statement)
+
+
+def assign_slot_later():
+    T = type("T", (), {})
+    U = type("U", (T,), {})
+    out = []
+    try:
+        T() + 1
+    except TypeError as e:
+        out.append(str(e))
+    T.__add__ = lambda self, other: "added"
+    out.append(T() + 1)
+    out.append(U() + 1)
+    del T.__add__
+    try:
+        U() + 1
+    except TypeError as e:
+        out.append(str(e))
+    T.__len__ = lambda self: 4
+    out.append(len(U()))
+    T.__hash__ = None
+    try:
+        hash(U())
+    except TypeError as e:
+        out.append(str(e))
+    return out
+
+
+case("assigning_a_special_method_updates_the_slot")(assign_slot_later)
+
+
 if __name__ == "__main__":
     for name, f in CASES:
         text = re.sub(r"0x[0-9a-f]+", "0x?", outcome(f))

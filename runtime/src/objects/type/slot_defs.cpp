@@ -463,6 +463,14 @@ int slot_defs_init() noexcept {
     return 0;
 }
 
+// The names are made while the runtime starts, before str's interned table exists (object
+// and type are readied first): intern them once it does, so that the names the interpreter
+// interns are the very same objects (the attribute cache and update_slot compare addresses).
+void slot_defs_intern() noexcept {
+    for (std::size_t i = 0; i < kSlotDefCount; ++i) PyUnicode_InternInPlace(&g_slotdefs[i].name_strobj);
+    for (PyObject *&name : g_dunders) PyUnicode_InternInPlace(&name);
+}
+
 void slot_defs_fini() noexcept {
     for (std::size_t i = 0; i < kSlotDefCount; ++i) Py_CLEAR(g_slotdefs[i].name_strobj);
     for (PyObject *&name : g_dunders) Py_CLEAR(name);
@@ -499,7 +507,7 @@ int update_slot(PyTypeObject *type, PyObject *name) noexcept {
     SlotGroups groups{};
     int n = 0;
     for (wrapperbase *p = g_slotdefs; p->name != nullptr; ++p) {
-        if (p->name_strobj != name) continue;
+        if (p->name_strobj != name && PyUnicode_Compare(p->name_strobj, name) != 0) continue;
         // Back to the first entry of the group sharing this slot.
         wrapperbase *first = p;
         while (first > g_slotdefs && (first - 1)->offset == first->offset) --first;

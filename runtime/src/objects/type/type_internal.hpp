@@ -113,6 +113,7 @@ PyTypeObject *best_base(PyObject *bases) noexcept;
 
 // Interns the special method names (start-up) / releases them (shutdown).
 int slot_defs_init() noexcept;
+void slot_defs_intern() noexcept;
 void slot_defs_fini() noexcept;
 // Adds a wrapper_descriptor to a static type's dict for each C slot it defines.
 int add_operators(PyTypeObject *type) noexcept;

@@ -162,6 +162,7 @@ PyObject *subclass_list(PyTypeObject *type) noexcept {
 // --- Start-up and shutdown ----------------------------------------------------------------------
 
 int types_init() noexcept {
+    slot_defs_intern();
     PyTypeObject *const types[] = {
         &PyMethodDescr_Type,  &PyClassMethodDescr_Type, &PyGetSetDescr_Type, &PyMemberDescr_Type,
         &PyWrapperDescr_Type, &_PyMethodWrapper_Type,   &PyDictProxy_Type,   &PyProperty_Type,
