@@ -79,10 +79,18 @@ O status(int result) {
 BOOST_AUTO_TEST_SUITE(types_dispatch)
 
 BOOST_FIXTURE_TEST_CASE(binary_operators_and_the_reflected_operand, TypesFixture) {
-    O Num = cls("Num", {}, {{"__add__", def("Num.__add__", [](const Args &a, PyObject *) { return O::tuple({"Num.add", tname(a[1])}); })},
-                            {"__radd__", def("Num.__radd__", [](const Args &a, PyObject *) { return O::tuple({"Num.radd", tname(a[1])}); })}});
+    O Num = cls("Num", {},
+                {{"__add__", def("Num.__add__",
+                                 [](const Args &a, PyObject *) {
+                                     return O::tuple({"Num.add", tname(a[1])});
+                                 })},
+                 {"__radd__", def("Num.__radd__", [](const Args &a, PyObject *) {
+                      return O::tuple({"Num.radd", tname(a[1])});
+                  })}});
     O SubNum = cls("SubNum", {Num.get()},
-                   {{"__radd__", def("SubNum.__radd__", [](const Args &a, PyObject *) { return O::tuple({"SubNum.radd", tname(a[1])}); })}});
+                   {{"__radd__", def("SubNum.__radd__", [](const Args &a, PyObject *) {
+                         return O::tuple({"SubNum.radd", tname(a[1])});
+                     })}});
     O PlainSub = cls("PlainSub", {Num.get()}, {});
     O A = cls("A", {}, {});
     MINIPY_CASE("add_left", outcome(binary(PyNumber_Add, Num(), O(1))));
@@ -92,13 +100,19 @@ BOOST_FIXTURE_TEST_CASE(binary_operators_and_the_reflected_operand, TypesFixture
     MINIPY_CASE("add_subclass_not_overriding", outcome(binary(PyNumber_Add, Num(), PlainSub())));
     MINIPY_CASE("add_subclass_left", outcome(binary(PyNumber_Add, SubNum(), Num())));
     MINIPY_CASE("add_through_wrapper", outcome(Num.attr("__add__")(Num(), 2)));
-    const auto not_implemented = [](const Args &, PyObject *) { return O::borrow(Py_NotImplemented); };
-    O Refuses = cls("Refuses", {}, {{"__add__", def("Refuses.__add__", not_implemented)},
-                                    {"__radd__", def("Refuses.__radd__", not_implemented)}});
+    const auto not_implemented = [](const Args &, PyObject *) {
+        return O::borrow(Py_NotImplemented);
+    };
+    O Refuses = cls("Refuses", {},
+                    {{"__add__", def("Refuses.__add__", not_implemented)},
+                     {"__radd__", def("Refuses.__radd__", not_implemented)}});
     MINIPY_CASE("add_not_implemented", outcome(binary(PyNumber_Add, Refuses(), Refuses())));
     MINIPY_CASE("add_missing", outcome(binary(PyNumber_Add, A(), O(1))));
     MINIPY_CASE("add_missing_right", outcome(binary(PyNumber_Add, O(1), A())));
-    O InPlace = cls("InPlace", {}, {{"__iadd__", def("InPlace.__iadd__", [](const Args &a, PyObject *) { return O::tuple({"InPlace.iadd", tname(a[1])}); })}});
+    O InPlace =
+        cls("InPlace", {}, {{"__iadd__", def("InPlace.__iadd__", [](const Args &a, PyObject *) {
+                                 return O::tuple({"InPlace.iadd", tname(a[1])});
+                             })}});
     MINIPY_CASE("iadd_used", outcome(binary(PyNumber_InPlaceAdd, InPlace(), O(1))));
     MINIPY_CASE("iadd_falls_back_to_add", outcome(binary(PyNumber_InPlaceAdd, Num(), O(1))));
     MINIPY_CASE("iadd_missing", outcome(binary(PyNumber_InPlaceAdd, A(), O(1))));
@@ -122,33 +136,55 @@ BOOST_FIXTURE_TEST_CASE(unary_and_other_number_slots, TypesFixture) {
                    {"__invert__", constant("Unary.__invert__", "invert")},
                    {"__pow__", with_mod("Unary.__pow__", "pow")},
                    {"__rpow__", with_mod("Unary.__rpow__", "rpow")},
-                   {"__divmod__", def("Unary.__divmod__", [](const Args &a, PyObject *) { return O::tuple({"divmod", tname(a[1])}); })},
-                   {"__matmul__", def("Unary.__matmul__", [](const Args &a, PyObject *) { return O::tuple({"matmul", tname(a[1])}); })}});
-    MINIPY_CASE("unary_slots", outcome(O::tuple({unary(PyNumber_Negative, Unary()), unary(PyNumber_Positive, Unary()),
-                                                 unary(PyNumber_Absolute, Unary()), unary(PyNumber_Invert, Unary())})));
+                   {"__divmod__", def("Unary.__divmod__",
+                                      [](const Args &a, PyObject *) {
+                                          return O::tuple({"divmod", tname(a[1])});
+                                      })},
+                   {"__matmul__", def("Unary.__matmul__", [](const Args &a, PyObject *) {
+                        return O::tuple({"matmul", tname(a[1])});
+                    })}});
+    MINIPY_CASE(
+        "unary_slots",
+        outcome(O::tuple({unary(PyNumber_Negative, Unary()), unary(PyNumber_Positive, Unary()),
+                          unary(PyNumber_Absolute, Unary()), unary(PyNumber_Invert, Unary())})));
     MINIPY_CASE("pow_two", outcome(O(PyNumber_Power(Unary().get(), O(2).get(), Py_None))));
-    MINIPY_CASE("pow_three_args", outcome(O(PyNumber_Power(Unary().get(), O(2).get(), O(3).get()))));
+    MINIPY_CASE("pow_three_args",
+                outcome(O(PyNumber_Power(Unary().get(), O(2).get(), O(3).get()))));
     MINIPY_CASE("rpow", outcome(O(PyNumber_Power(O(2).get(), Unary().get(), Py_None))));
     MINIPY_CASE("divmod_slot", outcome(binary(PyNumber_Divmod, Unary(), O(1))));
     MINIPY_CASE("matmul_slot", outcome(binary(PyNumber_MatrixMultiply, Unary(), O(1))));
     MINIPY_CASE("neg_missing", outcome(unary(PyNumber_Negative, cls("A", {}, {})())));
-    O Index = cls("Index", {}, {{"__index__", def("Index.__index__", [](const Args &, PyObject *) { return O(1); })}});
-    O BadIndex = cls("BadIndex", {}, {{"__index__", def("BadIndex.__index__", [](const Args &, PyObject *) { return O("one"); })}});
-    O Conversions = cls("Conversions", {},
-                        {{"__int__", def("Conversions.__int__", [](const Args &, PyObject *) { return O(7); })},
-                         {"__float__", def("Conversions.__float__", [](const Args &, PyObject *) { return O(2.5); })}});
+    O Index =
+        cls("Index", {},
+            {{"__index__", def("Index.__index__", [](const Args &, PyObject *) { return O(1); })}});
+    O BadIndex = cls("BadIndex", {},
+                     {{"__index__", def("BadIndex.__index__",
+                                        [](const Args &, PyObject *) { return O("one"); })}});
+    O Conversions =
+        cls("Conversions", {},
+            {{"__int__", def("Conversions.__int__", [](const Args &, PyObject *) { return O(7); })},
+             {"__float__",
+              def("Conversions.__float__", [](const Args &, PyObject *) { return O(2.5); })}});
     O range5(PyObject_CallOneArg(reinterpret_cast<PyObject *>(&PyRange_Type), O(5).get()));
     MINIPY_CASE("index_slot", outcome(O::tuple({O::list({10, 20, 30})[Index()], range5[Index()]})));
     MINIPY_CASE("index_not_int", outcome(O::list({1})[BadIndex()]));
-    MINIPY_CASE("int_float_slots", outcome(O::tuple({unary(PyNumber_Long, Conversions()), unary(PyNumber_Float, Conversions())})));
+    MINIPY_CASE("int_float_slots", outcome(O::tuple({unary(PyNumber_Long, Conversions()),
+                                                     unary(PyNumber_Float, Conversions())})));
 }
 
 BOOST_FIXTURE_TEST_CASE(comparisons_and_hashing, TypesFixture) {
-    O Eq = cls("Eq", {}, {{"__eq__", def("Eq.__eq__", [](const Args &a, PyObject *) { return O::tuple({"Eq.eq", tname(a[1])}); })}});
-    O Lt = cls("Lt", {}, {{"__lt__", def("Lt.__lt__", [](const Args &a, PyObject *) { return O::tuple({"Lt.lt", tname(a[1])}); })}});
-    const auto not_implemented = [](const Args &, PyObject *) { return O::borrow(Py_NotImplemented); };
-    O Refuses = cls("Refuses", {}, {{"__add__", def("Refuses.__add__", not_implemented)},
-                                    {"__radd__", def("Refuses.__radd__", not_implemented)}});
+    O Eq = cls("Eq", {}, {{"__eq__", def("Eq.__eq__", [](const Args &a, PyObject *) {
+                               return O::tuple({"Eq.eq", tname(a[1])});
+                           })}});
+    O Lt = cls("Lt", {}, {{"__lt__", def("Lt.__lt__", [](const Args &a, PyObject *) {
+                               return O::tuple({"Lt.lt", tname(a[1])});
+                           })}});
+    const auto not_implemented = [](const Args &, PyObject *) {
+        return O::borrow(Py_NotImplemented);
+    };
+    O Refuses = cls("Refuses", {},
+                    {{"__add__", def("Refuses.__add__", not_implemented)},
+                     {"__radd__", def("Refuses.__radd__", not_implemented)}});
     MINIPY_CASE("eq_left", outcome(compare(Eq(), O(1), Py_EQ)));
     MINIPY_CASE("eq_right", outcome(compare(O(1), Eq(), Py_EQ)));
     MINIPY_CASE("ne_from_eq", outcome(compare(Eq(), O(1), Py_NE)));
@@ -156,12 +192,16 @@ BOOST_FIXTURE_TEST_CASE(comparisons_and_hashing, TypesFixture) {
     MINIPY_CASE("gt_reflected", outcome(compare(O(1), Lt(), Py_GT)));
     MINIPY_CASE("le_unsupported", outcome(compare(Lt(), Lt(), Py_LE)));
     O r = Refuses();
-    MINIPY_CASE("eq_identity_fallback", outcome(O::tuple({compare(r, r, Py_EQ), compare(r, Refuses(), Py_EQ)})));
+    MINIPY_CASE("eq_identity_fallback",
+                outcome(O::tuple({compare(r, r, Py_EQ), compare(r, Refuses(), Py_EQ)})));
     MINIPY_CASE("eq_makes_unhashable", outcome(hash_of(Eq())));
     MINIPY_CASE("eq_sets_hash_none", outcome(Eq.attr("__dict__")["__hash__"]));
-    O Hash = cls("Hash", {},
-                 {{"__init__", def("Hash.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
-                  {"__hash__", def("Hash.__hash__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
+    O Hash = cls(
+        "Hash", {},
+        {{"__init__",
+          def("Hash.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
+         {"__hash__",
+          def("Hash.__hash__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
     MINIPY_CASE("hash_small", outcome(hash_of(Hash(12345))));
     MINIPY_CASE("hash_minus_one", outcome(hash_of(Hash(-1))));
     O big(PyLong_FromString("1180591620717411303424", nullptr, 10));  // 2**70
@@ -174,32 +214,52 @@ BOOST_FIXTURE_TEST_CASE(comparisons_and_hashing, TypesFixture) {
 BOOST_FIXTURE_TEST_CASE(text_length_and_truth, TypesFixture) {
     O Text = cls("Text", {}, {{"__repr__", returns("Text.__repr__", "Text.repr")}});
     O StrOnly = cls("StrOnly", {}, {{"__str__", returns("StrOnly.__str__", "StrOnly.str")}});
-    O BadRepr = cls("BadRepr", {}, {{"__repr__", def("BadRepr.__repr__", [](const Args &, PyObject *) { return O(42); })}});
-    MINIPY_CASE("repr_slot", outcome(O::tuple({O(PyObject_Repr(Text().get())), O(PyObject_Str(Text().get()))})));
+    O BadRepr = cls(
+        "BadRepr", {},
+        {{"__repr__", def("BadRepr.__repr__", [](const Args &, PyObject *) { return O(42); })}});
+    MINIPY_CASE("repr_slot",
+                outcome(O::tuple({O(PyObject_Repr(Text().get())), O(PyObject_Str(Text().get()))})));
     MINIPY_CASE("str_slot", outcome(O(PyObject_Str(StrOnly().get()))));
     MINIPY_CASE("repr_default_with_str", outcome(O(PyObject_Repr(StrOnly().get()))));
     MINIPY_CASE("repr_not_str", outcome(O(PyObject_Repr(BadRepr().get()))));
-    O Sized = cls("Sized", {},
-                  {{"__init__", def("Sized.__init__", [](const Args &a, PyObject *) { return a[0].set("n", a[1]); })},
-                   {"__len__", def("Sized.__len__", [](const Args &a, PyObject *) { return a[0].attr("n"); })}});
-    MINIPY_CASE("len_slot", outcome(O::tuple({len_of(Sized(3)), truth(Sized(0)), truth(Sized(2))})));
+    O Sized =
+        cls("Sized", {},
+            {{"__init__",
+              def("Sized.__init__", [](const Args &a, PyObject *) { return a[0].set("n", a[1]); })},
+             {"__len__",
+              def("Sized.__len__", [](const Args &a, PyObject *) { return a[0].attr("n"); })}});
+    MINIPY_CASE("len_slot",
+                outcome(O::tuple({len_of(Sized(3)), truth(Sized(0)), truth(Sized(2))})));
     MINIPY_CASE("len_negative", outcome(len_of(Sized(-1))));
     MINIPY_CASE("len_not_int", outcome(len_of(Sized("a"))));
     O big(PyLong_FromString("1180591620717411303424", nullptr, 10));
     MINIPY_CASE("len_too_big", outcome(len_of(Sized(big))));
-    O Truth = cls("Truth", {},
-                  {{"__init__", def("Truth.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
-                   {"__bool__", def("Truth.__bool__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
-    MINIPY_CASE("bool_slot", outcome(O::tuple({truth(Truth(O::boolean(true))), truth(Truth(O::boolean(false)))})));
+    O Truth = cls(
+        "Truth", {},
+        {{"__init__",
+          def("Truth.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
+         {"__bool__",
+          def("Truth.__bool__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
+    MINIPY_CASE(
+        "bool_slot",
+        outcome(O::tuple({truth(Truth(O::boolean(true))), truth(Truth(O::boolean(false)))})));
     MINIPY_CASE("bool_not_bool", outcome(truth(Truth(1))));
     MINIPY_CASE("bool_default", outcome(truth(cls("A", {}, {})())));
 }
 
 BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
     O Box = cls("Box", {},
-                {{"__getitem__", def("Box.__getitem__", [](const Args &a, PyObject *) { return O::tuple({"get", a[1]}); })},
-                 {"__setitem__", def("Box.__setitem__", [](const Args &a, PyObject *) { return a[0].set("last", O::tuple({"set", a[1], a[2]})); })},
-                 {"__delitem__", def("Box.__delitem__", [](const Args &a, PyObject *) { return a[0].set("last", O::tuple({"del", a[1]})); })}});
+                {{"__getitem__", def("Box.__getitem__",
+                                     [](const Args &a, PyObject *) {
+                                         return O::tuple({"get", a[1]});
+                                     })},
+                 {"__setitem__", def("Box.__setitem__",
+                                     [](const Args &a, PyObject *) {
+                                         return a[0].set("last", O::tuple({"set", a[1], a[2]}));
+                                     })},
+                 {"__delitem__", def("Box.__delitem__", [](const Args &a, PyObject *) {
+                      return a[0].set("last", O::tuple({"del", a[1]}));
+                  })}});
     O b = Box();
     O out = O::list({b[1], b["k"]});
     PyObject_SetItem(b.get(), O(2).get(), O(3).get());
@@ -209,64 +269,97 @@ BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
     MINIPY_CASE("item_slots", outcome(out));
     O A = cls("A", {}, {});
     MINIPY_CASE("item_missing_get", outcome(A()[1]));
-    MINIPY_CASE("item_missing_set_error", outcome(status(PyObject_SetItem(A().get(), O(1).get(), O(2).get()))));
+    MINIPY_CASE("item_missing_set_error",
+                outcome(status(PyObject_SetItem(A().get(), O(1).get(), O(2).get()))));
     MINIPY_CASE("item_missing_del_error", outcome(status(PyObject_DelItem(A().get(), O(1).get()))));
 
-    O Has = cls("Has", {}, {{"__contains__", def("Has.__contains__", [](const Args &a, PyObject *) { return O(PyObject_RichCompare(a[1].get(), O(2).get(), Py_EQ)); })}});
-    O Iterable = cls("Iterable", {}, {{"__iter__", def("Iterable.__iter__", [](const Args &, PyObject *) { return O(PyObject_GetIter(O::list({1, 2, 3}).get())); })}});
-    O OldSequence = cls("OldSequence", {}, {{"__getitem__", def("OldSequence.__getitem__", [](const Args &a, PyObject *) {
-                                                 const long i = PyLong_AsLong(a[1].get());
-                                                 if (i >= 3) {
-                                                     PyErr_SetObject(PyExc_IndexError, a[1].get());
-                                                     return O();
-                                                 }
-                                                 return O(i * 10);
-                                             })}});
-    O NoContains = cls("NoContains", {}, {{"__contains__", Py_NewRef(Py_None)},
-                                          {"__iter__", def("NoContains.__iter__", [](const Args &, PyObject *) { return O(PyObject_GetIter(O::list({1}).get())); })}});
+    O Has = cls("Has", {}, {{"__contains__", def("Has.__contains__", [](const Args &a, PyObject *) {
+                                 return O(PyObject_RichCompare(a[1].get(), O(2).get(), Py_EQ));
+                             })}});
+    O Iterable =
+        cls("Iterable", {}, {{"__iter__", def("Iterable.__iter__", [](const Args &, PyObject *) {
+                                  return O(PyObject_GetIter(O::list({1, 2, 3}).get()));
+                              })}});
+    O OldSequence =
+        cls("OldSequence", {},
+            {{"__getitem__", def("OldSequence.__getitem__", [](const Args &a, PyObject *) {
+                  const long i = PyLong_AsLong(a[1].get());
+                  if (i >= 3) {
+                      PyErr_SetObject(PyExc_IndexError, a[1].get());
+                      return O();
+                  }
+                  return O(i * 10);
+              })}});
+    O NoContains = cls("NoContains", {},
+                       {{"__contains__", Py_NewRef(Py_None)},
+                        {"__iter__", def("NoContains.__iter__", [](const Args &, PyObject *) {
+                             return O(PyObject_GetIter(O::list({1}).get()));
+                         })}});
     O NoIter = cls("NoIter", {}, {{"__iter__", Py_NewRef(Py_None)}});
     MINIPY_CASE("contains_slot", outcome(O::tuple({contains(Has(), O(2)), contains(Has(), O(3))})));
-    MINIPY_CASE("contains_by_iteration", outcome(O::tuple({contains(Iterable(), O(2)), contains(Iterable(), O(5))})));
-    MINIPY_CASE("contains_by_old_sequence", outcome(O::tuple({contains(OldSequence(), O(20)), contains(OldSequence(), O(5))})));
+    MINIPY_CASE("contains_by_iteration",
+                outcome(O::tuple({contains(Iterable(), O(2)), contains(Iterable(), O(5))})));
+    MINIPY_CASE("contains_by_old_sequence",
+                outcome(O::tuple({contains(OldSequence(), O(20)), contains(OldSequence(), O(5))})));
     MINIPY_CASE("contains_none", outcome(contains(NoContains(), O(1))));
     MINIPY_CASE("iter_slot", outcome(list_of(Iterable())));
     MINIPY_CASE("iter_old_sequence", outcome(list_of(OldSequence())));
     MINIPY_CASE("iter_none", outcome(O(PyObject_GetIter(NoIter().get()))));
     MINIPY_CASE("iter_missing", outcome(O(PyObject_GetIter(A().get()))));
-    O Countdown = cls("Countdown", {},
-                      {{"__init__", def("Countdown.__init__", [](const Args &a, PyObject *) { return a[0].set("n", 3); })},
-                       {"__iter__", def("Countdown.__iter__", [](const Args &a, PyObject *) { return a[0]; })},
-                       {"__next__", def("Countdown.__next__", [](const Args &a, PyObject *) {
-                            const long n = PyLong_AsLong(a[0].attr("n").get());
-                            if (n == 0) {
-                                PyErr_SetNone(PyExc_StopIteration);
-                                return O();
-                            }
-                            a[0].set("n", n - 1);
-                            return O(n - 1);
-                        })}});
-    O NotIterator = cls("NotIterator", {}, {{"__iter__", def("NotIterator.__iter__", [](const Args &, PyObject *) { return O(5); })}});
+    O Countdown = cls(
+        "Countdown", {},
+        {{"__init__",
+          def("Countdown.__init__", [](const Args &a, PyObject *) { return a[0].set("n", 3); })},
+         {"__iter__", def("Countdown.__iter__", [](const Args &a, PyObject *) { return a[0]; })},
+         {"__next__", def("Countdown.__next__", [](const Args &a, PyObject *) {
+              const long n = PyLong_AsLong(a[0].attr("n").get());
+              if (n == 0) {
+                  PyErr_SetNone(PyExc_StopIteration);
+                  return O();
+              }
+              a[0].set("n", n - 1);
+              return O(n - 1);
+          })}});
+    O NotIterator = cls(
+        "NotIterator", {},
+        {{"__iter__", def("NotIterator.__iter__", [](const Args &, PyObject *) { return O(5); })}});
     MINIPY_CASE("next_slot", outcome(list_of(Countdown())));
     MINIPY_CASE("iter_returns_non_iterator", outcome(O(PyObject_GetIter(NotIterator().get()))));
 }
 
 BOOST_FIXTURE_TEST_CASE(calls_and_attribute_hooks, TypesFixture) {
-    O Callable = cls("Callable", {}, {{"__call__", def("Callable.__call__", [](const Args &a, PyObject *kwargs) {
-                                           O rest(PyTuple_GetSlice(O::tuple({a[1], a[2]}).get(), 0, 2));
-                                           O items(PyDict_Items(kwargs));
-                                           return O::tuple({"called", rest, items});
-                                       })}});
+    O Callable = cls("Callable", {},
+                     {{"__call__", def("Callable.__call__", [](const Args &a, PyObject *kwargs) {
+                           O rest(PyTuple_GetSlice(O::tuple({a[1], a[2]}).get(), 0, 2));
+                           O items(PyDict_Items(kwargs));
+                           return O::tuple({"called", rest, items});
+                       })}});
     MINIPY_CASE("call_slot", outcome(Callable().call({1, 2}, {{"k", 3}})));
     MINIPY_CASE("call_missing", outcome(cls("A", {}, {})()(1)));
-    O Fallback = cls("Fallback", {}, {{"x", Py_NewRef(O("class").get())},
-                                      {"__getattr__", def("Fallback.__getattr__", [](const Args &a, PyObject *) { return O::tuple({"getattr", a[1]}); })}});
-    O Intercept = cls("Intercept", {}, {{"__getattribute__", def("Intercept.__getattribute__", [](const Args &a, PyObject *) { return O::tuple({"getattribute", a[1]}); })}});
+    O Fallback = cls("Fallback", {},
+                     {{"x", Py_NewRef(O("class").get())},
+                      {"__getattr__", def("Fallback.__getattr__", [](const Args &a, PyObject *) {
+                           return O::tuple({"getattr", a[1]});
+                       })}});
+    O Intercept =
+        cls("Intercept", {},
+            {{"__getattribute__", def("Intercept.__getattribute__", [](const Args &a, PyObject *) {
+                  return O::tuple({"getattribute", a[1]});
+              })}});
     O object_setattr = O::type(&PyBaseObject_Type).attr("__setattr__");
-    O Guarded = cls("Guarded", {},
-                    {{"__setattr__", def("Guarded.__setattr__", [object_setattr](const Args &a, PyObject *) { return object_setattr(a[0], "last", O::tuple({"set", a[1], a[2]})); })},
-                     {"__delattr__", def("Guarded.__delattr__", [object_setattr](const Args &a, PyObject *) { return object_setattr(a[0], "last", O::tuple({"del", a[1]})); })}});
-    MINIPY_CASE("getattr_hook", outcome(O::tuple({Fallback().attr("x"), Fallback().attr("missing")})));
-    MINIPY_CASE("getattribute_hook", outcome(O::tuple({Intercept().attr("x"), Intercept().attr("__dict__")})));
+    O Guarded = cls(
+        "Guarded", {},
+        {{"__setattr__", def("Guarded.__setattr__",
+                             [object_setattr](const Args &a, PyObject *) {
+                                 return object_setattr(a[0], "last", O::tuple({"set", a[1], a[2]}));
+                             })},
+         {"__delattr__", def("Guarded.__delattr__", [object_setattr](const Args &a, PyObject *) {
+              return object_setattr(a[0], "last", O::tuple({"del", a[1]}));
+          })}});
+    MINIPY_CASE("getattr_hook",
+                outcome(O::tuple({Fallback().attr("x"), Fallback().attr("missing")})));
+    MINIPY_CASE("getattribute_hook",
+                outcome(O::tuple({Intercept().attr("x"), Intercept().attr("__dict__")})));
     O g = Guarded();
     g.set("a", 1);
     O first = g.attr("last");
@@ -276,17 +369,25 @@ BOOST_FIXTURE_TEST_CASE(calls_and_attribute_hooks, TypesFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(descriptors_written_in_python, TypesFixture) {
-    O Desc = cls("Desc", {}, {{"__get__", def("Desc.__get__", [](const Args &a, PyObject *) {
-                                   return O::tuple({"get", O::boolean(a[1].get() == Py_None), a[2].attr("__name__")});
-                               })}});
-    O DataDesc = cls("DataDesc", {},
-                     {{"__get__", def("DataDesc.__get__", [](const Args &a, PyObject *) { return O::tuple({"data get", O::boolean(a[1].get() == Py_None)}); })},
-                      {"__set__", def("DataDesc.__set__", [](const Args &a, PyObject *) {
-                           return status(PyDict_SetItemString(a[1].attr("__dict__").get(), "stored", a[2].get()));
-                       })},
-                      {"__delete__", def("DataDesc.__delete__", [](const Args &a, PyObject *) {
-                           return status(PyDict_SetItemString(a[1].attr("__dict__").get(), "deleted", Py_True));
-                       })}});
+    O Desc = cls(
+        "Desc", {},
+        {{"__get__", def("Desc.__get__", [](const Args &a, PyObject *) {
+              return O::tuple({"get", O::boolean(a[1].get() == Py_None), a[2].attr("__name__")});
+          })}});
+    O DataDesc = cls(
+        "DataDesc", {},
+        {{"__get__", def("DataDesc.__get__",
+                         [](const Args &a, PyObject *) {
+                             return O::tuple({"data get", O::boolean(a[1].get() == Py_None)});
+                         })},
+         {"__set__", def("DataDesc.__set__",
+                         [](const Args &a, PyObject *) {
+                             return status(PyDict_SetItemString(a[1].attr("__dict__").get(),
+                                                                "stored", a[2].get()));
+                         })},
+         {"__delete__", def("DataDesc.__delete__", [](const Args &a, PyObject *) {
+              return status(PyDict_SetItemString(a[1].attr("__dict__").get(), "deleted", Py_True));
+          })}});
     O UsesDesc = cls("UsesDesc", {}, {{"d", Desc().release()}, {"dd", DataDesc().release()}});
     MINIPY_CASE("descriptor_get", outcome(O::tuple({UsesDesc.attr("d"), UsesDesc().attr("d")})));
     O u = UsesDesc();
@@ -295,39 +396,57 @@ BOOST_FIXTURE_TEST_CASE(descriptors_written_in_python, TypesFixture) {
     PyDict_SetItemString(dict.get(), "d", O("instance").get());
     u.set("dd", 5);
     u.del("dd");
-    MINIPY_CASE("data_descriptor_wins", outcome(O::tuple({u.attr("dd"), u.attr("d"), dict["stored"], dict["deleted"]})));
+    MINIPY_CASE("data_descriptor_wins",
+                outcome(O::tuple({u.attr("dd"), u.attr("d"), dict["stored"], dict["deleted"]})));
 }
 
 BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture) {
-    O InitReturns = cls("InitReturns", {}, {{"__init__", def("InitReturns.__init__", [](const Args &, PyObject *) { return O(1); })}});
-    O NewOther = cls("NewOther", {}, {{"__new__", def("NewOther.__new__", [](const Args &a, PyObject *) {
-                                           return O::tuple({"made", O(static_cast<long>(a.size() - 1))});
-                                       })}});
+    O InitReturns = cls(
+        "InitReturns", {},
+        {{"__init__", def("InitReturns.__init__", [](const Args &, PyObject *) { return O(1); })}});
+    O NewOther =
+        cls("NewOther", {}, {{"__new__", def("NewOther.__new__", [](const Args &a, PyObject *) {
+                                  return O::tuple({"made", O(static_cast<long>(a.size() - 1))});
+                              })}});
     O object_new = O::type(&PyBaseObject_Type).attr("__new__");
-    O NewKeeps = cls("NewKeeps", {},
-                     {{"__new__", def("NewKeeps.__new__", [object_new](const Args &a, PyObject *) { return object_new(a[0]); })},
-                      {"__init__", def("NewKeeps.__init__", [](const Args &a, PyObject *) {
-                           return a[0].set("args", O::tuple({a[1], a[2]}));
-                       })}});
+    O NewKeeps =
+        cls("NewKeeps", {},
+            {{"__new__", def("NewKeeps.__new__",
+                             [object_new](const Args &a, PyObject *) { return object_new(a[0]); })},
+             {"__init__", def("NewKeeps.__init__", [](const Args &a, PyObject *) {
+                  return a[0].set("args", O::tuple({a[1], a[2]}));
+              })}});
     MINIPY_CASE("init_returns_value", outcome(InitReturns()));
     MINIPY_CASE("new_returns_other", outcome(NewOther(1, 2)));
     MINIPY_CASE("new_and_init", outcome(NewKeeps(1, 2).attr("args")));
-    MINIPY_CASE("new_is_staticmethod", outcome(O::type(Py_TYPE(NewKeeps.attr("__dict__")["__new__"].get())).attr("__name__")));
-    O Formatted = cls("Formatted", {}, {{"__format__", def("Formatted.__format__", [](const Args &a, PyObject *) {
-                                             return O(PyUnicode_Concat(O("fmt:").get(), a[1].get()));
-                                         })}});
-    O BadFormat = cls("BadFormat", {}, {{"__format__", def("BadFormat.__format__", [](const Args &, PyObject *) { return O(1); })}});
-    MINIPY_CASE("format_slot", outcome(O::tuple({O(PyObject_Format(Formatted().get(), O("x").get())),
-                                                 O(PyObject_Format(Formatted().get(), nullptr))})));
-    MINIPY_CASE("format_not_str_result", outcome(O(PyObject_Format(BadFormat().get(), O("").get()))));
-    MINIPY_CASE("format_default", outcome(O(PyObject_Format(cls("A", {}, {})().get(), O("x").get()))));
+    MINIPY_CASE(
+        "new_is_staticmethod",
+        outcome(O::type(Py_TYPE(NewKeeps.attr("__dict__")["__new__"].get())).attr("__name__")));
+    O Formatted = cls("Formatted", {},
+                      {{"__format__", def("Formatted.__format__", [](const Args &a, PyObject *) {
+                            return O(PyUnicode_Concat(O("fmt:").get(), a[1].get()));
+                        })}});
+    O BadFormat = cls("BadFormat", {},
+                      {{"__format__", def("BadFormat.__format__",
+                                          [](const Args &, PyObject *) { return O(1); })}});
+    MINIPY_CASE("format_slot",
+                outcome(O::tuple({O(PyObject_Format(Formatted().get(), O("x").get())),
+                                  O(PyObject_Format(Formatted().get(), nullptr))})));
+    MINIPY_CASE("format_not_str_result",
+                outcome(O(PyObject_Format(BadFormat().get(), O("").get()))));
+    MINIPY_CASE("format_default",
+                outcome(O(PyObject_Format(cls("A", {}, {})().get(), O("x").get()))));
     // `with c as value`: __enter__ comes from the type, never from the instance.
-    O Context = cls("Context", {}, {{"__enter__", returns("Context.__enter__", "entered")},
-                                    {"__exit__", def("Context.__exit__", [](const Args &, PyObject *) { return O::boolean(false); })}});
+    O Context = cls("Context", {},
+                    {{"__enter__", returns("Context.__enter__", "entered")},
+                     {"__exit__", def("Context.__exit__", [](const Args &, PyObject *) {
+                          return O::boolean(false);
+                      })}});
     O c = Context();
     c.set("__enter__", O(returns("<lambda>", "instance")));
     O enter_name("__enter__");
-    MINIPY_CASE("special_lookup_skips_instance", outcome(O(_PyObject_LookupSpecial(c.get(), enter_name.get()))()));
+    MINIPY_CASE("special_lookup_skips_instance",
+                outcome(O(_PyObject_LookupSpecial(c.get(), enter_name.get()))()));
 }
 
 BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixture) {

@@ -814,6 +814,279 @@ def assign_slot_later():
 case("assigning_a_special_method_updates_the_slot")(assign_slot_later)
 
 
+
+# --- Subclasses of built-in types (types_builtin_subclass_test.cpp) ----------------------------
+
+class MyList(list):
+    pass
+
+
+class MyInt(int):
+    pass
+
+
+class MyStr(str):
+    pass
+
+
+class MyBytes(bytes):
+    pass
+
+
+class MyDict(dict):
+    pass
+
+
+class MyTuple(tuple):
+    pass
+
+
+class MyFloat(float):
+    pass
+
+
+class MyError(Exception):
+    pass
+
+
+def my_list():
+    m = MyList([1, 2])
+    m.append(3)
+    m.extra = "x"
+    return (m, len(m), m == [1, 2, 3], type(m + [4]).__name__, m.extra, isinstance(m, list))
+
+
+case("list_subclass")(my_list)
+case("list_subclass_unhashable")(lambda: hash(MyList()))
+case("list_subclass_repr_str")(lambda: (repr(MyList([1])), str(MyList([1]))))
+case("int_subclass")(lambda: (MyInt(5), MyInt(5) + 1, type(MyInt(5) + 1).__name__, hash(MyInt(5)), MyInt("12", 8)))
+case("int_subclass_attributes")(lambda: (lambda i: (setattr(i, "tag", 1), i.tag, i.__dict__)[1:])(MyInt(3)))
+case("str_subclass")(lambda: (MyStr("abc"), MyStr("abc") == "abc", hash(MyStr("abc")) == hash("abc"), MyStr("a").upper(), type(MyStr("a").upper()).__name__, len(MyStr("héllo"))))
+case("str_subclass_attributes")(lambda: (lambda s: (setattr(s, "tag", 1), s.tag, s + "!")[1:])(MyStr("x\u20ac")))
+case("bytes_subclass")(lambda: (MyBytes(b"ab"), MyBytes(3), len(MyBytes(b"ab")), MyBytes(b"ab") == b"ab"))
+case("dict_subclass")(lambda: (lambda d: (d.__setitem__("b", 2), d, len(d), d["a"], type(d).__name__))(MyDict(a=1)))
+case("tuple_subclass")(lambda: (MyTuple([1, 2]), MyTuple([1, 2]) == (1, 2), hash(MyTuple([1, 2])) == hash((1, 2)), MyTuple()))
+case("float_subclass")(lambda: (MyFloat(1.5), MyFloat(1.5) * 2, MyFloat("2.5")))
+case("exception_subclass")(lambda: (MyError("boom"), str(MyError("boom")), MyError("a", 1).args, isinstance(MyError(), Exception)))
+case("exception_subclass_attributes")(lambda: (lambda e: (setattr(e, "code", 3), e.code, e.__dict__)[1:])(MyError()))
+case("subclass_mro")(lambda: (MyList.__mro__, MyError.__mro__))
+
+
+# --- property, classmethod, staticmethod, bound methods, super (types_descr_test.cpp) -----------
+
+class Prop:
+    def __init__(self):
+        self._x = 1
+
+    def get_x(self):
+        return ("got", self._x)
+
+    def set_x(self, value):
+        self._x = value
+
+    def del_x(self):
+        self._x = "deleted"
+
+    x = property(get_x, set_x, del_x, "the x")
+    readonly = property(get_x)
+    nothing = property()
+
+
+def property_use():
+    p = Prop()
+    first = p.x
+    p.x = 5
+    second = p.x
+    del p.x
+    return (first, second, p.x, Prop.x.__doc__, Prop.readonly.__doc__, type(Prop.x).__name__)
+
+
+case("property_get_set_delete")(property_use)
+case("property_no_setter")(lambda: setattr(Prop(), "readonly", 1))
+case("property_no_deleter")(lambda: delattr(Prop(), "readonly"))
+case("property_no_getter")(lambda: Prop().nothing)
+case("property_on_class")(lambda: Prop.x is Prop.__dict__["x"])
+case("property_accessors")(lambda: (Prop.x.fget is Prop.get_x, Prop.readonly.fset, Prop.x.__isabstractmethod__))
+case("property_copy_setter")(lambda: (lambda q: (q.fget is Prop.get_x, q.fset is Prop.del_x, q.__doc__))(Prop.x.setter(Prop.del_x)))
+case("property_unnamed_errors")(lambda: property().__get__(1))
+case("property_bad_keyword")(lambda: property(x=1))
+
+
+class Methods:
+    def f(self, *args):
+        return ("f", tname(self), args)
+
+    @classmethod
+    def c(cls, *args):
+        return ("c", cls.__name__, args)
+
+    @staticmethod
+    def s(*args):
+        return ("s", args)
+
+
+class SubMethods(Methods):
+    pass
+
+
+def bound_method():
+    m = Methods()
+    b = m.f
+    return (b(1), b.__self__ is m, b.__func__ is Methods.f, b.__name__, b.__qualname__, b == m.f, b == Methods().f, hash(b) == hash(m.f))
+
+
+case("bound_method")(bound_method)
+case("bound_method_repr")(lambda: repr(Methods().f))
+case("bound_method_type")(lambda: type(Methods().f).__name__)
+case("bound_method_missing_attribute")(lambda: Methods().f.missing)
+case("bound_method_set_attribute")(lambda: setattr(Methods().f, "x", 1))
+case("function_through_class")(lambda: Methods.f(5))
+case("classmethod_calls")(lambda: (Methods.c(1), Methods().c(2), SubMethods.c(), SubMethods().c()))
+case("classmethod_object")(lambda: (lambda cm: (type(cm).__name__, cm.__func__ is cm.__wrapped__, cm.__name__, cm.__qualname__, cm.__isabstractmethod__))(Methods.__dict__["c"]))
+case("classmethod_bind_builtin")(lambda: classmethod(len).__get__(1))
+case("classmethod_args")(lambda: classmethod())
+case("classmethod_keywords")(lambda: classmethod(f=1))
+case("staticmethod_calls")(lambda: (Methods.s(1), Methods().s(2), Methods.__dict__["s"](3)))
+case("staticmethod_object")(lambda: (lambda sm: (type(sm).__name__, sm.__func__ is sm.__wrapped__, sm.__name__))(Methods.__dict__["s"]))
+
+
+class Base:
+    def who(self):
+        return "Base.who"
+
+    @classmethod
+    def cwho(cls):
+        return ("Base.cwho", cls.__name__)
+
+    @property
+    def p(self):
+        return "Base.p"
+
+
+class Derived(Base):
+    def who(self):
+        return "Derived.who"
+
+
+class MoreDerived(Derived):
+    pass
+
+
+case("super_method")(lambda: super(Derived, Derived()).who())
+case("super_skips_own_class")(lambda: super(Derived, MoreDerived()).who())
+case("super_classmethod")(lambda: super(Derived, Derived).cwho())
+case("super_property")(lambda: super(Derived, Derived()).p)
+case("super_missing")(lambda: super(Derived, Derived()).nope)
+case("super_class_attribute")(lambda: super(Derived, Derived()).__class__)
+case("super_members")(lambda: (lambda d: (lambda s: (s.__thisclass__, s.__self__ is d, s.__self_class__))(super(Derived, d)))(Derived()))
+case("super_repr")(lambda: (repr(super(Derived, Derived())), repr(super(Derived))))
+case("super_unbound_then_bound")(lambda: super(Derived).__get__(Derived()).who())
+case("super_bad_type")(lambda: super(1))
+case("super_bad_obj")(lambda: super(Derived, 1))
+case("super_too_many")(lambda: super(Derived, 1, 2))
+case("super_keywords")(lambda: super(Derived, x=1))
+case("super_set_attribute")(lambda: setattr(super(Derived, Derived()), "x", 1))
+case("super_builtin_method")(lambda: super(bool, True).__add__(1))
+
+
+# --- Class creation hooks and metaclasses (types_descr_test.cpp) -------------------------------
+
+class Registry:
+    def __init_subclass__(cls, **kwargs):
+        cls.registered = sorted(kwargs.items())
+
+
+class Named:
+    def __set_name__(self, owner, name):
+        self.where = (owner.__name__, name)
+
+
+class BadNamed:
+    def __set_name__(self, owner, name):
+        raise ValueError("no")
+
+
+case("init_subclass_keywords")(lambda: type("Child", (Registry,), {}, flag=1, other="x").registered)
+case("init_subclass_is_classmethod")(lambda: type(Registry.__dict__["__init_subclass__"]).__name__)
+case("init_subclass_default_keywords")(lambda: type("Child", (), {}, flag=1))
+case("set_name_called")(lambda: type("Owner", (), {"attr": Named()}).__dict__["attr"].where)
+case("set_name_error_wrapped")(lambda: type("Owner", (), {"attr": BadNamed()}))
+
+
+def set_name_error_cause():
+    try:
+        type("Owner", (), {"attr": BadNamed()})
+    except RuntimeError as e:
+        return repr(e.__cause__)
+
+
+case("set_name_error_cause")(set_name_error_cause)
+
+
+class Meta(type):
+    def __instancecheck__(cls, instance):
+        return instance == "magic"
+
+    def __subclasscheck__(cls, subclass):
+        return subclass is int
+
+
+class WithMeta(metaclass=Meta):
+    pass
+
+
+class Derived2(WithMeta):
+    pass
+
+
+case("metaclass_of_class")(lambda: (type(WithMeta), type(Derived2), Meta.__mro__))
+case("metaclass_instancecheck")(lambda: (isinstance("magic", WithMeta), isinstance(1, WithMeta), isinstance(WithMeta(), WithMeta)))
+case("metaclass_subclasscheck")(lambda: (issubclass(int, WithMeta), issubclass(Derived2, WithMeta)))
+case("metaclass_calculated")(lambda: type(type("X", (WithMeta,), {})).__name__)
+case("metaclass_conflict_classes")(lambda: type("X", (WithMeta, type("M2", (type,), {})("Y", (), {})), {}))
+
+
+class ReverseMRO(type):
+    def mro(cls):
+        return [cls, object]
+
+
+case("custom_mro")(lambda: ReverseMRO("X", (A,), {}).__mro__)
+
+
+class AbstractMeta(type):
+    pass
+
+
+def abstract_instantiation():
+    T = type("T", (), {})
+    T.__abstractmethods__ = frozenset({"g", "f"})
+    return T()
+
+
+case("abstract_instantiation")(abstract_instantiation)
+
+
+# --- Modules (types_module_test.cpp) -------------------------------------------------------------
+
+import types as _types  # noqa: E402
+
+
+def fresh_module(name="demo"):
+    return _types.ModuleType(name)
+
+
+case("module_repr")(lambda: repr(fresh_module()))
+case("module_repr_file")(lambda: (lambda m: (setattr(m, "__file__", "/x/demo.py"), repr(m))[1])(fresh_module()))
+case("module_dict")(lambda: sorted(fresh_module().__dict__))
+case("module_missing_attribute")(lambda: fresh_module().nope)
+case("module_attribute")(lambda: (lambda m: (setattr(m, "x", 1), m.x, m.__dict__["x"])[1:])(fresh_module()))
+case("module_getattr_hook")(lambda: (lambda m: (setattr(m, "__getattr__", lambda name: ("lazy", name)), m.anything)[1])(fresh_module()))
+case("module_dir")(lambda: sorted(dir(fresh_module())))
+case("module_name_doc")(lambda: (fresh_module().__name__, fresh_module().__doc__))
+case("module_type_name")(lambda: (type(fresh_module()).__name__, type(fresh_module()).__module__))
+
+
 if __name__ == "__main__":
     for name, f in CASES:
         text = re.sub(r"0x[0-9a-f]+", "0x?", outcome(f))

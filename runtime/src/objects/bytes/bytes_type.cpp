@@ -17,6 +17,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/bytes/bytes_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "objects/type/type_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -172,10 +173,7 @@ PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
 // --- bytes() --------------------------------------------------------------------------
 
 PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (type != &PyBytes_Type) {
-        PyErr_SetString(PyExc_SystemError, "minipy: bytes subclasses are not supported yet");
-        return nullptr;
-    }
+    if (type != &PyBytes_Type) return bytes_subtype_new(type, args, kwds);
     static const char *const kNames[] = {"source", "encoding", "errors"};
     PyObject *given[3] = {nullptr, nullptr, nullptr};
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);

@@ -153,6 +153,7 @@ int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
 
 #define MINIPY_LINK(field) reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, field))
 PyGetSetDef BaseException_getset[] = {
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
     {"args", get_args, set_args, nullptr, nullptr},
     {"__traceback__", get_link, set_link, nullptr, MINIPY_LINK(traceback)},
     {"__context__", get_link, set_link, nullptr, MINIPY_LINK(context)},
@@ -300,17 +301,17 @@ PyTypeObject _PyExc_KeyError = {
     .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
-#define MINIPY_EXCEPTION_ALL(X)                                                                \
-    X(BaseException)                                                                           \
-    X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration)          \
-        X(ArithmeticError) X(FloatingPointError) X(OverflowError) X(ZeroDivisionError)         \
-            X(AssertionError) X(AttributeError) X(BufferError) X(EOFError) X(ImportError)      \
-                X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError) \
-                    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)               \
-                        X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) \
-                            X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)   \
-                                X(UnicodeEncodeError) X(Warning) X(UserWarning)                \
-                                    X(DeprecationWarning) X(RuntimeWarning)
+#define MINIPY_EXCEPTION_ALL(X)                                                                    \
+    X(BaseException)                                                                               \
+    X(SystemExit)                                                                                  \
+    X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration) X(ArithmeticError)         \
+        X(FloatingPointError) X(OverflowError) X(ZeroDivisionError) X(AssertionError)              \
+            X(AttributeError) X(BufferError) X(EOFError) X(ImportError) X(ModuleNotFoundError)     \
+                X(LookupError) X(IndexError) X(KeyError) X(MemoryError) X(NameError)               \
+                    X(UnboundLocalError) X(OSError) X(RuntimeError) X(NotImplementedError)         \
+                        X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError) X(ValueError) \
+                            X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) \
+                                X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)

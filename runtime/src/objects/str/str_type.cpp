@@ -16,6 +16,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/str/str_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "objects/type/type_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -110,10 +111,7 @@ PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
 
 // str(object='', encoding='utf-8', errors='strict')
 PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (type != &PyUnicode_Type) {
-        PyErr_SetString(PyExc_SystemError, "minipy: str subclasses are not supported yet");
-        return nullptr;
-    }
+    if (type != &PyUnicode_Type) return unicode_subtype_new(type, args, kwds);
     static const char *const kNames[] = {"object", "encoding", "errors"};
     PyObject *given[3] = {nullptr, nullptr, nullptr};
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);

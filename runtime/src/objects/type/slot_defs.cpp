@@ -467,7 +467,8 @@ int slot_defs_init() noexcept {
 // and type are readied first): intern them once it does, so that the names the interpreter
 // interns are the very same objects (the attribute cache and update_slot compare addresses).
 void slot_defs_intern() noexcept {
-    for (std::size_t i = 0; i < kSlotDefCount; ++i) PyUnicode_InternInPlace(&g_slotdefs[i].name_strobj);
+    for (std::size_t i = 0; i < kSlotDefCount; ++i)
+        PyUnicode_InternInPlace(&g_slotdefs[i].name_strobj);
     for (PyObject *&name : g_dunders) PyUnicode_InternInPlace(&name);
 }
 

@@ -208,6 +208,11 @@ PyObject *instance_dict_get(PyObject *obj) noexcept;
 // 1 when obj has no instance attributes at all (object.__getstate__).
 bool instance_dict_is_empty(PyObject *obj) noexcept;
 
+// str(...) / bytes(...) for a subclass (subtype_copy.cpp): the exact object, copied into an
+// instance of `type`.
+PyObject *unicode_subtype_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept;
+PyObject *bytes_subtype_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept;
+
 // --- Type internals shared by type_*.cpp ---------------------------------------------------------
 
 PyObject *type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds) noexcept;
