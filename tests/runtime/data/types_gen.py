@@ -1087,6 +1087,97 @@ case("module_name_doc")(lambda: (fresh_module().__name__, fresh_module().__doc__
 case("module_type_name")(lambda: (type(fresh_module()).__name__, type(fresh_module()).__module__))
 
 
+
+# --- Finalizers, hooks, the pickle helpers (types_lifecycle_test.cpp) ---------------------------
+
+import gc  # noqa: E402
+
+
+def del_on_last_reference():
+    log = []
+
+    class D:
+        def __del__(self):
+            log.append("del")
+    d = D()
+    del d
+    return log
+
+
+def del_in_cycle():
+    log = []
+
+    class D:
+        def __del__(self):
+            log.append(("del", type(self.me).__name__))
+    gc.disable()
+    d = D()
+    d.me = d
+    del d
+    before = list(log)
+    gc.collect()
+    gc.enable()
+    return (before, log)
+
+
+def del_resurrects():
+    log = []
+    saved = []
+
+    class R:
+        def __del__(self):
+            log.append("del")
+            saved.append(self)
+    r = R()
+    del r
+    first = (list(log), len(saved))
+    saved.clear()
+    return (first, log)
+
+
+def del_resurrects_in_cycle():
+    log = []
+    saved = []
+
+    class R:
+        def __del__(self):
+            log.append("del")
+            saved.append(self)
+    gc.disable()
+    r = R()
+    r.me = r
+    del r
+    gc.collect()
+    alive = (len(saved), saved[0].me is saved[0])
+    saved[0].me = None
+    saved.clear()
+    gc.collect()
+    gc.enable()
+    return (alive, log)
+
+
+case("del_on_last_reference")(del_on_last_reference)
+case("del_in_cycle")(del_in_cycle)
+case("del_resurrects")(del_resurrects)
+case("del_resurrects_in_cycle")(del_resurrects_in_cycle)
+
+
+def classcell():
+    class K:
+        def f(self):
+            return __class__
+    return (K().f() is K, "__classcell__" in K.__dict__)
+
+
+case("classcell_filled")(classcell)
+case("super_no_arguments")(lambda: super())
+case("reduce_ex_protocol_2")(lambda: object().__reduce_ex__(2)[1:])
+case("reduce_ex_instance")(lambda: (lambda a: (setattr(a, "x", 1), a.__reduce_ex__(2)[1:])[1])(A()))
+case("reduce_ex_slots")(lambda: (lambda s: (setattr(s, "a", 1), s.__reduce_ex__(2)[1:])[1])(S()))
+case("reduce_ex_list")(lambda: (lambda r: (r[1], r[2], list(r[3]), r[4]))(MyList([1, 2]).__reduce_ex__(2)))
+case("slotnames_cached")(lambda: (lambda s: (s.__getstate__(), S.__dict__["__slotnames__"]))(S()))
+
+
 if __name__ == "__main__":
     for name, f in CASES:
         text = re.sub(r"0x[0-9a-f]+", "0x?", outcome(f))
