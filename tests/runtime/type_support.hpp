@@ -103,6 +103,10 @@ inline PyObject *function(const char *qualname, Body body) {
     f->qualname = PyUnicode_FromString(qualname);
     const char *dot = std::strrchr(qualname, '.');
     f->name = PyUnicode_FromString(dot != nullptr ? dot + 1 : qualname);
+    if (f->qualname == nullptr || f->name == nullptr) {
+        Py_DECREF(f);
+        return nullptr;
+    }
     return reinterpret_cast<PyObject *>(f);
 }
 
@@ -129,29 +133,27 @@ using Attrs = std::vector<std::pair<std::string, PyObject *>>;
 inline PyObject *make_class(const char *name, std::vector<PyObject *> bases, Attrs attrs,
                             PyObject *metaclass = reinterpret_cast<PyObject *>(&PyType_Type),
                             PyObject *kwds = nullptr) {
+    // Careful with every step: the fault-injection sweep runs this with allocations refused.
     PyObject *ns = PyDict_New();
-    PyObject *module = PyUnicode_FromString("__main__");
-    PyDict_SetItemString(ns, "__module__", module);
-    Py_DECREF(module);
-    PyObject *qualname = PyUnicode_FromString(name);
-    PyDict_SetItemString(ns, "__qualname__", qualname);
-    Py_DECREF(qualname);
-    bool ok = true;
-    for (auto &[key, value] : attrs) {
-        if (value == nullptr || PyDict_SetItemString(ns, key.c_str(), value) < 0) ok = false;
+    bool ok = ns != nullptr;
+    const auto set = [&](const char *key, PyObject *value) {
+        if (ok && (value == nullptr || PyDict_SetItemString(ns, key, value) < 0)) ok = false;
         Py_XDECREF(value);
-    }
+    };
+    set("__module__", PyUnicode_FromString("__main__"));
+    set("__qualname__", PyUnicode_FromString(name));
+    for (auto &[key, value] : attrs) set(key.c_str(), value);
     PyObject *result = nullptr;
-    if (ok) {
-        PyObject *bases_tuple = PyTuple_New(static_cast<Py_ssize_t>(bases.size()));
+    PyObject *bases_tuple = ok ? PyTuple_New(static_cast<Py_ssize_t>(bases.size())) : nullptr;
+    if (bases_tuple != nullptr) {
         for (std::size_t i = 0; i < bases.size(); ++i)
             PyTuple_SET_ITEM(bases_tuple, static_cast<Py_ssize_t>(i), Py_NewRef(bases[i]));
         PyObject *args = Py_BuildValue("(sOO)", name, bases_tuple, ns);
-        result = PyObject_Call(metaclass, args, kwds);
-        Py_DECREF(args);
+        if (args != nullptr) result = PyObject_Call(metaclass, args, kwds);
+        Py_XDECREF(args);
         Py_DECREF(bases_tuple);
     }
-    Py_DECREF(ns);
+    Py_XDECREF(ns);
     return result;
 }
 
@@ -214,6 +216,7 @@ class O {
         for (const O &item : items)
             if (!item) return O();
         PyObject *t = PyTuple_New(static_cast<Py_ssize_t>(items.size()));
+        if (t == nullptr) return O();
         Py_ssize_t i = 0;
         for (const O &item : items) PyTuple_SET_ITEM(t, i++, Py_NewRef(item.get()));
         return O(t);
@@ -224,12 +227,12 @@ class O {
     }
     static O dict(std::initializer_list<std::pair<const char *, O>> items) {
         PyObject *d = PyDict_New();
+        if (d == nullptr) return O();
         for (const auto &[key, value] : items) {
-            if (!value) {
+            if (!value || PyDict_SetItemString(d, key, value.get()) < 0) {
                 Py_DECREF(d);
                 return O();
             }
-            PyDict_SetItemString(d, key, value.get());
         }
         return O(d);
     }
@@ -326,7 +329,7 @@ inline PyObject *main_globals() {
 // that answers like a script's top level.
 struct TypesFixture {
     RuntimeScope runtime;
-    TypesFixture() {
+    explicit TypesFixture(const PyConfig &config = RuntimeScope::test_config()) : runtime(config) {
         minipy_register_function_type(function_type());
         g_main_globals = PyDict_New();
         PyObject *name = PyUnicode_FromString("__main__");

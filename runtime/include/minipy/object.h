@@ -333,6 +333,9 @@ PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type) MINIPY_NOEXCEPT;
 /* Invalidates what is cached about the type and its subclasses (the attribute cache's
  * version tag); call it after changing tp_dict or a slot directly. */
 PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type) MINIPY_NOEXCEPT;
+/* Empties the attribute cache (which holds references to the names it caches); returns the
+ * last version tag handed out. */
+PyAPI_FUNC(unsigned int) PyType_ClearCache(void) MINIPY_NOEXCEPT;
 /* The attribute `name` found along the type's MRO, borrowed, or NULL (never an exception).
  * Backed by a cache keyed by (tp_version_tag, name). */
 PyAPI_FUNC(PyObject *) _PyType_Lookup(PyTypeObject *type, PyObject *name) MINIPY_NOEXCEPT;

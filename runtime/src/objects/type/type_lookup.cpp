@@ -171,6 +171,11 @@ extern "C" PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name) noexcept
     return result;
 }
 
+extern "C" unsigned int PyType_ClearCache(void) noexcept {
+    method_cache_clear();
+    return g_next_version_tag - 1;
+}
+
 extern "C" void PyType_Modified(PyTypeObject *type) noexcept {
     if (!(type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return;
     subclass_visit(type, modified_subclass, nullptr);

@@ -22,7 +22,8 @@
 //   7. __classcell__: the interpreter's cell for zero-argument super() gets the class;
 //   8. PyType_Ready, then the C slots from the special methods (fixup_slot_dispatchers);
 //   9. __set_name__(cls, name) on each attribute that has it (errors wrapped in RuntimeError
-//      "Error calling __set_name__ on 'D' instance 'd' in 'X'", as 3.11 does);
+//      "Error calling __set_name__ on 'D' instance 'd' in 'X'", as 3.11 does; a MemoryError stays
+//      one);
 //  10. super(cls, cls).__init_subclass__(**kwds).
 #include <cstdarg>
 #include <cstring>
@@ -453,9 +454,11 @@ int set_names(PyTypeObject *type) noexcept {
         PyObject *result = PyObject_CallFunctionObjArgs(set_name_method, type, key, nullptr);
         Py_DECREF(set_name_method);
         if (result == nullptr) {
-            raise_from_current(PyExc_RuntimeError,
-                               "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
-                               Py_TYPE(value)->tp_name, key, type->tp_name);
+            // (Running out of memory stays a MemoryError, as everywhere in the runtime.)
+            if (!PyErr_ExceptionMatches(PyExc_MemoryError))
+                raise_from_current(PyExc_RuntimeError,
+                                   "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+                                   Py_TYPE(value)->tp_name, key, type->tp_name);
             status = -1;
         } else {
             Py_DECREF(result);
