@@ -314,6 +314,16 @@ static void check_module(void) {
     CHECK(PyObject_SetAttrString(m, "__file__", file) == 0);
     Py_DECREF(file);
     CHECK(repr_is(Py_NewRef(m), "<module 'demo' from '/tmp/demo.py'>"));
+    /* A type that belongs to the module. */
+    PyObject *Owned = PyType_FromModuleAndSpec(m, &point_spec, NULL);
+    CHECK(Owned != NULL);
+    if (Owned != NULL) {
+        CHECK(PyType_GetModule((PyTypeObject *)Owned) == m);
+        CHECK(PyType_GetModuleByDef((PyTypeObject *)Owned, &demo_module) == m);
+        CHECK(PyType_GetModule((PyTypeObject *)&PyLong_Type) == NULL);
+        CHECK(raised(PyExc_TypeError, "PyType_GetModule: Type 'int' is not a heap type"));
+        Py_DECREF(Owned);
+    }
     PyObject *plain = PyModule_New("plain");
     CHECK(repr_is(PyModule_GetDict(plain) ? PyObject_GetAttrString(plain, "__name__") : NULL,
                   "'plain'"));

@@ -281,6 +281,34 @@ inline std::string outcome(const O &o) {
     return outcome(Py_XNewRef(o.get()));
 }
 
+// --- Methods and classes written with O ---------------------------------------------------------
+
+using Args = std::vector<O>;
+using Fn = std::function<O(const Args &, PyObject *kwargs)>;
+
+// A function whose body sees its arguments (self first, for a method) as O values.
+inline PyObject *def(const char *qualname, Fn fn) {
+    return function(qualname, [fn](PyObject *args, PyObject *kwargs) -> PyObject * {
+        Args a;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
+            a.push_back(O::borrow(PyTuple_GET_ITEM(args, i)));
+        return fn(a, kwargs).release();
+    });
+}
+
+// type(o).__name__
+inline O tname(const O &o) {
+    return O::type(Py_TYPE(o.get())).attr("__name__");
+}
+
+// A class statement at a script's top level (make_class), as an O.
+inline O cls(const char *name, std::vector<PyObject *> bases = {}, Attrs attrs = {},
+             PyObject *metaclass = nullptr, PyObject *kwds = nullptr) {
+    return O(make_class(name, std::move(bases), std::move(attrs),
+                        metaclass != nullptr ? metaclass : reinterpret_cast<PyObject *>(&PyType_Type),
+                        kwds));
+}
+
 // What python3 printed for each case (data/types_cases.txt: "name<TAB>text" lines, with \n
 // and \\ escaped).
 inline const std::map<std::string, std::string> &expected_cases() {

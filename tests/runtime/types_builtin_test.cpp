@@ -11,9 +11,6 @@ using namespace minipy::test::types;
 
 namespace {
 
-O type_of(PyTypeObject *type) {
-    return O::type(type);
-}
 O hash_of(const O &o) {
     if (!o) return O();
     const Py_hash_t h = PyObject_Hash(o.get());

@@ -12,10 +12,6 @@ namespace {
 
 const O Type = O::type(&PyType_Type);
 
-O cls(const char *name, std::vector<PyObject *> bases = {}, Attrs attrs = {}) {
-    return O(make_class(name, std::move(bases), std::move(attrs)));
-}
-
 // type(name, bases, namespace) without the __module__/__qualname__ a class statement adds.
 O type3(const char *name, O bases, O ns) {
     return Type(name, bases, ns);
@@ -117,8 +113,8 @@ BOOST_FIXTURE_TEST_CASE(type_new_checks_its_arguments, TypesFixture) {
 
 BOOST_FIXTURE_TEST_CASE(slots, TypesFixture) {
     O empty = O::tuple({});
-    const auto with_slots = [&](const char *name, O slots) {
-        return type3(name, O::tuple({}), O::dict({{"__slots__", std::move(slots)}}));
+    const auto with_slots = [&](const char *name, O names) {
+        return type3(name, O::tuple({}), O::dict({{"__slots__", std::move(names)}}));
     };
     MINIPY_CASE("slots_not_iterable", outcome(with_slots("X", 1)));
     MINIPY_CASE("slots_not_str", outcome(with_slots("X", O::list({1}))));

@@ -10,35 +10,12 @@ using namespace minipy::test::types;
 
 namespace {
 
-using Args = std::vector<O>;
-using Fn = std::function<O(const Args &, PyObject *kwargs)>;
-
-PyObject *def(const char *qualname, Fn fn) {
-    return function(qualname, [fn](PyObject *args, PyObject *kwargs) -> PyObject * {
-        Args a;
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-            a.push_back(O::borrow(PyTuple_GET_ITEM(args, i)));
-        return fn(a, kwargs).release();
-    });
-}
-
-O tname(const O &o) {
-    return O::type(Py_TYPE(o.get())).attr("__name__");
-}
-
 // The arguments after the first `skip` as a tuple.
 O rest(const Args &a, std::size_t skip) {
     O t(PyTuple_New(static_cast<Py_ssize_t>(a.size() - skip)));
     for (std::size_t i = skip; i < a.size(); ++i)
         PyTuple_SET_ITEM(t.get(), static_cast<Py_ssize_t>(i - skip), Py_NewRef(a[i].get()));
     return t;
-}
-
-O cls(const char *name, std::vector<PyObject *> bases, Attrs attrs, PyObject *metaclass = nullptr,
-      PyObject *kwds = nullptr) {
-    return O(make_class(
-        name, std::move(bases), std::move(attrs),
-        metaclass != nullptr ? metaclass : reinterpret_cast<PyObject *>(&PyType_Type), kwds));
 }
 
 O is(const O &a, const O &b) {

@@ -13,27 +13,6 @@ using namespace minipy::test::types;
 
 namespace {
 
-using Args = std::vector<O>;
-using Fn = std::function<O(const Args &, PyObject *kwargs)>;
-
-// A method whose body sees its arguments (self first) as O values.
-PyObject *def(const char *qualname, Fn fn) {
-    return function(qualname, [fn](PyObject *args, PyObject *kwargs) -> PyObject * {
-        Args a;
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-            a.push_back(O::borrow(PyTuple_GET_ITEM(args, i)));
-        return fn(a, kwargs).release();
-    });
-}
-
-O tname(const O &o) {
-    return O::type(Py_TYPE(o.get())).attr("__name__");
-}
-
-O cls(const char *name, std::vector<PyObject *> bases, Attrs attrs) {
-    return O(make_class(name, std::move(bases), std::move(attrs)));
-}
-
 O binary(PyObject *(*op)(PyObject *, PyObject *), const O &a, const O &b) {
     return a && b ? O(op(a.get(), b.get())) : O();
 }
@@ -447,6 +426,17 @@ BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture
     O enter_name("__enter__");
     MINIPY_CASE("special_lookup_skips_instance",
                 outcome(O(_PyObject_LookupSpecial(c.get(), enter_name.get()))()));
+    O Hinted = cls("Hinted", {},
+                   {{"__length_hint__",
+                     def("Hinted.__length_hint__", [](const Args &, PyObject *) { return O(5); })},
+                    {"__format__", returns("Hinted.__format__", "class format")}});
+    O h = Hinted();
+    h.set("__length_hint__", O(def("<lambda>", [](const Args &, PyObject *) { return O(9); })));
+    h.set("__format__", O(returns("<lambda>", "instance format")));
+    const Py_ssize_t hint = PyObject_LengthHint(h.get(), -1);
+    MINIPY_CASE("special_methods_ignore_the_instance",
+                outcome(O::tuple({hint < 0 ? O() : O(PyLong_FromSsize_t(hint)),
+                                  O(PyObject_Format(h.get(), O("").get()))})));
 }
 
 BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixture) {
@@ -474,6 +464,33 @@ BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixtur
     BOOST_TEST(!hash_of(U()));
     append_error();
     MINIPY_CASE("assigning_a_special_method_updates_the_slot", outcome(out));
+}
+
+// _PyObject_GetMethod: the unbound function when nothing shadows it, the attribute otherwise.
+BOOST_FIXTURE_TEST_CASE(get_method_skips_the_bound_method, TypesFixture) {
+    O f = O(def("C.f", [](const Args &a, PyObject *) { return O::tuple({"f", tname(a[0])}); }));
+    O C = cls("C", {}, {{"f", Py_NewRef(f.get())}, {"p", O::type(&PyProperty_Type)(O(returns("C.p", "p"))).release()}});
+    O c = C();
+    const auto get_method = [](const O &obj, const char *name, PyObject **method) {
+        O key(PyUnicode_InternFromString(name));
+        return _PyObject_GetMethod(obj.get(), key.get(), method);
+    };
+    PyObject *method = nullptr;
+    BOOST_TEST(get_method(c, "f", &method) == 1);
+    BOOST_TEST(method == f.get());  // the function itself: call it with c first
+    Py_XDECREF(method);
+    BOOST_TEST(get_method(c, "p", &method) == 0);
+    BOOST_TEST(outcome(method) == "'p'");  // a data descriptor runs
+    c.set("f", 5);
+    BOOST_TEST(get_method(c, "f", &method) == 0);
+    BOOST_TEST(outcome(method) == "5");  // the instance dict shadows the method
+    O list = O::list({});
+    BOOST_TEST(get_method(list, "append", &method) == 1);
+    BOOST_TEST(outcome(O::type(Py_TYPE(method)).attr("__name__")) == "'method_descriptor'");
+    Py_XDECREF(method);
+    BOOST_TEST(get_method(c, "missing", &method) == 0);
+    BOOST_TEST(method == nullptr);
+    BOOST_TEST(minipy::test::objects::take_error() == "AttributeError: 'C' object has no attribute 'missing'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

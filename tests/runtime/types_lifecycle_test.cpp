@@ -12,22 +12,6 @@ using namespace minipy::test::types;
 
 namespace {
 
-using Args = std::vector<O>;
-using Fn = std::function<O(const Args &, PyObject *kwargs)>;
-
-PyObject *def(const char *qualname, Fn fn) {
-    return function(qualname, [fn](PyObject *args, PyObject *kwargs) -> PyObject * {
-        Args a;
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-            a.push_back(O::borrow(PyTuple_GET_ITEM(args, i)));
-        return fn(a, kwargs).release();
-    });
-}
-
-O cls(const char *name, std::vector<PyObject *> bases, Attrs attrs) {
-    return O(make_class(name, std::move(bases), std::move(attrs)));
-}
-
 O append_to(const O &list, const O &item) {
     return PyList_Append(list.get(), item.get()) < 0 ? O() : O::none();
 }

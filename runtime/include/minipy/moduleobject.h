@@ -68,6 +68,9 @@ PyAPI_FUNC(const char *) PyModule_GetName(PyObject *module) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyModule_GetFilenameObject(PyObject *module) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyModuleDef *) PyModule_GetDef(PyObject *module) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void *) PyModule_GetState(PyObject *module) MINIPY_NOEXCEPT;
+/* The module (borrowed) of the first heap type along type's MRO made by
+ * PyType_FromModuleAndSpec with a module from `def`; TypeError when there is none. */
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type, PyModuleDef *def) MINIPY_NOEXCEPT;
 /* Readies `def` as an object (multi-phase initialisation's return value). */
 PyAPI_FUNC(PyObject *) PyModuleDef_Init(PyModuleDef *def) MINIPY_NOEXCEPT;
 

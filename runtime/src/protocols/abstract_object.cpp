@@ -7,15 +7,25 @@
 // its mp_subscript handles slices and wording ("list indices must be integers or slices,
 // not str"); a type with only sq_item gets the key turned into an index here.
 //
-// Special methods (__length_hint__, __format__, __class_getitem__) are found with an
-// ordinary attribute lookup; minipy's built-in instances have no per-instance attributes, so
-// this finds what CPython's lookup on the type finds.
+// Special methods (__length_hint__, __format__) are looked up on the type, never the instance,
+// as CPython's _PyObject_LookupSpecial does; __class_getitem__ is an ordinary attribute of the
+// class.
 #include "protocols/abstract_internal.hpp"
 
 using minipy::runtime::null_argument_error;
 using minipy::runtime::type_name_error;
 
 namespace {
+
+// A special method: looked up on type(obj) and bound to obj (an attribute of the instance
+// itself does not count), or NULL with no exception set when there is none.
+PyObject *lookup_special(PyObject *obj, const char *name) noexcept {
+    PyObject *key = PyUnicode_InternFromString(name);
+    if (key == nullptr) return nullptr;
+    PyObject *method = _PyObject_LookupSpecial(obj, key);
+    Py_DECREF(key);
+    return method;
+}
 
 // obj.name, or NULL with no exception set when the attribute does not exist.
 PyObject *lookup_optional(PyObject *obj, const char *name) noexcept {
@@ -68,7 +78,7 @@ extern "C" Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t default_value)
         if (!PyErr_ExceptionMatches(PyExc_TypeError)) return -1;
         PyErr_Clear();
     }
-    PyObject *hint = lookup_optional(o, "__length_hint__");
+    PyObject *hint = lookup_special(o, "__length_hint__");
     if (hint == nullptr) return PyErr_Occurred() ? -1 : default_value;
     PyObject *result = PyObject_CallNoArgs(hint);
     Py_DECREF(hint);
@@ -196,7 +206,7 @@ extern "C" PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec) noexc
         if (PyUnicode_CheckExact(obj)) return Py_NewRef(obj);
         if (PyLong_CheckExact(obj)) return PyObject_Str(obj);
     }
-    PyObject *format_method = lookup_optional(obj, "__format__");
+    PyObject *format_method = lookup_special(obj, "__format__");
     if (format_method == nullptr) {
         if (PyErr_Occurred()) return nullptr;
         // What object.__format__ does, for a type that inherits it.

@@ -163,6 +163,62 @@ done:
     return status;
 }
 
+// obj.name for a call, without the bound method when it can be avoided (CPython's
+// _PyObject_GetMethod, what LOAD_METHOD uses): the lookup PyObject_GenericGetAttr makes, except
+// that a method descriptor (a Python function, a method_descriptor) found on the type and not
+// shadowed by the instance dict is returned unbound, with 1: the caller calls it with obj first.
+extern "C" int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method) noexcept {
+    *method = nullptr;
+    PyTypeObject *type = Py_TYPE(obj);
+    if (!(type->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(type) < 0) return 0;
+    if (type->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name)) {
+        *method = PyObject_GetAttr(obj, name);
+        return 0;
+    }
+    PyObject *descr = _PyType_Lookup(type, name);
+    descrgetfunc get = nullptr;
+    bool method_found = false;
+    if (descr != nullptr) {
+        Py_INCREF(descr);
+        if (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
+            method_found = true;
+        } else {
+            get = Py_TYPE(descr)->tp_descr_get;
+            if (get != nullptr && Py_TYPE(descr)->tp_descr_set != nullptr) {
+                *method = get(descr, obj, reinterpret_cast<PyObject *>(type));
+                Py_DECREF(descr);
+                return 0;
+            }
+        }
+    }
+    if (PyObject **dictptr = _PyObject_GetDictPtr(obj); dictptr != nullptr && *dictptr != nullptr) {
+        PyObject *dict = Py_NewRef(*dictptr);
+        PyObject *attr = PyDict_GetItemWithError(dict, name);
+        Py_XINCREF(attr);
+        Py_DECREF(dict);
+        if (attr != nullptr || PyErr_Occurred()) {
+            *method = attr;
+            Py_XDECREF(descr);
+            return 0;
+        }
+    }
+    if (method_found) {
+        *method = descr;
+        return 1;
+    }
+    if (get != nullptr) {
+        *method = get(descr, obj, reinterpret_cast<PyObject *>(type));
+        Py_DECREF(descr);
+        return 0;
+    }
+    if (descr != nullptr) {
+        *method = descr;
+        return 0;
+    }
+    PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
+    return 0;
+}
+
 extern "C" PyObject *PyObject_GenericGetDict(PyObject *obj, void *) noexcept {
     PyObject **dictptr = _PyObject_GetDictPtr(obj);
     if (dictptr == nullptr) {

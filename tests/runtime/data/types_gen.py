@@ -785,6 +785,25 @@ def with_statement():
 case("special_lookup_skips_instance")(with_statement)
 
 
+class Hinted:
+    def __length_hint__(self):
+        return 5
+
+    def __format__(self, spec):
+        return "class format"
+
+
+def special_methods_ignore_the_instance():
+    import operator
+    h = Hinted()
+    h.__length_hint__ = lambda: 9
+    h.__format__ = lambda spec: "instance format"
+    return (operator.length_hint(h), format(h, ""))
+
+
+case("special_methods_ignore_the_instance")(special_methods_ignore_the_instance)
+
+
 def assign_slot_later():
     T = type("T", (), {})
     U = type("U", (T,), {})

@@ -33,16 +33,7 @@ int method_traverse(PyObject *op, visitproc visit, void *arg) noexcept {
 }
 
 PyObject *method_call(PyObject *op, PyObject *args, PyObject *kwargs) noexcept {
-    PyMethodObject *m = as_method(op);
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    PyObject *full = PyTuple_New(n + 1);
-    if (full == nullptr) return nullptr;
-    PyTuple_SET_ITEM(full, 0, Py_NewRef(m->im_self));
-    for (Py_ssize_t i = 0; i < n; ++i)
-        PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-    PyObject *result = PyObject_Call(m->im_func, full, kwargs);
-    Py_DECREF(full);
-    return result;
+    return call_prepend(as_method(op)->im_func, as_method(op)->im_self, args, kwargs);
 }
 
 PyObject *method_repr(PyObject *op) noexcept {

@@ -413,21 +413,7 @@ PyObject *slot_tp_call(PyObject *self, PyObject *args, PyObject *kwds) noexcept 
                          Py_TYPE(self)->tp_name);
         return nullptr;
     }
-    PyObject *result;
-    if (unbound) {
-        PyObject *full = PyTuple_New(PyTuple_GET_SIZE(args) + 1);
-        if (full == nullptr) {
-            Py_DECREF(func);
-            return nullptr;
-        }
-        PyTuple_SET_ITEM(full, 0, Py_NewRef(self));
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-            PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-        result = PyObject_Call(func, full, kwds);
-        Py_DECREF(full);
-    } else {
-        result = PyObject_Call(func, args, kwds);
-    }
+    PyObject *result = unbound ? call_prepend(func, self, args, kwds) : PyObject_Call(func, args, kwds);
     Py_DECREF(func);
     return result;
 }
@@ -558,21 +544,7 @@ int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     bool unbound = false;
     PyObject *meth = lookup_method(self, dunder(Dunder::init), &unbound);
     if (meth == nullptr) return -1;
-    PyObject *result;
-    if (unbound) {
-        PyObject *full = PyTuple_New(PyTuple_GET_SIZE(args) + 1);
-        if (full == nullptr) {
-            Py_DECREF(meth);
-            return -1;
-        }
-        PyTuple_SET_ITEM(full, 0, Py_NewRef(self));
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-            PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-        result = PyObject_Call(meth, full, kwds);
-        Py_DECREF(full);
-    } else {
-        result = PyObject_Call(meth, args, kwds);
-    }
+    PyObject *result = unbound ? call_prepend(meth, self, args, kwds) : PyObject_Call(meth, args, kwds);
     Py_DECREF(meth);
     if (result == nullptr) return -1;
     if (result != Py_None) {
@@ -589,16 +561,7 @@ PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexce
     // __new__ is a static method: getattr on the class, then type is the first argument.
     PyObject *func = PyObject_GetAttr(reinterpret_cast<PyObject *>(type), dunder(Dunder::new_));
     if (func == nullptr) return nullptr;
-    PyObject *full = PyTuple_New(PyTuple_GET_SIZE(args) + 1);
-    if (full == nullptr) {
-        Py_DECREF(func);
-        return nullptr;
-    }
-    PyTuple_SET_ITEM(full, 0, Py_NewRef(reinterpret_cast<PyObject *>(type)));
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
-        PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-    PyObject *result = PyObject_Call(func, full, kwds);
-    Py_DECREF(full);
+    PyObject *result = call_prepend(func, reinterpret_cast<PyObject *>(type), args, kwds);
     Py_DECREF(func);
     return result;
 }

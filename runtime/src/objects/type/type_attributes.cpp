@@ -426,10 +426,7 @@ PyObject *type_module_name(PyTypeObject *type) noexcept {
     return module;
 }
 
-PyObject *type_repr(PyObject *self) noexcept {
-    PyTypeObject *type = as_type(self);
-    if (type->tp_name == nullptr)
-        return PyUnicode_FromFormat("<class at %p>", static_cast<void *>(type));
+PyObject *type_display_name(PyTypeObject *type) noexcept {
     PyObject *module = type_module_name(type);
     if (module == nullptr) {
         PyErr_Clear();
@@ -443,10 +440,21 @@ PyObject *type_repr(PyObject *self) noexcept {
     }
     PyObject *text;
     if (module != nullptr && PyUnicode_CompareWithASCIIString(module, "builtins") != 0)
-        text = PyUnicode_FromFormat("<class '%U.%U'>", module, name);
+        text = PyUnicode_FromFormat("%U.%U", module, name);
     else
-        text = PyUnicode_FromFormat("<class '%s'>", type->tp_name);
+        text = PyUnicode_FromString(type->tp_name);
     Py_XDECREF(module);
+    Py_DECREF(name);
+    return text;
+}
+
+PyObject *type_repr(PyObject *self) noexcept {
+    PyTypeObject *type = as_type(self);
+    if (type->tp_name == nullptr)
+        return PyUnicode_FromFormat("<class at %p>", static_cast<void *>(type));
+    PyObject *name = type_display_name(type);
+    if (name == nullptr) return nullptr;
+    PyObject *text = PyUnicode_FromFormat("<class '%U'>", name);
     Py_DECREF(name);
     return text;
 }

@@ -56,6 +56,10 @@ inline std::size_t preheader_size(PyTypeObject *type) noexcept {
 // (protocols/generic_attr.cpp).
 PyObject *generic_getattr_or_null(PyObject *obj, PyObject *name) noexcept;
 
+// "module.Qualname" of a class, or tp_name for the built-in ones (what the reprs of classes
+// and of their instances show); new reference.
+PyObject *type_display_name(PyTypeObject *type) noexcept;
+
 // The `__dict__` slot of `obj`, whatever the layout (managed, or at tp_dictoffset); NULL when
 // the type has none.
 PyObject **object_dict_ptr(PyObject *obj) noexcept;
@@ -96,6 +100,8 @@ PyObject *lookup_method(PyObject *self, PyObject *name, bool *unbound) noexcept;
 // Calls what lookup_*method found with args[0..n): args[0] is self and is dropped when the
 // method is already bound.
 PyObject *call_unbound(bool unbound, PyObject *func, PyObject *const *args, Py_ssize_t n) noexcept;
+// callable(first, *args, **kwargs) (CPython's _PyObject_Call_Prepend).
+PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args, PyObject *kwargs) noexcept;
 // type(args[0]).name(*args[1..n]) through lookup_method.
 PyObject *call_method(PyObject *name, PyObject *const *args, Py_ssize_t n) noexcept;
 

@@ -30,25 +30,9 @@ void object_dealloc(PyObject *self) noexcept {
 }
 
 PyObject *object_repr(PyObject *self) noexcept {
-    PyTypeObject *type = Py_TYPE(self);
-    PyObject *module = type_module_name(type);
-    if (module == nullptr) {
-        PyErr_Clear();
-    } else if (!PyUnicode_Check(module)) {
-        Py_CLEAR(module);
-    }
-    PyObject *name = type_qualname(type);
-    if (name == nullptr) {
-        Py_XDECREF(module);
-        return nullptr;
-    }
-    PyObject *text;
-    if (module != nullptr && PyUnicode_CompareWithASCIIString(module, "builtins") != 0)
-        text =
-            PyUnicode_FromFormat("<%U.%U object at %p>", module, name, static_cast<void *>(self));
-    else
-        text = PyUnicode_FromFormat("<%s object at %p>", type->tp_name, static_cast<void *>(self));
-    Py_XDECREF(module);
+    PyObject *name = type_display_name(Py_TYPE(self));
+    if (name == nullptr) return nullptr;
+    PyObject *text = PyUnicode_FromFormat("<%U object at %p>", name, static_cast<void *>(self));
     Py_DECREF(name);
     return text;
 }

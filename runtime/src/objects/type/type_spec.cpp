@@ -294,3 +294,18 @@ extern "C" void *PyType_GetModuleState(PyTypeObject *type) noexcept {
     PyObject *module = PyType_GetModule(type);
     return module != nullptr ? PyModule_GetState(module) : nullptr;
 }
+
+extern "C" PyObject *PyType_GetModuleByDef(PyTypeObject *type, PyModuleDef *def) noexcept {
+    // The first heap type along the MRO whose module was made from `def` (borrowed).
+    PyObject *mro = type->tp_mro;
+    for (Py_ssize_t i = 0; mro != nullptr && i < PyTuple_GET_SIZE(mro); ++i) {
+        auto *base = reinterpret_cast<PyTypeObject *>(PyTuple_GET_ITEM(mro, i));
+        if (!(base->tp_flags & Py_TPFLAGS_HEAPTYPE)) continue;
+        PyObject *module = reinterpret_cast<PyHeapTypeObject *>(base)->ht_module;
+        if (module != nullptr && PyModule_GetDef(module) == def) return module;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "PyType_GetModuleByDef: No superclass of '%s' has the given module",
+                 type->tp_name);
+    return nullptr;
+}
