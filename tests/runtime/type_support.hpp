@@ -304,9 +304,9 @@ inline O tname(const O &o) {
 // A class statement at a script's top level (make_class), as an O.
 inline O cls(const char *name, std::vector<PyObject *> bases = {}, Attrs attrs = {},
              PyObject *metaclass = nullptr, PyObject *kwds = nullptr) {
-    return O(make_class(name, std::move(bases), std::move(attrs),
-                        metaclass != nullptr ? metaclass : reinterpret_cast<PyObject *>(&PyType_Type),
-                        kwds));
+    return O(make_class(
+        name, std::move(bases), std::move(attrs),
+        metaclass != nullptr ? metaclass : reinterpret_cast<PyObject *>(&PyType_Type), kwds));
 }
 
 // What python3 printed for each case (data/types_cases.txt: "name<TAB>text" lines, with \n

@@ -469,7 +469,9 @@ BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixtur
 // _PyObject_GetMethod: the unbound function when nothing shadows it, the attribute otherwise.
 BOOST_FIXTURE_TEST_CASE(get_method_skips_the_bound_method, TypesFixture) {
     O f = O(def("C.f", [](const Args &a, PyObject *) { return O::tuple({"f", tname(a[0])}); }));
-    O C = cls("C", {}, {{"f", Py_NewRef(f.get())}, {"p", O::type(&PyProperty_Type)(O(returns("C.p", "p"))).release()}});
+    O C = cls("C", {},
+              {{"f", Py_NewRef(f.get())},
+               {"p", O::type(&PyProperty_Type)(O(returns("C.p", "p"))).release()}});
     O c = C();
     const auto get_method = [](const O &obj, const char *name, PyObject **method) {
         O key(PyUnicode_InternFromString(name));
@@ -490,7 +492,8 @@ BOOST_FIXTURE_TEST_CASE(get_method_skips_the_bound_method, TypesFixture) {
     Py_XDECREF(method);
     BOOST_TEST(get_method(c, "missing", &method) == 0);
     BOOST_TEST(method == nullptr);
-    BOOST_TEST(minipy::test::objects::take_error() == "AttributeError: 'C' object has no attribute 'missing'");
+    BOOST_TEST(minipy::test::objects::take_error() ==
+               "AttributeError: 'C' object has no attribute 'missing'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -495,7 +495,8 @@ PyAPI_FUNC(int)
  * 1 with *method an unbound method descriptor or function from the type, to be called with obj
  * as its first argument (no bound method is made); 0 with *method the attribute itself (a new
  * reference), or NULL with an exception. */
-PyAPI_FUNC(int) _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method) MINIPY_NOEXCEPT;
 /* Where the instance dict of `obj` lives (NULL when its type gives it none). */
 PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *obj) MINIPY_NOEXCEPT;
 /* The `__dict__` getset of types with an instance dict: get makes the dict on first use. */

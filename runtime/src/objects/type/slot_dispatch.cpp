@@ -413,7 +413,8 @@ PyObject *slot_tp_call(PyObject *self, PyObject *args, PyObject *kwds) noexcept 
                          Py_TYPE(self)->tp_name);
         return nullptr;
     }
-    PyObject *result = unbound ? call_prepend(func, self, args, kwds) : PyObject_Call(func, args, kwds);
+    PyObject *result =
+        unbound ? call_prepend(func, self, args, kwds) : PyObject_Call(func, args, kwds);
     Py_DECREF(func);
     return result;
 }
@@ -544,7 +545,8 @@ int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     bool unbound = false;
     PyObject *meth = lookup_method(self, dunder(Dunder::init), &unbound);
     if (meth == nullptr) return -1;
-    PyObject *result = unbound ? call_prepend(meth, self, args, kwds) : PyObject_Call(meth, args, kwds);
+    PyObject *result =
+        unbound ? call_prepend(meth, self, args, kwds) : PyObject_Call(meth, args, kwds);
     Py_DECREF(meth);
     if (result == nullptr) return -1;
     if (result != Py_None) {

@@ -101,7 +101,8 @@ PyObject *lookup_method(PyObject *self, PyObject *name, bool *unbound) noexcept;
 // method is already bound.
 PyObject *call_unbound(bool unbound, PyObject *func, PyObject *const *args, Py_ssize_t n) noexcept;
 // callable(first, *args, **kwargs) (CPython's _PyObject_Call_Prepend).
-PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args, PyObject *kwargs) noexcept;
+PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args,
+                       PyObject *kwargs) noexcept;
 // type(args[0]).name(*args[1..n]) through lookup_method.
 PyObject *call_method(PyObject *name, PyObject *const *args, Py_ssize_t n) noexcept;
 

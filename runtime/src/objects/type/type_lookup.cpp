@@ -139,12 +139,14 @@ PyObject *call_unbound(bool unbound, PyObject *func, PyObject *const *args, Py_s
     return PyObject_Vectorcall(func, args + 1, static_cast<size_t>(n - 1), nullptr);
 }
 
-PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args, PyObject *kwargs) noexcept {
+PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args,
+                       PyObject *kwargs) noexcept {
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
     PyObject *full = PyTuple_New(n + 1);
     if (full == nullptr) return nullptr;
     PyTuple_SET_ITEM(full, 0, Py_NewRef(first));
-    for (Py_ssize_t i = 0; i < n; ++i) PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+    for (Py_ssize_t i = 0; i < n; ++i)
+        PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
     PyObject *result = PyObject_Call(callable, full, kwargs);
     Py_DECREF(full);
     return result;
