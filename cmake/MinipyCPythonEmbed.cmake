@@ -11,7 +11,7 @@ include_guard(GLOBAL)
 
 find_package(Threads REQUIRED)
 find_program(MINIPY_PYTHON3_CONFIG NAMES python3-config)
-if(MINIPY_PYTHON3_CONFIG AND NOT MINIPY_SANITIZE)
+if(MINIPY_PYTHON3_CONFIG AND NOT MINIPY_SANITIZED)
     execute_process(COMMAND ${MINIPY_PYTHON3_CONFIG} --embed --includes
         OUTPUT_VARIABLE _minipy_py_includes OUTPUT_STRIP_TRAILING_WHITESPACE
         RESULT_VARIABLE _minipy_py_rc1)

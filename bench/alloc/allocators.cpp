@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <utility>
 
+#include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
 
 // Set by bench/CMakeLists.txt; an empty path means "not found at configure time".
@@ -29,9 +32,35 @@ namespace {
 
 constexpr const char *kTlsTunable = "glibc.rtld.optional_static_tls";
 
-void use_pymalloc() {
+// pymalloc with a geometry (minipy_pymalloc_configure's names; NULL: the build's default).
+// Called while no pymalloc block is live, so the geometry may change.
+void use_pymalloc_with(const char *geometry) {
+    if (minipy_pymalloc_configure(geometry) != 0) {
+        std::fprintf(stderr, "cannot switch pymalloc to the %s geometry\n", geometry);
+        std::exit(3);
+    }
     _PyMem_SetupAllocators(PYMEM_ALLOCATOR_PYMALLOC);
 }
+void use_pymalloc() {
+    use_pymalloc_with(nullptr);
+}
+
+// The geometry variants, "pymalloc-<pool size>", both extras (--all or --allocators).
+struct Variant {
+    const char *name;
+    const char *geometry;
+};
+constexpr Variant kVariants[] = {{"pymalloc-4k", "small"}, {"pymalloc-16k", "large"}};
+template <std::size_t I>
+void use_variant() {
+    use_pymalloc_with(kVariants[I].geometry);
+}
+template <std::size_t... I>
+constexpr std::array<void (*)(), sizeof...(I)> variant_activators(std::index_sequence<I...>) {
+    return {&use_variant<I>...};
+}
+constexpr auto kVariantActivators =
+    variant_activators(std::make_index_sequence<std::size(kVariants)>());
 void use_minipy_malloc() {
     _PyMem_SetupAllocators(PYMEM_ALLOCATOR_MALLOC);
 }
@@ -80,6 +109,12 @@ std::optional<Allocator> make(std::string_view name, std::string *why) {
         return Allocator{"pymalloc",        &PyObject_Malloc, &PyObject_Free,
                          &PyObject_Realloc, &use_pymalloc,    false};
     }
+    for (std::size_t i = 0; i < std::size(kVariants); ++i) {
+        if (name == kVariants[i].name) {
+            return Allocator{kVariants[i].name, &PyObject_Malloc,      &PyObject_Free,
+                             &PyObject_Realloc, kVariantActivators[i], true};
+        }
+    }
     if (name == "malloc") {
         return Allocator{"malloc", &std::malloc, &std::free, &std::realloc, nullptr, false};
     }
@@ -112,14 +147,18 @@ struct Slot {
     std::string why;
 };
 
-std::array<Slot, 6> g_slots;
+std::array<Slot, 6 + std::size(kVariants)> g_slots;
 
 }  // namespace
 
 const std::vector<std::string_view> &allocator_names() {
-    static const std::vector<std::string_view> names = {"pymalloc", "malloc",   "cpython",
-                                                        "mimalloc", "jemalloc", "minipy-malloc"};
-    return names;
+    static const std::vector<std::string_view> kNames = [] {
+        std::vector<std::string_view> n = {"pymalloc", "malloc",   "cpython",
+                                           "mimalloc", "jemalloc", "minipy-malloc"};
+        for (const Variant &v : kVariants) n.push_back(v.name);
+        return n;
+    }();
+    return kNames;
 }
 
 const Allocator *load_allocator(std::string_view name, std::string *why) {
@@ -139,7 +178,7 @@ const Allocator *load_allocator(std::string_view name, std::string *why) {
 }
 
 const AllocatorSet &all_allocators() {
-    static const AllocatorSet set = [] {
+    static const AllocatorSet kSet = [] {
         AllocatorSet s;
         for (std::string_view name : allocator_names()) {
             std::string why;
@@ -150,7 +189,7 @@ const AllocatorSet &all_allocators() {
         }
         return s;
     }();
-    return set;
+    return kSet;
 }
 
 bool wanted(const Allocator &a, bool all, std::string_view only) {

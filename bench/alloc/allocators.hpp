@@ -7,6 +7,10 @@
 //   malloc         the C library's malloc/free/realloc, called directly (glibc here)
 //   minipy-malloc  minipy's PyObject_* after _PyMem_SetupAllocators(PYMEM_ALLOCATOR_MALLOC):
 //                  the domain layer's own cost on top of malloc ("extra": not in every table)
+//   pymalloc-4k, pymalloc-16k
+//                  pymalloc with the small (4 KiB pools) or large (16 KiB) geometry, switched at
+//                  run time (minipy_pymalloc_configure) before each run ("extra"); plain
+//                  `pymalloc` is the build's default geometry
 //   cpython        CPython 3.11's PyObject_* from libpython, via dlopen
 //   mimalloc       mi_malloc/mi_free/mi_realloc, via dlopen
 //   jemalloc       jemalloc's malloc/free/realloc, via dlopen

@@ -29,6 +29,7 @@
 # Rows:  pair <size>            malloc + free, one block of that size pinned (steady state)
 #        pair <size> unpinned   the same without the pin: every free empties the pool
 #        churn step             free a random block of the 10^5 window, malloc 1..512, touch
+#        churn step, reading    the same, reading the block's first byte before freeing it
 #        realloc                one realloc call of the 8 B -> 64 KiB growth chain
 #        empty loop             the pair loop calling two functions that do nothing
 # minipy's functions are called directly, the others through a pointer (one call
@@ -73,7 +74,7 @@ fi
 export PYTHONHASHSEED=0
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.rtld.optional_static_tls=65536"
 
-allocators=(pymalloc minipy-malloc malloc cpython mimalloc jemalloc)
+allocators=(pymalloc pymalloc-16k minipy-malloc malloc cpython mimalloc jemalloc)
 n_pair=100000
 n_churn=200000
 n_realloc=2000
@@ -200,6 +201,11 @@ cell_churn() {
         churn "$1" $((2 * n_churn)) $((2 * n_churn))
 }
 row "churn step" cell_churn
+cell_churn_read() {
+    per_op 1 $n_churn churn-read "$1" $n_churn $((2 * n_churn)) -- \
+        churn-read "$1" $((2 * n_churn)) $((2 * n_churn))
+}
+row "churn step, reading" cell_churn_read
 cell_realloc() {
     per_op "$chain_length" $n_realloc realloc "$1" $n_realloc -- realloc "$1" $((2 * n_realloc))
 }

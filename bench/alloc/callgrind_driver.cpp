@@ -5,7 +5,7 @@
 //
 //   minipy_alloc_callgrind_driver pair <allocator> <size> <iterations>
 //   minipy_alloc_callgrind_driver pair-unpinned <allocator> <size> <iterations>
-//   minipy_alloc_callgrind_driver churn <allocator> <steps> [<stream-steps>]
+//   minipy_alloc_callgrind_driver churn|churn-read <allocator> <steps> [<stream-steps>]
 //   minipy_alloc_callgrind_driver realloc <allocator> <chains>
 //   minipy_alloc_callgrind_driver empty <iterations>
 //   minipy_alloc_callgrind_driver realloc-length     (prints the reallocs in one chain)
@@ -73,7 +73,8 @@ struct Empty {
 int usage() {
     std::fputs(
         "usage: minipy_alloc_callgrind_driver pair|pair-unpinned <allocator> <size> <n>\n"
-        "       minipy_alloc_callgrind_driver churn <allocator> <steps> [<stream-steps>]\n"
+        "       minipy_alloc_callgrind_driver churn|churn-read <allocator> <steps> "
+        "[<stream-steps>]\n"
         "       minipy_alloc_callgrind_driver realloc <allocator> <chains>\n"
         "       minipy_alloc_callgrind_driver empty <n>\n"
         "       minipy_alloc_callgrind_driver realloc-length\n",
@@ -90,7 +91,7 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
                    mode == "pair");
         return 0;
     }
-    if (mode == "churn") {
+    if (mode == "churn" || mode == "churn-read") {
         if (argc != 4 && argc != 5) return usage();
         const auto steps = static_cast<std::size_t>(parse_positive_count(argv[3]));
         const auto stream_steps =
@@ -99,7 +100,8 @@ int run(const A &a, const std::string &mode, int argc, char **argv) {
         const ChurnStream s = make_churn_stream(stream_steps);
         std::vector<void *> slots(kChurnLive);
         churn_fill(a, s, slots.data());
-        churn_steps(a, s.steps.data(), steps, slots.data());
+        run_churn_steps(mode == "churn" ? ChurnDriver::write : ChurnDriver::read, a, s.steps.data(),
+                        steps, slots.data());
         churn_drain(a, slots.data());
         return 0;
     }

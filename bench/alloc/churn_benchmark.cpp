@@ -18,8 +18,8 @@ constexpr std::size_t kBatch = 1024;  // divides kStreamSteps
 static_assert(kStreamSteps % kBatch == 0);
 
 const ChurnStream &stream() {
-    static const ChurnStream s = make_churn_stream(kStreamSteps);
-    return s;
+    static const ChurnStream kStream = make_churn_stream(kStreamSteps);
+    return kStream;
 }
 
 void BM_Churn(benchmark::State &state, const Allocator *a) {

@@ -1,14 +1,18 @@
 // minipy_alloc_churn_compare: the churn window of workloads.hpp, pymalloc against glibc's
-// malloc, CPython 3.11's pymalloc and whatever else is present, for the target (b):
-// time ratios measured interleaved, and peak RSS measured one process per allocator.
+// malloc, CPython 3.11's pymalloc and whatever else is present: time ratios measured
+// interleaved, and peak RSS measured one process per allocator.
 //
 //   minipy_alloc_churn_compare [--rounds <r>] [--steps <s>] [--quick] [--all]
-//                              [--allocators <a,b,...>] [--no-rss] [--per-round]
+//                              [--allocators <a,b,...>] [--driver write|read|both]
+//                              [--no-rss] [--per-round]
 //
 // Time: each round runs the same churn (same stream, fill and drain untimed) on every
-// allocator, in an order that rotates from round to round; the figures are medians of the
-// per-round ratios allocator / pymalloc, with their quartiles, because on a noisy machine
-// a whole round can run slow and only a ratio taken inside one round cancels that.
+// allocator, in an order that rotates from round to round, with each driver of
+// workloads.hpp (the plain churn, and the one that reads each block before freeing it);
+// the figures are medians of the per-round ratios, with their quartiles, because on a
+// noisy machine a whole round can run slow and only a ratio taken inside one round cancels
+// that. A second table gives, for every pymalloc geometry in the run (pymalloc-4k, pymalloc-16k:
+// allocators.hpp), each other allocator's time over that geometry's.
 //
 // Peak RSS: the program re-executes itself (`--rss-child <allocator> <steps>`) once per
 // allocator. The child loads only that allocator, generates the stream, notes its RSS
@@ -45,7 +49,19 @@ struct Options {
     std::string only;  // --allocators a,b,c: just these (pymalloc is always first)
     bool rss = true;
     bool per_round = false;
+    std::vector<ChurnDriver> drivers = {ChurnDriver::write, ChurnDriver::read};
 };
+
+bool is_pymalloc(const std::string &name) {
+    return name.rfind("pymalloc", 0) == 0;
+}
+
+std::string ratio_cell(const std::vector<double> &r) {
+    char cell[64];
+    std::snprintf(cell, sizeof cell, "%.2f (%.2f-%.2f)", median(r), quantile(r, 0.25),
+                  quantile(r, 0.75));
+    return cell;
+}
 
 // VmHWM of /proc/self/status: this address space's RSS high-water mark, in KiB (-1 if
 // unreadable).
@@ -112,6 +128,14 @@ Options parse(int argc, char **argv) {
             o.only = argv[++i];
         } else if (std::strcmp(argv[i], "--all") == 0) {
             o.all = true;
+        } else if (std::strcmp(argv[i], "--driver") == 0 && has_value) {
+            const std::string d = argv[++i];
+            if (d == "write")
+                o.drivers = {ChurnDriver::write};
+            else if (d == "read")
+                o.drivers = {ChurnDriver::read};
+            else if (d != "both")
+                o.drivers.clear();  // reported below
         } else if (std::strcmp(argv[i], "--no-rss") == 0) {
             o.rss = false;
         } else if (std::strcmp(argv[i], "--per-round") == 0) {
@@ -119,13 +143,14 @@ Options parse(int argc, char **argv) {
         } else {
             std::fprintf(stderr,
                          "usage: %s [--rounds <r>] [--steps <s>] [--quick] [--all] "
-                         "[--allocators <a,b,...>] [--no-rss] [--per-round]\n",
+                         "[--allocators <a,b,...>] [--driver write|read|both] [--no-rss] "
+                         "[--per-round]\n",
                          argv[0]);
             std::exit(2);
         }
     }
-    if (o.rounds < 1 || o.steps < 1) {
-        std::fprintf(stderr, "rounds and steps must be positive\n");
+    if (o.rounds < 1 || o.steps < 1 || o.drivers.empty()) {
+        std::fprintf(stderr, "rounds and steps must be positive, --driver write, read or both\n");
         std::exit(2);
     }
     return o;
@@ -150,47 +175,76 @@ int main(int argc, char **argv) {
 
     const ChurnStream stream = make_churn_stream(o.steps);
     std::vector<void *> slots(kChurnLive);
-    std::vector<std::vector<double>> ns(allocators.size());  // ns per step, per round
+    const std::size_t n = allocators.size();
+    // ns per step: [driver][allocator][round]
+    std::vector<std::vector<std::vector<double>>> ns(o.drivers.size(),
+                                                     std::vector<std::vector<double>>(n));
     for (int round = 0; round < o.rounds; round++) {
-        for (std::size_t k = 0; k < allocators.size(); k++) {
-            const std::size_t i = (k + round) % allocators.size();
+        for (std::size_t k = 0; k < n; k++) {
+            const std::size_t i = (k + round) % n;
             const Allocator &a = *allocators[i];
-            if (a.activate != nullptr) a.activate();
-            const Dynamic d(a);
-            churn_fill(d, stream, slots.data());
-            const double t = elapsed_ns(
-                [&] { churn_steps(d, stream.steps.data(), stream.steps.size(), slots.data()); });
-            churn_drain(d, slots.data());
-            settle_heap();
-            ns[i].push_back(t / static_cast<double>(o.steps));
+            for (std::size_t dd = 0; dd < o.drivers.size(); dd++) {
+                // Alternate which driver goes first, too.
+                const std::size_t d = (dd + round) % o.drivers.size();
+                if (a.activate != nullptr) a.activate();
+                const Dynamic dyn(a);
+                churn_fill(dyn, stream, slots.data());
+                const double t = elapsed_ns([&] {
+                    run_churn_steps(o.drivers[d], dyn, stream.steps.data(), stream.steps.size(),
+                                    slots.data());
+                });
+                churn_drain(dyn, slots.data());
+                settle_heap();
+                ns[d][i].push_back(t / static_cast<double>(o.steps));
+            }
         }
         if (o.per_round) {
             std::printf("round %2d:", round + 1);
-            for (std::size_t i = 0; i < allocators.size(); i++)
-                std::printf("  %s %.1f", allocators[i]->name.c_str(), ns[i].back());
+            for (std::size_t d = 0; d < o.drivers.size(); d++)
+                for (std::size_t i = 0; i < n; i++)
+                    std::printf("  %s%s %.1f", allocators[i]->name.c_str(),
+                                o.drivers[d] == ChurnDriver::read ? "/read" : "", ns[d][i].back());
             std::printf("\n");
         }
     }
 
-    std::printf(
-        "churn window: %zu live blocks, %zu steps per run (free a random block, malloc "
-        "1..%zu B,\nwrite its first byte), %d rounds, allocators interleaved\n\n",
-        kChurnLive, o.steps, kChurnMaxSize, o.rounds);
-    std::printf("%-14s %12s %22s %18s %10s\n", "allocator", "ns/step", "ratio to pymalloc",
-                "quartiles", "pymalloc");
-    std::printf("%-14s %12s %22s %18s %10s\n", "", "(median)", "(median per round)", "",
-                "faster in");
-    for (std::size_t i = 0; i < allocators.size(); i++) {
-        std::printf("%-14s %12.1f", allocators[i]->name.c_str(), median(ns[i]));
-        if (i == 0) {
-            std::printf("\n");
-            continue;
+    for (std::size_t d = 0; d < o.drivers.size(); d++) {
+        std::printf(
+            "%s: %zu live blocks, %zu steps per run (free a random block, malloc 1..%zu B,\n"
+            "write its first byte), %d rounds, allocators interleaved\n\n",
+            churn_driver_name(o.drivers[d]), kChurnLive, o.steps, kChurnMaxSize, o.rounds);
+        std::printf("%-22s %10s %22s %18s %10s\n", "allocator", "ns/step", "ratio to pymalloc",
+                    "quartiles", "pymalloc");
+        std::printf("%-22s %10s %22s %18s %10s\n", "", "(median)", "(median per round)", "",
+                    "faster in");
+        for (std::size_t i = 0; i < n; i++) {
+            std::printf("%-22s %10.1f", allocators[i]->name.c_str(), median(ns[d][i]));
+            if (i == 0) {
+                std::printf("\n");
+                continue;
+            }
+            const std::vector<double> r = ratios(ns[d][i], ns[d][0]);
+            int faster = 0;
+            for (double x : r) faster += x > 1.0 ? 1 : 0;
+            std::printf(" %22.2f %8.2f .. %-7.2f %4d of %d\n", median(r), quantile(r, 0.25),
+                        quantile(r, 0.75), faster, o.rounds);
         }
-        const std::vector<double> r = ratios(ns[i], ns[0]);
-        int faster = 0;
-        for (double x : r) faster += x > 1.0 ? 1 : 0;
-        std::printf(" %22.2f %8.2f .. %-7.2f %4d of %d\n", median(r), quantile(r, 0.25),
-                    quantile(r, 0.75), faster, o.rounds);
+        // Each pymalloc geometry against every other allocator: other / geometry per round.
+        std::vector<std::size_t> layouts, others;
+        for (std::size_t i = 0; i < n; i++)
+            (is_pymalloc(allocators[i]->name) ? layouts : others).push_back(i);
+        if (layouts.size() > 1 && !others.empty()) {
+            std::printf("\n%-22s", "other / this");
+            for (std::size_t j : others) std::printf(" %20s", allocators[j]->name.c_str());
+            std::printf("\n");
+            for (std::size_t l : layouts) {
+                std::printf("%-22s", allocators[l]->name.c_str());
+                for (std::size_t j : others)
+                    std::printf(" %20s", ratio_cell(ratios(ns[d][j], ns[d][l])).c_str());
+                std::printf("\n");
+            }
+        }
+        std::printf("\n");
     }
 
     if (o.rss) {

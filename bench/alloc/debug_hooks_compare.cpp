@@ -149,8 +149,8 @@ double run_workload(const Workload &w, const DomainAllocator &d, const Options &
 }
 
 const char *variant_name(Variant v) {
-    static const char *const names[kVariants] = {"off/rt", "on/rt", "off/bare", "on/bare"};
-    return names[v];
+    static const char *const kNames[kVariants] = {"off/rt", "on/rt", "off/bare", "on/bare"};
+    return kNames[v];
 }
 
 // "12.3" or "-" when the cell has no such variant.

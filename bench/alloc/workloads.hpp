@@ -19,6 +19,10 @@
 //                   memory they hand out from being favoured: a program uses its blocks.
 //                   The random stream is generated once (fixed seed), so every allocator
 //                   replays the same requests and the generator is not timed.
+//   churn, reading  the same, but each step first reads the block it is about to free (a
+//                   program looks at an object before it lets it go: a reference count, a
+//                   type). The block's line is then in cache when free writes its link, so
+//                   what remains of the step's misses is the allocator's own metadata.
 //   realloc_growth  one block grown from 8 bytes to 64 KiB by realloc, each step asking
 //                   for n + n/8 + 8 bytes (the shape of CPython's list over-allocation),
 //                   writing the new last byte each time.
@@ -100,6 +104,39 @@ void churn_steps(const A &a, const ChurnStep *steps, std::size_t n, void **slots
     }
 }
 
+// The reading churn: steps [first, first + n), each reading the first byte of the block it
+// frees. Returns the sum of the bytes read, which the caller passes to keep().
+template <class A>
+unsigned churn_steps_reading(const A &a, const ChurnStep *steps, std::size_t n, void **slots) {
+    unsigned sum = 0;
+    for (std::size_t i = 0; i < n; i++) {
+        void *&slot = slots[steps[i].slot];
+        sum += *static_cast<const volatile unsigned char *>(slot);
+        a.free(slot);
+        auto *p = static_cast<unsigned char *>(a.malloc(steps[i].size));
+        p[0] = static_cast<unsigned char>(i);
+        slot = p;
+    }
+    return sum;
+}
+
+// The two churn drivers, by name, for the programs that run both.
+enum class ChurnDriver { write, read };
+inline const char *churn_driver_name(ChurnDriver d) {
+    return d == ChurnDriver::write ? "churn" : "churn, reading each block before freeing it";
+}
+
+template <class A>
+void run_churn_steps(ChurnDriver d, const A &a, const ChurnStep *steps, std::size_t n,
+                     void **slots) {
+    if (d == ChurnDriver::write) {
+        churn_steps(a, steps, n, slots);
+    } else {
+        const unsigned sum = churn_steps_reading(a, steps, n, slots);
+        __asm__ volatile("" : : "r"(sum));
+    }
+}
+
 template <class A>
 void churn_drain(const A &a, void **slots) {
     for (std::size_t i = 0; i < kChurnLive; i++) a.free(slots[i]);
@@ -108,7 +145,7 @@ void churn_drain(const A &a, void **slots) {
 // --- Realloc growth -----------------------------------------------------------------------
 
 inline constexpr std::size_t kReallocFirst = 8;
-inline constexpr std::size_t kReallocLast = 64 * 1024;
+inline constexpr std::size_t kReallocLast = std::size_t{64} * 1024;
 
 inline std::size_t realloc_next(std::size_t n) {
     const std::size_t next = n + n / 8 + 8;

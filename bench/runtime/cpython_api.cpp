@@ -64,9 +64,9 @@ bool load(CPythonApi &api, std::string *why) {
 const CPythonApi *load_cpython(std::string *why) {
     static CPythonApi api;
     static std::string reason;
-    static const bool ok = load(api, &reason);
-    if (!ok && why != nullptr) *why = reason;
-    return ok ? &api : nullptr;
+    static const bool kLoaded = load(api, &reason);
+    if (!kLoaded && why != nullptr) *why = reason;
+    return kLoaded ? &api : nullptr;
 }
 
 const char *python3_path() {

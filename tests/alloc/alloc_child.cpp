@@ -6,6 +6,11 @@
 //   no-init         prints the same without any initialisation: the build's defaults
 //   stats-arenas N  init from the environment, fills N arenas with 64-byte blocks, frees
 //                   them, calls minipy_alloc_finalize(), exits 0
+//   geometry        init from the environment, allocates and frees one block, prints
+//                   "pools <pool size> arenas <arena size> held <bytes of the arenas held
+//                   while the block lived>", exits 0
+//   geometry-late   allocates a block, keeps it, then inits from the environment (which must
+//                   refuse a change of geometry now)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -45,6 +50,19 @@ int stats_arenas(long arenas) {
     return 0;
 }
 
+int geometry(bool late) {
+    void *kept = late ? PyObject_Malloc(32) : nullptr;
+    minipy_alloc_init_from_env();
+    void *p = PyObject_Malloc(32);
+    minipy_pymalloc_stats stats;
+    minipy_pymalloc_get_stats(&stats);  // the bytes of the arenas held, with p live
+    PyObject_Free(p);
+    PyObject_Free(kept);
+    std::printf("pools %zu arenas %zu held %zu\n", stats.geometry.pool_size,
+                stats.geometry.arena_size, stats.arena_bytes);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -52,6 +70,9 @@ int main(int argc, char **argv) {
     if (argc >= 2 && std::strcmp(argv[1], "no-init") == 0) return describe_allocators();
     if (argc >= 3 && std::strcmp(argv[1], "stats-arenas") == 0)
         return stats_arenas(std::strtol(argv[2], nullptr, 10));
-    std::fprintf(stderr, "usage: %s init-from-env | no-init | stats-arenas N\n", argv[0]);
+    if (argc >= 2 && std::strcmp(argv[1], "geometry") == 0) return geometry(false);
+    if (argc >= 2 && std::strcmp(argv[1], "geometry-late") == 0) return geometry(true);
+    std::fprintf(stderr, "usage: %s init-from-env | no-init | stats-arenas N | geometry\n",
+                 argv[0]);
     return 2;
 }

@@ -4,8 +4,9 @@
 //
 // Every case starts with no arena at all (otherwise pymalloc would serve the requests from
 // arenas it already holds and never call the allocator under test) and puts the saved arena
-// allocator back at its end. The static-buffer allocator serves arenas from a buffer of
-// this file, aligned to the arena size, to the pool size only, or deliberately to neither.
+// allocator back at its end. The allocators and helpers are in support/arena_allocators.hpp:
+// the static-buffer allocator serves arenas aligned to the arena size, to the pool size
+// only, or deliberately to neither.
 #include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -16,248 +17,28 @@
 #include <set>
 #include <vector>
 
+#include "alloc/support/arena_allocators.hpp"
+#include "alloc/support/pymalloc_state.hpp"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
-#include "pymalloc/geometry.hpp"  // compile-time sizes for the static buffer
 #include "support/alloc_hooks.hpp"
 
 namespace bdata = boost::unit_test::data;
 using minipy::test::CountingHook;
 using minipy::test::DomainHook;
 
-namespace {
-
-constexpr std::size_t kArenaSize = minipy::pymalloc::kArenaSize;
-constexpr std::size_t kPoolSize = minipy::pymalloc::kPoolSize;
-
-std::uintptr_t address(const void *p) {
-    return reinterpret_cast<std::uintptr_t>(p);
-}
-
-minipy_pymalloc_geometry geometry() {
-    minipy_pymalloc_geometry g;
-    minipy_pymalloc_get_geometry(&g);
-    return g;
-}
-
-minipy_pymalloc_stats stats() {
-    minipy_pymalloc_stats s;
-    minipy_pymalloc_get_stats(&s);
-    return s;
-}
-
-std::size_t blocks_in_pools() {
-    const minipy_pymalloc_stats s = stats();
-    std::size_t blocks = 0;
-    for (const minipy_pymalloc_class_stats &c : s.classes) blocks += c.blocks_in_use;
-    return blocks;
-}
-
-std::vector<minipy_arena_info> arenas() {
-    std::vector<minipy_arena_info> out;
-    minipy_pymalloc_walk(
-        [](const minipy_arena_info *arena, void *ctx) {
-            static_cast<std::vector<minipy_arena_info> *>(ctx)->push_back(*arena);
-            return 0;
-        },
-        nullptr, &out);
-    return out;
-}
-
-// No arena left: pymalloc must go to the arena allocator for its next pool.
-void require_no_arenas() {
-    BOOST_REQUIRE_EQUAL(blocks_in_pools(), 0u);  // every earlier test gave its blocks back
-    minipy_pymalloc_release_free_arenas();
-    BOOST_REQUIRE_EQUAL(stats().arenas_allocated_current, 0u);
-}
-
-// Puts the arena allocator found at construction back at scope exit.
-class ArenaAllocatorScope {
-  public:
-    ArenaAllocatorScope() { PyObject_GetArenaAllocator(&saved_); }
-    ~ArenaAllocatorScope() { PyObject_SetArenaAllocator(&saved_); }
-    ArenaAllocatorScope(const ArenaAllocatorScope &) = delete;
-    ArenaAllocatorScope &operator=(const ArenaAllocatorScope &) = delete;
-    const PyObjectArenaAllocator &saved() const { return saved_; }
-
-  private:
-    PyObjectArenaAllocator saved_{};
-};
-
-void install(PyObjectArenaAllocator allocator) {
-    PyObject_SetArenaAllocator(&allocator);
-}
-
-// The PyObject blocks of a case. free_all() is the case's own, checked, step; the destructor
-// only cleans up after a failed check, so that the arenas go back to their allocator while
-// it still exists (declare it after the allocator) and later cases start clean.
-class OwnedBlocks {
-  public:
-    OwnedBlocks() = default;
-    OwnedBlocks(const OwnedBlocks &) = delete;
-    OwnedBlocks &operator=(const OwnedBlocks &) = delete;
-    ~OwnedBlocks() {
-        if (blocks_.empty()) return;
-        free_all();
-        minipy_pymalloc_release_free_arenas();
-    }
-    void *add(void *p) {
-        if (p != nullptr) blocks_.push_back(p);
-        return p;
-    }
-    void *malloc(std::size_t size) { return add(PyObject_Malloc(size)); }
-    void free_all() {
-        for (void *p : blocks_) PyObject_Free(p);
-        blocks_.clear();
-    }
-    std::size_t size() const { return blocks_.size(); }
-
-  private:
-    std::vector<void *> blocks_;
-};
-
-// CPython's accounting: PyObject_Free counts every pointer it hands to the raw domain as a
-// raw-fallback block going away (_PyObject_Free's raw_allocated_blocks--), so freeing n
-// foreign pointers through it lowers _Py_GetAllocatedBlocks() by n. This puts the n back:
-// n raw-fallback blocks (counted on the way in) returned to the raw domain directly (not
-// counted on the way out), so the global fixture's "every block returned" still holds.
-void give_back_raw_fallback_count(Py_ssize_t n) {
-    for (Py_ssize_t i = 0; i < n; ++i) PyMem_RawFree(PyObject_Malloc(0));
-}
-
-// --- A counting arena allocator chained on another ----------------------------------------
-// It forwards to the inner allocator and records every call. A free of an arena it never
-// handed out is recorded and NOT forwarded: if pymalloc gave an arena back to the wrong
-// allocator, the test fails instead of unmapping memory that is not the inner one's.
-class CountingArenas {
-  public:
-    struct Call {
-        void *ptr;
-        std::size_t size;
-    };
-    explicit CountingArenas(const PyObjectArenaAllocator &inner) : inner_(inner) {}
-    PyObjectArenaAllocator allocator() { return {this, &alloc, &free}; }
-
-    std::vector<Call> allocs, frees;
-    std::size_t foreign_frees = 0;
-
-  private:
-    static void *alloc(void *ctx, std::size_t size) noexcept {
-        auto &self = *static_cast<CountingArenas *>(ctx);
-        void *p = self.inner_.alloc(self.inner_.ctx, size);
-        if (p != nullptr) {
-            self.allocs.push_back({p, size});
-            self.live_.insert(p);
-        }
-        return p;
-    }
-    static void free(void *ctx, void *ptr, std::size_t size) noexcept {
-        auto &self = *static_cast<CountingArenas *>(ctx);
-        if (self.live_.erase(ptr) == 0) {
-            ++self.foreign_frees;
-            return;
-        }
-        self.frees.push_back({ptr, size});
-        self.inner_.free(self.inner_.ctx, ptr, size);
-    }
-
-    PyObjectArenaAllocator inner_;
-    std::set<void *> live_;
-};
-
-// --- Arenas from a static buffer ----------------------------------------------------------
-constexpr std::size_t kBufferArenas = 8;
-// One arena more than it serves, so that the unaligned layout still fits.
-alignas(kArenaSize) std::byte g_buffer[(kBufferArenas + 1) * kArenaSize];
-
-// 3 pools and 48 bytes in: not even pool-aligned, so each arena starts inside one arena
-// slot, ends inside the next one, and loses one pool to alignment.
-constexpr std::size_t kUnalignedOffset = 3 * kPoolSize + 48;
-
-struct BufferLayout {
-    const char *name;
-    std::size_t offset;  // of the first arena from the start of g_buffer
-    // An arena that does not start on a pool boundary gives up one pool.
-    bool loses_a_pool() const { return offset % kPoolSize != 0; }
-};
-std::ostream &operator<<(std::ostream &out, const BufferLayout &layout) {
-    return out << layout.name;
-}
-// Aligned to the arena size (each arena fills one slot of the arena map); aligned to the pool
-// size only (each arena straddles two slots but keeps all its pools); not even that.
-const std::vector<BufferLayout> kLayouts = {
-    {"aligned", 0}, {"pool_aligned", 5 * kPoolSize}, {"unaligned", kUnalignedOffset}};
-
-// Serves arena i at base + i * arena size, the lowest free index first; refuses when all
-// kBufferArenas are out. Any call that is not a well-formed request or return of one of its
-// own arenas is counted in bad_calls and otherwise ignored.
-class BufferArenas {
-  public:
-    explicit BufferArenas(std::size_t offset) : base_(g_buffer + offset) {}
-    PyObjectArenaAllocator allocator() { return {this, &alloc, &free}; }
-
-    bool contains(const void *p) const {
-        return address(p) >= address(base_) &&
-               address(p) < address(base_) + kBufferArenas * kArenaSize;
-    }
-    void *arena(std::size_t i) const { return base_ + i * kArenaSize; }
-    std::size_t in_use() const {
-        std::size_t n = 0;
-        for (bool used : used_) n += used ? 1 : 0;
-        return n;
-    }
-
-    std::size_t allocs = 0, frees = 0, refusals = 0, bad_calls = 0;
-    std::vector<void *> freed;
-
-  private:
-    static void *alloc(void *ctx, std::size_t size) noexcept {
-        auto &self = *static_cast<BufferArenas *>(ctx);
-        if (size != kArenaSize) {
-            ++self.bad_calls;
-            return nullptr;
-        }
-        for (std::size_t i = 0; i < kBufferArenas; ++i) {
-            if (self.used_[i]) continue;
-            self.used_[i] = true;
-            ++self.allocs;
-            return self.arena(i);
-        }
-        ++self.refusals;
-        return nullptr;
-    }
-    static void free(void *ctx, void *ptr, std::size_t size) noexcept {
-        auto &self = *static_cast<BufferArenas *>(ctx);
-        const std::uintptr_t offset = address(ptr) - address(self.base_);
-        const std::size_t i = offset / kArenaSize;
-        if (!self.contains(ptr) || offset % kArenaSize != 0 || !self.used_[i] ||
-            size != kArenaSize) {
-            ++self.bad_calls;
-            return;
-        }
-        self.used_[i] = false;
-        ++self.frees;
-        self.freed.push_back(ptr);
-    }
-
-    std::byte *base_;
-    bool used_[kBufferArenas] = {};
-};
-
-unsigned char pattern(std::size_t index) {
-    return static_cast<unsigned char>(index * 131 + 7);
-}
-
-}  // namespace
+using namespace minipy::test::arenas;
 
 BOOST_AUTO_TEST_SUITE(arena_allocator)
 
-BOOST_AUTO_TEST_CASE(geometry_of_the_build_matches_the_buffer_sizes) {
-    // The static buffer is sized from the internal constants; the public figures must agree.
-    const minipy_pymalloc_geometry g = geometry();
-    BOOST_TEST(g.arena_size == kArenaSize);
-    BOOST_TEST(g.pool_size == kPoolSize);
-    BOOST_TEST(g.max_pools_in_arena == kArenaSize / kPoolSize);
+BOOST_AUTO_TEST_CASE(the_buffer_has_room_for_either_geometry) {
+    for (const char *name : minipy::test::geometry_names()) {
+        GeometryScope scope(name);
+        const minipy_pymalloc_geometry g = geometry();
+        BOOST_TEST(g.arena_size <= kMaxArenaSize);
+        BOOST_TEST(kMaxArenaSize % g.arena_size == 0u);
+        BOOST_TEST(g.max_pools_in_arena == g.arena_size / g.pool_size);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_free_per_arena) {
@@ -293,7 +74,7 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
     for (const CountingArenas::Call &call : counting.allocs) BOOST_TEST(call.size == g.arena_size);
     BOOST_TEST(counting.allocs[0].ptr != counting.allocs[1].ptr);
     // The default allocator's arenas are aligned: the first filled all its pools.
-    BOOST_TEST(blocks.size() == (g.pool_size - g.pool_overhead) / 512 * g.max_pools_in_arena + 1);
+    BOOST_TEST(blocks.size() == minipy::test::blocks_per_aligned_arena(512) + 1);
     std::set<const void *> walked;
     for (const minipy_arena_info &a : arenas()) walked.insert(a.address);
     BOOST_TEST((walked == std::set<const void *>{counting.allocs[0].ptr, counting.allocs[1].ptr}));
@@ -319,10 +100,12 @@ BOOST_AUTO_TEST_CASE(counting_allocator_on_the_default_sees_one_alloc_and_one_fr
 }
 
 BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_back_to_raw,
-                     bdata::make(kLayouts), layout) {
+                     bdata::make(buffer_cases()), buffer_case) {
+    const BufferLayout &layout = buffer_case.layout;
     require_no_arenas();
+    GeometryScope geometry_scope(buffer_case.geometry);
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     install(buffer.allocator());
     const minipy_pymalloc_geometry g = geometry();
     const minipy_pymalloc_stats before = stats();
@@ -362,8 +145,13 @@ BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_bac
     BOOST_REQUIRE_EQUAL(held.size(), kBufferArenas);
     for (const minipy_arena_info &a : held) {
         BOOST_TEST(buffer.contains(a.address));
-        BOOST_TEST((address(a.address) - address(buffer.arena(0))) % kArenaSize == 0u);
-        BOOST_TEST(a.total_pools == g.max_pools_in_arena - (layout.loses_a_pool() ? 1 : 0));
+        BOOST_TEST((address(a.address) - address(buffer.arena(0))) % g.arena_size == 0u);
+        const bool table_pool = layout.aligned() && minipy::test::dense_headers() &&
+                                g.pool_size == minipy::test::kHeaderTableSize;
+        BOOST_TEST(a.total_pools ==
+                   g.max_pools_in_arena - (layout.loses_a_pool() || table_pool ? 1 : 0));
+        BOOST_TEST((a.header_table != nullptr) ==
+                   (layout.aligned() && minipy::test::dense_headers()));
     }
 
     // Blocks: those handed out while the buffer had room lie in the pools of one of its
@@ -373,7 +161,7 @@ BOOST_DATA_TEST_CASE(arenas_from_a_static_buffer_serve_every_class_then_fall_bac
     for (const Block &b : blocks) {
         const bool in_pool = std::any_of(held.begin(), held.end(), [&](const minipy_arena_info &a) {
             return address(b.p) >= address(a.first_pool) &&
-                   address(b.p) + b.size <= address(a.address) + kArenaSize;
+                   address(b.p) + b.size <= address(a.address) + g.arena_size;
         });
         if (b.buffer_had_room)
             BOOST_REQUIRE_MESSAGE(in_pool, "block of " << b.size << " bytes outside the buffer");
@@ -412,7 +200,7 @@ BOOST_DATA_TEST_CASE(arenas_go_back_to_their_allocator_after_another_is_set, bda
                      layout) {
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
@@ -436,7 +224,7 @@ BOOST_DATA_TEST_CASE(arenas_of_two_allocators_each_go_back_to_their_own, bdata::
                      layout) {
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(layout.offset);
+    BufferArenas buffer(layout.offset());
     CountingArenas counting(scope.saved());  // installed later
     OwnedBlocks blocks;                      // after both allocators: freed before them
     install(buffer.allocator());
@@ -458,7 +246,7 @@ BOOST_DATA_TEST_CASE(arenas_of_two_allocators_each_go_back_to_their_own, bdata::
     BOOST_TEST(buffer.bad_calls == 0u, "the buffer was given an arena it never handed out");
     BOOST_REQUIRE_EQUAL(counting.frees.size(), 1u);
     BOOST_TEST(counting.frees[0].ptr == counting.allocs[0].ptr);
-    BOOST_TEST(counting.frees[0].size == kArenaSize);
+    BOOST_TEST(counting.frees[0].size == arena_size());
     BOOST_TEST(counting.foreign_frees == 0u, "the counting allocator was given a buffer arena");
     BOOST_TEST(stats().arenas_allocated_current == 0u);
 }
@@ -478,18 +266,19 @@ BOOST_AUTO_TEST_CASE(pointers_from_malloc_are_freed_by_the_raw_domain) {
     const FreeFn frees[] = {PyObject_Free, PyMem_Free};
     // Small heap blocks (rounding them down to a pool boundary lands on someone else's
     // memory), a page-sized one, and a large mmapped one.
-    const std::size_t sizes[] = {1, 16, 64, 512, 4096, 3 * kArenaSize};
+    const std::size_t sizes[] = {1, 16, 64, 512, 4096, 3 * arena_size()};
     Py_ssize_t foreign = 0;
     for (FreeFn free_fn : frees) {
         for (std::size_t size : sizes) {
             void *p = std::malloc(size);
             BOOST_REQUIRE(p != nullptr);
             std::memset(p, 0x6B, size);
-            // Nothing of pymalloc's in the pointer's arena slot: no arena overlaps it.
-            const std::uintptr_t slot = address(p) / kArenaSize;
+            // Nothing of pymalloc's in the pointer's slot of the arena map: no arena
+            // overlaps it.
+            const std::uintptr_t slot = address(p) / kMapSlotSize;
             for (const minipy_arena_info &a : held)
-                BOOST_REQUIRE(address(a.address) / kArenaSize != slot &&
-                              (address(a.address) + kArenaSize - 1) / kArenaSize != slot);
+                BOOST_REQUIRE(slot < address(a.address) / kMapSlotSize ||
+                              slot > (address(a.address) + arena_size() - 1) / kMapSlotSize);
             CountingHook raw(PYMEM_DOMAIN_RAW);
             free_fn(p);
             ++foreign;
@@ -528,7 +317,7 @@ class BufferFreeCatcher final : public DomainHook {
 
   private:
     static bool in_buffer(const void *p) {
-        return address(p) >= address(g_buffer) && address(p) < address(g_buffer) + sizeof g_buffer;
+        return address(p) >= address(g_buffer) && address(p) < address(g_buffer) + kBufferSize;
     }
     void *on_malloc(std::size_t size) override { return inner_.malloc(inner_.ctx, size); }
     void *on_calloc(std::size_t nelem, std::size_t elsize) override {
@@ -552,7 +341,7 @@ BOOST_AUTO_TEST_CASE(pointers_beside_an_unaligned_arena_in_its_slots_go_to_the_r
     // caught by a raw-domain hook instead of reaching the C library.
     require_no_arenas();
     ArenaAllocatorScope scope;
-    BufferArenas buffer(kUnalignedOffset);
+    BufferArenas buffer(unaligned_offset());
     OwnedBlocks blocks;
     install(buffer.allocator());
     void *own = blocks.malloc(64);
@@ -561,18 +350,19 @@ BOOST_AUTO_TEST_CASE(pointers_beside_an_unaligned_arena_in_its_slots_go_to_the_r
     BOOST_REQUIRE(buffer.contains(own));
 
     const std::uintptr_t arena = address(buffer.arena(0));
-    const std::uintptr_t first_pool = (arena + kPoolSize - 1) & ~(kPoolSize - 1);
-    const std::uintptr_t end = arena + kArenaSize;
-    const std::uintptr_t slot = arena / kArenaSize;
+    const std::uintptr_t first_pool = (arena + pool_size() - 1) & ~(pool_size() - 1);
+    const std::uintptr_t end = arena + arena_size();
+    const std::uintptr_t head_slot = arena / kMapSlotSize;
+    const std::uintptr_t tail_slot = (end - 1) / kMapSlotSize;
     const std::uintptr_t candidates[] = {
         address(g_buffer) + 16,  // the head slot, before the arena
         arena + 16,              // the arena's own bytes before its first pool
         first_pool - 16,         // ... their last 16 bytes
         end - 16,                // the tail slot: after the last whole pool
-        end + kPoolSize,         // the tail slot, beyond the arena
+        end + pool_size(),       // the tail slot, beyond the arena
     };
     for (std::uintptr_t c : candidates)
-        BOOST_REQUIRE(c / kArenaSize == slot || c / kArenaSize == slot + 1);
+        BOOST_REQUIRE(c / kMapSlotSize == head_slot || c / kMapSlotSize == tail_slot);
 
     const std::size_t pool_blocks = blocks_in_pools();
     const Py_ssize_t blocks_at_start = _Py_GetAllocatedBlocks();

@@ -10,19 +10,28 @@
 // with the step number in the message. At the end every block is freed and every arena
 // goes back: the statistics show zero arenas.
 //
+// It runs under malloc and under pymalloc in both geometries, with the default arena
+// allocator (aligned arenas: headers where the build puts them, dense tables by default) and
+// with one that hands out arenas off their alignment (headers at the start of each pool), so
+// that every header placement of the build is exercised.
+//
 // The number of operations is MINIPY_DIFFERENTIAL_OPS (default 2,000,000 per allocator
-// configuration); CI lowers it for the valgrind run.
+// configuration, 200,000 under MINIPY_TEST_SIZE=small); CI lowers it for the valgrind run.
+#include <sys/mman.h>
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <ostream>
 #include <random>
 #include <vector>
 
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "pymalloc/pymalloc.hpp"
+#include "support/test_size.hpp"
 
 namespace bdata = boost::unit_test::data;
 
@@ -62,7 +71,8 @@ std::size_t first_bad_byte(const LiveBlock &b, std::size_t upto) {
 
 std::size_t operation_count() {
     const char *text = std::getenv("MINIPY_DIFFERENTIAL_OPS");
-    return text != nullptr ? std::strtoull(text, nullptr, 10) : 2'000'000;
+    if (text != nullptr) return std::strtoull(text, nullptr, 10);
+    return minipy::test::test_size<std::size_t>(2'000'000, 200'000);
 }
 
 class Model {
@@ -110,9 +120,9 @@ class Model {
     }
 
     const minipy::test::DomainApi *pick_domain() {
-        static const minipy::test::DomainApi *const apis[] = {
+        static const minipy::test::DomainApi *const kApis[] = {
             &minipy::test::kRawApi, &minipy::test::kMemApi, &minipy::test::kObjApi};
-        return apis[pick(3)];
+        return kApis[pick(3)];
     }
 
     void allocate(bool zeroed) {
@@ -126,8 +136,8 @@ class Model {
             size = nelem * elsize;
             p = api->calloc(nelem, elsize);
             BOOST_REQUIRE_MESSAGE(p != nullptr, "step " << step_ << ": calloc failed");
-            static const std::vector<unsigned char> zeros(kMaxSize, 0);
-            BOOST_REQUIRE_MESSAGE(size == 0 || std::memcmp(p, zeros.data(), size) == 0,
+            static const std::vector<unsigned char> kZeros(kMaxSize, 0);
+            BOOST_REQUIRE_MESSAGE(size == 0 || std::memcmp(p, kZeros.data(), size) == 0,
                                   "step " << step_ << ": calloc of " << size << " not zeroed");
         } else {
             p = api->malloc(size);
@@ -167,15 +177,65 @@ class Model {
     std::size_t step_ = 0;
 };
 
+// Arenas 3 pools and 48 bytes past an mmap boundary: neither arena- nor pool-aligned.
+constexpr std::size_t kUnalignedOffset = 3 * 4096 + 48;
+void *unaligned_arena_alloc(void *, std::size_t size) noexcept {
+    void *p = ::mmap(nullptr, size + kUnalignedOffset, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? nullptr : static_cast<char *>(p) + kUnalignedOffset;
+}
+void unaligned_arena_free(void *, void *ptr, std::size_t size) noexcept {
+    ::munmap(static_cast<char *>(ptr) - kUnalignedOffset, size + kUnalignedOffset);
+}
+
+// Installs the unaligned arena allocator for a scope (no arena may exist when it starts).
+class UnalignedArenas {
+  public:
+    explicit UnalignedArenas(bool on) : on_(on) {
+        if (!on_) return;
+        PyObject_GetArenaAllocator(&saved_);
+        PyObjectArenaAllocator mine{nullptr, &unaligned_arena_alloc, &unaligned_arena_free};
+        PyObject_SetArenaAllocator(&mine);
+    }
+    ~UnalignedArenas() {
+        if (!on_) return;
+        minipy_pymalloc_release_free_arenas();
+        PyObject_SetArenaAllocator(&saved_);
+    }
+    UnalignedArenas(const UnalignedArenas &) = delete;
+    UnalignedArenas &operator=(const UnalignedArenas &) = delete;
+
+  private:
+    bool on_;
+    PyObjectArenaAllocator saved_{};
+};
+
+struct Config {
+    const char *allocator;
+    const char *geometry;
+    bool unaligned_arenas;
+};
+std::ostream &operator<<(std::ostream &out, const Config &c) {
+    out << c.allocator;
+    if (c.geometry != nullptr) out << "/" << c.geometry;
+    if (c.unaligned_arenas) out << "/unaligned-arenas";
+    return out;
+}
+const std::vector<Config> kConfigs = {
+    {"pymalloc", "small", false}, {"pymalloc", "large", false}, {"pymalloc", "small", true},
+    {"pymalloc", "large", true},  {"malloc", nullptr, false},
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(differential)
 
-BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact,
-                     bdata::make(std::vector<const char *>{"pymalloc", "malloc"}), config_name) {
+BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact, bdata::make(kConfigs), c) {
+    minipy::test::GeometryScope in_geometry(c.geometry);
     minipy::test::NoArenasScope clean;
     {
-        minipy::test::AllocatorConfig config(config_name);
+        UnalignedArenas arenas(c.unaligned_arenas);
+        minipy::test::AllocatorConfig config(c.allocator);
         BOOST_REQUIRE(config.ok());
         Model model(0x6d696e697079ull);
         const std::size_t ops = operation_count();
@@ -184,6 +244,10 @@ BOOST_DATA_TEST_CASE(random_operations_keep_every_block_intact,
             if (n % (kSweepEvery * 16) == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
         }
         BOOST_TEST_MESSAGE(ops << " operations, " << model.live() << " blocks live at the end");
+        if (c.unaligned_arenas) {
+            for (const minipy_arena_info &a : minipy::test::heap_view().arenas)
+                BOOST_TEST(a.header_table == nullptr);
+        }
         model.free_everything();
     }
     BOOST_TEST(_Py_GetAllocatedBlocks() == 0);

@@ -1,8 +1,9 @@
-// pymalloc's behaviour, as CPython's obmalloc defines it and DESIGN.md section 2 restates:
+// pymalloc's behaviour, as CPython's obmalloc defines it:
 // size classes, lazy carving, the used / full / empty pool states and their transitions,
 // usable arenas fullest first, which arenas go back, realloc's keep-or-move rule, and the
 // raw fallback. Each test starts from a heap with no arena (NoArenasScope), so the walk
-// shows exactly what the test did.
+// shows exactly what the test did; the cases about pools and arenas run under both
+// geometries (GeometryScope).
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
@@ -13,9 +14,12 @@
 #include "pymalloc/arena_map.hpp"
 #include "pymalloc/pymalloc.hpp"
 #include "support/alloc_hooks.hpp"
+#include "support/test_size.hpp"
 
 namespace bdata = boost::unit_test::data;
-using minipy::test::blocks_per_pool;
+using minipy::test::blocks_per_aligned_arena;
+using minipy::test::expected_capacity;
+using minipy::test::expected_header_bytes;
 using minipy::test::heap_view;
 using minipy::test::NoArenasScope;
 using minipy::test::pool_info_of;
@@ -44,6 +48,16 @@ void free_all(std::vector<void *> &blocks) {
 
 std::uintptr_t addr(const void *p) {
     return reinterpret_cast<std::uintptr_t>(p);
+}
+
+// The capacity of the pool that serves the next block of `size`, checked against the
+// documented layout: one block is allocated to find the pool, and returned in `first`.
+std::size_t capacity_of_next_pool(std::size_t size, std::vector<void *> &blocks) {
+    blocks.push_back(PyObject_Malloc(size));
+    BOOST_REQUIRE(blocks.back() != nullptr);
+    const minipy_pool_info pool = pool_info_of(blocks.back());
+    BOOST_TEST(pool.capacity == expected_capacity(size, pool.address));
+    return pool.capacity;
 }
 
 }  // namespace
@@ -84,30 +98,40 @@ BOOST_AUTO_TEST_CASE(zero_bytes_and_large_requests_go_to_the_raw_domain) {
     BOOST_TEST(pymalloc_stats().raw_fallback_blocks == 0);
 }
 
-BOOST_AUTO_TEST_CASE(a_new_pool_is_carved_lazily) {
+BOOST_DATA_TEST_CASE(a_new_pool_is_carved_lazily, bdata::make(minipy::test::geometry_names()),
+                     geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
     char *first = static_cast<char *>(PyObject_Malloc(64));
     char *second = static_cast<char *>(PyObject_Malloc(64));
-    // Blocks come in address order from just after the pool header.
-    BOOST_TEST(addr(first) % g.pool_size == g.pool_overhead);
-    BOOST_TEST(second - first == 64);
+    // Blocks come in address order from the pool's first block: right after its header, or
+    // at its start when the header lives in a dense table (after the table, if the pool
+    // holds it).
     const minipy_pool_info pool = pool_info_of(first);
+    BOOST_TEST(addr(first) - addr(pool.address) == expected_header_bytes(pool.address));
+    BOOST_TEST(pool.header_bytes == expected_header_bytes(pool.address));
+    BOOST_TEST(addr(pool.address) % g.pool_size == 0u);
+    BOOST_TEST(second - first == 64);
     BOOST_TEST(pool.state == MINIPY_POOL_USED);
     BOOST_TEST(pool.size_class == 3u);
     BOOST_TEST(pool.blocks_in_use == 2u);
     // Initialising the pool carved two blocks; the second pop carved the third, which is the
     // whole free list now. Everything after it is untouched.
     BOOST_TEST(pool.free_list_length == 1u);
-    BOOST_TEST(pool.untouched_blocks == blocks_per_pool(64) - 3);
+    BOOST_TEST(pool.capacity == expected_capacity(64, pool.address));
+    BOOST_TEST(pool.untouched_blocks == pool.capacity - 3);
     PyObject_Free(second);
     PyObject_Free(first);
 }
 
-BOOST_AUTO_TEST_CASE(a_pool_goes_used_full_used_empty) {
+BOOST_DATA_TEST_CASE(a_pool_goes_used_full_used_empty, bdata::make(minipy::test::geometry_names()),
+                     geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
-    const std::size_t capacity = blocks_per_pool(128);
-    std::vector<void *> blocks = allocate(capacity, 128);
+    std::vector<void *> blocks;
+    const std::size_t capacity = capacity_of_next_pool(128, blocks);
+    for (void *p : allocate(capacity - 1, 128)) blocks.push_back(p);
     const void *pool_address = pool_info_of(blocks[0]).address;
     BOOST_TEST(pool_info_of(blocks.back()).address == pool_address);
     BOOST_TEST(pool_info_of(blocks[0]).state == MINIPY_POOL_FULL);
@@ -128,7 +152,9 @@ BOOST_AUTO_TEST_CASE(a_pool_goes_used_full_used_empty) {
     BOOST_TEST(pool.size_class == 7u);
 }
 
-BOOST_AUTO_TEST_CASE(an_empty_pool_serves_any_class_and_is_reused_first) {
+BOOST_DATA_TEST_CASE(an_empty_pool_serves_any_class_and_is_reused_first,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     std::vector<void *> pinned = allocate(1, 48);  // keeps the arena's first pool used
     std::vector<void *> blocks = allocate(3, 200);
@@ -142,17 +168,17 @@ BOOST_AUTO_TEST_CASE(an_empty_pool_serves_any_class_and_is_reused_first) {
     const minipy_pool_info pool = pool_info_of(other_class);
     BOOST_TEST(pool.address == pool_address);
     BOOST_TEST(pool.size_class == 0u);  // re-initialised for its new class
-    BOOST_TEST(addr(other_class) % pymalloc_geometry().pool_size ==
-               pymalloc_geometry().pool_overhead);
+    BOOST_TEST(addr(other_class) - addr(pool.address) == expected_header_bytes(pool.address));
     PyObject_Free(other_class);
     free_all(pinned);
 }
 
 BOOST_AUTO_TEST_CASE(a_pool_freed_into_while_full_goes_to_the_front_of_its_class) {
     NoArenasScope clean;
-    const std::size_t capacity = blocks_per_pool(256);
-    std::vector<void *> a = allocate(capacity, 256);      // pool A: full
-    std::vector<void *> b = allocate(capacity / 2, 256);  // pool B: used, at the front
+    std::vector<void *> a;
+    const std::size_t capacity = capacity_of_next_pool(256, a);
+    for (void *p : allocate(capacity - 1, 256)) a.push_back(p);  // pool A: full
+    std::vector<void *> b = allocate(capacity / 2, 256);         // pool B: used, at the front
     BOOST_REQUIRE(pool_info_of(a[0]).address != pool_info_of(b[0]).address);
     PyObject_Free(a[3]);  // A is used again, in front of B
     void *next = PyObject_Malloc(256);
@@ -162,20 +188,32 @@ BOOST_AUTO_TEST_CASE(a_pool_freed_into_while_full_goes_to_the_front_of_its_class
     free_all(b);
 }
 
-BOOST_AUTO_TEST_CASE(usable_arenas_are_kept_fullest_first) {
+BOOST_DATA_TEST_CASE(usable_arenas_are_kept_fullest_first,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
-    const std::size_t per_pool = blocks_per_pool(512);
-    // Fill three arenas with one pool-sized group of blocks per pool.
-    std::vector<std::vector<void *>> pools;
-    for (std::size_t i = 0; i < 3 * g.max_pools_in_arena; ++i)
-        pools.push_back(allocate(per_pool, 512));
+    // Fill three arenas, then group the blocks by arena and pool. Wholly used, the arenas
+    // come out of the walk in creation order.
+    std::vector<void *> all = allocate(3 * blocks_per_aligned_arena(512), 512);
     BOOST_REQUIRE_EQUAL(pymalloc_stats().arenas_allocated_current, 3u);
+    const minipy::test::HeapView full = heap_view();
+    BOOST_REQUIRE_EQUAL(full.arenas.size(), 3u);
+    std::vector<std::vector<void *>> pools(full.pools.size());
+    for (void *p : all) {
+        std::size_t i = 0;
+        while (i < full.pools.size() && !(addr(p) >= addr(full.pools[i].pool.address) &&
+                                          addr(p) < addr(full.pools[i].pool.address) + g.pool_size))
+            ++i;
+        BOOST_REQUIRE(i < full.pools.size());
+        BOOST_REQUIRE_EQUAL(full.pools[i].pool.state, MINIPY_POOL_FULL);
+        pools[i].push_back(p);
+    }
     // Empty 2 pools in the first arena, 5 in the second, 1 in the third.
     const std::size_t emptied[3] = {2, 5, 1};
+    const std::size_t per_arena = full.pools.size() / 3;
     for (std::size_t arena = 0; arena < 3; ++arena)
-        for (std::size_t k = 0; k < emptied[arena]; ++k)
-            free_all(pools[arena * g.max_pools_in_arena + k]);
+        for (std::size_t k = 0; k < emptied[arena]; ++k) free_all(pools[arena * per_arena + k]);
 
     const minipy::test::HeapView view = heap_view();
     BOOST_REQUIRE_EQUAL(view.arenas.size(), 3u);
@@ -197,10 +235,11 @@ BOOST_AUTO_TEST_CASE(usable_arenas_are_kept_fullest_first) {
     for (auto &p : pools) free_all(p);
 }
 
-BOOST_AUTO_TEST_CASE(empty_arenas_go_back_except_the_last_usable_one) {
+BOOST_DATA_TEST_CASE(empty_arenas_go_back_except_the_last_usable_one,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
-    const minipy_pymalloc_geometry g = pymalloc_geometry();
-    const std::size_t per_arena = g.max_pools_in_arena * blocks_per_pool(512);
+    const std::size_t per_arena = blocks_per_aligned_arena(512);
     std::vector<void *> first = allocate(per_arena, 512);
     std::vector<void *> second = allocate(per_arena, 512);
     BOOST_REQUIRE_EQUAL(pymalloc_stats().arenas_allocated_current, 2u);
@@ -223,7 +262,9 @@ BOOST_AUTO_TEST_CASE(realloc_keeps_the_block_while_it_fits_and_is_over_three_qua
         std::size_t from, to;
         bool same;
     };
-    // The cases CPython 3.8 and 3.12 were observed to keep or move (reference 1.7).
+    // The cases CPython 3.8 and 3.12 were observed to keep or move (pymalloc_realloc in
+    // Objects/obmalloc.c keeps a block whose new size still fits and is above three quarters of its
+    // size class).
     const Case cases[] = {{512, 400, true},  {512, 385, true}, {512, 384, false},
                           {512, 383, false}, {100, 112, true}, {100, 113, false},
                           {16, 13, true},    {16, 12, false},  {500, 600, false},
@@ -302,7 +343,9 @@ BOOST_AUTO_TEST_CASE(mem_and_obj_share_pymalloc_blocks) {
     BOOST_TEST(_Py_GetAllocatedBlocks() == 0);
 }
 
-BOOST_AUTO_TEST_CASE(state_stays_valid_through_heavy_churn) {
+BOOST_DATA_TEST_CASE(state_stays_valid_through_heavy_churn,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     std::vector<void *> live;
     std::uint64_t x = 88172645463325252ull;
@@ -312,8 +355,12 @@ BOOST_AUTO_TEST_CASE(state_stays_valid_through_heavy_churn) {
         x ^= x << 17;
         return x;
     };
-    for (int step = 0; step < 200000; ++step) {
-        if (live.size() < 20000 && (next() % 3 != 0 || live.empty())) {
+    // A tenth of it under MINIPY_TEST_SIZE=small: the invariants preset checks the whole heap
+    // at each new pool as well.
+    const int steps = minipy::test::test_size(200000, 20000);
+    const std::size_t max_live = minipy::test::test_size<std::size_t>(20000, 2000);
+    for (int step = 0; step < steps; ++step) {
+        if (live.size() < max_live && (next() % 3 != 0 || live.empty())) {
             live.push_back(PyObject_Malloc(1 + next() % 512));
         } else {
             const std::size_t i = next() % live.size();
@@ -321,7 +368,7 @@ BOOST_AUTO_TEST_CASE(state_stays_valid_through_heavy_churn) {
             live[i] = live.back();
             live.pop_back();
         }
-        if (step % 20000 == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
+        if (step % (steps / 10) == 0) BOOST_REQUIRE(minipy::pymalloc::state_is_valid());
     }
     BOOST_TEST(_Py_GetAllocatedBlocks() == static_cast<Py_ssize_t>(live.size()));
     free_all(live);

@@ -1,21 +1,27 @@
 // pymalloc's statistics: the figures (minipy_pymalloc_get_stats), their identities, the
 // report's layout (_PyObject_DebugMallocStats, checked line by line and against the report
 // CPython itself prints), the block count, and PYTHONMALLOCSTATS in a child process.
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "alloc/support/domain_api.hpp"
 #include "alloc/support/pymalloc_state.hpp"
 #include "support/child.hpp"
+#include "support/test_size.hpp"
 
-using minipy::test::blocks_per_pool;
+using minipy::test::expected_capacity;
+using minipy::test::expected_header_bytes;
 using minipy::test::NoArenasScope;
+using minipy::test::pool_info_of;
 using minipy::test::pymalloc_geometry;
 using minipy::test::pymalloc_stats;
 using minipy::test::run_child;
 using minipy::test::split_lines;
+namespace bdata = boost::unit_test::data;
 
 namespace {
 
@@ -81,20 +87,28 @@ std::vector<std::string> report_shapes(const std::vector<std::string> &lines) {
 
 BOOST_AUTO_TEST_SUITE(stats)
 
-BOOST_AUTO_TEST_CASE(class_figures_follow_what_was_allocated) {
+BOOST_DATA_TEST_CASE(class_figures_follow_what_was_allocated,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     std::vector<void *> blocks;
     for (int i = 0; i < 10; ++i) blocks.push_back(PyObject_Malloc(32));
-    const std::size_t per_pool_48 = blocks_per_pool(48);
-    for (std::size_t i = 0; i < per_pool_48 + 5; ++i) blocks.push_back(PyMem_Malloc(48));
+    // 48-byte blocks: a first pool's worth and 5 more, which open a second pool.
+    blocks.push_back(PyMem_Malloc(48));
+    const minipy_pool_info first_48 = pool_info_of(blocks.back());
+    BOOST_REQUIRE(first_48.capacity == expected_capacity(48, first_48.address));
+    for (std::size_t i = 1; i < first_48.capacity + 5; ++i) blocks.push_back(PyMem_Malloc(48));
+    const minipy_pool_info second_48 = pool_info_of(blocks.back());
+    BOOST_REQUIRE(second_48.address != first_48.address);
+    const minipy_pool_info pool_32 = pool_info_of(blocks[0]);
     const minipy_pymalloc_stats s = pymalloc_stats();
     BOOST_TEST(s.classes[1].num_pools == 1u);
     BOOST_TEST(s.classes[1].blocks_in_use == 10u);
-    BOOST_TEST(s.classes[1].avail_blocks == blocks_per_pool(32) - 10);
+    BOOST_TEST(s.classes[1].avail_blocks == expected_capacity(32, pool_32.address) - 10);
     BOOST_TEST(s.classes[2].num_pools == 2u);
-    BOOST_TEST(s.classes[2].blocks_in_use == per_pool_48 + 5);
-    BOOST_TEST(s.classes[2].avail_blocks == 2 * per_pool_48 - per_pool_48 - 5);
-    BOOST_TEST(s.allocated_bytes == 10 * 32 + (per_pool_48 + 5) * 48);
+    BOOST_TEST(s.classes[2].blocks_in_use == first_48.capacity + 5);
+    BOOST_TEST(s.classes[2].avail_blocks == expected_capacity(48, second_48.address) - 5);
+    BOOST_TEST(s.allocated_bytes == std::size_t{10} * 32 + (first_48.capacity + 5) * 48);
     BOOST_TEST(s.available_bytes ==
                s.classes[1].avail_blocks * 32 + s.classes[2].avail_blocks * 48);
     BOOST_TEST(_Py_GetAllocatedBlocks() == static_cast<Py_ssize_t>(blocks.size()));
@@ -102,32 +116,72 @@ BOOST_AUTO_TEST_CASE(class_figures_follow_what_was_allocated) {
     for (std::size_t i = 10; i < blocks.size(); ++i) PyMem_Free(blocks[i]);
 }
 
-BOOST_AUTO_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up) {
+// Pools of one class hold different numbers of blocks: with dense headers and 16 KiB pools
+// the first pool of each 256 KiB holds the header table. The expected figures are summed
+// pool by pool from the documented layout (expected_capacity), not from pymalloc's code.
+BOOST_DATA_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up,
+                     bdata::make(minipy::test::geometry_names()), geometry) {
+    minipy::test::GeometryScope in_geometry(geometry);
     NoArenasScope clean;
     const minipy_pymalloc_geometry g = pymalloc_geometry();
     std::vector<void *> blocks;
-    for (std::size_t i = 0; i < 150000; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
+    // Many arenas, every size class (15000 blocks, still 15 arenas, where the invariants
+    // preset checks the whole heap at each new pool).
+    const std::size_t count = minipy::test::test_size<std::size_t>(150000, 15000) * 4096 / g.pool_size;
+    for (std::size_t i = 0; i < count; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
     for (std::size_t i = 0; i < blocks.size(); i += 3) PyObject_Free(blocks[i]);
     const minipy_pymalloc_stats s = pymalloc_stats();
     BOOST_TEST(s.arenas_allocated_current > 1u);
     BOOST_TEST(s.arena_bytes == s.arenas_allocated_current * g.arena_size);
     BOOST_TEST(s.total == s.arena_bytes);
-    std::size_t pools = 0, allocated = 0, available = 0, quantization = 0;
+
+    std::size_t pools[32] = {}, capacity[32] = {}, in_use[32] = {};
+    std::size_t header_bytes = 0, quantization = 0, pools_in_arenas = 0;
+    std::set<std::pair<std::size_t, std::size_t>> class_capacities;
+    const minipy::test::HeapView view = minipy::test::heap_view();
+    for (const minipy_arena_info &a : view.arenas) pools_in_arenas += a.total_pools;
+    for (const minipy::test::PoolView &v : view.pools) {
+        if (v.pool.blocks_in_use == 0) continue;
+        const std::size_t c = v.pool.size_class, size = 16 * (c + 1);
+        BOOST_REQUIRE(v.pool.capacity == expected_capacity(size, v.pool.address));
+        BOOST_REQUIRE(v.pool.header_bytes == expected_header_bytes(v.pool.address));
+        ++pools[c];
+        capacity[c] += v.pool.capacity;
+        in_use[c] += v.pool.blocks_in_use;
+        header_bytes += v.pool.header_bytes;
+        quantization += g.pool_size - v.pool.header_bytes - v.pool.capacity * size;
+        class_capacities.insert({c, v.pool.capacity});
+    }
+    std::size_t allocated = 0, available = 0, pool_count = 0;
     for (unsigned c = 0; c < g.num_size_classes; ++c) {
-        const std::size_t size = 16 * (c + 1);
-        pools += s.classes[c].num_pools;
+        const std::size_t size = std::size_t{16} * (c + 1);
+        BOOST_TEST(s.classes[c].num_pools == pools[c]);
+        BOOST_TEST(s.classes[c].blocks_in_use == in_use[c]);
+        BOOST_TEST(s.classes[c].blocks_in_use + s.classes[c].avail_blocks == capacity[c]);
+        pool_count += pools[c];
         allocated += s.classes[c].blocks_in_use * size;
         available += s.classes[c].avail_blocks * size;
-        quantization += s.classes[c].num_pools * ((g.pool_size - g.pool_overhead) % size);
-        BOOST_TEST(s.classes[c].blocks_in_use + s.classes[c].avail_blocks ==
-                   s.classes[c].num_pools * blocks_per_pool(size));
     }
+    // A table that is a pool of its own (dense headers, 4 KiB pools) counts as header bytes.
+    const std::size_t table_pools =
+        s.arenas_allocated_current * g.max_pools_in_arena - pools_in_arenas;
+    BOOST_TEST(table_pools == s.arenas_allocated_current *
+                                  (g.max_pools_in_arena - minipy::test::pools_per_aligned_arena()));
     BOOST_TEST(s.allocated_bytes == allocated);
     BOOST_TEST(s.available_bytes == available);
     BOOST_TEST(s.quantization_bytes == quantization);
-    BOOST_TEST(s.pool_header_bytes == pools * g.pool_overhead);
-    BOOST_TEST(pools + s.unused_pools == s.arenas_allocated_current * g.max_pools_in_arena -
-                                             s.arena_alignment_bytes / g.pool_size);
+    BOOST_TEST(s.pool_header_bytes == header_bytes + table_pools * g.pool_size);
+    BOOST_TEST(s.arena_alignment_bytes == 0u);  // the default allocator's arenas are aligned
+    BOOST_TEST(pool_count + s.unused_pools == pools_in_arenas);
+    // Pools of one class hold different numbers of blocks exactly where the layout says so.
+    const bool tables_in_pools =
+        minipy::test::dense_headers() && g.pool_size > minipy::test::kHeaderTableSize;
+    std::size_t classes_in_use = 0;
+    for (std::size_t c = 0; c < 32; ++c) classes_in_use += pools[c] != 0 ? 1 : 0;
+    if (tables_in_pools)
+        BOOST_TEST(class_capacities.size() > classes_in_use);
+    else
+        BOOST_TEST(class_capacities.size() == classes_in_use);
     // The report prints the same figures.
     const std::string text = report();
     BOOST_TEST(value_of(text, "Total") == s.total);
@@ -143,17 +197,18 @@ BOOST_AUTO_TEST_CASE(the_report_has_cpythons_layout) {
     void *b = PyObject_Malloc(500);  // class 31
     const std::vector<std::string> lines = split_lines(report());
     const minipy_pymalloc_geometry g = pymalloc_geometry();
+    const std::string avail_32 = std::to_string(expected_capacity(32, pool_info_of(a).address) - 1);
+    const std::string avail_512 =
+        std::to_string(expected_capacity(512, pool_info_of(b).address) - 1);
     const std::vector<std::string> expected = {
         "Small block threshold = 512, in 32 size classes.",
         "",
         "class   size   num pools   blocks in use  avail blocks",
         "-----   ----   ---------   -------------  ------------",
-        "    1     32           1               1 " +
-            std::string(13 - std::to_string(blocks_per_pool(32) - 1).size(), ' ') +
-            std::to_string(blocks_per_pool(32) - 1),
-        "   31    512           1               1 " +
-            std::string(13 - std::to_string(blocks_per_pool(512) - 1).size(), ' ') +
-            std::to_string(blocks_per_pool(512) - 1),
+        "    1     32           1               1 " + std::string(13 - avail_32.size(), ' ') +
+            avail_32,
+        "   31    512           1               1 " + std::string(13 - avail_512.size(), ' ') +
+            avail_512,
         "",
         "# arenas allocated total           =                    1",
         "# arenas reclaimed                 =                    0",

@@ -2,9 +2,9 @@
 // references at every nesting level, calls that build their arguments, keyword parsing with
 // O& converters that need cleanup, the sequence and number protocols) runs again and again
 // while an allocator hook fails its N-th MEM/OBJ request (or every request from N on), for
-// N = 1, 2, ... until a run completes untouched. Each time the scenario must fail with exactly
-// MemoryError, every reference passed with N must have been consumed, and the live blocks
-// must be back to what they were before the run.
+// N = 1, 2, ... until a run completes untouched (fault_sweep.hpp). Each time the scenario must
+// fail with exactly MemoryError, every reference passed in must have been consumed, and the
+// live blocks must be back to what they were before the run.
 #include <boost/test/unit_test.hpp>
 
 #include <climits>
@@ -16,7 +16,6 @@
 #include "runtime/fault_sweep.hpp"
 #include "runtime_scope.hpp"
 
-using minipy::test::live_blocks;
 using minipy::test::RuntimeScope;
 
 namespace {
@@ -25,47 +24,30 @@ namespace {
 using Scenario = std::function<bool(PyObject *const *stolen)>;
 constexpr int kStolen = 4;
 
-// Runs `scenario` for every N in both modes. `stolen` objects are handed over with N: the
-// scenario gets a new reference to each and must consume it on every path.
+// Runs `scenario` under the fault sweep (fault_sweep.hpp) in both modes. `stolen` objects
+// are handed over in each run: the scenario gets a new reference to each and must consume it
+// on every path, so after the run each is held by the run alone.
 void sweep(const char *name, const Scenario &scenario) {
-    // A first, untouched run fills whatever caches the runtime keeps (interned names).
-    {
-        PyObject *stolen[kStolen];
-        for (PyObject *&s : stolen) s = PyList_New(0);
-        BOOST_REQUIRE_MESSAGE(scenario(stolen), name << " fails without any refusal");
-    }
-    for (const bool and_after : {false, true}) {
-        for (long nth = 1;; ++nth) {
-            PyObject *stolen[kStolen];
-            for (PyObject *&s : stolen) s = PyList_New(0);  // before the counting starts
-            for (PyObject *s : stolen) BOOST_REQUIRE(s != nullptr);
-            for (PyObject *s : stolen) Py_INCREF(s);
-            const auto before = live_blocks();
-            long refused;
-            bool completed;
-            {
-                minipy::test::FailNthRequest injector;
-                injector.arm(nth, and_after);
-                completed = scenario(stolen);
-                injector.disarm();
-                refused = injector.refused();
-            }
-            if (!completed) {
-                BOOST_TEST(PyErr_ExceptionMatches(PyExc_MemoryError),
-                           name << ": N=" << nth << " failed without MemoryError");
-                BOOST_TEST(PyErr_Occurred() == PyExc_MemoryError, name << ": N=" << nth);
-                PyErr_Clear();
-                BOOST_TEST(refused > 0, name << ": N=" << nth << " failed with nothing refused");
-            } else {
-                BOOST_TEST(!PyErr_Occurred(),
-                           name << ": N=" << nth << " succeeded with an error set");
-            }
-            for (PyObject *s : stolen)
-                BOOST_TEST(Py_REFCNT(s) == 1, name << ": N=" << nth << " kept a stolen reference");
-            BOOST_TEST((live_blocks() == before), name << ": N=" << nth << " leaked");
-            for (PyObject *s : stolen) Py_DECREF(s);
-            if (refused == 0) break;  // nothing left to fail
-            BOOST_REQUIRE_MESSAGE(nth < 100000, name << ": no end to the sweep");
+    BOOST_TEST_CONTEXT(name) {
+        for (const bool and_after : {false, true}) {
+            minipy::test::sweep_allocation_failures(
+                [&scenario] {
+                    PyObject *stolen[kStolen] = {};
+                    bool made = true;
+                    for (PyObject *&s : stolen) made = made && (s = PyList_New(0)) != nullptr;
+                    if (!made) {
+                        for (PyObject *s : stolen) Py_XDECREF(s);
+                        return false;
+                    }
+                    for (PyObject *s : stolen) Py_INCREF(s);
+                    const bool completed = scenario(stolen);
+                    for (PyObject *s : stolen) {
+                        BOOST_TEST(Py_REFCNT(s) == 1, "a stolen reference was kept");
+                        Py_DECREF(s);
+                    }
+                    return completed;
+                },
+                {.and_after = and_after});
         }
     }
 }
@@ -188,9 +170,7 @@ BOOST_AUTO_TEST_SUITE(abstract_fault)
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_clean_memory_error) {
     // Free lists off: a freed object is a freed block, so live blocks compare exactly.
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     sweep("build_nested", build_nested);
     sweep("call_function_and_method", call_function_and_method);
     sweep("parse_keywords", parse_keywords);

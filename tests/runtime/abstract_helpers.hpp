@@ -1,7 +1,7 @@
 // What the abstract-layer suites (abstract, abstract_sequence, call, buildvalue, getargs)
-// share: reading the TAB-separated data files that tests/runtime/data/abstract_gen.py writes,
-// building objects from the Python literals in them, and writing results and exceptions as
-// text in the generator's form ("=<repr>" or "!<Type>: <message>").
+// share: building objects from the Python literals in the tab-separated tables that
+// tests/runtime/data/abstract_gen.py writes (read with data_file.hpp), and writing results and
+// exceptions as text in the generator's form ("=<repr>" or "!<Type>: <message>").
 #ifndef MINIPY_TESTS_RUNTIME_ABSTRACT_HELPERS_HPP
 #define MINIPY_TESTS_RUNTIME_ABSTRACT_HELPERS_HPP
 
@@ -9,11 +9,11 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/object_ref.hpp"
 
 namespace minipy::test::abstract_support {
@@ -207,24 +207,6 @@ inline PyObject *literal(const std::string &text) {
     PyObject *value = LiteralParser(text).parse();
     BOOST_REQUIRE_MESSAGE(value != nullptr, "literal failed: " << text);
     return value;
-}
-
-// The lines of a data file split at TABs (empty fields kept); comment lines left out.
-inline std::vector<std::vector<std::string>> read_tsv(const char *name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in, "cannot open data file " << name);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> row;
-        size_t start = 0;
-        for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
-            row.push_back(line.substr(start, tab - start));
-        row.push_back(line.substr(start));
-        rows.push_back(row);
-    }
-    return rows;
 }
 
 }  // namespace minipy::test::abstract_support

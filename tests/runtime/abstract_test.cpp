@@ -18,6 +18,7 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
+using minipy::test::read_data_file;
 
 namespace {
 
@@ -32,7 +33,7 @@ PyObject *inplace_power(PyObject *v, PyObject *w) {
 }
 
 const std::map<std::string, Binary> &binary_functions() {
-    static const std::map<std::string, Binary> functions = {
+    static const std::map<std::string, Binary> kFunctions = {
         {"Add", PyNumber_Add},
         {"Subtract", PyNumber_Subtract},
         {"Multiply", PyNumber_Multiply},
@@ -61,17 +62,17 @@ const std::map<std::string, Binary> &binary_functions() {
         {"InPlaceXor", PyNumber_InPlaceXor},
         {"InPlaceMatrixMultiply", PyNumber_InPlaceMatrixMultiply},
     };
-    return functions;
+    return kFunctions;
 }
 
 const std::map<std::string, Unary> &unary_functions() {
-    static const std::map<std::string, Unary> functions = {
+    static const std::map<std::string, Unary> kFunctions = {
         {"Negative", PyNumber_Negative},
         {"Positive", PyNumber_Positive},
         {"Invert", PyNumber_Invert},
         {"Absolute", PyNumber_Absolute},
     };
-    return functions;
+    return kFunctions;
 }
 
 // --- Types made for the dispatch tests ------------------------------------------------------
@@ -194,7 +195,7 @@ BOOST_AUTO_TEST_SUITE(abstract)
 
 BOOST_AUTO_TEST_CASE(every_operator_on_builtin_types_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("abstract_ops.txt");
+    const auto rows = read_data_file("abstract_ops.txt", '\t');
     BOOST_REQUIRE(rows.size() > 5000);
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 4);

@@ -16,13 +16,14 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::abstract_support;
+using minipy::test::read_data_file;
 
 namespace {
 
 // The calls named in the data file; the generator makes the same ones with ctypes.
 const std::map<std::string, std::function<PyObject *()>> &named_calls() {
     using S = Py_ssize_t;
-    static const std::map<std::string, std::function<PyObject *()>> calls = {
+    static const std::map<std::string, std::function<PyObject *()>> kCalls = {
         {"empty", [] { return Py_BuildValue(""); }},
         {"int", [] { return Py_BuildValue("i", 5); }},
         {"two_ints", [] { return Py_BuildValue("ii", 1, 2); }},
@@ -77,7 +78,7 @@ const std::map<std::string, std::function<PyObject *()>> &named_calls() {
         {"tuple_in_list", [] { return Py_BuildValue("[(ii)(ii)]", 1, 2, 3, 4); }},
         {"unmatched_inner", [] { return Py_BuildValue("[(i]", 1); }},
     };
-    return calls;
+    return kCalls;
 }
 
 // A fresh object whose reference count the test follows; the test keeps one reference.
@@ -104,7 +105,7 @@ BOOST_AUTO_TEST_SUITE(buildvalue)
 
 BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
     RuntimeScope runtime;
-    const auto rows = read_tsv("buildvalue_cases.txt");
+    const auto rows = read_data_file("buildvalue_cases.txt", '\t');
     BOOST_TEST(rows.size() == named_calls().size());
     for (const auto &row : rows) {
         BOOST_REQUIRE(row.size() == 2);

@@ -1,52 +1,39 @@
-// What the dict and set suites share: the tab-separated data files written by
-// data/dict_set_gen.py, key literals, and a key type with a chosen hash whose __eq__ can run
-// code (to change a table in the middle of a lookup, or to raise).
+// What the dict and set suites share: the key literals of the tab-separated tables written
+// by data/dict_set_gen.py (read with data_file.hpp), and a key type with a chosen hash whose __eq__
+// can run code (to change a table in the middle of a lookup, or to raise).
 #ifndef MINIPY_TESTS_RUNTIME_DICT_SET_HELPERS_HPP
 #define MINIPY_TESTS_RUNTIME_DICT_SET_HELPERS_HPP
 
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/fault_sweep.hpp"
 #include "runtime/sequence_helpers.hpp"
 
 namespace minipy::test {
 
-// The allocator the suites start the runtime with: PYTHONMALLOC when set (the asan preset
-// runs the tests again with PYTHONMALLOC=malloc, so that the sanitizer sees every block),
-// else pymalloc.
-inline const char *suite_allocator() {
-    const char *env = std::getenv("PYTHONMALLOC");
-    return env != nullptr && env[0] != '\0' ? env : "pymalloc";
+// Short spellings the dict and set suites build objects with.
+inline PyObject *dict_type() {
+    return reinterpret_cast<PyObject *>(&PyDict_Type);
+}
+inline PyObject *num(long v) {
+    return PyLong_FromLong(v);
+}
+inline PyObject *text(const char *s) {
+    return PyUnicode_FromString(s);
 }
 
-// The lines of a data file split at tabs; comment lines left out.
-inline std::vector<std::vector<std::string>> read_tab_data(const char *name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in, "cannot open data file " << name);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        size_t start = 0;
-        for (;;) {
-            const size_t tab = line.find('\t', start);
-            fields.push_back(
-                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos) break;
-            start = tab + 1;
-        }
-        rows.push_back(fields);
-    }
-    return rows;
+// d[key] = value, both references stolen.
+inline int set_item(PyObject *d, PyObject *key_steal, PyObject *value_steal) {
+    Ref key(key_steal), value(value_steal);
+    return PyDict_SetItem(d, key, value);
 }
 
 // A key literal of the data files: 'text' for a str, else what parse_literal reads.

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/runtime_scope.hpp"
 #include "support/child.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -19,12 +20,6 @@ using minipy::test::ChildResult;
 using minipy::test::EnvChanges;
 
 namespace {
-
-#if defined(MINIPY_PYDEBUG)
-constexpr const char *kBuildDefault = "pymalloc_debug";
-#else
-constexpr const char *kBuildDefault = "pymalloc";
-#endif
 
 ChildResult run(std::vector<std::string> args, EnvChanges env) {
     args.insert(args.begin(), MINIPY_RUNTIME_CHILD);
@@ -199,7 +194,8 @@ BOOST_AUTO_TEST_CASE(py_initialize_applies_pythonmalloc) {
          {std::optional<std::string>{}, std::optional<std::string>{""}}) {
         const ChildResult child = run({"init-from-env"}, {{"PYTHONMALLOC", unset}});
         BOOST_TEST(child.exited(0), child.err);
-        BOOST_TEST(minipy::test::split_lines(child.out).back() == kBuildDefault);
+        BOOST_TEST(minipy::test::split_lines(child.out).back() ==
+                   minipy::test::kBuildDefaultAllocator);
     }
     const ChildResult debug = run({"init-from-env"}, {{"PYTHONMALLOC", "debug"}});
     BOOST_TEST(minipy::test::split_lines(debug.out).back() == "pymalloc_debug");
@@ -215,10 +211,32 @@ BOOST_AUTO_TEST_CASE(py_initialize_refuses_an_unknown_pythonmalloc) {
                         "Python runtime state: preinitializing", ""});
 }
 
+BOOST_AUTO_TEST_CASE(py_initialize_applies_minipy_pymalloc_geometry) {
+    const std::pair<std::optional<std::string>, std::string> cases[] = {
+        {"small", "4096 262144"},
+        {"large", "16384 1048576"},
+        {"default", minipy::test::kBuildDefaultGeometry},
+        {"", minipy::test::kBuildDefaultGeometry},
+        {std::nullopt, minipy::test::kBuildDefaultGeometry},
+    };
+    for (const auto &[value, expected] : cases) {
+        const ChildResult child = run({"geometry-from-env"}, {{"MINIPY_PYMALLOC_GEOMETRY", value}});
+        BOOST_TEST(child.exited(0), value.value_or("unset") << ": " << child.err);
+        BOOST_TEST(minipy::test::split_lines(child.out).back() == expected,
+                   value.value_or("unset"));
+    }
+    const ChildResult bad = run({"geometry-from-env"}, {{"MINIPY_PYMALLOC_GEOMETRY", "huge"}});
+    BOOST_TEST(bad.exited(1), "status " << bad.exit_status << " signal " << bad.signal);
+    BOOST_TEST(bad.out.empty());
+    check_lines(bad, {"Fatal Python error: Py_InitializeFromConfig: MINIPY_PYMALLOC_GEOMETRY: "
+                      "unknown geometry 'huge' (expected default, small or large)",
+                      "Python runtime state: preinitializing", ""});
+}
+
 BOOST_AUTO_TEST_CASE(an_isolated_config_ignores_the_environment) {
     const ChildResult child = run({"isolated-ignores-env"}, {{"PYTHONMALLOC", "bogus"}});
     BOOST_TEST(child.exited(0), child.err);
-    BOOST_TEST(minipy::test::split_lines(child.out).back() == kBuildDefault);
+    BOOST_TEST(minipy::test::split_lines(child.out).back() == minipy::test::kBuildDefaultAllocator);
 }
 
 BOOST_AUTO_TEST_CASE(pythonmallocstats_prints_the_statistics_at_shutdown) {

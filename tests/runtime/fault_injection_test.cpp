@@ -17,23 +17,19 @@
 // the block runs twice before the sweep: the free lists and caches then hold what they hold
 // after any run, so a failed run must leave the same count behind.
 //
-// MINIPY_FAULT_INJECTION_STRIDE=k (environment, default 1) runs N = 1, 1+k, 1+2k, ... only:
-// under valgrind, where a full sweep is slow, tools/dev valgrind sets it (every N is still
-// covered by the normal and sanitizer runs). The allocator is PYTHONMALLOC when set (the asan
-// preset runs the tests again with PYTHONMALLOC=malloc, so the sanitizer sees every block),
-// otherwise the build's default (pymalloc_debug in a debug build: the debug hooks then also
-// check every error path for overruns).
+// The sweep is fault_sweep.hpp's (MINIPY_FAULT_INJECTION_STRIDE thins it out). The allocator is the
+// harness's (runtime_scope.hpp): PYTHONMALLOC, else the build's default (pymalloc_debug in a debug
+// build: the debug hooks then also check every error path for overruns).
 #include <boost/test/unit_test.hpp>
 
-#include <climits>
-#include <cstdlib>
-#include <fstream>
 #include <map>
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/fault_sweep.hpp"
 #include "runtime/object_ref.hpp"
+#include "runtime/runtime_scope.hpp"
 
 namespace {
 
@@ -43,61 +39,15 @@ using minipy::test::objects::Ref;
 // The block's steps. TRY_NEW names a new reference and gives up when it is NULL; TRY_OK gives
 // up when a status is negative. Giving up returns the failed call's text, which the sweep
 // prints with N.
+// NOLINTBEGIN(bugprone-macro-parentheses): declares name
 #define TRY_NEW(name, call) \
     Ref name{call};         \
     if (!name) return #call
+// NOLINTEND(bugprone-macro-parentheses)
 #define TRY_OK(call) \
     if ((call) < 0) return #call
 
-// The injector: minipy::test::FailNthRequest (tests/support/alloc_hooks.hpp).
-using minipy::test::FailNthRequest;
-
-// --- The runtime, started with the leak check ----------------------------------------------
-const char *sweep_allocator() {
-    const char *env = std::getenv("PYTHONMALLOC");
-    if (env != nullptr && env[0] != '\0') return env;
-#ifdef MINIPY_PYDEBUG
-    return "pymalloc_debug";
-#else
-    return "pymalloc";
-#endif
-}
-
-long sweep_stride() {
-    const char *env = std::getenv("MINIPY_FAULT_INJECTION_STRIDE");
-    if (env == nullptr || env[0] == '\0') return 1;
-    const long stride = std::strtol(env, nullptr, 10);
-    return stride > 0 ? stride : 1;
-}
-
-class LeakCheckedRuntime {
-  public:
-    explicit LeakCheckedRuntime(bool use_freelists) {
-        PyConfig config;
-        PyConfig_InitIsolatedConfig(&config);
-        config.allocator = sweep_allocator();
-        config.malloc_stats = 0;
-        config.use_freelists = use_freelists ? 1 : 0;
-        config.leak_check = 1;
-        const PyStatus status = Py_InitializeFromConfig(&config);
-        PyConfig_Clear(&config);
-        BOOST_REQUIRE_MESSAGE(!PyStatus_Exception(status),
-                              "start-up failed: " << (status.err_msg ? status.err_msg : "?"));
-    }
-    ~LeakCheckedRuntime() {
-        if (Py_IsInitialized()) {
-            if (!PyGILState_Check()) PyEval_RestoreThread(PyGILState_GetThisThreadState());
-            BOOST_TEST(Py_FinalizeEx() == 0);
-            minipy_leak_report leaks;
-            BOOST_TEST(minipy_get_leak_report(&leaks) == 1);
-            BOOST_TEST(leaks.mem_blocks == 0u);
-            BOOST_TEST(leaks.obj_blocks == 0u);
-        }
-        minipy_alloc_configure("pymalloc", 0);  // what the other suites expect
-    }
-    LeakCheckedRuntime(const LeakCheckedRuntime &) = delete;
-    LeakCheckedRuntime &operator=(const LeakCheckedRuntime &) = delete;
-};
+using minipy::test::RuntimeScope;
 
 // --- The block ---------------------------------------------------------------------------------
 
@@ -149,7 +99,7 @@ const char *run_block(BlockValues &values) {
         TRY_OK(PyList_Append(floats.get(), number.get()));
     }
     TRY_NEW(words, PyList_New(4));
-    const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
+    static const char *const kWords[] = {"zażółć gęślą jaźń", "日本語", "🐍 minipy", "plain"};
     for (Py_ssize_t i = 0; i < 4; ++i) {
         PyObject *word = PyUnicode_FromString(kWords[i]);
         if (word == nullptr) return "PyUnicode_FromString(kWords[i])";
@@ -200,17 +150,7 @@ const char *run_block(BlockValues &values) {
 
 // name -> text of data/fault_injection_block.txt.
 std::map<std::string, std::string> expected_values() {
-    std::ifstream in(MINIPY_TEST_DATA_DIR "/fault_injection_block.txt");
-    BOOST_REQUIRE_MESSAGE(in, "cannot read fault_injection_block.txt");
-    std::map<std::string, std::string> values;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find(' ');
-        BOOST_REQUIRE(space != std::string::npos);
-        values[line.substr(0, space)] = line.substr(space + 1);
-    }
-    return values;
+    return minipy::test::read_named_values("fault_injection_block.txt", ' ');
 }
 
 void check_values(const BlockValues &got) {
@@ -233,94 +173,21 @@ void run_clean(BlockValues &values) {
 
 // --- The sweep ---------------------------------------------------------------------------------
 
-struct SweepResult {
-    long requests_per_run = 0;  // allocation requests of a complete run
-    long runs = 0;              // runs with the hook firing
-};
-
-// Runs the block for N = 1, 1 + stride, ... until a run completes without the hook firing,
-// checking each run as the top of the file says. Stops early after a few failed checks, so a
-// broken error path reports a handful of N rather than hundreds.
-// and_after: every request from N on fails, not only request N.
-SweepResult sweep(bool and_after) {
-    constexpr int kMaxReported = 5;
-    const long stride = sweep_stride();
-    FailNthRequest injector;
-
-    // Warm-up: free lists and caches reach what they hold after any run.
-    BlockValues first;
-    injector.count_only();
-    run_clean(first);
-    injector.disarm();
-    check_values(first);
-    PyGC_Collect();
-    BlockValues second;
-    injector.count_only();
-    run_clean(second);
-    const long full = injector.requests();
-    injector.disarm();
-    PyGC_Collect();
-    const auto baseline = minipy::test::live_blocks();
-    BOOST_TEST_MESSAGE("fault injection: " << full << " requests per complete run, stride "
-                                           << stride);
-
-    SweepResult result{full, 0};
-    std::map<std::string, int> stopped_at;  // the call each failing run stopped at: how often
-    int reported = 0;
-    for (long n = 1; reported < kMaxReported; n += stride) {
-        BlockValues values;
-        injector.arm(n, and_after);
-        const char *failed = run_block(values);
-        injector.disarm();
-        PyObject *const raised = PyErr_Occurred();
-
-        if (injector.refused() == 0) {  // the run needed fewer than n requests: done
-            BOOST_TEST(failed == nullptr);
-            BOOST_TEST(raised == nullptr);
-            BOOST_TEST(n > full);
-            if (failed == nullptr) check_values(values);
-            PyErr_Clear();
-            break;
-        }
-        ++result.runs;
-        ++stopped_at[failed != nullptr ? failed : "(completed)"];
-        BOOST_TEST_CONTEXT(
-            "N = " << n << ", first refused request: " << injector.first_refused_domain() << " "
-                   << injector.first_refused_size() << " bytes, the block stopped at "
-                   << (failed != nullptr ? failed : "(nothing: it completed)")) {
-            bool ok = true;
-            if (failed == nullptr) {
-                BOOST_ERROR("the allocation failure was swallowed: the block completed");
-                ok = false;
-            } else if (raised != PyExc_MemoryError) {
-                BOOST_ERROR("the exception set is "
-                            << (raised != nullptr
-                                    ? reinterpret_cast<PyTypeObject *>(raised)->tp_name
-                                    : "none")
-                            << ", not MemoryError");
-                ok = false;
-            }
-            PyErr_Clear();
-            PyGC_Collect();
-            const auto now = minipy::test::live_blocks();
-            if (now != baseline) {
-                BOOST_ERROR("live blocks after clean-up: MEM "
-                            << now.first << " (before: " << baseline.first << "), OBJ "
-                            << now.second << " (before: " << baseline.second << ")");
-                ok = false;
-            }
-            if (!ok) ++reported;
-        }
-        if (n > 4 * full + 1000) {
-            BOOST_ERROR("the sweep does not end: N = " << n << ", a complete run makes " << full
-                                                       << " requests");
-            break;
-        }
-    }
-    BOOST_TEST_MESSAGE("fault injection: " << result.runs << " failing runs checked, stopped at "
-                                           << stopped_at.size() << " different calls:");
-    for (const auto &[call, runs] : stopped_at) BOOST_TEST_MESSAGE("  " << runs << "  " << call);
-    return result;
+// The block under minipy::test::sweep_allocation_failures (fault_sweep.hpp), which checks every
+// run as the top of the file says; a run that completes must compute CPython's values.
+void sweep(bool and_after) {
+    BlockValues values;
+    const char *failed = nullptr;
+    minipy::test::sweep_allocation_failures(
+        [&] {
+            values = BlockValues{};
+            failed = run_block(values);
+            return failed == nullptr;
+        },
+        {.and_after = and_after,
+         .min_runs = 100,
+         .stopped_at = [&] { return std::string(failed != nullptr ? failed : "(nothing)"); },
+         .check_complete = [&] { check_values(values); }});
 }
 
 }  // namespace
@@ -328,7 +195,7 @@ SweepResult sweep(bool and_after) {
 BOOST_AUTO_TEST_SUITE(fault_injection)
 
 BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
-    LeakCheckedRuntime runtime(true);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     BlockValues values;
     run_clean(values);
     check_values(values);
@@ -336,29 +203,25 @@ BOOST_AUTO_TEST_CASE(block_computes_what_cpython_computes) {
 }
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks) {
-    LeakCheckedRuntime runtime(true);
-    const SweepResult result = sweep(false);
-    BOOST_TEST(result.runs > 0);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
+    sweep(false);
 }
 
 BOOST_AUTO_TEST_CASE(every_failing_request_is_memory_error_without_leaks_free_lists_off) {
-    LeakCheckedRuntime runtime(false);
-    const SweepResult result = sweep(false);
-    BOOST_TEST(result.runs > 0);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
+    sweep(false);
 }
 
 // Every request from N on fails: error paths that allocate (building a message, growing a
 // buffer on the way out) must cope too.
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on) {
-    LeakCheckedRuntime runtime(true);
-    const SweepResult result = sweep(true);
-    BOOST_TEST(result.runs > 0);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
+    sweep(true);
 }
 
 BOOST_AUTO_TEST_CASE(memory_exhausted_from_any_request_on_free_lists_off) {
-    LeakCheckedRuntime runtime(false);
-    const SweepResult result = sweep(true);
-    BOOST_TEST(result.runs > 0);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
+    sweep(true);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
-// What the float_object, float_text and hash suites share: reading the data files that
-// tests/runtime/data/gen_float_cases.py writes (doubles as float.hex text, strings as hex of
-// their UTF-8) and turning results and exceptions into the text python3 printed.
+// What the float_object, float_text and hash suites share: decoding the fields of the
+// space-separated tables that tests/runtime/data/gen_float_cases.py writes (read with
+// data_file.hpp; doubles as float.hex text, strings as hex of their UTF-8) and turning results and
+// exceptions into the text python3 printed.
 #ifndef MINIPY_TESTS_RUNTIME_FLOAT_HELPERS_HPP
 #define MINIPY_TESTS_RUNTIME_FLOAT_HELPERS_HPP
 
@@ -10,51 +11,14 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/object_ref.hpp"
 
 namespace minipy::test::floats {
-
-// One line of a data file: its fields (split at single spaces) and the line itself, whose
-// last field may hold spaces (an error message).
-struct Case {
-    std::vector<std::string> fields;
-    std::string line;
-    const std::string &operator[](std::size_t i) const { return fields.at(i); }
-};
-
-inline std::vector<Case> read_cases(const char *name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in.good(), "cannot open " << name);
-    std::vector<Case> cases;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        Case c{{}, line};
-        std::size_t start = 0;
-        while (start <= line.size()) {
-            const std::size_t space = line.find(' ', start);
-            c.fields.push_back(
-                line.substr(start, space == std::string::npos ? std::string::npos : space - start));
-            if (space == std::string::npos) break;
-            start = space + 1;
-        }
-        cases.push_back(std::move(c));
-    }
-    BOOST_REQUIRE(!cases.empty());
-    return cases;
-}
-
-// The text of the line after its first `from` fields, spaces kept.
-inline std::string rest_of(const Case &c, std::size_t from) {
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < from; i++) at = c.line.find(' ', at) + 1;
-    return c.line.substr(at);
-}
 
 // float.hex() text (also "inf", "-inf", "nan") to the double, with the C library's strtod,
 // which reads C99 hexadecimal floats: independent of the code under test.

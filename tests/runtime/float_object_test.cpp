@@ -11,13 +11,15 @@
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/fault_sweep.hpp"
 #include "runtime/float_helpers.hpp"
 #include "runtime/runtime_scope.hpp"
-#include "support/alloc_hooks.hpp"
 
-using minipy::test::FailingHook;
+using minipy::test::obj_blocks;
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
+using minipy::test::read_data_file;
+using minipy::test::rest_of;
 
 namespace {
 
@@ -59,18 +61,6 @@ std::string float_method(double v, const char *name, PyObject *arg = nullptr) {
     std::string text = method(f, name, arg);
     Py_DECREF(f);
     return text;
-}
-
-std::size_t obj_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.obj.current_blocks;
-}
-
-std::size_t live_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.total.current_blocks;
 }
 
 // Float work that allocates in both domains (str copies in MEM, objects in OBJ) and on error
@@ -163,7 +153,7 @@ BOOST_AUTO_TEST_CASE(as_double_takes_ints_exactly_rounded_and_refuses_others) {
 }
 
 BOOST_AUTO_TEST_CASE(free_list_reuses_up_to_100_floats) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
     PyObject *first = PyFloat_FromDouble(1.0);
     void *address = first;
     Py_DECREF(first);
@@ -188,9 +178,7 @@ BOOST_AUTO_TEST_CASE(free_list_reuses_up_to_100_floats) {
 }
 
 BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const std::size_t base = obj_blocks();
     std::vector<PyObject *> floats;
     for (int i = 0; i < 150; i++) floats.push_back(PyFloat_FromDouble(i));
@@ -208,37 +196,18 @@ BOOST_AUTO_TEST_CASE(without_free_lists_every_float_is_freed) {
 }
 
 BOOST_AUTO_TEST_CASE(every_allocation_failure_is_a_memory_error) {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
-    BOOST_REQUIRE(float_block().empty());  // once to fill the caches (method names, ...)
-    const std::size_t base = live_blocks();
-    for (PyMemAllocatorDomain domain : {PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ}) {
-        for (std::size_t n = 0;; n++) {
-            std::string failed;
-            std::size_t failures = 0;
-            {
-                FailingHook hook(domain, n, static_cast<long>(n + 1));  // request n + 1 fails
-                failed = float_block();
-                failures = hook.failures();
-            }
-            if (failures == 0) {
-                BOOST_TEST(failed.empty());
-                BOOST_TEST(n > 3u, "the block makes more than 3 requests in domain "
-                                       << domain << ", not " << n);
-                break;
-            }
-            BOOST_TEST(!failed.empty(), "request " << n + 1 << " failed unnoticed");
-            BOOST_TEST(take_error() == "MemoryError", "request " << n + 1 << " at " << failed);
-            BOOST_TEST(live_blocks() == base, "request " << n + 1 << " at " << failed);
-        }
-    }
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
+    std::string failed;
+    for (const bool and_after : {false, true})
+        minipy::test::sweep_allocation_failures(
+            [&] { return (failed = float_block()).empty(); },
+            {.and_after = and_after, .min_runs = 6, .stopped_at = [&] { return failed; }});
 }
 
 BOOST_AUTO_TEST_CASE(arithmetic_matches_python) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_arith.txt")) {
+    for (const auto &c : read_data_file("float_arith.txt", ' ')) {
         PyObject *a = operand(c[1]);
         PyObject *b = operand(c[2]);
         BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,
@@ -307,7 +276,7 @@ BOOST_AUTO_TEST_CASE(comparisons_with_ints_are_exact) {
     static const int kOps[] = {Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE};
     static const int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
     int checked = 0;
-    for (const auto &c : read_cases("float_compare.txt")) {
+    for (const auto &c : read_data_file("float_compare.txt", ' ')) {
         PyObject *a = operand(c[0]);
         PyObject *b = operand(c[1]);
         BOOST_REQUIRE_MESSAGE(a != nullptr && b != nullptr,
@@ -467,11 +436,11 @@ BOOST_AUTO_TEST_CASE(pack_and_unpack_as_struct_does) {
          "!OverflowError: float too large to pack with f format"},
     };
     auto hex = [](const char *bytes, int n) {
-        static const char digits[] = "0123456789abcdef";
+        static const char kDigits[] = "0123456789abcdef";
         std::string out;
         for (int i = 0; i < n; i++) {
-            out += digits[(static_cast<unsigned char>(bytes[i]) >> 4) & 15];
-            out += digits[static_cast<unsigned char>(bytes[i]) & 15];
+            out += kDigits[(static_cast<unsigned char>(bytes[i]) >> 4) & 15];
+            out += kDigits[static_cast<unsigned char>(bytes[i]) & 15];
         }
         return out;
     };

@@ -15,7 +15,10 @@
 #include "runtime/runtime_scope.hpp"
 
 using minipy::test::RuntimeScope;
+using minipy::test::objects::is_bad_internal_call;
 using namespace minipy::test::floats;
+using minipy::test::read_data_file;
+using minipy::test::rest_of;
 
 namespace {
 
@@ -57,7 +60,7 @@ BOOST_AUTO_TEST_SUITE(float_text)
 BOOST_AUTO_TEST_CASE(repr_is_the_shortest_round_trip_text) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_repr.txt")) {
+    for (const auto &c : read_data_file("float_repr.txt", ' ')) {
         const double v = from_hex(c[0]);
         const std::string repr = float_repr(v);
         BOOST_TEST(repr == c[1], c[0] << ": got " << repr);
@@ -90,7 +93,7 @@ BOOST_AUTO_TEST_CASE(repr_edge_values) {
 BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_format.txt")) {
+    for (const auto &c : read_data_file("float_format.txt", ' ')) {
         const double v = c[0] == "-nan" ? -Py_NAN : from_hex(c[0]);
         const std::string expected = unhex(c[4]);
         int type = -1;
@@ -104,15 +107,15 @@ BOOST_AUTO_TEST_CASE(double_to_string_codes_and_flags) {
     BOOST_TEST(checked > 300);
     BOOST_TEST(to_string(1.0, 'r', 0, 0) == "1");
     BOOST_TEST(to_string(1e16, 'r', 0, Py_DTSF_ALT) == "1.e+16");
-    BOOST_TEST(to_string(1.5, 'r', 1, 0).rfind("!SystemError", 0) == 0);
-    BOOST_TEST(to_string(1.5, 'x', 1, 0).rfind("!SystemError", 0) == 0);
+    BOOST_TEST(is_bad_internal_call(to_string(1.5, 'r', 1, 0)));
+    BOOST_TEST(is_bad_internal_call(to_string(1.5, 'x', 1, 0)));
     BOOST_TEST(to_string(1e300, 'f', 0, 0).size() == 301u);
 }
 
 BOOST_AUTO_TEST_CASE(float_of_str_and_bytes_matches_python) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("float_parse.txt")) {
+    for (const auto &c : read_data_file("float_parse.txt", ' ')) {
         const std::string input = unhex(c[1]);
         PyObject *arg =
             c[0] == "s"
@@ -162,7 +165,7 @@ BOOST_AUTO_TEST_CASE(string_to_double_contract) {
 
 BOOST_AUTO_TEST_CASE(hex_of_every_repr_case_and_back) {
     RuntimeScope runtime;
-    for (const auto &c : read_cases("float_repr.txt")) {
+    for (const auto &c : read_data_file("float_repr.txt", ' ')) {
         const double v = from_hex(c[0]);
         PyObject *f = PyFloat_FromDouble(v);
         BOOST_TEST(result_text(Py_NewRef(f)) == c[0]);  // result_text prints with float.hex()

@@ -4,12 +4,12 @@
 // the same sequence of allocations (data/gc_schedule.txt, made by data/gc_schedule.py).
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/gc_node.hpp"
 #include "runtime/runtime_scope.hpp"
 
@@ -186,9 +186,6 @@ BOOST_FIXTURE_TEST_CASE(an_explicit_collection_keeps_the_current_exception, Quie
 // the generation-0 count, the younger-collection counts, and when generation 2 is held back
 // by the long-lived rule (data/gc_schedule.py explains how CPython's own objects are kept out).
 BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
-    std::ifstream in(MINIPY_TEST_DATA_DIR "/gc_schedule.txt");
-    BOOST_REQUIRE(in);
-    std::string line, word;
     int thresholds[MINIPY_GC_GENERATIONS] = {};
     Py_ssize_t population = 0, start[3] = {}, expected_stats[6] = {};
     struct Step {
@@ -196,10 +193,10 @@ BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
         Py_ssize_t count[3];
     };
     std::vector<Step> steps;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream fields(line);
-        fields >> word;
+    for (const minipy::test::DataRow &row : minipy::test::read_data_file("gc_schedule.txt", ' ')) {
+        // The numbers after the row's first word.
+        std::istringstream fields(minipy::test::rest_of(row, 1));
+        const std::string &word = row[0];
         if (word == "thresholds") {
             fields >> thresholds[0] >> thresholds[1] >> thresholds[2];
         } else if (word == "population") {
@@ -278,7 +275,7 @@ BOOST_FIXTURE_TEST_CASE(counts_and_thresholds_follow_cpython, QuietCollector) {
     PyGC_Disable();
     minipy_gc_generation_stats after[3];
     minipy_gc_get_stats(after);
-    for (int g = 0; g < 3; ++g) {
+    for (std::size_t g = 0; g < 3; ++g) {
         BOOST_TEST(after[g].collections - base[g].collections == expected_stats[2 * g]);
         BOOST_TEST(after[g].collected - base[g].collected == expected_stats[2 * g + 1]);
         BOOST_TEST(after[g].uncollectable == 0);

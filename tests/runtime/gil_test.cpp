@@ -25,6 +25,13 @@ void run_threads(int n, Body body) {
     Py_END_ALLOW_THREADS
 }
 
+// The harness's config with a shorter switch interval (seconds).
+PyConfig with_switch_interval(double seconds) {
+    PyConfig config = RuntimeScope::test_config();
+    config.switch_interval = seconds;
+    return config;
+}
+
 minipy_gil_stats gil_stats() {
     minipy_gil_stats stats{};
     minipy_gil_get_stats(&stats);
@@ -39,7 +46,7 @@ BOOST_AUTO_TEST_SUITE(gil)
 // pass a check point after each increment, and a short switch interval makes waiters ask
 // for the GIL often, so it really changes hands many times.
 BOOST_AUTO_TEST_CASE(the_gil_alone_keeps_a_shared_counter_exact) {
-    RuntimeScope runtime("pymalloc", 0.0001);
+    RuntimeScope runtime(with_switch_interval(0.0001));
     constexpr int kThreads = 8;
     constexpr int kIncrements = 200000;
     long counter = 0;
@@ -89,22 +96,26 @@ BOOST_AUTO_TEST_CASE(ensure_and_release_per_increment_lose_nothing) {
     BOOST_TEST(counter == static_cast<long>(kThreads) * kIncrements);
 }
 
-// A thread that holds the GIL and never gives it up keeps a waiter out...
+// A thread that holds the GIL and never gives it up keeps a waiter out: the waiter waits a
+// whole switch interval, asks the holder to drop the GIL (a drop request), and still does not
+// get in, since the holder passes no check point...
 BOOST_AUTO_TEST_CASE(without_check_points_a_waiter_stays_out) {
-    RuntimeScope runtime("pymalloc", 0.001);
+    RuntimeScope runtime(with_switch_interval(0.001));
     std::atomic<bool> waiter_in{false};
-    std::atomic<bool> waiter_asking{false};
+    const minipy_gil_stats before = gil_stats();
     std::thread waiter([&] {
-        waiter_asking = true;
         const PyGILState_STATE state = PyGILState_Ensure();
         waiter_in = true;
         PyGILState_Release(state);
     });
-    while (!waiter_asking) std::this_thread::yield();
-    const auto until = Clock::now() + std::chrono::milliseconds(50);  // 50 switch intervals
-    bool entered_while_held = false;
-    while (Clock::now() < until) entered_while_held |= waiter_in.load();
-    BOOST_TEST(!entered_while_held);
+    // Hold the GIL, with no check point, until the waiter has asked for it (or got in, which
+    // is the bug this case looks for). The cap only keeps a broken GIL from hanging the suite.
+    const auto cap = Clock::now() + std::chrono::seconds(20);
+    bool asked = false;
+    while (!asked && !waiter_in && Clock::now() < cap)
+        asked = gil_stats().drop_requests > before.drop_requests;
+    BOOST_TEST(asked, "the waiter never asked for the GIL");
+    BOOST_TEST(!waiter_in.load(), "the waiter got in while the GIL was held");
     Py_BEGIN_ALLOW_THREADS waiter.join();
     Py_END_ALLOW_THREADS BOOST_TEST(waiter_in.load());
 }
@@ -113,7 +124,7 @@ BOOST_AUTO_TEST_CASE(without_check_points_a_waiter_stays_out) {
 // next check point after the waiter's request hands the GIL over.
 BOOST_AUTO_TEST_CASE(a_waiter_gets_the_gil_at_the_holders_next_check_point) {
     constexpr double kInterval = 0.002;
-    RuntimeScope runtime("pymalloc", kInterval);
+    RuntimeScope runtime(with_switch_interval(kInterval));
     std::atomic<bool> waiter_asking{false};
     std::atomic<bool> waiter_in{false};
     Clock::time_point asked{};
@@ -221,16 +232,17 @@ BOOST_AUTO_TEST_CASE(the_switch_interval_is_settable) {
         _PyEval_SetSwitchInterval(250);
         BOOST_TEST(_PyEval_GetSwitchInterval() == 250u);
     }
-    RuntimeScope runtime("pymalloc", 0.0015);
+    RuntimeScope runtime(with_switch_interval(0.0015));
     BOOST_TEST(_PyEval_GetSwitchInterval() == 1500u);
 }
 
 // With the debug hooks on, MEM and OBJ calls from every thread that holds the GIL pass the
 // check, however the thread got the GIL. (Calls without it are death tests: fatal_test.)
 BOOST_AUTO_TEST_CASE(debug_hooks_accept_calls_from_every_gil_holder) {
-    // The leak check's accounting hook would sit on top of the debug hooks and hide their
-    // name; this case is about the hooks alone.
-    PyConfig config = RuntimeScope::test_config("pymalloc_debug", 0.0002);
+    // Pinned: this case is about the debug hooks, whatever the harness runs on. The leak
+    // check's accounting hook would sit on top of them and hide their name.
+    PyConfig config = with_switch_interval(0.0002);
+    config.allocator = "pymalloc_debug";
     config.leak_check = 0;
     RuntimeScope runtime(config);
     BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == "pymalloc_debug");

@@ -14,6 +14,7 @@
 
 using minipy::test::RuntimeScope;
 using namespace minipy::test::floats;
+using minipy::test::read_data_file;
 
 namespace {
 
@@ -42,7 +43,7 @@ BOOST_AUTO_TEST_CASE(constants_are_cpythons) {
 BOOST_AUTO_TEST_CASE(numbers_bytes_and_str_hash_as_python) {
     RuntimeScope runtime;
     int checked = 0;
-    for (const auto &c : read_cases("hash_cases.txt")) {
+    for (const auto &c : read_data_file("hash_cases.txt", ' ')) {
         const Py_hash_t expected = std::stoll(c[2]);
         if (c[0] == "f") {
             const double v = from_hex(c[1]);

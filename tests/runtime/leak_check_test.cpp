@@ -22,8 +22,6 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-const char *const kAllocators[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
-
 minipy_leak_report leak_report() {
     minipy_leak_report report;
     minipy_get_leak_report(&report);
@@ -40,7 +38,7 @@ bool current_allocator_is(const char *expected) {
 BOOST_AUTO_TEST_SUITE(leak_check)
 
 BOOST_AUTO_TEST_CASE(a_run_that_frees_everything_reports_zero) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     PyObject *list = PyList_New(0);
     BOOST_REQUIRE(list != nullptr);
     for (int i = 0; i < 100; ++i) {
@@ -62,8 +60,8 @@ BOOST_AUTO_TEST_CASE(a_run_that_frees_everything_reports_zero) {
 // The blocks are given back after shutdown: the hook no longer counts, but still knows them
 // and takes its header off on the way to the allocator.
 BOOST_DATA_TEST_CASE(blocks_left_at_shutdown_are_reported_and_can_be_freed_later,
-                     bdata::make(kAllocators), allocator) {
-    RuntimeScope runtime(allocator);
+                     bdata::make(minipy::test::kAllocatorNames), allocator) {
+    RuntimeScope runtime(RuntimeScope::counting_config(allocator));
     auto *a = static_cast<char *>(PyMem_Malloc(40));
     void *b = PyObject_Malloc(24);
     void *c = PyMem_Calloc(2, 5);
@@ -90,7 +88,7 @@ BOOST_DATA_TEST_CASE(blocks_left_at_shutdown_are_reported_and_can_be_freed_later
 
     // The next start-up and shutdown take the drained hook out: plain `allocator` again.
     {
-        PyConfig config = RuntimeScope::test_config(allocator);
+        PyConfig config = RuntimeScope::counting_config(allocator);
         const PyStatus status = Py_InitializeFromConfig(&config);
         BOOST_REQUIRE(!PyStatus_Exception(status));
         BOOST_TEST(Py_FinalizeEx() == 0);
@@ -101,8 +99,8 @@ BOOST_DATA_TEST_CASE(blocks_left_at_shutdown_are_reported_and_can_be_freed_later
 
 // The host's blocks from before start-up have no header: freeing or resizing them while the
 // hook is in must reach the allocator unchanged, and they are not counted.
-BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted, bdata::make(kAllocators),
-                     allocator) {
+BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted,
+                     bdata::make(minipy::test::kAllocatorNames), allocator) {
     BOOST_REQUIRE(minipy_alloc_configure(allocator, 0) == 0);
     void *small = PyMem_Malloc(64);
     void *large = PyObject_Malloc(5000);  // above pymalloc's threshold: the raw domain's
@@ -111,7 +109,7 @@ BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted, bdata::
     BOOST_REQUIRE((small && large && grow && kept));
     std::strcpy(grow, "from the host");
     {
-        RuntimeScope runtime(allocator);
+        RuntimeScope runtime(RuntimeScope::counting_config(allocator));
         minipy_memory_usage u0;
         BOOST_REQUIRE(minipy_get_memory_usage(&u0) == 0);
         PyMem_Free(small);
@@ -135,7 +133,7 @@ BOOST_DATA_TEST_CASE(blocks_from_before_start_up_pass_through_uncounted, bdata::
 // A host's hook installed above the accounting layer while the runtime runs and still there
 // at shutdown: the layer cannot come out from under it, but goes on unframing its blocks.
 BOOST_AUTO_TEST_CASE(a_host_hook_above_the_layer_at_shutdown) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     void *block = PyMem_Malloc(10);
     BOOST_REQUIRE(block != nullptr);
     {
@@ -159,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_host_hook_above_the_layer_at_shutdown) {
 
 BOOST_AUTO_TEST_CASE(the_report_is_printed_at_shutdown) {
     const auto result = minipy::test::run_forked([] {
-        PyConfig config = RuntimeScope::test_config();
+        PyConfig config = RuntimeScope::counting_config();
         if (PyStatus_Exception(Py_InitializeFromConfig(&config))) return;
         PyMem_Malloc(40);
         PyObject_Malloc(24);
@@ -175,7 +173,7 @@ BOOST_AUTO_TEST_CASE(the_report_is_printed_at_shutdown) {
 
 BOOST_AUTO_TEST_CASE(a_leaked_object_is_reported) {
     const auto result = minipy::test::run_forked([] {
-        PyConfig config = RuntimeScope::test_config();
+        PyConfig config = RuntimeScope::counting_config();
         if (PyStatus_Exception(Py_InitializeFromConfig(&config))) return;
         PyObject *list = PyList_New(0);
         PyObject *item = PyLong_FromLong(1L << 40);

@@ -6,18 +6,29 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "support/alloc_hooks.hpp"
 
 using minipy::test::RuntimeScope;
+using minipy::test::objects::Ref;
 
 namespace {
 
 PyConfig isolated() {
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
+    return config;
+}
+
+// The harness's config with the allocator pinned to unset: start-up keeps what the domains
+// hold, the host's hook a case installed included.
+PyConfig keeping_the_domains() {
+    PyConfig config = RuntimeScope::test_config();
+    config.allocator = nullptr;
     return config;
 }
 
@@ -36,6 +47,7 @@ BOOST_AUTO_TEST_CASE(config_init_functions_leave_fields_unset) {
     BOOST_TEST(python.allocator == nullptr);
     BOOST_TEST(python.malloc_stats == -1);
     BOOST_TEST(python.switch_interval == 0.0);
+    BOOST_TEST(python.pymalloc_geometry == nullptr);
     const PyConfig iso = isolated();
     BOOST_TEST(iso.use_environment == 0);
 }
@@ -82,7 +94,7 @@ BOOST_AUTO_TEST_CASE(shutdown_frees_every_thread_state) {
     minipy::test::CountingHook raw(PYMEM_DOMAIN_RAW);
     const auto live = [&raw] { return raw.mallocs + raw.callocs - raw.frees; };
     {
-        RuntimeScope runtime(nullptr);  // keeps the hook in place
+        RuntimeScope runtime(keeping_the_domains());
         std::thread leaves_its_state([] {
             PyGILState_Ensure();
             PyEval_SaveThread();
@@ -94,9 +106,11 @@ BOOST_AUTO_TEST_CASE(shutdown_frees_every_thread_state) {
 }
 
 BOOST_AUTO_TEST_CASE(the_config_chooses_the_allocator) {
-    for (const char *name : {"malloc", "malloc_debug", "pymalloc_debug", "pymalloc"}) {
-        // Without the leak check, whose accounting hook would make the domains "custom".
-        PyConfig config = RuntimeScope::test_config(name);
+    for (const char *name : minipy::test::kAllocatorNames) {
+        // Pinned: each allocator in turn is what the case is about. Without the leak check,
+        // whose accounting hook would make the domains "custom".
+        PyConfig config = RuntimeScope::test_config();
+        config.allocator = name;
         config.leak_check = 0;
         RuntimeScope runtime(config);
         BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == name);
@@ -111,7 +125,7 @@ BOOST_AUTO_TEST_CASE(the_config_chooses_the_allocator) {
 BOOST_AUTO_TEST_CASE(an_unset_allocator_keeps_a_hosts_hook) {
     minipy::test::CountingHook obj(PYMEM_DOMAIN_OBJ);
     {
-        RuntimeScope runtime(nullptr);
+        RuntimeScope runtime(keeping_the_domains());
         PyObject_Free(PyObject_Malloc(10));
         BOOST_TEST(_PyMem_GetCurrentAllocatorName() == nullptr);  // custom set-up
     }
@@ -132,6 +146,62 @@ BOOST_AUTO_TEST_CASE(a_bad_allocator_name_changes_nothing) {
     BOOST_TEST(std::string(_PyMem_GetCurrentAllocatorName()) == before);
 }
 
+std::size_t pool_size_in_use() {
+    minipy_pymalloc_geometry geometry;
+    minipy_pymalloc_get_geometry(&geometry);
+    return geometry.pool_size;
+}
+
+BOOST_AUTO_TEST_CASE(config_pymalloc_geometry_chooses_pool_and_arena_sizes) {
+    const std::size_t before = pool_size_in_use();
+    for (const auto &[name, pool_size] :
+         {std::pair<const char *, std::size_t>{"large", 16384}, {"small", 4096}}) {
+        PyConfig config = RuntimeScope::test_config();
+        config.pymalloc_geometry = name;
+        {
+            RuntimeScope runtime(config);
+            BOOST_TEST(pool_size_in_use() == pool_size, name);
+            PyObject *list = PyList_New(0);  // objects live in the chosen pools
+            BOOST_REQUIRE(list != nullptr);
+            for (long i = 0; i < 1000; ++i) PyList_Append(list, Ref(PyLong_FromLong(i << 20)));
+            BOOST_TEST(PyList_GET_SIZE(list) == 1000);
+            Py_DECREF(list);
+        }
+        BOOST_REQUIRE(minipy_pymalloc_configure(nullptr) == 0);  // back to the build's
+    }
+    BOOST_TEST(pool_size_in_use() == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_or_late_pymalloc_geometry_is_refused) {
+    const std::size_t before = pool_size_in_use();
+    PyConfig config = isolated();
+    config.pymalloc_geometry = "huge";
+    PyStatus status = Py_InitializeFromConfig(&config);
+    BOOST_TEST(PyStatus_IsError(status));
+    BOOST_TEST(message_of(status) ==
+               "config.pymalloc_geometry: unknown geometry 'huge' (expected default, small or "
+               "large)");
+    BOOST_TEST(!Py_IsInitialized());
+
+    // A host that allocated from pymalloc before start-up cannot change its geometry.
+    const char *allocator_before = _PyMem_GetCurrentAllocatorName();
+    BOOST_REQUIRE(_PyMem_SetupAllocators(PYMEM_ALLOCATOR_PYMALLOC) == 0);
+    void *held = PyObject_Malloc(64);
+    config.pymalloc_geometry = before == 4096 ? "large" : "small";
+    status = Py_InitializeFromConfig(&config);
+    BOOST_TEST(PyStatus_IsError(status));
+    BOOST_TEST(message_of(status) == std::string("config.pymalloc_geometry: cannot change to "
+                                                 "geometry '") +
+                                         config.pymalloc_geometry +
+                                         "': pymalloc already holds blocks");
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(pool_size_in_use() == before);
+    PyObject_Free(held);
+    PyMemAllocatorName name;
+    if (allocator_before != nullptr && _PyMem_GetAllocatorName(allocator_before, &name) == 0)
+        _PyMem_SetupAllocators(name);
+}
+
 BOOST_AUTO_TEST_CASE(a_bad_switch_interval_is_refused) {
     for (double bad : {-1.0, std::numeric_limits<double>::quiet_NaN(),
                        std::numeric_limits<double>::infinity(), 1e12}) {
@@ -139,11 +209,14 @@ BOOST_AUTO_TEST_CASE(a_bad_switch_interval_is_refused) {
         config.switch_interval = bad;
         const PyStatus status = Py_InitializeFromConfig(&config);
         BOOST_TEST(PyStatus_IsError(status), "accepted " << bad);
-        BOOST_TEST(message_of(status).find("switch_interval") != std::string::npos);
+        BOOST_TEST(message_of(status) ==
+                   "config.switch_interval must be a positive number of seconds");
         BOOST_TEST(!Py_IsInitialized());
     }
     // The smallest interval that is not zero still means at least one microsecond.
-    RuntimeScope runtime("pymalloc", 1e-9);
+    PyConfig config = RuntimeScope::test_config();
+    config.switch_interval = 1e-9;
+    RuntimeScope runtime(config);
     BOOST_TEST(_PyEval_GetSwitchInterval() == 1u);
 }
 

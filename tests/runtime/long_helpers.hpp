@@ -9,31 +9,24 @@
 
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/fault_sweep.hpp"
+#include "runtime/object_ref.hpp"
 
 namespace minipy::test::longs {
 
 // The cases whose first field is one of `ops`, each split at spaces.
-inline std::vector<std::vector<std::string>> read_cases(const std::vector<std::string> &ops) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/long_cases.txt");
-    BOOST_REQUIRE_MESSAGE(in.good(), "cannot open long_cases.txt");
-    std::vector<std::vector<std::string>> cases;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::istringstream words(line);
-        for (std::string word; words >> word;) fields.push_back(word);
+inline std::vector<DataRow> read_cases(const std::vector<std::string> &ops) {
+    std::vector<DataRow> cases;
+    for (DataRow &row : read_data_file("long_cases.txt", ' ')) {
         for (const std::string &op : ops) {
-            if (fields[0] == op) {
-                cases.push_back(std::move(fields));
+            if (row[0] == op) {
+                cases.push_back(std::move(row));
                 break;
             }
         }
@@ -93,18 +86,9 @@ inline std::string to_hex(const std::string &bytes) {
 
 // The current exception as the data file writes it ("!Type:" + hex of the message), cleared.
 inline std::string take_error() {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "<no exception>";
-    std::string text = std::string("!") + Py_TYPE(exc)->tp_name + ":";
-    PyObject *message = PyObject_Str(exc);
-    if (message != nullptr) {
-        const char *utf8 = PyUnicode_AsUTF8(message);
-        text += to_hex(utf8 != nullptr ? utf8 : "");
-        Py_DECREF(message);
-    }
-    PyErr_Clear();
-    Py_DECREF(exc);
-    return text;
+    const objects::ErrorParts parts = objects::take_error_parts();
+    if (parts.type.empty()) return "<no exception>";
+    return "!" + parts.type + ":" + to_hex(parts.message);
 }
 
 // Readable form of an expected or actual outcome (for failure messages).

@@ -4,11 +4,12 @@
 // int() and the methods, and allocation failures inside big-int arithmetic.
 #include <boost/test/unit_test.hpp>
 
+#include <bit>
 #include <cfloat>
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
+#include <cstdlib>
 #include <string>
 
 #include "minipy/Python.h"
@@ -134,7 +135,7 @@ BOOST_AUTO_TEST_CASE(true_division_and_float_are_correctly_rounded) {
                                   c[0] << " " << readable(c[1]) << ": " << readable(take_error()));
             const double got = PyFloat_AsDouble(result),
                          wanted = std::strtod(want.c_str(), nullptr);
-            BOOST_TEST(std::memcmp(&got, &wanted, sizeof got) == 0,
+            BOOST_TEST(std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(wanted),
                        c[0] << " " << readable(c[1]) << " -> " << got << " expected " << want);
             Py_DECREF(result);
         }
@@ -285,7 +286,7 @@ BOOST_AUTO_TEST_CASE(doubles_convert_exactly_or_with_cpythons_errors) {
     auto text_of = [](double d) {
         PyObject *v = PyLong_FromDouble(d);
         BOOST_REQUIRE(v != nullptr);
-        const std::string text = str_text(PyObject_Str(v));
+        std::string text = str_text(PyObject_Str(v));
         Py_DECREF(v);
         return text;
     };
@@ -555,16 +556,9 @@ BOOST_AUTO_TEST_CASE(gcd_and_divmod_near) {
 }
 
 BOOST_AUTO_TEST_CASE(allocation_failures_in_big_arithmetic_raise_memory_error) {
-    PyConfig config;
-    PyConfig_InitIsolatedConfig(&config);
+    PyConfig config = RuntimeScope::counting_config();  // the sweep counts live blocks
     config.use_freelists = 0;
-    config.leak_check = 1;
-    BOOST_REQUIRE(!PyStatus_Exception(Py_InitializeFromConfig(&config)));
-    struct Finalize {
-        ~Finalize() {
-            if (Py_IsInitialized()) BOOST_TEST(Py_FinalizeEx() == 0);
-        }
-    } finalize;
+    RuntimeScope runtime(config);
     minipy::test::sweep_allocation_failures(
         [] {
             PyObject *a = PyLong_FromString("123456789_123456789_123456789_123456789", nullptr, 10);

@@ -15,12 +15,12 @@
 #include "runtime/forked_child.hpp"
 #include "runtime/runtime_scope.hpp"
 
+// Every case reads the accounting: each starts from RuntimeScope::counting_config(), which has
+// it on in both passes of the harness.
 using minipy::test::RuntimeScope;
 namespace bdata = boost::unit_test::data;
 
 namespace {
-
-const char *const kAllocators[] = {"pymalloc", "malloc", "pymalloc_debug", "malloc_debug"};
 
 minipy_memory_usage usage() {
     minipy_memory_usage u;
@@ -38,8 +38,9 @@ bool raised_memory_error() {
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
 
-BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(kAllocators), allocator) {
-    RuntimeScope runtime(allocator);
+BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(minipy::test::kAllocatorNames),
+                     allocator) {
+    RuntimeScope runtime(RuntimeScope::counting_config(allocator));
     minipy_reset_peak_memory_usage();
     const minipy_memory_usage u0 = usage();
     BOOST_TEST(u0.mem.peak_bytes == u0.mem.current_bytes);
@@ -100,7 +101,7 @@ BOOST_DATA_TEST_CASE(usage_counts_the_bytes_asked_for, bdata::make(kAllocators),
 }
 
 BOOST_AUTO_TEST_CASE(allocations_above_the_limit_return_null_and_are_counted) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     const minipy_memory_usage u0 = usage();
     BOOST_REQUIRE(minipy_set_memory_limit(u0.total.current_bytes + 1000) == 0);
     void *a = PyMem_Malloc(600);
@@ -121,7 +122,7 @@ BOOST_AUTO_TEST_CASE(allocations_above_the_limit_return_null_and_are_counted) {
 }
 
 BOOST_AUTO_TEST_CASE(a_realloc_above_the_limit_fails_and_keeps_the_old_block) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     auto *block = static_cast<unsigned char *>(PyMem_Malloc(100));
     BOOST_REQUIRE(block != nullptr);
     for (int i = 0; i < 100; ++i) block[i] = static_cast<unsigned char>(i);
@@ -146,7 +147,7 @@ BOOST_AUTO_TEST_CASE(a_realloc_above_the_limit_fails_and_keeps_the_old_block) {
 }
 
 BOOST_AUTO_TEST_CASE(object_creation_above_the_limit_raises_memory_error) {
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     // Warm every free list and cache this case touches, then leave 4 KiB of room.
     Py_XDECREF(PyList_New(4));
     Py_XDECREF(PyBytes_FromStringAndSize(nullptr, 100));
@@ -181,7 +182,7 @@ BOOST_AUTO_TEST_CASE(object_creation_above_the_limit_raises_memory_error) {
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_from_the_config_holds_from_start_up) {
-    PyConfig config = RuntimeScope::test_config();
+    PyConfig config = RuntimeScope::counting_config();
     config.memory_limit = 1 << 20;
     RuntimeScope runtime(config);
     const minipy_memory_usage u = usage();
@@ -195,7 +196,7 @@ BOOST_AUTO_TEST_CASE(a_limit_from_the_config_holds_from_start_up) {
 }
 
 BOOST_AUTO_TEST_CASE(the_limit_changes_while_running) {
-    PyConfig config = RuntimeScope::test_config();
+    PyConfig config = RuntimeScope::counting_config();
     config.memory_limit = 1 << 20;
     RuntimeScope runtime(config);
     BOOST_TEST(minipy_set_memory_limit(0) == 0);  // no limit
@@ -213,7 +214,7 @@ BOOST_AUTO_TEST_CASE(the_limit_changes_while_running) {
 }
 
 BOOST_AUTO_TEST_CASE(start_up_under_a_tiny_limit_fails_cleanly_or_objects_fail) {
-    PyConfig config = RuntimeScope::test_config();
+    PyConfig config = RuntimeScope::counting_config();
     config.memory_limit = 1;
     const PyStatus status = Py_InitializeFromConfig(&config);
     if (PyStatus_Exception(status)) {
@@ -227,7 +228,7 @@ BOOST_AUTO_TEST_CASE(start_up_under_a_tiny_limit_fails_cleanly_or_objects_fail) 
         RuntimeScope::check_no_leak();
     }
     // And the runtime starts normally afterwards.
-    RuntimeScope runtime;
+    RuntimeScope runtime(RuntimeScope::counting_config());
     BOOST_TEST(Py_IsInitialized());
 }
 
@@ -240,9 +241,10 @@ BOOST_AUTO_TEST_CASE(accounting_is_off_without_a_limit_or_the_leak_check) {
     BOOST_TEST(u.total.current_bytes == 0u);
     BOOST_TEST(minipy_set_memory_limit(1000) == -1);
     minipy_reset_peak_memory_usage();  // harmless
-    // No hook: pymalloc's own fast path serves MEM and OBJ.
+    // No hook: the allocator itself (under pymalloc, its inline fast path) serves MEM and OBJ.
     const char *name = _PyMem_GetCurrentAllocatorName();
-    BOOST_TEST((name != nullptr && std::string(name) == "pymalloc"));
+    const char *harness = minipy::test::harness_allocator_installed_name();
+    BOOST_TEST((name != nullptr && std::string(name) == harness));
     BOOST_TEST(Py_FinalizeEx() == 0);
     minipy_leak_report report;
     BOOST_TEST(minipy_get_leak_report(&report) == 0);
@@ -252,7 +254,7 @@ BOOST_AUTO_TEST_CASE(accounting_is_off_without_a_limit_or_the_leak_check) {
 
 BOOST_AUTO_TEST_CASE(a_block_freed_through_the_wrong_domain_is_fatal) {
     const auto result = minipy::test::run_forked([] {
-        RuntimeScope runtime;
+        RuntimeScope runtime(RuntimeScope::counting_config());
         PyObject_Free(PyMem_Malloc(16));
     });
     BOOST_TEST(result.signal == SIGABRT);

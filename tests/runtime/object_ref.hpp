@@ -35,21 +35,43 @@ class Ref {
     PyObject *object_;
 };
 
-// "TypeName: message" of the current exception (just "TypeName" when the message is empty),
-// which is cleared; "" when there is none.
-inline std::string take_error() {
+// The current exception's type name and str(), and the exception cleared; both empty when
+// there is none. For a suite that writes errors in a notation of its own.
+struct ErrorParts {
+    std::string type;
+    std::string message;
+};
+inline ErrorParts take_error_parts() {
     PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "";
-    std::string text = Py_TYPE(exc)->tp_name;
+    if (exc == nullptr) return {};
+    ErrorParts parts{Py_TYPE(exc)->tp_name, ""};
     PyObject *message = PyObject_Str(exc);
     if (message != nullptr) {
         const char *utf8 = PyUnicode_AsUTF8(message);
-        if (utf8 != nullptr && *utf8 != '\0') text += std::string(": ") + utf8;
+        if (utf8 != nullptr) parts.message = utf8;
         Py_DECREF(message);
     }
     PyErr_Clear();
     Py_DECREF(exc);
-    return text;
+    return parts;
+}
+
+// "TypeName: message" of the current exception (just "TypeName" when the message is empty),
+// which is cleared; "" when there is none.
+inline std::string take_error() {
+    const ErrorParts parts = take_error_parts();
+    return parts.message.empty() ? parts.type : parts.type + ": " + parts.message;
+}
+
+// Whether `text` (take_error()'s, or with the "!" of the suites' result notation in front) is
+// the SystemError of PyErr_BadInternalCall: "<source file>:<line>: bad argument to internal
+// function". The file and line are the implementation's own, so only the shape can match
+// CPython's.
+inline bool is_bad_internal_call(std::string text) {
+    if (!text.empty() && text[0] == '!') text.erase(0, 1);
+    const std::string head = "SystemError: ", tail = ": bad argument to internal function";
+    return text.size() > head.size() + tail.size() && text.compare(0, head.size(), head) == 0 &&
+           text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 }  // namespace minipy::test::objects

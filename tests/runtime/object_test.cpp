@@ -8,11 +8,13 @@
 #include <string>
 
 #include "minipy/Python.h"
+#include "runtime/object_ref.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "support/alloc_hooks.hpp"
 
 using minipy::test::CountingHook;
 using minipy::test::RuntimeScope;
+using minipy::test::objects::take_error;
 
 namespace {
 
@@ -20,14 +22,6 @@ std::string text(PyObject *obj) {
     BOOST_REQUIRE(obj != nullptr);
     std::string out = PyUnicode_AsUTF8(obj);
     Py_DECREF(obj);
-    return out;
-}
-
-std::string error() {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == nullptr) return "<none>";
-    std::string out = std::string(_PyType_Name(Py_TYPE(exc))) + ": " + text(PyObject_Str(exc));
-    Py_DECREF(exc);
     return out;
 }
 
@@ -150,7 +144,7 @@ BOOST_AUTO_TEST_CASE(singletons) {
     BOOST_TEST(result == Py_None);
     Py_XDECREF(result);
     BOOST_TEST(call(none_type, Py_BuildValue("(i)", 1)) == nullptr);
-    BOOST_TEST(error() == "TypeError: NoneType takes no arguments");
+    BOOST_TEST(take_error() == "TypeError: NoneType takes no arguments");
 }
 
 BOOST_AUTO_TEST_CASE(object_and_type) {
@@ -164,13 +158,13 @@ BOOST_AUTO_TEST_CASE(object_and_type) {
     BOOST_TEST(text(PyObject_Repr(instance)) == expected);
     BOOST_TEST(PyObject_Hash(instance) != -1);
     BOOST_TEST(call(object_type, Py_BuildValue("(i)", 1)) == nullptr);
-    BOOST_TEST(error() == "TypeError: object() takes no arguments");
+    BOOST_TEST(take_error() == "TypeError: object() takes no arguments");
     Py_DECREF(instance);
     BOOST_TEST(PyType_Check(reinterpret_cast<PyObject *>(&PyLong_Type)));
     BOOST_TEST(text(PyObject_GetAttrString(reinterpret_cast<PyObject *>(&PyLong_Type),
                                            "__name__")) == "int");
     BOOST_TEST(PyObject_GetAttrString(reinterpret_cast<PyObject *>(&PyLong_Type), "x") == nullptr);
-    BOOST_TEST(error() == "AttributeError: type object 'int' has no attribute 'x'");
+    BOOST_TEST(take_error() == "AttributeError: type object 'int' has no attribute 'x'");
 }
 
 BOOST_AUTO_TEST_CASE(type_ready_inherits_slot_by_slot) {
@@ -195,9 +189,10 @@ BOOST_AUTO_TEST_CASE(type_ready_inherits_slot_by_slot) {
     BOOST_TEST(PyObject_SetAttrString(sub, "length", seven) == 0);
     BOOST_TEST(text(PyObject_Repr(PyObject_GetAttrString(sub, "length"))) == "7");
     BOOST_TEST(PyObject_SetAttrString(sub, "describe", seven) == -1);
-    BOOST_TEST(error() == "AttributeError: 'test.Sub' object attribute 'describe' is read-only");
+    BOOST_TEST(take_error() ==
+               "AttributeError: 'test.Sub' object attribute 'describe' is read-only");
     BOOST_TEST(PyObject_SetAttrString(sub, "other", seven) == -1);
-    BOOST_TEST(error() == "AttributeError: 'test.Sub' object has no attribute 'other'");
+    BOOST_TEST(take_error() == "AttributeError: 'test.Sub' object has no attribute 'other'");
     BOOST_TEST(PyObject_HasAttrString(sub, "describe") == 1);
     BOOST_TEST(PyObject_HasAttrString(sub, "nothing") == 0);
     BOOST_TEST(PyErr_Occurred() == nullptr);
@@ -212,9 +207,10 @@ BOOST_AUTO_TEST_CASE(rich_comparison_falls_back_to_identity_only_for_equality) {
     BOOST_TEST(PyObject_RichCompareBool(one, word, Py_EQ) == 0);
     BOOST_TEST(PyObject_RichCompareBool(one, word, Py_NE) == 1);
     BOOST_TEST(PyObject_RichCompareBool(one, word, Py_LT) == -1);
-    BOOST_TEST(error() == "TypeError: '<' not supported between instances of 'int' and 'str'");
+    BOOST_TEST(take_error() == "TypeError: '<' not supported between instances of 'int' and 'str'");
     BOOST_TEST(PyObject_RichCompare(word, one, Py_GE) == nullptr);
-    BOOST_TEST(error() == "TypeError: '>=' not supported between instances of 'str' and 'int'");
+    BOOST_TEST(take_error() ==
+               "TypeError: '>=' not supported between instances of 'str' and 'int'");
     // Identity implies equality in RichCompareBool, even for NaN.
     PyObject *nan = PyFloat_FromDouble(__builtin_nan(""));
     BOOST_TEST(PyObject_RichCompareBool(nan, nan, Py_EQ) == 1);
@@ -229,15 +225,15 @@ BOOST_AUTO_TEST_CASE(hash_iteration_and_call_errors) {
     PyObject *list = PyList_New(0);
     PyObject *number = PyLong_FromLong(3);
     BOOST_TEST(PyObject_Hash(list) == -1);
-    BOOST_TEST(error() == "TypeError: unhashable type: 'list'");
+    BOOST_TEST(take_error() == "TypeError: unhashable type: 'list'");
     BOOST_TEST(PyObject_GetIter(number) == nullptr);
-    BOOST_TEST(error() == "TypeError: 'int' object is not iterable");
+    BOOST_TEST(take_error() == "TypeError: 'int' object is not iterable");
     BOOST_TEST(!PyCallable_Check(number));
     BOOST_TEST(PyCallable_Check(reinterpret_cast<PyObject *>(&PyLong_Type)));
     BOOST_TEST(PyObject_GetAttrString(list, "x") == nullptr);
-    BOOST_TEST(error() == "AttributeError: 'list' object has no attribute 'x'");
+    BOOST_TEST(take_error() == "AttributeError: 'list' object has no attribute 'x'");
     BOOST_TEST(PyObject_SetAttr(list, number, Py_None) == -1);
-    BOOST_TEST(error() == "TypeError: attribute name must be string, not 'int'");
+    BOOST_TEST(take_error() == "TypeError: attribute name must be string, not 'int'");
     for (PyObject *o : {list, number}) Py_DECREF(o);
 }
 
@@ -254,13 +250,13 @@ BOOST_AUTO_TEST_CASE(builtin_methods_check_their_arguments) {
     BOOST_TEST(text(PyObject_Repr(append)) == expected);
     BOOST_TEST(text(PyObject_GetAttrString(append, "__name__")) == "append");
     BOOST_TEST(call(append, nullptr) == nullptr);
-    BOOST_TEST(error() == "TypeError: list.append() takes exactly one argument (0 given)");
+    BOOST_TEST(take_error() == "TypeError: list.append() takes exactly one argument (0 given)");
     PyObject *kwargs = Py_BuildValue("{s:i}", "x", 1);
     BOOST_TEST(call(append, Py_BuildValue("()"), kwargs) == nullptr);
-    BOOST_TEST(error() == "TypeError: list.append() takes no keyword arguments");
+    BOOST_TEST(take_error() == "TypeError: list.append() takes no keyword arguments");
     PyObject *clear = PyObject_GetAttrString(list, "clear");
     BOOST_TEST(call(clear, Py_BuildValue("(i)", 1)) == nullptr);
-    BOOST_TEST(error() == "TypeError: list.clear() takes no arguments (1 given)");
+    BOOST_TEST(take_error() == "TypeError: list.clear() takes no arguments (1 given)");
     PyObject *result = call(append, Py_BuildValue("(i)", 4));
     BOOST_TEST(result == Py_None);
     Py_XDECREF(result);

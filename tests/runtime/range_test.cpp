@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(indexing_and_slicing) {
 BOOST_AUTO_TEST_CASE(slices_select_what_python_selects) {
     RuntimeScope runtime;
     // Every case of the slice grid as range(n)[start:stop:step], compared through its values.
-    for (const auto &row : minipy::test::seq::read_data("slice_grid.txt")) {
+    for (const auto &row : minipy::test::read_data_file("slice_grid.txt", ' ')) {
         Ref r(make_range({row[0].c_str()}));
         Ref slice(PySlice_New(Ref(minipy::test::seq::int_or_none(row[1])),
                               Ref(minipy::test::seq::int_or_none(row[2])),

@@ -15,17 +15,19 @@
 #include "runtime/forked_child.hpp"
 #include "runtime/runtime_scope.hpp"
 #include "runtime/sequence_helpers.hpp"
+#include "support/test_size.hpp"
 
+using minipy::test::obj_blocks;
 using minipy::test::RuntimeScope;
-using minipy::test::seq::obj_blocks;
 
 namespace {
 
 // Deep enough that one C frame per level would need megabytes of stack; the structures are
 // destroyed on a thread with a small stack (run_on_small_stack), where only a bounded depth
-// survives.
-constexpr long kDeep = 100000;
-constexpr size_t kSmallStack = 256 * 1024;
+// survives. The small size (10^4, MINIPY_TEST_SIZE=small) still overflows that stack at any
+// frame size above 26 bytes a level.
+const long kDeep = minipy::test::test_size(100000L, 10000L);
+constexpr size_t kSmallStack = size_t{256} * 1024;
 
 // Runs `body` on a new thread with a kSmallStack-byte stack, holding the GIL, while the
 // calling thread (which holds it) waits with the GIL released. The body must not use
@@ -47,14 +49,6 @@ void run_on_small_stack(const std::function<void()> &body) {
     if (rc == 0) pthread_join(thread, nullptr);
     Py_END_ALLOW_THREADS pthread_attr_destroy(&attr);
     BOOST_REQUIRE(rc == 0);
-}
-
-// Free lists off: every object freed goes back to the allocator, so block counts before and
-// after a deep structure must match exactly.
-PyConfig without_free_lists() {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    return config;
 }
 
 // A chain of `depth` containers, each holding the next. kind: 'l' lists, 't' tuples, 'd'
@@ -213,7 +207,7 @@ PyMethodDef g_call_myself_def = {"call_myself", call_myself, METH_NOARGS, nullpt
 BOOST_AUTO_TEST_SUITE(recursion_limits)
 
 BOOST_AUTO_TEST_CASE(deeply_nested_containers_are_destroyed_on_a_small_stack) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = obj_blocks();
     for (const char kind : {'l', 't', 'd', 'f', 'm'}) {
         BOOST_TEST_CONTEXT("kind " << kind) {
@@ -234,7 +228,7 @@ BOOST_AUTO_TEST_CASE(deeply_nested_containers_are_destroyed_on_a_small_stack) {
 }
 
 BOOST_AUTO_TEST_CASE(a_deep_cycle_is_collected_on_a_small_stack) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     const size_t before = obj_blocks();
     bool built = false;
     Py_ssize_t collected = 0;
@@ -273,7 +267,7 @@ BOOST_AUTO_TEST_CASE(a_deep_structure_left_at_shutdown_is_released) {
 }
 
 BOOST_AUTO_TEST_CASE(the_public_macros_bound_the_depth_of_an_extension_type) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(ready_link_type());
     const size_t before = obj_blocks();
     bool built = true;
@@ -301,7 +295,7 @@ BOOST_AUTO_TEST_CASE(the_public_macros_bound_the_depth_of_an_extension_type) {
 }
 
 BOOST_AUTO_TEST_CASE(a_subclass_deallocator_is_never_cut_short_by_the_bases_trashcan) {
-    RuntimeScope runtime(without_free_lists());
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
     BOOST_REQUIRE(ready_tagged_list_type());
     const size_t before = obj_blocks();
     // Plain lists around tagged lists around plain lists ...: the tagged ones sit at every

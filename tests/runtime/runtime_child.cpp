@@ -105,6 +105,12 @@ int main(int argc, char **argv) {
         std::printf("%s\n", _PyMem_GetCurrentAllocatorName());
         return Py_FinalizeEx();
     }
+    if (scenario == "geometry-from-env") {
+        minipy_pymalloc_geometry geometry;
+        minipy_pymalloc_get_geometry(&geometry);
+        std::printf("%zu %zu\n", geometry.pool_size, geometry.arena_size);
+        return Py_FinalizeEx();
+    }
     if (scenario == "stats-at-shutdown") {
         void *block = PyObject_Malloc(100);
         PyObject_Free(block);

@@ -1,6 +1,7 @@
-// What the sequence suites (tuple, list, range, slice) share: reading the data files that
-// tests/runtime/data/sequences_gen.py writes, building objects from the Python literals in
-// them, and turning results and exceptions into text to compare with what python3 printed.
+// What the sequence suites (tuple, list, range, slice) share: building objects from the
+// Python literals in the space-separated tables that tests/runtime/data/sequences_gen.py
+// writes (read with data_file.hpp), and turning results and exceptions into text to compare with
+// what python3 printed.
 #ifndef MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP
 #define MINIPY_TESTS_RUNTIME_SEQUENCE_HELPERS_HPP
 
@@ -8,12 +9,11 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/object_ref.hpp"
 
 // A namespace of their own: other suites' helpers use the same short names (Ref,
@@ -85,23 +85,6 @@ inline PyObject *parse_literal(const std::string &text) {
     return parse_literal(p);
 }
 
-// The lines of a data file, split at spaces; comment lines left out.
-inline std::vector<std::vector<std::string>> read_data(const char *name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in, "cannot open data file " << name);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream fields(line);
-        std::vector<std::string> row;
-        std::string field;
-        while (fields >> field) row.push_back(field);
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 // An int object for a data field ("_" is None).
 inline PyObject *int_or_none(const std::string &field) {
     if (field == "_") return Py_NewRef(Py_None);
@@ -119,13 +102,6 @@ inline PyObject *int_list(long lo, long hi) {
     return list;
 }
 
-// OBJ blocks live now (the runtime's accounting is on in every RuntimeScope).
-inline size_t obj_blocks() {
-    minipy_memory_usage usage;
-    BOOST_REQUIRE(minipy_get_memory_usage(&usage) == 0);
-    return usage.obj.current_blocks;
-}
-
 }  // namespace minipy::test::seq
 
 // The dict and set suites use these under their minipy::test names. The using-declarations
@@ -134,9 +110,7 @@ inline size_t obj_blocks() {
 namespace minipy::test {
 using seq::int_list;
 using seq::int_or_none;
-using seq::obj_blocks;
 using seq::parse_literal;
-using seq::read_data;
 using seq::Ref;
 using seq::repr_of;
 using seq::repr_steal;

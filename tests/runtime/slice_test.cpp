@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(comparison_as_tuples_and_unhashable) {
 
 BOOST_AUTO_TEST_CASE(index_arithmetic_matches_python3_over_the_grid) {
     RuntimeScope runtime;
-    const auto rows = minipy::test::seq::read_data("slice_grid.txt");
+    const auto rows = minipy::test::read_data_file("slice_grid.txt", ' ');
     BOOST_REQUIRE(rows.size() > 10000);
     for (const auto &row : rows) {
         const Py_ssize_t n = std::stol(row[0]);
@@ -167,23 +167,21 @@ BOOST_AUTO_TEST_CASE(old_get_indices_api) {
 
 BOOST_AUTO_TEST_CASE(one_slice_object_is_cached_when_free_lists_are_on) {
     {
-        RuntimeScope runtime;
+        RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(true));
         Py_DECREF(PySlice_New(nullptr, nullptr, nullptr));
-        const size_t before = minipy::test::seq::obj_blocks();
+        const size_t before = minipy::test::obj_blocks();
         PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+        BOOST_TEST(minipy::test::obj_blocks() == before);
         BOOST_TEST(PyObject_GC_IsTracked(s));
         Py_DECREF(s);
-        BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+        BOOST_TEST(minipy::test::obj_blocks() == before);
     }
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    RuntimeScope runtime(config);
-    const size_t before = minipy::test::seq::obj_blocks();
+    RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
+    const size_t before = minipy::test::obj_blocks();
     PyObject *s = PySlice_New(nullptr, nullptr, nullptr);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before + 1);
+    BOOST_TEST(minipy::test::obj_blocks() == before + 1);
     Py_DECREF(s);
-    BOOST_TEST(minipy::test::seq::obj_blocks() == before);
+    BOOST_TEST(minipy::test::obj_blocks() == before);
 }
 
 BOOST_AUTO_TEST_CASE(the_extreme_steps_slice_every_sequence_as_python_does) {

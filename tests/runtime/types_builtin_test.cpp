@@ -184,6 +184,32 @@ BOOST_FIXTURE_TEST_CASE(calling_descriptors_checks_its_arguments, TypesFixture) 
     MINIPY_CASE("cannot_create", outcome(O::type(Py_TYPE(iter_of(O::list({})).get()))()));
 }
 
+// A method descriptor called with self first (what the interpreter's method calls do), for
+// each calling convention of the methods behind it.
+BOOST_FIXTURE_TEST_CASE(method_descriptors_call_every_convention, TypesFixture) {
+    O List = O::type(&PyList_Type);
+    O items = O::list({1});
+    MINIPY_CASE("descr_fastcall", outcome(O::tuple({List.attr("insert")(items, 0, 5), items})));
+    O to_bytes = Int.attr("to_bytes");
+    MINIPY_CASE("descr_fastcall_keywords",
+                outcome(O::tuple({to_bytes(5, 2, "big"),
+                                  to_bytes.call({5}, {{"length", 2}, {"byteorder", "little"}})})));
+    MINIPY_CASE("descr_fastcall_no_keywords",
+                outcome(List.attr("insert").call({O::list({}), 0}, {{"x", 1}})));
+    MINIPY_CASE("descr_fastcall_keyword_error", outcome(to_bytes.call({5, 1, "big"}, {{"x", 1}})));
+    MINIPY_CASE("descr_fastcall_no_self", outcome(to_bytes()));
+    // **{1: 2}: a key that is not a str.
+    const auto with_int_keyword = [](const O &callable, O args) {
+        O kwargs(PyDict_New());
+        if (PyDict_SetItem(kwargs.get(), O(1).get(), O(2).get()) < 0) return O();
+        return O(PyObject_Call(callable.get(), args.get(), kwargs.get()));
+    };
+    MINIPY_CASE("descr_keywords_not_str",
+                outcome(with_int_keyword(Str.attr("join"), O::tuple({""}))));
+    MINIPY_CASE("descr_fastcall_keywords_not_str",
+                outcome(with_int_keyword(to_bytes, O::tuple({5}))));
+}
+
 BOOST_FIXTURE_TEST_CASE(mappingproxy_is_a_read_only_view, TypesFixture) {
     O d = Int.attr("__dict__");
     MINIPY_CASE("type_of_type_dict", outcome(O::type(Py_TYPE(d.get()))));

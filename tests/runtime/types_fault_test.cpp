@@ -123,15 +123,10 @@ bool modules_and_specs() {
 #undef STEP
 
 // Free lists off: a run that fails half-way leaves them as full as a clean run would not, and
-// every block must be accounted for.
-PyConfig without_freelists() {
-    PyConfig config = minipy::test::RuntimeScope::test_config();
-    config.use_freelists = 0;
-    return config;
-}
-
+// every block must be accounted for (the sweep counts blocks, so the accounting is on).
 struct FaultFixture : TypesFixture {
-    FaultFixture() : TypesFixture(without_freelists()) {}
+    FaultFixture()
+        : TypesFixture(minipy::test::RuntimeScope::counting_config_with_free_lists(false)) {}
 };
 
 // The attribute cache keeps the names it saw alive until another entry takes their place:

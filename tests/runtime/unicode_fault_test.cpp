@@ -24,9 +24,11 @@ using minipy::test::strs::take_error;
 
 namespace {
 
+// NOLINTBEGIN(bugprone-macro-parentheses): declares name
 #define TRY_NEW(name, call) \
     Ref name{call};         \
     if (!name) return false
+// NOLINTEND(bugprone-macro-parentheses)
 #define TRY_OK(call) \
     if ((call) < 0) return false
 
@@ -111,19 +113,13 @@ bool bytes_block() {
     return true;
 }
 
-PyConfig config_without_freelists() {
-    PyConfig config = RuntimeScope::test_config();
-    config.use_freelists = 0;
-    return config;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(unicode_fault)
 
 BOOST_AUTO_TEST_CASE(every_str_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
-        RuntimeScope runtime(config_without_freelists());
+        RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
         minipy::test::sweep_allocation_failures(str_block,
                                                 {.and_after = and_after, .min_runs = 20});
     }
@@ -131,7 +127,7 @@ BOOST_AUTO_TEST_CASE(every_str_allocation_failure_is_a_clean_memory_error) {
 
 BOOST_AUTO_TEST_CASE(every_bytes_allocation_failure_is_a_clean_memory_error) {
     for (bool and_after : {false, true}) {
-        RuntimeScope runtime(config_without_freelists());
+        RuntimeScope runtime(RuntimeScope::counting_config_with_free_lists(false));
         minipy::test::sweep_allocation_failures(bytes_block,
                                                 {.and_after = and_after, .min_runs = 20});
     }

@@ -15,11 +15,11 @@
 #include "runtime_scope.hpp"
 #include "unicode_test_support.hpp"
 
+using minipy::test::read_data_file;
 using minipy::test::RuntimeScope;
 using minipy::test::strs::code_points_of;
 using minipy::test::strs::parse_code_points;
 using minipy::test::strs::parse_hex;
-using minipy::test::strs::read_expectations;
 using minipy::test::strs::Ref;
 using minipy::test::strs::take_error;
 using minipy::test::strs::to_hex;
@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_SUITE(unicode_format)
 
 BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("unicode_format.txt")) {
+    for (const auto &row : read_data_file("unicode_format.txt", '\t')) {
         minipy::test::strs::FormatArgs args(row[2], row[3]);
         const std::string format = parse_hex(row[1]);
         Ref result(args.call(PyUnicode_FromFormat, format.c_str()));
@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(every_unit_matches_cpython) {
 
 BOOST_AUTO_TEST_CASE(bytes_units_match_cpython) {
     RuntimeScope runtime;
-    for (const auto &row : read_expectations("bytes_format.txt")) {
+    for (const auto &row : read_data_file("bytes_format.txt", '\t')) {
         minipy::test::strs::FormatArgs args(row[2], row[3]);
         const std::string format = parse_hex(row[1]);
         Ref result(args.call(PyBytes_FromFormat, format.c_str()));

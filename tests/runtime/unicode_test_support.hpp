@@ -1,42 +1,25 @@
 // Helpers shared by the str and bytes suites (unicode_test.cpp, unicode_format_test.cpp,
-// bytes_test.cpp): reading the expectation files that data/unicode_expected.py writes, and
-// turning minipy objects and exceptions into values Boost.Test can compare. In a namespace
-// of their own, as other suites' helpers use the same short names.
+// bytes_test.cpp): decoding the fields of the tab-separated tables that
+// data/unicode_expected.py writes (read with data_file.hpp), and turning minipy objects and
+// exceptions into values Boost.Test can compare. In a namespace of their own, as other suites'
+// helpers use the same short names.
 #ifndef MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
 #define MINIPY_TESTS_UNICODE_TEST_SUPPORT_HPP
 
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "minipy/Python.h"
+#include "runtime/data_file.hpp"
 #include "runtime/object_ref.hpp"
 
 namespace minipy::test::strs {
 
 using Fields = std::vector<std::string>;
-
-// The tab-separated lines of data/<name>, comment lines left out.
-inline std::vector<Fields> read_expectations(const std::string &name) {
-    std::ifstream in(std::string(MINIPY_TEST_DATA_DIR) + "/" + name);
-    BOOST_REQUIRE_MESSAGE(in, "cannot open " << name << " (run data/unicode_expected.py)");
-    std::vector<Fields> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        Fields fields;
-        std::string field;
-        std::istringstream split(line);
-        while (std::getline(split, field, '\t')) fields.push_back(field);
-        rows.push_back(fields);
-    }
-    BOOST_REQUIRE(!rows.empty());
-    return rows;
-}
 
 // "41 e9 1f600" -> code points; "-" is the empty string.
 inline std::vector<std::uint32_t> parse_code_points(const std::string &text) {

@@ -1,6 +1,6 @@
 // Allocator hooks for tests, each chained on top of whatever a domain holds (saved with
 // PyMem_GetAllocator, called for the real work) and taken off again by its destructor,
-// the way DESIGN.md section 2 says hosts should wrap a domain:
+// the way CPython's "Memory Management" page says a hook should wrap a domain:
 //   CountingHook   counts calls per function and records the last arguments and ctx;
 //   FailingHook    CPython's _testcapi.set_nomemory(start, stop): counts allocation
 //                  requests (malloc, calloc, realloc; not free) and fails request k when

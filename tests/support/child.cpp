@@ -34,7 +34,11 @@ std::vector<std::string> child_environment(const EnvChanges &changes) {
             env.erase(name);
     }
     std::vector<std::string> flat;
-    for (const auto &[name, value] : env) flat.push_back(name + "=" + value);
+    for (const auto &[name, value] : env) {
+        flat.push_back(name);
+        flat.back() += '=';
+        flat.back() += value;
+    }
     return flat;
 }
 

@@ -35,7 +35,8 @@ bool calloc_overflows(std::size_t nelem, std::size_t elsize) {
     return d.allocator.malloc(d.allocator.ctx, size);
 }
 
-[[gnu::noinline]] void free_slow(int domain, void *ptr) noexcept {
+// (ptr first: the inlined path then keeps it in the first argument register throughout.)
+[[gnu::noinline]] void free_slow(void *ptr, int domain) noexcept {
     const minipy::domains::Domain &d = g_domains[domain];
     if (d.is_pymalloc) {
         pymalloc::free_slow(ptr);
@@ -70,9 +71,10 @@ template <int Domain>
 
 template <int Domain>
 [[gnu::always_inline]] inline void domain_free(void *ptr) noexcept {
-    if (pymalloc::fast_free_admits(ptr, Domain)) [[likely]]
-        return pymalloc::push_owned(ptr);
-    free_slow(Domain, ptr);
+    const std::size_t slot = pymalloc::arena_map::slot_of(ptr);
+    if (pymalloc::fast_free_admits(slot, Domain)) [[likely]]
+        return pymalloc::push_owned(ptr, slot);
+    free_slow(ptr, Domain);
 }
 
 const minipy::domains::Domain &raw() {

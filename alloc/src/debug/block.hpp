@@ -1,4 +1,5 @@
-// The layout of a block under the debug hooks (CPython's, DESIGN.md section 2):
+// The layout of a block under the debug hooks (CPython's, described under PyMem_SetupDebugHooks in
+// the C-API page "Memory Management"):
 //
 //   base          base+S    base+S+1      p = base+2S            p+n        p+n+S
 //   | size n (S bytes,      | api id | S-1 x 0xFD | data (n bytes) | S x 0xFD |

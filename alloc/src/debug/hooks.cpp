@@ -1,5 +1,5 @@
 // The debug hooks (hooks.hpp): framing on the way out, checks on the way back, and
-// PyMem_SetupDebugHooks(). What each operation does, as CPython does it (reference 2.3):
+// PyMem_SetupDebugHooks(). What each operation does, as CPython 3.11 does it (Objects/obmalloc.c):
 //
 //   malloc(n)   n > PY_SSIZE_T_MAX - 24 -> NULL; wrapped malloc(n + 24); frame; data := 0xCD
 //   calloc      the same with the wrapped calloc; the data stays zero

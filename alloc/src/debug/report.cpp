@@ -1,5 +1,5 @@
 // See report.hpp. The text follows CPython's _PyObject_DebugDumpAddress and
-// _PyMem_DebugCheckAddress (reference: cpython-memory.md 2.4 and 2.5) line for line. One
+// _PyMem_DebugCheckAddress (Objects/obmalloc.c, CPython 3.11) line for line. One
 // departure: when the header is damaged, the size in it may point anywhere (a block freed
 // twice has pymalloc's free-list link where its size was), and CPython reads the
 // "trailing pad" there anyway and dies of a segfault before its fatal message. minipy first

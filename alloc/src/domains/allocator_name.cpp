@@ -1,5 +1,6 @@
 // PYTHONMALLOC and PYTHONMALLOCSTATS: parsing the allocator names, installing what a name
-// stands for, and the alloc layer's start-up and shutdown calls.
+// stands for, and the alloc layer's start-up and shutdown calls (which also apply pymalloc's
+// MINIPY_PYMALLOC_GEOMETRY: layout.cpp).
 //
 //   name             RAW      MEM        OBJ        debug hooks
 //   malloc           malloc   malloc     malloc     no
@@ -152,32 +153,62 @@ extern "C" void minipy_alloc_set_malloc_stats(int print_stats) noexcept {
     minipy::pymalloc::g_state.print_stats = print_stats != 0;
 }
 
+namespace {
+
+// Stops the process as an unknown PYTHONMALLOC does: "<variable>: <what>" on the fatal line,
+// then "<variable>=<value> (<expected>)". The report is built in a fixed buffer: a very
+// long value is cut, nothing is allocated.
+[[noreturn]] void bad_variable(const char *variable, const char *value, const char *what,
+                               const char *expected) {
+    char detail[320];
+    std::size_t used = 0;
+    auto append = [&](const char *text, std::size_t limit) {
+        for (std::size_t n = 0; text[n] != '\0'; ++n) {
+            if (n == limit) {
+                append_literal(detail, used, "...");
+                break;
+            }
+            if (used + 1 < sizeof detail) detail[used++] = text[n];
+        }
+        detail[used] = '\0';
+    };
+    append(variable, 64);
+    append("=", 1);
+    append(value, 64);
+    append(" (", 2);
+    append(expected, 128);
+    append(")\n", 2);
+    append("Python runtime state: preinitializing\n\n", 64);
+    char message[128];
+    std::size_t message_used = 0;
+    append_literal(message, message_used, variable);
+    append_literal(message, message_used, ": ");
+    append_literal(message, message_used, what);
+    minipy::support::fatal_exit("minipy_alloc_init_from_env", message, detail, 1);
+}
+
+// MINIPY_PYMALLOC_GEOMETRY, before anything is allocated.
+void apply_geometry_from_env() {
+    using namespace minipy::pymalloc;
+    const char *name = std::getenv("MINIPY_PYMALLOC_GEOMETRY");
+    Geometry geometry;
+    if (!parse_geometry(name, &geometry))
+        bad_variable("MINIPY_PYMALLOC_GEOMETRY", name, "unknown geometry",
+                     "expected default, small or large");
+    if (!set_geometry(geometry))
+        bad_variable("MINIPY_PYMALLOC_GEOMETRY", name, "pymalloc already holds blocks",
+                     "the geometry can only change before the first block is allocated");
+}
+
+}  // namespace
+
 extern "C" void minipy_alloc_init_from_env(void) noexcept {
     const char *requested = std::getenv("PYTHONMALLOC");
     PyMemAllocatorName name;
-    if (_PyMem_GetAllocatorName(requested, &name) < 0) {
-        // The report names the variable and the value, then lists what is accepted. It is
-        // built in a fixed buffer: a very long value is cut, nothing is allocated.
-        char detail[256];
-        std::size_t used = 0;
-        auto append = [&](const char *text, std::size_t limit) {
-            for (std::size_t n = 0; text[n] != '\0'; ++n) {
-                if (n == limit) {
-                    append_literal(detail, used, "...");
-                    break;
-                }
-                if (used + 1 < sizeof detail) detail[used++] = text[n];
-            }
-            detail[used] = '\0';
-        };
-        append("PYTHONMALLOC=", 64);
-        append(requested, 64);
-        append(" (expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug)\n",
-               128);
-        append("Python runtime state: preinitializing\n\n", 64);
-        minipy::support::fatal_exit("minipy_alloc_init_from_env", "PYTHONMALLOC: unknown allocator",
-                                    detail, 1);
-    }
+    if (_PyMem_GetAllocatorName(requested, &name) < 0)
+        bad_variable("PYTHONMALLOC", requested, "unknown allocator",
+                     "expected default, debug, pymalloc, pymalloc_debug, malloc or malloc_debug");
+    apply_geometry_from_env();
     _PyMem_SetupAllocators(name);
     // Like CPython: any non-empty value turns the statistics on, "0" included.
     const char *stats = std::getenv("PYTHONMALLOCSTATS");

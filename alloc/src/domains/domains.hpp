@@ -21,7 +21,7 @@ struct Domain {
     bool is_pymalloc;  // allocator is exactly pymalloc's record
 };
 
-extern constinit Domain g_domains[kDomainCount];
+[[gnu::visibility("hidden")]] extern constinit Domain g_domains[kDomainCount];
 
 // The system allocator as the raw domain uses it: 0-byte requests become 1-byte ones.
 void *system_malloc(void *ctx, std::size_t size) noexcept;

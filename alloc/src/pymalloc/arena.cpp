@@ -20,6 +20,19 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
     return (value + mask) & ~mask;
 }
 
+struct Range {
+    std::uintptr_t begin, end;
+};
+
+// What the arena map records for an arena: all of it when it is aligned to its size (a
+// table, if any, included), otherwise its pools only.
+Range owned_range(const Arena &arena) {
+    const Layout &layout = g_state.layout;
+    if (arena.aligned) return {arena.address, arena.address + layout.arena_size};
+    const auto begin = reinterpret_cast<std::uintptr_t>(arena.pools_begin);
+    return {begin, begin + (std::uintptr_t{arena.ntotalpools} << layout.pool_bits)};
+}
+
 // Out of line, as release_arena(): taken once per arena, and inlined they would make every
 // pool transition save and restore registers it does not use.
 [[gnu::noinline]] Arena *new_arena() {
@@ -36,27 +49,36 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
     void *descriptor = raw.malloc(raw.ctx, sizeof(Arena));
     if (descriptor == nullptr) return nullptr;
     const PyObjectArenaAllocator source = g_state.arena_allocator;
-    void *memory = source.alloc(source.ctx, kArenaSize);
+    void *memory = source.alloc(source.ctx, g_state.layout.arena_size);
     if (memory == nullptr) {
         raw.free(raw.ctx, descriptor);
         return nullptr;
     }
+    const Layout &layout = g_state.layout;
     const auto address = reinterpret_cast<std::uintptr_t>(memory);
-    if (!arena_map::mark(address, true)) {  // beyond the address space the map covers
-        source.free(source.ctx, memory, kArenaSize);
-        raw.free(raw.ctx, descriptor);
-        return nullptr;
-    }
-
     Arena *arena = new (descriptor) Arena;
     arena->address = address;
     arena->source = source;
     arena->descriptor_source = raw;
-    const std::uintptr_t first_pool = align_up(address, kPoolMask);
-    arena->pool_address = reinterpret_cast<std::byte *>(first_pool);
+    arena->aligned = (address & layout.arena_mask) == 0;
+    arena->has_tables = arena->aligned && kDenseHeaders;
+    // With small pools the table is the first pool; with large ones, a part of it.
+    const bool table_pool = arena->has_tables && layout.pool_size == kHeaderTableSize;
+    const std::uintptr_t first_pool =
+        table_pool ? address + layout.pool_size : align_up(address, layout.pool_mask);
+    arena->pools_begin = reinterpret_cast<std::byte *>(first_pool);
+    arena->pool_address = arena->pools_begin;
     arena->ntotalpools =
-        static_cast<std::uint32_t>((address + kArenaSize - first_pool) / kPoolSize);
+        static_cast<std::uint32_t>((address + layout.arena_size - first_pool) >> layout.pool_bits);
     arena->nfreepools = arena->ntotalpools;
+    const auto [begin, end] = owned_range(*arena);
+    if (!arena_map::mark(begin, end, arena->aligned, true)) {
+        // Beyond the address space the map covers: the arena cannot be used.
+        arena->~Arena();
+        source.free(source.ctx, memory, layout.arena_size);
+        raw.free(raw.ctx, descriptor);
+        return nullptr;
+    }
 
     Lists &l = lists();
     l.all_arenas.push_back(*arena);
@@ -69,9 +91,10 @@ std::uintptr_t align_up(std::uintptr_t value, std::uintptr_t mask) {
 [[gnu::noinline]] void release_arena(Arena &arena) {
     AllArenaList &all = lists_of_live_heap().all_arenas;
     all.erase(all.iterator_to(arena));
-    arena_map::mark(arena.address, false);
+    const auto [begin, end] = owned_range(arena);
+    arena_map::mark(begin, end, arena.aligned, false);
     const PyObjectArenaAllocator source = arena.source;
-    source.free(source.ctx, reinterpret_cast<void *>(arena.address), kArenaSize);
+    source.free(source.ctx, reinterpret_cast<void *>(arena.address), g_state.layout.arena_size);
     const PyMemAllocatorEx raw = arena.descriptor_source;
     arena.~Arena();
     raw.free(raw.ctx, &arena);
@@ -90,12 +113,21 @@ void usable_unlink(Lists &l, Arena &arena) {
 
 }  // namespace
 
-std::byte *Arena::first_pool() const {
-    return reinterpret_cast<std::byte *>(align_up(address, kPoolMask));
+std::uint32_t Arena::carved_pools() const {
+    return static_cast<std::uint32_t>((pool_address - pools_begin) >> g_state.layout.pool_bits);
 }
 
-std::uint32_t Arena::carved_pools() const {
-    return static_cast<std::uint32_t>((pool_address - first_pool()) / kPoolSize);
+Pool *Arena::header_of(const std::byte *pool) const {
+    // An aligned arena: the fast path's formula. Any other: the header starts the pool.
+    if (aligned) return pool_of_aligned(pool);
+    return reinterpret_cast<Pool *>(const_cast<std::byte *>(pool));
+}
+
+std::uint16_t Arena::first_block_of(const std::byte *pool) const {
+    if (!has_tables) return kBlocksAfterHeader;
+    // The slot's first pool holds the table (only with large pools: with small ones that
+    // pool is the table and serves no class).
+    return (reinterpret_cast<std::uintptr_t>(pool) & kSlotMask) == 0 ? kBlocksAfterTable : 0;
 }
 
 Block *allocate_from_new_pool(unsigned size_class) {
@@ -124,10 +156,12 @@ Block *allocate_from_new_pool(unsigned size_class) {
         arena.freepools.pop_front();
     } else {
         MINIPY_ASSERT(arena.carved_pools() < arena.ntotalpools);
-        pool = new (arena.pool_address) Pool;  // carve a never-used pool
+        // Carve a never-used pool: only its header is written, wherever it lives.
+        pool = new (arena.header_of(arena.pool_address)) Pool;
         pool->arena = &arena;
         pool->size_class = kNoSizeClass;
-        arena.pool_address += kPoolSize;
+        pool->first_block = arena.first_block_of(arena.pool_address);
+        arena.pool_address += g_state.layout.pool_size;
     }
     if (--arena.nfreepools == 0) l.usable_arenas.pop_front();  // wholly used now
 
@@ -233,15 +267,17 @@ bool arenas_are_valid() {
     return with_free_pools == usable;
 }
 
-// The default arena allocator: anonymous mmap, aligned to the arena size so that every
-// arena fills exactly one slot of the arena map (and the free fast path applies to it).
-// mmap only promises page alignment, so map one arena more and unmap the two ends.
+// The default arena allocator: anonymous mmap, aligned to the arena size so that the free
+// fast path applies to every arena and, with dense headers, the table is found from a
+// block's address. mmap only promises page alignment, so map one arena more and unmap the
+// two ends.
 void *os_arena_alloc(void * /*ctx*/, std::size_t size) noexcept {
-    const std::size_t span = size + kArenaSize;
+    const std::size_t alignment = g_state.layout.arena_size;
+    const std::size_t span = size + alignment;
     void *raw = ::mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) return nullptr;
     const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = align_up(start, kArenaMask);
+    const std::uintptr_t aligned = align_up(start, alignment - 1);
     if (aligned > start) ::munmap(raw, aligned - start);
     const std::uintptr_t tail = aligned + size;
     if (start + span > tail) ::munmap(reinterpret_cast<void *>(tail), start + span - tail);

@@ -1,6 +1,14 @@
-// Arenas: 256 KiB (1 MiB with large pools) obtained from the arena allocator and cut into
-// pools. This header owns the arena descriptor and the usable-arena ordering; arena.cpp
-// owns creating, sorting and releasing arenas.
+// Arenas: 256 KiB (1 MiB in the large geometry) obtained from the arena allocator and cut
+// into pools. This header owns the arena descriptor, the usable-arena ordering and where an
+// arena's pool headers are; arena.cpp owns creating, sorting and releasing arenas.
+//
+// Layout. An arena aligned to its size (every arena of the default allocator) holds 64
+// pools; with dense headers (geometry.hpp) each of its 256 KiB slots starts with the header
+// table of its pools, which takes the slot's first pool (small pools: 63 pools are left) or
+// the first 4 KiB of it (large pools). Any other arena starts its pools at the first pool
+// boundary (losing one pool when it is not pool-aligned, as in CPython) and keeps each
+// header at the start of its pool: only an aligned arena's tables can be found from a
+// block's address alone.
 //
 // usable_arenas holds every arena with at least one free pool, sorted by ascending
 // nfreepools: new pools come from the fullest arena, so nearly empty arenas get the chance
@@ -36,15 +44,22 @@ using AllArenasLink = bi::list_base_hook<bi::tag<AllArenasTag>, bi::link_mode<bi
 
 struct Arena : UsableLink, AllArenasLink {
     std::uintptr_t address = 0;            // as the arena allocator returned it
+    std::byte *pools_begin = nullptr;      // the first pool that holds blocks
     std::byte *pool_address = nullptr;     // next pool to carve
     std::uint32_t nfreepools = 0;          // empty pools + never-carved pools
-    std::uint32_t ntotalpools = 0;         // kMaxPoolsInArena, or one less when unaligned
+    std::uint32_t ntotalpools = 0;         // 64; 63 with small tables or when unaligned
+    bool aligned = false;                  // aligned to the arena size: the fast path's kind
+    bool has_tables = false;               // its slots start with dense header tables
     PoolList freepools;                    // empty pools, most recently emptied first
     PyObjectArenaAllocator source{};       // gives the arena back to the allocator it came from
     PyMemAllocatorEx descriptor_source{};  // the raw allocator this descriptor came from
 
-    std::byte *first_pool() const;
+    std::byte *first_pool() const { return pools_begin; }
     std::uint32_t carved_pools() const;
+    // The header of the pool that starts at `pool` (one of this arena's), and the offset of
+    // that pool's first block (pool.hpp).
+    Pool *header_of(const std::byte *pool) const;
+    std::uint16_t first_block_of(const std::byte *pool) const;
 };
 
 using UsableArenaList = bi::list<Arena, bi::base_hook<UsableLink>, bi::constant_time_size<false>>;

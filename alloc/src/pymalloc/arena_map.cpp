@@ -11,16 +11,33 @@ namespace minipy::pymalloc::arena_map {
 
 namespace {
 
-constexpr std::uint16_t kPositions = kMaxPoolsInArena;
+constexpr unsigned kPages = kPagesPerSlot;
 
-constexpr std::uint16_t tail_of(std::uint16_t entry) {
+constexpr unsigned tail_of(std::uint16_t entry) {
     return entry & 0xff;
 }
-constexpr std::uint16_t head_of(std::uint16_t entry) {
+constexpr unsigned head_of(std::uint16_t entry) {
     return entry >> 8;
 }
 constexpr std::uint16_t make_entry(unsigned tail, unsigned head) {
     return static_cast<std::uint16_t>(tail | (head << 8));
+}
+
+// The entry of `slot` after giving (owned) or taking back (!owned) its pages [lo, hi).
+std::uint16_t updated(std::uint16_t entry, unsigned lo, unsigned hi, bool aligned, bool owned) {
+    if (aligned) {
+        MINIPY_ASSERT(lo == 0 && hi == kPages && entry == (owned ? 0 : kWhollyOwned));
+        return owned ? kWhollyOwned : 0;
+    }
+    if (lo > 0 || hi == kPages) {  // a head: this slot's last pages, or all of them
+        MINIPY_ASSERT(hi == kPages && head_of(entry) == (owned ? 0 : kPages - lo));
+        MINIPY_ASSERT(!owned || tail_of(entry) <= lo);
+        return make_entry(tail_of(entry), owned ? kPages - lo : 0);
+    }
+    // A tail: this slot's first pages, the end of an arena that began in an earlier slot.
+    MINIPY_ASSERT(tail_of(entry) == (owned ? 0 : hi));
+    MINIPY_ASSERT(!owned || hi <= kPages - head_of(entry));
+    return make_entry(owned ? hi : 0, head_of(entry));
 }
 
 }  // namespace
@@ -37,28 +54,23 @@ bool reserve() noexcept {
     return true;
 }
 
-bool mark(std::uintptr_t base, bool owned) noexcept {
+bool mark(std::uintptr_t begin, std::uintptr_t end, bool aligned, bool owned) noexcept {
     MINIPY_ASSERT(g_state.arena_slots != nullptr);
-    const std::size_t slot = base >> kArenaBits;
-    const std::uintptr_t offset = base & kArenaMask;
-    if (offset == 0) {
-        if (slot >= kSlotCount) return false;
-        MINIPY_ASSERT(g_state.arena_slots[slot] == (owned ? 0 : kWhollyOwned));
-        g_state.arena_slots[slot] = owned ? kWhollyOwned : 0;
-        return true;
+    MINIPY_ASSERT(begin < end && (begin | end) % (std::uintptr_t{1} << kPageBits) == 0);
+    const std::size_t first = begin >> kMapSlotBits;
+    const std::size_t last = (end - 1) >> kMapSlotBits;
+    if (last >= kSlotCount) return false;
+    for (std::size_t slot = first; slot <= last; ++slot) {
+        const std::uintptr_t slot_base = std::uintptr_t{slot} << kMapSlotBits;
+        const std::uintptr_t lo = begin > slot_base ? begin - slot_base : 0;
+        const std::uintptr_t hi = end - slot_base < kSlotSize ? end - slot_base : kSlotSize;
+        // A range of at least 63 pages cannot start after a slot's first page and end
+        // before its last: every slot it touches is a head, a tail or wholly its own.
+        MINIPY_ASSERT(lo == 0 || hi == kSlotSize);
+        std::uint16_t &entry = g_state.arena_slots[slot];
+        entry = updated(entry, static_cast<unsigned>(lo >> kPageBits),
+                        static_cast<unsigned>(hi >> kPageBits), aligned, owned);
     }
-    // Unaligned: the arena's pools start at the first pool boundary in `slot` and end at
-    // the last pool boundary before base + kArenaSize, in `slot + 1`.
-    if (slot + 1 >= kSlotCount) return false;
-    const unsigned first_position = static_cast<unsigned>((offset + kPoolMask) >> kPoolBits);
-    const unsigned head = kPositions - first_position;                 // positions in `slot`
-    const unsigned tail = static_cast<unsigned>(offset >> kPoolBits);  // in `slot + 1`
-    std::uint16_t &here = g_state.arena_slots[slot];
-    std::uint16_t &next = g_state.arena_slots[slot + 1];
-    MINIPY_ASSERT(head_of(here) == (owned ? 0 : head));
-    MINIPY_ASSERT(tail_of(next) == (owned ? 0 : tail));
-    here = make_entry(tail_of(here), owned ? head : 0);
-    next = make_entry(owned ? tail : 0, head_of(next));
     return true;
 }
 
@@ -66,9 +78,9 @@ bool owns(const void *p) noexcept {
     const std::size_t slot = slot_of(p);
     if (slot >= limit()) return false;
     const std::uint16_t entry = g_state.arena_slots[slot];
-    const unsigned position =
-        static_cast<unsigned>((reinterpret_cast<std::uintptr_t>(p) & kArenaMask) >> kPoolBits);
-    return position < tail_of(entry) || position + head_of(entry) >= kPositions;
+    const unsigned page =
+        static_cast<unsigned>((reinterpret_cast<std::uintptr_t>(p) & (kSlotSize - 1)) >> kPageBits);
+    return page < tail_of(entry) || page + head_of(entry) >= kPages;
 }
 
 }  // namespace minipy::pymalloc::arena_map

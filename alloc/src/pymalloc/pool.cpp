@@ -10,13 +10,10 @@
 namespace minipy::pymalloc {
 
 constinit Block g_no_pool_block = {nullptr};
-constinit PoolHeader g_no_pool = {0, kNoSizeClass, &g_no_pool_block, nullptr, 1, 0};
+constinit PoolHeader g_no_pool = {0, kNoSizeClass, kBlocksAfterHeader, &g_no_pool_block, nullptr, 1,
+                                  0};
 
 namespace {
-
-std::byte *pool_base(Pool &pool) {
-    return reinterpret_cast<std::byte *>(&pool);
-}
 
 // Full -> used: front of the class list, so the block just freed is handed out next (LRU
 // use of pools, which fills several pools of one class evenly).
@@ -25,27 +22,45 @@ void insert_to_usedpool(Pool &pool) {
     g_state.usedfront[pool.size_class] = &pool;
 }
 
+bool header_in_pool(const PoolHeader &header) {
+    return header.first_block == kBlocksAfterHeader;
+}
+
 }  // namespace
+
+std::byte *pool_memory(const PoolHeader &header) {
+    const auto at = reinterpret_cast<std::uintptr_t>(&header);
+    if (header_in_pool(header)) return reinterpret_cast<std::byte *>(at);
+    // Header i of a slot's table sits i * (pool_size / 64) bytes into the slot, and its pool
+    // i * pool_size bytes in (geometry.hpp).
+    const std::uintptr_t slot = at & ~kSlotMask;
+    return reinterpret_cast<std::byte *>(slot + ((at - slot) << kHeaderIndexShift));
+}
+
+std::size_t pool_capacity(const Pool &pool) {
+    return (g_state.layout.pool_size - pool.first_block) / block_size_of(pool.size_class);
+}
 
 Block *pool_init(Pool &pool, unsigned size_class) {
     // Lazy carving: hand out the first block, leave the second on the free list, and touch
     // nothing beyond them ("never touch memory until needed").
     const std::size_t size = block_size_of(size_class);
-    pool.size_class = size_class;
-    pool.nextoffset = static_cast<std::uint32_t>(kPoolOverhead + 2 * size);
-    pool.maxnextoffset = static_cast<std::uint32_t>(kPoolSize - size);
-    Block *first = reinterpret_cast<Block *>(pool_base(pool) + kPoolOverhead);
-    Block *second = reinterpret_cast<Block *>(pool_base(pool) + kPoolOverhead + size);
+    std::byte *base = pool_memory(pool);
+    pool.size_class = static_cast<std::uint16_t>(size_class);
+    pool.nextoffset = static_cast<std::uint32_t>(pool.first_block + 2 * size);
+    pool.maxnextoffset = static_cast<std::uint32_t>(g_state.layout.pool_size - size);
+    Block *first = reinterpret_cast<Block *>(base + pool.first_block);
+    Block *second = reinterpret_cast<Block *>(base + pool.first_block + size);
     second->next = nullptr;
     pool.freeblock = second;
     return first;
 }
 
-void *pool_refill(PoolHeader &header, Block *handed_out, std::size_t nbytes) noexcept {
+void *pool_refill(std::size_t nbytes, PoolHeader &header, Block *handed_out) noexcept {
     if (header.nextoffset <= header.maxnextoffset) {
         // Carve one more block; it is the whole free list. (Never the sentinel, whose
         // offsets say it has nothing to carve.)
-        Block *block = reinterpret_cast<Block *>(pool_base(as_pool(header)) + header.nextoffset);
+        Block *block = reinterpret_cast<Block *>(pool_memory(header) + header.nextoffset);
         header.nextoffset += static_cast<std::uint32_t>(block_size_of(header.size_class));
         block->next = nullptr;
         header.freeblock = block;
@@ -95,14 +110,18 @@ std::size_t pool_untouched_blocks(const Pool &pool) {
 bool pool_is_valid(const Pool &pool) {
     if (pool.size_class >= kNumSizeClasses) return false;
     const std::size_t size = block_size_of(pool.size_class);
-    if (pool.maxnextoffset != kPoolSize - size) return false;
-    if (pool.nextoffset < kPoolOverhead + size || pool.nextoffset > pool.maxnextoffset + size)
+    const std::size_t pool_size = g_state.layout.pool_size;
+    const std::size_t first = pool.first_block;
+    if (first != kBlocksAfterHeader && first != 0 && first != kBlocksAfterTable) return false;
+    if (pool.maxnextoffset != pool_size - size) return false;
+    if (pool.nextoffset < first + size || pool.nextoffset > pool.maxnextoffset + size ||
+        (pool.nextoffset - first) % size != 0)
         return false;
-    const auto base = reinterpret_cast<std::uintptr_t>(&pool);
+    const auto base = reinterpret_cast<std::uintptr_t>(pool_memory(pool));
     for (const Block *b = pool.freeblock; b != nullptr; b = b->next) {
         const auto addr = reinterpret_cast<std::uintptr_t>(b);
-        if (addr < base + kPoolOverhead || addr >= base + pool.nextoffset) return false;
-        if ((addr - base - kPoolOverhead) % size != 0) return false;
+        if (addr < base + first || addr >= base + pool.nextoffset) return false;
+        if ((addr - base - first) % size != 0) return false;
     }
     return pool.ref + pool_free_list_length(pool) + pool_untouched_blocks(pool) ==
            pool_capacity(pool);

@@ -69,10 +69,17 @@ void *malloc_slow(std::size_t nbytes) noexcept {
     return raw_fallback_malloc(nbytes);
 }
 
+Pool *pool_of_owned(const void *p) noexcept {
+    if (arena_map::in_aligned_arena(p)) return pool_of_aligned(p);
+    // An arena a custom allocator placed elsewhere: the header starts the pool.
+    return reinterpret_cast<Pool *>(reinterpret_cast<std::uintptr_t>(p) &
+                                    ~g_state.layout.pool_mask);
+}
+
 void free_slow(void *p) noexcept {
     if (p == nullptr) return;
     if (arena_map::owns(p)) {
-        push_owned(p);
+        push_to(pool_of_owned(p), p);
         return;
     }
     PyMem_RawFree(p);
@@ -94,7 +101,8 @@ void *realloc(void *p, std::size_t nbytes) noexcept {
     if (p == nullptr) return malloc(nbytes);
     if (!arena_map::owns(p)) return PyMem_RawRealloc(p, nbytes);
 
-    std::size_t keep = block_size_of(pool_of(p)->size_class);
+    Pool *pool = pool_of_owned(p);
+    std::size_t keep = block_size_of(pool->size_class);
     if (nbytes <= keep) {
         // Growing inside the block, or shrinking by less than a quarter: keep the block.
         if (4 * nbytes > 3 * keep) return p;
@@ -103,7 +111,7 @@ void *realloc(void *p, std::size_t nbytes) noexcept {
     void *moved = malloc(nbytes);
     if (moved == nullptr) return nullptr;  // p is untouched
     std::memcpy(moved, p, keep);
-    push_owned(p);
+    push_to(pool, p);
     return moved;
 }
 

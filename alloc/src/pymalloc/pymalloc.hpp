@@ -5,11 +5,13 @@
 //   pop       size class, load the class's first used pool, pop its free list, count the
 //             block: about 10 instructions, one branch taken only when the list runs dry
 //             (which is also how "no used pool" shows: see g_no_pool in pool.hpp).
-//   free      arena slot, one compare against the map, push on the pool's free list,
-//             count down: about 12 instructions, rare branches only for a pool that was
+//   free      arena slot, one compare against the map, header(p) of geometry.hpp (dense
+//             headers: two shifts, a mask and an add, 5 instructions), push on the pool's
+//             free list, count down: 19 instructions, rare branches only for a pool that was
 //             full or becomes empty (fast_free_admits + push_owned).
-// Together with the domain gate (domains.hpp) and the calls, a pair stays under 40
-// instructions, loop included (bench/alloc/callgrind_counts.sh counts it with callgrind).
+// Together with the domain gate (domains.hpp), the calls and the returns, a pair costs 40
+// instructions, loop included (bench/alloc/callgrind_counts.sh counts it with callgrind):
+// the budget, with nothing to spare.
 // Anything else is [[gnu::noinline]] and lives in another file: no lock (the GIL covers
 // pymalloc), no debug branches (the debug hooks wrap the domain table instead).
 #pragma once
@@ -33,8 +35,8 @@ void entry_free(void *ctx, void *p) noexcept;
 inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_calloc,
                                                 &entry_realloc, &entry_free};
 
-// The rare transitions of push_owned(), out of line (pool.cpp): a used pool became empty,
-// a full pool became used.
+// The rare transitions of a free, out of line (pool.cpp): a used pool became empty, a full
+// pool became used.
 [[gnu::noinline]] void pool_emptied(Pool &pool) noexcept;
 [[gnu::noinline]] void pool_unfilled(Pool &pool) noexcept;
 
@@ -45,18 +47,42 @@ inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_c
 [[gnu::always_inline]] inline void *pop(std::size_t nbytes) noexcept {
     PoolHeader *pool = g_state.usedfront[(nbytes - 1) >> kAlignmentShift];
     Block *block = pool->freeblock;  // never nullptr: used pools and the sentinel have one
+    Block *next = block->next;
+    pool->freeblock = next;
     ++pool->ref;
-    pool->freeblock = block->next;
-    if (pool->freeblock == nullptr) [[unlikely]]
-        return pool_refill(*pool, block, nbytes);
+    if (next == nullptr) [[unlikely]]
+        return pool_refill(nbytes, *pool, block);
     return block;
 }
+
+// The header of the pool holding `p`, for a p in an arena aligned to its size (the slots
+// the fast path admits), `slot` being p's arena-map slot: header(p) of geometry.hpp, the
+// same instructions whatever the geometry.
+[[gnu::always_inline]] inline Pool *pool_of_aligned(const void *p, std::size_t slot) noexcept {
+    const auto a = reinterpret_cast<std::uintptr_t>(p);
+    if constexpr (kDenseHeaders) {
+        // The slot's base, rebuilt from the slot number the map test holds in a register:
+        // one shift. (The empty asm stops the compiler from re-deriving it from p with a
+        // copy and a mask, one instruction more.)
+        __asm__("" : "+r"(slot));
+        return reinterpret_cast<Pool *>((slot << kMapSlotBits) +
+                                        ((a >> kHeaderIndexShift) & g_state.header_mask));
+    } else {
+        return reinterpret_cast<Pool *>(a & g_state.header_mask);
+    }
+}
+
+[[gnu::always_inline]] inline Pool *pool_of_aligned(const void *p) noexcept {
+    return pool_of_aligned(p, arena_map::slot_of(p));
+}
+
+// The header of the pool holding `p`, for any p pymalloc owns (slow paths).
+Pool *pool_of_owned(const void *p) noexcept;
 
 // Returns a block that pymalloc owns to its pool (LIFO: it is the next one handed out).
 // A pool with room for two blocks cannot go from full to empty in one free, so the two
 // rare cases are tested one after the other, each ending in a tail call.
-[[gnu::always_inline]] inline void push_owned(void *p) noexcept {
-    Pool *pool = pool_of(p);
+[[gnu::always_inline]] inline void push_to(Pool *pool, void *p) noexcept {
     Block *block = static_cast<Block *>(p);
     Block *last_free = pool->freeblock;
     block->next = last_free;
@@ -67,11 +93,16 @@ inline constexpr PyMemAllocatorEx kAllocator = {nullptr, &entry_malloc, &entry_c
         return pool_unfilled(*pool);
 }
 
-// True when `p` lies in a wholly owned arena slot and the domain's gate admits frees: the
-// fast path may push it. False for NULL, foreign pointers, unaligned arenas, a domain
-// that does not hold pymalloc, and before the arena map exists.
-[[gnu::always_inline]] inline bool fast_free_admits(const void *p, int domain) noexcept {
-    const std::size_t slot = arena_map::slot_of(p);
+// push_to(pool_of_aligned(p, slot), p): the fast path's free.
+[[gnu::always_inline]] inline void push_owned(void *p, std::size_t slot) noexcept {
+    push_to(pool_of_aligned(p, slot), p);
+}
+
+// True when `slot` (a pointer's arena_map::slot_of()) belongs to an arena aligned to its
+// size and the domain's gate admits frees: the fast path may push the pointer. False for
+// NULL, foreign pointers, unaligned arenas, a domain that does not hold pymalloc, and
+// before the arena map exists.
+[[gnu::always_inline]] inline bool fast_free_admits(std::size_t slot, int domain) noexcept {
     return slot < g_state.gates[domain].map_limit &&
            g_state.arena_slots[slot] == arena_map::kWhollyOwned;
 }
@@ -96,7 +127,7 @@ inline void *malloc(std::size_t nbytes) noexcept {
 
 inline void free(void *p) noexcept {
     if (arena_map::owns(p))
-        push_owned(p);
+        push_to(pool_of_owned(p), p);
     else
         free_slow(p);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 
 #include "minipy/pymem.h"
@@ -44,8 +45,11 @@ struct State {
     // reaches all of it.
     DomainGate gates[3];                     // indexed by PyMemAllocatorDomain
     std::uint16_t *arena_slots;              // the arena map (arena_map.hpp), or nullptr
+    std::uintptr_t header_mask;              // header(p)'s mask (geometry.hpp): dense builds
+                                             // layout.index_mask, start ~layout.pool_mask
     PoolHeader *usedfront[kNumSizeClasses];  // &usedpools[i].front(), or &g_no_pool
     // Cold.
+    Layout layout;                           // the geometry (geometry.hpp)
     PyObjectArenaAllocator arena_allocator;  // where new arenas come from
     std::size_t arenas_allocated_total;      // CPython's ntimes_arena_allocated
     std::size_t arenas_highwater;
@@ -55,7 +59,9 @@ struct State {
     alignas(Lists) unsigned char lists_storage[sizeof(Lists)];
 };
 
-extern constinit State g_state;
+// Hidden in the declaration too (not only by -fvisibility at the definition): otherwise a
+// PIC build reaches it through the GOT, one more instruction on each fast path.
+[[gnu::visibility("hidden")]] extern constinit State g_state;
 
 [[gnu::noinline]] Lists &construct_lists() noexcept;
 
@@ -76,6 +82,17 @@ inline void refresh_usedfront(unsigned size_class) noexcept {
     PoolList &list = lists_of_live_heap().usedpools[size_class];
     g_state.usedfront[size_class] = list.empty() ? &g_no_pool : &list.front();
 }
+
+// The mask header(p) reads for a geometry (geometry.hpp).
+constexpr std::uintptr_t header_mask_of(const Layout &layout) {
+    return kDenseHeaders ? layout.index_mask : ~layout.pool_mask;
+}
+
+// Installs a geometry; false (and nothing changed) while an arena other than wholly free
+// ones exists. parse_geometry() takes the names of minipy_pymalloc_configure(): false for an
+// unknown one; NULL, "" and "default" mean the build's default (layout.cpp).
+bool set_geometry(Geometry geometry) noexcept;
+bool parse_geometry(const char *name, Geometry *out) noexcept;
 
 // Prints the statistics to stderr when PYTHONMALLOCSTATS asked for them (stats.cpp).
 void print_stats_if_requested() noexcept;

@@ -22,6 +22,9 @@
 namespace minipy::pymalloc {
 namespace {
 
+// Pools of one class may hold different numbers of blocks (the first pool of each 256 KiB
+// holds the header table with large pools; pools of unaligned arenas hold their headers), so
+// header and quantization bytes are summed pool by pool, from what the walk reports.
 int add_pool(const minipy_arena_info * /*arena*/, const minipy_pool_info *pool, void *ctx) {
     auto *stats = static_cast<minipy_pymalloc_stats *>(ctx);
     if (pool->blocks_in_use == 0) return 0;  // empty and uncarved pools are "unused pools"
@@ -29,14 +32,24 @@ int add_pool(const minipy_arena_info * /*arena*/, const minipy_pool_info *pool, 
     ++c.num_pools;
     c.blocks_in_use += pool->blocks_in_use;
     c.avail_blocks += pool->capacity - pool->blocks_in_use;
+    stats->pool_header_bytes += pool->header_bytes;
+    stats->quantization_bytes +=
+        stats->geometry.pool_size - pool->header_bytes - pool->capacity * pool->block_size;
     return 0;
 }
 
 int add_arena(const minipy_arena_info *arena, void *ctx) {
     auto *stats = static_cast<minipy_pymalloc_stats *>(ctx);
+    const std::size_t pool_size = stats->geometry.pool_size;
     ++stats->arenas_allocated_current;
     stats->unused_pools += arena->free_pools;
-    if (arena->first_pool != arena->address) stats->arena_alignment_bytes += kPoolSize;
+    // What the pools do not cover: a table that is a pool of its own, or the ends of an arena
+    // not aligned to the pool size (one pool's worth, as in CPython).
+    const std::size_t outside_pools = stats->geometry.arena_size - arena->total_pools * pool_size;
+    if (arena->header_table != nullptr)
+        stats->pool_header_bytes += outside_pools;
+    else
+        stats->arena_alignment_bytes += outside_pools;
     return 0;
 }
 
@@ -78,14 +91,13 @@ extern "C" void minipy_pymalloc_get_stats(minipy_pymalloc_stats *out) noexcept {
         const std::size_t size = block_size_of(i);
         out->allocated_bytes += c.blocks_in_use * size;
         out->available_bytes += c.avail_blocks * size;
-        out->pool_header_bytes += c.num_pools * kPoolOverhead;
-        out->quantization_bytes += c.num_pools * ((kPoolSize - kPoolOverhead) % size);
     }
+    const std::size_t pool_size = out->geometry.pool_size;
     out->arenas_allocated_total = g_state.arenas_allocated_total;
     out->arenas_reclaimed = g_state.arenas_allocated_total - out->arenas_allocated_current;
     out->arenas_highwater = g_state.arenas_highwater;
-    out->arena_bytes = out->arenas_allocated_current * kArenaSize;
-    out->total = out->allocated_bytes + out->available_bytes + out->unused_pools * kPoolSize +
+    out->arena_bytes = out->arenas_allocated_current * out->geometry.arena_size;
+    out->total = out->allocated_bytes + out->available_bytes + out->unused_pools * pool_size +
                  out->pool_header_bytes + out->quantization_bytes + out->arena_alignment_bytes;
     out->raw_fallback_blocks = g_state.raw_allocated_blocks;
 }
@@ -124,13 +136,14 @@ extern "C" int _PyObject_DebugMallocStats(FILE *out) noexcept {
     print_line(out, "# arenas highwater mark", s.arenas_highwater);
     print_line(out, "# arenas allocated current", s.arenas_allocated_current);
     std::snprintf(label, sizeof label, "%zu arenas * %zu bytes/arena", s.arenas_allocated_current,
-                  kArenaSize);
+                  s.geometry.arena_size);
     print_line(out, label, s.arena_bytes);
     std::fputc('\n', out);
     std::size_t total = print_line(out, "# bytes in allocated blocks", s.allocated_bytes);
     total += print_line(out, "# bytes in available blocks", s.available_bytes);
-    std::snprintf(label, sizeof label, "%zu unused pools * %zu bytes", s.unused_pools, kPoolSize);
-    total += print_line(out, label, s.unused_pools * kPoolSize);
+    std::snprintf(label, sizeof label, "%zu unused pools * %zu bytes", s.unused_pools,
+                  s.geometry.pool_size);
+    total += print_line(out, label, s.unused_pools * s.geometry.pool_size);
     total += print_line(out, "# bytes lost to pool headers", s.pool_header_bytes);
     total += print_line(out, "# bytes lost to quantization", s.quantization_bytes);
     total += print_line(out, "# bytes lost to arena alignment", s.arena_alignment_bytes);

@@ -20,17 +20,22 @@ minipy_arena_info describe(const Arena &arena, std::size_t rank) {
     info.total_pools = arena.ntotalpools;
     info.free_pools = arena.nfreepools;
     info.carved_pools = arena.carved_pools();
+    info.header_table = arena.has_tables ? reinterpret_cast<const void *>(arena.address) : nullptr;
     return info;
 }
 
-minipy_pool_info describe(const Pool *pool, std::size_t index, bool carved) {
+minipy_pool_info describe(const Arena &arena, const std::byte *memory, std::size_t index,
+                          bool carved) {
     minipy_pool_info info{};
-    info.address = pool;
+    info.address = memory;
     info.index = index;
     if (!carved) {
         info.state = MINIPY_POOL_UNCARVED;
         return info;
     }
+    const Pool *pool = arena.header_of(memory);
+    info.header = pool;
+    info.header_bytes = pool->first_block;  // 48, 4096 or 0: what precedes the first block
     info.size_class = pool->size_class;
     if (pool->size_class == kNoSizeClass) {  // carved, never served (cannot stay so)
         info.state = MINIPY_POOL_EMPTY;
@@ -59,8 +64,8 @@ int visit(const Arena &arena, std::size_t rank, minipy_arena_visitor arena_cb,
     const std::byte *base = arena.first_pool();
     const std::uint32_t carved = arena.carved_pools();
     for (std::uint32_t i = 0; i < arena.ntotalpools; ++i) {
-        const auto *pool = reinterpret_cast<const Pool *>(base + std::size_t{i} * kPoolSize);
-        const minipy_pool_info pool_info = describe(pool, i, i < carved);
+        const std::byte *memory = base + (std::size_t{i} << g_state.layout.pool_bits);
+        const minipy_pool_info pool_info = describe(arena, memory, i, i < carved);
         if (int stop = pool_cb(&arena_info, &pool_info, ctx)) return stop;
     }
     return 0;
@@ -86,6 +91,14 @@ extern "C" int minipy_pymalloc_walk(minipy_arena_visitor arena_cb, minipy_pool_v
 
 extern "C" void minipy_pymalloc_get_geometry(minipy_pymalloc_geometry *out) noexcept {
     using namespace minipy::pymalloc;
-    *out = minipy_pymalloc_geometry{kAlignment, kSmallRequestThreshold, kNumSizeClasses, kPoolSize,
-                                    kArenaSize, kPoolOverhead,          kMaxPoolsInArena};
+    const Layout &layout = g_state.layout;
+    *out = minipy_pymalloc_geometry{};
+    out->alignment = kAlignment;
+    out->small_threshold = kSmallRequestThreshold;
+    out->num_size_classes = kNumSizeClasses;
+    out->pool_size = layout.pool_size;
+    out->arena_size = layout.arena_size;
+    out->pool_overhead = kPoolOverhead;
+    out->max_pools_in_arena = kMaxPoolsInArena;
+    out->header_placement = kDenseHeaders ? MINIPY_POOL_HEADERS_DENSE : MINIPY_POOL_HEADERS_START;
 }

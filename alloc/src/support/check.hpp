@@ -1,4 +1,4 @@
-// Two kinds of check, kept apart as STYLE.md asks:
+// Two kinds of check, kept apart (a caller's misuse is not our broken invariant):
 //   MINIPY_ASSERT(x)            our own invariant; on in debug builds, compiled away in release.
 //   MINIPY_ASSERT_EXPENSIVE(x)  a whole-structure checker (is_valid()); only with
 //                               -DMINIPY_EXPENSIVE_ASSERTS=ON, it may walk every arena.

@@ -41,9 +41,13 @@ MINIPY_NORETURN PyAPI_FUNC(void) Py_ExitStatusException(PyStatus status) MINIPY_
  *   use_freelists    -1            -                     1
  *   memory_limit     0             -                     0 (no limit)
  *   leak_check       -1            -                     0
+ *   pymalloc_geometry NULL         MINIPY_PYMALLOC_GEOMETRY  keep pymalloc's (the build's)
  *
  * allocator takes PYTHONMALLOC's names: "default", "debug", "pymalloc", "pymalloc_debug",
- * "malloc", "malloc_debug". Later issues add fields at the end. */
+ * "malloc", "malloc_debug". pymalloc_geometry takes minipy_pymalloc_configure()'s names:
+ * "default", "small" (4 KiB pools in 256 KiB arenas) or "large" (16 KiB pools in 1 MiB
+ * arenas, CPython 3.10+'s); it can change only while pymalloc holds no block. Later issues
+ * add fields at the end. */
 typedef struct {
     int use_environment;    /* 1: read PYTHON* variables for unset fields */
     const char *allocator;  /* not copied: must outlive Py_InitializeFromConfig() */
@@ -53,6 +57,7 @@ typedef struct {
     size_t memory_limit;    /* bytes the MEM and OBJ domains may hold together; 0 = no limit.
                                Above it an allocation returns NULL: the caller sees MemoryError */
     int leak_check;         /* count MEM and OBJ blocks, and report those left at shutdown */
+    const char *pymalloc_geometry; /* not copied; pymalloc's pool and arena sizes */
 } PyConfig;
 
 /* use_environment = 1, everything else unset. */

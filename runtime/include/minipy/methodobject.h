@@ -2,8 +2,10 @@
  *
  * C-compatible; names and rules follow CPython's Include/methodobject.h. A type lists its
  * methods in tp_methods; attribute lookup (PyObject_GenericGetAttr) binds them to the
- * instance. METH_NOARGS, METH_O, METH_VARARGS and METH_VARARGS | METH_KEYWORDS are
- * supported. */
+ * instance. The calling conventions are CPython's: METH_NOARGS, METH_O, METH_VARARGS,
+ * METH_VARARGS | METH_KEYWORDS, METH_FASTCALL and METH_FASTCALL | METH_KEYWORDS (the C array
+ * of the arguments, then, for keywords, a tuple of their names whose values follow the
+ * positional ones in the array). */
 #ifndef MINIPY_METHODOBJECT_H
 #define MINIPY_METHODOBJECT_H
 
@@ -13,6 +15,9 @@ MINIPY_EXTERN_C_BEGIN
 
 typedef PyObject *(*PyCFunction)(PyObject *self, PyObject *args);
 typedef PyObject *(*PyCFunctionWithKeywords)(PyObject *self, PyObject *args, PyObject *kwargs);
+typedef PyObject *(*_PyCFunctionFast)(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+typedef PyObject *(*_PyCFunctionFastWithKeywords)(PyObject *self, PyObject *const *args,
+                                                  Py_ssize_t nargs, PyObject *kwnames);
 #define _PyCFunction_CAST(func) ((PyCFunction)(void (*)(void))(func))
 
 struct PyMethodDef {
@@ -29,9 +34,10 @@ typedef struct PyMethodDef PyMethodDef;
 #define METH_O        0x0008
 #define METH_CLASS    0x0010
 #define METH_STATIC   0x0020
-/* The method replaces a slot wrapper of the same name in the type's dict instead of giving way
- * to it (PyType_Ready adds slot wrappers first). */
-#define METH_COEXIST 0x0040
+/* Defined in tp_methods even where a slot would make the same name (dict.__contains__): the
+ * method comes first. */
+#define METH_COEXIST  0x0040
+#define METH_FASTCALL 0x0080
 
 typedef struct {
     PyObject_HEAD PyMethodDef *m_ml; /* the definition */

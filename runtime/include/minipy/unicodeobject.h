@@ -154,9 +154,14 @@ PyAPI_FUNC(PyObject *)
     PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *)
     PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors) MINIPY_NOEXCEPT;
-/* encoding: "utf-8", "ascii", "latin-1" (and their usual aliases). */
+/* encoding: "utf-8", "ascii", "latin-1" (and their usual aliases); NULL is UTF-8. Empty input
+ * is "" whatever the encoding names. */
 PyAPI_FUNC(PyObject *) PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                                         const char *errors) MINIPY_NOEXCEPT;
+/* str(obj, encoding, errors): decodes a bytes object; TypeError for a str ("decoding str is
+ * not supported") or anything else. */
+PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
+                                                   const char *errors) MINIPY_NOEXCEPT;
 /* From `size` units of `kind`; the result has the narrowest kind that fits. */
 PyAPI_FUNC(PyObject *)
     PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size) MINIPY_NOEXCEPT;

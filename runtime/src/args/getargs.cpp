@@ -16,6 +16,7 @@
 #include <cstdarg>
 
 #include "args/getargs.hpp"
+#include "args/method_args.hpp"
 
 namespace getargs = minipy::runtime::getargs;
 
@@ -214,23 +215,8 @@ extern "C" int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t mi
         return 0;
     }
     const Py_ssize_t nargs = PyTuple_Size(args);
-    // "f expected at least 2 arguments, got 1" or, without a name, "unpacked tuple should
-    // have at least 2 elements, but has 1".
-    auto wrong_count = [&](const char *bound, Py_ssize_t limit) {
-        const char *qualifier = min == max ? "" : bound;
-        const char *plural = limit == 1 ? "" : "s";
-        if (name != nullptr) {
-            PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd", name,
-                         qualifier, limit, plural, nargs);
-        } else {
-            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
-                         qualifier, limit, plural, nargs);
-        }
-        return 0;
-    };
-    if (nargs < min) return wrong_count("at least ", min);
+    if (!minipy::runtime::args::check_positional(name, nargs, min, max)) return 0;
     if (nargs == 0) return 1;
-    if (nargs > max) return wrong_count("at most ", max);
     va_list va;
     va_start(va, max);
     for (Py_ssize_t i = 0; i < nargs; ++i) *va_arg(va, PyObject **) = PyTuple_GET_ITEM(args, i);

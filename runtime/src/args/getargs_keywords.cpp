@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "args/getargs.hpp"
+#include "objects/str/str_internal.hpp"
 
 namespace getargs = minipy::runtime::getargs;
 
@@ -30,18 +31,6 @@ PyObject *keyword_value(PyObject *kwargs, const char *name) noexcept {
     PyObject *value = PyDict_GetItemWithError(kwargs, key);
     Py_DECREF(key);
     return value;
-}
-
-// 1 if the str `key` spells `name`, 0 if not, -1 with an exception.
-int key_is(PyObject *key, const char *name) noexcept {
-    const char *text = PyUnicode_AsUTF8(key);
-    if (text == nullptr) {
-        // A key with lone surrogates has no UTF-8 form, and so names no parameter.
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return -1;
-        PyErr_Clear();
-        return 0;
-    }
-    return std::strcmp(text, name) == 0;
 }
 
 // After the parameters: keyword arguments that were not used. Always raises; 0.
@@ -70,9 +59,7 @@ int report_extra_keywords(PyObject *args, PyObject *kwargs, char **kwlist, int p
         }
         bool known = false;
         for (int i = positional_only; i < parameters && !known; ++i) {
-            const int match = key_is(key, kwlist[i]);
-            if (match < 0) return 0;
-            known = match != 0;
+            known = minipy::runtime::unicode_equal_to_ascii(key, kwlist[i]);
         }
         if (!known) {
             PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s", key,

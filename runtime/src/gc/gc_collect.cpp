@@ -32,6 +32,11 @@
 // Invariant between collections: only the objects of the collected generations carry
 // kPrevCollecting, and only during steps 1..3 (survivors) or 1..5 (garbage). No user code runs
 // during steps 1..3 except tp_traverse, which must not change any reference.
+//
+// The invariants preset checks each step's result (gc_check.cpp): the collected generations
+// before step 1 and after step 5, gc_refs after steps 1 and 2, the survivors after step 3, the
+// unreachable list before step 5.
+#include "check/check.hpp"
 #include "gc/gc_internal.hpp"
 #include "minipy/Python.h"
 
@@ -39,9 +44,6 @@ namespace minipy::runtime::gc {
 
 namespace {
 
-Py_ssize_t get_refs(const PyGC_Head *g) noexcept {
-    return static_cast<Py_ssize_t>(g->_gc_prev >> kPrevShift);
-}
 void set_refs(PyGC_Head *g, Py_ssize_t refs) noexcept {
     g->_gc_prev = (g->_gc_prev & ~kPrevMask) | (static_cast<std::uintptr_t>(refs) << kPrevShift);
 }
@@ -51,9 +53,6 @@ void reset_refs(PyGC_Head *g, Py_ssize_t refs) noexcept {
 }
 void decref(PyGC_Head *g) noexcept {
     g->_gc_prev -= std::uintptr_t{1} << kPrevShift;
-}
-bool is_collecting(const PyGC_Head *g) noexcept {
-    return (g->_gc_prev & kPrevCollecting) != 0;
 }
 void clear_collecting(PyGC_Head *g) noexcept {
     g->_gc_prev &= ~kPrevCollecting;
@@ -238,6 +237,7 @@ void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_unreach
 }  // namespace
 
 Py_ssize_t collect_main(int generation) noexcept {
+    MINIPY_ASSERT_EXPENSIVE(gc_generations_are_valid(generation));
     Generation *gens = g_gc.generations;
     if (generation + 1 < kGenerations) gens[generation + 1].count += 1;
     for (int i = 0; i <= generation; ++i) gens[i].count = 0;
@@ -248,9 +248,12 @@ Py_ssize_t collect_main(int generation) noexcept {
 
     PyGC_Head unreachable;
     update_refs(young);
+    MINIPY_ASSERT_EXPENSIVE(gc_refs_are_valid(young, RefsPhase::updated));
     subtract_refs(young);
+    MINIPY_ASSERT_EXPENSIVE(gc_refs_are_valid(young, RefsPhase::subtracted));
     gc_list_init(&unreachable);
     move_unreachable(young, &unreachable);
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(young, "gc survivors", false));
 
     untrack_tuples(young);
     if (young != old) {
@@ -262,11 +265,14 @@ Py_ssize_t collect_main(int generation) noexcept {
     }
 
     clear_unreachable_marks(&unreachable);
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(&unreachable, "gc unreachable list", true));
     finalize_garbage(&unreachable);
     PyGC_Head final_unreachable;
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(&final_unreachable, "gc unreachable list", true));
     const Py_ssize_t found = gc_list_size(&final_unreachable);
     delete_garbage(&final_unreachable, old);
+    MINIPY_ASSERT_EXPENSIVE(gc_generations_are_valid(generation));
 
     minipy_gc_generation_stats &stats = g_gc.stats[generation];
     stats.collections += 1;

@@ -75,6 +75,15 @@ inline void set_prev(PyGC_Head *g, PyGC_Head *prev) noexcept {
     g->_gc_prev = (g->_gc_prev & ~kPrevMask) | reinterpret_cast<std::uintptr_t>(prev);
 }
 
+// During a collection, between update_refs and move_unreachable: the object's gc_refs, kept
+// in the pointer part of _gc_prev, and whether it belongs to the collected generations.
+inline Py_ssize_t get_refs(const PyGC_Head *g) noexcept {
+    return static_cast<Py_ssize_t>(g->_gc_prev >> kPrevShift);
+}
+inline bool is_collecting(const PyGC_Head *g) noexcept {
+    return (g->_gc_prev & kPrevCollecting) != 0;
+}
+
 // PyObject_IS_GC without the call: the type has GC and, when it asks, this instance has too.
 inline bool object_is_gc(PyObject *op) noexcept {
     PyTypeObject *type = Py_TYPE(op);
@@ -163,6 +172,27 @@ inline Py_ssize_t gc_list_size(const PyGC_Head *head) noexcept {
     for (const PyGC_Head *g = next_of(head); g != head; g = next_of(g)) ++n;
     return n;
 }
+
+// --- The invariant checkers (gc_check.cpp) ---------------------------------------------------
+// Each returns true or stops the process with a report naming the broken rule
+// (check/check.hpp). None follows a link it has not checked first, none runs user code.
+
+// Generations 0..oldest (all of them for kGenerations - 1): links that agree both ways
+// (node->next->prev == node) all around the circle back to its head, no node on two lists
+// (or carrying another list's head), no collection flags, every node a GC object with
+// references; counts and thresholds >= 0. O(objects on those lists).
+bool gc_generations_are_valid(int oldest) noexcept;
+// The same rules for one working list of a collection (`name` in the report); `collecting`:
+// whether every node carries kPrevCollecting (the unreachable list) or none does.
+bool gc_list_is_valid(PyGC_Head *head, const char *name, bool collecting) noexcept;
+// The collected generations (`young`, linked by _gc_next only) after update_refs
+// (gc_refs == ob_refcnt) or after subtract_refs (0 <= gc_refs <= ob_refcnt); every node
+// carries kPrevCollecting.
+enum class RefsPhase { updated, subtracted };
+bool gc_refs_are_valid(PyGC_Head *young, RefsPhase phase) noexcept;
+// One object at track / untrack: when tracked, its neighbours link back to it and it is a GC
+// object. O(1).
+bool gc_node_is_valid(PyObject *op) noexcept;
 
 }  // namespace minipy::runtime::gc
 

@@ -23,6 +23,7 @@
 // raised by a tp_clear is reported as unraisable, as CPython does.
 #include <cstring>
 
+#include "check/check.hpp"
 #include "gc/gc_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
@@ -203,7 +204,10 @@ extern "C" void PyObject_GC_Del(void *op) noexcept {
     if (op == nullptr) return;
     PyGC_Head *head = as_gc(static_cast<PyObject *>(op));
     // A dealloc that forgot PyObject_GC_UnTrack: unlink rather than leave a dangling node.
-    if (head->_gc_next != 0) gc_list_remove(head);
+    if (head->_gc_next != 0) {
+        MINIPY_ASSERT_EXPENSIVE(gc_node_is_valid(static_cast<PyObject *>(op)));
+        gc_list_remove(head);
+    }
     if (g_gc.generations[0].count > 0) --g_gc.generations[0].count;
     PyObject_Free(reinterpret_cast<char *>(head) -
                   preheader_bytes(Py_TYPE(static_cast<PyObject *>(op))));
@@ -216,11 +220,15 @@ extern "C" void PyObject_GC_Track(void *op) noexcept {
     if (head->_gc_next != 0) Py_FatalError("object already tracked by the garbage collector");
     ensure_lists();
     gc_list_append(head, &g_gc.generations[0].head);
+    MINIPY_ASSERT_EXPENSIVE(gc_node_is_valid(static_cast<PyObject *>(op)));
 }
 
 extern "C" void PyObject_GC_UnTrack(void *op) noexcept {
     PyGC_Head *head = as_gc(static_cast<PyObject *>(op));
-    if (head->_gc_next != 0) gc_list_remove(head);
+    if (head->_gc_next != 0) {
+        MINIPY_ASSERT_EXPENSIVE(gc_node_is_valid(static_cast<PyObject *>(op)));
+        gc_list_remove(head);
+    }
 }
 
 extern "C" int PyObject_GC_IsTracked(PyObject *op) noexcept {

@@ -20,6 +20,7 @@
 #include "minipy/initconfig.h"
 #include "minipy/object.h"
 #include "minipy/pylifecycle.h"
+#include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
 #include "minipy/pystate.h"
 #include "objects/freelist_settings.hpp"
@@ -77,6 +78,7 @@ void init_unset(PyConfig *config, int use_environment) noexcept {
     config->use_freelists = -1;
     config->memory_limit = 0;
     config->leak_check = -1;
+    config->pymalloc_geometry = nullptr;
 }
 
 PyStatus init_error(const char *message) noexcept {
@@ -99,6 +101,8 @@ struct Settings {
     bool use_freelists = true;
     std::size_t memory_limit = 0;
     bool leak_check = false;
+    const char *pymalloc_geometry = nullptr;  // with its source, when one was asked for
+    const char *pymalloc_geometry_source = nullptr;
 };
 
 // Start-up is single-threaded, and the message must outlive the call: a static buffer.
@@ -135,13 +139,33 @@ PyStatus resolve(const PyConfig &config, Settings &out) noexcept {
     // sys.setswitchinterval's rule: positive; and it must fit the microsecond counter.
     if (!(interval > 0.0) || !std::isfinite(interval) || interval > 1e9)
         return init_error("config.switch_interval must be a positive number of seconds");
-    out.switch_interval_us = static_cast<unsigned long>(interval * 1e6 + 0.5);
+    out.switch_interval_us = static_cast<unsigned long>(std::llround(interval * 1e6));
     if (out.switch_interval_us == 0) out.switch_interval_us = 1;
 
     out.use_freelists = config.use_freelists != 0;  // unset (-1) means on
     out.memory_limit = config.memory_limit;
     out.leak_check = config.leak_check > 0;
+
+    out.pymalloc_geometry = config.pymalloc_geometry;
+    out.pymalloc_geometry_source = "config.pymalloc_geometry";
+    if (out.pymalloc_geometry == nullptr && config.use_environment) {
+        out.pymalloc_geometry = non_empty_env("MINIPY_PYMALLOC_GEOMETRY");
+        out.pymalloc_geometry_source = "MINIPY_PYMALLOC_GEOMETRY";
+    }
     return PyStatus_Ok();
+}
+
+// Installs the geometry asked for, if any; pymalloc refuses a change while it holds blocks.
+PyStatus configure_pymalloc(const Settings &settings) noexcept {
+    if (settings.pymalloc_geometry == nullptr) return PyStatus_Ok();
+    const int result = minipy_pymalloc_configure(settings.pymalloc_geometry);
+    if (result == 0) return PyStatus_Ok();
+    std::snprintf(g_allocator_message, sizeof g_allocator_message,
+                  result == -1 ? "%s: unknown geometry '%.40s' (expected default, small or large)"
+                               : "%s: cannot change to geometry '%.40s': pymalloc already "
+                                 "holds blocks",
+                  settings.pymalloc_geometry_source, settings.pymalloc_geometry);
+    return init_error(g_allocator_message);
 }
 
 }  // namespace
@@ -219,7 +243,9 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
         return init_error("called while the runtime is starting or shutting down");
 
     Settings settings;
-    const PyStatus status = resolve(*config, settings);
+    PyStatus status = resolve(*config, settings);
+    if (PyStatus_Exception(status)) return status;
+    status = configure_pymalloc(settings);
     if (PyStatus_Exception(status)) return status;
 
     g_runtime.phase.store(Phase::initializing, std::memory_order_release);

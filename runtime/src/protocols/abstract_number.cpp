@@ -206,10 +206,12 @@ extern "C" int PyIndex_Check(PyObject *obj) noexcept {
 
 // --- Binary operators (the ones with no sequence fallback) ----------------------------------
 
+// NOLINTBEGIN(bugprone-macro-parentheses): defines a function
 #define MINIPY_BINARY_FUNC(name, slot, op)                         \
     extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept { \
         return binary_op(v, w, &PyNumberMethods::slot, op);        \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 MINIPY_BINARY_FUNC(PyNumber_Or, nb_or, "|")
 MINIPY_BINARY_FUNC(PyNumber_Xor, nb_xor, "^")
 MINIPY_BINARY_FUNC(PyNumber_And, nb_and, "&")
@@ -256,10 +258,12 @@ extern "C" PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z) noexc
 
 // --- In-place operators -----------------------------------------------------------------------
 
+// NOLINTBEGIN(bugprone-macro-parentheses): defines a function
 #define MINIPY_INPLACE_FUNC(name, islot, slot, op)                                    \
     extern "C" PyObject *name(PyObject *v, PyObject *w) noexcept {                    \
         return binary_iop(v, w, &PyNumberMethods::islot, &PyNumberMethods::slot, op); \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceOr, nb_inplace_or, nb_or, "|=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceXor, nb_inplace_xor, nb_xor, "^=")
 MINIPY_INPLACE_FUNC(PyNumber_InPlaceAnd, nb_inplace_and, nb_and, "&=")

@@ -42,26 +42,6 @@ PyObject *as_exact_int(PyObject *value) noexcept {
     return exact;
 }
 
-// int(b"...") in base 10: the whole buffer must be a literal (an embedded NUL is not).
-PyObject *long_from_bytes(PyObject *bytes) noexcept {
-    const char *text = PyBytes_AsString(bytes);
-    if (text == nullptr) return nullptr;
-    const Py_ssize_t length = PyBytes_Size(bytes);
-    char *end = nullptr;
-    PyObject *result = PyLong_FromString(text, &end, 10);
-    if (result != nullptr && end == text + length) return result;
-    Py_XDECREF(result);
-    // Anything but a bad literal (MemoryError) is passed on as it is.
-    if (result == nullptr && !PyErr_ExceptionMatches(PyExc_ValueError)) return nullptr;
-    PyErr_Clear();
-    PyObject *shown = PyBytes_FromStringAndSize(text, length < 200 ? length : 200);
-    if (shown != nullptr) {
-        PyErr_Format(PyExc_ValueError, "invalid literal for int() with base %d: %R", 10, shown);
-        Py_DECREF(shown);
-    }
-    return nullptr;
-}
-
 }  // namespace
 }  // namespace minipy::runtime
 
@@ -115,7 +95,7 @@ extern "C" PyObject *PyNumber_Long(PyObject *o) noexcept {
     }
     if (nb != nullptr && nb->nb_index != nullptr) return PyNumber_Index(o);
     if (PyUnicode_Check(o)) return PyLong_FromUnicodeObject(o, 10);
-    if (PyBytes_Check(o)) return minipy::runtime::long_from_bytes(o);
+    if (PyBytes_Check(o)) return _PyLong_FromBytes(PyBytes_AS_STRING(o), PyBytes_GET_SIZE(o), 10);
     return minipy::runtime::type_name_error(
         "int() argument must be a string, a bytes-like object or a real number, not '%.200s'", o);
 }

@@ -285,22 +285,18 @@ extern "C" int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2) no
     return assign_slice(s, i1, i2, nullptr, "'%.200s' object doesn't support slice deletion");
 }
 
+// list.extend's sizing, as CPython's: exact (rounded up to even) for a list or tuple, the
+// length hint for other iterables.
 extern "C" PyObject *PySequence_List(PyObject *v) noexcept {
     if (v == nullptr) return null_argument_error();
-    PyObject *it = PyObject_GetIter(v);
-    if (it == nullptr) return nullptr;
     PyObject *list = PyList_New(0);
-    while (list != nullptr) {
-        PyObject *item = PyIter_Next(it);
-        if (item == nullptr) {
-            if (PyErr_Occurred()) Py_CLEAR(list);
-            break;
-        }
-        const int appended = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (appended < 0) Py_CLEAR(list);
+    if (list == nullptr) return nullptr;
+    PyObject *none = _PyList_Extend(reinterpret_cast<PyListObject *>(list), v);
+    if (none == nullptr) {
+        Py_DECREF(list);
+        return nullptr;
     }
-    Py_DECREF(it);
+    Py_DECREF(none);
     return list;
 }
 

@@ -7,7 +7,8 @@ text, one case per line, fields separated by single spaces, '#' lines are commen
   slice_grid.txt     len start stop step -> start' stop' step' slicelength indices...
                      (PySlice_GetIndicesEx and seq[start:stop:step]; '_' means None; the
                      bounds include values beyond Py_ssize_t, which are clamped)
-  tuple_hashes.txt   hash literal  (hash() of tuples of ints / floats / nested tuples)
+  tuple_hashes.txt   hash literal repr  (hash() of tuples of ints / floats / nested tuples;
+                     the literal is the repr without spaces, the repr is the rest of the line)
   list_growth.txt    scenario allocated...  (list's allocated slots after each step, from
                      sys.getsizeof: (getsizeof(l) - getsizeof([])) // 8)
   list_slice_ops.txt len start stop step op -> resulting list  (op: del / set; set assigns
@@ -52,9 +53,9 @@ def tuple_hashes():
              ((),), ((), ()), ((1, 2), (3, 4)), (1, (2, (3, (4, ())))), tuple(range(20)),
              tuple(range(100)), (1.5, -2.25), (0.0, -0.0), (1e300, 1e-300), ((1.5,), 3),
              (True, False), (-1, -1, -1)]
-    lines = ["# hash literal"]
+    lines = ["# hash literal repr"]
     for t in cases:
-        lines.append(f"{hash(t)} " + repr(t).replace(" ", ""))
+        lines.append(f"{hash(t)} " + repr(t).replace(" ", "") + " " + repr(t))
     return lines
 
 

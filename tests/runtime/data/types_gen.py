@@ -85,6 +85,18 @@ case("descr_no_self")(lambda: str.join())
 case("descr_too_many")(lambda: str.join("", 1, 2))
 case("descr_keywords")(lambda: str.join("", x=1))
 case("descr_noargs_extra")(lambda: list.clear([], 1))
+def insert_through_descriptor():
+    items = [1]
+    return (list.insert(items, 0, 5), items)
+
+
+case("descr_fastcall")(insert_through_descriptor)
+case("descr_fastcall_keywords")(lambda: (int.to_bytes(5, 2, "big"), int.to_bytes(5, length=2, byteorder="little")))
+case("descr_fastcall_no_keywords")(lambda: list.insert([], 0, x=1))
+case("descr_fastcall_keyword_error")(lambda: int.to_bytes(5, 1, "big", x=1))
+case("descr_fastcall_no_self")(lambda: int.to_bytes())
+case("descr_keywords_not_str")(lambda: (str.join("", **{1: 2})))
+case("descr_fastcall_keywords_not_str")(lambda: int.to_bytes(5, **{1: 2}))
 case("classmethod_descr_call")(lambda: dict.__dict__["fromkeys"](dict, [1]))
 case("classmethod_descr_no_args")(lambda: dict.__dict__["fromkeys"]())
 case("classmethod_descr_not_type")(lambda: dict.__dict__["fromkeys"](1))

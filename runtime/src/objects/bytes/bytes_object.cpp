@@ -73,7 +73,7 @@ PyObject *bytes_repr_data(const char *data, Py_ssize_t size, int smartquotes) no
         has_single |= c == '\'';
         has_double |= c == '"';
     }
-    const char quote = smartquotes && has_single && !has_double ? '"' : '\'';
+    const unsigned char quote = smartquotes && has_single && !has_double ? '"' : '\'';
     for (Py_ssize_t i = 0; i < size; ++i) {
         const unsigned char c = static_cast<unsigned char>(data[i]);
         Py_ssize_t add = 1;
@@ -282,12 +282,15 @@ extern "C" void PyBytes_Concat(PyObject **pv, PyObject *w) noexcept {
         return;
     }
     if (*pv == nullptr) return;
-    if (w == nullptr || !PyBytes_Check(*pv) || !PyBytes_Check(w)) {
-        if (w != nullptr && PyBytes_Check(*pv))
-            PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(w)->tp_name,
-                         Py_TYPE(*pv)->tp_name);
-        else
-            PyErr_BadInternalCall();
+    // As CPython: a NULL newpart only drops *pv (the caller's error stands), and operands
+    // without the buffer protocol (here: anything but bytes) are a TypeError.
+    if (w == nullptr) {
+        Py_CLEAR(*pv);
+        return;
+    }
+    if (!PyBytes_Check(*pv) || !PyBytes_Check(w)) {
+        PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(w)->tp_name,
+                     Py_TYPE(*pv)->tp_name);
         Py_CLEAR(*pv);
         return;
     }

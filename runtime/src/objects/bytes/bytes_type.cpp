@@ -1,8 +1,9 @@
 // PyBytes_Type's slots (repr, hash, comparison, sequence and mapping protocols, iteration),
-// bytes(), the bytes iterator and the methods decode, hex, find, count, startswith and
-// endswith, with CPython 3.11's error messages.
+// bytes() and the bytes iterator, with CPython 3.11's error messages. The methods are in
+// bytes_methods.cpp.
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "minipy/abstract.h"
 #include "minipy/boolobject.h"
 #include "minipy/bytesobject.h"
@@ -94,20 +95,6 @@ PyObject *bytes_item(PyObject *op, Py_ssize_t i) noexcept {
     return PyLong_FromLong(static_cast<unsigned char>(PyBytes_AS_STRING(op)[i]));
 }
 
-// Index of needle (n bytes) in hay[start:end], -1 if absent; direction as str.find.
-Py_ssize_t find_bytes(const char *hay, Py_ssize_t start, Py_ssize_t end, const char *needle,
-                      Py_ssize_t n, int direction) noexcept {
-    if (end - start < n) return -1;
-    if (direction > 0) {
-        for (Py_ssize_t i = start; i <= end - n; ++i)
-            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
-    } else {
-        for (Py_ssize_t i = end - n; i >= start; --i)
-            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
-    }
-    return -1;
-}
-
 // The needle of `x in b`, b.find(x) etc.: a bytes object or an int in range(256). Sets
 // *needle/*n (byte is storage for the int case); false with an exception.
 bool byte_needle(PyObject *x, char *byte, const char **needle, Py_ssize_t *n) noexcept {
@@ -138,7 +125,7 @@ int bytes_contains(PyObject *op, PyObject *x) noexcept {
     const char *needle;
     Py_ssize_t n;
     if (!byte_needle(x, &byte, &needle, &n)) return -1;
-    return find_bytes(PyBytes_AS_STRING(op), 0, Py_SIZE(op), needle, n, 1) >= 0;
+    return bytes_find_in(PyBytes_AS_STRING(op), 0, Py_SIZE(op), needle, n, 1) >= 0;
 }
 
 PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
@@ -174,40 +161,19 @@ PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
 
 PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
     if (type != &PyBytes_Type) return bytes_subtype_new(type, args, kwds);
-    static const char *const kNames[] = {"source", "encoding", "errors"};
-    PyObject *given[3] = {nullptr, nullptr, nullptr};
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "bytes() takes at most 3 arguments (%zd given)",
-                            nargs);
-    for (Py_ssize_t i = 0; i < nargs; ++i) given[i] = PyTuple_GET_ITEM(args, i);
-    if (kwds != nullptr) {
-        Py_ssize_t pos = 0;
-        PyObject *key, *value;
-        while (PyDict_Next(kwds, &pos, &key, &value)) {
-            int slot = -1;
-            for (int k = 0; k < 3; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
-                    slot = k;
-            if (slot < 0)
-                return PyErr_Format(PyExc_TypeError,
-                                    "'%S' is an invalid keyword argument for bytes()", key);
-            if (given[slot] != nullptr)
-                return PyErr_Format(PyExc_TypeError,
-                                    "argument for bytes() given by name ('%s') and position (%d)",
-                                    kNames[slot], slot + 1);
-            given[slot] = value;
-        }
-    }
+    static constexpr const char *kKeywords[] = {"source", "encoding", "errors", nullptr};
+    static constexpr args::KeywordParser kParser{"bytes", kKeywords, 0, 3};
+    PyObject *given[3];
+    if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
+                               kParser, given))
+        return nullptr;
     const char *text[2] = {nullptr, nullptr};  // encoding, errors
-    for (int k = 1; k < 3; ++k) {
-        if (given[k] == nullptr) continue;
-        if (!PyUnicode_Check(given[k]))
-            return PyErr_Format(PyExc_TypeError, "bytes() argument '%s' must be str, not %.50s",
-                                kNames[k], Py_TYPE(given[k])->tp_name);
-        text[k - 1] = PyUnicode_AsUTF8(given[k]);
-        if (text[k - 1] == nullptr) return nullptr;
-    }
+    if (given[1] != nullptr &&
+        !args::str_argument("bytes", "argument 'encoding'", given[1], &text[0]))
+        return nullptr;
+    if (given[2] != nullptr &&
+        !args::str_argument("bytes", "argument 'errors'", given[2], &text[1]))
+        return nullptr;
     PyObject *x = given[0];
     if (x == nullptr) {
         if (text[0] != nullptr || text[1] != nullptr) {
@@ -276,6 +242,18 @@ PyObject *bytesiter_next(PyObject *op) noexcept {
     return nullptr;
 }
 
+// __length_hint__: the bytes not yet produced (0 once exhausted).
+PyObject *bytesiter_length_hint(PyObject *op, PyObject *) noexcept {
+    auto *it = reinterpret_cast<BytesIterObject *>(op);
+    return PyLong_FromSsize_t(it->bytes != nullptr ? Py_SIZE(it->bytes) - it->index : 0);
+}
+
+PyMethodDef bytesiter_methods[] = {
+    {"__length_hint__", bytesiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 PyObject *bytes_iter(PyObject *op) noexcept {
     auto *it = PyObject_GC_New(BytesIterObject, &PyBytesIter_Type);
     if (it == nullptr) return nullptr;
@@ -284,190 +262,6 @@ PyObject *bytes_iter(PyObject *op) noexcept {
     PyObject_GC_Track(it);
     return reinterpret_cast<PyObject *>(it);
 }
-
-// --- Methods --------------------------------------------------------------------------
-
-PyObject *bytes_decode(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    static const char *const kNames[] = {"encoding", "errors"};
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2)
-        return PyErr_Format(PyExc_TypeError, "decode() takes at most 2 arguments (%zd given)", n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
-                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
-    if (kwds != nullptr) {
-        Py_ssize_t pos = 0;
-        PyObject *key, *value;
-        while (PyDict_Next(kwds, &pos, &key, &value)) {
-            int slot = -1;
-            for (int k = 0; k < 2; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
-                    slot = k;
-            if (slot < 0)
-                return PyErr_Format(PyExc_TypeError,
-                                    "decode() got an unexpected keyword argument '%S'", key);
-            if (values[slot] != nullptr)
-                return PyErr_Format(PyExc_TypeError,
-                                    "argument for decode() given by name ('%s') and position (%d)",
-                                    kNames[slot], slot + 1);
-            values[slot] = value;
-        }
-    }
-    const char *text[2] = {"utf-8", nullptr};
-    for (int k = 0; k < 2; ++k) {
-        if (values[k] == nullptr) continue;
-        if (!PyUnicode_Check(values[k]))
-            return PyErr_Format(PyExc_TypeError, "decode() argument '%s' must be str, not %.50s",
-                                kNames[k], Py_TYPE(values[k])->tp_name);
-        text[k] = PyUnicode_AsUTF8(values[k]);
-        if (text[k] == nullptr) return nullptr;
-    }
-    return PyUnicode_Decode(PyBytes_AS_STRING(self), Py_SIZE(self), text[0], text[1]);
-}
-
-PyObject *bytes_hex(PyObject *self, PyObject *) noexcept {
-    const Py_ssize_t n = Py_SIZE(self);
-    if (n > PY_SSIZE_T_MAX / 2) return PyErr_NoMemory();
-    PyObject *result = PyUnicode_New(n * 2, 0x7f);
-    if (result == nullptr) return nullptr;
-    static const char kHex[] = "0123456789abcdef";
-    Py_UCS1 *out = PyUnicode_1BYTE_DATA(result);
-    const auto *in = reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(self));
-    for (Py_ssize_t i = 0; i < n; ++i) {
-        out[2 * i] = static_cast<Py_UCS1>(kHex[in[i] >> 4]);
-        out[2 * i + 1] = static_cast<Py_UCS1>(kHex[in[i] & 0xf]);
-    }
-    return result;
-}
-
-// (sub[, start[, end]]) with start/end adjusted to self; false with an exception.
-bool sub_args(const char *name, PyObject *self, PyObject *args, char *byte, const char **needle,
-              Py_ssize_t *n, Py_ssize_t *start, Py_ssize_t *end) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1 || nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
-                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
-        return false;
-    }
-    *start = 0;
-    *end = PY_SSIZE_T_MAX;
-    for (Py_ssize_t k = 1; k < nargs; ++k) {
-        PyObject *o = PyTuple_GET_ITEM(args, k);
-        if (o == Py_None) continue;
-        if (!PyIndex_Check(o)) {
-            PyErr_SetString(PyExc_TypeError,
-                            "slice indices must be integers or None or have an __index__ method");
-            return false;
-        }
-        Py_ssize_t v = PyNumber_AsSsize_t(o, nullptr);
-        if (v == -1 && PyErr_Occurred()) return false;
-        (k == 1 ? *start : *end) = v;
-    }
-    const Py_ssize_t size = Py_SIZE(self);
-    if (*end > size) {
-        *end = size;
-    } else if (*end < 0) {
-        *end += size;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += size;
-        if (*start < 0) *start = 0;
-    }
-    return byte_needle(PyTuple_GET_ITEM(args, 0), byte, needle, n);
-}
-
-PyObject *find_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
-    char byte;
-    const char *needle;
-    Py_ssize_t n, start, end;
-    if (!sub_args(name, self, args, &byte, &needle, &n, &start, &end)) return nullptr;
-    return PyLong_FromSsize_t(
-        find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, direction));
-}
-
-PyObject *bytes_find(PyObject *self, PyObject *args) noexcept {
-    return find_common("find", self, args, 1);
-}
-PyObject *bytes_rfind(PyObject *self, PyObject *args) noexcept {
-    return find_common("rfind", self, args, -1);
-}
-
-PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
-    char byte;
-    const char *needle;
-    Py_ssize_t n, start, end;
-    if (!sub_args("count", self, args, &byte, &needle, &n, &start, &end)) return nullptr;
-    if (end < start) return PyLong_FromLong(0);
-    if (n == 0) return PyLong_FromSsize_t(end - start + 1);
-    Py_ssize_t count = 0;
-    for (Py_ssize_t at; (at = find_bytes(PyBytes_AS_STRING(self), start, end, needle, n, 1)) >= 0;
-         start = at + n)
-        ++count;
-    return PyLong_FromSsize_t(count);
-}
-
-PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args,
-                           int direction) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1 || nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
-                            nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s",
-                            nargs);
-    PyObject *what = PyTuple_GET_ITEM(args, 0);
-    const bool is_tuple = PyTuple_Check(what);
-    const Py_ssize_t count = is_tuple ? PyTuple_GET_SIZE(what) : 1;
-    for (Py_ssize_t i = 0; i < count; ++i) {
-        PyObject *prefix = is_tuple ? PyTuple_GET_ITEM(what, i) : what;
-        if (!PyBytes_Check(prefix)) {
-            if (is_tuple)
-                return PyErr_Format(PyExc_TypeError,
-                                    "a bytes-like object is required, not '%.100s'",
-                                    Py_TYPE(prefix)->tp_name);
-            return PyErr_Format(PyExc_TypeError,
-                                "%s first arg must be bytes or a tuple of bytes, not %s", name,
-                                Py_TYPE(prefix)->tp_name);
-        }
-        PyObject *sub_args_tuple = PyTuple_New(nargs);
-        if (sub_args_tuple == nullptr) return nullptr;
-        for (Py_ssize_t k = 0; k < nargs; ++k)
-            PyTuple_SET_ITEM(sub_args_tuple, k,
-                             Py_NewRef(k == 0 ? prefix : PyTuple_GET_ITEM(args, k)));
-        char byte;
-        const char *needle;
-        Py_ssize_t n, start, end;
-        const bool ok = sub_args(name, self, sub_args_tuple, &byte, &needle, &n, &start, &end);
-        Py_DECREF(sub_args_tuple);
-        if (!ok) return nullptr;
-        if (end - start < n) continue;
-        const Py_ssize_t at = direction > 0 ? end - n : start;
-        if (std::memcmp(PyBytes_AS_STRING(self) + at, needle, static_cast<size_t>(n)) == 0)
-            Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
-
-PyObject *bytes_startswith(PyObject *self, PyObject *args) noexcept {
-    return tailmatch_common("startswith", self, args, -1);
-}
-PyObject *bytes_endswith(PyObject *self, PyObject *args) noexcept {
-    return tailmatch_common("endswith", self, args, 1);
-}
-
-PyMethodDef bytes_methods[] = {
-    {"decode", _PyCFunction_CAST(bytes_decode), METH_VARARGS | METH_KEYWORDS,
-     "Decode the bytes using the codec registered for encoding."},
-    {"hex", bytes_hex, METH_NOARGS, "Create a string of hexadecimal numbers from a bytes object."},
-    {"find", bytes_find, METH_VARARGS,
-     "Return the lowest index in B where subsection sub is found."},
-    {"rfind", bytes_rfind, METH_VARARGS,
-     "Return the highest index in B where subsection sub is found."},
-    {"count", bytes_count, METH_VARARGS,
-     "Return the number of non-overlapping occurrences of subsection sub."},
-    {"startswith", bytes_startswith, METH_VARARGS,
-     "Return True if B starts with the specified prefix."},
-    {"endswith", bytes_endswith, METH_VARARGS, "Return True if B ends with the specified suffix."},
-    {nullptr, nullptr, 0, nullptr},
-};
 
 PySequenceMethods bytes_as_sequence = {
     .sq_length = bytes_length,
@@ -483,6 +277,19 @@ PyMappingMethods bytes_as_mapping = {
 };
 
 }  // namespace
+
+Py_ssize_t bytes_find_in(const char *hay, Py_ssize_t start, Py_ssize_t end, const char *needle,
+                         Py_ssize_t n, int direction) noexcept {
+    if (end - start < n) return -1;
+    if (direction > 0) {
+        for (Py_ssize_t i = start; i <= end - n; ++i)
+            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
+    } else {
+        for (Py_ssize_t i = end - n; i >= start; --i)
+            if (std::memcmp(hay + i, needle, static_cast<size_t>(n)) == 0) return i;
+    }
+    return -1;
+}
 
 PyObject *bytes_from_iterator(PyObject *it) noexcept {
     PyObject *result = PyBytes_FromStringAndSize(nullptr, 0);
@@ -551,6 +358,7 @@ PyTypeObject PyBytesIter_Type = {
     .tp_traverse = bytesiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = bytesiter_next,
+    .tp_methods = bytesiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 

@@ -7,6 +7,7 @@
 //   dict_type.cpp     PyDict_Type: slots, methods, dict() and repr
 //   dict_iter.cpp     the iterators over keys, values and items
 //   dict_views.cpp    the keys / values / items views
+//   dict_check.cpp    the invariant checker of the table
 #ifndef MINIPY_OBJECTS_DICT_INTERNAL_HPP
 #define MINIPY_OBJECTS_DICT_INTERNAL_HPP
 
@@ -56,6 +57,14 @@ constexpr Py_ssize_t kDictIxKeyChanged = -4;  // a comparison mutated the dict: 
 constexpr uint8_t kDictLog2MinSize = 3;  // PyDict_LOG_MINSIZE: 8 index slots, 5 entries
 constexpr Py_ssize_t kDictMinSize = Py_ssize_t{1} << kDictLog2MinSize;
 constexpr int kPerturbShift = 5;  // shared with the set table
+
+// How many jumps of the probe recurrence reach every slot of a table of mask + 1 slots: the
+// perturbation is gone after 64 / kPerturbShift of them, and from then on i = i * 5 + 1
+// visits every slot once per mask + 1 jumps. For the checkers: a search longer than this
+// never ends.
+constexpr std::size_t probe_jump_bound(std::size_t mask) noexcept {
+    return mask + 1 + 64 / kPerturbShift + 1;
+}
 constexpr int kDictMaxFreeList = 80;
 
 // Two thirds of the index slots may hold entries (USABLE_FRACTION).
@@ -72,6 +81,42 @@ inline Py_ssize_t dk_size(const PyDictKeysObject *keys) noexcept {
 inline DictKeyEntry *dk_entries(PyDictKeysObject *keys) noexcept {
     return reinterpret_cast<DictKeyEntry *>(keys->dk_indices +
                                             (std::size_t{1} << keys->dk_log2_index_bytes));
+}
+
+// Index slots are as narrow as the entry count allows: signed 8 bits up to 128 slots (at
+// most 85 entries), then 16, 32, 64 bits. Returns log2 of the table's byte size.
+constexpr uint8_t log2_index_bytes(uint8_t log2_size) noexcept {
+    if (log2_size < 8) return log2_size;
+    if (log2_size < 16) return static_cast<uint8_t>(log2_size + 1);
+    if (log2_size < 32) return static_cast<uint8_t>(log2_size + 2);
+    return static_cast<uint8_t>(log2_size + 3);
+}
+
+// Index slot i: kDictIxEmpty, kDictIxDummy or an entry index.
+inline Py_ssize_t get_index(const PyDictKeysObject *keys, std::size_t i) noexcept {
+    const uint8_t log2 = keys->dk_log2_size;
+    const char *indices = keys->dk_indices;
+    if (log2 < 8) return reinterpret_cast<const int8_t *>(indices)[i];
+    if (log2 < 16) return reinterpret_cast<const int16_t *>(indices)[i];
+    if (log2 < 32) return reinterpret_cast<const int32_t *>(indices)[i];
+    return static_cast<Py_ssize_t>(reinterpret_cast<const int64_t *>(indices)[i]);
+}
+
+inline void set_index(PyDictKeysObject *keys, std::size_t i, Py_ssize_t ix) noexcept {
+    const uint8_t log2 = keys->dk_log2_size;
+    char *indices = keys->dk_indices;
+    if (log2 < 8)
+        reinterpret_cast<int8_t *>(indices)[i] = static_cast<int8_t>(ix);
+    else if (log2 < 16)
+        reinterpret_cast<int16_t *>(indices)[i] = static_cast<int16_t>(ix);
+    else if (log2 < 32)
+        reinterpret_cast<int32_t *>(indices)[i] = static_cast<int32_t>(ix);
+    else
+        reinterpret_cast<int64_t *>(indices)[i] = static_cast<int64_t>(ix);
+}
+
+inline std::size_t dk_mask(const PyDictKeysObject *keys) noexcept {
+    return (std::size_t{1} << keys->dk_log2_size) - 1;
 }
 
 // The version every modification stamps on ma_version_tag.
@@ -98,6 +143,11 @@ PyDictKeysObject *dictkeys_clone(PyDictObject *mp) noexcept;
 Py_ssize_t dictkeys_size(const PyDictKeysObject *keys) noexcept;
 // Frees the keys free list (dict_fini).
 void dictkeys_freelist_clear() noexcept;
+// Whether `keys` is on the keys free list (then no dict may point to it).
+bool dictkeys_is_free(const PyDictKeysObject *keys) noexcept;
+// The keys free list's rules: at most kDictMaxFreeList entries, each a keys object of the
+// minimum size, none twice. true, or a fatal report (check/check.hpp).
+bool dictkeys_freelist_is_valid() noexcept;
 
 // The entry index of `key` (with `hash`), and its value in *value (borrowed); kDictIxEmpty
 // and *value = NULL when absent, kDictIxError when a comparison raised.
@@ -124,6 +174,9 @@ int dict_traverse_slot(PyObject *self, visitproc visit, void *arg) noexcept;
 int dict_clear_slot(PyObject *self) noexcept;
 // Frees both free lists (dict_fini).
 void dict_freelist_clear() noexcept;
+// The dict free list's rules: at most kDictMaxFreeList entries, each an exact dict nobody
+// holds (refcount 0, untracked) on the shared empty keys, none twice.
+bool dict_freelist_is_valid() noexcept;
 
 // A new exact dict owning `keys` (released on failure) with `used` items.
 PyObject *dict_new_with_keys(PyDictKeysObject *keys, Py_ssize_t used) noexcept;
@@ -139,6 +192,16 @@ int dict_update_arg(PyObject *self, PyObject *arg) noexcept;
 int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const char *name) noexcept;
 // dict.fromkeys(iterable, value) for class `cls`.
 PyObject *dict_from_keys(PyObject *cls, PyObject *iterable, PyObject *value) noexcept;
+
+// dict_check.cpp ---------------------------------------------------------------------------
+// The table's invariants (the list above _dictkeysobject). Each returns true or stops the
+// process with a report naming the broken rule (check/check.hpp); neither runs user code.
+
+// The whole table: every index slot and every entry. O(size).
+bool dict_is_valid(PyDictObject *mp) noexcept;
+// After an O(1) change to entry `ix` (inserted, replaced, deleted, popped): the counts and
+// that entry, reached from its hash; the whole table while it has at most 64 slots.
+bool dict_change_is_valid(PyDictObject *mp, Py_ssize_t ix) noexcept;
 
 // dict_iter.cpp ----------------------------------------------------------------------------
 

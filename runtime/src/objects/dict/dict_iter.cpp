@@ -137,14 +137,14 @@ PyObject *dictiter_next_item(PyObject *self) noexcept {
 #define MINIPY_DICT_ITER_TYPE(var, name, next)               \
     PyTypeObject var = {                                     \
         MINIPY_TYPE_OBJECT_HEAD,                             \
-        .tp_name = name,                                     \
+        .tp_name = (name),                                   \
         .tp_basicsize = sizeof(DictIterObject),              \
         .tp_dealloc = dictiter_dealloc,                      \
         .tp_getattro = PyObject_GenericGetAttr,              \
         .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, \
         .tp_traverse = dictiter_traverse,                    \
         .tp_iter = PyObject_SelfIter,                        \
-        .tp_iternext = next,                                 \
+        .tp_iternext = (next),                               \
         .tp_methods = dictiter_methods,                      \
     }
 

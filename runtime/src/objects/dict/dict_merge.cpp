@@ -6,6 +6,7 @@
 // from its table with their stored hashes; the table is grown once up front to fit both. An
 // empty target copies a compact source's keys object whole. Anything else goes through the
 // mapping protocol: keys(), then o[key] for each.
+#include "check/check.hpp"
 #include "objects/dict/dict_internal.hpp"
 
 namespace minipy::runtime {
@@ -29,6 +30,7 @@ int merge_from_dict(PyDictObject *mp, PyDictObject *other, int override) noexcep
             mp->ma_keys = keys;
             mp->ma_used = other->ma_used;
             mp->ma_version_tag = dict_next_version();
+            MINIPY_ASSERT_EXPENSIVE(dict_is_valid(mp));
             dictkeys_release(old);
             if (PyObject_GC_IsTracked(reinterpret_cast<PyObject *>(other)) &&
                 !PyObject_GC_IsTracked(reinterpret_cast<PyObject *>(mp)))

@@ -11,6 +11,7 @@
 // through _PyDict_MaybeUntrack.
 #include <cstring>
 
+#include "check/freelist_check.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/freelist_settings.hpp"
 #include "recursion/trashcan.hpp"
@@ -31,10 +32,12 @@ void dict_dealloc(PyObject *self) noexcept {
     mp->ma_keys = dict_empty_keys();
     mp->ma_used = 0;
     dictkeys_release(keys);
-    if (Py_IS_TYPE(self, &PyDict_Type) && use_freelists() && g_numfree < kDictMaxFreeList)
+    if (Py_IS_TYPE(self, &PyDict_Type) && use_freelists() && g_numfree < kDictMaxFreeList) {
         g_free_list[g_numfree++] = mp;
-    else
+        MINIPY_ASSERT_EXPENSIVE(dict_freelist_is_valid());
+    } else {
         Py_TYPE(self)->tp_free(self);
+    }
 }
 
 inline bool check_dict(PyObject *op) noexcept {
@@ -69,6 +72,7 @@ int dict_clear_slot(PyObject *self) noexcept {
 PyObject *dict_new_with_keys(PyDictKeysObject *keys, Py_ssize_t used) noexcept {
     PyDictObject *mp;
     if (g_numfree > 0 && use_freelists()) {
+        MINIPY_ASSERT_EXPENSIVE(dict_freelist_is_valid());
         mp = g_free_list[--g_numfree];
         Py_SET_REFCNT(reinterpret_cast<PyObject *>(mp), 1);
     } else {
@@ -82,6 +86,7 @@ PyObject *dict_new_with_keys(PyDictKeysObject *keys, Py_ssize_t used) noexcept {
     mp->ma_values = nullptr;
     mp->ma_used = used;
     mp->ma_version_tag = dict_next_version();
+    MINIPY_ASSERT_EXPENSIVE(dict_is_valid(mp));
     return reinterpret_cast<PyObject *>(mp);
 }
 
@@ -93,6 +98,21 @@ void set_key_error(PyObject *key) noexcept {
 }
 
 // --- Start-up and shutdown ------------------------------------------------------------------
+
+bool dict_freelist_is_valid() noexcept {
+    const check::Subject s{"dict_freelist_is_valid", "dict free list", nullptr};
+    check::freelist_array_is_valid(s, reinterpret_cast<void *const *>(g_free_list), g_numfree,
+                                   kDictMaxFreeList);
+    for (int i = 0; i < g_numfree; ++i) {
+        PyDictObject *mp = g_free_list[i];
+        check::freelist_entry_is_dead(s, i, reinterpret_cast<PyObject *>(mp), &PyDict_Type, true);
+        s.require(
+            mp->ma_keys == dict_empty_keys() && mp->ma_used == 0,
+            {"an entry holds no table (entry ", i, " at ", static_cast<const void *>(mp),
+             " has keys ", static_cast<const void *>(mp->ma_keys), ", ma_used ", mp->ma_used, ")"});
+    }
+    return true;
+}
 
 void dict_freelist_clear() noexcept {
     while (g_numfree > 0) PyObject_GC_Del(g_free_list[--g_numfree]);
@@ -213,8 +233,9 @@ extern "C" int _PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t 
     return 0;
 }
 
+// The key is hashed before op is checked, as in CPython: PyDict_DelItem(list, list) is
+// "unhashable type: 'list'".
 extern "C" int PyDict_DelItem(PyObject *op, PyObject *key) noexcept {
-    if (!check_dict(op)) return -1;
     const Py_hash_t hash = PyObject_Hash(key);
     if (hash == -1) return -1;
     return _PyDict_DelItem_KnownHash(op, key, hash);
@@ -235,10 +256,11 @@ extern "C" int _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t
     return ix != kDictIxEmpty && value != nullptr;
 }
 
+// Hash first, as in CPython (which does not check op at all; a non-dict is refused here).
 extern "C" int PyDict_Contains(PyObject *op, PyObject *key) noexcept {
-    if (!check_dict(op)) return -1;
     const Py_hash_t hash = PyObject_Hash(key);
     if (hash == -1) return -1;
+    if (!check_dict(op)) return -1;
     return _PyDict_Contains_KnownHash(op, key, hash);
 }
 
@@ -308,6 +330,7 @@ extern "C" void PyDict_Clear(PyObject *op) noexcept {
     mp->ma_keys = dict_empty_keys();
     mp->ma_used = 0;
     mp->ma_version_tag = dict_next_version();
+    MINIPY_ASSERT_EXPENSIVE(dict_is_valid(mp));
     dictkeys_release(keys);
 }
 

@@ -20,6 +20,7 @@
 #include <bit>
 #include <cstring>
 
+#include "check/freelist_check.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/freelist_settings.hpp"
 
@@ -52,41 +53,6 @@ constinit StaticEmptyKeys g_empty_keys = {1, 0, 0, 0, 1, 0, 0, {-1, -1, -1, -1, 
 // Keys objects of the minimum size, kept for reuse while free lists are on.
 PyDictKeysObject *g_keys_free_list[kDictMaxFreeList];
 int g_keys_numfree = 0;
-
-// Index slots are as narrow as the entry count allows: signed 8 bits up to 128 slots (at
-// most 85 entries), then 16, 32, 64 bits. Returns log2 of the table's byte size.
-uint8_t log2_index_bytes(uint8_t log2_size) noexcept {
-    if (log2_size < 8) return log2_size;
-    if (log2_size < 16) return static_cast<uint8_t>(log2_size + 1);
-    if (log2_size < 32) return static_cast<uint8_t>(log2_size + 2);
-    return static_cast<uint8_t>(log2_size + 3);
-}
-
-inline Py_ssize_t get_index(const PyDictKeysObject *keys, std::size_t i) noexcept {
-    const uint8_t log2 = keys->dk_log2_size;
-    const char *indices = keys->dk_indices;
-    if (log2 < 8) return reinterpret_cast<const int8_t *>(indices)[i];
-    if (log2 < 16) return reinterpret_cast<const int16_t *>(indices)[i];
-    if (log2 < 32) return reinterpret_cast<const int32_t *>(indices)[i];
-    return static_cast<Py_ssize_t>(reinterpret_cast<const int64_t *>(indices)[i]);
-}
-
-inline void set_index(PyDictKeysObject *keys, std::size_t i, Py_ssize_t ix) noexcept {
-    const uint8_t log2 = keys->dk_log2_size;
-    char *indices = keys->dk_indices;
-    if (log2 < 8)
-        reinterpret_cast<int8_t *>(indices)[i] = static_cast<int8_t>(ix);
-    else if (log2 < 16)
-        reinterpret_cast<int16_t *>(indices)[i] = static_cast<int16_t>(ix);
-    else if (log2 < 32)
-        reinterpret_cast<int32_t *>(indices)[i] = static_cast<int32_t>(ix);
-    else
-        reinterpret_cast<int64_t *>(indices)[i] = static_cast<int64_t>(ix);
-}
-
-inline std::size_t dk_mask(const PyDictKeysObject *keys) noexcept {
-    return (std::size_t{1} << keys->dk_log2_size) - 1;
-}
 
 // The slot for a new entry: the first empty or dummy slot on the key's probe sequence (the
 // caller knows the key is absent).
@@ -136,6 +102,7 @@ void dictkeys_free(PyDictKeysObject *keys) noexcept {
     if (keys->dk_log2_size == kDictLog2MinSize && use_freelists() &&
         g_keys_numfree < kDictMaxFreeList) {
         g_keys_free_list[g_keys_numfree++] = keys;
+        MINIPY_ASSERT_EXPENSIVE(dictkeys_freelist_is_valid());
         return;
     }
     PyObject_Free(keys);
@@ -167,6 +134,7 @@ int insert_into_empty(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject 
     mp->ma_version_tag = dict_next_version();
     keys->dk_usable--;
     keys->dk_nentries++;
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, keys->dk_nentries - 1));
     return 0;
 }
 
@@ -191,6 +159,7 @@ int append_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
     mp->ma_version_tag = dict_next_version();
     keys->dk_usable--;
     keys->dk_nentries++;
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, keys->dk_nentries - 1));
     return 0;
 }
 
@@ -224,6 +193,7 @@ PyDictKeysObject *dictkeys_new(uint8_t log2_size) noexcept {
     const uint8_t log2_bytes = log2_index_bytes(log2_size);
     PyDictKeysObject *keys;
     if (log2_size == kDictLog2MinSize && g_keys_numfree > 0 && use_freelists()) {
+        MINIPY_ASSERT_EXPENSIVE(dictkeys_freelist_is_valid());
         keys = g_keys_free_list[--g_keys_numfree];
     } else {
         const std::size_t bytes = sizeof(PyDictKeysObject) + (std::size_t{1} << log2_bytes) +
@@ -284,6 +254,28 @@ PyDictKeysObject *dictkeys_clone(PyDictObject *mp) noexcept {
 
 void dictkeys_freelist_clear() noexcept {
     while (g_keys_numfree > 0) PyObject_Free(g_keys_free_list[--g_keys_numfree]);
+}
+
+bool dictkeys_is_free(const PyDictKeysObject *keys) noexcept {
+    for (int i = 0; i < g_keys_numfree; ++i)
+        if (g_keys_free_list[i] == keys) return true;
+    return false;
+}
+
+bool dictkeys_freelist_is_valid() noexcept {
+    const check::Subject s{"dictkeys_freelist_is_valid", "dict keys free list", nullptr};
+    check::freelist_array_is_valid(s, reinterpret_cast<void *const *>(g_keys_free_list),
+                                   g_keys_numfree, kDictMaxFreeList);
+    for (int i = 0; i < g_keys_numfree; ++i) {
+        const PyDictKeysObject *keys = g_keys_free_list[i];
+        if (keys == nullptr) s.broken({"no entry is NULL (entry ", i, ")"});
+        s.require(keys->dk_log2_size == kDictLog2MinSize &&
+                      keys->dk_log2_index_bytes == log2_index_bytes(kDictLog2MinSize),
+                  {"every entry is a keys object of the minimum size (entry ", i, " at ",
+                   static_cast<const void *>(keys), " has dk_log2_size ", keys->dk_log2_size,
+                   ", dk_log2_index_bytes ", keys->dk_log2_index_bytes, ")"});
+    }
+    return true;
 }
 
 Py_ssize_t dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value) noexcept {
@@ -351,6 +343,7 @@ int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept {
     mp->ma_keys = newkeys;
     // The references moved to the new table: free the old one without releasing them.
     if (oldkeys != dict_empty_keys()) dictkeys_free(oldkeys);
+    MINIPY_ASSERT_EXPENSIVE(dict_is_valid(mp));
     return 0;
 }
 
@@ -369,6 +362,7 @@ int dict_insert(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value
         dk_entries(mp->ma_keys)[ix].me_value = value;
         mp->ma_version_tag = dict_next_version();
     }
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, ix));
     // The table keeps its original key; the old value goes last, since releasing it may run
     // code that looks at the dict.
     Py_XDECREF(old_value);
@@ -392,6 +386,7 @@ void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept
     entry->me_value = nullptr;
     mp->ma_used--;
     mp->ma_version_tag = dict_next_version();
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, ix));
     // The dict is consistent again before any destructor runs.
     Py_DECREF(old_value);
     Py_DECREF(old_key);
@@ -412,6 +407,7 @@ void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noe
     keys->dk_nentries = i;
     mp->ma_used--;
     mp->ma_version_tag = dict_next_version();
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, i));
 }
 
 }  // namespace minipy::runtime

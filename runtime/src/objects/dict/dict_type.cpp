@@ -3,6 +3,7 @@
 // dict() / dict(mapping) / dict(iterable of pairs) / dict(**kwargs), d[k], d[k] = v, del d[k],
 // k in d, ==, repr, |, |=, and the methods get, setdefault, pop, popitem, keys, values,
 // items, update, clear, copy, fromkeys, __contains__, __sizeof__, __reversed__.
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/type/static_type.hpp"
@@ -191,10 +192,11 @@ int dict_init_slot(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
 
 // --- Methods ----------------------------------------------------------------------------
 
-PyObject *dict_get(PyObject *self, PyObject *args) noexcept {
-    PyObject *key;
-    PyObject *deflt = Py_None;
-    if (!PyArg_UnpackTuple(args, "get", 1, 2, &key, &deflt)) return nullptr;
+// get(key, default=None, /)
+PyObject *dict_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("get", nargs, 1, 2)) return nullptr;
+    PyObject *key = args[0];
+    PyObject *deflt = nargs > 1 ? args[1] : Py_None;
     const Py_hash_t hash = PyObject_Hash(key);
     if (hash == -1) return nullptr;
     PyObject *value;
@@ -202,18 +204,16 @@ PyObject *dict_get(PyObject *self, PyObject *args) noexcept {
     return Py_NewRef(value != nullptr ? value : deflt);
 }
 
-PyObject *dict_setdefault(PyObject *self, PyObject *args) noexcept {
-    PyObject *key;
-    PyObject *deflt = Py_None;
-    if (!PyArg_UnpackTuple(args, "setdefault", 1, 2, &key, &deflt)) return nullptr;
-    return Py_XNewRef(PyDict_SetDefault(self, key, deflt));
+// setdefault(key, default=None, /)
+PyObject *dict_setdefault(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("setdefault", nargs, 1, 2)) return nullptr;
+    return Py_XNewRef(PyDict_SetDefault(self, args[0], nargs > 1 ? args[1] : Py_None));
 }
 
-PyObject *dict_pop(PyObject *self, PyObject *args) noexcept {
-    PyObject *key;
-    PyObject *deflt = nullptr;
-    if (!PyArg_UnpackTuple(args, "pop", 1, 2, &key, &deflt)) return nullptr;
-    return _PyDict_Pop(self, key, deflt);
+// pop(key[, default], /)
+PyObject *dict_pop(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("pop", nargs, 1, 2)) return nullptr;
+    return _PyDict_Pop(self, args[0], nargs > 1 ? args[1] : nullptr);
 }
 
 PyObject *dict_popitem(PyObject *self, PyObject *) noexcept {
@@ -248,11 +248,10 @@ PyObject *dict_copy_method(PyObject *self, PyObject *) noexcept {
     return PyDict_Copy(self);
 }
 
-PyObject *dict_fromkeys(PyObject *cls, PyObject *args) noexcept {
-    PyObject *iterable;
-    PyObject *value = Py_None;
-    if (!PyArg_UnpackTuple(args, "fromkeys", 1, 2, &iterable, &value)) return nullptr;
-    return dict_from_keys(cls, iterable, value);
+// fromkeys(iterable, value=None, /), a class method
+PyObject *dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("fromkeys", nargs, 1, 2)) return nullptr;
+    return dict_from_keys(cls, args[0], nargs > 1 ? args[1] : Py_None);
 }
 
 PyObject *dict_contains_method(PyObject *self, PyObject *key) noexcept {
@@ -279,15 +278,15 @@ PyObject *dict_reversed_method(PyObject *self, PyObject *) noexcept {
 }
 
 PyMethodDef dict_methods[] = {
-    {"__contains__", dict_contains_method, METH_O,
+    {"__contains__", dict_contains_method, METH_O | METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
     {"__sizeof__", dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
-    {"get", dict_get, METH_VARARGS,
+    {"get", _PyCFunction_CAST(dict_get), METH_FASTCALL,
      "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", dict_setdefault, METH_VARARGS,
+    {"setdefault", _PyCFunction_CAST(dict_setdefault), METH_FASTCALL,
      "Insert key with a value of default if key is not in the dictionary.\n\n"
      "Return the value for key if key is in the dictionary, else default."},
-    {"pop", dict_pop, METH_VARARGS,
+    {"pop", _PyCFunction_CAST(dict_pop), METH_FASTCALL,
      "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\n"
      "If the key is not found, return the default if given; otherwise,\nraise a KeyError."},
     {"popitem", dict_popitem, METH_NOARGS,
@@ -302,7 +301,7 @@ PyMethodDef dict_methods[] = {
      "D.values() -> an object providing a view on D's values"},
     {"update", _PyCFunction_CAST(dict_update_method), METH_VARARGS | METH_KEYWORDS,
      "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
-    {"fromkeys", dict_fromkeys, METH_VARARGS | METH_CLASS,
+    {"fromkeys", _PyCFunction_CAST(dict_fromkeys), METH_FASTCALL | METH_CLASS,
      "Create a new dictionary with keys from iterable and values set to value."},
     {"clear", dict_clear_method, METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_copy_method, METH_NOARGS, "D.copy() -> a shallow copy of D"},

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/exceptions/exceptions_internal.hpp"
@@ -20,24 +21,20 @@ PyBaseExceptionObject *as_exc(PyObject *self) noexcept {
 
 // --- BaseException ----------------------------------------------------------------------
 
-PyObject *BaseException_new(PyTypeObject *type, PyObject *args, PyObject *) noexcept {
+PyObject *base_exception_new(PyTypeObject *type, PyObject *args, PyObject *) noexcept {
     PyObject *self = type->tp_alloc(type, 0);
     if (self == nullptr) return nullptr;
     as_exc(self)->args = Py_NewRef(args != nullptr ? args : empty_tuple());
     return self;
 }
 
-int BaseException_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Check(kwds) && PyDict_Size(kwds) > 0) {
-        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
-                     _PyType_Name(Py_TYPE(self)));
-        return -1;
-    }
+int base_exception_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    if (!minipy::runtime::args::no_keywords(_PyType_Name(Py_TYPE(self)), kwds)) return -1;
     Py_XSETREF(as_exc(self)->args, Py_NewRef(args != nullptr ? args : empty_tuple()));
     return 0;
 }
 
-int BaseException_clear(PyObject *self) noexcept {
+int base_exception_clear(PyObject *self) noexcept {
     PyBaseExceptionObject *exc = as_exc(self);
     Py_CLEAR(exc->dict);
     Py_CLEAR(exc->args);
@@ -48,7 +45,7 @@ int BaseException_clear(PyObject *self) noexcept {
     return 0;
 }
 
-int BaseException_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+int base_exception_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
     PyBaseExceptionObject *exc = as_exc(self);
     Py_VISIT(exc->dict);
     Py_VISIT(exc->args);
@@ -59,11 +56,11 @@ int BaseException_traverse(PyObject *self, visitproc visit, void *arg) noexcept 
     return 0;
 }
 
-void BaseException_dealloc(PyObject *self) noexcept {
+void base_exception_dealloc(PyObject *self) noexcept {
     if (self == minipy::runtime::preallocated_memory_error())
         Py_FatalError("deallocating the preallocated MemoryError (a reference was dropped twice)");
     PyObject_GC_UnTrack(self);
-    minipy::runtime::Trashcan trashcan(self, BaseException_dealloc);
+    minipy::runtime::Trashcan trashcan(self, base_exception_dealloc);
     if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     Py_TYPE(self)->tp_clear(self);
     Py_TYPE(self)->tp_free(self);
@@ -74,7 +71,7 @@ PyObject *args_or_empty(PyObject *self) noexcept {
     return args != nullptr ? args : empty_tuple();
 }
 
-PyObject *BaseException_str(PyObject *self) noexcept {
+PyObject *base_exception_str(PyObject *self) noexcept {
     PyObject *args = args_or_empty(self);
     switch (PyTuple_GET_SIZE(args)) {
     case 0: return PyUnicode_FromString("");
@@ -83,7 +80,7 @@ PyObject *BaseException_str(PyObject *self) noexcept {
     }
 }
 
-PyObject *BaseException_repr(PyObject *self) noexcept {
+PyObject *base_exception_repr(PyObject *self) noexcept {
     PyObject *args = args_or_empty(self);
     const char *name = _PyType_Name(Py_TYPE(self));
     if (PyTuple_GET_SIZE(args) == 1)
@@ -92,10 +89,10 @@ PyObject *BaseException_repr(PyObject *self) noexcept {
 }
 
 // A KeyError's message is the key's repr, so that KeyError('') does not print as nothing.
-PyObject *KeyError_str(PyObject *self) noexcept {
+PyObject *key_error_str(PyObject *self) noexcept {
     PyObject *args = args_or_empty(self);
     if (PyTuple_GET_SIZE(args) == 1) return PyObject_Repr(PyTuple_GET_ITEM(args, 0));
-    return BaseException_str(self);
+    return base_exception_str(self);
 }
 
 PyObject *get_args(PyObject *self, void *) noexcept {
@@ -151,8 +148,8 @@ int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
     return 0;
 }
 
-#define MINIPY_LINK(field) reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, field))
-PyGetSetDef BaseException_getset[] = {
+#define MINIPY_LINK(field) (reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, field)))
+PyGetSetDef base_exception_getset[] = {
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
     {"args", get_args, set_args, nullptr, nullptr},
     {"__traceback__", get_link, set_link, nullptr, MINIPY_LINK(traceback)},
@@ -171,8 +168,8 @@ PyObject **extra_field(PyObject *self) noexcept {
                                          sizeof(PyBaseExceptionObject));
 }
 
-int WithExtra_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    if (BaseException_init(self, args, kwds) < 0) return -1;
+int with_extra_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    if (base_exception_init(self, args, kwds) < 0) return -1;
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
     PyObject *extra = n == 0 ? Py_None : PyTuple_GET_ITEM(args, 0);
     if (n > 1 && PyObject_TypeCheck(self, reinterpret_cast<PyTypeObject *>(PyExc_SystemExit)))
@@ -181,14 +178,14 @@ int WithExtra_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     return 0;
 }
 
-int WithExtra_clear(PyObject *self) noexcept {
+int with_extra_clear(PyObject *self) noexcept {
     Py_CLEAR(*extra_field(self));
-    return BaseException_clear(self);
+    return base_exception_clear(self);
 }
 
-int WithExtra_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
+int with_extra_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
     Py_VISIT(*extra_field(self));
-    return BaseException_traverse(self, visit, arg);
+    return base_exception_traverse(self, visit, arg);
 }
 
 PyObject *get_extra(PyObject *self, void *) noexcept {
@@ -201,11 +198,11 @@ int set_extra(PyObject *self, PyObject *value, void *) noexcept {
     return 0;
 }
 
-PyGetSetDef StopIteration_getset[] = {
+PyGetSetDef stop_iteration_getset[] = {
     {"value", get_extra, set_extra, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
-PyGetSetDef SystemExit_getset[] = {
+PyGetSetDef system_exit_getset[] = {
     {"code", get_extra, set_extra, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
@@ -222,20 +219,20 @@ PyTypeObject _PyExc_BaseException = {
     MINIPY_TYPE_OBJECT_HEAD,
     .tp_name = "BaseException",
     .tp_basicsize = sizeof(PyBaseExceptionObject),
-    .tp_dealloc = BaseException_dealloc,
-    .tp_repr = BaseException_repr,
-    .tp_str = BaseException_str,
+    .tp_dealloc = base_exception_dealloc,
+    .tp_repr = base_exception_repr,
+    .tp_str = base_exception_str,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = kExceptionFlags,
     .tp_doc = "Common base class for all exceptions",
-    .tp_traverse = BaseException_traverse,
-    .tp_clear = BaseException_clear,
-    .tp_getset = BaseException_getset,
+    .tp_traverse = base_exception_traverse,
+    .tp_clear = base_exception_clear,
+    .tp_getset = base_exception_getset,
     .tp_dictoffset = offsetof(PyBaseExceptionObject, dict),
-    .tp_init = BaseException_init,
+    .tp_init = base_exception_init,
     .tp_alloc = PyType_GenericAlloc,
-    .tp_new = BaseException_new,
+    .tp_new = base_exception_new,
     .tp_free = PyObject_GC_Del,
 };
 
@@ -253,18 +250,18 @@ PyTypeObject _PyExc_BaseException = {
         .tp_name = #NAME,                                       \
         .tp_basicsize = sizeof(OBJECT),                         \
         .tp_flags = kExceptionFlags,                            \
-        .tp_traverse = WithExtra_traverse,                      \
-        .tp_clear = WithExtra_clear,                            \
-        .tp_getset = GETSET,                                    \
+        .tp_traverse = with_extra_traverse,                     \
+        .tp_clear = with_extra_clear,                           \
+        .tp_getset = (GETSET),                                  \
         .tp_base = &_PyExc_##BASE,                              \
-        .tp_init = WithExtra_init,                              \
+        .tp_init = with_extra_init,                             \
     };
 
-MINIPY_EXCEPTION_WITH_EXTRA(SystemExit, BaseException, PySystemExitObject, SystemExit_getset)
+MINIPY_EXCEPTION_WITH_EXTRA(SystemExit, BaseException, PySystemExitObject, system_exit_getset)
 MINIPY_EXCEPTION_TYPE(KeyboardInterrupt, BaseException)
 MINIPY_EXCEPTION_TYPE(GeneratorExit, BaseException)
 MINIPY_EXCEPTION_TYPE(Exception, BaseException)
-MINIPY_EXCEPTION_WITH_EXTRA(StopIteration, Exception, PyStopIterationObject, StopIteration_getset)
+MINIPY_EXCEPTION_WITH_EXTRA(StopIteration, Exception, PyStopIterationObject, stop_iteration_getset)
 MINIPY_EXCEPTION_TYPE(ArithmeticError, Exception)
 MINIPY_EXCEPTION_TYPE(FloatingPointError, ArithmeticError)
 MINIPY_EXCEPTION_TYPE(OverflowError, ArithmeticError)
@@ -297,21 +294,23 @@ MINIPY_EXCEPTION_TYPE(DeprecationWarning, Warning)
 MINIPY_EXCEPTION_TYPE(RuntimeWarning, Warning)
 
 PyTypeObject _PyExc_KeyError = {
-    MINIPY_TYPE_OBJECT_HEAD,     .tp_name = "KeyError",          .tp_str = KeyError_str,
+    MINIPY_TYPE_OBJECT_HEAD,     .tp_name = "KeyError",          .tp_str = key_error_str,
     .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
+// clang-format 14 reads X(a) X(b) as a chain of calls and re-indents it differently on each
+// pass (it never reaches a fixed point), so the list is laid out by hand.
+// clang-format off
 #define MINIPY_EXCEPTION_ALL(X)                                                                    \
-    X(BaseException)                                                                               \
-    X(SystemExit)                                                                                  \
-    X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration) X(ArithmeticError)         \
-        X(FloatingPointError) X(OverflowError) X(ZeroDivisionError) X(AssertionError)              \
-            X(AttributeError) X(BufferError) X(EOFError) X(ImportError) X(ModuleNotFoundError)     \
-                X(LookupError) X(IndexError) X(KeyError) X(MemoryError) X(NameError)               \
-                    X(UnboundLocalError) X(OSError) X(RuntimeError) X(NotImplementedError)         \
-                        X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError) X(ValueError) \
-                            X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) \
-                                X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
+    X(BaseException) X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception)              \
+    X(StopIteration) X(ArithmeticError) X(FloatingPointError) X(OverflowError)                     \
+    X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
+    X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError)                 \
+    X(MemoryError) X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)                    \
+    X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) X(TypeError)            \
+    X(ValueError) X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning)           \
+    X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
+// clang-format on
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)
@@ -348,7 +347,7 @@ int exceptions_init() noexcept {
 
 void exceptions_fini() noexcept {
     // What raising it attached (attributes, links) goes; the instance itself is static.
-    BaseException_clear(preallocated_memory_error());
+    base_exception_clear(preallocated_memory_error());
 }
 
 }  // namespace minipy::runtime

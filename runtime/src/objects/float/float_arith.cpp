@@ -15,34 +15,36 @@ namespace {
 
 using minipy::runtime::float_value;
 
-enum class Operand { kOk, kNotImplemented, kError };
+enum class Operand { ok, not_implemented, error };
 
 // The double value of a float or int operand.
 Operand operand_value(PyObject *obj, double *out) noexcept {
     if (PyFloat_Check(obj)) {
         *out = float_value(obj);
-        return Operand::kOk;
+        return Operand::ok;
     }
-    if (!PyLong_Check(obj)) return Operand::kNotImplemented;
+    if (!PyLong_Check(obj)) return Operand::not_implemented;
     *out = PyLong_AsDouble(obj);
-    if (*out == -1.0 && PyErr_Occurred()) return Operand::kError;
-    return Operand::kOk;
+    if (*out == -1.0 && PyErr_Occurred()) return Operand::error;
+    return Operand::ok;
 }
 
 // Both operands as doubles; false with *result set to NotImplemented (new reference) or to
 // NULL (an exception) when they cannot be.
 bool operand_values(PyObject *v, PyObject *w, double *a, double *b, PyObject **result) noexcept {
     Operand state = operand_value(v, a);
-    if (state == Operand::kOk) state = operand_value(w, b);
-    if (state == Operand::kOk) return true;
-    *result = state == Operand::kNotImplemented ? Py_NewRef(Py_NotImplemented) : nullptr;
+    if (state == Operand::ok) state = operand_value(w, b);
+    if (state == Operand::ok) return true;
+    *result = state == Operand::not_implemented ? Py_NewRef(Py_NotImplemented) : nullptr;
     return false;
 }
 
+// NOLINTBEGIN(bugprone-macro-parentheses): declares a and b in the caller
 #define MINIPY_FLOAT_OPERANDS(v, w, a, b) \
     double a = 0.0;                       \
     double b = 0.0;                       \
     if (PyObject *failed = nullptr; !operand_values(v, w, &a, &b, &failed)) return failed
+// NOLINTEND(bugprone-macro-parentheses)
 
 PyObject *float_add(PyObject *v, PyObject *w) noexcept {
     MINIPY_FLOAT_OPERANDS(v, w, a, b);

@@ -26,6 +26,10 @@ inline double float_value(PyObject *op) noexcept {
 void float_dealloc(PyObject *op) noexcept;
 // Floats waiting on the free list (for the tests and the benchmarks).
 int float_freelist_size() noexcept;
+// The free list's rules (the list above float_object.cpp): the count within 0..100 and equal
+// to the chain's length, every block on it dead (refcount 0). true, or a fatal report
+// (check/check.hpp).
+bool float_freelist_is_valid() noexcept;
 
 // --- float_text.cpp --------------------------------------------------------------------------
 
@@ -60,7 +64,7 @@ Py_hash_t float_hash(PyObject *v) noexcept;
 // --- float_round.cpp ------------------------------------------------------------------------
 
 // float.__round__(ndigits=None), __floor__(), __ceil__(), as_integer_ratio().
-PyObject *float_round(PyObject *self, PyObject *args) noexcept;
+PyObject *float_round(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept;
 PyObject *float_floor(PyObject *self, PyObject *unused) noexcept;
 PyObject *float_ceil(PyObject *self, PyObject *unused) noexcept;
 PyObject *float_as_integer_ratio(PyObject *self, PyObject *unused) noexcept;

@@ -10,6 +10,7 @@
 // Float subclass instances never enter the list: they go to their type's tp_free.
 #include <cfloat>
 
+#include "check/freelist_check.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "objects/float/float_internal.hpp"
 #include "objects/freelist_settings.hpp"
@@ -40,6 +41,7 @@ void float_dealloc(PyObject *op) noexcept {
         Py_SET_TYPE(op, reinterpret_cast<PyTypeObject *>(g_free_list));
         g_free_list = fl;
         g_free_count++;
+        MINIPY_ASSERT_EXPENSIVE(float_freelist_is_valid());
         return;
     }
     PyObject_Free(op);
@@ -47,6 +49,22 @@ void float_dealloc(PyObject *op) noexcept {
 
 int float_freelist_size() noexcept {
     return g_free_count;
+}
+
+bool float_freelist_is_valid() noexcept {
+    const check::Subject s{"float_freelist_is_valid", "float free list", nullptr};
+    s.require(g_free_count >= 0 && g_free_count <= kMaxFreeFloats,
+              {"0 <= count <= ", kMaxFreeFloats, " (count ", g_free_count, ")"});
+    int length = 0;
+    for (PyFloatObject *op = g_free_list; op != nullptr; op = free_list_next(op), ++length) {
+        if (length == g_free_count)
+            s.broken({"the chain is as long as the count (count ", g_free_count,
+                      ", the chain goes on: a block is on it twice, or the count is short)"});
+        check::freelist_entry_is_dead(s, length, reinterpret_cast<PyObject *>(op), nullptr, false);
+    }
+    s.require(length == g_free_count,
+              {"the chain is as long as the count (count ", g_free_count, ", chain ", length, ")"});
+    return true;
 }
 
 int float_init() noexcept {
@@ -69,6 +87,7 @@ extern "C" {
 PyObject *PyFloat_FromDouble(double fval) noexcept {
     PyFloatObject *op = g_free_list;
     if (op != nullptr) {
+        MINIPY_ASSERT_EXPENSIVE(minipy::runtime::float_freelist_is_valid());
         g_free_list = free_list_next(op);
         g_free_count--;
     } else {

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "objects/float/float_internal.hpp"
 
 namespace {
@@ -87,15 +88,12 @@ PyObject *round_to_int(double x) noexcept {
 
 namespace minipy::runtime {
 
-PyObject *float_round(PyObject *self, PyObject *args) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1)
-        return PyErr_Format(PyExc_TypeError, "__round__ expected at most 1 argument, got %zd",
-                            nargs);
+PyObject *float_round(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("__round__", nargs, 0, 1)) return nullptr;
     const double x = float_value(self);
-    if (nargs == 0 || PyTuple_GET_ITEM(args, 0) == Py_None) return round_to_int(x);
+    if (nargs == 0 || args[0] == Py_None) return round_to_int(x);
     // A huge ndigits saturates (no OverflowError): it is beyond the limits anyway.
-    const Py_ssize_t ndigits = PyNumber_AsSsize_t(PyTuple_GET_ITEM(args, 0), nullptr);
+    const Py_ssize_t ndigits = PyNumber_AsSsize_t(args[0], nullptr);
     if (ndigits == -1 && PyErr_Occurred()) return nullptr;
     return round_to_digits(x, ndigits);
 }

@@ -267,9 +267,15 @@ char *format_with_printf(double val, char code, int precision, int flags) noexce
             body = text + (text[0] == '+');
         }
     }
-    if ((flags & Py_DTSF_ADD_DOT_0) && std::isfinite(val) &&
-        std::strspn(body, "0123456789") == std::strlen(body))
-        std::strcat(text, ".0");
+    // ADD_DOT_0: an integral value without exponent gets a fraction digit, even after the
+    // bare point of ALT ("1." becomes "1.0", as CPython's format_float_short writes it).
+    if ((flags & Py_DTSF_ADD_DOT_0) && std::isfinite(val)) {
+        const std::size_t digits = std::strspn(body, "0123456789");
+        if (body[digits] == '\0')
+            std::strcat(text, ".0");
+        else if (body[digits] == '.' && body[digits + 1] == '\0')
+            std::strcat(text, "0");
+    }
     return text;
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "objects/float/float_internal.hpp"
 #include "objects/type/static_type.hpp"
 
@@ -33,14 +34,12 @@ PyObject *float_subtype_new(PyTypeObject *type, PyObject *x) noexcept {
 }
 
 PyObject *float_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if ((type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init) && kwds != nullptr &&
-        PyDict_Size(kwds) > 0) {
-        PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
+    namespace args_ = minipy::runtime::args;
+    if ((type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init) &&
+        !args_::no_keywords("float", kwds))
         return nullptr;
-    }
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1)
-        return PyErr_Format(PyExc_TypeError, "float expected at most 1 argument, got %zd", nargs);
+    if (!args_::check_positional("float", nargs, 0, 1)) return nullptr;
     PyObject *x = nargs == 1 ? PyTuple_GET_ITEM(args, 0) : nullptr;
     if (type != &PyFloat_Type) return float_subtype_new(type, x);
     return float_from_argument(x);
@@ -71,12 +70,9 @@ PyObject *float_getnewargs(PyObject *self, PyObject *) noexcept {
 
 // float.__getformat__('double' | 'float'): the storage format, always IEEE here.
 PyObject *float_getformat(PyObject *, PyObject *typestr) noexcept {
-    if (!PyUnicode_Check(typestr)) {
-        return PyErr_Format(PyExc_TypeError, "__getformat__() argument must be str, not %.50s",
-                            Py_TYPE(typestr)->tp_name);
-    }
-    const char *name = PyUnicode_AsUTF8(typestr);
-    if (name == nullptr) return nullptr;
+    const char *name = nullptr;
+    if (!minipy::runtime::args::str_argument("__getformat__", "argument", typestr, &name))
+        return nullptr;
     if (std::strcmp(name, "double") != 0 && std::strcmp(name, "float") != 0) {
         PyErr_SetString(PyExc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
         return nullptr;
@@ -92,7 +88,7 @@ PyMethodDef float_methods[] = {
      "Return the Integral closest to x between 0 and x."},
     {"__floor__", minipy::runtime::float_floor, METH_NOARGS, "Return the floor as an Integral."},
     {"__ceil__", minipy::runtime::float_ceil, METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", minipy::runtime::float_round, METH_VARARGS,
+    {"__round__", _PyCFunction_CAST(minipy::runtime::float_round), METH_FASTCALL,
      "Return the Integral closest to x, rounding half toward even.\n\n"
      "When an argument is passed, work like built-in round(x, ndigits)."},
     {"as_integer_ratio", minipy::runtime::float_as_integer_ratio, METH_NOARGS,

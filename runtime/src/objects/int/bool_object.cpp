@@ -2,6 +2,7 @@
 //
 // Everything numeric is int's (inherited slots): True + True == 2. Only &, | and ^ keep the
 // type when both operands are bools, as in CPython; repr and str spell the names.
+#include "args/method_args.hpp"
 #include "minipy/dictobject.h"
 #include "minipy/pyerrors.h"
 #include "minipy/pylifecycle.h"
@@ -23,15 +24,9 @@ PyObject *bool_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept 
                      type->tp_name, type->tp_name);
         return nullptr;
     }
-    if (kwds != nullptr && PyDict_GET_SIZE(kwds) != 0) {
-        PyErr_SetString(PyExc_TypeError, "bool() takes no keyword arguments");
-        return nullptr;
-    }
+    if (!args::no_keywords("bool", kwds)) return nullptr;
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) {
-        PyErr_Format(PyExc_TypeError, "bool expected at most 1 argument, got %zd", nargs);
-        return nullptr;
-    }
+    if (!args::check_positional("bool", nargs, 0, 1)) return nullptr;
     if (nargs == 0) Py_RETURN_FALSE;
     const int truth = PyObject_IsTrue(PyTuple_GET_ITEM(args, 0));
     if (truth < 0) return nullptr;

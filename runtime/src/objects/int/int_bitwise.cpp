@@ -19,13 +19,13 @@
 namespace minipy::runtime {
 namespace {
 
-enum class BitOp { kAnd, kOr, kXor };
+enum class BitOp { and_, or_, xor_ };
 
 digit apply(BitOp op, digit x, digit y) noexcept {
     switch (op) {
-    case BitOp::kAnd: return x & y;
-    case BitOp::kOr: return x | y;
-    case BitOp::kXor: return x ^ y;
+    case BitOp::and_: return x & y;
+    case BitOp::or_: return x | y;
+    case BitOp::xor_: return x ^ y;
     }
     return 0;
 }
@@ -118,17 +118,13 @@ std::uint64_t mag_bit_length(const digit *a, Py_ssize_t n) noexcept {
 
 // --- Shifts -----------------------------------------------------------------------------------
 
-PyObject *long_lshift_bits(PyObject *a, std::size_t shift) noexcept {
-    if (Py_SIZE(a) == 0) return Py_NewRef(long_small_int(0));
-    if (long_is_compact(a) && shift <= PyLong_SHIFT)
-        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) *
-                                    (stwodigits{1} << shift));
-    const std::size_t word_shift = shift / PyLong_SHIFT;
-    const int bit_shift = static_cast<int>(shift % PyLong_SHIFT);
+namespace {
+
+// a << (word_shift * PyLong_SHIFT + bit_shift). More digits than an int may have is
+// OverflowError "too many digits in integer" (long_alloc), fewer but too many for memory
+// MemoryError, as in CPython.
+PyObject *long_lshift_words(PyObject *a, std::size_t word_shift, int bit_shift) noexcept {
     const Py_ssize_t na = long_ndigits(a);
-    // Beyond what any object could hold: it would not fit in memory either (CPython says
-    // MemoryError here too).
-    if (word_shift > static_cast<std::size_t>(PY_SSIZE_T_MAX / 8)) return PyErr_NoMemory();
     const Py_ssize_t size = na + static_cast<Py_ssize_t>(word_shift) + (bit_shift != 0 ? 1 : 0);
     PyLongObject *z = long_alloc(size);
     if (z == nullptr) return nullptr;
@@ -137,6 +133,26 @@ PyObject *long_lshift_bits(PyObject *a, std::size_t shift) noexcept {
     if (bit_shift != 0) z->ob_digit[size - 1] = carry;
     if (long_is_negative(a)) Py_SET_SIZE(z, -size);
     return long_finish(z);
+}
+
+// The most digits a shift may ask for before CPython clips it (its divmod_shift): one more
+// digit than any int can have, so that the allocation fails with OverflowError.
+constexpr std::size_t kWordShiftClip = static_cast<std::size_t>(PY_SSIZE_T_MAX) / sizeof(digit);
+
+}  // namespace
+
+PyObject *long_lshift_bits(PyObject *a, std::size_t shift) noexcept {
+    if (Py_SIZE(a) == 0) return Py_NewRef(long_small_int(0));
+    if (long_is_compact(a) && shift <= PyLong_SHIFT)
+        return long_from_stwodigits(static_cast<stwodigits>(long_compact_value(a)) *
+                                    (stwodigits{1} << shift));
+    std::size_t word_shift = shift / PyLong_SHIFT;
+    int bit_shift = static_cast<int>(shift % PyLong_SHIFT);
+    if (word_shift >= kWordShiftClip) {
+        word_shift = kWordShiftClip;
+        bit_shift = 0;
+    }
+    return long_lshift_words(a, word_shift, bit_shift);
 }
 
 PyObject *long_rshift_bits(PyObject *a, std::size_t shift) noexcept {
@@ -179,7 +195,21 @@ PyObject *long_lshift(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     std::size_t count;
     if (!shift_count(b, count)) return nullptr;
-    return long_lshift_bits(a, count);
+    if (count <= static_cast<std::size_t>(PY_SSIZE_T_MAX)) return long_lshift_bits(a, count);
+    // A count past Py_ssize_t: CPython divides the int itself by PyLong_SHIFT and clips the
+    // quotient, so 1 << 10**30 is OverflowError while 1 << 2**64 is MemoryError.
+    if (Py_SIZE(a) == 0) return Py_NewRef(long_small_int(0));
+    const digit *d = long_digits(b);
+    unsigned __int128 value = 0;
+    bool huge = false;
+    for (Py_ssize_t i = long_ndigits(b); --i >= 0 && !huge;) {
+        huge = (value >> (128 - PyLong_SHIFT)) != 0;
+        value = (value << PyLong_SHIFT) | d[i];
+    }
+    const unsigned __int128 words = value / PyLong_SHIFT;
+    if (huge || words >= kWordShiftClip) return long_lshift_words(a, kWordShiftClip, 0);
+    return long_lshift_words(a, static_cast<std::size_t>(words),
+                             static_cast<int>(value % PyLong_SHIFT));
 }
 
 PyObject *long_rshift(PyObject *a, PyObject *b) noexcept {
@@ -193,21 +223,21 @@ PyObject *long_and(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) & long_compact_value(b));
-    return bitwise(a, BitOp::kAnd, b);
+    return bitwise(a, BitOp::and_, b);
 }
 
 PyObject *long_or(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) | long_compact_value(b));
-    return bitwise(a, BitOp::kOr, b);
+    return bitwise(a, BitOp::or_, b);
 }
 
 PyObject *long_xor(PyObject *a, PyObject *b) noexcept {
     if (!PyLong_Check(a) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
     if (long_is_compact(a) && long_is_compact(b))
         return PyLong_FromLong(long_compact_value(a) ^ long_compact_value(b));
-    return bitwise(a, BitOp::kXor, b);
+    return bitwise(a, BitOp::xor_, b);
 }
 
 // ~v == -(v + 1).

@@ -7,6 +7,7 @@
 // for signed non-negative, and bit_length(-v - 1) + 1 for negative v.
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "minipy/abstract.h"
 #include "minipy/bytesobject.h"
 #include "minipy/dictobject.h"
@@ -14,81 +15,46 @@
 #include "minipy/tupleobject.h"
 #include "minipy/unicodeobject.h"
 #include "objects/int/int_internal.hpp"
+#include "objects/str/str_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
 
-// A clinic-style signature: `npositional` of the names may come by position, the rest only
-// by keyword; the first `nrequired` must be given.
-struct Signature {
-    const char *function;
-    const char *const *names;
-    int nnames;
-    int npositional;
-    int nrequired;
-};
-
-// Fills values[0..nnames) with borrowed arguments (null when not given). False with
-// TypeError on a bad call, messages as CPython's generated parsers write them.
-bool unpack_arguments(const Signature &sig, PyObject *args, PyObject *kwargs,
-                      PyObject **values) noexcept {
-    for (int i = 0; i < sig.nnames; ++i) values[i] = nullptr;
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > sig.npositional) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)",
-                     sig.function, sig.npositional, sig.npositional == 1 ? "" : "s", nargs);
-        return false;
-    }
-    for (Py_ssize_t i = 0; i < nargs; ++i) values[i] = PyTuple_GET_ITEM(args, i);
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (kwargs != nullptr && PyDict_Next(kwargs, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
-            return false;
-        }
-        int slot = -1;
-        for (int i = 0; i < sig.nnames && slot < 0; ++i)
-            if (PyUnicode_CompareWithASCIIString(key, sig.names[i]) == 0) slot = i;
-        if (slot < 0) {
-            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
-                         sig.function);
-            return false;
-        }
-        if (values[slot] != nullptr) {
-            PyErr_Format(PyExc_TypeError,
-                         "argument for %s() given by name ('%s') and position (%d)", sig.function,
-                         sig.names[slot], slot + 1);
-            return false;
-        }
-        values[slot] = value;
-    }
-    for (int i = 0; i < sig.nrequired; ++i) {
-        if (values[i] == nullptr) {
-            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)",
-                         sig.function, sig.names[i], i + 1);
-            return false;
-        }
-    }
-    return true;
-}
-
-// 1 for 'little', 0 for 'big' (the default when absent), -1 with an exception.
-int parse_byteorder(const char *function, PyObject *byteorder) noexcept {
+// 1 for 'little', 0 for 'big' (the default when absent), -1 with an exception. The type was
+// checked when the arguments were converted.
+int parse_byteorder(PyObject *byteorder) noexcept {
     if (byteorder == nullptr) return 0;
-    if (!PyUnicode_Check(byteorder)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'byteorder' must be str, not %.50s", function,
-                     Py_TYPE(byteorder)->tp_name);
-        return -1;
-    }
-    if (PyUnicode_CompareWithASCIIString(byteorder, "little") == 0) return 1;
-    if (PyUnicode_CompareWithASCIIString(byteorder, "big") == 0) return 0;
+    if (unicode_equal_to_ascii(byteorder, "little")) return 1;
+    if (unicode_equal_to_ascii(byteorder, "big")) return 0;
     PyErr_SetString(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
 }
 
-int parse_signed(PyObject *is_signed) noexcept {
-    return is_signed == nullptr ? 0 : PyObject_IsTrue(is_signed);
+// The arguments of to_bytes / from_bytes converted, in CPython's order: the first (length, or
+// the bytes object left as it is), byteorder (a str), signed (its truth).
+struct BytesArguments {
+    PyObject *first = nullptr;
+    PyObject *byteorder = nullptr;
+    int is_signed = 0;
+};
+
+bool convert_bytes_arguments(const args::KeywordParser &parser, PyObject *const *args,
+                             Py_ssize_t nargs, PyObject *kwnames, BytesArguments *out) noexcept {
+    PyObject *values[3];
+    if (!args::unpack_keywords(args, nargs, nullptr, kwnames, parser, values)) return false;
+    out->first = values[0];
+    if (values[1] != nullptr) {
+        if (!PyUnicode_Check(values[1])) {
+            args::bad_argument(parser.fname, "argument 'byteorder'", "str", values[1]);
+            return false;
+        }
+        out->byteorder = values[1];
+    }
+    if (values[2] != nullptr) {
+        out->is_signed = PyObject_IsTrue(values[2]);
+        if (out->is_signed < 0) return false;
+    }
+    return true;
 }
 
 // Bits the two's complement form of v needs (without the sign bit for unsigned).
@@ -108,50 +74,46 @@ std::uint64_t twos_complement_bits(PyObject *v, bool is_signed) noexcept {
 
 }  // namespace
 
-PyObject *long_to_bytes(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kNames[] = {"length", "byteorder", "signed"};
-    PyObject *values[3];
-    if (!unpack_arguments({"to_bytes", kNames, 3, 2, 0}, args, kwargs, values)) return nullptr;
+// to_bytes(length=1, byteorder='big', *, signed=False)
+PyObject *long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames) noexcept {
+    static constexpr const char *kKeywords[] = {"length", "byteorder", "signed", nullptr};
+    static constexpr args::KeywordParser kParser{"to_bytes", kKeywords, 0, 2};
+    BytesArguments a;
+    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
     Py_ssize_t length = 1;
-    if (values[0] != nullptr) {
-        PyObject *index = PyNumber_Index(values[0]);
-        if (index == nullptr) return nullptr;
-        length = PyLong_AsSsize_t(index);
-        Py_DECREF(index);
-        if (length == -1 && PyErr_Occurred()) return nullptr;
-        if (length < 0) {
-            PyErr_SetString(PyExc_ValueError, "length argument must be non-negative");
-            return nullptr;
-        }
-    }
-    const int little = parse_byteorder("to_bytes", values[1]);
+    if (a.first != nullptr && !args::ssize_argument(a.first, &length)) return nullptr;
+    const int little = parse_byteorder(a.byteorder);
     if (little < 0) return nullptr;
-    const int is_signed = parse_signed(values[2]);
-    if (is_signed < 0) return nullptr;
+    if (length < 0) {
+        PyErr_SetString(PyExc_ValueError, "length argument must be non-negative");
+        return nullptr;
+    }
     PyObject *bytes = PyBytes_FromStringAndSize(nullptr, length);
     if (bytes == nullptr) return nullptr;
     if (_PyLong_AsByteArray(as_long(self),
                             reinterpret_cast<unsigned char *>(PyBytes_AS_STRING(bytes)),
-                            static_cast<size_t>(length), little, is_signed) < 0) {
+                            static_cast<size_t>(length), little, a.is_signed) < 0) {
         Py_DECREF(bytes);
         return nullptr;
     }
     return bytes;
 }
 
-PyObject *long_from_bytes(PyObject *type, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kNames[] = {"bytes", "byteorder", "signed"};
-    PyObject *values[3];
-    if (!unpack_arguments({"from_bytes", kNames, 3, 2, 1}, args, kwargs, values)) return nullptr;
-    const int little = parse_byteorder("from_bytes", values[1]);
+// from_bytes(bytes, byteorder='big', *, signed=False), a class method
+PyObject *long_from_bytes(PyObject *type, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames) noexcept {
+    static constexpr const char *kKeywords[] = {"bytes", "byteorder", "signed", nullptr};
+    static constexpr args::KeywordParser kParser{"from_bytes", kKeywords, 1, 2};
+    BytesArguments a;
+    if (!convert_bytes_arguments(kParser, args, nargs, kwnames, &a)) return nullptr;
+    const int little = parse_byteorder(a.byteorder);
     if (little < 0) return nullptr;
-    const int is_signed = parse_signed(values[2]);
-    if (is_signed < 0) return nullptr;
-    PyObject *bytes = PyBytes_FromObject(values[0]);
+    PyObject *bytes = PyBytes_FromObject(a.first);
     if (bytes == nullptr) return nullptr;
     PyObject *result =
         _PyLong_FromByteArray(reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(bytes)),
-                              static_cast<size_t>(PyBytes_GET_SIZE(bytes)), little, is_signed);
+                              static_cast<size_t>(PyBytes_GET_SIZE(bytes)), little, a.is_signed);
     Py_DECREF(bytes);
     // A subclass gets its own instance, made by calling it with the int (CPython's rule).
     if (result != nullptr && type != reinterpret_cast<PyObject *>(&PyLong_Type))

@@ -139,8 +139,10 @@ Py_hash_t long_hash(PyObject *v) noexcept;
 PyObject *long_repr(PyObject *v) noexcept;  // str(v), base 10
 
 // int.to_bytes (a method) and int.from_bytes (a class method), in int_bytes.cpp.
-PyObject *long_to_bytes(PyObject *self, PyObject *args, PyObject *kwargs) noexcept;
-PyObject *long_from_bytes(PyObject *type, PyObject *args, PyObject *kwargs) noexcept;
+PyObject *long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames) noexcept;
+PyObject *long_from_bytes(PyObject *type, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames) noexcept;
 
 // int.bit_length() as a number (size_t is enough: a digit count times 30 fits).
 std::size_t long_bit_length(PyObject *v) noexcept;

@@ -3,8 +3,11 @@
 // The grammar (CPython 3.11's, int() and PyLong_FromString alike):
 //   [ws] [+|-] [0x|0o|0b matching the base, then one optional '_'] digit (['_'] digit)* [ws]
 // ws is ASCII white space (space, \t \n \v \f \r). Base 0 takes the base from the prefix,
-// else 10; in base 0 a number with a leading 0 must be all zeros (no C-style octal). The
-// error message always names the base the caller gave.
+// else 10; in base 0 a number with a leading 0 must be all zeros (no C-style octal).
+//
+// The base an error message names: int() and PyLong_FromUnicodeObject / _PyLong_FromBytes name
+// the caller's; PyLong_FromString names the one it parsed in (16 for "0x1g" in base 0), and 0
+// again for a leading-0 number that got as far as its value (CPython resets it there).
 //
 // A str is first mapped to ASCII: each non-ASCII white space becomes ' ', each Unicode
 // decimal digit its ASCII digit, anything else non-ASCII '?' (which no base accepts).
@@ -59,7 +62,7 @@ constexpr GroupTable make_group_table() noexcept {
 }
 constexpr GroupTable kGroups = make_group_table();
 
-enum class ParseStatus { kOk, kInvalid, kError };
+enum class ParseStatus { ok, invalid, error };
 
 struct Text {
     const char *data;
@@ -136,10 +139,11 @@ PyObject *convert_general_base(const Text &text, Py_ssize_t begin, Py_ssize_t en
     return reinterpret_cast<PyObject *>(z);
 }
 
-// Parses text as described at the top. kOk: *result is the int, *stop the end of the text.
-// kInvalid: not an int literal, *stop where parsing stopped. kError: an exception is set
-// (too many digits, memory).
-ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *stop) noexcept {
+// Parses text as described at the top. ok: *result is the int, *stop the end of the text.
+// invalid: not an int literal, *stop where parsing stopped, *message_base the base
+// PyLong_FromString's error names. error: an exception is set (too many digits, memory).
+ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *stop,
+                  int *message_base) noexcept {
     Py_ssize_t p = 0;
     *result = nullptr;
     while (is_ascii_space(text.at(p))) ++p;
@@ -161,6 +165,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
             zeros_only = true;
         }
     }
+    *message_base = base;
     if (first == '0' && ((base == 16 && (second == 'x' || second == 'X')) ||
                          (base == 8 && (second == 'o' || second == 'O')) ||
                          (base == 2 && (second == 'b' || second == 'B')))) {
@@ -168,7 +173,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (text.at(p) == '_') ++p;  // "0x_1f" is allowed
     }
     *stop = p;
-    if (text.at(p) == '_') return ParseStatus::kInvalid;
+    if (text.at(p) == '_') return ParseStatus::invalid;
     const Py_ssize_t begin = p;
     Py_ssize_t ndigits = 0;
     bool after_underscore = false;
@@ -177,7 +182,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         if (c == '_') {
             if (after_underscore) {
                 *stop = p;
-                return ParseStatus::kInvalid;
+                return ParseStatus::invalid;
             }
             after_underscore = true;
         } else if (digit_value(c) < base) {
@@ -188,7 +193,7 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
         }
     }
     *stop = p;
-    if (after_underscore || ndigits == 0) return ParseStatus::kInvalid;
+    if (after_underscore || ndigits == 0) return ParseStatus::invalid;
     const bool binary_base = (base & (base - 1)) == 0;
     PyObject *z;
     if (binary_base) {
@@ -201,25 +206,26 @@ ParseStatus parse(const Text &text, int base, PyObject **result, Py_ssize_t *sto
                 "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
                 "digits; use sys.set_int_max_str_digits() to increase the limit",
                 limit, ndigits);
-            return ParseStatus::kError;
+            return ParseStatus::error;
         }
         z = convert_general_base(text, begin, p, ndigits, base);
     }
-    if (z == nullptr) return ParseStatus::kError;
+    if (z == nullptr) return ParseStatus::error;
     if (negative) Py_SET_SIZE(z, -Py_SIZE(z));
     z = long_finish(as_long(z));
+    if (zeros_only) *message_base = 0;
     if (zeros_only && Py_SIZE(z) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     while (is_ascii_space(text.at(p))) ++p;
     *stop = p;
     if (text.at(p) != 0) {
         Py_DECREF(z);
-        return ParseStatus::kInvalid;
+        return ParseStatus::invalid;
     }
     *result = z;
-    return ParseStatus::kOk;
+    return ParseStatus::ok;
 }
 
 bool check_base(int base) noexcept {
@@ -293,12 +299,13 @@ extern "C" PyObject *PyLong_FromString(const char *str, char **pend, int base) n
     const Text text{str, static_cast<Py_ssize_t>(std::strlen(str))};
     PyObject *result;
     Py_ssize_t stop = 0;
-    const ParseStatus status = parse(text, base, &result, &stop);
+    int message_base = base;
+    const ParseStatus status = parse(text, base, &result, &stop, &message_base);
     if (pend != nullptr) *pend = const_cast<char *>(str + stop);
-    if (status == ParseStatus::kInvalid) {
+    if (status == ParseStatus::invalid) {
         PyObject *shown = PyUnicode_FromStringAndSize(str, text.length < 200 ? text.length : 200);
         if (shown == nullptr) return nullptr;
-        raise_invalid_literal(base, shown);
+        raise_invalid_literal(message_base, shown);
         Py_DECREF(shown);
     }
     return result;
@@ -308,9 +315,10 @@ extern "C" PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base) 
     if (!check_base(base)) return nullptr;
     PyObject *result;
     Py_ssize_t stop = 0;
-    const ParseStatus status = parse(Text{s, len}, base, &result, &stop);
-    if (status == ParseStatus::kOk && stop == len) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    int message_base;
+    const ParseStatus status = parse(Text{s, len}, base, &result, &stop, &message_base);
+    if (status == ParseStatus::ok && stop == len) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);  // stopped at a NUL inside the bytes
     PyObject *shown = PyBytes_FromStringAndSize(s, len < 200 ? len : 200);
     if (shown == nullptr) return nullptr;
@@ -319,7 +327,12 @@ extern "C" PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base) 
     return nullptr;
 }
 
+// u must be a str (CPython checks it before the base): SystemError otherwise.
 extern "C" PyObject *PyLong_FromUnicodeObject(PyObject *u, int base) noexcept {
+    if (u == nullptr || !PyUnicode_Check(u)) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
     if (!check_base(base)) return nullptr;
     const Py_ssize_t length = PyUnicode_GET_LENGTH(u);
     const int kind = PyUnicode_KIND(u);
@@ -340,10 +353,11 @@ extern "C" PyObject *PyLong_FromUnicodeObject(PyObject *u, int base) noexcept {
     ascii[length] = '\0';
     PyObject *result;
     Py_ssize_t stop = 0;
-    const ParseStatus status = parse(Text{ascii, length}, base, &result, &stop);
+    int message_base;
+    const ParseStatus status = parse(Text{ascii, length}, base, &result, &stop, &message_base);
     PyMem_Free(ascii);
-    if (status == ParseStatus::kOk && stop == length) return result;
-    if (status == ParseStatus::kError) return nullptr;
+    if (status == ParseStatus::ok && stop == length) return result;
+    if (status == ParseStatus::error) return nullptr;
     Py_XDECREF(result);
     raise_invalid_literal(base, u);
     return nullptr;

@@ -16,7 +16,7 @@
 namespace minipy::runtime {
 namespace {
 
-constexpr std::size_t kWindowCutoffBits = 8 * PyLong_SHIFT;
+constexpr std::size_t kWindowCutoffBits = std::size_t{8} * PyLong_SHIFT;
 constexpr int kWindowBits = 5;
 constexpr int kTableSize = 1 << kWindowBits;
 

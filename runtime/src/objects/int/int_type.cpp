@@ -7,6 +7,7 @@
 // it is made.
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/abstract.h"
 #include "minipy/bytesobject.h"
@@ -56,35 +57,19 @@ PyObject *long_subtype_copy(PyTypeObject *type, PyObject *value) noexcept {
     return result;
 }
 
-// tp_new: int(), int(x), int(x, base), base also by keyword.
+// tp_new: int(x=0, /, base=10).
 PyObject *long_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
     if (type == &PyBool_Type) {
         PyErr_SetString(PyExc_TypeError, "int.__new__(bool) is not safe, use bool.__new__()");
         return nullptr;
     }
-    const Py_ssize_t npositional = PyTuple_GET_SIZE(args);
-    const Py_ssize_t nkeywords = kwds != nullptr ? PyDict_GET_SIZE(kwds) : 0;
-    if (npositional + nkeywords > 2) {
-        PyErr_Format(PyExc_TypeError, "int() takes at most 2 arguments (%zd given)",
-                     npositional + nkeywords);
+    static constexpr const char *kKeywords[] = {"", "base", nullptr};
+    static constexpr args::KeywordParser kParser{"int", kKeywords, 0, 2};
+    PyObject *given[2];
+    if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
+                               kParser, given))
         return nullptr;
-    }
-    PyObject *x = npositional > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr;
-    PyObject *base = npositional > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr;
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (kwds != nullptr && PyDict_Next(kwds, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
-            return nullptr;
-        }
-        if (PyUnicode_CompareWithASCIIString(key, "base") != 0) {
-            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for int()", key);
-            return nullptr;
-        }
-        base = value;  // npositional < 2 here: the total is at most 2
-    }
-    PyObject *result = long_from_arguments(x, base);
+    PyObject *result = long_from_arguments(given[0], given[1]);
     if (result == nullptr || type == &PyLong_Type) return result;
     PyObject *instance = long_subtype_copy(type, result);
     Py_DECREF(result);
@@ -127,17 +112,13 @@ PyObject *int_sizeof(PyObject *self, PyObject *) noexcept {
                               static_cast<Py_ssize_t>(sizeof(digit)) * (n > 0 ? n : 1));
 }
 
-// round(int, ndigits): ndigits >= 0 leaves the int alone; a negative one rounds to a
-// multiple of 10**-ndigits, ties to even (CPython's long_round).
-PyObject *int_round(PyObject *self, PyObject *args) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) {
-        PyErr_Format(PyExc_TypeError, "__round__ expected at most 1 argument, got %zd", nargs);
-        return nullptr;
-    }
-    PyObject *ndigits_object = nargs == 1 ? PyTuple_GET_ITEM(args, 0) : Py_None;
-    if (ndigits_object == Py_None) return long_exact(self);
-    PyObject *ndigits = PyNumber_Index(ndigits_object);
+// __round__(ndigits=<none>, /): without ndigits (None is not "without") the int itself;
+// ndigits >= 0 leaves it alone; a negative one rounds to a multiple of 10**-ndigits, ties to
+// even (CPython's int___round___impl).
+PyObject *int_round(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("__round__", nargs, 0, 1)) return nullptr;
+    if (nargs == 0) return long_exact(self);
+    PyObject *ndigits = PyNumber_Index(args[0]);
     if (ndigits == nullptr) return nullptr;
     if (!long_is_negative(ndigits)) {
         Py_DECREF(ndigits);
@@ -168,15 +149,16 @@ PyMethodDef long_methods[] = {
      "Number of bits necessary to represent self in binary."},
     {"bit_count", int_bit_count, METH_NOARGS,
      "Number of ones in the binary representation of abs(self)."},
-    {"to_bytes", _PyCFunction_CAST(long_to_bytes), METH_VARARGS | METH_KEYWORDS,
+    {"to_bytes", _PyCFunction_CAST(long_to_bytes), METH_FASTCALL | METH_KEYWORDS,
      "Return an array of bytes representing an integer."},
-    {"from_bytes", _PyCFunction_CAST(long_from_bytes), METH_VARARGS | METH_KEYWORDS | METH_CLASS,
+    {"from_bytes", _PyCFunction_CAST(long_from_bytes), METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
      "Return the integer represented by the given array of bytes."},
     {"as_integer_ratio", int_as_integer_ratio, METH_NOARGS, "Return integer ratio."},
     {"__trunc__", int_conjugate, METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", int_conjugate, METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", int_conjugate, METH_NOARGS, "Ceiling of an Integral returns itself."},
-    {"__round__", int_round, METH_VARARGS, "Rounding an Integral returns itself."},
+    {"__round__", _PyCFunction_CAST(int_round), METH_FASTCALL,
+     "Rounding an Integral returns itself."},
     {"__getnewargs__", int_getnewargs, METH_NOARGS, nullptr},
     {"__sizeof__", int_sizeof, METH_NOARGS, "Returns size in memory, in bytes."},
     {nullptr, nullptr, 0, nullptr},

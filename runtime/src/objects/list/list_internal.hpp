@@ -32,6 +32,9 @@ PyObject *list_extend(PyListObject *self, PyObject *iterable) noexcept;
 int list_append_take(PyListObject *self, PyObject *item) noexcept;
 // tp_dealloc of PyList_Type.
 void list_dealloc(PyObject *self) noexcept;
+// The free list's rules: at most 80 blocks, none twice, each an exact list nobody holds
+// (refcount 0, untracked) without an item vector. true, or a fatal report (check/check.hpp).
+bool list_freelist_is_valid() noexcept;
 
 // CPython's PySequence_Fast: `v` itself when it is an exact list or tuple, else a new list of
 // its items; TypeError `message` when it is not iterable. The items are fast_items(result).

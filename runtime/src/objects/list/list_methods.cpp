@@ -1,8 +1,8 @@
 // The methods of list (append, extend, insert, pop, remove, index, count, clear, copy,
 // reverse, sort, __reversed__, __sizeof__) and list.__init__. Argument checking and messages
 // follow CPython 3.11's Argument Clinic code for Objects/listobject.c.
-#include <climits>
 
+#include "args/method_args.hpp"
 #include "minipy/Python.h"
 #include "objects/list/list_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
@@ -11,14 +11,7 @@ namespace {
 
 using minipy::runtime::as_list;
 
-// A Py_ssize_t argument as Clinic converts one: __index__, then OverflowError past the range.
-bool ssize_argument(PyObject *arg, Py_ssize_t *out) noexcept {
-    PyObject *index = PyNumber_Index(arg);
-    if (index == nullptr) return false;
-    *out = PyLong_AsSsize_t(index);
-    Py_DECREF(index);
-    return !(*out == -1 && PyErr_Occurred());
-}
+namespace args = minipy::runtime::args;
 
 PyObject *list_append(PyObject *self, PyObject *item) noexcept {
     if (PyList_Append(self, item) < 0) return nullptr;
@@ -29,22 +22,20 @@ PyObject *list_extend_method(PyObject *self, PyObject *iterable) noexcept {
     return minipy::runtime::list_extend(as_list(self), iterable);
 }
 
-PyObject *list_insert(PyObject *self, PyObject *args) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs != 2)
-        return PyErr_Format(PyExc_TypeError, "insert expected 2 arguments, got %zd", nargs);
+// insert(index, object, /)
+PyObject *list_insert(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("insert", nargs, 2, 2)) return nullptr;
     Py_ssize_t where = 0;
-    if (!ssize_argument(PyTuple_GET_ITEM(args, 0), &where)) return nullptr;
-    if (PyList_Insert(self, where, PyTuple_GET_ITEM(args, 1)) < 0) return nullptr;
+    if (!args::ssize_argument(args[0], &where)) return nullptr;
+    if (PyList_Insert(self, where, args[1]) < 0) return nullptr;
     Py_RETURN_NONE;
 }
 
-PyObject *list_pop(PyObject *self, PyObject *args) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1)
-        return PyErr_Format(PyExc_TypeError, "pop expected at most 1 argument, got %zd", nargs);
+// pop(index=-1, /)
+PyObject *list_pop(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("pop", nargs, 0, 1)) return nullptr;
     Py_ssize_t index = -1;
-    if (nargs == 1 && !ssize_argument(PyTuple_GET_ITEM(args, 0), &index)) return nullptr;
+    if (nargs == 1 && !args::ssize_argument(args[0], &index)) return nullptr;
     PyListObject *list = as_list(self);
     const Py_ssize_t size = Py_SIZE(list);
     if (size == 0) {
@@ -86,11 +77,12 @@ PyObject *list_remove(PyObject *self, PyObject *value) noexcept {
     return nullptr;
 }
 
-PyObject *list_index(PyObject *self, PyObject *args) noexcept {
+// index(value, start=0, stop=sys.maxsize, /)
+PyObject *list_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
     PyObject *value = nullptr;
     Py_ssize_t start = 0;
     Py_ssize_t stop = 0;
-    if (!minipy::runtime::parse_index_arguments(args, Py_SIZE(self), &value, &start, &stop))
+    if (!minipy::runtime::parse_index_arguments(args, nargs, Py_SIZE(self), &value, &start, &stop))
         return nullptr;
     for (Py_ssize_t i = start; i < stop && i < Py_SIZE(self); i++) {
         PyObject *item = Py_NewRef(PyList_GET_ITEM(self, i));
@@ -140,41 +132,15 @@ PyObject *list_sizeof(PyObject *self, PyObject *) noexcept {
 }
 
 // sort(*, key=None, reverse=False)
-PyObject *list_sort(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_SetString(PyExc_TypeError, "sort() takes no positional arguments");
-        return nullptr;
-    }
-    PyObject *keyfunc = nullptr;
-    bool reverse = false;
-    if (kwds != nullptr) {
-        Py_ssize_t pos = 0;
-        PyObject *name = nullptr;
-        PyObject *value = nullptr;
-        while (PyDict_Next(kwds, &pos, &name, &value)) {
-            if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "key") == 0) {
-                keyfunc = value;
-            } else if (PyUnicode_Check(name) &&
-                       PyUnicode_CompareWithASCIIString(name, "reverse") == 0) {
-                // bool(accept={int}): an integer, any size that fits a C int.
-                PyObject *index = PyNumber_Index(value);
-                if (index == nullptr) return nullptr;
-                const long flag = PyLong_AsLong(index);
-                Py_DECREF(index);
-                if (flag == -1 && PyErr_Occurred()) return nullptr;
-                if (flag > INT_MAX || flag < INT_MIN) {
-                    PyErr_SetString(PyExc_OverflowError,
-                                    "Python int too large to convert to C int");
-                    return nullptr;
-                }
-                reverse = flag != 0;
-            } else {
-                return PyErr_Format(PyExc_TypeError, "%R is an invalid keyword argument for sort()",
-                                    name);
-            }
-        }
-    }
-    return minipy::runtime::list_sort_impl(as_list(self), keyfunc, reverse);
+PyObject *list_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                    PyObject *kwnames) noexcept {
+    static constexpr const char *kKeywords[] = {"key", "reverse", nullptr};
+    static constexpr args::KeywordParser kParser{"sort", kKeywords, 0, 0};
+    PyObject *values[2];
+    if (!args::unpack_keywords(args, nargs, nullptr, kwnames, kParser, values)) return nullptr;
+    int reverse = 0;
+    if (values[1] != nullptr && !args::int_argument(values[1], &reverse)) return nullptr;
+    return minipy::runtime::list_sort_impl(as_list(self), values[0], reverse != 0);
 }
 
 constexpr const char kSortDoc[] =
@@ -195,32 +161,27 @@ PyMethodDef list_methods[] = {
     {"clear", list_clear_method, METH_NOARGS, "Remove all items from list."},
     {"copy", list_copy, METH_NOARGS, "Return a shallow copy of the list."},
     {"append", list_append, METH_O, "Append object to the end of the list."},
-    {"insert", list_insert, METH_VARARGS, "Insert object before index."},
+    {"insert", _PyCFunction_CAST(list_insert), METH_FASTCALL, "Insert object before index."},
     {"extend", list_extend_method, METH_O, "Extend list by appending elements from the iterable."},
-    {"pop", list_pop, METH_VARARGS,
+    {"pop", _PyCFunction_CAST(list_pop), METH_FASTCALL,
      "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or "
      "index is out of range."},
     {"remove", list_remove, METH_O,
      "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
-    {"index", list_index, METH_VARARGS,
+    {"index", _PyCFunction_CAST(list_index), METH_FASTCALL,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", list_count, METH_O, "Return number of occurrences of value."},
     {"reverse", list_reverse, METH_NOARGS, "Reverse *IN PLACE*."},
-    {"sort", _PyCFunction_CAST(list_sort), METH_VARARGS | METH_KEYWORDS, kSortDoc},
+    {"sort", _PyCFunction_CAST(list_sort), METH_FASTCALL | METH_KEYWORDS, kSortDoc},
     {nullptr, nullptr, 0, nullptr},
 };
 
 int list_init_slot(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if ((Py_TYPE(self) == &PyList_Type || Py_TYPE(self)->tp_init == PyList_Type.tp_init) &&
-        kwds != nullptr && PyDict_Size(kwds) > 0) {
-        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
+        !args::no_keywords("list", kwds))
         return -1;
-    }
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) {
-        PyErr_Format(PyExc_TypeError, "list expected at most 1 argument, got %zd", nargs);
-        return -1;
-    }
+    if (!args::check_positional("list", nargs, 0, 1)) return -1;
     // __init__ on a list that has items starts it over.
     list_clear_items(as_list(self));
     if (nargs == 1) {

@@ -13,6 +13,7 @@
 // use_freelists(); PyList_New takes from it. list_fini frees them.
 #include <cstring>
 
+#include "check/freelist_check.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
@@ -128,10 +129,26 @@ void list_dealloc(PyObject *self) noexcept {
         PyMem_Free(op->ob_item);
         op->ob_item = nullptr;
     }
-    if (use_freelists() && g_freelist.count < kListFreelistDepth && PyList_CheckExact(self))
+    if (use_freelists() && g_freelist.count < kListFreelistDepth && PyList_CheckExact(self)) {
         g_freelist.items[g_freelist.count++] = op;
-    else
+        MINIPY_ASSERT_EXPENSIVE(list_freelist_is_valid());
+    } else {
         Py_TYPE(self)->tp_free(self);
+    }
+}
+
+bool list_freelist_is_valid() noexcept {
+    const check::Subject s{"list_freelist_is_valid", "list free list", nullptr};
+    check::freelist_array_is_valid(s, reinterpret_cast<void *const *>(g_freelist.items),
+                                   g_freelist.count, kListFreelistDepth);
+    for (int i = 0; i < g_freelist.count; ++i) {
+        PyListObject *op = g_freelist.items[i];
+        check::freelist_entry_is_dead(s, i, reinterpret_cast<PyObject *>(op), &PyList_Type, true);
+        s.require(op->ob_item == nullptr,
+                  {"an entry has no item vector (entry ", i, " at ", static_cast<const void *>(op),
+                   " has ", static_cast<const void *>(op->ob_item), ")"});
+    }
+    return true;
 }
 
 PyObject *list_slice(PyListObject *self, Py_ssize_t low, Py_ssize_t high) noexcept {
@@ -337,6 +354,7 @@ extern "C" PyObject *PyList_New(Py_ssize_t size) noexcept {
     }
     PyListObject *op = nullptr;
     if (g_freelist.count > 0) {
+        MINIPY_ASSERT_EXPENSIVE(minipy::runtime::list_freelist_is_valid());
         op = g_freelist.items[--g_freelist.count];
         Py_SET_REFCNT(reinterpret_cast<PyObject *>(op), 1);
     } else {

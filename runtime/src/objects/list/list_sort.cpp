@@ -1,145 +1,168 @@
-// list.sort: a stable merge sort on `<` (PyObject_RichCompareBool(..., Py_LT)), with the
-// protocol of CPython 3.11's list.sort around it. Not timsort: fewer lines, the same results
-// for any consistent `<`, more comparisons on partly ordered data.
+// list.sort: CPython 3.11's protocol around its timsort (timsort.hpp, list_timsort.cpp), and
+// the choice of the comparison.
 //
-// The protocol (CPython's):
+// The protocol:
 //   1. The list is emptied for the length of the sort (ob_item NULL, size 0, allocated -1), so
 //      that a key function or __lt__ that changes the list cannot pull the vector away from
 //      under the sort. Afterwards allocated != -1 means the list was changed: the items the
-//      list gained meanwhile are dropped and ValueError "list modified during sort" is raised.
-//   2. With key=, every key is computed first (a failure leaves the list as it was).
-//   3. reverse=True reverses, sorts, reverses again: equal items keep their order.
+//      list gained meanwhile are dropped and ValueError "list modified during sort" is raised
+//      (unless the sort failed with an error of its own).
+//   2. With key=, every key is computed first; a failure releases them and leaves the list
+//      as it was.
+//   3. reverse=True reverses the items (and keys), sorts, and reverses again, so that equal
+//      items keep their order; the second reversal happens after a failed sort too.
 //   4. A failing comparison stops the sort; the list holds all its items, in some order.
 //
-// The sort: insertion sort on runs of kRunLength, then bottom-up merges of neighbouring runs.
-// A merge moves the left run into a scratch buffer and merges back into place, taking from
-// the right only when right < left (stability). If a comparison fails mid-merge, the rest of
-// the scratch run is copied back into the gap, which is exactly its size: nothing is lost.
+// The comparison (CPython's pre-sort check): when every key has the same type, `<` is
+// computed without the generic protocol's detours: latin-1 str by memcmp, ints of at most
+// one digit and floats by their C values, any other type by its own tp_richcompare (the
+// generic PyObject_RichCompareBool when that answers NotImplemented or the type differs).
+// Non-empty tuples are compared item by item with ==, then < on the first differing item,
+// the first items with the comparison chosen for their common type. A list of mixed types
+// uses PyObject_RichCompareBool(v, w, Py_LT) for each comparison.
 #include <cstring>
 
 #include "minipy/Python.h"
+#include "objects/int/int_internal.hpp"
 #include "objects/list/list_internal.hpp"
+#include "objects/list/timsort.hpp"
 
+namespace minipy::runtime {
 namespace {
 
-constexpr Py_ssize_t kRunLength = 32;
+using timsort::MergeState;
+using timsort::SortSlice;
 
-// The items being sorted: keys decide the order; values (when there is a key function)
-// move with them.
-struct SortSlice {
-    PyObject **keys;
-    PyObject **values;  // NULL: the keys are the items
-};
-
-inline void move_item(SortSlice s, Py_ssize_t to, Py_ssize_t from) noexcept {
-    s.keys[to] = s.keys[from];
-    if (s.values != nullptr) s.values[to] = s.values[from];
+int safe_object_compare(PyObject *v, PyObject *w, MergeState *) noexcept {
+    return PyObject_RichCompareBool(v, w, Py_LT);
 }
 
-// Sorts keys[lo..hi) in place, stably. -1 on a failed comparison (items intact).
-int insertion_sort(SortSlice s, Py_ssize_t lo, Py_ssize_t hi) noexcept {
-    for (Py_ssize_t i = lo + 1; i < hi; i++) {
-        PyObject *key = s.keys[i];
-        PyObject *value = s.values != nullptr ? s.values[i] : nullptr;
-        Py_ssize_t j = i;
-        while (j > lo) {
-            const int less = PyObject_RichCompareBool(key, s.keys[j - 1], Py_LT);
-            if (less < 0) {
-                // Put the item being inserted into the hole before giving up.
-                s.keys[j] = key;
-                if (s.values != nullptr) s.values[j] = value;
-                return -1;
-            }
-            if (!less) break;
-            move_item(s, j, j - 1);
-            j--;
-        }
-        s.keys[j] = key;
-        if (s.values != nullptr) s.values[j] = value;
+// Every key has this type: its own tp_richcompare, without the reflected-operand logic.
+int unsafe_object_compare(PyObject *v, PyObject *w, MergeState *ms) noexcept {
+    // A key function may have changed a type's comparison since the check: fall back.
+    if (Py_TYPE(v)->tp_richcompare != ms->key_richcompare)
+        return PyObject_RichCompareBool(v, w, Py_LT);
+    PyObject *result = ms->key_richcompare(v, w, Py_LT);
+    if (result == Py_NotImplemented) {
+        Py_DECREF(result);
+        return PyObject_RichCompareBool(v, w, Py_LT);
     }
-    return 0;
+    if (result == nullptr) return -1;
+    const int truth = PyBool_Check(result) ? result == Py_True : PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return truth;
 }
 
-// Merges the sorted runs [lo, mid) and [mid, hi) through the scratch buffers.
-int merge_runs(SortSlice s, SortSlice scratch, Py_ssize_t lo, Py_ssize_t mid,
-               Py_ssize_t hi) noexcept {
-    // Already in order: the common case for presorted input costs one comparison.
-    const int ordered = PyObject_RichCompareBool(s.keys[mid], s.keys[mid - 1], Py_LT);
-    if (ordered < 0) return -1;
-    if (!ordered) return 0;
-    const Py_ssize_t left_len = mid - lo;
-    std::memcpy(scratch.keys, &s.keys[lo], static_cast<size_t>(left_len) * sizeof(PyObject *));
-    if (s.values != nullptr)
-        std::memcpy(scratch.values, &s.values[lo],
-                    static_cast<size_t>(left_len) * sizeof(PyObject *));
-    Py_ssize_t i = 0;    // next in the scratch (left) run
-    Py_ssize_t j = mid;  // next in the right run
-    Py_ssize_t k = lo;   // next slot to fill
-    int result = 0;
-    while (i < left_len && j < hi) {
-        const int take_right = PyObject_RichCompareBool(s.keys[j], scratch.keys[i], Py_LT);
-        if (take_right < 0) {
-            result = -1;
+// Exact str, all 1-byte kind.
+int unsafe_latin_compare(PyObject *v, PyObject *w, MergeState *) noexcept {
+    const Py_ssize_t nv = PyUnicode_GET_LENGTH(v), nw = PyUnicode_GET_LENGTH(w);
+    const int c =
+        std::memcmp(PyUnicode_DATA(v), PyUnicode_DATA(w), static_cast<size_t>(nv < nw ? nv : nw));
+    return c != 0 ? c < 0 : nv < nw;
+}
+
+// Exact int, each of at most one digit.
+int unsafe_long_compare(PyObject *v, PyObject *w, MergeState *) noexcept {
+    return long_compact_value(v) < long_compact_value(w);
+}
+
+// Exact float.
+int unsafe_float_compare(PyObject *v, PyObject *w, MergeState *) noexcept {
+    return PyFloat_AS_DOUBLE(v) < PyFloat_AS_DOUBLE(w);
+}
+
+// Exact non-empty tuples: == item by item, then < on the first that differs (its first item
+// with the comparison of the first items' common type).
+int unsafe_tuple_compare(PyObject *v, PyObject *w, MergeState *ms) noexcept {
+    const Py_ssize_t nv = PyTuple_GET_SIZE(v), nw = PyTuple_GET_SIZE(w);
+    Py_ssize_t i = 0;
+    for (; i < nv && i < nw; ++i) {
+        const int equal =
+            PyObject_RichCompareBool(PyTuple_GET_ITEM(v, i), PyTuple_GET_ITEM(w, i), Py_EQ);
+        if (equal < 0) return -1;
+        if (!equal) break;
+    }
+    if (i >= nv || i >= nw) return nv < nw;
+    if (i == 0) return ms->tuple_elem_compare(PyTuple_GET_ITEM(v, 0), PyTuple_GET_ITEM(w, 0), ms);
+    return PyObject_RichCompareBool(PyTuple_GET_ITEM(v, i), PyTuple_GET_ITEM(w, i), Py_LT);
+}
+
+// CPython's pre-sort check: which comparison `keys` (n >= 2) allow.
+void choose_compare(MergeState *ms, PyObject *const *keys, Py_ssize_t n) noexcept {
+    bool in_tuples = PyTuple_CheckExact(keys[0]) && PyTuple_GET_SIZE(keys[0]) > 0;
+    PyTypeObject *key_type = in_tuples ? Py_TYPE(PyTuple_GET_ITEM(keys[0], 0)) : Py_TYPE(keys[0]);
+    bool same_type = true;
+    bool latin = true;
+    bool one_digit = true;
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        if (in_tuples && !(PyTuple_CheckExact(keys[i]) && PyTuple_GET_SIZE(keys[i]) != 0)) {
+            in_tuples = false;
+            same_type = false;
             break;
         }
-        if (take_right) {
-            move_item(s, k++, j++);
-        } else {
-            s.keys[k] = scratch.keys[i];
-            if (s.values != nullptr) s.values[k] = scratch.values[i];
-            k++;
-            i++;
+        PyObject *key = in_tuples ? PyTuple_GET_ITEM(keys[i], 0) : keys[i];
+        if (Py_TYPE(key) != key_type) {
+            same_type = false;
+            // Tuples are still checked to the end: every key must be one.
+            if (!in_tuples) break;
+        }
+        if (same_type) {
+            if (key_type == &PyLong_Type && one_digit && !long_is_compact(key))
+                one_digit = false;
+            else if (key_type == &PyUnicode_Type && latin &&
+                     PyUnicode_KIND(key) != PyUnicode_1BYTE_KIND)
+                latin = false;
         }
     }
-    // What is left of the left run fills the gap [k, j) exactly (k + left_len - i == j).
-    const size_t rest = static_cast<size_t>(left_len - i) * sizeof(PyObject *);
-    std::memcpy(&s.keys[k], &scratch.keys[i], rest);
-    if (s.values != nullptr) std::memcpy(&s.values[k], &scratch.values[i], rest);
-    return result;
-}
-
-// Sorts s[0..n); -1 with the exception set.
-int merge_sort(SortSlice s, Py_ssize_t n) noexcept {
-    for (Py_ssize_t lo = 0; lo < n; lo += kRunLength) {
-        const Py_ssize_t hi = lo + kRunLength < n ? lo + kRunLength : n;
-        if (insertion_sort(s, lo, hi) < 0) return -1;
+    // Only unsafe_object_compare reads key_richcompare; the three fast paths below are
+    // types whose rich compare is never null.
+    ms->key_richcompare = same_type ? key_type->tp_richcompare : nullptr;
+    if (ms->key_richcompare == nullptr)
+        ms->key_compare = safe_object_compare;
+    else if (key_type == &PyUnicode_Type && latin)
+        ms->key_compare = unsafe_latin_compare;
+    else if (key_type == &PyLong_Type && one_digit)
+        ms->key_compare = unsafe_long_compare;
+    else if (key_type == &PyFloat_Type)
+        ms->key_compare = unsafe_float_compare;
+    else
+        ms->key_compare = unsafe_object_compare;
+    if (in_tuples) {
+        // Tuples of tuples: the first items are compared generically.
+        ms->tuple_elem_compare = key_type == &PyTuple_Type ? safe_object_compare : ms->key_compare;
+        ms->key_compare = unsafe_tuple_compare;
     }
-    if (n <= kRunLength) return 0;
-    // The left run of a merge is one `width` long; the widest merge has the largest width
-    // below n.
-    Py_ssize_t scratch_len = kRunLength;
-    while (scratch_len < n - scratch_len) scratch_len *= 2;
-    const size_t per_array = static_cast<size_t>(scratch_len) * sizeof(PyObject *);
-    auto **buffer =
-        static_cast<PyObject **>(PyMem_Malloc(s.values != nullptr ? 2 * per_array : per_array));
-    if (buffer == nullptr) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    SortSlice scratch{buffer, s.values != nullptr ? buffer + scratch_len : nullptr};
-    int result = 0;
-    for (Py_ssize_t width = kRunLength; result == 0 && width < n; width *= 2) {
-        for (Py_ssize_t lo = 0; lo + width < n; lo += 2 * width) {
-            const Py_ssize_t mid = lo + width;
-            const Py_ssize_t hi = mid + width < n ? mid + width : n;
-            if ((result = merge_runs(s, scratch, lo, mid, hi)) < 0) break;
-        }
-    }
-    PyMem_Free(buffer);
-    return result;
 }
 
 void reverse_items(PyObject **lo, PyObject **hi) noexcept {
-    for (--hi; lo < hi; lo++, hi--) {
+    for (--hi; lo < hi; ++lo, --hi) {
         PyObject *t = *lo;
         *lo = *hi;
         *hi = t;
     }
 }
 
-}  // namespace
+// Sorts items[0..n) (keys: the keys, or NULL to sort the items themselves). None, or NULL
+// with the exception.
+PyObject *sort_items(PyObject **items, PyObject **keys, Py_ssize_t n, bool reverse) noexcept {
+    MergeState ms;
+    const SortSlice lo = keys != nullptr ? SortSlice{keys, items} : SortSlice{items, nullptr};
+    if (n > 1) choose_compare(&ms, lo.keys, n);
+    timsort::merge_init(&ms, n, keys != nullptr, lo);
+    PyObject *result = Py_None;
+    if (n > 1) {
+        if (reverse) {
+            if (keys != nullptr) reverse_items(keys, keys + n);
+            reverse_items(items, items + n);
+        }
+        if (timsort::sort(&ms, lo, n) < 0) result = nullptr;
+        if (reverse) reverse_items(items, items + n);
+    }
+    timsort::merge_freemem(&ms);
+    return result;
+}
 
-namespace minipy::runtime {
+}  // namespace
 
 PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, bool reverse) noexcept {
     if (keyfunc == Py_None) keyfunc = nullptr;
@@ -152,48 +175,39 @@ PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, bool reverse) no
     self->allocated = -1;
 
     PyObject *result = nullptr;
+    // 2. The keys: on the stack for short lists, as CPython keeps them in its merge state.
+    PyObject *stack_keys[timsort::kTempSize / 2];
     PyObject **keys = nullptr;
-    bool keys_ready = keyfunc == nullptr;
-    // 2. The keys.
-    if (keyfunc != nullptr && n > 0) {
-        keys = static_cast<PyObject **>(PyMem_Malloc(static_cast<size_t>(n) * sizeof(PyObject *)));
+    bool keys_ready = true;
+    if (keyfunc != nullptr) {
+        keys = n < timsort::kTempSize / 2 ? stack_keys
+                                          : static_cast<PyObject **>(PyMem_Malloc(
+                                                static_cast<size_t>(n) * sizeof(PyObject *)));
         if (keys == nullptr) {
             PyErr_NoMemory();
-        } else {
-            Py_ssize_t i = 0;
-            for (; i < n; i++) {
-                keys[i] = PyObject_CallOneArg(keyfunc, items[i]);
-                if (keys[i] == nullptr) break;
-            }
-            if (i < n) {
+            keys_ready = false;
+        }
+        for (Py_ssize_t i = 0; keys_ready && i < n; ++i) {
+            keys[i] = PyObject_CallOneArg(keyfunc, items[i]);
+            if (keys[i] == nullptr) {
                 while (--i >= 0) Py_DECREF(keys[i]);
-                PyMem_Free(keys);
-                keys = nullptr;
-            } else {
-                keys_ready = true;
+                keys_ready = false;
             }
         }
-    } else {
-        keys_ready = true;
+        if (!keys_ready && keys != stack_keys) PyMem_Free(keys);
     }
 
     if (keys_ready) {
         // 3 and 4.
-        if (reverse && n > 1) {
-            if (keys != nullptr) reverse_items(keys, keys + n);
-            reverse_items(items, items + n);
-        }
-        SortSlice slice = keys != nullptr ? SortSlice{keys, items} : SortSlice{items, nullptr};
-        if (n < 2 || merge_sort(slice, n) == 0) result = Py_None;
+        result = sort_items(items, keys, n, reverse);
         if (keys != nullptr) {
-            for (Py_ssize_t i = 0; i < n; i++) Py_DECREF(keys[i]);
-            PyMem_Free(keys);
+            for (Py_ssize_t i = 0; i < n; ++i) Py_DECREF(keys[i]);
+            if (keys != stack_keys) PyMem_Free(keys);
         }
         if (self->allocated != -1 && result != nullptr) {
             PyErr_SetString(PyExc_ValueError, "list modified during sort");
             result = nullptr;
         }
-        if (reverse && n > 1) reverse_items(items, items + n);
     }
 
     // Put the items back; drop whatever the list gathered while it was lent out.

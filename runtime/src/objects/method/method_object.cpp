@@ -1,6 +1,7 @@
 // builtin_function_or_method: a PyMethodDef bound to an instance (or to nothing), callable
 // with the calling conventions of methodobject.h.
 #include "minipy/Python.h"
+#include "objects/method/method_call.hpp"
 #include "objects/type/static_type.hpp"
 
 namespace {
@@ -28,15 +29,40 @@ PyObject *argument_count_error(PyCFunctionObject *f, const char *format,
     return nullptr;
 }
 
+// The two paths of CPython's builtin_function_or_method, whose messages differ:
+//   - METH_VARARGS (with or without METH_KEYWORDS) is called through tp_call with the tuple
+//     and the dict; refusing keywords, it names the function alone: "find() takes no keyword
+//     arguments";
+//   - the other conventions are vectorcall functions: the dict becomes an array and a tuple
+//     of names first (call_fast_with_keywords), and their errors name the type too: "str.upper()
+//     takes no keyword arguments", "list.append() takes exactly one argument (0 given)".
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
     const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     const bool has_kwargs =
         kwargs != nullptr && PyDict_Check(kwargs) && PyDict_GET_SIZE(kwargs) > 0;
-    if (flags == (METH_VARARGS | METH_KEYWORDS))
+    switch (flags) {
+    case METH_VARARGS | METH_KEYWORDS:
         return reinterpret_cast<PyCFunctionWithKeywords>(
             reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth))(f->m_self, args, kwargs);
+    case METH_VARARGS:
+        if (has_kwargs)
+            return PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments",
+                                f->m_ml->ml_name);
+        return f->m_ml->ml_meth(f->m_self, args);
+    case METH_FASTCALL | METH_KEYWORDS:
+        return minipy::runtime::call_fast_with_keywords(
+            f->m_ml, f->m_self, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwargs);
+    case METH_NOARGS:
+    case METH_O:
+    case METH_FASTCALL: break;
+    default:
+        PyErr_SetString(PyExc_SystemError,
+                        "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
+        return nullptr;
+    }
     if (has_kwargs) {
+        if (!minipy::runtime::keyword_names_are_str(kwargs)) return nullptr;
         PyObject *name = qualified_name(f);
         if (name != nullptr) {
             PyErr_Format(PyExc_TypeError, "%U() takes no keyword arguments", name);
@@ -46,7 +72,6 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
     }
     const Py_ssize_t given = PyTuple_GET_SIZE(args);
     switch (flags) {
-    case METH_VARARGS: return f->m_ml->ml_meth(f->m_self, args);
     case METH_NOARGS:
         if (given != 0)
             return argument_count_error(f, "%U() takes no arguments (%zd given)", given);
@@ -55,10 +80,9 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
         if (given != 1)
             return argument_count_error(f, "%U() takes exactly one argument (%zd given)", given);
         return f->m_ml->ml_meth(f->m_self, PyTuple_GET_ITEM(args, 0));
-    default:
-        PyErr_SetString(PyExc_SystemError,
-                        "Bad call flags in PyCFunction_Call. METH_OLDARGS is no longer supported!");
-        return nullptr;
+    default:  // METH_FASTCALL
+        return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(
+            f->m_ml->ml_meth))(f->m_self, &PyTuple_GET_ITEM(args, 0), given);
     }
 }
 
@@ -160,3 +184,51 @@ extern "C" PyObject *PyCFunction_GetSelf(PyObject *op) noexcept {
     }
     return as_function(op)->m_self;
 }
+
+// --- Shared with method_descriptor (method_call.hpp) ----------------------------------------
+
+namespace minipy::runtime {
+
+bool keyword_names_are_str(PyObject *kwargs) noexcept {
+    if (kwargs == nullptr) return true;
+    Py_ssize_t position = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    while (PyDict_Next(kwargs, &position, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return false;
+        }
+    }
+    return true;
+}
+
+PyObject *call_fast_with_keywords(PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                                  Py_ssize_t nargs, PyObject *kwargs) noexcept {
+    auto meth = reinterpret_cast<_PyCFunctionFastWithKeywords>(
+        reinterpret_cast<void (*)(void)>(ml->ml_meth));
+    if (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0) return meth(self, args, nargs, nullptr);
+    if (!keyword_names_are_str(kwargs)) return nullptr;
+    const Py_ssize_t nkwargs = PyDict_GET_SIZE(kwargs);
+    auto **stack = static_cast<PyObject **>(
+        PyMem_Malloc(static_cast<size_t>(nargs + nkwargs) * sizeof(PyObject *)));
+    PyObject *kwnames = stack != nullptr ? PyTuple_New(nkwargs) : nullptr;
+    if (kwnames == nullptr) {
+        PyMem_Free(stack);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return nullptr;
+    }
+    for (Py_ssize_t i = 0; i < nargs; ++i) stack[i] = args[i];
+    // The dict keeps the values alive for the call; the names are the tuple's own.
+    Py_ssize_t position = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    for (Py_ssize_t i = 0; i < nkwargs && PyDict_Next(kwargs, &position, &key, &value); ++i) {
+        PyTuple_SET_ITEM(kwnames, i, Py_NewRef(key));
+        stack[nargs + i] = value;
+    }
+    PyObject *result = meth(self, stack, nargs, kwnames);
+    PyMem_Free(stack);
+    Py_DECREF(kwnames);
+    return result;
+}
+
+}  // namespace minipy::runtime

@@ -6,12 +6,15 @@
 // PyNumber_*, with C-long shortcuts only where CPython takes them too (the length of a
 // range whose bounds fit a long, iteration). Ranges hold only ints: they cannot be part
 // of a cycle, so they are not GC containers.
+#include "args/method_args.hpp"
 #include "minipy/Python.h"
 #include "objects/range/range_internal.hpp"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/type/static_type.hpp"
 
 namespace {
+
+namespace args = minipy::runtime::args;
 
 using minipy::runtime::as_range;
 using minipy::runtime::RangeObject;
@@ -79,17 +82,9 @@ void range_dealloc(PyObject *self) noexcept {
 }
 
 PyObject *range_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Size(kwds) > 0) {
-        PyErr_SetString(PyExc_TypeError, "range() takes no keyword arguments");
-        return nullptr;
-    }
+    if (!args::no_keywords("range", kwds)) return nullptr;
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs == 0) {
-        PyErr_SetString(PyExc_TypeError, "range expected at least 1 argument, got 0");
-        return nullptr;
-    }
-    if (nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "range expected at most 3 arguments, got %zd", nargs);
+    if (!args::check_positional("range", nargs, 1, 3)) return nullptr;
     if (nargs == 1) {
         PyObject *stop = PyNumber_Index(PyTuple_GET_ITEM(args, 0));
         if (stop == nullptr) return nullptr;
@@ -338,6 +333,7 @@ PyObject *range_index(PyObject *self, PyObject *value) noexcept {
     return result;
 }
 
+// METH_VARARGS as in CPython, whose range.__reduce__ ignores any positional arguments.
 PyObject *range_reduce(PyObject *self, PyObject *) noexcept {
     RangeObject *r = as_range(self);
     PyObject *args = PyTuple_Pack(3, r->start, r->stop, r->step);
@@ -359,7 +355,7 @@ PyObject *range_get_step(PyObject *self, void *) noexcept {
 
 PyMethodDef range_methods[] = {
     {"__reversed__", minipy::runtime::range_reversed, METH_NOARGS, "Return a reverse iterator."},
-    {"__reduce__", range_reduce, METH_NOARGS, nullptr},
+    {"__reduce__", range_reduce, METH_VARARGS, nullptr},
     {"count", range_count, METH_O,
      "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_index, METH_O,
@@ -369,9 +365,9 @@ PyMethodDef range_methods[] = {
 };
 
 PyGetSetDef range_getset[] = {
-    {"start", range_get_start, nullptr, nullptr, nullptr},
-    {"stop", range_get_stop, nullptr, nullptr, nullptr},
-    {"step", range_get_step, nullptr, nullptr, nullptr},
+    {"start", range_get_start, minipy::runtime::readonly_member_set, nullptr, nullptr},
+    {"stop", range_get_stop, minipy::runtime::readonly_member_set, nullptr, nullptr},
+    {"step", range_get_step, minipy::runtime::readonly_member_set, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -5,6 +5,7 @@
 //   set_ops.cpp      the algebra: copy, union, intersection, difference, symmetric
 //                    difference, subset tests, comparison
 //   set_type.cpp     PySet_Type, PyFrozenSet_Type, the iterator, the public C API
+//   set_check.cpp    the invariant checker of the table
 #ifndef MINIPY_OBJECTS_SET_INTERNAL_HPP
 #define MINIPY_OBJECTS_SET_INTERNAL_HPP
 
@@ -54,6 +55,17 @@ PyObject *make_new_set(PyTypeObject *type, PyObject *iterable) noexcept;
 PyObject *make_new_set_basetype(PyTypeObject *type, PyObject *iterable) noexcept;
 // Exchanges the contents of two sets (intersection_update builds a new table that way).
 void set_swap_bodies(PySetObject *a, PySetObject *b) noexcept;
+
+// set_check.cpp ----------------------------------------------------------------------------
+// The table's invariants (minipy/setobject.h's slot states and counts, set_table.cpp's
+// probing). Each returns true or stops the process with a report naming the broken rule
+// (check/check.hpp); neither runs user code.
+
+// The whole table: every slot, every active key found from its hash. O(size).
+bool set_is_valid(PySetObject *so) noexcept;
+// After an O(1) change to slot `entry` (add, discard, pop): the counts and that slot; the
+// whole table while it has fewer than 64 slots.
+bool set_change_is_valid(PySetObject *so, const setentry *entry) noexcept;
 
 // set_ops.cpp ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@
 #include <cstring>
 #include <utility>
 
+#include "check/check.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/set/set_internal.hpp"
 
@@ -150,6 +151,7 @@ int set_table_resize(PySetObject *so, Py_ssize_t minused) noexcept {
             set_insert_clean(newtable, newmask, entry->key, entry->hash);
     }
     if (old_is_malloced) PyMem_Free(oldtable);
+    MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
     return 0;
 }
 
@@ -195,13 +197,17 @@ found_unused_or_dummy:
         so->used++;
         freeslot->key = key;
         freeslot->hash = hash;
+        MINIPY_ASSERT_EXPENSIVE(set_change_is_valid(so, freeslot));
         return 0;
     }
     so->fill++;
     so->used++;
     entry->key = key;
     entry->hash = hash;
-    if (static_cast<std::size_t>(so->fill) * 5 < mask * 3) return 0;
+    if (static_cast<std::size_t>(so->fill) * 5 < mask * 3) {
+        MINIPY_ASSERT_EXPENSIVE(set_change_is_valid(so, entry));
+        return 0;
+    }
     return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 
 found_active:
@@ -235,6 +241,7 @@ int set_discard_entry(PySetObject *so, PyObject *key, Py_hash_t hash) noexcept {
     entry->key = set_dummy();
     entry->hash = kDummyHash;
     so->used--;
+    MINIPY_ASSERT_EXPENSIVE(set_change_is_valid(so, entry));
     Py_DECREF(old_key);
     return kDiscardFound;
 }
@@ -258,6 +265,7 @@ void set_clear_internal(PySetObject *so) noexcept {
         table = small_copy;
         set_empty_to_minsize(so);
     }
+    MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
     PyObject *dummy = set_dummy();
     for (setentry *entry = table; used > 0; ++entry) {
         if (entry->key != nullptr && entry->key != dummy) {
@@ -300,6 +308,7 @@ int set_merge(PySetObject *so, PyObject *otherset) noexcept {
         }
         so->fill = other->fill;
         so->used = other->used;
+        MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
         return 0;
     }
     // Empty target: no duplicates possible, no comparisons needed.
@@ -312,6 +321,7 @@ int set_merge(PySetObject *so, PyObject *otherset) noexcept {
             if (key != nullptr && key != dummy)
                 set_insert_clean(so->table, mask, Py_NewRef(key), other_entry->hash);
         }
+        MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
         return 0;
     }
     for (Py_ssize_t i = 0; i <= other->mask; ++i) {
@@ -320,6 +330,7 @@ int set_merge(PySetObject *so, PyObject *otherset) noexcept {
         if (key != nullptr && key != dummy && set_add_entry(so, key, other_entry->hash) < 0)
             return -1;
     }
+    MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
     return 0;
 }
 
@@ -364,6 +375,7 @@ PyObject *make_new_set(PyTypeObject *type, PyObject *iterable) noexcept {
     so->hash = -1;
     so->finger = 0;
     so->weakreflist = nullptr;
+    MINIPY_ASSERT_EXPENSIVE(set_is_valid(so));
     if (iterable != nullptr && set_update_internal(so, iterable) < 0) {
         Py_DECREF(self);
         return nullptr;
@@ -400,6 +412,7 @@ void set_swap_bodies(PySetObject *a, PySetObject *b) noexcept {
         a->hash = -1;
         b->hash = -1;
     }
+    MINIPY_ASSERT_EXPENSIVE(set_is_valid(a) && set_is_valid(b));
 }
 
 }  // namespace minipy::runtime

@@ -2,6 +2,8 @@
 // Objects/setobject.c): deallocation, the collector's hooks, repr, len / in / iter, the
 // frozenset hash, construction, the methods that are not algebra, and the public C API.
 // Sets keep no free list (CPython 3.11 has none either).
+#include "args/method_args.hpp"
+#include "check/check.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/set/set_internal.hpp"
@@ -188,11 +190,7 @@ PyMethodDef setiter_methods[] = {
 
 // --- Construction ----------------------------------------------------------------------------
 
-bool no_keywords(const char *name, PyObject *kwds) noexcept {
-    if (kwds == nullptr || (PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) == 0)) return true;
-    PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments", name);
-    return false;
-}
+using args::no_keywords;
 
 PyObject *set_new(PyTypeObject *type, PyObject *, PyObject *kwds) noexcept {
     if (type == &PySet_Type && !no_keywords("set", kwds)) return nullptr;
@@ -266,6 +264,7 @@ PyObject *set_pop(PyObject *self, PyObject *) noexcept {
     entry->hash = -1;
     so->used--;
     so->finger = entry - so->table + 1;
+    MINIPY_ASSERT_EXPENSIVE(set_change_is_valid(so, entry));
     return key;
 }
 
@@ -298,7 +297,8 @@ PyObject *set_sizeof(PyObject *self, PyObject *) noexcept {
 }
 
 #define MINIPY_SET_SHARED_METHODS                                                         \
-    {"__contains__", set_contains_method, METH_O, "x.__contains__(y) <==> y in x."},      \
+    {"__contains__", set_contains_method, METH_O | METH_COEXIST,                          \
+     "x.__contains__(y) <==> y in x."},                                                   \
         {"__sizeof__", set_sizeof, METH_NOARGS,                                           \
          "S.__sizeof__() -> size of S in memory, in bytes"},                              \
         {"difference", set_difference_multi, METH_VARARGS,                                \

@@ -11,34 +11,38 @@
 //   Adjust  a negative bound counts from the end; what is still out of range is pinned to
 //           [0, length] (step > 0) or [-1, length - 1] (step < 0); the result is how many
 //           items start, start + step, ... selects before reaching stop.
+#include "args/method_args.hpp"
 #include "minipy/Python.h"
 #include "objects/slice/slice_internal.hpp"
 
 namespace minipy::runtime {
 
-bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
-    if (value == Py_None) return true;
-    if (!PyIndex_Check(value)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "slice indices must be integers or None or have an __index__ method");
-        return false;
-    }
-    const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);  // clamps instead of raising
-    if (x == -1 && PyErr_Occurred()) return false;
-    *index = x;
-    return true;
-}
+namespace {
 
-bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept {
+// An index with __index__, clamped to Py_ssize_t instead of raising; TypeError `message`
+// for anything else.
+bool clamped_index(PyObject *value, const char *message, Py_ssize_t *index) noexcept {
     if (!PyIndex_Check(value)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "slice indices must be integers or have an __index__ method");
+        PyErr_SetString(PyExc_TypeError, message);
         return false;
     }
     const Py_ssize_t x = PyNumber_AsSsize_t(value, nullptr);
     if (x == -1 && PyErr_Occurred()) return false;
     *index = x;
     return true;
+}
+
+}  // namespace
+
+bool slice_index(PyObject *value, Py_ssize_t *index) noexcept {
+    return value == Py_None ||
+           clamped_index(
+               value, "slice indices must be integers or None or have an __index__ method", index);
+}
+
+bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept {
+    return clamped_index(value, "slice indices must be integers or have an __index__ method",
+                         index);
 }
 
 Subscript classify_subscript(PyObject *item, Py_ssize_t length, const char *type_name,
@@ -60,32 +64,15 @@ Subscript classify_subscript(PyObject *item, Py_ssize_t length, const char *type
     return Subscript::error;
 }
 
-bool parse_index_arguments(PyObject *args, Py_ssize_t length, PyObject **value, Py_ssize_t *start,
-                           Py_ssize_t *stop) noexcept {
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1) {
-        PyErr_Format(PyExc_TypeError, "index expected at least 1 argument, got %zd", nargs);
-        return false;
-    }
-    if (nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "index expected at most 3 arguments, got %zd", nargs);
-        return false;
-    }
-    *value = PyTuple_GET_ITEM(args, 0);
+bool parse_index_arguments(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t length,
+                           PyObject **value, Py_ssize_t *start, Py_ssize_t *stop) noexcept {
+    if (!args::check_positional("index", nargs, 1, 3)) return false;
+    *value = args[0];
     *start = 0;
     *stop = PY_SSIZE_T_MAX;
-    if (nargs >= 2 && !slice_index_not_none(PyTuple_GET_ITEM(args, 1), start)) return false;
-    if (nargs >= 3 && !slice_index_not_none(PyTuple_GET_ITEM(args, 2), stop)) return false;
-    if (*start < 0) {
-        *start += length;
-        if (*start < 0) *start = 0;
-    }
-    if (*stop < 0) {
-        *stop += length;
-        if (*stop < 0) *stop = 0;
-    } else if (*stop > length) {
-        *stop = length;
-    }
+    if (nargs >= 2 && !slice_index_not_none(args[1], start)) return false;
+    if (nargs >= 3 && !slice_index_not_none(args[2], stop)) return false;
+    args::adjust_indices(length, start, stop);
     return true;
 }
 

@@ -16,6 +16,10 @@ bool slice_index(PyObject *value, Py_ssize_t *index) noexcept;
 // method").
 bool slice_index_not_none(PyObject *value, Py_ssize_t *index) noexcept;
 
+// The setter of slice's and range's start / stop / step: CPython makes them read-only members,
+// whose assignment and deletion both raise AttributeError "readonly attribute".
+int readonly_member_set(PyObject *self, PyObject *value, void *closure) noexcept;
+
 // A slice resolved against a sequence of known length.
 struct SliceSpec {
     Py_ssize_t start, stop, step, length;
@@ -39,8 +43,8 @@ int slice_long_indices(PyObject *slice, PyObject *length, PyObject **start, PyOb
 // The arguments of tuple.index / list.index (value, start=0, stop=sys.maxsize, positional
 // only), with start and stop clamped to [0, length] as those methods do. false with the
 // exception set ("index expected at least 1 argument, got 0", ...).
-bool parse_index_arguments(PyObject *args, Py_ssize_t length, PyObject **value, Py_ssize_t *start,
-                           Py_ssize_t *stop) noexcept;
+bool parse_index_arguments(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t length,
+                           PyObject **value, Py_ssize_t *start, Py_ssize_t *stop) noexcept;
 
 }  // namespace minipy::runtime
 

@@ -5,6 +5,7 @@
 //
 // Cache (CPython 3.11's slice_cache): dealloc keeps the last freed slice object when none is
 // kept yet, PySlice_New takes it; only when use_freelists(). range_slice_fini frees it.
+#include "args/method_args.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
@@ -12,6 +13,8 @@
 #include "objects/type/static_type.hpp"
 
 namespace {
+
+namespace args = minipy::runtime::args;
 
 inline PySliceObject *as_slice(PyObject *op) noexcept {
     return reinterpret_cast<PySliceObject *>(op);
@@ -66,15 +69,9 @@ PyObject *slice_richcompare(PyObject *v, PyObject *w, int op) noexcept {
 }
 
 PyObject *slice_new(PyTypeObject *, PyObject *args, PyObject *kwds) noexcept {
-    if (kwds != nullptr && PyDict_Size(kwds) > 0) {
-        PyErr_SetString(PyExc_TypeError, "slice() takes no keyword arguments");
-        return nullptr;
-    }
+    if (!args::no_keywords("slice", kwds)) return nullptr;
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1)
-        return PyErr_Format(PyExc_TypeError, "slice expected at least 1 argument, got %zd", nargs);
-    if (nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "slice expected at most 3 arguments, got %zd", nargs);
+    if (!args::check_positional("slice", nargs, 1, 3)) return nullptr;
     // slice(stop) like range(stop).
     if (nargs == 1) return PySlice_New(nullptr, PyTuple_GET_ITEM(args, 0), nullptr);
     return PySlice_New(PyTuple_GET_ITEM(args, 0), PyTuple_GET_ITEM(args, 1),
@@ -161,14 +158,25 @@ PyMethodDef slice_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+using minipy::runtime::readonly_member_set;
+
 PyGetSetDef slice_getset[] = {
-    {"start", slice_get_start, nullptr, nullptr, nullptr},
-    {"stop", slice_get_stop, nullptr, nullptr, nullptr},
-    {"step", slice_get_step, nullptr, nullptr, nullptr},
+    {"start", slice_get_start, readonly_member_set, nullptr, nullptr},
+    {"stop", slice_get_stop, readonly_member_set, nullptr, nullptr},
+    {"step", slice_get_step, readonly_member_set, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
 }  // namespace
+
+namespace minipy::runtime {
+
+int readonly_member_set(PyObject *, PyObject *, void *) noexcept {
+    PyErr_SetString(PyExc_AttributeError, "readonly attribute");
+    return -1;
+}
+
+}  // namespace minipy::runtime
 
 extern "C" PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step) noexcept {
     PySliceObject *s = nullptr;

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "minipy/bytesobject.h"
 #include "minipy/pyerrors.h"
 #include "minipy/unicodeobject.h"
 #include "objects/str/str_internal.hpp"
@@ -331,12 +332,31 @@ extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
     return writer.finish();
 }
 
+// Empty input is "" whatever the encoding names, before any codec is looked up (CPython's
+// order: b"".decode("bogus") is '').
 extern "C" PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                                       const char *errors) noexcept {
+    if (size == 0) return unicode_get_empty();
     switch (encoding_from_name(encoding)) {
     case Encoding::utf8: return PyUnicode_DecodeUTF8Stateful(s, size, errors, nullptr);
     case Encoding::latin1: return PyUnicode_DecodeLatin1(s, size, errors);
     case Encoding::ascii: return PyUnicode_DecodeASCII(s, size, errors);
     default: return PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
     }
+}
+
+extern "C" PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
+                                                 const char *errors) noexcept {
+    if (obj == nullptr) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    if (PyBytes_Check(obj))
+        return PyUnicode_Decode(PyBytes_AS_STRING(obj), PyBytes_GET_SIZE(obj), encoding, errors);
+    if (PyUnicode_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "decoding str is not supported");
+        return nullptr;
+    }
+    return PyErr_Format(PyExc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
+                        Py_TYPE(obj)->tp_name);
 }

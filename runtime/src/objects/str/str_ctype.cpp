@@ -80,11 +80,11 @@ int unicode_full_lower(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
         out[0] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
         return 1;
     }
-    if (const CaseSpecial *s = find_special(kLowerMap_specials, ch)) {
+    if (const CaseSpecial *s = find_special(kLowerMapSpecials, ch)) {
         for (int i = 0; i < s->count; ++i) out[i] = s->mapped[i];
         return s->count;
     }
-    out[0] = map_by_runs(kLowerMap_runs, ch);
+    out[0] = map_by_runs(kLowerMapRuns, ch);
     return 1;
 }
 
@@ -93,11 +93,11 @@ int unicode_full_upper(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
         out[0] = (ch >= 'a' && ch <= 'z') ? ch - 32 : ch;
         return 1;
     }
-    if (const CaseSpecial *s = find_special(kUpperMap_specials, ch)) {
+    if (const CaseSpecial *s = find_special(kUpperMapSpecials, ch)) {
         for (int i = 0; i < s->count; ++i) out[i] = s->mapped[i];
         return s->count;
     }
-    out[0] = map_by_runs(kUpperMap_runs, ch);
+    out[0] = map_by_runs(kUpperMapRuns, ch);
     return 1;
 }
 

@@ -67,7 +67,7 @@ def case_runs(method):
 
 
 def emit_case(name, runs, multis):
-    print(f"constexpr CaseRun {name}_runs[] = {{")
+    print(f"constexpr CaseRun {name}Runs[] = {{")
     line = "   "
     for f, l, s, d in runs:
         item = f" {{0x{f:x}, 0x{l:x}, {s}, {d}}},"
@@ -77,7 +77,7 @@ def emit_case(name, runs, multis):
         line += item
     print(line)
     print("};")
-    print(f"constexpr CaseSpecial {name}_specials[] = {{")
+    print(f"constexpr CaseSpecial {name}Specials[] = {{")
     for cp, mapped in multis:
         units = ", ".join(f"0x{c:x}" for c in mapped) + ", 0" * (3 - len(mapped))
         print(f"    {{0x{cp:x}, {len(mapped)}, {{{units}}}}},")

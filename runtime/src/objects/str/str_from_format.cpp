@@ -109,16 +109,16 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
         if (*f == '%') --f;  // "%.3%": the conversion seen is '3', an unknown unit
     }
     if (*f == '\0') --f;  // "%.12" at the end: the same
-    enum { plain, long_arg, long_long_arg, size_arg } size = plain;
+    enum { kPlain, kLongArg, kLongLongArg, kSizeArg } size = kPlain;
     const bool integer_follows = f[1] == 'd' || f[1] == 'u' || f[1] == 'i';
     if (*f == 'l' && integer_follows) {
-        size = long_arg;
+        size = kLongArg;
         ++f;
     } else if (*f == 'l' && f[1] == 'l' && (f[2] == 'd' || f[2] == 'u' || f[2] == 'i')) {
-        size = long_long_arg;
+        size = kLongLongArg;
         f += 2;
     } else if (*f == 'z' && integer_follows) {
-        size = size_arg;
+        size = kSizeArg;
         ++f;
     }
 
@@ -137,13 +137,13 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
     case 'i':
     case 'd':
         switch (size) {
-        case long_arg:
+        case kLongArg:
             len = std::snprintf(buffer, sizeof buffer, "%ld", va_arg(*vargs, long));
             break;
-        case long_long_arg:
+        case kLongLongArg:
             len = std::snprintf(buffer, sizeof buffer, "%lld", va_arg(*vargs, long long));
             break;
-        case size_arg:
+        case kSizeArg:
             len = std::snprintf(buffer, sizeof buffer, "%zd", va_arg(*vargs, Py_ssize_t));
             break;
         default: len = std::snprintf(buffer, sizeof buffer, "%d", va_arg(*vargs, int)); break;
@@ -152,13 +152,13 @@ const char *format_unit(UnicodeWriter &writer, const char *f, va_list *vargs) no
         break;
     case 'u':
         switch (size) {
-        case long_arg:
+        case kLongArg:
             len = std::snprintf(buffer, sizeof buffer, "%lu", va_arg(*vargs, unsigned long));
             break;
-        case long_long_arg:
+        case kLongLongArg:
             len = std::snprintf(buffer, sizeof buffer, "%llu", va_arg(*vargs, unsigned long long));
             break;
-        case size_arg:
+        case kSizeArg:
             len = std::snprintf(buffer, sizeof buffer, "%zu", va_arg(*vargs, size_t));
             break;
         default:

@@ -61,6 +61,9 @@ PyObject *unicode_substring(PyObject *s, Py_ssize_t start, Py_ssize_t end) noexc
 
 // Equal contents (both must be str).
 bool unicode_equal(PyObject *a, PyObject *b) noexcept;
+// Whether the str `s` holds exactly the characters of the NUL-terminated ASCII text
+// (CPython's _PyUnicode_EqualToASCIIString); no allocation, no error.
+bool unicode_equal_to_ascii(PyObject *s, const char *ascii) noexcept;
 // Three-way code-point order (both must be str).
 int unicode_compare(PyObject *a, PyObject *b) noexcept;
 // hash(s), cached in the object.
@@ -68,8 +71,9 @@ Py_hash_t unicode_hash(PyObject *s) noexcept;
 // Takes a string out of the interned table; called by the deallocator.
 void unicode_intern_forget(PyObject *s) noexcept;
 
-// TypeError "<what> must be str, not <type>" style helper: returns NULL.
-PyObject *unicode_type_error(const char *format, PyObject *obj) noexcept;
+// CPython's ensure_unicode: true for a str; TypeError "must be str, not <type>" for any other
+// object (SystemError for NULL).
+bool ensure_str(PyObject *obj) noexcept;
 
 // --- str_writer.cpp -------------------------------------------------------------------
 

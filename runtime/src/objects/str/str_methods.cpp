@@ -1,6 +1,7 @@
 // The methods of str (tp_methods): case mapping, the is* predicates, searching, splitting,
 // stripping, joining, replacing and encoding. Argument errors use CPython 3.11's messages
 // (those of its Argument Clinic wrappers), since scripts may print them.
+#include "args/method_args.hpp"
 #include "minipy/abstract.h"
 #include "minipy/boolobject.h"
 #include "minipy/dictobject.h"
@@ -14,87 +15,10 @@
 namespace minipy::runtime {
 namespace {
 
-// --- Argument helpers -----------------------------------------------------------------
-
-// A start/end argument: None keeps the default, an index is clamped to Py_ssize_t.
-bool slice_index(PyObject *o, Py_ssize_t *out) noexcept {
-    if (o == Py_None) return true;
-    if (!PyIndex_Check(o)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "slice indices must be integers or None or have an __index__ method");
-        return false;
-    }
-    Py_ssize_t v = PyNumber_AsSsize_t(o, nullptr);
-    if (v == -1 && PyErr_Occurred()) return false;
-    *out = v;
-    return true;
-}
-
-bool arg_count(const char *name, PyObject *args, Py_ssize_t min, Py_ssize_t max) noexcept {
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n < min) {
-        PyErr_Format(PyExc_TypeError, "%s expected at least %zd argument%s, got %zd", name, min,
-                     min == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > max) {
-        PyErr_Format(PyExc_TypeError, "%s expected at most %zd argument%s, got %zd", name, max,
-                     max == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
-}
-
-// (sub[, start[, end]]) of find / count / index; start and end are adjusted to self.
-bool sub_start_end(const char *name, PyObject *self, PyObject *args, PyObject **sub,
-                   Py_ssize_t *start, Py_ssize_t *end) noexcept {
-    // These parse their arguments with PyArg_ParseTuple in CPython, hence the other wording.
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs < 1 || nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
-                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", nargs);
-        return false;
-    }
-    *sub = PyTuple_GET_ITEM(args, 0);
-    *start = 0;
-    *end = PY_SSIZE_T_MAX;
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 1 && !slice_index(PyTuple_GET_ITEM(args, 1), start)) return false;
-    if (n > 2 && !slice_index(PyTuple_GET_ITEM(args, 2), end)) return false;
-    if (!PyUnicode_Check(*sub)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(*sub)->tp_name);
-        return false;
-    }
-    unicode_adjust_indices(PyUnicode_GET_LENGTH(self), start, end);
-    return true;
-}
-
-// Keyword arguments for a method taking (positional..., names): fills values[] from
-// kwds; TypeError for an unknown name or a duplicate.
-bool take_keywords(const char *method, PyObject *kwds, const char *const *names, int count,
-                   PyObject **values) noexcept {
-    if (kwds == nullptr) return true;
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(kwds, &pos, &key, &value)) {
-        int slot = -1;
-        for (int k = 0; k < count; ++k)
-            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[k]) == 0)
-                slot = k;
-        if (slot < 0) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", method,
-                         key);
-            return false;
-        }
-        if (values[slot] != nullptr) {
-            PyErr_Format(PyExc_TypeError,
-                         "argument for %s() given by name ('%s') and position (%d)", method,
-                         names[slot], slot + 1);
-            return false;
-        }
-        values[slot] = value;
-    }
-    return true;
+// (sub[, start[, end]]) of find / count / index: sub must be a str.
+bool sub_start_end(const char *name, PyObject *args, PyObject **sub, Py_ssize_t *start,
+                   Py_ssize_t *end) noexcept {
+    return args::parse_find_arguments(name, args, sub, start, end) && ensure_str(*sub);
 }
 
 PyObject *bool_result(bool value) noexcept {
@@ -230,7 +154,8 @@ PyObject *find_common(const char *name, PyObject *self, PyObject *args, int dire
                       bool raise) noexcept {
     PyObject *sub;
     Py_ssize_t start, end;
-    if (!sub_start_end(name, self, args, &sub, &start, &end)) return nullptr;
+    if (!sub_start_end(name, args, &sub, &start, &end)) return nullptr;
+    args::adjust_indices(PyUnicode_GET_LENGTH(self), &start, &end);
     const Py_ssize_t at = unicode_find_in(self, sub, start, end, direction);
     if (at < 0 && raise) {
         PyErr_SetString(PyExc_ValueError, "substring not found");
@@ -255,21 +180,17 @@ PyObject *str_rindex(PyObject *self, PyObject *args) noexcept {
 PyObject *str_count(PyObject *self, PyObject *args) noexcept {
     PyObject *sub;
     Py_ssize_t start, end;
-    if (!sub_start_end("count", self, args, &sub, &start, &end)) return nullptr;
+    if (!sub_start_end("count", args, &sub, &start, &end)) return nullptr;
+    args::adjust_indices(PyUnicode_GET_LENGTH(self), &start, &end);
     return PyLong_FromSsize_t(unicode_count_in(self, sub, start, end, -1));
 }
 
 // startswith / endswith: prefix is a str or a tuple of them.
 PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args,
                            int direction) noexcept {
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n < 1 || n > 3)
-        return PyErr_Format(PyExc_TypeError, "%s() takes at %s %d argument%s (%zd given)", name,
-                            n < 1 ? "least" : "most", n < 1 ? 1 : 3, n < 1 ? "" : "s", n);
-    PyObject *what = PyTuple_GET_ITEM(args, 0);
-    Py_ssize_t start = 0, end = PY_SSIZE_T_MAX;
-    if (n > 1 && !slice_index(PyTuple_GET_ITEM(args, 1), &start)) return nullptr;
-    if (n > 2 && !slice_index(PyTuple_GET_ITEM(args, 2), &end)) return nullptr;
+    PyObject *what;
+    Py_ssize_t start, end;
+    if (!args::parse_find_arguments(name, args, &what, &start, &end)) return nullptr;
     if (PyTuple_Check(what)) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(what); ++i) {
             PyObject *item = PyTuple_GET_ITEM(what, i);
@@ -300,28 +221,13 @@ PyObject *str_endswith(PyObject *self, PyObject *args) noexcept {
 
 // --- Cutting and assembling -----------------------------------------------------------
 
-PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObject *kwds,
-                       bool from_right) noexcept {
-    static const char *const kNames[] = {"sep", "maxsplit"};
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2)
-        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 arguments (%zd given)", name, n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
-                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
-    const Py_ssize_t nkw = kwds != nullptr ? PyDict_Size(kwds) : 0;
-    if (nkw > 0 && n + nkw > 2)
-        return PyErr_Format(PyExc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)",
-                            name, n + nkw);
-    if (!take_keywords(name, kwds, kNames, 2, values)) return nullptr;
+// split / rsplit(sep=None, maxsplit=-1)
+PyObject *split_common(const args::KeywordParser &parser, PyObject *self, PyObject *const *argv,
+                       Py_ssize_t nargs, PyObject *kwnames, bool from_right) noexcept {
+    PyObject *values[2];
+    if (!args::unpack_keywords(argv, nargs, nullptr, kwnames, parser, values)) return nullptr;
     Py_ssize_t maxsplit = -1;
-    if (values[1] != nullptr) {
-        if (!PyIndex_Check(values[1]))
-            return PyErr_Format(PyExc_TypeError,
-                                "'%.200s' object cannot be interpreted as an integer",
-                                Py_TYPE(values[1])->tp_name);
-        maxsplit = PyNumber_AsSsize_t(values[1], PyExc_OverflowError);
-        if (maxsplit == -1 && PyErr_Occurred()) return nullptr;
-    }
+    if (values[1] != nullptr && !args::ssize_argument(values[1], &maxsplit)) return nullptr;
     PyObject *sep = values[0] == Py_None ? nullptr : values[0];
     if (sep != nullptr) {
         if (!PyUnicode_Check(sep))
@@ -335,95 +241,86 @@ PyObject *split_common(const char *name, PyObject *self, PyObject *args, PyObjec
     return unicode_split(self, sep, maxsplit, from_right);
 }
 
-PyObject *str_split(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    return split_common("split", self, args, kwds, false);
+constexpr const char *kSplitKeywords[] = {"sep", "maxsplit", nullptr};
+
+PyObject *str_split(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                    PyObject *kwnames) noexcept {
+    static constexpr args::KeywordParser kParser{"split", kSplitKeywords, 0, 2};
+    return split_common(kParser, self, args, nargs, kwnames, false);
 }
-PyObject *str_rsplit(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    return split_common("rsplit", self, args, kwds, true);
+PyObject *str_rsplit(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                     PyObject *kwnames) noexcept {
+    static constexpr args::KeywordParser kParser{"rsplit", kSplitKeywords, 0, 2};
+    return split_common(kParser, self, args, nargs, kwnames, true);
 }
 
-PyObject *strip_common(const char *name, PyObject *self, PyObject *args, int which) noexcept {
-    if (!arg_count(name, args, 0, 1)) return nullptr;
-    PyObject *chars = PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr;
+// strip / lstrip / rstrip(chars=None, /)
+PyObject *strip_common(const char *name, PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                       int which) noexcept {
+    if (!args::check_positional(name, nargs, 0, 1)) return nullptr;
+    PyObject *chars = nargs > 0 ? args[0] : nullptr;
     if (chars == Py_None) chars = nullptr;
     if (chars != nullptr && !PyUnicode_Check(chars))
         return PyErr_Format(PyExc_TypeError, "%s arg must be None or str", name);
     return unicode_strip(self, chars, which);
 }
 
-PyObject *str_strip(PyObject *self, PyObject *args) noexcept {
-    return strip_common("strip", self, args, 0);
+PyObject *str_strip(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    return strip_common("strip", self, args, nargs, 0);
 }
-PyObject *str_lstrip(PyObject *self, PyObject *args) noexcept {
-    return strip_common("lstrip", self, args, -1);
+PyObject *str_lstrip(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    return strip_common("lstrip", self, args, nargs, -1);
 }
-PyObject *str_rstrip(PyObject *self, PyObject *args) noexcept {
-    return strip_common("rstrip", self, args, 1);
+PyObject *str_rstrip(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    return strip_common("rstrip", self, args, nargs, 1);
 }
 
 PyObject *str_join(PyObject *self, PyObject *iterable) noexcept {
     return PyUnicode_Join(self, iterable);
 }
 
-PyObject *str_replace(PyObject *self, PyObject *args) noexcept {
-    if (!arg_count("replace", args, 2, 3)) return nullptr;
-    PyObject *old_text = PyTuple_GET_ITEM(args, 0), *new_text = PyTuple_GET_ITEM(args, 1);
-    for (int k = 0; k < 2; ++k) {
-        PyObject *o = PyTuple_GET_ITEM(args, k);
-        if (!PyUnicode_Check(o))
-            return PyErr_Format(PyExc_TypeError, "replace() argument %d must be str, not %.100s",
-                                k + 1, Py_TYPE(o)->tp_name);
+// replace(old, new, count=-1, /)
+PyObject *str_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (!args::check_positional("replace", nargs, 2, 3)) return nullptr;
+    if (!PyUnicode_Check(args[0])) {
+        args::bad_argument("replace", "argument 1", "str", args[0]);
+        return nullptr;
+    }
+    if (!PyUnicode_Check(args[1])) {
+        args::bad_argument("replace", "argument 2", "str", args[1]);
+        return nullptr;
     }
     Py_ssize_t count = -1;
-    if (PyTuple_GET_SIZE(args) == 3) {
-        PyObject *o = PyTuple_GET_ITEM(args, 2);
-        if (!PyIndex_Check(o))
-            return PyErr_Format(PyExc_TypeError,
-                                "'%.200s' object cannot be interpreted as an integer",
-                                Py_TYPE(o)->tp_name);
-        count = PyNumber_AsSsize_t(o, PyExc_OverflowError);
-        if (count == -1 && PyErr_Occurred()) return nullptr;
-    }
-    return PyUnicode_Replace(self, old_text, new_text, count);
+    if (nargs == 3 && !args::ssize_argument(args[2], &count)) return nullptr;
+    return PyUnicode_Replace(self, args[0], args[1], count);
 }
 
-PyObject *str_encode(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    static const char *const kNames[] = {"encoding", "errors"};
-    const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n > 2)
-        return PyErr_Format(PyExc_TypeError, "encode() takes at most 2 arguments (%zd given)", n);
-    PyObject *values[2] = {n > 0 ? PyTuple_GET_ITEM(args, 0) : nullptr,
-                           n > 1 ? PyTuple_GET_ITEM(args, 1) : nullptr};
-    if (!take_keywords("encode", kwds, kNames, 2, values)) return nullptr;
-    const char *strings[2] = {"utf-8", "strict"};
-    for (int k = 0; k < 2; ++k) {
-        if (values[k] == nullptr) continue;
-        if (!PyUnicode_Check(values[k]))
-            return PyErr_Format(PyExc_TypeError, "encode() argument '%s' must be str, not %.50s",
-                                kNames[k], Py_TYPE(values[k])->tp_name);
-        strings[k] = PyUnicode_AsUTF8(values[k]);
-        if (strings[k] == nullptr) return nullptr;
-    }
-    return PyUnicode_AsEncodedString(self, strings[0], strings[1]);
+// encode(encoding='utf-8', errors='strict')
+PyObject *str_encode(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                     PyObject *kwnames) noexcept {
+    const char *encoding, *errors;
+    if (!args::parse_encoding_arguments("encode", args, nargs, kwnames, &encoding, &errors))
+        return nullptr;
+    return PyUnicode_AsEncodedString(self, encoding, errors);
 }
 
 }  // namespace
 
 PyMethodDef unicode_methods[] = {
-    {"encode", _PyCFunction_CAST(str_encode), METH_VARARGS | METH_KEYWORDS,
+    {"encode", _PyCFunction_CAST(str_encode), METH_FASTCALL | METH_KEYWORDS,
      "Encode the string using the codec registered for encoding."},
     {"upper", str_upper, METH_NOARGS, "Return a copy of the string converted to uppercase."},
     {"lower", str_lower, METH_NOARGS, "Return a copy of the string converted to lowercase."},
     {"join", str_join, METH_O, "Concatenate any number of strings."},
-    {"split", _PyCFunction_CAST(str_split), METH_VARARGS | METH_KEYWORDS,
+    {"split", _PyCFunction_CAST(str_split), METH_FASTCALL | METH_KEYWORDS,
      "Return a list of the substrings in the string, using sep as the separator string."},
-    {"rsplit", _PyCFunction_CAST(str_rsplit), METH_VARARGS | METH_KEYWORDS,
+    {"rsplit", _PyCFunction_CAST(str_rsplit), METH_FASTCALL | METH_KEYWORDS,
      "Return a list of the substrings in the string, using sep as the separator string."},
-    {"strip", str_strip, METH_VARARGS,
+    {"strip", _PyCFunction_CAST(str_strip), METH_FASTCALL,
      "Return a copy of the string with leading and trailing whitespace removed."},
-    {"lstrip", str_lstrip, METH_VARARGS,
+    {"lstrip", _PyCFunction_CAST(str_lstrip), METH_FASTCALL,
      "Return a copy of the string with leading whitespace removed."},
-    {"rstrip", str_rstrip, METH_VARARGS,
+    {"rstrip", _PyCFunction_CAST(str_rstrip), METH_FASTCALL,
      "Return a copy of the string with trailing whitespace removed."},
     {"startswith", str_startswith, METH_VARARGS,
      "Return True if S starts with the specified prefix, False otherwise."},
@@ -438,7 +335,7 @@ PyMethodDef unicode_methods[] = {
      "Like rfind() but raise ValueError when the substring is not found."},
     {"count", str_count, METH_VARARGS,
      "Return the number of non-overlapping occurrences of substring sub."},
-    {"replace", str_replace, METH_VARARGS,
+    {"replace", _PyCFunction_CAST(str_replace), METH_FASTCALL,
      "Return a copy with all occurrences of substring old replaced by new."},
     {"isdigit", str_isdigit, METH_NOARGS,
      "Return True if the string is a digit string, False otherwise."},

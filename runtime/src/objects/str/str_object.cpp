@@ -209,8 +209,14 @@ PyObject *unicode_substring(PyObject *s, Py_ssize_t start, Py_ssize_t end) noexc
     return unicode_from_units(kind, data, n, maxchar);
 }
 
-PyObject *unicode_type_error(const char *format, PyObject *obj) noexcept {
-    return PyErr_Format(PyExc_TypeError, format, Py_TYPE(obj)->tp_name);
+bool ensure_str(PyObject *obj) noexcept {
+    if (obj == nullptr) {
+        PyErr_BadInternalCall();
+        return false;
+    }
+    if (PyUnicode_Check(obj)) return true;
+    PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(obj)->tp_name);
+    return false;
 }
 
 // --- Comparison and hashing -----------------------------------------------------------
@@ -309,9 +315,11 @@ extern "C" PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer,
         PyErr_BadInternalCall();
         return nullptr;
     }
+    // CPython builds the string with PyUnicode_New(size, maxchar), whose refusal of a code
+    // point above U+10FFFF is what the caller sees.
     const Py_UCS4 maxchar = unicode_find_maxchar(kind, buffer, size);
     if (maxchar > MAX_UNICODE) {
-        PyErr_SetString(PyExc_ValueError, "character U+110000 is not in range [U+0000; U+10ffff]");
+        PyErr_SetString(PyExc_SystemError, "invalid maximum character passed to PyUnicode_New");
         return nullptr;
     }
     return unicode_from_units(kind, buffer, size, maxchar);
@@ -356,7 +364,7 @@ extern "C" Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index) noexc
 
 extern "C" int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch) noexcept {
     if (unicode == nullptr || !PyUnicode_Check(unicode)) {
-        PyErr_BadInternalCall();
+        PyErr_BadArgument();
         return -1;
     }
     if (index < 0 || index >= PyUnicode_GET_LENGTH(unicode)) {
@@ -432,12 +440,11 @@ extern "C" PyObject *PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssi
 }
 
 extern "C" PyObject *PyUnicode_Concat(PyObject *left, PyObject *right) noexcept {
-    if (left == nullptr || right == nullptr) {
+    if (!ensure_str(left)) return nullptr;
+    if (right == nullptr) {
         PyErr_BadInternalCall();
         return nullptr;
     }
-    if (!PyUnicode_Check(left))
-        return PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(left)->tp_name);
     if (!PyUnicode_Check(right))
         return PyErr_Format(PyExc_TypeError, "can only concatenate str (not \"%.200s\") to str",
                             Py_TYPE(right)->tp_name);
@@ -460,11 +467,11 @@ extern "C" PyObject *PyUnicode_Concat(PyObject *left, PyObject *right) noexcept 
 
 extern "C" void PyUnicode_Append(PyObject **pleft, PyObject *right) noexcept {
     if (pleft == nullptr) {
-        PyErr_BadInternalCall();
+        if (!PyErr_Occurred()) PyErr_BadInternalCall();
         return;
     }
-    if (*pleft == nullptr) return;
-    if (right == nullptr || !PyUnicode_Check(*pleft) || !PyUnicode_Check(right)) {
+    if (*pleft == nullptr || right == nullptr || !PyUnicode_Check(*pleft) ||
+        !PyUnicode_Check(right)) {
         if (!PyErr_Occurred()) PyErr_BadInternalCall();
         Py_CLEAR(*pleft);
         return;
@@ -486,18 +493,43 @@ extern "C" int PyUnicode_Compare(PyObject *left, PyObject *right) noexcept {
     return -1;
 }
 
+// CPython's comparison, quirks included: a 1-byte string is compared bytewise with the C
+// string (embedded NULs as ordinary bytes); a wider one character by character up to its
+// first NUL or the C string's end, so that "\0\u03a9" is "longer" than "a" (1), not less.
 extern "C" int PyUnicode_CompareWithASCIIString(PyObject *left, const char *right) noexcept {
     const int kind = PyUnicode_KIND(left);
     const void *data = PyUnicode_DATA(left);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(left);
-    Py_ssize_t i = 0;
-    for (; i < n && right[i] != '\0'; ++i) {
-        Py_UCS4 a = PyUnicode_READ(kind, data, i), b = static_cast<unsigned char>(right[i]);
-        if (a != b) return a < b ? -1 : 1;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const size_t right_length = std::strlen(right);
+        const size_t common =
+            static_cast<size_t>(n) < right_length ? static_cast<size_t>(n) : right_length;
+        const int c = std::memcmp(data, right, common);
+        if (c != 0) return c < 0 ? -1 : 1;
+        if (static_cast<size_t>(n) != right_length)
+            return static_cast<size_t>(n) > right_length ? 1 : -1;
+        return 0;
     }
-    if (i < n) return 1;  // right ended first
+    Py_ssize_t i = 0;
+    Py_UCS4 ch = 0;
+    for (; (ch = i < n ? PyUnicode_READ(kind, data, i) : 0) != 0 && right[i] != '\0'; ++i) {
+        const Py_UCS4 c = static_cast<unsigned char>(right[i]);
+        if (ch != c) return ch < c ? -1 : 1;
+    }
+    if (i != n || ch != 0) return 1;  // left is longer, or stopped at one of its NULs
     return right[i] != '\0' ? -1 : 0;
 }
+
+namespace minipy::runtime {
+
+bool unicode_equal_to_ascii(PyObject *s, const char *ascii) noexcept {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (!PyUnicode_IS_ASCII(s)) return false;
+    return std::strlen(ascii) == static_cast<size_t>(n) &&
+           std::memcmp(PyUnicode_DATA(s), ascii, static_cast<size_t>(n)) == 0;
+}
+
+}  // namespace minipy::runtime
 
 extern "C" PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op) noexcept {
     if (!PyUnicode_Check(left) || !PyUnicode_Check(right)) Py_RETURN_NOTIMPLEMENTED;

@@ -43,7 +43,7 @@ PyObject *unicode_repr(PyObject *str) noexcept {
         has_single |= ch == '\'';
         has_double |= ch == '"';
     }
-    const Py_UCS4 quote = has_single && !has_double ? '"' : '\'';
+    const Py_UCS4 quote = has_single && !has_double ? Py_UCS4{'"'} : Py_UCS4{'\''};
     UnicodeWriter writer;
     if (writer.reserve(n + 2, 0) < 0 || writer.write_char(quote) < 0) return nullptr;
     for (Py_ssize_t i = 0; i < n; ++i) {
@@ -58,13 +58,11 @@ PyObject *unicode_repr(PyObject *str) noexcept {
             escaped[0] = '\\';
             escaped[1] = ch == '\t' ? 't' : ch == '\n' ? 'n' : 'r';
             len = 2;
-        } else if (ch < ' ' || ch == 0x7f) {
-            len = hex_escape(escaped, ch);
-        } else if (ch < 0x7f || Py_UNICODE_ISPRINTABLE(ch)) {
+        } else if (ch >= ' ' && ch != 0x7f && (ch < 0x7f || Py_UNICODE_ISPRINTABLE(ch))) {
             if (writer.write_char(ch) < 0) return nullptr;
             continue;
         } else {
-            len = hex_escape(escaped, ch);
+            len = hex_escape(escaped, ch);  // control characters, DEL, the unprintable
         }
         if (writer.write_ascii(escaped, len) < 0) return nullptr;
     }

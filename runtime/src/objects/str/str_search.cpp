@@ -8,6 +8,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "args/method_args.hpp"
 #include "minipy/listobject.h"
 #include "minipy/pyerrors.h"
 #include "minipy/pymem.h"
@@ -30,19 +31,6 @@ bool matches_at(int hk, const void *hd, Py_ssize_t pos, int nk, const void *nd,
 }
 
 }  // namespace
-
-void unicode_adjust_indices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *end) noexcept {
-    if (*end > length) {
-        *end = length;
-    } else if (*end < 0) {
-        *end += length;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += length;
-        if (*start < 0) *start = 0;
-    }
-}
 
 Py_ssize_t unicode_find_in(PyObject *hay, PyObject *needle, Py_ssize_t start, Py_ssize_t end,
                            int direction) noexcept {
@@ -172,17 +160,7 @@ using namespace minipy::runtime;
 namespace {
 
 bool check_str_pair(PyObject *a, PyObject *b) noexcept {
-    if (a == nullptr || b == nullptr) {
-        PyErr_BadInternalCall();
-        return false;
-    }
-    for (PyObject *o : {a, b}) {
-        if (!PyUnicode_Check(o)) {
-            PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(o)->tp_name);
-            return false;
-        }
-    }
-    return true;
+    return ensure_str(a) && ensure_str(b);
 }
 
 }  // namespace
@@ -190,22 +168,18 @@ bool check_str_pair(PyObject *a, PyObject *b) noexcept {
 extern "C" Py_ssize_t PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start,
                                      Py_ssize_t end, int direction) noexcept {
     if (!check_str_pair(str, substr)) return -2;
-    unicode_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
+    args::adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
     return unicode_find_in(str, substr, start, end, direction);
 }
 
+// start and end are clipped like a slice's. (CPython checks nothing; a non-str is refused.)
 extern "C" Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start,
                                          Py_ssize_t end, int direction) noexcept {
     if (str == nullptr || !PyUnicode_Check(str)) {
         PyErr_BadInternalCall();
         return -2;
     }
-    const Py_ssize_t length = PyUnicode_GET_LENGTH(str);
-    if (start < 0 || end < 0) {
-        PyErr_SetString(PyExc_IndexError, "string index out of range");
-        return -2;
-    }
-    if (end > length) end = length;
+    args::adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
     const int kind = PyUnicode_KIND(str);
     const void *data = PyUnicode_DATA(str);
     if (direction > 0) {
@@ -221,7 +195,7 @@ extern "C" Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t s
 extern "C" Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start,
                                       Py_ssize_t end) noexcept {
     if (!check_str_pair(str, substr)) return -1;
-    unicode_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
+    args::adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
     return unicode_count_in(str, substr, start, end, -1);
 }
 
@@ -231,18 +205,14 @@ extern "C" int PyUnicode_Contains(PyObject *container, PyObject *element) noexce
                      element ? Py_TYPE(element)->tp_name : "NULL");
         return -1;
     }
-    if (container == nullptr || !PyUnicode_Check(container)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s",
-                     container ? Py_TYPE(container)->tp_name : "NULL");
-        return -1;
-    }
+    if (!ensure_str(container)) return -1;
     return unicode_find_in(container, element, 0, PyUnicode_GET_LENGTH(container), 1) >= 0;
 }
 
 extern "C" Py_ssize_t PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
                                           Py_ssize_t end, int direction) noexcept {
     if (!check_str_pair(str, substr)) return -1;
-    unicode_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
+    args::adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
     const Py_ssize_t sublen = PyUnicode_GET_LENGTH(substr);
     end -= sublen;
     if (end < start) return 0;
@@ -283,113 +253,82 @@ extern "C" PyObject *PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject
     return writer.finish();
 }
 
+// sep NULL splits on white space; anything else must be a str (None too, unlike str.split).
 extern "C" PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit) noexcept {
-    if (s == nullptr || !PyUnicode_Check(s)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s", s ? Py_TYPE(s)->tp_name : "NULL");
+    if (!ensure_str(s) || (sep != nullptr && !ensure_str(sep))) return nullptr;
+    if (sep != nullptr && PyUnicode_GET_LENGTH(sep) == 0) {
+        PyErr_SetString(PyExc_ValueError, "empty separator");
         return nullptr;
-    }
-    if (sep != nullptr && sep != Py_None) {
-        if (!PyUnicode_Check(sep))
-            return PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s",
-                                Py_TYPE(sep)->tp_name);
-        if (PyUnicode_GET_LENGTH(sep) == 0) {
-            PyErr_SetString(PyExc_ValueError, "empty separator");
-            return nullptr;
-        }
-    } else {
-        sep = nullptr;
     }
     return unicode_split(s, sep, maxsplit, false);
 }
 
+// CPython's order: the items are gathered first (PySequence_Fast), then an empty sequence is
+// "" and one exact str is itself; only then is the separator checked, and only when it will
+// be used (two items or more), before the items are.
 extern "C" PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq) noexcept {
-    if (seq == nullptr) {
-        PyErr_BadInternalCall();
-        return nullptr;
-    }
-    if (separator != nullptr && !PyUnicode_Check(separator))
-        return PyErr_Format(PyExc_TypeError, "separator: expected str instance, %.80s found",
-                            Py_TYPE(separator)->tp_name);
-    PyObject *iter = PyObject_GetIter(seq);
-    if (iter == nullptr) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyErr_SetString(PyExc_TypeError, "can only join an iterable");
-        }
-        return nullptr;
-    }
-    // Collect the items first: the result's size and kind are known before it is made.
-    PyObject **items = nullptr;
-    Py_ssize_t count = 0, capacity = 0;
+    PyObject *fast = PySequence_Fast(seq, "can only join an iterable");
+    if (fast == nullptr) return nullptr;
+    PyObject *const *items = PySequence_Fast_ITEMS(fast);
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(fast);
     PyObject *result = nullptr;
     Py_ssize_t total = 0;
     Py_UCS4 maxchar = 0;
-    for (;;) {
-        PyObject *item = PyIter_Next(iter);
-        if (item == nullptr) {
-            if (PyErr_Occurred()) goto done;
-            break;
-        }
-        if (!PyUnicode_Check(item)) {
-            PyErr_Format(PyExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
-                         count, Py_TYPE(item)->tp_name);
-            Py_DECREF(item);
-            goto done;
-        }
-        if (count == capacity) {
-            Py_ssize_t grown_capacity = capacity == 0 ? 8 : capacity * 2;
-            auto **grown = static_cast<PyObject **>(
-                PyMem_Realloc(items, static_cast<size_t>(grown_capacity) * sizeof(PyObject *)));
-            if (grown == nullptr) {
-                Py_DECREF(item);
-                PyErr_NoMemory();
-                goto done;
-            }
-            items = grown;
-            capacity = grown_capacity;
-        }
-        items[count++] = item;
+    Py_ssize_t seplen = 0;
+    if (count == 0) {
+        result = unicode_get_empty();
+        goto done;
     }
     if (count == 1 && PyUnicode_CheckExact(items[0])) {
         result = Py_NewRef(items[0]);
         goto done;
     }
-    if (separator == nullptr) {
+    if (count == 1) {
+        separator = nullptr;
+    } else if (separator == nullptr) {
         separator = unicode_latin1_char(' ');
         if (separator == nullptr) goto done;
+    } else if (!PyUnicode_Check(separator)) {
+        PyErr_Format(PyExc_TypeError, "separator: expected str instance, %.80s found",
+                     Py_TYPE(separator)->tp_name);
+        goto done;
     } else {
         Py_INCREF(separator);
     }
+    if (separator != nullptr) {
+        seplen = PyUnicode_GET_LENGTH(separator);
+        maxchar = PyUnicode_MAX_CHAR_VALUE(separator);
+    }
     for (Py_ssize_t i = 0; i < count; ++i) {
-        const Py_ssize_t add =
-            PyUnicode_GET_LENGTH(items[i]) + (i > 0 ? PyUnicode_GET_LENGTH(separator) : 0);
+        if (!PyUnicode_Check(items[i])) {
+            PyErr_Format(PyExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                         i, Py_TYPE(items[i])->tp_name);
+            goto release_separator;
+        }
+        const Py_ssize_t add = PyUnicode_GET_LENGTH(items[i]) + (i > 0 ? seplen : 0);
         if (add > PY_SSIZE_T_MAX - total) {
             PyErr_SetString(PyExc_OverflowError, "join() result is too long for a Python string");
-            Py_DECREF(separator);
-            goto done;
+            goto release_separator;
         }
         total += add;
         const Py_UCS4 m = PyUnicode_MAX_CHAR_VALUE(items[i]);
         if (m > maxchar) maxchar = m;
     }
-    if (count > 1 && PyUnicode_MAX_CHAR_VALUE(separator) > maxchar)
-        maxchar = PyUnicode_MAX_CHAR_VALUE(separator);
     result = PyUnicode_New(total, maxchar);
     if (result != nullptr) {
         Py_ssize_t pos = 0;
         for (Py_ssize_t i = 0; i < count; ++i) {
             if (i > 0) {
-                unicode_copy_characters(result, pos, separator, 0, PyUnicode_GET_LENGTH(separator));
-                pos += PyUnicode_GET_LENGTH(separator);
+                unicode_copy_characters(result, pos, separator, 0, seplen);
+                pos += seplen;
             }
             unicode_copy_characters(result, pos, items[i], 0, PyUnicode_GET_LENGTH(items[i]));
             pos += PyUnicode_GET_LENGTH(items[i]);
         }
     }
-    Py_DECREF(separator);
+release_separator:
+    Py_XDECREF(separator);
 done:
-    for (Py_ssize_t i = 0; i < count; ++i) Py_DECREF(items[i]);
-    PyMem_Free(items);
-    Py_DECREF(iter);
+    Py_DECREF(fast);
     return result;
 }

@@ -6,6 +6,7 @@
 // have yet, so str.__new__(subclass) raises SystemError.
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "minipy/abstract.h"
 #include "minipy/bytesobject.h"
 #include "minipy/dictobject.h"
@@ -112,51 +113,22 @@ PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
 // str(object='', encoding='utf-8', errors='strict')
 PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
     if (type != &PyUnicode_Type) return unicode_subtype_new(type, args, kwds);
-    static const char *const kNames[] = {"object", "encoding", "errors"};
-    PyObject *given[3] = {nullptr, nullptr, nullptr};
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 3)
-        return PyErr_Format(PyExc_TypeError, "str() takes at most 3 arguments (%zd given)", nargs);
-    for (Py_ssize_t i = 0; i < nargs; ++i) given[i] = PyTuple_GET_ITEM(args, i);
-    if (kwds != nullptr && PyDict_Size(kwds) > 0) {
-        Py_ssize_t pos = 0;
-        PyObject *key, *value;
-        while (PyDict_Next(kwds, &pos, &key, &value)) {
-            int slot = -1;
-            for (int k = 0; k < 3; ++k)
-                if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, kNames[k]) == 0)
-                    slot = k;
-            if (slot < 0)
-                return PyErr_Format(PyExc_TypeError,
-                                    "'%S' is an invalid keyword argument for str()", key);
-            if (given[slot] != nullptr)
-                return PyErr_Format(PyExc_TypeError,
-                                    "argument for str() given by name ('%s') and position (%d)",
-                                    kNames[slot], slot + 1);
-            given[slot] = value;
-        }
-    }
-    const char *strings[2] = {nullptr, nullptr};  // encoding, errors
-    for (int k = 1; k < 3; ++k) {
-        if (given[k] == nullptr) continue;
-        if (!PyUnicode_Check(given[k]))
-            return PyErr_Format(PyExc_TypeError, "str() argument '%s' must be str, not %.50s",
-                                kNames[k], Py_TYPE(given[k])->tp_name);
-        strings[k - 1] = PyUnicode_AsUTF8(given[k]);
-        if (strings[k - 1] == nullptr) return nullptr;
-    }
-    if (given[0] == nullptr) return unicode_get_empty();
-    if (strings[0] == nullptr && strings[1] == nullptr) return PyObject_Str(given[0]);
-    PyObject *obj = given[0];
-    if (PyBytes_Check(obj))
-        return PyUnicode_Decode(PyBytes_AS_STRING(obj), PyBytes_GET_SIZE(obj),
-                                strings[0] != nullptr ? strings[0] : "utf-8", strings[1]);
-    if (PyUnicode_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "decoding str is not supported");
+    static constexpr const char *kKeywords[] = {"object", "encoding", "errors", nullptr};
+    static constexpr args::KeywordParser kParser{"str", kKeywords, 0, 3};
+    PyObject *given[3];
+    if (!args::unpack_keywords(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwds, nullptr,
+                               kParser, given))
         return nullptr;
-    }
-    return PyErr_Format(PyExc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
-                        Py_TYPE(obj)->tp_name);
+    const char *encoding = nullptr;
+    const char *errors = nullptr;
+    if (given[1] != nullptr &&
+        !args::str_argument("str", "argument 'encoding'", given[1], &encoding))
+        return nullptr;
+    if (given[2] != nullptr && !args::str_argument("str", "argument 'errors'", given[2], &errors))
+        return nullptr;
+    if (given[0] == nullptr) return unicode_get_empty();
+    if (encoding == nullptr && errors == nullptr) return PyObject_Str(given[0]);
+    return PyUnicode_FromEncodedObject(given[0], encoding, errors);
 }
 
 PySequenceMethods unicode_as_sequence = {
@@ -198,6 +170,18 @@ PyObject *unicodeiter_next(PyObject *op) noexcept {
     Py_CLEAR(it->str);
     return nullptr;
 }
+
+// __length_hint__: the characters not yet produced (0 once exhausted).
+PyObject *unicodeiter_length_hint(PyObject *op, PyObject *) noexcept {
+    auto *it = reinterpret_cast<UnicodeIterObject *>(op);
+    return PyLong_FromSsize_t(it->str != nullptr ? PyUnicode_GET_LENGTH(it->str) - it->index : 0);
+}
+
+PyMethodDef unicodeiter_methods[] = {
+    {"__length_hint__", unicodeiter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 }  // namespace
 
@@ -248,6 +232,7 @@ PyTypeObject PyUnicodeIter_Type = {
     .tp_traverse = unicodeiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = unicodeiter_next,
+    .tp_methods = unicodeiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 
@@ -265,6 +250,7 @@ PyTypeObject unicode_ascii_iter_type = {
     .tp_traverse = unicodeiter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = unicodeiter_next,
+    .tp_methods = unicodeiter_methods,
     .tp_free = PyObject_GC_Del,
 };
 

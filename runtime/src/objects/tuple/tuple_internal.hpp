@@ -18,6 +18,10 @@ PyObject *tuple_from_array(PyObject *const *items, Py_ssize_t n) noexcept;
 // A new exact tuple taking over the references in items[0..n-1] (on failure they are
 // released), for callers that built the items themselves.
 PyObject *tuple_from_array_steal(PyObject *const *items, Py_ssize_t n) noexcept;
+// The rules of the free list of `size`-item tuples (1 <= size <= 19): at most 2000 blocks, as
+// many as the chain is long, each an exact tuple of that size that nobody holds (refcount 0,
+// untracked). true, or a fatal report (check/check.hpp).
+bool tuple_freelist_is_valid(Py_ssize_t size) noexcept;
 // tuple_type.cpp: tuple(iterable) for the exact type, shared with list.__init__'s helpers.
 PyObject *tuple_from_iterable(PyObject *iterable) noexcept;
 

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "check/freelist_check.hpp"
 #include "lifecycle/part_lifecycle.hpp"
 #include "minipy/Python.h"
 #include "objects/freelist_settings.hpp"
@@ -53,6 +54,7 @@ PyTupleObject *freelist_pop(Py_ssize_t size) noexcept {
     if (size >= kFreelistSizes) return nullptr;
     PyTupleObject *op = g_freelists.head[size - 1];
     if (op == nullptr) return nullptr;
+    MINIPY_ASSERT_EXPENSIVE(minipy::runtime::tuple_freelist_is_valid(size));
     g_freelists.head[size - 1] = reinterpret_cast<PyTupleObject *>(op->ob_item[0]);
     g_freelists.count[size - 1]--;
     Py_SET_REFCNT(reinterpret_cast<PyObject *>(op), 1);
@@ -67,6 +69,7 @@ bool freelist_push(PyTupleObject *op) noexcept {
     op->ob_item[0] = reinterpret_cast<PyObject *>(g_freelists.head[size - 1]);
     g_freelists.head[size - 1] = op;
     g_freelists.count[size - 1]++;
+    MINIPY_ASSERT_EXPENSIVE(minipy::runtime::tuple_freelist_is_valid(size));
     return true;
 }
 
@@ -122,6 +125,29 @@ PyObject *tuple_from_array_steal(PyObject *const *items, Py_ssize_t n) noexcept 
     std::memcpy(op->ob_item, items, static_cast<size_t>(n) * sizeof(PyObject *));
     PyObject_GC_Track(op);
     return reinterpret_cast<PyObject *>(op);
+}
+
+bool tuple_freelist_is_valid(Py_ssize_t size) noexcept {
+    const check::Subject s{"tuple_freelist_is_valid", "tuple free list", nullptr};
+    s.require(size >= 1 && size < kFreelistSizes,
+              {"free lists exist for sizes 1 to ", kFreelistSizes - 1, " (size ", size, ")"});
+    const Py_ssize_t count = g_freelists.count[size - 1];
+    s.require(count >= 0 && count <= kFreelistDepth,
+              {"0 <= count <= ", kFreelistDepth, " (size ", size, ", count ", count, ")"});
+    Py_ssize_t length = 0;
+    for (PyTupleObject *op = g_freelists.head[size - 1]; op != nullptr;
+         op = reinterpret_cast<PyTupleObject *>(op->ob_item[0]), ++length) {
+        if (length == count)
+            s.broken({"the chain is as long as the count (size ", size, ", count ", count,
+                      ", the chain goes on: a block is on it twice, or the count is short)"});
+        check::freelist_entry_is_dead(s, length, reinterpret_cast<PyObject *>(op), &PyTuple_Type,
+                                      true);
+        s.require(Py_SIZE(op) == size, {"every entry has the list's size (size ", size, ", entry ",
+                                        length, " has ob_size ", Py_SIZE(op), ")"});
+    }
+    s.require(length == count, {"the chain is as long as the count (size ", size, ", count ", count,
+                                ", chain ", length, ")"});
+    return true;
 }
 
 int tuple_init() noexcept {

@@ -3,6 +3,7 @@
 // tuple_object.cpp's. Behaviour and messages follow CPython 3.11's Objects/tupleobject.c.
 #include <cstring>
 
+#include "args/method_args.hpp"
 #include "minipy/Python.h"
 #include "objects/slice/slice_internal.hpp"
 #include "objects/tuple/tuple_internal.hpp"
@@ -206,11 +207,12 @@ PyMappingMethods tuple_as_mapping = {
 
 // --- methods --------------------------------------------------------------------------------
 
-PyObject *tuple_index(PyObject *self, PyObject *args) noexcept {
+// index(value, start=0, stop=sys.maxsize, /)
+PyObject *tuple_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
     PyObject *value = nullptr;
     Py_ssize_t start = 0;
     Py_ssize_t stop = 0;
-    if (!minipy::runtime::parse_index_arguments(args, Py_SIZE(self), &value, &start, &stop))
+    if (!minipy::runtime::parse_index_arguments(args, nargs, Py_SIZE(self), &value, &start, &stop))
         return nullptr;
     for (Py_ssize_t i = start; i < stop && i < Py_SIZE(self); i++) {
         const int equal = PyObject_RichCompareBool(PyTuple_GET_ITEM(self, i), value, Py_EQ);
@@ -231,27 +233,27 @@ PyObject *tuple_count(PyObject *self, PyObject *value) noexcept {
     return PyLong_FromSsize_t(count);
 }
 
+// (t,): the tuple itself when it is an exact tuple (CPython's tupleslice of the whole), a
+// copy of a subclass instance.
 PyObject *tuple_getnewargs(PyObject *self, PyObject *) noexcept {
-    PyObject *copy = tuple_from_array(as_tuple(self)->ob_item, Py_SIZE(self));
-    if (copy == nullptr) return nullptr;
-    PyObject *result = PyTuple_Pack(1, copy);
-    Py_DECREF(copy);
+    PyObject *items = PyTuple_CheckExact(self)
+                          ? Py_NewRef(self)
+                          : tuple_from_array(as_tuple(self)->ob_item, Py_SIZE(self));
+    if (items == nullptr) return nullptr;
+    PyObject *result = PyTuple_Pack(1, items);
+    Py_DECREF(items);
     return result;
 }
 
 PyMethodDef tuple_methods[] = {
     {"__getnewargs__", tuple_getnewargs, METH_NOARGS, nullptr},
-    {"index", tuple_index, METH_VARARGS,
+    {"index", _PyCFunction_CAST(tuple_index), METH_FASTCALL,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", tuple_count, METH_O, "Return number of occurrences of value."},
     {nullptr, nullptr, 0, nullptr},
 };
 
 // --- tuple() --------------------------------------------------------------------------------
-
-bool has_keywords(PyObject *kwds) noexcept {
-    return kwds != nullptr && PyDict_Size(kwds) > 0;
-}
 
 // A subclass instance: the items of tuple(iterable) copied into tp_alloc's object.
 PyObject *tuple_subtype_new(PyTypeObject *type, PyObject *iterable) noexcept {
@@ -269,14 +271,12 @@ PyObject *tuple_subtype_new(PyTypeObject *type, PyObject *iterable) noexcept {
 }
 
 PyObject *tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if ((type == &PyTuple_Type || type->tp_init == PyTuple_Type.tp_init) && has_keywords(kwds)) {
-        PyErr_SetString(PyExc_TypeError, "tuple() takes no keyword arguments");
+    namespace args_ = minipy::runtime::args;
+    if ((type == &PyTuple_Type || type->tp_init == PyTuple_Type.tp_init) &&
+        !args_::no_keywords("tuple", kwds))
         return nullptr;
-    }
     const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 1) {
-        return PyErr_Format(PyExc_TypeError, "tuple expected at most 1 argument, got %zd", nargs);
-    }
+    if (!args_::check_positional("tuple", nargs, 0, 1)) return nullptr;
     PyObject *iterable = nargs == 1 ? PyTuple_GET_ITEM(args, 0) : nullptr;
     if (type != &PyTuple_Type) return tuple_subtype_new(type, iterable);
     if (iterable == nullptr) return PyTuple_New(0);

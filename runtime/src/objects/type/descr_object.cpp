@@ -10,6 +10,7 @@
 // object". Every descriptor is GC-tracked (it holds its type, which may be a class).
 #include <cstring>
 
+#include "objects/method/method_call.hpp"
 #include "objects/type/descr_internal.hpp"
 #include "objects/type/static_type.hpp"
 #include "objects/type/type_internal.hpp"
@@ -156,8 +157,11 @@ PyObject *method_call(PyObject *op, PyObject *args, PyObject *kwargs) noexcept {
     PyMethodDef *ml = as_method(op)->d_method;
     const int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     const bool has_kwargs = kwargs != nullptr && PyDict_GET_SIZE(kwargs) > 0;
+    // CPython calls a method descriptor through vectorcall: the keywords become an array first.
+    if (has_kwargs && !keyword_names_are_str(kwargs)) return nullptr;
     if (has_kwargs && !(flags & METH_KEYWORDS))
         return call_error(op, "%U takes no keyword arguments");
+    PyObject *const *rest_args = &PyTuple_GET_ITEM(args, 1);
     if (flags == METH_NOARGS) {
         if (nargs != 1) return call_error(op, "%U takes no arguments (%zd given)", nargs - 1);
         return ml->ml_meth(self, nullptr);
@@ -167,6 +171,11 @@ PyObject *method_call(PyObject *op, PyObject *args, PyObject *kwargs) noexcept {
             return call_error(op, "%U takes exactly one argument (%zd given)", nargs - 1);
         return ml->ml_meth(self, PyTuple_GET_ITEM(args, 1));
     }
+    if (flags == METH_FASTCALL)
+        return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(ml->ml_meth))(
+            self, rest_args, nargs - 1);
+    if (flags == (METH_FASTCALL | METH_KEYWORDS))
+        return call_fast_with_keywords(ml, self, rest_args, nargs - 1, kwargs);
     if (flags != METH_VARARGS && flags != (METH_VARARGS | METH_KEYWORDS)) {
         PyErr_SetString(PyExc_SystemError, "Bad call flags in method descriptor");
         return nullptr;
