@@ -133,6 +133,95 @@ case("class_of_none")(lambda: type(None).__name__)
 case("cannot_create")(lambda: type(iter([]))())
 
 
+# The special methods in each built-in type's dict (slot wrappers, and the dunder methods of
+# its method table), one case per type, in the order of DUNDER_TYPES in types_builtin_test.cpp.
+# NOT_THERE_YET lists what minipy lacks; the C++ side lists what minipy has, so a name that
+# arrives without this list being updated fails the test.
+DUNDER_TYPES = [object, type, int, bool, float, str, bytes, tuple, list, dict, set, frozenset,
+                range, slice, type(None), property, classmethod, staticmethod, super,
+                type(sys), type((lambda: 0).__get__(1)), BaseException, Exception, KeyError,
+                StopIteration]
+NOT_THERE_YET = {
+    type: {"__or__", "__ror__"},  # union types
+    int: {"__format__"},  # the format mini-language
+    float: {"__format__"},
+    str: {"__format__", "__getnewargs__", "__mod__", "__rmod__", "__sizeof__"},
+    bytes: {"__bytes__", "__getnewargs__", "__mod__", "__rmod__"},
+    tuple: {"__class_getitem__"},  # types.GenericAlias
+    list: {"__class_getitem__"},
+    dict: {"__class_getitem__"},
+    set: {"__class_getitem__", "__reduce__"},
+    frozenset: {"__class_getitem__", "__reduce__"},
+    type((lambda: 0).__get__(1)): {"__reduce__"},
+}
+
+
+def dunders(t):
+    return sorted(n for n in t.__dict__
+                  if n.startswith("__") and n.endswith("__") and n not in NOT_THERE_YET.get(t, ()))
+
+
+for _t in DUNDER_TYPES:
+    case("dunders_" + _t.__name__)(lambda t=_t: dunders(t))
+
+
+class R(int):
+    def __repr__(self):
+        return "R!"
+
+
+case("int_str_is_object_str")(lambda: ("__str__" in int.__dict__, str(R(5)), format(R(5), ""), str(True), str(-7)))
+
+
+def exception_pickle_helpers():
+    e = KeyError("k")
+    plain = e.__reduce__()
+    e.x = 1
+    return (plain, e.__reduce__(), e.__setstate__({"y": 2}), e.y, e.__setstate__(None))
+
+
+case("exception_reduce_setstate")(exception_pickle_helpers)
+case("exception_setstate_not_dict")(lambda: Exception().__setstate__(1))
+
+
+def exception_notes():
+    e = Exception(1, 2)
+    e.add_note("x")
+    e.add_note("y")
+    return (e.__notes__, e.__dict__)
+
+
+case("exception_add_note")(exception_notes)
+case("exception_add_note_not_str")(lambda: Exception().add_note(1))
+
+
+def notes_not_a_list():
+    e = Exception()
+    e.__notes__ = ()
+    return e.add_note("a")
+
+
+case("exception_notes_not_a_list")(notes_not_a_list)
+case("exception_with_traceback")(lambda: (lambda e: (e.with_traceback(None) is e, e.__traceback__))(Exception()))
+case("exception_with_traceback_bad")(lambda: Exception().with_traceback(1))
+
+
+def suppress_context():
+    e = Exception()
+    before = e.__suppress_context__
+    e.__cause__ = None
+    after_cause = e.__suppress_context__
+    e.__suppress_context__ = False
+    return (before, after_cause, e.__suppress_context__, BaseException.__dict__["__suppress_context__"])
+
+
+case("exception_suppress_context")(suppress_context)
+case("exception_suppress_context_not_bool")(lambda: setattr(Exception(), "__suppress_context__", 1))
+# Through bound methods, as the C API's getattr-then-call makes them (a method call in Python
+# source would name the descriptor's owner instead: "BaseException.add_note()").
+case("exception_method_errors")(lambda: outcome(lambda: Exception.with_traceback()) + " | " + outcome(lambda: getattr(Exception(), "add_note")()) + " | " + outcome(lambda: getattr(Exception(), "__reduce__")(1)))
+
+
 # --- Attribute errors, lookups on types (types_builtin_test.cpp) -------------------------------
 
 case("object_no_attribute")(lambda: object().x)

@@ -2,13 +2,18 @@
 #ifndef MINIPY_EXCEPTIONS_INTERNAL_HPP
 #define MINIPY_EXCEPTIONS_INTERNAL_HPP
 
-#include "minipy/object.h"
+#include "minipy/Python.h"
+#include "minipy/structmember.h"
 
 namespace minipy::runtime {
 
 // The MemoryError instance PyErr_NoMemory raises: statically allocated (with an untracked
 // GC header in front, like any exception), so raising it never needs memory.
 PyObject *preallocated_memory_error() noexcept;
+
+// BaseException's tp_methods and tp_members (exception_methods.cpp).
+extern PyMethodDef base_exception_methods[];
+extern PyMemberDef base_exception_members[];
 
 }  // namespace minipy::runtime
 

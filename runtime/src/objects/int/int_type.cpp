@@ -234,7 +234,6 @@ PyTypeObject PyLong_Type = {
     .tp_repr = long_repr,
     .tp_as_number = &long_as_number,
     .tp_hash = long_hash,
-    .tp_str = long_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS,
     .tp_doc = "int([x]) -> integer\nint(x, base=10) -> integer",
