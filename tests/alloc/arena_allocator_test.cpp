@@ -308,7 +308,7 @@ BOOST_AUTO_TEST_CASE(pointers_from_malloc_are_freed_by_the_raw_domain) {
     own.free_all();
 }
 
-// A raw-domain hook that swallows frees of pointers into g_buffer (they are not heap
+// A raw-domain hook that swallows frees of pointers into kBuffer (they are not heap
 // memory) and passes everything else on.
 class BufferFreeCatcher final : public DomainHook {
   public:
@@ -317,7 +317,7 @@ class BufferFreeCatcher final : public DomainHook {
 
   private:
     static bool in_buffer(const void *p) {
-        return address(p) >= address(g_buffer) && address(p) < address(g_buffer) + kBufferSize;
+        return address(p) >= address(kBuffer) && address(p) < address(kBuffer) + kBufferSize;
     }
     void *on_malloc(std::size_t size) override { return inner_.malloc(inner_.ctx, size); }
     void *on_calloc(std::size_t nelem, std::size_t elsize) override {
@@ -355,11 +355,11 @@ BOOST_AUTO_TEST_CASE(pointers_beside_an_unaligned_arena_in_its_slots_go_to_the_r
     const std::uintptr_t head_slot = arena / kMapSlotSize;
     const std::uintptr_t tail_slot = (end - 1) / kMapSlotSize;
     const std::uintptr_t candidates[] = {
-        address(g_buffer) + 16,  // the head slot, before the arena
-        arena + 16,              // the arena's own bytes before its first pool
-        first_pool - 16,         // ... their last 16 bytes
-        end - 16,                // the tail slot: after the last whole pool
-        end + pool_size(),       // the tail slot, beyond the arena
+        address(kBuffer) + 16,  // the head slot, before the arena
+        arena + 16,             // the arena's own bytes before its first pool
+        first_pool - 16,        // ... their last 16 bytes
+        end - 16,               // the tail slot: after the last whole pool
+        end + pool_size(),      // the tail slot, beyond the arena
     };
     for (std::uintptr_t c : candidates)
         BOOST_REQUIRE(c / kMapSlotSize == head_slot || c / kMapSlotSize == tail_slot);

@@ -142,7 +142,7 @@ BOOST_FIXTURE_TEST_CASE(an_unaligned_large_arena_owns_its_pools_in_five_slots, M
     // own but do not read kWhollyOwned: the fast path, which needs an aligned arena, stays
     // away.
     const std::uintptr_t first_pool = slot_base(kSlot) + 8 * kPage;
-    const std::uintptr_t end = first_pool + 63 * 4 * kPage;
+    const std::uintptr_t end = first_pool + std::uintptr_t{63} * 4 * kPage;
     BOOST_REQUIRE(end == slot_base(kSlot + 4) + 4 * kPage);
     BOOST_REQUIRE(map::mark(first_pool, end, false, true));
     BOOST_TEST(!map::owns(at(first_pool - 1)));

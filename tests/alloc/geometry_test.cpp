@@ -29,8 +29,8 @@ struct Expected {
 std::ostream &operator<<(std::ostream &out, const Expected &e) {
     return out << e.name;
 }
-const std::vector<Expected> kGeometries = {{"small", 4096, 256 * 1024},
-                                           {"large", 16384, 1024 * 1024}};
+const std::vector<Expected> kGeometries = {{"small", 4096, std::size_t{256} * 1024},
+                                           {"large", 16384, std::size_t{1024} * 1024}};
 
 std::uintptr_t addr(const void *p) {
     return reinterpret_cast<std::uintptr_t>(p);

@@ -127,7 +127,8 @@ BOOST_DATA_TEST_CASE(total_equals_the_arena_bytes_and_the_parts_add_up,
     std::vector<void *> blocks;
     // Many arenas, every size class (15000 blocks, still 15 arenas, where the invariants
     // preset checks the whole heap at each new pool).
-    const std::size_t count = minipy::test::test_size<std::size_t>(150000, 15000) * 4096 / g.pool_size;
+    const std::size_t count =
+        minipy::test::test_size<std::size_t>(150000, 15000) * 4096 / g.pool_size;
     for (std::size_t i = 0; i < count; ++i) blocks.push_back(PyObject_Malloc(1 + (i * 37) % 512));
     for (std::size_t i = 0; i < blocks.size(); i += 3) PyObject_Free(blocks[i]);
     const minipy_pymalloc_stats s = pymalloc_stats();

@@ -65,10 +65,10 @@ inline std::map<std::string, std::string> read_named_values(const std::string &n
 // The value named `name` in data/capi_values.txt (written by data/capi_values.py): what CPython
 // gives for a scenario a suite builds by hand.
 inline std::string capi_value(const std::string &name) {
-    static const std::map<std::string, std::string> values =
+    static const std::map<std::string, std::string> kValues =
         read_named_values("capi_values.txt", '\t');
-    const auto found = values.find(name);
-    BOOST_REQUIRE_MESSAGE(found != values.end(), "no " << name << " in capi_values.txt");
+    const auto found = kValues.find(name);
+    BOOST_REQUIRE_MESSAGE(found != kValues.end(), "no " << name << " in capi_values.txt");
     return found->second;
 }
 

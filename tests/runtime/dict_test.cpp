@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(many_mixed_keys) {
     RuntimeScope runtime;
     // 10^5 keys take 32-bit index slots; the small size (MINIPY_TEST_SIZE=small) stops at
     // 16-bit ones.
-    const long kCount = minipy::test::test_size(100000L, 10000L);
+    const long count = minipy::test::test_size(100000L, 10000L);
     auto make_key = [](long i) -> PyObject * {
         switch (i % 4) {
         case 0: return PyLong_FromLong(i * 1000003);
@@ -156,19 +156,19 @@ BOOST_AUTO_TEST_CASE(many_mixed_keys) {
         }
     };
     Ref d(PyDict_New());
-    for (long i = 0; i < kCount; i++) BOOST_REQUIRE(set_item(d, make_key(i), num(i)) == 0);
-    BOOST_TEST(PyDict_Size(d) == kCount);
+    for (long i = 0; i < count; i++) BOOST_REQUIRE(set_item(d, make_key(i), num(i)) == 0);
+    BOOST_TEST(PyDict_Size(d) == count);
     bool all_found = true;
-    for (long i = 0; i < kCount; i++) {
+    for (long i = 0; i < count; i++) {
         Ref key(make_key(i));
         PyObject *value = PyDict_GetItemWithError(d, key);
         if (value == nullptr || PyLong_AsLong(value) != i) all_found = false;
     }
     BOOST_TEST(all_found);
-    for (long i = 0; i < kCount; i += 2) BOOST_REQUIRE(PyDict_DelItem(d, Ref(make_key(i))) == 0);
-    BOOST_TEST(PyDict_Size(d) == kCount / 2);
+    for (long i = 0; i < count; i += 2) BOOST_REQUIRE(PyDict_DelItem(d, Ref(make_key(i))) == 0);
+    BOOST_TEST(PyDict_Size(d) == count / 2);
     bool right_membership = true;
-    for (long i = 0; i < kCount; i++) {
+    for (long i = 0; i < count; i++) {
         Ref key(make_key(i));
         if (PyDict_Contains(d, key) != (i % 2 == 1 ? 1 : 0)) right_membership = false;
     }
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(many_mixed_keys) {
         last = v;
         seen++;
     }
-    BOOST_TEST(seen == kCount / 2);
+    BOOST_TEST(seen == count / 2);
     BOOST_TEST(ordered);
 }
 

@@ -98,7 +98,7 @@ constexpr Layout make_layout(Geometry geometry) {
 
 static_assert(make_layout(Geometry::small).index_mask == 0xFC0);
 static_assert(make_layout(Geometry::large).index_mask == 0xF00);
-static_assert(make_layout(Geometry::large).arena_size == 1024 * 1024);
+static_assert(make_layout(Geometry::large).arena_size == std::size_t{1024} * 1024);
 static_assert(make_layout(Geometry::small).arena_size == kSlotSize);
 static_assert(kSlotSize / make_layout(Geometry::small).pool_size *
                       (make_layout(Geometry::small).pool_size >> kHeaderIndexShift) ==

@@ -40,30 +40,31 @@ class Piece {
   public:
     enum class Kind { text, signed_number, unsigned_number, address };
 
-    Piece(const char *text) noexcept : kind_(Kind::text), text_(text) {}
-    Piece(long long value) noexcept : kind_(Kind::signed_number), signed_(value) {}
+    Piece(const char *text) noexcept : kind_(Kind::text), value_{.text = text} {}
+    Piece(long long value) noexcept : kind_(Kind::signed_number), value_{.signed_number = value} {}
     Piece(long value) noexcept : Piece(static_cast<long long>(value)) {}
     Piece(int value) noexcept : Piece(static_cast<long long>(value)) {}
-    Piece(unsigned long long value) noexcept : kind_(Kind::unsigned_number), unsigned_(value) {}
+    Piece(unsigned long long value) noexcept
+        : kind_(Kind::unsigned_number), value_{.unsigned_number = value} {}
     Piece(unsigned long value) noexcept : Piece(static_cast<unsigned long long>(value)) {}
     Piece(unsigned value) noexcept : Piece(static_cast<unsigned long long>(value)) {}
     Piece(unsigned char value) noexcept : Piece(static_cast<unsigned long long>(value)) {}
-    Piece(const void *address) noexcept : kind_(Kind::address), address_(address) {}
+    Piece(const void *address) noexcept : kind_(Kind::address), value_{.address = address} {}
 
     Kind kind() const noexcept { return kind_; }
-    const char *text() const noexcept { return text_; }
-    long long signed_value() const noexcept { return signed_; }
-    unsigned long long unsigned_value() const noexcept { return unsigned_; }
-    const void *address() const noexcept { return address_; }
+    const char *text() const noexcept { return value_.text; }
+    long long signed_value() const noexcept { return value_.signed_number; }
+    unsigned long long unsigned_value() const noexcept { return value_.unsigned_number; }
+    const void *address() const noexcept { return value_.address; }
 
   private:
     Kind kind_;
-    union {
-        const char *text_;
-        long long signed_;
-        unsigned long long unsigned_;
-        const void *address_;
-    };
+    union Value {
+        const char *text;
+        long long signed_number;
+        unsigned long long unsigned_number;
+        const void *address;
+    } value_;
 };
 
 // The structure one checker call looks at: who checks (the checker's name, the function

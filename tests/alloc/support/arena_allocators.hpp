@@ -21,7 +21,7 @@ using minipy::test::GeometryScope;
 using minipy::test::kMapSlotSize;
 
 // The largest arena of either geometry: what the static buffer is laid out for.
-inline constexpr std::size_t kMaxArenaSize = 1024 * 1024;
+inline constexpr std::size_t kMaxArenaSize = std::size_t{1024} * 1024;
 
 inline std::uintptr_t address(const void *p) {
     return reinterpret_cast<std::uintptr_t>(p);
@@ -171,7 +171,7 @@ inline constexpr std::size_t kBufferArenas = 8;
 // larger geometry, the small one uses its first quarter.
 // Aligned by hand: a loader need not honour a 1 MiB alignas (valgrind's does not).
 inline std::byte g_buffer_storage[(kBufferArenas + 2) * kMaxArenaSize];
-inline std::byte *const g_buffer = reinterpret_cast<std::byte *>(
+inline std::byte *const kBuffer = reinterpret_cast<std::byte *>(
     (reinterpret_cast<std::uintptr_t>(g_buffer_storage) + kMaxArenaSize - 1) &
     ~std::uintptr_t{kMaxArenaSize - 1});
 inline constexpr std::size_t kBufferSize = (kBufferArenas + 1) * kMaxArenaSize;
@@ -184,7 +184,7 @@ inline std::size_t unaligned_offset() {
 
 struct BufferLayout {
     const char *name;
-    std::size_t pools;  // offset of the first arena from the start of g_buffer, in pools...
+    std::size_t pools;  // offset of the first arena from the start of kBuffer, in pools...
     std::size_t bytes;  // ... plus bytes
     std::size_t offset() const { return pools * pool_size() + bytes; }
     // An arena that does not start on a pool boundary gives up one pool.
@@ -219,7 +219,7 @@ inline std::vector<BufferCase> buffer_cases() {
 // own arenas is counted in bad_calls and otherwise ignored.
 class BufferArenas {
   public:
-    explicit BufferArenas(std::size_t offset) : base_(g_buffer + offset) {}
+    explicit BufferArenas(std::size_t offset) : base_(kBuffer + offset) {}
     PyObjectArenaAllocator allocator() { return {this, &alloc, &free}; }
 
     bool contains(const void *p) const {

@@ -92,7 +92,7 @@ inline minipy_pymalloc_geometry pymalloc_geometry() {
 // (geometry.hpp, pool.hpp): a header inside its pool takes its first 48 bytes; with dense
 // headers an aligned arena's headers are in a 4 KiB table at the start of each 256 KiB, which
 // is a pool of its own with 4 KiB pools and the first 4 KiB of a pool with 16 KiB ones.
-constexpr std::uintptr_t kMapSlotSize = 256 * 1024;
+constexpr std::uintptr_t kMapSlotSize = std::uintptr_t{256} * 1024;
 constexpr std::size_t kHeaderTableSize = 4096;
 
 inline bool dense_headers() {
@@ -156,8 +156,8 @@ class GeometryScope {
 
 // The two geometries' names, for data-driven cases.
 inline const std::vector<const char *> &geometry_names() {
-    static const std::vector<const char *> names = {"small", "large"};
-    return names;
+    static const std::vector<const char *> kNames = {"small", "large"};
+    return kNames;
 }
 
 // Requires that the test starts with every block returned and no arena held (the one kept
