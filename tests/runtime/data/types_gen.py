@@ -143,9 +143,7 @@ DUNDER_TYPES = [object, type, int, bool, float, str, bytes, tuple, list, dict, s
                 StopIteration]
 NOT_THERE_YET = {
     type: {"__or__", "__ror__"},  # union types
-    int: {"__format__"},  # the format mini-language
-    float: {"__format__"},
-    str: {"__format__", "__getnewargs__", "__mod__", "__rmod__", "__sizeof__"},
+    str: {"__getnewargs__", "__mod__", "__rmod__", "__sizeof__"},
     bytes: {"__bytes__", "__getnewargs__", "__mod__", "__rmod__"},
     tuple: {"__class_getitem__"},  # types.GenericAlias
     list: {"__class_getitem__"},
@@ -172,6 +170,13 @@ class R(int):
 
 case("int_str_is_object_str")(lambda: ("__str__" in int.__dict__, str(R(5)), format(R(5), ""), str(True), str(-7)))
 
+
+
+def format_argument_errors():
+    return tuple(outcome(lambda m=m: m(1)) for m in ((5).__format__, (1.5).__format__, "a".__format__))
+
+
+case("format_spec_not_str")(format_argument_errors)
 
 def exception_pickle_helpers():
     e = KeyError("k")
