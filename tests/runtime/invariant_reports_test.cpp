@@ -478,6 +478,7 @@ BOOST_AUTO_TEST_CASE(a_collection_checks_gc_refs_after_subtract_refs) {
     using minipy::test::gc_node::new_node;
     check_child_report(
         [] {
+            empty_generation_zero();
             PyObject *b = new_node();
             PyObject *a = new_node(b);
             Py_DECREF(b);  // a holds the only reference to b

@@ -338,6 +338,11 @@ extern "C" PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) 
     Py_SET_TYPE(obj, type);
     Py_SET_REFCNT(obj, 1);
     if (type->tp_itemsize != 0) Py_SET_SIZE(obj, nitems);
+    // What a metatype allocates is a class (type() and PyType_FromSpec fill in the rest):
+    // marked as a heap type before it is tracked, so that type's tp_is_gc says it is a GC
+    // object from its first moment on a collector list.
+    if (type->tp_flags & Py_TPFLAGS_TYPE_SUBCLASS)
+        reinterpret_cast<PyTypeObject *>(obj)->tp_flags = Py_TPFLAGS_HEAPTYPE;
     if (PyType_IS_GC(type)) PyObject_GC_Track(obj);
     return obj;
 }
