@@ -42,8 +42,9 @@ typedef PyObject *(*wrapperfunc)(PyObject *self, PyObject *args, void *wrapped);
 typedef PyObject *(*wrapperfunc_kwds)(PyObject *self, PyObject *args, void *wrapped,
                                       PyObject *kwds);
 
-/* One entry of the slot table: a special method name and the C slot it stands for. */
-struct wrapperbase {
+/* One entry of the slot table: a special method name and the C slot it stands for (CPython's
+ * struct tag, hence its spelling). */
+struct wrapperbase { /* NOLINT(readability-identifier-naming) */
     const char *name;
     int offset;     /* minipy: an index into the runtime's slot table, see slot_defs.hpp */
     void *function; /* the dispatcher a class gets when it defines `name` (slot_* ) */
