@@ -109,6 +109,8 @@ struct QuietCollector {
     RuntimeScope runtime;
     QuietCollector() {
         PyGC_Disable();
+        // Readying the type makes its dict, bases and MRO: before the counting starts.
+        BOOST_REQUIRE(PyType_Ready(node_type()) == 0);
         minipy_gc_collect_generation(2);
         g_live_nodes = 0;
         g_clear_raises = false;

@@ -20,13 +20,17 @@
 #include "minipy/abstract.h"
 #include "minipy/boolobject.h"
 #include "minipy/bytesobject.h"
+#include "minipy/classobject.h"
+#include "minipy/descrobject.h"
 #include "minipy/dictobject.h"
 #include "minipy/floatobject.h"
+#include "minipy/funcobject.h"
 #include "minipy/iterobject.h"
 #include "minipy/listobject.h"
 #include "minipy/longobject.h"
 #include "minipy/methodobject.h"
 #include "minipy/modsupport.h"
+#include "minipy/moduleobject.h"
 #include "minipy/object.h"
 #include "minipy/objimpl.h"
 #include "minipy/pyerrors.h"
@@ -36,6 +40,7 @@
 #include "minipy/setobject.h"
 #include "minipy/sliceobject.h"
 #include "minipy/tupleobject.h"
+#include "minipy/typeslots.h"
 #include "minipy/unicodeobject.h"
 
 #include "minipy/initconfig.h"
@@ -43,5 +48,6 @@
 #include "minipy/pygil.h"
 #include "minipy/pylifecycle.h"
 #include "minipy/pystate.h"
+#include "minipy/runtime_hooks.h"
 
 #endif /* MINIPY_PYTHON_H */

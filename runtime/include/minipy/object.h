@@ -133,9 +133,24 @@ typedef struct {
     objobjargproc mp_ass_subscript;
 } PyMappingMethods;
 
-/* Not implemented by minipy; declared so that positional type initialisers line up. */
-typedef struct PyAsyncMethods PyAsyncMethods;
-typedef struct PyBufferProcs PyBufferProcs;
+/* The async and buffer protocols: minipy's runtime implements neither, but the tables are
+ * complete so that positional type initialisers line up and a heap type can embed them. */
+typedef enum { PYGEN_RETURN = 0, PYGEN_ERROR = -1, PYGEN_NEXT = 1 } PySendResult;
+typedef PySendResult (*sendfunc)(PyObject *iter, PyObject *value, PyObject **result);
+typedef struct {
+    unaryfunc am_await;
+    unaryfunc am_aiter;
+    unaryfunc am_anext;
+    sendfunc am_send;
+} PyAsyncMethods;
+
+struct bufferinfo;
+typedef int (*getbufferproc)(PyObject *, struct bufferinfo *, int);
+typedef void (*releasebufferproc)(PyObject *, struct bufferinfo *);
+typedef struct {
+    getbufferproc bf_getbuffer;
+    releasebufferproc bf_releasebuffer;
+} PyBufferProcs;
 
 struct PyMethodDef;
 struct PyMemberDef;
@@ -198,21 +213,56 @@ struct _typeobject {
     vectorcallfunc tp_vectorcall;
 };
 
+/* A type made at run time (type(name, bases, dict), a class statement, PyType_FromSpec):
+ * the type object with its slot tables embedded, so that assigning `__add__` on the class
+ * has an nb_add to update (CPython's Include/cpython/object.h layout). The type object is a
+ * variable-size object: Py_SIZE(type) PyMemberDef entries for its __slots__ follow it. */
+struct _dictkeysobject;
+typedef struct _heaptypeobject {
+    PyTypeObject ht_type;
+    PyAsyncMethods as_async;
+    PyNumberMethods as_number;
+    PyMappingMethods as_mapping;
+    PySequenceMethods as_sequence;
+    PyBufferProcs as_buffer;
+    PyObject *ht_name;     /* __name__ (a str); tp_name points into its UTF-8 form */
+    PyObject *ht_slots;    /* the mangled __slots__ names, a tuple, or NULL */
+    PyObject *ht_qualname; /* __qualname__ */
+    struct _dictkeysobject *ht_cached_keys; /* reserved for shared-key instance dicts */
+    PyObject *ht_module;                    /* the module of PyType_FromModuleAndSpec, or NULL */
+    char *_ht_tpname;      /* tp_name's storage for PyType_FromSpec types (MEM domain) */
+    void *_ht_reserved[2]; /* CPython's specialization cache; unused by the runtime */
+} PyHeapTypeObject;
+
+#define PyHeapType_GET_MEMBERS(etype) \
+    ((struct PyMemberDef *)(((char *)(etype)) + Py_TYPE(etype)->tp_basicsize))
+
 /* --- Type flags (CPython's bit values) ------------------------------------------------ */
-#define Py_TPFLAGS_HEAPTYPE          (1UL << 9)
-#define Py_TPFLAGS_BASETYPE          (1UL << 10)
-#define Py_TPFLAGS_READY             (1UL << 12)
-#define Py_TPFLAGS_READYING          (1UL << 13)
-#define Py_TPFLAGS_HAVE_GC           (1UL << 14)
-#define Py_TPFLAGS_LONG_SUBCLASS     (1UL << 24)
-#define Py_TPFLAGS_LIST_SUBCLASS     (1UL << 25)
-#define Py_TPFLAGS_TUPLE_SUBCLASS    (1UL << 26)
-#define Py_TPFLAGS_BYTES_SUBCLASS    (1UL << 27)
-#define Py_TPFLAGS_UNICODE_SUBCLASS  (1UL << 28)
-#define Py_TPFLAGS_DICT_SUBCLASS     (1UL << 29)
-#define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
-#define Py_TPFLAGS_TYPE_SUBCLASS     (1UL << 31)
-#define Py_TPFLAGS_DEFAULT           0UL
+#define Py_TPFLAGS_MANAGED_DICT           (1UL << 4)
+#define Py_TPFLAGS_SEQUENCE               (1UL << 5)
+#define Py_TPFLAGS_MAPPING                (1UL << 6)
+#define Py_TPFLAGS_DISALLOW_INSTANTIATION (1UL << 7)
+#define Py_TPFLAGS_IMMUTABLETYPE          (1UL << 8)
+#define Py_TPFLAGS_HEAPTYPE               (1UL << 9)
+#define Py_TPFLAGS_BASETYPE               (1UL << 10)
+#define Py_TPFLAGS_HAVE_VECTORCALL        (1UL << 11)
+#define Py_TPFLAGS_READY                  (1UL << 12)
+#define Py_TPFLAGS_READYING               (1UL << 13)
+#define Py_TPFLAGS_HAVE_GC                (1UL << 14)
+#define Py_TPFLAGS_METHOD_DESCRIPTOR      (1UL << 17)
+#define Py_TPFLAGS_VALID_VERSION_TAG      (1UL << 19)
+#define Py_TPFLAGS_IS_ABSTRACT            (1UL << 20)
+#define Py_TPFLAGS_LONG_SUBCLASS          (1UL << 24)
+#define Py_TPFLAGS_LIST_SUBCLASS          (1UL << 25)
+#define Py_TPFLAGS_TUPLE_SUBCLASS         (1UL << 26)
+#define Py_TPFLAGS_BYTES_SUBCLASS         (1UL << 27)
+#define Py_TPFLAGS_UNICODE_SUBCLASS       (1UL << 28)
+#define Py_TPFLAGS_DICT_SUBCLASS          (1UL << 29)
+#define Py_TPFLAGS_BASE_EXC_SUBCLASS      (1UL << 30)
+#define Py_TPFLAGS_TYPE_SUBCLASS          (1UL << 31)
+#define Py_TPFLAGS_DEFAULT                Py_TPFLAGS_HAVE_VERSION_TAG
+#define Py_TPFLAGS_HAVE_VERSION_TAG       (1UL << 18)
+#define Py_TPFLAGS_HAVE_FINALIZE          (1UL << 0)
 
 /* Rich comparison operators. */
 #define Py_LT 0
@@ -224,6 +274,7 @@ struct _typeobject {
 
 PyAPI_DATA(PyTypeObject) PyType_Type;       /* type */
 PyAPI_DATA(PyTypeObject) PyBaseObject_Type; /* object */
+PyAPI_DATA(PyTypeObject) PySuper_Type;      /* super */
 
 /* --- Accessors ------------------------------------------------------------------------ */
 static inline PyTypeObject *_Py_TYPE(const PyObject *ob) {
@@ -268,10 +319,54 @@ static inline int _PyObject_TypeCheck(PyObject *ob, PyTypeObject *type) {
 }
 #define PyObject_TypeCheck(ob, type) _PyObject_TypeCheck(_PyObject_CAST(ob), (type))
 
-/* Completes a static type: base defaults to object, NULL slots are inherited from the base,
- * Py_TPFLAGS_READY is set. 0 on success, -1 with an exception set. */
+/* Completes a type (CPython 3.11's PyType_Ready): the base defaults to object, tp_bases and
+ * the method resolution order (C3) are computed, tp_dict is filled with descriptors for
+ * tp_methods, tp_members, tp_getset and with slot wrappers for the C slots the type defines
+ * (`__add__`, `__len__`, ...), then NULL slots are inherited along the MRO and the type is
+ * registered as a subclass of its bases. 0 on success, -1 with an exception set. */
 PyAPI_FUNC(int) PyType_Ready(PyTypeObject *type) MINIPY_NOEXCEPT;
 PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *type) MINIPY_NOEXCEPT;
+PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type) MINIPY_NOEXCEPT;
+/* __name__ / __qualname__ as new references. */
+PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *type) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type) MINIPY_NOEXCEPT;
+/* Invalidates what is cached about the type and its subclasses (the attribute cache's
+ * version tag); call it after changing tp_dict or a slot directly. */
+PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type) MINIPY_NOEXCEPT;
+/* Empties the attribute cache (which holds references to the names it caches); returns the
+ * last version tag handed out. */
+PyAPI_FUNC(unsigned int) PyType_ClearCache(void) MINIPY_NOEXCEPT;
+/* The attribute `name` found along the type's MRO, borrowed, or NULL (never an exception).
+ * Backed by a cache keyed by (tp_version_tag, name). */
+PyAPI_FUNC(PyObject *) _PyType_Lookup(PyTypeObject *type, PyObject *name) MINIPY_NOEXCEPT;
+/* A special method looked up on type(obj) and bound to obj, as the interpreter looks up
+ * __enter__, __exit__, __format__...: new reference, or NULL (with an exception only if the
+ * lookup itself failed). */
+PyAPI_FUNC(PyObject *) _PyObject_LookupSpecial(PyObject *obj, PyObject *name) MINIPY_NOEXCEPT;
+
+/* Types from a specification (PEP 384), as C extensions make heap types. */
+typedef struct {
+    int slot; /* one of the Py_tp_* / Py_nb_* ... numbers of typeslots.h */
+    void *pfunc;
+} PyType_Slot;
+typedef struct {
+    const char *name; /* "module.Name" */
+    int basicsize;
+    int itemsize;
+    unsigned int flags;
+    PyType_Slot *slots; /* terminated by {0, NULL} */
+} PyType_Spec;
+PyAPI_FUNC(PyObject *) PyType_FromSpec(PyType_Spec *spec) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type) MINIPY_NOEXCEPT;
+/* The metaclass of a class with these bases: the most derived of `metatype` and the bases'
+ * types; NULL with TypeError "metaclass conflict: ..." when they do not form a chain. */
+PyAPI_FUNC(PyTypeObject *)
+    _PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases) MINIPY_NOEXCEPT;
 
 /* --- Reference counting --------------------------------------------------------------- */
 
@@ -387,9 +482,33 @@ PyAPI_FUNC(int) PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value) M
 PyAPI_FUNC(int)
     PyObject_SetAttrString(PyObject *v, const char *name, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *v, const char *name) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyObject_HasAttr(PyObject *v, PyObject *name) MINIPY_NOEXCEPT;
+/* getattr(v, name) that tells "no such attribute" apart from an error: 1 and *result (a new
+ * reference), 0 and *result NULL with no exception when the attribute is missing (an
+ * AttributeError is swallowed), -1 and *result NULL on any other error. */
+PyAPI_FUNC(int)
+    _PyObject_LookupAttr(PyObject *v, PyObject *name, PyObject **result) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *v, PyObject *name) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int)
     PyObject_GenericSetAttr(PyObject *v, PyObject *name, PyObject *value) MINIPY_NOEXCEPT;
+/* obj.name about to be called (CPython's _PyObject_GetMethod, the interpreter's LOAD_METHOD):
+ * 1 with *method an unbound method descriptor or function from the type, to be called with obj
+ * as its first argument (no bound method is made); 0 with *method the attribute itself (a new
+ * reference), or NULL with an exception. */
+PyAPI_FUNC(int)
+    _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method) MINIPY_NOEXCEPT;
+/* Where the instance dict of `obj` lives (NULL when its type gives it none). */
+PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *obj) MINIPY_NOEXCEPT;
+/* The `__dict__` getset of types with an instance dict: get makes the dict on first use. */
+PyAPI_FUNC(PyObject *) PyObject_GenericGetDict(PyObject *obj, void *context) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context) MINIPY_NOEXCEPT;
+/* dir(obj): the sorted list of type(obj).__dir__(obj). */
+PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *obj) MINIPY_NOEXCEPT;
+/* tp_finalize (PEP 442) at most once per object; from a tp_dealloc, -1 means the finalizer
+ * resurrected the object and the deallocation must stop. */
+PyAPI_FUNC(void) PyObject_CallFinalizer(PyObject *self) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *self) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_GetIter(PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyIter_Next(PyObject *iter) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyIter_Check(PyObject *v) MINIPY_NOEXCEPT;

@@ -96,6 +96,13 @@ PyAPI_FUNC(void) minipy_gc_get_threshold(int threshold[MINIPY_GC_GENERATIONS]) M
 /* A threshold of 0 for generation 0 turns automatic collection off, as in gc.set_threshold.
  * Negative values are refused: -1 with ValueError. */
 PyAPI_FUNC(int) minipy_gc_set_threshold(const int threshold[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
+/* gc.freeze() / gc.unfreeze() / gc.get_freeze_count(): frozen objects stay tracked but no
+ * collection looks at them. The runtime freezes its own start-up objects (the static types'
+ * dicts and descriptors) at the end of Py_InitializeFromConfig; shutdown unfreezes everything
+ * before its last collections. */
+PyAPI_FUNC(void) minipy_gc_freeze(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) minipy_gc_unfreeze(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(Py_ssize_t) minipy_gc_get_freeze_count(void) MINIPY_NOEXCEPT;
 /* Number of objects currently tracked in `generation` (0..2), -1 if out of range. */
 PyAPI_FUNC(Py_ssize_t) minipy_gc_tracked_count(int generation) MINIPY_NOEXCEPT;
 

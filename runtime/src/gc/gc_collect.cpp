@@ -16,12 +16,18 @@
 //                      a root later in the list may still reach it. Survivors get their
 //                      _gc_prev links back and lose kPrevCollecting.
 //   4. the survivors move one generation up; tuples that can hold no cycle are untracked;
-//   5. delete_garbage  tp_clear on each unreachable object (holding a reference of our own
+//   5. finalize_garbage  tp_finalize (a class's __del__, PEP 442) on each unreachable object
+//                      not finalized before, marking it finalized (bit 0 of _gc_prev) so it
+//                      never runs twice; the finalizers may free objects or resurrect them;
+//   6. handle_resurrected_objects  steps 1-3 again on what is left: an object a finalizer made
+//                      reachable (stored somewhere outside the garbage) moves to the older
+//                      generation with everything it reaches; the rest is final;
+//   7. delete_garbage  tp_clear on each unreachable object (holding a reference of our own
 //                      around the call), which drops the references that form the cycles; the
 //                      objects are then freed by their reference counts. One that is still
 //                      alive afterwards moves to the older generation.
-// minipy has no finalizers (tp_del / tp_finalize) and no weak references, so nothing can be
-// resurrected between 3 and 5, and nothing is ever "uncollectable".
+// minipy has no legacy finalizers (tp_del) and no weak references, so nothing is ever
+// "uncollectable".
 //
 // Invariant between collections: only the objects of the collected generations carry
 // kPrevCollecting, and only during steps 1..3 (survivors) or 1..5 (garbage). No user code runs
@@ -192,6 +198,42 @@ void delete_garbage(PyGC_Head *collectable, PyGC_Head *old) noexcept {
     }
 }
 
+// --- Steps 5 and 6 -------------------------------------------------------------------------------
+
+// Runs each object's tp_finalize once. The finalizers may free any object of the list (it
+// leaves the list as it goes) or add references to it: each object is moved to `seen` before
+// its finalizer runs, so the walk never depends on the list staying as it was.
+void finalize_garbage(PyGC_Head *collectable) noexcept {
+    PyGC_Head seen;
+    gc_list_init(&seen);
+    while (!gc_list_is_empty(collectable)) {
+        PyGC_Head *g = next_of(collectable);
+        PyObject *op = from_gc(g);
+        gc_list_move(g, &seen);
+        destructor finalize = Py_TYPE(op)->tp_finalize;
+        if (finalize != nullptr && !(g->_gc_prev & kPrevFinalized)) {
+            g->_gc_prev |= kPrevFinalized;
+            Py_INCREF(op);
+            finalize(op);
+            Py_DECREF(op);
+        }
+    }
+    gc_list_merge(&seen, collectable);
+}
+
+// Splits what the finalizers left of `unreachable` into the objects now reachable from outside
+// (moved to `old`) and the rest (`still_unreachable`, still marked as collecting).
+void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_unreachable,
+                                PyGC_Head *old) noexcept {
+    for (PyGC_Head *g = next_of(unreachable); g != unreachable; g = next_of(g)) clear_collecting(g);
+    update_refs(unreachable);
+    subtract_refs(unreachable);
+    gc_list_init(still_unreachable);
+    move_unreachable(unreachable, still_unreachable);
+    clear_unreachable_marks(still_unreachable);
+    gc_list_merge(unreachable, old);
+}
+
 }  // namespace
 
 Py_ssize_t collect_main(int generation) noexcept {
@@ -224,8 +266,12 @@ Py_ssize_t collect_main(int generation) noexcept {
 
     clear_unreachable_marks(&unreachable);
     MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(&unreachable, "gc unreachable list", true));
-    const Py_ssize_t found = gc_list_size(&unreachable);
-    delete_garbage(&unreachable, old);
+    finalize_garbage(&unreachable);
+    PyGC_Head final_unreachable;
+    handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    MINIPY_ASSERT_EXPENSIVE(gc_list_is_valid(&final_unreachable, "gc unreachable list", true));
+    const Py_ssize_t found = gc_list_size(&final_unreachable);
+    delete_garbage(&final_unreachable, old);
     MINIPY_ASSERT_EXPENSIVE(gc_generations_are_valid(generation));
 
     minipy_gc_generation_stats &stats = g_gc.stats[generation];

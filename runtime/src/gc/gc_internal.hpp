@@ -21,7 +21,8 @@
 //             the object's generation is being collected. Between update_refs and
 //             move_unreachable the pointer part holds gc_refs instead (the count of references
 //             from outside the generation), shifted by kPrevShift; only _gc_next is a valid link
-//             then. Bit 0 is CPython's "finalized" flag; minipy has no finalizers and leaves it 0.
+//             then. Bit 0 (kPrevFinalized) is set once the object's tp_finalize has run
+//             (PyObject_CallFinalizer or a collection): it never runs twice.
 //
 // Invariant outside a collection: an object is tracked if and only if _gc_next != 0, and then
 // both words are plain pointers of a doubly linked circular list headed by a generation.
@@ -43,7 +44,7 @@ static_assert(sizeof(PyGC_Head) == 2 * sizeof(std::uintptr_t));
 
 namespace minipy::runtime::gc {
 
-inline constexpr std::uintptr_t kPrevFinalized = 1;   // reserved (CPython's tp_finalize mark)
+inline constexpr std::uintptr_t kPrevFinalized = 1;   // tp_finalize has run (PEP 442)
 inline constexpr std::uintptr_t kPrevCollecting = 2;  // in the generation being collected
 inline constexpr int kPrevShift = 2;
 inline constexpr std::uintptr_t kPrevMask = ~std::uintptr_t{0} << kPrevShift;
@@ -101,8 +102,9 @@ struct Generation {
 
 struct GcState {
     Generation generations[kGenerations];
-    bool enabled;     // automatic collection (gc.enable / gc.disable)
-    bool collecting;  // a collection is running: no other may start
+    PyGC_Head permanent;  // frozen objects (gc.freeze): tracked, never collected
+    bool enabled;         // automatic collection (gc.enable / gc.disable)
+    bool collecting;      // a collection is running: no other may start
     // The oldest generation's brake (CPython issue #4074): objects that survived a
     // generation-1 collection since the last full one, against those the last full one kept.
     Py_ssize_t long_lived_pending;
@@ -111,6 +113,10 @@ struct GcState {
 };
 
 extern constinit GcState g_gc;
+
+// gc_module.cpp: an untracked GC object of `size` bytes (header not set) with the type's
+// pre-header in front (PyType_GenericAlloc's allocation); NULL + MemoryError.
+PyObject *gc_alloc_object(PyTypeObject *type, std::size_t size) noexcept;
 
 // gc_collect.cpp: collects `generation` and every younger one (the caller has set
 // g_gc.collecting and put the current exception aside); returns the number of unreachable

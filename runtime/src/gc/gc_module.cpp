@@ -45,6 +45,7 @@ void ensure_lists() noexcept {
     if (g_gc.generations[0].head._gc_next != 0) [[likely]]
         return;
     for (Generation &g : g_gc.generations) gc_list_init(&g.head);
+    gc_list_init(&g_gc.permanent);
 }
 
 void reset_state() noexcept {
@@ -54,6 +55,7 @@ void reset_state() noexcept {
         g_gc.generations[i].count = 0;
         g_gc.stats[i] = minipy_gc_generation_stats{0, 0, 0};
     }
+    gc_list_init(&g_gc.permanent);
     g_gc.enabled = true;
     g_gc.collecting = false;
     g_gc.long_lived_pending = 0;
@@ -110,6 +112,33 @@ PyObject *gc_alloc(std::size_t basic_size) noexcept {
     return from_gc(head);
 }
 
+// The words a type keeps in front of the GC header (a class's managed __dict__, see
+// objects/type/type_internal.hpp), in bytes.
+std::size_t preheader_bytes(PyTypeObject *type) noexcept {
+    return (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) ? 2 * sizeof(PyObject *) : 0;
+}
+
+// gc_alloc with the pre-header zeroed in front.
+[[gnu::noinline]] PyObject *gc_alloc_with_preheader(std::size_t presize,
+                                                    std::size_t basic_size) noexcept {
+    if (basic_size > static_cast<std::size_t>(PY_SSIZE_T_MAX) - sizeof(PyGC_Head) - presize)
+        return PyErr_NoMemory();
+    auto *block = static_cast<char *>(PyObject_Malloc(presize + sizeof(PyGC_Head) + basic_size));
+    if (block == nullptr) return PyErr_NoMemory();
+    std::memset(block, 0, presize + sizeof(PyGC_Head));
+    count_allocation();
+    return from_gc(reinterpret_cast<PyGC_Head *>(block + presize));
+}
+
+// A heap type's instance: pre-header, and a reference to its type taken for the instance.
+[[gnu::noinline]] PyObject *gc_new_heap_instance(PyTypeObject *type, std::size_t size) noexcept {
+    PyObject *op = gc_alloc_with_preheader(preheader_bytes(type), size);
+    if (op != nullptr && (type->tp_flags & Py_TPFLAGS_HEAPTYPE)) Py_INCREF(type);
+    return op;
+}
+
+constexpr unsigned long kSlowAllocFlags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT;
+
 // The bytes of an object of `type` with n items (without the header), 0 when it overflows.
 std::size_t var_size(PyTypeObject *type, Py_ssize_t n) noexcept {
     const auto basic = static_cast<std::size_t>(type->tp_basicsize);
@@ -122,6 +151,11 @@ std::size_t var_size(PyTypeObject *type, Py_ssize_t n) noexcept {
 
 }  // namespace
 
+PyObject *gc_alloc_object(PyTypeObject *type, std::size_t size) noexcept {
+    const std::size_t presize = preheader_bytes(type);
+    return presize == 0 ? gc_alloc(size) : gc_alloc_with_preheader(presize, size);
+}
+
 }  // namespace minipy::runtime::gc
 
 using namespace minipy::runtime;
@@ -130,7 +164,9 @@ using namespace minipy::runtime::gc;
 // --- Allocation ----------------------------------------------------------------------------
 
 extern "C" PyObject *_PyObject_GC_New(PyTypeObject *type) noexcept {
-    PyObject *op = gc_alloc(static_cast<std::size_t>(type->tp_basicsize));
+    const auto size = static_cast<std::size_t>(type->tp_basicsize);
+    PyObject *op =
+        (type->tp_flags & kSlowAllocFlags) ? gc_new_heap_instance(type, size) : gc_alloc(size);
     if (op == nullptr) return nullptr;
     return init_object_header(op, type);
 }
@@ -142,7 +178,8 @@ extern "C" PyVarObject *_PyObject_GC_NewVar(PyTypeObject *type, Py_ssize_t n) no
     }
     const std::size_t size = var_size(type, n);
     if (size == 0) return reinterpret_cast<PyVarObject *>(PyErr_NoMemory());
-    PyObject *op = gc_alloc(size);
+    PyObject *op =
+        (type->tp_flags & kSlowAllocFlags) ? gc_new_heap_instance(type, size) : gc_alloc(size);
     if (op == nullptr) return nullptr;
     return init_var_object_header(reinterpret_cast<PyVarObject *>(op), type, n);
 }
@@ -172,7 +209,8 @@ extern "C" void PyObject_GC_Del(void *op) noexcept {
         gc_list_remove(head);
     }
     if (g_gc.generations[0].count > 0) --g_gc.generations[0].count;
-    PyObject_Free(head);
+    PyObject_Free(reinterpret_cast<char *>(head) -
+                  preheader_bytes(Py_TYPE(static_cast<PyObject *>(op))));
 }
 
 // --- Tracking ------------------------------------------------------------------------------
@@ -235,6 +273,27 @@ extern "C" int PyGC_IsEnabled(void) noexcept {
     return g_gc.enabled ? 1 : 0;
 }
 
+// --- Freezing (gc.freeze, CPython 3.7+) ------------------------------------------------------
+// Frozen objects stay tracked but sit in a permanent generation that no collection looks at:
+// what lives until shutdown anyway (the start-up objects, types_init freezes them) costs the
+// collections nothing. Shutdown unfreezes them before its last collections.
+
+extern "C" void minipy_gc_freeze(void) noexcept {
+    ensure_lists();
+    for (Generation &g : g_gc.generations) gc_list_merge(&g.head, &g_gc.permanent);
+    g_gc.generations[0].count = 0;
+}
+
+extern "C" void minipy_gc_unfreeze(void) noexcept {
+    ensure_lists();
+    gc_list_merge(&g_gc.permanent, &g_gc.generations[kOldest].head);
+}
+
+extern "C" Py_ssize_t minipy_gc_get_freeze_count(void) noexcept {
+    ensure_lists();
+    return gc_list_size(&g_gc.permanent);
+}
+
 // --- What the gc module shows ---------------------------------------------------------------
 
 extern "C" void minipy_gc_get_count(Py_ssize_t count[MINIPY_GC_GENERATIONS]) noexcept {
@@ -282,6 +341,7 @@ void gc_collect_at_shutdown() noexcept {
     constexpr int kMaxRounds = 64;
     if (g_gc.collecting || t_current == nullptr) return;
     ensure_lists();
+    minipy_gc_unfreeze();
     for (int round = 0; round < kMaxRounds; ++round)
         if (collect_guarded(kOldest) == 0) break;
 }
@@ -292,6 +352,7 @@ void gc_collect_at_shutdown() noexcept {
 // touches no list.
 void gc_fini() noexcept {
     ensure_lists();
+    minipy_gc_unfreeze();
     for (Generation &g : g_gc.generations) {
         PyGC_Head *node = next_of(&g.head);
         while (node != &g.head) {

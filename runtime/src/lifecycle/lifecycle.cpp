@@ -209,6 +209,9 @@ constexpr ObjectPart kObjectParts[] = {
     {range_slice_init, range_slice_fini},
     {dict_init, dict_fini},
     {set_init, set_fini},
+    // Last up, first down: its shutdown step gives the static types their original state back
+    // (their dicts hold objects of every part) before the parts release their caches.
+    {types_init, types_fini},
 };
 constexpr std::size_t kObjectPartCount = sizeof kObjectParts / sizeof kObjectParts[0];
 

@@ -37,6 +37,10 @@ int dict_init() noexcept;
 void dict_fini() noexcept;
 int set_init() noexcept;
 void set_fini() noexcept;
+// type_registry.cpp: readies the descriptor, method, property, super and module types; at
+// shutdown empties the attribute cache and restores every static type PyType_Ready changed.
+int types_init() noexcept;
+void types_fini() noexcept;
 
 // gc_module.cpp: generations and thresholds reset at start; at shutdown every tracked object
 // that is garbage is collected (gc_collect_at_shutdown) before the parts' fini steps.

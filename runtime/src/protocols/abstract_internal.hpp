@@ -35,6 +35,10 @@ PyObject *binary_iop1(PyObject *v, PyObject *w, NumberSlot inplace_slot, NumberS
 // be a bool, say). New reference or NULL.
 PyObject *number_index(PyObject *item) noexcept;
 
+// `ob in seq` by iterating and comparing (what a class without __contains__ gets, as
+// CPython's _PySequence_IterSearch): 1, 0, or -1 with an exception.
+int sequence_iter_contains(PyObject *seq, PyObject *ob) noexcept;
+
 // The TypeError of PyObject_Call & co. for an object without tp_call.
 PyObject *not_callable_error(PyObject *callable) noexcept;
 

@@ -1,20 +1,31 @@
 // The generic object protocol's abstract half (CPython 3.11, Objects/abstract.c): type(o),
-// len(o), o[key] and its assignment and deletion, format(), isinstance() and issubclass().
+// len(o), o[key] and its assignment and deletion, format(). isinstance() and issubclass() are
+// isinstance.cpp's.
 // Repr, str, hash, comparison, truth and attributes are object.cpp's.
 //
 // o[key] asks the mapping slots first and the sequence slots second: a list has both and
 // its mp_subscript handles slices and wording ("list indices must be integers or slices,
 // not str"); a type with only sq_item gets the key turned into an index here.
 //
-// Special methods (__length_hint__, __format__, __class_getitem__) are found with an
-// ordinary attribute lookup; minipy's built-in instances have no per-instance attributes, so
-// this finds what CPython's lookup on the type finds.
+// Special methods (__length_hint__, __format__) are looked up on the type, never the instance,
+// as CPython's _PyObject_LookupSpecial does; __class_getitem__ is an ordinary attribute of the
+// class.
 #include "protocols/abstract_internal.hpp"
 
 using minipy::runtime::null_argument_error;
 using minipy::runtime::type_name_error;
 
 namespace {
+
+// A special method: looked up on type(obj) and bound to obj (an attribute of the instance
+// itself does not count), or NULL with no exception set when there is none.
+PyObject *lookup_special(PyObject *obj, const char *name) noexcept {
+    PyObject *key = PyUnicode_InternFromString(name);
+    if (key == nullptr) return nullptr;
+    PyObject *method = _PyObject_LookupSpecial(obj, key);
+    Py_DECREF(key);
+    return method;
+}
 
 // obj.name, or NULL with no exception set when the attribute does not exist.
 PyObject *lookup_optional(PyObject *obj, const char *name) noexcept {
@@ -67,7 +78,7 @@ extern "C" Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t default_value)
         if (!PyErr_ExceptionMatches(PyExc_TypeError)) return -1;
         PyErr_Clear();
     }
-    PyObject *hint = lookup_optional(o, "__length_hint__");
+    PyObject *hint = lookup_special(o, "__length_hint__");
     if (hint == nullptr) return PyErr_Occurred() ? -1 : default_value;
     PyObject *result = PyObject_CallNoArgs(hint);
     Py_DECREF(hint);
@@ -195,7 +206,7 @@ extern "C" PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec) noexc
         if (PyUnicode_CheckExact(obj)) return Py_NewRef(obj);
         if (PyLong_CheckExact(obj)) return PyObject_Str(obj);
     }
-    PyObject *format_method = lookup_optional(obj, "__format__");
+    PyObject *format_method = lookup_special(obj, "__format__");
     if (format_method == nullptr) {
         if (PyErr_Occurred()) return nullptr;
         // What object.__format__ does, for a type that inherits it.
@@ -215,75 +226,4 @@ extern "C" PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec) noexc
         return nullptr;
     }
     return result;
-}
-
-namespace {
-
-// isinstance / issubclass recurse into nested tuples; a cycle is impossible (tuples are
-// immutable) but a deep nest is not, so the depth is bounded as CPython's recursion limit
-// would bound it.
-constexpr int kMaxClassTupleDepth = 1000;
-
-bool too_deep(int depth, const char *where) noexcept {
-    if (depth <= kMaxClassTupleDepth) return false;
-    PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s", where);
-    return true;
-}
-
-int is_instance(PyObject *inst, PyObject *cls, int depth) noexcept {
-    if (Py_IS_TYPE(inst, reinterpret_cast<PyTypeObject *>(cls))) return 1;
-    if (PyType_Check(cls)) return PyObject_TypeCheck(inst, reinterpret_cast<PyTypeObject *>(cls));
-    if (PyTuple_Check(cls)) {
-        if (too_deep(depth, " in __instancecheck__")) return -1;
-        const Py_ssize_t n = PyTuple_Size(cls);
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            const int found = is_instance(inst, PyTuple_GetItem(cls, i), depth + 1);
-            if (found != 0) return found;
-        }
-        return 0;
-    }
-    PyErr_SetString(PyExc_TypeError,
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
-}
-
-int is_subclass(PyObject *derived, PyObject *cls, int depth) noexcept {
-    if (PyTuple_Check(cls)) {
-        if (too_deep(depth, " in __subclasscheck__")) return -1;
-        const Py_ssize_t n = PyTuple_Size(cls);
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            const int found = is_subclass(derived, PyTuple_GetItem(cls, i), depth + 1);
-            if (found != 0) return found;
-        }
-        return 0;
-    }
-    if (!PyType_Check(derived)) {
-        PyErr_SetString(PyExc_TypeError, "issubclass() arg 1 must be a class");
-        return -1;
-    }
-    if (!PyType_Check(cls)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return PyType_IsSubtype(reinterpret_cast<PyTypeObject *>(derived),
-                            reinterpret_cast<PyTypeObject *>(cls));
-}
-
-}  // namespace
-
-extern "C" int PyObject_IsInstance(PyObject *inst, PyObject *cls) noexcept {
-    if (inst == nullptr || cls == nullptr) {
-        null_argument_error();
-        return -1;
-    }
-    return is_instance(inst, cls, 0);
-}
-
-extern "C" int PyObject_IsSubclass(PyObject *derived, PyObject *cls) noexcept {
-    if (derived == nullptr || cls == nullptr) {
-        null_argument_error();
-        return -1;
-    }
-    return is_subclass(derived, cls, 0);
 }

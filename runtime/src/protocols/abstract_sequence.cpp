@@ -335,6 +335,12 @@ extern "C" int PySequence_Contains(PyObject *seq, PyObject *ob) noexcept {
     return static_cast<int>(iter_search(seq, ob, IterSearch::contains));
 }
 
+namespace minipy::runtime {
+int sequence_iter_contains(PyObject *seq, PyObject *ob) noexcept {
+    return static_cast<int>(iter_search(seq, ob, IterSearch::contains));
+}
+}  // namespace minipy::runtime
+
 #undef PySequence_In
 extern "C" int PySequence_In(PyObject *o, PyObject *value) noexcept {
     return PySequence_Contains(o, value);

@@ -1,6 +1,6 @@
 // The generic object protocol of object.h: repr/str and the repr recursion guard every
-// container shares (Py_ReprEnter / Py_ReprLeave), hash, rich comparison, truth, attribute
-// access through the type's tables, iteration.
+// container shares (Py_ReprEnter / Py_ReprLeave), hash, rich comparison, truth, iteration.
+// Attribute access is generic_attr.cpp's.
 #include <cstdio>
 #include <cstring>
 
@@ -46,52 +46,6 @@ PyObject *checked_text(PyObject *result, const char *slot) noexcept {
 // The operator with its operands swapped: a < b is b > a.
 constexpr int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
 constexpr const char *kOperatorText[] = {"<", "<=", "==", "!=", ">", ">="};
-
-// --- Attribute lookup in the type's tables --------------------------------------------------
-
-PyMethodDef *find_method(PyTypeObject *type, const char *name) noexcept {
-    for (PyTypeObject *t = type; t != nullptr; t = t->tp_base)
-        for (PyMethodDef *m = t->tp_methods; m != nullptr && m->ml_name != nullptr; ++m)
-            if (std::strcmp(m->ml_name, name) == 0) return m;
-    return nullptr;
-}
-
-// The getset named `name` of type or a base; *owner (when given) is the type that defines it.
-PyGetSetDef *find_getset(PyTypeObject *type, const char *name,
-                         PyTypeObject **owner = nullptr) noexcept {
-    for (PyTypeObject *t = type; t != nullptr; t = t->tp_base)
-        for (PyGetSetDef *g = t->tp_getset; g != nullptr && g->name != nullptr; ++g)
-            if (std::strcmp(g->name, name) == 0) {
-                if (owner != nullptr) *owner = t;
-                return g;
-            }
-    return nullptr;
-}
-
-PyObject **instance_dict_slot(PyObject *obj) noexcept {
-    const Py_ssize_t offset = Py_TYPE(obj)->tp_dictoffset;
-    if (offset <= 0) return nullptr;
-    return reinterpret_cast<PyObject **>(reinterpret_cast<char *>(obj) + offset);
-}
-
-const char *attribute_name(PyObject *name) noexcept {
-    if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
-                     Py_TYPE(name)->tp_name);
-        return nullptr;
-    }
-    return PyUnicode_AsUTF8(name);
-}
-
-// What a type's method table entry becomes when looked up through `obj`.
-PyObject *bind_method(PyMethodDef *method, PyObject *obj) noexcept {
-    if (method->ml_flags & METH_STATIC) return PyCFunction_NewEx(method, nullptr, nullptr);
-    if (method->ml_flags & METH_CLASS) {
-        PyObject *owner = PyType_Check(obj) ? obj : _PyObject_CAST(Py_TYPE(obj));
-        return PyCFunction_NewEx(method, owner, nullptr);
-    }
-    return PyCFunction_NewEx(method, obj, nullptr);
-}
 
 }  // namespace
 
@@ -244,130 +198,6 @@ extern "C" int PyObject_IsTrue(PyObject *v) noexcept {
 extern "C" int PyObject_Not(PyObject *v) noexcept {
     const int truth = PyObject_IsTrue(v);
     return truth < 0 ? truth : !truth;
-}
-
-// --- Attributes -----------------------------------------------------------------------------
-
-extern "C" PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name) noexcept {
-    const char *text = attribute_name(name);
-    if (text == nullptr) return nullptr;
-    PyTypeObject *type = Py_TYPE(obj);
-    // Computed attributes come first, then the instance's own, then the type's methods.
-    if (PyGetSetDef *getset = find_getset(type, text); getset != nullptr && getset->get != nullptr)
-        return getset->get(obj, getset->closure);
-    if (PyObject **dict = instance_dict_slot(obj); dict != nullptr && *dict != nullptr) {
-        PyObject *value = PyDict_GetItemWithError(*dict, name);
-        if (value != nullptr) return Py_NewRef(value);
-        if (PyErr_Occurred()) return nullptr;
-    }
-    if (PyMethodDef *method = find_method(type, text); method != nullptr)
-        return bind_method(method, obj);
-    if (PyType_Check(obj)) {
-        PyTypeObject *self_type = reinterpret_cast<PyTypeObject *>(obj);
-        PyMethodDef *method = find_method(self_type, text);
-        if (method != nullptr && (method->ml_flags & (METH_CLASS | METH_STATIC)))
-            return bind_method(method, obj);
-        PyErr_Format(PyExc_AttributeError, "type object '%.50s' has no attribute '%U'",
-                     self_type->tp_name, name);
-        return nullptr;
-    }
-    PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
-    return nullptr;
-}
-
-extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value) noexcept {
-    const char *text = attribute_name(name);
-    if (text == nullptr) return -1;
-    PyTypeObject *type = Py_TYPE(obj);
-    PyTypeObject *owner = type;
-    if (PyGetSetDef *getset = find_getset(type, text, &owner); getset != nullptr) {
-        if (getset->set != nullptr) return getset->set(obj, value, getset->closure);
-        // The descriptor's type, as CPython names it: True.real is int's attribute.
-        PyErr_Format(PyExc_AttributeError, "attribute '%s' of '%.100s' objects is not writable",
-                     getset->name, owner->tp_name);
-        return -1;
-    }
-    PyObject **dict = instance_dict_slot(obj);
-    if (dict == nullptr) {
-        if (find_method(type, text) != nullptr)
-            PyErr_Format(PyExc_AttributeError, "'%.50s' object attribute '%U' is read-only",
-                         type->tp_name, name);
-        else
-            PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'",
-                         type->tp_name, name);
-        return -1;
-    }
-    if (value == nullptr) {
-        if (*dict != nullptr) {
-            const int found = PyDict_Contains(*dict, name);
-            if (found < 0) return -1;
-            if (found) return PyDict_DelItem(*dict, name);
-        }
-        PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name,
-                     name);
-        return -1;
-    }
-    if (*dict == nullptr && (*dict = PyDict_New()) == nullptr) return -1;
-    return PyDict_SetItem(*dict, name, value);
-}
-
-extern "C" PyObject *PyObject_GetAttr(PyObject *v, PyObject *name) noexcept {
-    PyTypeObject *type = Py_TYPE(v);
-    if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
-                     Py_TYPE(name)->tp_name);
-        return nullptr;
-    }
-    if (type->tp_getattro != nullptr) return type->tp_getattro(v, name);
-    if (type->tp_getattr != nullptr)
-        return type->tp_getattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)));
-    PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'", type->tp_name, name);
-    return nullptr;
-}
-
-extern "C" PyObject *PyObject_GetAttrString(PyObject *v, const char *name) noexcept {
-    PyObject *key = PyUnicode_FromString(name);
-    if (key == nullptr) return nullptr;
-    PyObject *result = PyObject_GetAttr(v, key);
-    Py_DECREF(key);
-    return result;
-}
-
-extern "C" int PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value) noexcept {
-    PyTypeObject *type = Py_TYPE(v);
-    if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
-                     Py_TYPE(name)->tp_name);
-        return -1;
-    }
-    if (type->tp_setattro != nullptr) return type->tp_setattro(v, name, value);
-    if (type->tp_setattr != nullptr)
-        return type->tp_setattr(v, const_cast<char *>(PyUnicode_AsUTF8(name)), value);
-    if (type->tp_getattro == nullptr && type->tp_getattr == nullptr)
-        PyErr_Format(PyExc_TypeError, "'%.100s' object has no attributes (%s .%U)", type->tp_name,
-                     value == nullptr ? "del" : "assign to", name);
-    else
-        PyErr_Format(PyExc_TypeError, "'%.100s' object has only read-only attributes (%s .%U)",
-                     type->tp_name, value == nullptr ? "del" : "assign to", name);
-    return -1;
-}
-
-extern "C" int PyObject_SetAttrString(PyObject *v, const char *name, PyObject *value) noexcept {
-    PyObject *key = PyUnicode_FromString(name);
-    if (key == nullptr) return -1;
-    const int result = PyObject_SetAttr(v, key, value);
-    Py_DECREF(key);
-    return result;
-}
-
-extern "C" int PyObject_HasAttrString(PyObject *v, const char *name) noexcept {
-    PyObject *value = PyObject_GetAttrString(v, name);
-    if (value != nullptr) {
-        Py_DECREF(value);
-        return 1;
-    }
-    PyErr_Clear();  // CPython's documented behaviour: any error means "no"
-    return 0;
 }
 
 // --- Iteration and calls --------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/bytes/bytes_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "objects/type/type_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -164,10 +165,7 @@ PyObject *bytes_subscript(PyObject *op, PyObject *item) noexcept {
 // --- bytes() --------------------------------------------------------------------------
 
 PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (type != &PyBytes_Type) {
-        PyErr_SetString(PyExc_SystemError, "minipy: bytes subclasses are not supported yet");
-        return nullptr;
-    }
+    if (type != &PyBytes_Type) return bytes_subtype_new(type, args, kwds);
     static constexpr const char *kKeywords[] = {"source", "encoding", "errors", nullptr};
     static constexpr args::KeywordParser kParser{"bytes", kKeywords, 0, 3};
     PyObject *given[3];

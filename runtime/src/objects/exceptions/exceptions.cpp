@@ -128,21 +128,18 @@ int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
     }
     const bool is_traceback =
         closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, traceback));
-    if (value == Py_None) {
-        Py_CLEAR(*link_field(self, closure));
-        return 0;
-    }
-    if (!is_traceback && !PyExceptionInstance_Check(value)) {
+    if (value != Py_None && !is_traceback && !PyExceptionInstance_Check(value)) {
         PyErr_SetString(PyExc_TypeError,
                         "exception cause must be None or derive from BaseException");
         return -1;
     }
-    if (is_traceback) {
+    if (value != Py_None && is_traceback) {
         // Tracebacks arrive with the interpreter; until then only None is a traceback.
         PyErr_SetString(PyExc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
-    Py_XSETREF(*link_field(self, closure), Py_NewRef(value));
+    Py_XSETREF(*link_field(self, closure), value != Py_None ? Py_NewRef(value) : nullptr);
+    // Setting __cause__, even to None, says the context is not to be shown.
     if (closure == reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, cause)))
         as_exc(self)->suppress_context = 1;
     return 0;
@@ -150,6 +147,7 @@ int set_link(PyObject *self, PyObject *value, void *closure) noexcept {
 
 #define MINIPY_LINK(field) (reinterpret_cast<void *>(offsetof(PyBaseExceptionObject, field)))
 PyGetSetDef base_exception_getset[] = {
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
     {"args", get_args, set_args, nullptr, nullptr},
     {"__traceback__", get_link, set_link, nullptr, MINIPY_LINK(traceback)},
     {"__context__", get_link, set_link, nullptr, MINIPY_LINK(context)},
@@ -227,6 +225,8 @@ PyTypeObject _PyExc_BaseException = {
     .tp_doc = "Common base class for all exceptions",
     .tp_traverse = base_exception_traverse,
     .tp_clear = base_exception_clear,
+    .tp_methods = minipy::runtime::base_exception_methods,
+    .tp_members = minipy::runtime::base_exception_members,
     .tp_getset = base_exception_getset,
     .tp_dictoffset = offsetof(PyBaseExceptionObject, dict),
     .tp_init = base_exception_init,
@@ -235,12 +235,20 @@ PyTypeObject _PyExc_BaseException = {
     .tp_free = PyObject_GC_Del,
 };
 
-#define MINIPY_EXCEPTION_TYPE(NAME, BASE) \
-    PyTypeObject _PyExc_##NAME = {        \
-        MINIPY_TYPE_OBJECT_HEAD,          \
-        .tp_name = #NAME,                 \
-        .tp_flags = kExceptionFlags,      \
-        .tp_base = &_PyExc_##BASE,        \
+// CPython's "simple" exceptions define BaseException's __init__ and __new__ again (so both
+// are in their dicts); the ones with attributes of their own define only __init__ (here still
+// BaseException's: their attributes are not there yet).
+#define MINIPY_EXCEPTION_TYPE(NAME, BASE)                             \
+    PyTypeObject _PyExc_##NAME = {                                    \
+        MINIPY_TYPE_OBJECT_HEAD,        .tp_name = #NAME,             \
+        .tp_flags = kExceptionFlags,    .tp_base = &_PyExc_##BASE,    \
+        .tp_init = base_exception_init, .tp_new = base_exception_new, \
+    };
+#define MINIPY_EXCEPTION_TYPE_INIT(NAME, BASE)                     \
+    PyTypeObject _PyExc_##NAME = {                                 \
+        MINIPY_TYPE_OBJECT_HEAD,        .tp_name = #NAME,          \
+        .tp_flags = kExceptionFlags,    .tp_base = &_PyExc_##BASE, \
+        .tp_init = base_exception_init,                            \
     };
 
 #define MINIPY_EXCEPTION_WITH_EXTRA(NAME, BASE, OBJECT, GETSET) \
@@ -266,16 +274,16 @@ MINIPY_EXCEPTION_TYPE(FloatingPointError, ArithmeticError)
 MINIPY_EXCEPTION_TYPE(OverflowError, ArithmeticError)
 MINIPY_EXCEPTION_TYPE(ZeroDivisionError, ArithmeticError)
 MINIPY_EXCEPTION_TYPE(AssertionError, Exception)
-MINIPY_EXCEPTION_TYPE(AttributeError, Exception)
+MINIPY_EXCEPTION_TYPE_INIT(AttributeError, Exception)
 MINIPY_EXCEPTION_TYPE(BufferError, Exception)
 MINIPY_EXCEPTION_TYPE(EOFError, Exception)
-MINIPY_EXCEPTION_TYPE(ImportError, Exception)
-MINIPY_EXCEPTION_TYPE(ModuleNotFoundError, ImportError)
+MINIPY_EXCEPTION_TYPE_INIT(ImportError, Exception)
+MINIPY_EXCEPTION_TYPE_INIT(ModuleNotFoundError, ImportError)
 MINIPY_EXCEPTION_TYPE(LookupError, Exception)
 MINIPY_EXCEPTION_TYPE(IndexError, LookupError)
 MINIPY_EXCEPTION_TYPE(MemoryError, Exception)
-MINIPY_EXCEPTION_TYPE(NameError, Exception)
-MINIPY_EXCEPTION_TYPE(UnboundLocalError, NameError)
+MINIPY_EXCEPTION_TYPE_INIT(NameError, Exception)
+MINIPY_EXCEPTION_TYPE_INIT(UnboundLocalError, NameError)
 MINIPY_EXCEPTION_TYPE(OSError, Exception)
 MINIPY_EXCEPTION_TYPE(RuntimeError, Exception)
 MINIPY_EXCEPTION_TYPE(NotImplementedError, RuntimeError)
@@ -293,7 +301,7 @@ MINIPY_EXCEPTION_TYPE(RuntimeWarning, Warning)
 
 PyTypeObject _PyExc_KeyError = {
     MINIPY_TYPE_OBJECT_HEAD,     .tp_name = "KeyError",          .tp_str = key_error_str,
-    .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
+    .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError, .tp_init = base_exception_init,
 };
 
 // clang-format 14 reads X(a) X(b) as a chain of calls and re-indents it differently on each

@@ -2,7 +2,8 @@
 #ifndef MINIPY_EXCEPTIONS_INTERNAL_HPP
 #define MINIPY_EXCEPTIONS_INTERNAL_HPP
 
-#include "minipy/object.h"
+#include "minipy/Python.h"
+#include "minipy/structmember.h"
 
 namespace minipy::runtime {
 
@@ -12,6 +13,10 @@ PyObject *preallocated_memory_error() noexcept;
 
 // syntax_error.cpp: readies SyntaxError, IndentationError and TabError (after Exception).
 int syntax_error_types_ready() noexcept;
+
+// BaseException's tp_methods and tp_members (exception_methods.cpp).
+extern PyMethodDef base_exception_methods[];
+extern PyMemberDef base_exception_members[];
 
 }  // namespace minipy::runtime
 

@@ -6,6 +6,7 @@
 #include "args/method_args.hpp"
 #include "objects/float/float_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "protocols/format_spec.hpp"
 
 namespace {
 
@@ -83,6 +84,8 @@ PyObject *float_getformat(PyObject *, PyObject *typestr) noexcept {
 }
 
 PyMethodDef float_methods[] = {
+    {"__format__", minipy::runtime::float_format_method, METH_O,
+     "Formats the float according to format_spec."},
     {"conjugate", float_conjugate, METH_NOARGS, "Return self, the complex conjugate of any float."},
     {"__trunc__", float_trunc_method, METH_NOARGS,
      "Return the Integral closest to x between 0 and x."},

@@ -73,7 +73,6 @@ PyTypeObject PyBool_Type = {
     .tp_dealloc = bool_dealloc,
     .tp_repr = bool_repr,
     .tp_as_number = &bool_as_number,
-    .tp_str = bool_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_LONG_SUBCLASS,
     .tp_doc = "bool(x) -> bool",
     .tp_base = &PyLong_Type,

@@ -18,6 +18,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/int/int_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "protocols/format_spec.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -144,6 +145,7 @@ PyObject *int_round(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noe
 }
 
 PyMethodDef long_methods[] = {
+    {"__format__", minipy::runtime::long_format_method, METH_O, nullptr},
     {"conjugate", int_conjugate, METH_NOARGS, "Returns self, the complex conjugate of any int."},
     {"bit_length", int_bit_length, METH_NOARGS,
      "Number of bits necessary to represent self in binary."},
@@ -234,7 +236,6 @@ PyTypeObject PyLong_Type = {
     .tp_repr = long_repr,
     .tp_as_number = &long_as_number,
     .tp_hash = long_hash,
-    .tp_str = long_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS,
     .tp_doc = "int([x]) -> integer\nint(x, base=10) -> integer",

@@ -1,6 +1,7 @@
 // builtin_function_or_method: a PyMethodDef bound to an instance (or to nothing), callable
 // with the calling conventions of methodobject.h.
 #include "minipy/Python.h"
+#include "objects/method/method_call.hpp"
 #include "objects/type/static_type.hpp"
 
 namespace {
@@ -28,74 +29,13 @@ PyObject *argument_count_error(PyCFunctionObject *f, const char *format,
     return nullptr;
 }
 
-// The keyword arguments of a call as CPython hands them to a vectorcall function: their
-// values after the positional arguments in one array, their names in a tuple. Keys that are
-// not str are refused first, before the callee sees any ("keywords must be strings").
-class KeywordStack {
-  public:
-    KeywordStack() noexcept = default;
-    ~KeywordStack() noexcept {
-        PyMem_Free(stack_);
-        Py_XDECREF(kwnames_);
-    }
-    KeywordStack(const KeywordStack &) = delete;
-    KeywordStack &operator=(const KeywordStack &) = delete;
-
-    // false with the exception set.
-    bool unpack(PyObject *args, PyObject *kwargs) noexcept {
-        const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-        const Py_ssize_t nkwargs = PyDict_GET_SIZE(kwargs);
-        Py_ssize_t position = 0;
-        PyObject *key = nullptr, *value = nullptr;
-        while (PyDict_Next(kwargs, &position, &key, &value)) {
-            if (!PyUnicode_Check(key)) {
-                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
-                return false;
-            }
-        }
-        stack_ = static_cast<PyObject **>(
-            PyMem_Malloc(static_cast<size_t>(nargs + nkwargs) * sizeof(PyObject *)));
-        kwnames_ = stack_ != nullptr ? PyTuple_New(nkwargs) : nullptr;
-        if (kwnames_ == nullptr) {
-            if (!PyErr_Occurred()) PyErr_NoMemory();
-            return false;
-        }
-        for (Py_ssize_t i = 0; i < nargs; ++i) stack_[i] = PyTuple_GET_ITEM(args, i);
-        // The dict keeps the values alive for the call; the names are the tuple's own.
-        position = 0;
-        for (Py_ssize_t i = 0; i < nkwargs && PyDict_Next(kwargs, &position, &key, &value); ++i) {
-            PyTuple_SET_ITEM(kwnames_, i, Py_NewRef(key));
-            stack_[nargs + i] = value;
-        }
-        return true;
-    }
-    PyObject *const *stack() const noexcept { return stack_; }
-    PyObject *kwnames() const noexcept { return kwnames_; }
-
-  private:
-    PyObject **stack_ = nullptr;
-    PyObject *kwnames_ = nullptr;
-};
-
-// Calls a METH_FASTCALL | METH_KEYWORDS function with args and kwargs turned into its array.
-PyObject *call_fast_with_keywords(PyCFunctionObject *f, PyObject *args, PyObject *kwargs) noexcept {
-    auto meth = reinterpret_cast<_PyCFunctionFastWithKeywords>(
-        reinterpret_cast<void (*)(void)>(f->m_ml->ml_meth));
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0)
-        return meth(f->m_self, &PyTuple_GET_ITEM(args, 0), nargs, nullptr);
-    KeywordStack keywords;
-    if (!keywords.unpack(args, kwargs)) return nullptr;
-    return meth(f->m_self, keywords.stack(), nargs, keywords.kwnames());
-}
-
 // The two paths of CPython's builtin_function_or_method, whose messages differ:
 //   - METH_VARARGS (with or without METH_KEYWORDS) is called through tp_call with the tuple
 //     and the dict; refusing keywords, it names the function alone: "find() takes no keyword
 //     arguments";
 //   - the other conventions are vectorcall functions: the dict becomes an array and a tuple
-//     of names first (KeywordStack), and their errors name the type too: "str.upper() takes
-//     no keyword arguments", "list.append() takes exactly one argument (0 given)".
+//     of names first (call_fast_with_keywords), and their errors name the type too: "str.upper()
+//     takes no keyword arguments", "list.append() takes exactly one argument (0 given)".
 PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     PyCFunctionObject *f = as_function(self);
     const int flags = f->m_ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
@@ -110,7 +50,9 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
             return PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments",
                                 f->m_ml->ml_name);
         return f->m_ml->ml_meth(f->m_self, args);
-    case METH_FASTCALL | METH_KEYWORDS: return call_fast_with_keywords(f, args, kwargs);
+    case METH_FASTCALL | METH_KEYWORDS:
+        return minipy::runtime::call_fast_with_keywords(
+            f->m_ml, f->m_self, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), kwargs);
     case METH_NOARGS:
     case METH_O:
     case METH_FASTCALL: break;
@@ -120,8 +62,7 @@ PyObject *cfunction_call(PyObject *self, PyObject *args, PyObject *kwargs) noexc
         return nullptr;
     }
     if (has_kwargs) {
-        KeywordStack keywords;  // only for its check of the keys
-        if (!keywords.unpack(args, kwargs)) return nullptr;
+        if (!minipy::runtime::keyword_names_are_str(kwargs)) return nullptr;
         PyObject *name = qualified_name(f);
         if (name != nullptr) {
             PyErr_Format(PyExc_TypeError, "%U() takes no keyword arguments", name);
@@ -243,3 +184,51 @@ extern "C" PyObject *PyCFunction_GetSelf(PyObject *op) noexcept {
     }
     return as_function(op)->m_self;
 }
+
+// --- Shared with method_descriptor (method_call.hpp) ----------------------------------------
+
+namespace minipy::runtime {
+
+bool keyword_names_are_str(PyObject *kwargs) noexcept {
+    if (kwargs == nullptr) return true;
+    Py_ssize_t position = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    while (PyDict_Next(kwargs, &position, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return false;
+        }
+    }
+    return true;
+}
+
+PyObject *call_fast_with_keywords(PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                                  Py_ssize_t nargs, PyObject *kwargs) noexcept {
+    auto meth = reinterpret_cast<_PyCFunctionFastWithKeywords>(
+        reinterpret_cast<void (*)(void)>(ml->ml_meth));
+    if (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0) return meth(self, args, nargs, nullptr);
+    if (!keyword_names_are_str(kwargs)) return nullptr;
+    const Py_ssize_t nkwargs = PyDict_GET_SIZE(kwargs);
+    auto **stack = static_cast<PyObject **>(
+        PyMem_Malloc(static_cast<size_t>(nargs + nkwargs) * sizeof(PyObject *)));
+    PyObject *kwnames = stack != nullptr ? PyTuple_New(nkwargs) : nullptr;
+    if (kwnames == nullptr) {
+        PyMem_Free(stack);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return nullptr;
+    }
+    for (Py_ssize_t i = 0; i < nargs; ++i) stack[i] = args[i];
+    // The dict keeps the values alive for the call; the names are the tuple's own.
+    Py_ssize_t position = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    for (Py_ssize_t i = 0; i < nkwargs && PyDict_Next(kwargs, &position, &key, &value); ++i) {
+        PyTuple_SET_ITEM(kwnames, i, Py_NewRef(key));
+        stack[nargs + i] = value;
+    }
+    PyObject *result = meth(self, stack, nargs, kwnames);
+    PyMem_Free(stack);
+    Py_DECREF(kwnames);
+    return result;
+}
+
+}  // namespace minipy::runtime

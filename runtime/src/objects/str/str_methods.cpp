@@ -11,6 +11,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/str/str_ctype.hpp"
 #include "objects/str/str_internal.hpp"
+#include "protocols/format_spec.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -307,6 +308,8 @@ PyObject *str_encode(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 }  // namespace
 
 PyMethodDef unicode_methods[] = {
+    {"__format__", minipy::runtime::unicode_format_method, METH_O,
+     "Return a formatted version of the string as described by format_spec."},
     {"encode", _PyCFunction_CAST(str_encode), METH_FASTCALL | METH_KEYWORDS,
      "Encode the string using the codec registered for encoding."},
     {"upper", str_upper, METH_NOARGS, "Return a copy of the string converted to uppercase."},

@@ -17,6 +17,7 @@
 #include "minipy/unicodeobject.h"
 #include "objects/str/str_internal.hpp"
 #include "objects/type/static_type.hpp"
+#include "objects/type/type_internal.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -111,10 +112,7 @@ PyObject *unicode_subscript(PyObject *self, PyObject *item) noexcept {
 
 // str(object='', encoding='utf-8', errors='strict')
 PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (type != &PyUnicode_Type) {
-        PyErr_SetString(PyExc_SystemError, "minipy: str subclasses are not supported yet");
-        return nullptr;
-    }
+    if (type != &PyUnicode_Type) return unicode_subtype_new(type, args, kwds);
     static constexpr const char *kKeywords[] = {"object", "encoding", "errors", nullptr};
     static constexpr args::KeywordParser kParser{"str", kKeywords, 0, 3};
     PyObject *given[3];

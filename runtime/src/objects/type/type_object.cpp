@@ -1,13 +1,26 @@
-// The two roots of the object model, `object` and `type`, the singletons None,
-// NotImplemented and Ellipsis, PyType_Ready, and how objects are made (objimpl.h).
+// The two roots of the object model, `object` and `type` (their type objects and slots), the
+// singletons None, NotImplemented and Ellipsis, and how objects are made (objimpl.h:
+// PyObject_Init, PyType_GenericAlloc...). object's methods are in object_methods.cpp, type's
+// attributes in type_attributes.cpp, type(name, bases, dict) in type_new.cpp.
+//
+// object.__new__ / object.__init__ and excess arguments (CPython 3.11's rule): each accepts
+// arguments only when the other one is overridden, so that a class overriding just one of
+// them can take arguments:
+//   object.__init__(x, 1) with __init__ overridden -> "object.__init__() takes exactly one
+//     argument (the instance to initialize)"; with neither -> the same, naming "A.__init__()";
+//   object.__new__(A, 1) with __new__ overridden -> "object.__new__() takes exactly one
+//     argument (the type to instantiate)"; with neither overridden -> "A() takes no arguments".
 #include <cstdio>
 #include <cstring>
 
+#include "gc/gc_internal.hpp"
 #include "lifecycle/part_lifecycle.hpp"
-#include "minipy/Python.h"
+#include "minipy/structmember.h"
 #include "objects/type/object_header_init.hpp"
 #include "objects/type/static_type.hpp"
+#include "objects/type/type_internal.hpp"
 
+namespace minipy::runtime {
 namespace {
 
 // --- object ---------------------------------------------------------------------------------
@@ -17,13 +30,18 @@ void object_dealloc(PyObject *self) noexcept {
 }
 
 PyObject *object_repr(PyObject *self) noexcept {
-    return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(self)->tp_name,
-                                static_cast<void *>(self));
+    PyObject *name = type_display_name(Py_TYPE(self));
+    if (name == nullptr) return nullptr;
+    PyObject *text = PyUnicode_FromFormat("<%U object at %p>", name, static_cast<void *>(self));
+    Py_DECREF(name);
+    return text;
 }
 
 PyObject *object_str(PyObject *self) noexcept {
     // object.__str__ is repr(self), whatever the subclass's repr is.
-    return PyObject_Repr(self);
+    reprfunc repr = Py_TYPE(self)->tp_repr;
+    if (repr == nullptr) repr = object_repr;
+    return repr(self);
 }
 
 Py_hash_t object_hash(PyObject *self) noexcept {
@@ -50,79 +68,35 @@ PyObject *object_richcompare(PyObject *self, PyObject *other, int op) noexcept {
     }
 }
 
-bool has_arguments(PyObject *args, PyObject *kwds) noexcept {
+bool excess_args(PyObject *args, PyObject *kwds) noexcept {
     return (args != nullptr && PyTuple_GET_SIZE(args) > 0) ||
            (kwds != nullptr && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) > 0);
 }
 
-// object() takes no arguments unless a subclass takes them in its own __init__/__new__.
-PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (has_arguments(args, kwds) && type->tp_init == PyBaseObject_Type.tp_init) {
-        PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
+// A class with abstract methods cannot be instantiated: "Can't instantiate abstract class A
+// with abstract methods f, g" (sorted names).
+PyObject *abstract_error(PyTypeObject *type) noexcept {
+    PyObject *methods =
+        PyObject_GetAttr(reinterpret_cast<PyObject *>(type), dunder(Dunder::abstractmethods));
+    if (methods == nullptr) return nullptr;
+    PyObject *sorted = PySequence_List(methods);
+    Py_DECREF(methods);
+    if (sorted == nullptr) return nullptr;
+    if (PyList_Sort(sorted) < 0) {
+        Py_DECREF(sorted);
         return nullptr;
     }
-    return type->tp_alloc(type, 0);
+    PyObject *separator = PyUnicode_FromString(", ");
+    PyObject *joined = separator != nullptr ? PyUnicode_Join(separator, sorted) : nullptr;
+    Py_XDECREF(separator);
+    const Py_ssize_t count = PyList_GET_SIZE(sorted);
+    Py_DECREF(sorted);
+    if (joined == nullptr) return nullptr;
+    PyErr_Format(PyExc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                 type->tp_name, count > 1 ? "s" : "", joined);
+    Py_DECREF(joined);
+    return nullptr;
 }
-
-int object_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
-    PyTypeObject *type = Py_TYPE(self);
-    if (has_arguments(args, kwds) && type->tp_new == PyBaseObject_Type.tp_new) {
-        PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
-        return -1;
-    }
-    return 0;
-}
-
-// --- type -----------------------------------------------------------------------------------
-
-PyObject *type_repr(PyObject *self) noexcept {
-    return PyUnicode_FromFormat("<class '%s'>", reinterpret_cast<PyTypeObject *>(self)->tp_name);
-}
-
-// Calling a type makes an instance: tp_new, then tp_init if the result is one of its own.
-// type itself, with one positional argument (and no keywords), gives that argument's type, as
-// in CPython; its three-argument form (making a class) is not there yet.
-PyObject *type_call(PyObject *callable, PyObject *args, PyObject *kwds) noexcept {
-    PyTypeObject *type = reinterpret_cast<PyTypeObject *>(callable);
-    if (type == &PyType_Type) {
-        const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-        if (nargs == 1) {
-            if (kwds != nullptr && PyDict_GET_SIZE(kwds) != 0) {
-                PyErr_SetString(PyExc_TypeError, "type() takes no keyword arguments");
-                return nullptr;
-            }
-            return Py_NewRef(reinterpret_cast<PyObject *>(Py_TYPE(PyTuple_GET_ITEM(args, 0))));
-        }
-        if (nargs != 3) {
-            PyErr_SetString(PyExc_TypeError, "type() takes 1 or 3 arguments");
-            return nullptr;
-        }
-    }
-    if (type->tp_new == nullptr) {
-        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
-        return nullptr;
-    }
-    PyObject *obj = type->tp_new(type, args, kwds);
-    if (obj == nullptr) return nullptr;
-    if (!PyObject_TypeCheck(obj, type)) return obj;
-    PyTypeObject *made = Py_TYPE(obj);
-    if (made->tp_init != nullptr && made->tp_init(obj, args, kwds) < 0) {
-        Py_DECREF(obj);
-        return nullptr;
-    }
-    return obj;
-}
-
-PyObject *type_get_name(PyObject *self, void *) noexcept {
-    const char *name = reinterpret_cast<PyTypeObject *>(self)->tp_name;
-    const char *dot = std::strrchr(name, '.');
-    return PyUnicode_FromString(dot != nullptr ? dot + 1 : name);
-}
-
-PyGetSetDef type_getset[] = {
-    {"__name__", type_get_name, nullptr, nullptr, nullptr},
-    {nullptr, nullptr, nullptr, nullptr, nullptr},
-};
 
 // --- None, NotImplemented, Ellipsis ---------------------------------------------------------
 
@@ -150,7 +124,7 @@ PyObject *ellipsis_repr(PyObject *) noexcept {
 PyNumberMethods none_as_number = {.nb_bool = none_bool};
 
 PyObject *singleton_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
-    if (has_arguments(args, kwds)) {
+    if (excess_args(args, kwds)) {
         PyErr_Format(PyExc_TypeError, "%s takes no arguments", type->tp_name);
         return nullptr;
     }
@@ -159,32 +133,48 @@ PyObject *singleton_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noex
     return Py_NewRef(Py_Ellipsis);
 }
 
-// Copies each NULL slot of a sub-table from the base's table.
-template <typename Table>
-void inherit_table(Table *&mine, Table *base) noexcept {
-    if (base == nullptr) return;
-    if (mine == nullptr) {
-        mine = base;
-        return;
-    }
-    using Slot = void *;
-    static_assert(sizeof(Table) % sizeof(Slot) == 0);
-    // Every member of the slot tables is a pointer, so the table is an array of them.
-    Slot slots_mine[sizeof(Table) / sizeof(Slot)];
-    Slot slots_base[sizeof(Table) / sizeof(Slot)];
-    std::memcpy(slots_mine, mine, sizeof(Table));
-    std::memcpy(slots_base, base, sizeof(Table));
-    for (std::size_t i = 0; i < sizeof(Table) / sizeof(Slot); ++i)
-        if (slots_mine[i] == nullptr) slots_mine[i] = slots_base[i];
-    std::memcpy(static_cast<void *>(mine), slots_mine, sizeof(Table));
-}
-
-template <typename Slot>
-void inherit(Slot &mine, Slot base) noexcept {
-    if (mine == nullptr) mine = base;
-}
-
 }  // namespace
+
+PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept {
+    if (excess_args(args, kwds)) {
+        if (type->tp_new != object_new) {
+            PyErr_SetString(
+                PyExc_TypeError,
+                "object.__new__() takes exactly one argument (the type to instantiate)");
+            return nullptr;
+        }
+        if (type->tp_init == object_tp_init) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
+            return nullptr;
+        }
+    }
+    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) return abstract_error(type);
+    return type->tp_alloc(type, 0);
+}
+
+int object_tp_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
+    PyTypeObject *type = Py_TYPE(self);
+    if (excess_args(args, kwds)) {
+        if (type->tp_init != object_tp_init) {
+            PyErr_SetString(
+                PyExc_TypeError,
+                "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == object_new) {
+            PyErr_Format(
+                PyExc_TypeError,
+                "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace minipy::runtime
+
+using namespace minipy::runtime;
 
 extern "C" {
 
@@ -199,9 +189,14 @@ PyTypeObject PyBaseObject_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "The base class of the class hierarchy.",
+    .tp_doc =
+        "object()\n--\n\nThe base class of the class hierarchy.\n\n"
+        "When called, it accepts no arguments and returns a new featureless\n"
+        "instance that has no instance attributes and cannot be given any.\n",
     .tp_richcompare = object_richcompare,
-    .tp_init = object_init,
+    .tp_methods = object_methods,
+    .tp_getset = object_getsets,
+    .tp_init = object_tp_init,
     .tp_alloc = PyType_GenericAlloc,
     .tp_new = object_new,
     .tp_free = PyObject_Free,
@@ -210,12 +205,28 @@ PyTypeObject PyBaseObject_Type = {
 PyTypeObject PyType_Type = {
     MINIPY_TYPE_OBJECT_HEAD,
     .tp_name = "type",
-    .tp_basicsize = sizeof(PyTypeObject),
+    .tp_basicsize = sizeof(PyHeapTypeObject),
+    .tp_itemsize = sizeof(PyMemberDef),
+    .tp_dealloc = type_dealloc,
     .tp_repr = type_repr,
     .tp_call = type_call,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS,
-    .tp_getset = type_getset,
+    .tp_getattro = type_getattro,
+    .tp_setattro = type_setattro,
+    .tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS,
+    .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+    .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
+    .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist),
+    .tp_methods = type_methods,
+    .tp_members = type_members,
+    .tp_getset = type_getsets,
+    .tp_dictoffset = offsetof(PyTypeObject, tp_dict),
+    .tp_init = type_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = type_new,
+    .tp_free = PyObject_GC_Del,
+    .tp_is_gc = type_is_gc,
 };
 
 PyTypeObject _PyNone_Type = {
@@ -243,9 +254,16 @@ PyObject _Py_EllipsisObject = {1, &PyEllipsis_Type};
 // --- Types ----------------------------------------------------------------------------------
 
 extern "C" int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b) noexcept {
+    PyObject *mro = a->tp_mro;
+    if (mro != nullptr) {
+        // The MRO holds every base, multiple inheritance included.
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); ++i)
+            if (PyTuple_GET_ITEM(mro, i) == reinterpret_cast<PyObject *>(b)) return 1;
+        return 0;
+    }
+    // Not readied yet: the tp_base chain is all there is.
     for (PyTypeObject *t = a; t != nullptr; t = t->tp_base)
         if (t == b) return 1;
-    // Every type derives from object, ready or not.
     return b == &PyBaseObject_Type;
 }
 
@@ -254,65 +272,8 @@ extern "C" const char *_PyType_Name(PyTypeObject *type) noexcept {
     return dot != nullptr ? dot + 1 : type->tp_name;
 }
 
-extern "C" int PyType_Ready(PyTypeObject *type) noexcept {
-    if (type->tp_flags & Py_TPFLAGS_READY) return 0;
-    if (type->tp_name == nullptr) {
-        PyErr_SetString(PyExc_SystemError, "Type does not define the tp_name field.");
-        return -1;
-    }
-    if (type->tp_base == nullptr && type != &PyBaseObject_Type) type->tp_base = &PyBaseObject_Type;
-    PyTypeObject *base = type->tp_base;
-    if (base != nullptr && !(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0)
-        return -1;
-    if (Py_TYPE(type) == nullptr && base != nullptr)
-        Py_SET_TYPE(_PyObject_CAST(type), Py_TYPE(base));
-    type->tp_flags |= Py_TPFLAGS_READYING;
-
-    if (base != nullptr) {
-        if (type->tp_basicsize == 0) type->tp_basicsize = base->tp_basicsize;
-        if (type->tp_itemsize == 0) type->tp_itemsize = base->tp_itemsize;
-        // The fast subclass bits and GC travel down the hierarchy.
-        type->tp_flags |=
-            base->tp_flags &
-            (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS |
-             Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
-             Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS);
-        // A subtype of a GC type that adds no references of its own collects as its base.
-        if ((base->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_traverse == nullptr &&
-            type->tp_clear == nullptr) {
-            type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-            type->tp_traverse = base->tp_traverse;
-            type->tp_clear = base->tp_clear;
-        }
-        inherit(type->tp_dealloc, base->tp_dealloc);
-        inherit(type->tp_repr, base->tp_repr);
-        inherit(type->tp_str, base->tp_str);
-        inherit(type->tp_getattro, base->tp_getattro);
-        inherit(type->tp_setattro, base->tp_setattro);
-        // Hash and rich comparison go together: a type that defines either keeps its own.
-        if (type->tp_richcompare == nullptr && type->tp_hash == nullptr) {
-            type->tp_richcompare = base->tp_richcompare;
-            type->tp_hash = base->tp_hash;
-        }
-        inherit(type->tp_call, base->tp_call);
-        inherit(type->tp_iter, base->tp_iter);
-        inherit(type->tp_iternext, base->tp_iternext);
-        inherit(type->tp_descr_get, base->tp_descr_get);
-        inherit(type->tp_descr_set, base->tp_descr_set);
-        if (type->tp_dictoffset == 0) type->tp_dictoffset = base->tp_dictoffset;
-        inherit(type->tp_init, base->tp_init);
-        inherit(type->tp_alloc, base->tp_alloc);
-        inherit(type->tp_free, base->tp_free);
-        inherit(type->tp_is_gc, base->tp_is_gc);
-        // A static type without tp_new cannot be instantiated (CPython's rule for types that
-        // do not set it), except that it inherits one from a base other than object.
-        if (type->tp_new == nullptr && base != &PyBaseObject_Type) type->tp_new = base->tp_new;
-        inherit_table(type->tp_as_number, base->tp_as_number);
-        inherit_table(type->tp_as_sequence, base->tp_as_sequence);
-        inherit_table(type->tp_as_mapping, base->tp_as_mapping);
-    }
-    type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
-    return 0;
+extern "C" unsigned long PyType_GetFlags(PyTypeObject *type) noexcept {
+    return type->tp_flags;
 }
 
 // --- Making objects -------------------------------------------------------------------------
@@ -321,15 +282,19 @@ extern "C" void _Py_Dealloc(PyObject *op) noexcept {
     Py_TYPE(op)->tp_dealloc(op);
 }
 
+// Instances of a heap type hold a reference to it (CPython 3.8+): the class lives as long as
+// its instances. subtype_dealloc gives it back.
 extern "C" PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) noexcept {
     if (op == nullptr) return PyErr_NoMemory();
-    return minipy::runtime::init_object_header(op, type);
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
+    return init_object_header(op, type);
 }
 
 extern "C" PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type,
                                          Py_ssize_t size) noexcept {
     if (op == nullptr) return reinterpret_cast<PyVarObject *>(PyErr_NoMemory());
-    return minipy::runtime::init_var_object_header(op, type, size);
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
+    return init_var_object_header(op, type, size);
 }
 
 extern "C" PyObject *_PyObject_New(PyTypeObject *type) noexcept {
@@ -360,9 +325,8 @@ extern "C" PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) 
     if (size == 0) return PyErr_NoMemory();
     PyObject *obj;
     if (PyType_IS_GC(type)) {
-        obj = type->tp_itemsize == 0
-                  ? _PyObject_GC_New(type)
-                  : reinterpret_cast<PyObject *>(_PyObject_GC_NewVar(type, nitems + 1));
+        // The GC allocator lays out the managed-dict words in front when the type has them.
+        obj = minipy::runtime::gc::gc_alloc_object(type, size);
         if (obj == nullptr) return nullptr;
         std::memset(static_cast<void *>(obj), 0, size);
     } else {
@@ -370,9 +334,15 @@ extern "C" PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) 
         if (memory == nullptr) return PyErr_NoMemory();
         obj = static_cast<PyObject *>(memory);
     }
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
     Py_SET_TYPE(obj, type);
     Py_SET_REFCNT(obj, 1);
     if (type->tp_itemsize != 0) Py_SET_SIZE(obj, nitems);
+    // What a metatype allocates is a class (type() and PyType_FromSpec fill in the rest):
+    // marked as a heap type before it is tracked, so that type's tp_is_gc says it is a GC
+    // object from its first moment on a collector list.
+    if (type->tp_flags & Py_TPFLAGS_TYPE_SUBCLASS)
+        reinterpret_cast<PyTypeObject *>(obj)->tp_flags = Py_TPFLAGS_HEAPTYPE;
     if (PyType_IS_GC(type)) PyObject_GC_Track(obj);
     return obj;
 }
@@ -384,6 +354,7 @@ extern "C" PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *, PyObject 
 namespace minipy::runtime {
 
 int object_init() noexcept {
+    if (slot_defs_init() < 0) return -1;
     PyTypeObject *const types[] = {&PyBaseObject_Type,      &PyType_Type,     &_PyNone_Type,
                                    &_PyNotImplemented_Type, &PyEllipsis_Type, &PyCFunction_Type};
     for (PyTypeObject *type : types)
@@ -391,6 +362,10 @@ int object_init() noexcept {
     return 0;
 }
 
-void object_fini() noexcept {}
+// Normally types_fini (the last part started, the first finished) has restored the static
+// types already; after a failed start-up it may not have run.
+void object_fini() noexcept {
+    types_fini();
+}
 
 }  // namespace minipy::runtime
