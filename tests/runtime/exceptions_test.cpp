@@ -72,6 +72,8 @@ BOOST_AUTO_TEST_CASE(hierarchy_is_cpythons) {
         {PyExc_NotImplementedError, PyExc_RuntimeError},
         {PyExc_RecursionError, PyExc_RuntimeError},
         {PyExc_SyntaxError, PyExc_Exception},
+        {PyExc_IndentationError, PyExc_SyntaxError},
+        {PyExc_TabError, PyExc_IndentationError},
         {PyExc_SystemError, PyExc_Exception},
         {PyExc_TypeError, PyExc_Exception},
         {PyExc_ValueError, PyExc_Exception},
@@ -173,6 +175,46 @@ BOOST_AUTO_TEST_CASE(stop_iteration_value_and_system_exit_code) {
     PyObject *exit = make(PyExc_SystemExit, two);
     BOOST_TEST(attr_repr(exit, "code") == "(1, 2)");
     for (PyObject *o : {args, stop, empty, two, exit}) Py_DECREF(o);
+}
+
+BOOST_AUTO_TEST_CASE(syntax_error_fields_and_str) {
+    RuntimeScope runtime;
+    // Expected texts: python3 -c "e = SyntaxError('bad', ('dir/f.py', 3, 5, 'x y\n', 3, 7));
+    // print(str(e), repr(e), e.msg, ...)", and so on for each line below.
+    PyObject *args = Py_BuildValue("(s(siisii))", "bad", "dir/f.py", 3, 5, "x y\n", 3, 7);
+    PyObject *full = make(PyExc_SyntaxError, args);
+    BOOST_TEST(utf8(PyObject_Str(full)) == "bad (f.py, line 3)");
+    BOOST_TEST(utf8(PyObject_Repr(full)) ==
+               "SyntaxError('bad', ('dir/f.py', 3, 5, 'x y\\n', 3, 7))");
+    BOOST_TEST(attr_repr(full, "msg") == "'bad'");
+    BOOST_TEST(attr_repr(full, "filename") == "'dir/f.py'");
+    BOOST_TEST(attr_repr(full, "lineno") == "3");
+    BOOST_TEST(attr_repr(full, "offset") == "5");
+    BOOST_TEST(attr_repr(full, "end_lineno") == "3");
+    BOOST_TEST(attr_repr(full, "end_offset") == "7");
+    BOOST_TEST(attr_repr(full, "text") == "'x y\\n'");
+    BOOST_TEST(attr_repr(full, "print_file_and_line") == "None");
+    PyObject *msg_args = Py_BuildValue("(s)", "m");
+    PyObject *msg_only = make(PyExc_SyntaxError, msg_args);
+    BOOST_TEST(utf8(PyObject_Str(msg_only)) == "m");
+    BOOST_TEST(attr_repr(msg_only, "lineno") == "None");
+    PyObject *indent_args = Py_BuildValue("(s(siiO))", "m", "f", 1, 2, Py_None);
+    PyObject *indent = make(PyExc_IndentationError, indent_args);
+    BOOST_TEST(utf8(PyObject_Str(indent)) == "m (f, line 1)");
+    BOOST_TEST(attr_repr(indent, "end_lineno") == "None");
+    PyObject *tab_args = Py_BuildValue("(s(OiiO))", "m", Py_None, 4, 2, Py_None);
+    PyObject *tab = make(PyExc_TabError, tab_args);
+    BOOST_TEST(utf8(PyObject_Str(tab)) == "m (line 4)");
+    BOOST_TEST(utf8(PyObject_Repr(tab)) == "TabError('m', (None, 4, 2, None))");
+    PyObject *half_args = Py_BuildValue("(s(siisi))", "m", "f", 1, 2, "t", 1);
+    BOOST_TEST(PyObject_CallObject(PyExc_SyntaxError, half_args) == nullptr);
+    PyObject *error = PyErr_GetRaisedException();
+    BOOST_TEST(Py_TYPE(error) == as_type(PyExc_TypeError));
+    BOOST_TEST(utf8(PyObject_Str(error)) ==
+               "end_offset must be provided when end_lineno is provided");
+    for (PyObject *o :
+         {args, full, msg_args, msg_only, indent_args, indent, tab_args, tab, half_args, error})
+        Py_DECREF(o);
 }
 
 BOOST_AUTO_TEST_CASE(keyword_arguments_are_refused) {

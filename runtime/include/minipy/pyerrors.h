@@ -39,6 +39,20 @@ typedef struct {
     PyObject *code; /* SystemExit.code */
 } PySystemExitObject;
 
+/* SyntaxError and its subclasses IndentationError and TabError: the message and where it
+ * points (CPython's field order). A field never set reads as None. */
+typedef struct {
+    PyBaseExceptionObject base;
+    PyObject *msg;
+    PyObject *filename;
+    PyObject *lineno; /* 1-based */
+    PyObject *offset; /* 1-based, in characters */
+    PyObject *end_lineno;
+    PyObject *end_offset;
+    PyObject *text; /* the source line */
+    PyObject *print_file_and_line;
+} PySyntaxErrorObject;
+
 PyAPI_FUNC(void) PyErr_SetNone(PyObject *type) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetObject(PyObject *type, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetString(PyObject *type, const char *message) MINIPY_NOEXCEPT;
@@ -120,6 +134,8 @@ PyAPI_DATA(PyObject *) PyExc_RuntimeError;
 PyAPI_DATA(PyObject *) PyExc_NotImplementedError;
 PyAPI_DATA(PyObject *) PyExc_RecursionError;
 PyAPI_DATA(PyObject *) PyExc_SyntaxError;
+PyAPI_DATA(PyObject *) PyExc_IndentationError;
+PyAPI_DATA(PyObject *) PyExc_TabError;
 PyAPI_DATA(PyObject *) PyExc_SystemError;
 PyAPI_DATA(PyObject *) PyExc_TypeError;
 PyAPI_DATA(PyObject *) PyExc_ValueError;

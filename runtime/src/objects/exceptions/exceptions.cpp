@@ -280,7 +280,6 @@ MINIPY_EXCEPTION_TYPE(OSError, Exception)
 MINIPY_EXCEPTION_TYPE(RuntimeError, Exception)
 MINIPY_EXCEPTION_TYPE(NotImplementedError, RuntimeError)
 MINIPY_EXCEPTION_TYPE(RecursionError, RuntimeError)
-MINIPY_EXCEPTION_TYPE(SyntaxError, Exception)
 MINIPY_EXCEPTION_TYPE(SystemError, Exception)
 MINIPY_EXCEPTION_TYPE(TypeError, Exception)
 MINIPY_EXCEPTION_TYPE(ValueError, Exception)
@@ -297,17 +296,17 @@ PyTypeObject _PyExc_KeyError = {
     .tp_flags = kExceptionFlags, .tp_base = &_PyExc_LookupError,
 };
 
-#define MINIPY_EXCEPTION_ALL(X)                                                                \
-    X(BaseException)                                                                           \
-    X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration)          \
-        X(ArithmeticError) X(FloatingPointError) X(OverflowError) X(ZeroDivisionError)         \
-            X(AssertionError) X(AttributeError) X(BufferError) X(EOFError) X(ImportError)      \
-                X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError) X(MemoryError) \
-                    X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)               \
-                        X(NotImplementedError) X(RecursionError) X(SyntaxError) X(SystemError) \
-                            X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError)   \
-                                X(UnicodeEncodeError) X(Warning) X(UserWarning)                \
-                                    X(DeprecationWarning) X(RuntimeWarning)
+#define MINIPY_EXCEPTION_ALL(X)                                                                    \
+    X(BaseException)                                                                               \
+    X(SystemExit)                                                                                  \
+    X(KeyboardInterrupt) X(GeneratorExit) X(Exception) X(StopIteration) X(ArithmeticError)         \
+        X(FloatingPointError) X(OverflowError) X(ZeroDivisionError) X(AssertionError)              \
+            X(AttributeError) X(BufferError) X(EOFError) X(ImportError) X(ModuleNotFoundError)     \
+                X(LookupError) X(IndexError) X(KeyError) X(MemoryError) X(NameError)               \
+                    X(UnboundLocalError) X(OSError) X(RuntimeError) X(NotImplementedError)         \
+                        X(RecursionError) X(SystemError) X(TypeError) X(ValueError)                \
+                            X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning) \
+                                X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
 
 #define MINIPY_EXCEPTION_POINTER(NAME) PyObject *PyExc_##NAME = _PyObject_CAST(&_PyExc_##NAME);
 MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_POINTER)
@@ -338,6 +337,7 @@ int exceptions_init() noexcept {
     if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
     MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
 #undef MINIPY_EXCEPTION_READY
+    if (syntax_error_types_ready() < 0) return -1;
     g_memory_error.exc.args = Py_NewRef(empty_tuple());
     return 0;
 }

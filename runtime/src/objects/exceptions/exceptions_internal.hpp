@@ -10,6 +10,9 @@ namespace minipy::runtime {
 // GC header in front, like any exception), so raising it never needs memory.
 PyObject *preallocated_memory_error() noexcept;
 
+// syntax_error.cpp: readies SyntaxError, IndentationError and TabError (after Exception).
+int syntax_error_types_ready() noexcept;
+
 }  // namespace minipy::runtime
 
 #endif  // MINIPY_EXCEPTIONS_INTERNAL_HPP
