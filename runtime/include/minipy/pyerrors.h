@@ -75,6 +75,11 @@ PyAPI_FUNC(void)
 /* 3.12's spelling: the current exception instance (new reference) or NULL / steal it back. */
 PyAPI_FUNC(PyObject *) PyErr_GetRaisedException(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetRaisedException(PyObject *exc) MINIPY_NOEXCEPT;
+/* The exception being handled (what sys.exception() returns): a new reference, or NULL when
+ * none is; no exception is set either way. Set replaces it (NULL or None: none). While one is
+ * handled, PyErr_SetObject makes it the new exception's __context__ (implicit chaining). */
+PyAPI_FUNC(PyObject *) PyErr_GetHandledException(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) PyErr_SetHandledException(PyObject *exc) MINIPY_NOEXCEPT;
 /* Whether `given` (a type or an instance) matches `exc` (a type or a tuple of them). */
 PyAPI_FUNC(int) PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyErr_ExceptionMatches(PyObject *exc) MINIPY_NOEXCEPT;
