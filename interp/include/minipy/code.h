@@ -17,31 +17,31 @@ MINIPY_EXTERN_C_BEGIN
 typedef uint16_t _Py_CODEUNIT;
 
 typedef struct {
-    PyObject_VAR_HEAD           /* ob_size: number of code units */
-    PyObject *co_consts;        /* tuple */
-    PyObject *co_names;         /* tuple of str: globals, attributes, imports */
+    PyObject_VAR_HEAD            /* ob_size: number of code units */
+        PyObject *co_consts;     /* tuple */
+    PyObject *co_names;          /* tuple of str: globals, attributes, imports */
     PyObject *co_exceptiontable; /* bytes */
-    int co_flags;               /* CO_* */
-    int co_argcount;            /* positional parameters, posonly included, *args not */
+    int co_flags;                /* CO_* */
+    int co_argcount;             /* positional parameters, posonly included, *args not */
     int co_posonlyargcount;
     int co_kwonlyargcount;
-    int co_stacksize;           /* the value stack's depth */
+    int co_stacksize; /* the value stack's depth */
     int co_firstlineno;
-    int co_nlocalsplus;         /* locals + cells + free variables */
-    int co_nlocals;             /* plain locals (parameters first) */
-    int co_nplaincellvars;      /* cells that are not parameters */
+    int co_nlocalsplus;    /* locals + cells + free variables */
+    int co_nlocals;        /* plain locals (parameters first) */
+    int co_nplaincellvars; /* cells that are not parameters */
     int co_ncellvars;
     int co_nfreevars;
-    int co_framesize;           /* words a frame of this code takes on the data stack */
+    int co_framesize;             /* words a frame of this code takes on the data stack */
     PyObject *co_localsplusnames; /* tuple of str, one per localsplus slot */
     PyObject *co_localspluskinds; /* bytes: CO_FAST_* per slot */
     PyObject *co_filename;
     PyObject *co_name;
     PyObject *co_qualname;
-    PyObject *co_linetable;     /* bytes */
+    PyObject *co_linetable; /* bytes */
     PyObject *co_weakreflist;
     void *co_extra;
-    char co_code_adaptive[1];   /* ob_size code units */
+    char co_code_adaptive[1]; /* ob_size code units */
 } PyCodeObject;
 
 /* co_flags (CPython's values). */
@@ -62,8 +62,8 @@ typedef struct {
 #define CO_FAST_FREE  0x80
 
 PyAPI_DATA(PyTypeObject) PyCode_Type;
-#define PyCode_Check(op) Py_IS_TYPE((op), &PyCode_Type)
-#define _PyCode_CODE(co) ((_Py_CODEUNIT *)(co)->co_code_adaptive)
+#define PyCode_Check(op)      Py_IS_TYPE((op), &PyCode_Type)
+#define _PyCode_CODE(co)      ((_Py_CODEUNIT *)(co)->co_code_adaptive)
 #define PyCode_GetNumFree(co) ((co)->co_nfreevars)
 
 /* The line of the instruction at byte offset `addr` (2 * its code unit index); -1 when it
@@ -71,9 +71,8 @@ PyAPI_DATA(PyTypeObject) PyCode_Type;
 PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int addr) MINIPY_NOEXCEPT;
 /* The location of the instruction at byte offset `addr`: 1 and the four values (-1 where
  * unknown), or 0 when addr is outside the code. Columns are UTF-8 byte offsets. */
-PyAPI_FUNC(int) PyCode_Addr2Location(PyCodeObject *co, int addr, int *start_line,
-                                     int *start_column, int *end_line,
-                                     int *end_column) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyCode_Addr2Location(PyCodeObject *co, int addr, int *start_line, int *start_column,
+                                     int *end_line, int *end_column) MINIPY_NOEXCEPT;
 /* co_code as bytes (new reference). */
 PyAPI_FUNC(PyObject *) PyCode_GetCode(PyCodeObject *co) MINIPY_NOEXCEPT;
 /* An empty code object that raises nothing and returns None. */

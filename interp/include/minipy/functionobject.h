@@ -16,23 +16,22 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct PyFunctionObject {
-    PyObject_HEAD
-    PyObject *func_globals;     /* dict */
-    PyObject *func_builtins;    /* dict */
-    PyObject *func_name;        /* str */
-    PyObject *func_qualname;    /* str */
-    PyObject *func_code;        /* PyCodeObject */
-    PyObject *func_defaults;    /* tuple or NULL */
-    PyObject *func_kwdefaults;  /* dict or NULL */
-    PyObject *func_closure;     /* tuple of cells or NULL */
+    PyObject_HEAD PyObject *func_globals; /* dict */
+    PyObject *func_builtins;              /* dict */
+    PyObject *func_name;                  /* str */
+    PyObject *func_qualname;              /* str */
+    PyObject *func_code;                  /* PyCodeObject */
+    PyObject *func_defaults;              /* tuple or NULL */
+    PyObject *func_kwdefaults;            /* dict or NULL */
+    PyObject *func_closure;               /* tuple of cells or NULL */
     PyObject *func_doc;
-    PyObject *func_dict;        /* __dict__, made on first use */
+    PyObject *func_dict; /* __dict__, made on first use */
     PyObject *func_weakreflist;
     PyObject *func_module;      /* __module__ */
     PyObject *func_annotations; /* dict or NULL */
     vectorcallfunc vectorcall;
-    uint32_t func_version;      /* 0 until the specializer asks; reset when __code__ or the
-                                   defaults change */
+    uint32_t func_version; /* 0 until the specializer asks; reset when __code__ or the
+                              defaults change */
 } PyFunctionObject;
 
 PyAPI_DATA(PyTypeObject) PyFunction_Type;
@@ -41,8 +40,8 @@ PyAPI_DATA(PyTypeObject) PyFunction_Type;
 /* A function for `code` with `globals` (its __name__ gives __module__, its __builtins__ the
  * builtins); qualname NULL means the code's. New reference or NULL with an exception. */
 PyAPI_FUNC(PyObject *) PyFunction_New(PyObject *code, PyObject *globals) MINIPY_NOEXCEPT;
-PyAPI_FUNC(PyObject *)
-    PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
+                                                  PyObject *qualname) MINIPY_NOEXCEPT;
 /* Borrowed references. */
 PyAPI_FUNC(PyObject *) PyFunction_GetCode(PyObject *op) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyFunction_GetGlobals(PyObject *op) MINIPY_NOEXCEPT;
@@ -55,13 +54,12 @@ PyAPI_FUNC(int) PyFunction_SetDefaults(PyObject *op, PyObject *defaults) MINIPY_
 PyAPI_FUNC(int) PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyFunction_SetClosure(PyObject *op, PyObject *closure) MINIPY_NOEXCEPT;
 /* The vectorcall of every Python function. */
-PyAPI_FUNC(PyObject *) _PyFunction_Vectorcall(PyObject *func, PyObject *const *args,
-                                              size_t nargsf, PyObject *kwnames) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) _PyFunction_Vectorcall(PyObject *func, PyObject *const *args, size_t nargsf,
+                                              PyObject *kwnames) MINIPY_NOEXCEPT;
 
 /* --- Cells: a variable shared between a function and the functions nested in it ---------- */
 typedef struct {
-    PyObject_HEAD
-    PyObject *ob_ref; /* the contents, or NULL when empty */
+    PyObject_HEAD PyObject *ob_ref; /* the contents, or NULL when empty */
 } PyCellObject;
 
 PyAPI_DATA(PyTypeObject) PyCell_Type;

@@ -12,8 +12,7 @@
 MINIPY_EXTERN_C_BEGIN
 
 typedef struct _traceback {
-    PyObject_HEAD
-    struct _traceback *tb_next;
+    PyObject_HEAD struct _traceback *tb_next;
     PyFrameObject *tb_frame;
     int tb_lasti;  /* byte offset of the instruction */
     int tb_lineno; /* -1 until asked */

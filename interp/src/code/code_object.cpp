@@ -38,14 +38,14 @@ PyObject *code_repr(PyObject *self) noexcept {
 }
 
 PyObject *get_object(PyObject *self, void *offset) noexcept {
-    PyObject *value =
-        *reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) + reinterpret_cast<intptr_t>(offset));
+    PyObject *value = *reinterpret_cast<PyObject **>(reinterpret_cast<char *>(self) +
+                                                     reinterpret_cast<intptr_t>(offset));
     return Py_NewRef(value != nullptr ? value : Py_None);
 }
 
 PyObject *get_int(PyObject *self, void *offset) noexcept {
-    return PyLong_FromLong(
-        *reinterpret_cast<int *>(reinterpret_cast<char *>(self) + reinterpret_cast<intptr_t>(offset)));
+    return PyLong_FromLong(*reinterpret_cast<int *>(reinterpret_cast<char *>(self) +
+                                                    reinterpret_cast<intptr_t>(offset)));
 }
 
 PyObject *get_code(PyObject *self, void *) noexcept {
@@ -57,10 +57,13 @@ PyObject *get_kind(PyObject *self, void *kind) noexcept {
                               static_cast<int>(reinterpret_cast<intptr_t>(kind)));
 }
 
-#define CODE_OBJECT(field) \
-    {#field, get_object, nullptr, nullptr, reinterpret_cast<void *>(offsetof(PyCodeObject, field))}
+#define CODE_OBJECT(field)                                            \
+    {                                                                 \
+#field, get_object, nullptr, nullptr,                         \
+            reinterpret_cast < void *>(offsetof(PyCodeObject, field)) \
+    }
 #define CODE_INT(field) \
-    {#field, get_int, nullptr, nullptr, reinterpret_cast<void *>(offsetof(PyCodeObject, field))}
+    { #field, get_int, nullptr, nullptr, reinterpret_cast < void *>(offsetof(PyCodeObject, field)) }
 
 PyGetSetDef code_getset[] = {
     CODE_OBJECT(co_consts),
@@ -101,7 +104,8 @@ PyCodeObject *code_new(const CodeParts &p) noexcept {
         return nullptr;
     }
     const Py_ssize_t nlocalsplus = PyTuple_GET_SIZE(p.localsplusnames);
-    const auto *kinds = reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(p.localspluskinds));
+    const auto *kinds =
+        reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(p.localspluskinds));
     int nlocals = 0, ncells = 0, nplaincells = 0, nfree = 0;
     for (Py_ssize_t i = 0; i < nlocalsplus; ++i) {
         const int kind = kinds[i];
@@ -116,8 +120,8 @@ PyCodeObject *code_new(const CodeParts &p) noexcept {
         }
     }
     const Py_ssize_t bytes = static_cast<Py_ssize_t>(p.ncode) * 2;
-    auto *co = reinterpret_cast<PyCodeObject *>(
-        PyObject_Malloc(offsetof(PyCodeObject, co_code_adaptive) + static_cast<std::size_t>(bytes)));
+    auto *co = reinterpret_cast<PyCodeObject *>(PyObject_Malloc(
+        offsetof(PyCodeObject, co_code_adaptive) + static_cast<std::size_t>(bytes)));
     if (co == nullptr) {
         PyErr_NoMemory();
         return nullptr;
@@ -157,7 +161,8 @@ Location code_location(PyCodeObject *co, int index) noexcept {
 }
 
 PyObject *code_names_of_kind(PyCodeObject *co, int kind) noexcept {
-    const auto *kinds = reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(co->co_localspluskinds));
+    const auto *kinds =
+        reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(co->co_localspluskinds));
     Py_ssize_t n = 0;
     for (int i = 0; i < co->co_nlocalsplus; ++i)
         if (kinds[i] & kind) ++n;
@@ -224,7 +229,8 @@ PyObject *PyCode_GetCode(PyCodeObject *co) noexcept {
     return bytes;
 }
 
-PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno) noexcept {
+PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname,
+                              int firstlineno) noexcept {
     PyObject *file = PyUnicode_FromString(filename);
     PyObject *name = PyUnicode_FromString(funcname);
     PyObject *empty = PyTuple_New(0);
@@ -236,11 +242,12 @@ PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int fi
         const CodeUnit code[] = {make_unit(RESUME, 0), make_unit(RETURN_CONST, 0)};
         LineTableWriter lines(firstlineno);
         PyObject *linetable = nullptr;
-        if (lines.add(Location{firstlineno, firstlineno, -1, -1}, 2) == 0) linetable = lines.finish();
+        if (lines.add(Location{firstlineno, firstlineno, -1, -1}, 2) == 0)
+            linetable = lines.finish();
         if (linetable != nullptr) {
-            CodeParts parts{file,  name,     name,     0,     0,        0,        0,
-                            0,     firstlineno, consts, empty, empty, no_bytes, linetable,
-                            no_bytes, code, 2};
+            CodeParts parts{file,     name,      name,        0,      0,     0,
+                            0,        0,         firstlineno, consts, empty, empty,
+                            no_bytes, linetable, no_bytes,    code,   2};
             co = code_new(parts);
             Py_DECREF(linetable);
         }

@@ -66,10 +66,10 @@ class LineTableWriter {
 struct LineTableCursor {
     const std::uint8_t *p;
     const std::uint8_t *end;
-    int line;       // the running line
-    int unit;       // first code unit of the current entry
-    int end_unit;   // one past its last
-    Location loc;   // its location
+    int line;      // the running line
+    int unit;      // first code unit of the current entry
+    int end_unit;  // one past its last
+    Location loc;  // its location
 
     LineTableCursor(PyObject *table, int firstlineno) noexcept;
     // Moves to the next entry; false at the end of the table.

@@ -16,7 +16,7 @@ using CodeUnit = std::uint16_t;
 
 enum Opcode : std::uint8_t {
 #define OPCODE(name, cache, flags) name,
-#define SPECIALIZED(name, base) name,
+#define SPECIALIZED(name, base)    name,
 #include "code/opcodes.def"
 #undef OPCODE
 #undef SPECIALIZED
@@ -44,6 +44,14 @@ struct OpcodeInfo {
 };
 
 extern const OpcodeInfo kOpcodeInfo[256];
+
+// The cache size of each instruction as a constant (kCacheOf_BINARY_OP, ...), for the eval
+// loop's skips.
+#define OPCODE(name, cache, flags) inline constexpr int kCacheOf_##name = cache;
+#define SPECIALIZED(name, base)
+#include "code/opcodes.def"
+#undef OPCODE
+#undef SPECIALIZED
 
 inline constexpr CodeUnit make_unit(int opcode, int oparg) noexcept {
     return static_cast<CodeUnit>((opcode & 0xFF) | ((oparg & 0xFF) << 8));

@@ -63,8 +63,8 @@ int compare_op(Compiler *c, CmpOp op) noexcept {
 }
 
 int compile_boolop(Compiler *c, Expr *e) noexcept {
-    const int jump = e->v.BoolOp.op == BoolOp::And ? code::JUMP_IF_FALSE_OR_POP
-                                                   : code::JUMP_IF_TRUE_OR_POP;
+    const int jump =
+        e->v.BoolOp.op == BoolOp::And ? code::JUMP_IF_FALSE_OR_POP : code::JUMP_IF_TRUE_OR_POP;
     BasicBlock *end = new_block(c);
     if (end == nullptr) return -1;
     Seq<Expr *> *values = e->v.BoolOp.values;
@@ -186,7 +186,8 @@ int unpack_helper(Compiler *c, Seq<Expr *> *elts) noexcept {
         Expr *elt = (*elts)[i];
         if (elt->kind == ExprKind::Starred && !seen_star) {
             if (i >= (1 << 8) || n - i - 1 >= (INT_MAX >> 8))
-                return compiler_error(c, c->u->loc, "too many expressions in star-unpacking assignment");
+                return compiler_error(c, c->u->loc,
+                                      "too many expressions in star-unpacking assignment");
             if (addop(c, code::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8))) < 0) return -1;
             seen_star = true;
         } else if (elt->kind == ExprKind::Starred) {
@@ -200,7 +201,8 @@ int unpack_helper(Compiler *c, Seq<Expr *> *elts) noexcept {
 int assignment_helper(Compiler *c, Seq<Expr *> *elts) noexcept {
     if (unpack_helper(c, elts) < 0) return -1;
     for (Expr *elt : each(elts))
-        if (compile_expr(c, elt->kind != ExprKind::Starred ? elt : elt->v.Starred.value) < 0) return -1;
+        if (compile_expr(c, elt->kind != ExprKind::Starred ? elt : elt->v.Starred.value) < 0)
+            return -1;
     return 0;
 }
 
@@ -458,18 +460,21 @@ int compile_attribute(Compiler *c, Expr *e) noexcept {
     if (compile_expr(c, e->v.Attribute.value) < 0) return -1;
     match_attr_start(c, e);
     switch (e->v.Attribute.ctx) {
-    case ExprContext::Load: return addop_name(c, code::LOAD_ATTR, e->v.Attribute.attr, c->u->names, true);
+    case ExprContext::Load:
+        return addop_name(c, code::LOAD_ATTR, e->v.Attribute.attr, c->u->names, true);
     case ExprContext::Store:
         if (PyUnicode_CompareWithASCIIString(e->v.Attribute.attr, "__debug__") == 0)
             return compiler_error(c, c->u->loc, "cannot assign to __debug__");
         return addop_name(c, code::STORE_ATTR, e->v.Attribute.attr, c->u->names, true);
-    case ExprContext::Del: return addop_name(c, code::DELETE_ATTR, e->v.Attribute.attr, c->u->names, true);
+    case ExprContext::Del:
+        return addop_name(c, code::DELETE_ATTR, e->v.Attribute.attr, c->u->names, true);
     }
     return 0;
 }
 
 int compile_name(Compiler *c, Expr *e) noexcept {
-    if (e->v.Name.ctx == ExprContext::Load && PyUnicode_CompareWithASCIIString(e->v.Name.id, "__debug__") == 0)
+    if (e->v.Name.ctx == ExprContext::Load &&
+        PyUnicode_CompareWithASCIIString(e->v.Name.id, "__debug__") == 0)
         return addop_load_const(c, c->optimize > 0 ? Py_False : Py_True);
     return nameop(c, e->v.Name.id, e->v.Name.ctx);
 }
@@ -511,7 +516,8 @@ int compile_expr1(Compiler *c, Expr *e) noexcept {
         return compile_expr(c, e->v.NamedExpr.target);
     case ExprKind::BoolOp: return compile_boolop(c, e);
     case ExprKind::BinOp:
-        if (compile_expr(c, e->v.BinOp.left) < 0 || compile_expr(c, e->v.BinOp.right) < 0) return -1;
+        if (compile_expr(c, e->v.BinOp.left) < 0 || compile_expr(c, e->v.BinOp.right) < 0)
+            return -1;
         return addop(c, code::BINARY_OP, binary_oparg(e->v.BinOp.op, false));
     case ExprKind::UnaryOp: {
         if (compile_expr(c, e->v.UnaryOp.operand) < 0) return -1;
@@ -526,14 +532,17 @@ int compile_expr1(Compiler *c, Expr *e) noexcept {
     case ExprKind::Lambda: return compile_lambda(c, e);
     case ExprKind::IfExp: return compile_ifexp(c, e);
     case ExprKind::Dict: return compile_dict(c, e);
-    case ExprKind::Set: return starunpack(c, e->v.Set.elts, 0, code::BUILD_SET, code::SET_ADD, code::SET_UPDATE, false);
+    case ExprKind::Set:
+        return starunpack(c, e->v.Set.elts, 0, code::BUILD_SET, code::SET_ADD, code::SET_UPDATE,
+                          false);
     case ExprKind::GeneratorExp:
     case ExprKind::ListComp:
     case ExprKind::SetComp:
     case ExprKind::DictComp: return compile_comprehension(c, e);
     case ExprKind::Yield:
     case ExprKind::YieldFrom: return compile_yield(c, e);
-    case ExprKind::Await: return compiler_error(c, loc_of(*e), "'await' is not supported by minipy");
+    case ExprKind::Await:
+        return compiler_error(c, loc_of(*e), "'await' is not supported by minipy");
     case ExprKind::Compare: return compile_compare(c, e);
     case ExprKind::Call: return compile_call(c, e);
     case ExprKind::Constant: return addop_load_const(c, e->v.Constant.value);
@@ -543,12 +552,16 @@ int compile_expr1(Compiler *c, Expr *e) noexcept {
     case ExprKind::Subscript: return compile_subscript(c, e);
     case ExprKind::Starred:
         if (e->v.Starred.ctx == ExprContext::Store)
-            return compiler_error(c, loc_of(*e), "starred assignment target must be in a list or tuple");
+            return compiler_error(c, loc_of(*e),
+                                  "starred assignment target must be in a list or tuple");
         return compiler_error(c, loc_of(*e), "can't use starred expression here");
     case ExprKind::Slice: return compile_slice(c, e);
     case ExprKind::Name: return compile_name(c, e);
-    case ExprKind::List: return compile_sequence(c, e, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND, false);
-    case ExprKind::Tuple: return compile_sequence(c, e, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND, true);
+    case ExprKind::List:
+        return compile_sequence(c, e, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND,
+                                false);
+    case ExprKind::Tuple:
+        return compile_sequence(c, e, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND, true);
     }
     PyErr_SetString(PyExc_SystemError, "compile_expr: unknown expression kind");
     return -1;
@@ -594,7 +607,8 @@ int compile_call_helper(Compiler *c, int n, Seq<Expr *> *args, Seq<Keyword *> *k
     // f(*args, **kwargs): the positional arguments as one tuple, the keywords as one dict.
     if (n == 0 && nargs == 1 && (*args)[0]->kind == ExprKind::Starred) {
         if (compile_expr(c, (*args)[0]->v.Starred.value) < 0) return -1;
-    } else if (starunpack(c, args, n, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND, true) < 0) {
+    } else if (starunpack(c, args, n, code::BUILD_LIST, code::LIST_APPEND, code::LIST_EXTEND,
+                          true) < 0) {
         return -1;
     }
     if (nkw > 0) {
@@ -630,7 +644,8 @@ int compile_call_helper(Compiler *c, int n, Seq<Expr *> *args, Seq<Keyword *> *k
 int compile_jump_if(Compiler *c, Expr *e, BasicBlock *next, bool cond) noexcept {
     switch (e->kind) {
     case ExprKind::UnaryOp:
-        if (e->v.UnaryOp.op == UnaryOp::Not) return compile_jump_if(c, e->v.UnaryOp.operand, next, !cond);
+        if (e->v.UnaryOp.op == UnaryOp::Not)
+            return compile_jump_if(c, e->v.UnaryOp.operand, next, !cond);
         break;
     case ExprKind::BoolOp: {
         Seq<Expr *> *values = e->v.BoolOp.values;

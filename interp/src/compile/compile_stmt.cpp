@@ -2,6 +2,7 @@
 // assignment, control flow, loops with break / continue unwinding through try and with
 // blocks, raise, assert, imports. try and with are in compile_try.cpp.
 #include "compile/compiler.hpp"
+#include "minipy/code.h"
 
 namespace minipy::compile {
 
@@ -259,7 +260,8 @@ bool find_annotations(Seq<Stmt *> *body) noexcept {
             if (find_annotations(s->v.For.body) || find_annotations(s->v.For.orelse)) return true;
             break;
         case StmtKind::While:
-            if (find_annotations(s->v.While.body) || find_annotations(s->v.While.orelse)) return true;
+            if (find_annotations(s->v.While.body) || find_annotations(s->v.While.orelse))
+                return true;
             break;
         case StmtKind::If:
             if (find_annotations(s->v.If.body) || find_annotations(s->v.If.orelse)) return true;
@@ -398,7 +400,8 @@ int compile_import(Compiler *c, Stmt *s) noexcept {
         } else {
             const Py_ssize_t dot =
                 PyUnicode_FindChar(alias->name, '.', 0, PyUnicode_GET_LENGTH(alias->name), 1);
-            PyObject *first = dot >= 0 ? PyUnicode_Substring(alias->name, 0, dot) : Py_NewRef(alias->name);
+            PyObject *first =
+                dot >= 0 ? PyUnicode_Substring(alias->name, 0, dot) : Py_NewRef(alias->name);
             r = first != nullptr ? nameop(c, first, ExprContext::Store) : -1;
             Py_XDECREF(first);
         }
@@ -420,7 +423,8 @@ int compile_import_from(Compiler *c, Stmt *s) noexcept {
     if (r < 0) return -1;
     PyObject *names = PyTuple_New(n);
     if (names == nullptr) return -1;
-    for (Py_ssize_t i = 0; i < n; ++i) PyTuple_SET_ITEM(names, i, Py_NewRef((*s->v.ImportFrom.names)[i]->name));
+    for (Py_ssize_t i = 0; i < n; ++i)
+        PyTuple_SET_ITEM(names, i, Py_NewRef((*s->v.ImportFrom.names)[i]->name));
     if (s->v.ImportFrom.module != nullptr &&
         PyUnicode_CompareWithASCIIString(s->v.ImportFrom.module, "__future__") == 0 &&
         s->lineno > c->future_lineno) {
@@ -439,9 +443,11 @@ int compile_import_from(Compiler *c, Stmt *s) noexcept {
     if (rm < 0) return -1;
     for (Py_ssize_t i = 0; i < n; ++i) {
         Alias *alias = (*s->v.ImportFrom.names)[i];
-        if (i == 0 && PyUnicode_READ_CHAR(alias->name, 0) == '*') return addop(c, code::IMPORT_STAR);
+        if (i == 0 && PyUnicode_READ_CHAR(alias->name, 0) == '*')
+            return addop(c, code::IMPORT_STAR);
         if (addop_name(c, code::IMPORT_FROM, alias->name, c->u->names, true) < 0) return -1;
-        if (nameop(c, alias->asname != nullptr ? alias->asname : alias->name, ExprContext::Store) < 0)
+        if (nameop(c, alias->asname != nullptr ? alias->asname : alias->name, ExprContext::Store) <
+            0)
             return -1;
     }
     return addop(c, code::POP_TOP);
@@ -454,13 +460,15 @@ int compile_annassign(Compiler *c, Stmt *s) noexcept {
     if (s->v.AnnAssign.value != nullptr) {
         if (compile_expr(c, s->v.AnnAssign.value) < 0 || compile_expr(c, target) < 0) return -1;
     }
-    const bool module_or_class = c->u->scope == ScopeType::Module || c->u->scope == ScopeType::Class;
+    const bool module_or_class =
+        c->u->scope == ScopeType::Module || c->u->scope == ScopeType::Class;
     switch (target->kind) {
     case ExprKind::Name:
         if (s->v.AnnAssign.simple && module_or_class) {
             if (c->future_flags & CO_FUTURE_ANNOTATIONS)
-                return compiler_error(c, loc_of(*s),
-                                      "'from __future__ import annotations' is not supported by minipy");
+                return compiler_error(
+                    c, loc_of(*s),
+                    "'from __future__ import annotations' is not supported by minipy");
             if (compile_expr(c, s->v.AnnAssign.annotation) < 0) return -1;
             PyObject *annotations = PyUnicode_InternFromString("__annotations__");
             if (annotations == nullptr) return -1;
@@ -483,8 +491,10 @@ int compile_annassign(Compiler *c, Stmt *s) noexcept {
         break;
     case ExprKind::Subscript:
         if (s->v.AnnAssign.value == nullptr) {
-            if (compile_expr(c, target->v.Subscript.value) < 0 || addop(c, code::POP_TOP) < 0) return -1;
-            if (compile_expr(c, target->v.Subscript.slice) < 0 || addop(c, code::POP_TOP) < 0) return -1;
+            if (compile_expr(c, target->v.Subscript.value) < 0 || addop(c, code::POP_TOP) < 0)
+                return -1;
+            if (compile_expr(c, target->v.Subscript.slice) < 0 || addop(c, code::POP_TOP) < 0)
+                return -1;
         }
         break;
     default:

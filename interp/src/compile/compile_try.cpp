@@ -87,12 +87,14 @@ int try_except(Compiler *c, Stmt *s) noexcept {
             if (nameop(c, handler->name, ExprContext::Store) < 0) return -1;
             if (addop_jump(c, SETUP_CLEANUP, cleanup_end) < 0) return -1;
             use_next_block(c, cleanup_body);
-            if (push_fblock(c, FBlockType::HandlerCleanup, cleanup_body, nullptr, handler->name) < 0)
+            if (push_fblock(c, FBlockType::HandlerCleanup, cleanup_body, nullptr, handler->name) <
+                0)
                 return -1;
             if (compile_body(c, handler->body) < 0) return -1;
             pop_fblock(c);
             unset_loc(c);
-            if (addop(c, POP_BLOCK) < 0 || addop(c, POP_BLOCK) < 0 || addop(c, code::POP_EXCEPT) < 0)
+            if (addop(c, POP_BLOCK) < 0 || addop(c, POP_BLOCK) < 0 ||
+                addop(c, code::POP_EXCEPT) < 0)
                 return -1;
             if (clear_handler_name(c, handler->name) < 0) return -1;
             if (addop_jump(c, JUMP, end) < 0) return -1;
@@ -228,7 +230,8 @@ int unwind_fblock_stack(Compiler *c, bool preserve_tos, FBlock **loop) noexcept 
     Unit *u = c->u;
     if (u->nfblocks == 0) return 0;
     FBlock *top = &u->fblocks[u->nfblocks - 1];
-    if (loop != nullptr && (top->type == FBlockType::WhileLoop || top->type == FBlockType::ForLoop)) {
+    if (loop != nullptr &&
+        (top->type == FBlockType::WhileLoop || top->type == FBlockType::ForLoop)) {
         *loop = top;
         return 0;
     }

@@ -161,7 +161,8 @@ PyObject *const_key(PyObject *op) noexcept {
 
 int grow_block(BasicBlock *b) noexcept {
     const int capacity = b->capacity == 0 ? 16 : b->capacity * 2;
-    auto *instrs = static_cast<Instr *>(PyMem_Realloc(b->instrs, sizeof(Instr) * static_cast<std::size_t>(capacity)));
+    auto *instrs = static_cast<Instr *>(
+        PyMem_Realloc(b->instrs, sizeof(Instr) * static_cast<std::size_t>(capacity)));
     if (instrs == nullptr) {
         PyErr_NoMemory();
         return -1;
@@ -171,7 +172,8 @@ int grow_block(BasicBlock *b) noexcept {
     return 0;
 }
 
-int add_instr(Compiler *c, int opcode, int oparg, BasicBlock *target, const Location &loc) noexcept {
+int add_instr(Compiler *c, int opcode, int oparg, BasicBlock *target,
+              const Location &loc) noexcept {
     BasicBlock *b = c->u->current;
     if (b->used == b->capacity && grow_block(b) < 0) return -1;
     Instr &i = b->instrs[b->used++];
@@ -194,7 +196,8 @@ PyObject *source_line(Compiler *c, int lineno) noexcept {
     }
     if (line == nullptr || *line == '\0') return nullptr;
     const char *newline = std::strchr(line, '\n');
-    const Py_ssize_t size = newline != nullptr ? newline + 1 - line : static_cast<Py_ssize_t>(std::strlen(line));
+    const Py_ssize_t size =
+        newline != nullptr ? newline + 1 - line : static_cast<Py_ssize_t>(std::strlen(line));
     PyObject *text = PyUnicode_DecodeUTF8(line, size, "replace");
     if (text == nullptr) PyErr_Clear();
     return text;
@@ -248,7 +251,8 @@ void use_block(Compiler *c, BasicBlock *block) noexcept {
     use_next_block(c, block);
 }
 
-int enter_scope(Compiler *c, PyObject *name, ScopeType scope, const void *key, int lineno) noexcept {
+int enter_scope(Compiler *c, PyObject *name, ScopeType scope, const void *key,
+                int lineno) noexcept {
     auto *u = static_cast<Unit *>(PyMem_Calloc(1, sizeof(Unit)));
     if (u == nullptr) {
         PyErr_NoMemory();
@@ -439,8 +443,10 @@ int nameop(Compiler *c, PyObject *name, ast::ExprContext ctx) noexcept {
     switch (optype) {
     case kDeref:
         op = ctx == ast::ExprContext::Load
-                 ? (u->ste->type == symtable::BlockType::Class ? code::LOAD_CLASSDEREF : code::LOAD_DEREF)
-                 : ctx == ast::ExprContext::Store ? code::STORE_DEREF : code::DELETE_DEREF;
+                 ? (u->ste->type == symtable::BlockType::Class ? code::LOAD_CLASSDEREF
+                                                               : code::LOAD_DEREF)
+             : ctx == ast::ExprContext::Store ? code::STORE_DEREF
+                                              : code::DELETE_DEREF;
         break;
     case kFast:
         op = ctx == ast::ExprContext::Load    ? code::LOAD_FAST

@@ -46,10 +46,10 @@ enum PseudoOpcode : int {
 inline bool is_pseudo(int opcode) noexcept {
     return opcode >= kFirstPseudo;
 }
-bool has_target(int opcode) noexcept;       // a jump or a SETUP_*
-bool is_block_push(int opcode) noexcept;    // SETUP_*
+bool has_target(int opcode) noexcept;     // a jump or a SETUP_*
+bool is_block_push(int opcode) noexcept;  // SETUP_*
 bool is_unconditional_jump(int opcode) noexcept;
-bool is_scope_exit(int opcode) noexcept;    // RETURN_*, RAISE_VARARGS, RERAISE
+bool is_scope_exit(int opcode) noexcept;  // RETURN_*, RAISE_VARARGS, RERAISE
 
 struct BasicBlock;
 
@@ -67,13 +67,13 @@ struct BasicBlock {
     Instr *instrs;
     int used;
     int capacity;
-    int offset;             // in code units, after layout
-    int startdepth;         // stack depth on entry; -1 until computed
+    int offset;      // in code units, after layout
+    int startdepth;  // stack depth on entry; -1 until computed
     int predecessors;
     bool visited;
-    bool except_handler;    // a handler's target
-    bool preserve_lasti;    // its handler pushes lasti
-    bool cold;              // placed after the hot code
+    bool except_handler;  // a handler's target
+    bool preserve_lasti;  // its handler pushes lasti
+    bool cold;            // placed after the hot code
     bool warm;
     struct ExceptStack *exceptstack;
 
@@ -113,35 +113,35 @@ struct Unit {
     ScopeType scope;
     PyObject *name;
     PyObject *qualname;
-    PyObject *consts;       // dict: constant key -> index
-    PyObject *const_list;   // list: the constants in index order
-    PyObject *names;        // dict: name -> index (co_names)
-    PyObject *varnames;     // dict: name -> index (locals, parameters first)
-    PyObject *cellvars;     // dict: name -> index
-    PyObject *freevars;     // dict: name -> index (after the cells)
-    PyObject *private_name; // the class name for mangling, or NULL
+    PyObject *consts;        // dict: constant key -> index
+    PyObject *const_list;    // list: the constants in index order
+    PyObject *names;         // dict: name -> index (co_names)
+    PyObject *varnames;      // dict: name -> index (locals, parameters first)
+    PyObject *cellvars;      // dict: name -> index
+    PyObject *freevars;      // dict: name -> index (after the cells)
+    PyObject *private_name;  // the class name for mangling, or NULL
     int argcount;
     int posonlyargcount;
     int kwonlyargcount;
     int firstlineno;
-    BasicBlock *blocks;     // every block (list_next)
+    BasicBlock *blocks;  // every block (list_next)
     BasicBlock *entry;
     BasicBlock *current;
     FBlock fblocks[kMaxFBlocks];
     int nfblocks;
-    Location loc;           // the location new instructions get
+    Location loc;  // the location new instructions get
 };
 
 struct Compiler {
     PyObject *filename;
     symtable::SymbolTable *st;
-    const char *source;     // for SyntaxError's text (may be NULL)
+    const char *source;  // for SyntaxError's text (may be NULL)
     int optimize;
-    int future_flags;       // CO_FUTURE_*
-    int future_lineno;      // line of the last leading future import (-1: none)
+    int future_flags;   // CO_FUTURE_*
+    int future_lineno;  // line of the last leading future import (-1: none)
     bool interactive;
-    int nesting;            // recursion guard for deep expressions
-    Unit *u;                // the unit being compiled
+    int nesting;  // recursion guard for deep expressions
+    Unit *u;      // the unit being compiled
 };
 
 // --- compiler.cpp: units, blocks, emitting ---------------------------------------------------

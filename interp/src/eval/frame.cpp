@@ -8,6 +8,8 @@
 // unmap memory each time.
 #include "eval/frame.hpp"
 
+#include "code/line_table.hpp"
+
 #include <cstring>
 #include <new>
 
@@ -19,8 +21,8 @@ namespace minipy::eval {
 
 struct DataChunk {
     DataChunk *previous;
-    std::size_t size;          // bytes, header included
-    PyObject **previous_top;   // `top` in the previous chunk when this one was started
+    std::size_t size;         // bytes, header included
+    PyObject **previous_top;  // `top` in the previous chunk when this one was started
     PyObject *data[1];
 };
 static_assert(offsetof(DataChunk, data) == kChunkHeaderWords * sizeof(PyObject *));
@@ -92,7 +94,8 @@ InterpFrame *push_frame_slow(ThreadFrames *tf, int size) noexcept {
         chunk = tf->spare;
         tf->spare = nullptr;
     } else {
-        const std::size_t bytes = needed > kChunkSize ? (needed + 4095) & ~std::size_t{4095} : kChunkSize;
+        const std::size_t bytes =
+            needed > kChunkSize ? (needed + 4095) & ~std::size_t{4095} : kChunkSize;
         chunk = chunk_alloc(bytes);
         if (chunk == nullptr) {
             PyErr_NoMemory();
@@ -140,7 +143,8 @@ void init_frame(InterpFrame *frame, PyFunctionObject *func, PyObject *locals) no
     frame->stacktop = code->co_nlocalsplus;
     frame->is_entry = false;
     frame->owner = kOwnedByThread;
-    std::memset(frame->localsplus, 0, sizeof(PyObject *) * static_cast<std::size_t>(code->co_nlocalsplus));
+    std::memset(frame->localsplus, 0,
+                sizeof(PyObject *) * static_cast<std::size_t>(code->co_nlocalsplus));
 }
 
 void clear_frame(InterpFrame *frame) noexcept {
@@ -161,7 +165,8 @@ void clear_frame(InterpFrame *frame) noexcept {
 }
 
 PyFrameObject *frame_object_of(InterpFrame *frame) noexcept {
-    if (frame->frame_obj != nullptr) return reinterpret_cast<PyFrameObject *>(Py_NewRef(frame->frame_obj));
+    if (frame->frame_obj != nullptr)
+        return reinterpret_cast<PyFrameObject *>(Py_NewRef(frame->frame_obj));
     PyFrameObject *f = interp::frame_object_new(frame);
     if (f == nullptr) return nullptr;
     frame->frame_obj = reinterpret_cast<_frame *>(f);

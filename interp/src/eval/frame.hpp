@@ -44,17 +44,17 @@ enum FrameOwner : std::uint8_t {
 };
 
 struct InterpFrame {
-    PyFunctionObject *f_func;   // strong
-    PyObject *f_globals;        // borrowed from f_func
-    PyObject *f_builtins;       // borrowed from f_func
-    PyObject *f_locals;         // strong or NULL (module and class bodies: the namespace)
-    PyCodeObject *f_code;       // strong
-    _frame *frame_obj;          // strong or NULL (PyFrameObject)
-    InterpFrame *previous;      // the caller (thread frames only; NULL otherwise)
-    code::CodeUnit *prev_instr; // the instruction running or last run
-    int stacktop;               // localsplus[stacktop] is the first free stack slot
-    bool is_entry;              // a C call started the loop for this frame
-    std::uint8_t owner;         // FrameOwner
+    PyFunctionObject *f_func;    // strong
+    PyObject *f_globals;         // borrowed from f_func
+    PyObject *f_builtins;        // borrowed from f_func
+    PyObject *f_locals;          // strong or NULL (module and class bodies: the namespace)
+    PyCodeObject *f_code;        // strong
+    _frame *frame_obj;           // strong or NULL (PyFrameObject)
+    InterpFrame *previous;       // the caller (thread frames only; NULL otherwise)
+    code::CodeUnit *prev_instr;  // the instruction running or last run
+    int stacktop;                // localsplus[stacktop] is the first free stack slot
+    bool is_entry;               // a C call started the loop for this frame
+    std::uint8_t owner;          // FrameOwner
     std::uint8_t unused[2];
     PyObject *localsplus[1];
 
@@ -65,9 +65,7 @@ struct InterpFrame {
     int lasti() const noexcept { return static_cast<int>(prev_instr - first_instr()); }
     PyObject **stack_base() noexcept { return localsplus + f_code->co_nlocalsplus; }
     PyObject **stack_pointer() noexcept { return localsplus + stacktop; }
-    void set_stack_pointer(PyObject **sp) noexcept {
-        stacktop = static_cast<int>(sp - localsplus);
-    }
+    void set_stack_pointer(PyObject **sp) noexcept { stacktop = static_cast<int>(sp - localsplus); }
 };
 
 // Words (pointers) of the header, before localsplus.
@@ -80,11 +78,11 @@ static_assert(offsetof(InterpFrame, localsplus) % sizeof(PyObject *) == 0);
 struct DataChunk;
 inline constexpr int kChunkHeaderWords = 3;
 struct ThreadFrames {
-    InterpFrame *current = nullptr;  // the innermost running frame
-    DataChunk *chunk = nullptr;      // the chunk `top` points into
-    PyObject **top = nullptr;        // the first free word
-    PyObject **limit = nullptr;      // the end of the chunk
-    DataChunk *spare = nullptr;      // one emptied chunk kept against push/pop thrashing
+    InterpFrame *current = nullptr;          // the innermost running frame
+    DataChunk *chunk = nullptr;              // the chunk `top` points into
+    PyObject **top = nullptr;                // the first free word
+    PyObject **limit = nullptr;              // the end of the chunk
+    DataChunk *spare = nullptr;              // one emptied chunk kept against push/pop thrashing
     minipy_thread_fields *fields = nullptr;  // the thread state's interpreter fields
     PyThreadState *tstate = nullptr;
 };
@@ -129,7 +127,6 @@ _frame *frame_object_of(InterpFrame *frame) noexcept;
 
 // The source line the frame is at (its last instruction's), -1 when unknown.
 int frame_lineno(const InterpFrame *frame) noexcept;
-
 
 }  // namespace minipy::eval
 

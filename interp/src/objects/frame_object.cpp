@@ -22,8 +22,7 @@ InterpFrame *owned_frame(PyFrameObject *f) noexcept {
 void frame_dealloc(PyObject *self) noexcept {
     auto *f = reinterpret_cast<PyFrameObject *>(self);
     PyObject_GC_UnTrack(self);
-    Py_TRASHCAN_BEGIN(self, frame_dealloc)
-    InterpFrame *frame = f->f_frame;
+    Py_TRASHCAN_BEGIN(self, frame_dealloc) InterpFrame *frame = f->f_frame;
     if (frame != nullptr && frame->owner == eval::kOwnedByFrameObject) {
         // The frame is ours: release its contents (frame_obj points back at us: not a
         // reference to drop).
@@ -72,7 +71,8 @@ PyObject *frame_repr(PyObject *self) noexcept {
 }
 
 PyObject *get_back(PyObject *self, void *) noexcept {
-    PyObject *back = reinterpret_cast<PyObject *>(PyFrame_GetBack(reinterpret_cast<PyFrameObject *>(self)));
+    PyObject *back =
+        reinterpret_cast<PyObject *>(PyFrame_GetBack(reinterpret_cast<PyFrameObject *>(self)));
     if (back == nullptr && !PyErr_Occurred()) return Py_NewRef(Py_None);
     return back;
 }
@@ -126,8 +126,9 @@ PyFrameObject *frame_object_new(InterpFrame *frame) noexcept {
 }
 
 void frame_take_ownership(PyFrameObject *f, InterpFrame *frame) noexcept {
-    const std::size_t size = static_cast<std::size_t>(
-        reinterpret_cast<char *>(&frame->localsplus[frame->stacktop]) - reinterpret_cast<char *>(frame));
+    const std::size_t size =
+        static_cast<std::size_t>(reinterpret_cast<char *>(&frame->localsplus[frame->stacktop]) -
+                                 reinterpret_cast<char *>(frame));
     std::memcpy(f->_f_frame_data, frame, size);
     InterpFrame *owned = owned_frame(f);
     f->f_frame = owned;
@@ -150,7 +151,8 @@ PyObject *fast_locals_dict(InterpFrame *frame) noexcept {
     PyCodeObject *code = frame->f_code;
     PyObject *dict = PyDict_New();
     if (dict == nullptr) return nullptr;
-    const auto *kinds = reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(code->co_localspluskinds));
+    const auto *kinds =
+        reinterpret_cast<const unsigned char *>(PyBytes_AS_STRING(code->co_localspluskinds));
     for (int i = 0; i < code->co_nlocalsplus; ++i) {
         PyObject *value = frame->localsplus[i];
         if (value != nullptr && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) && PyCell_Check(value))

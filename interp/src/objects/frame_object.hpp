@@ -13,12 +13,12 @@
 #include "minipy/frameobject.h"
 
 struct _frame {
-    PyObject_VAR_HEAD                     // ob_size: words of _f_frame_data
-    struct _frame *f_back;                // set once the frame was popped (else computed)
-    minipy::eval::InterpFrame *f_frame;   // the frame, wherever it lives
+    PyObject_VAR_HEAD                    // ob_size: words of _f_frame_data
+        struct _frame *f_back;           // set once the frame was popped (else computed)
+    minipy::eval::InterpFrame *f_frame;  // the frame, wherever it lives
     PyObject *f_trace;
     int f_lineno;
-    PyObject *_f_frame_data[1];           // the frame, once this object owns it
+    PyObject *_f_frame_data[1];  // the frame, once this object owns it
 };
 
 namespace minipy::interp {

@@ -96,9 +96,8 @@ int set_code(PyObject *self, PyObject *value, void *) noexcept {
     const Py_ssize_t nfree = reinterpret_cast<PyCodeObject *>(value)->co_nfreevars;
     const Py_ssize_t nclosure = f->func_closure != nullptr ? PyTuple_GET_SIZE(f->func_closure) : 0;
     if (nfree != nclosure) {
-        PyErr_Format(PyExc_ValueError,
-                     "%U() requires a code object with %zd free vars, not %zd", f->func_name,
-                     nclosure, nfree);
+        PyErr_Format(PyExc_ValueError, "%U() requires a code object with %zd free vars, not %zd",
+                     f->func_name, nclosure, nfree);
         return -1;
     }
     f->func_version = 0;
@@ -222,7 +221,8 @@ PyObject *get_annotations(PyObject *self, void *) noexcept {
         PyObject *dict = PyDict_New();
         if (dict == nullptr) return nullptr;
         for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(tuple); i += 2) {
-            if (PyDict_SetItem(dict, PyTuple_GET_ITEM(tuple, i), PyTuple_GET_ITEM(tuple, i + 1)) < 0) {
+            if (PyDict_SetItem(dict, PyTuple_GET_ITEM(tuple, i), PyTuple_GET_ITEM(tuple, i + 1)) <
+                0) {
                 Py_DECREF(dict);
                 return nullptr;
             }
@@ -269,7 +269,8 @@ PyObject *vectorcall_from_tuple(PyObject *callable, vectorcallfunc call, PyObjec
     PyObject *small[8];
     PyObject **stack = small;
     if (nargs + nkw > 8) {
-        stack = static_cast<PyObject **>(PyMem_Malloc(sizeof(PyObject *) * static_cast<size_t>(nargs + nkw)));
+        stack = static_cast<PyObject **>(
+            PyMem_Malloc(sizeof(PyObject *) * static_cast<size_t>(nargs + nkw)));
         if (stack == nullptr) return PyErr_NoMemory();
     }
     PyObject *kwnames = PyTuple_New(nkw);
@@ -295,7 +296,8 @@ PyObject *vectorcall_from_tuple(PyObject *callable, vectorcallfunc call, PyObjec
 }
 
 uint32_t function_version(PyFunctionObject *func) noexcept {
-    if (func->func_version == 0 && g_next_func_version != 0) func->func_version = g_next_func_version++;
+    if (func->func_version == 0 && g_next_func_version != 0)
+        func->func_version = g_next_func_version++;
     return func->func_version;
 }
 
@@ -307,7 +309,7 @@ PyObject *function_new(PyObject *code, PyObject *globals, PyObject *qualname) no
     auto *co = reinterpret_cast<PyCodeObject *>(code);
     PyObject *builtins = builtins_from_globals(globals);
     if (builtins == nullptr) return nullptr;
-    PyObject *module = PyDict_GetItemWithError(globals, g_interp.names.__name__);
+    PyObject *module = PyDict_GetItemWithError(globals, g_interp.names.id___name__);
     if (module == nullptr && PyErr_Occurred()) return nullptr;
     PyFunctionObject *f = PyObject_GC_New(PyFunctionObject, &PyFunction_Type);
     if (f == nullptr) return nullptr;
@@ -361,17 +363,18 @@ PyObject *PyFunction_New(PyObject *code, PyObject *globals) noexcept {
     return function_new(code, globals, nullptr);
 }
 
-PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname) noexcept {
+PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
+                                     PyObject *qualname) noexcept {
     return function_new(code, globals, qualname);
 }
 
-#define FUNCTION_GETTER(name, field)                \
-    PyObject *name(PyObject *op) noexcept {         \
-        if (!PyFunction_Check(op)) {                \
-            PyErr_BadInternalCall();                \
-            return nullptr;                         \
-        }                                           \
-        return as_function(op)->field;              \
+#define FUNCTION_GETTER(name, field)        \
+    PyObject *name(PyObject *op) noexcept { \
+        if (!PyFunction_Check(op)) {        \
+            PyErr_BadInternalCall();        \
+            return nullptr;                 \
+        }                                   \
+        return as_function(op)->field;      \
     }
 
 FUNCTION_GETTER(PyFunction_GetCode, func_code)
@@ -383,7 +386,8 @@ FUNCTION_GETTER(PyFunction_GetClosure, func_closure)
 #undef FUNCTION_GETTER
 
 int PyFunction_SetDefaults(PyObject *op, PyObject *defaults) noexcept {
-    if (!PyFunction_Check(op) || (defaults != nullptr && defaults != Py_None && !PyTuple_Check(defaults))) {
+    if (!PyFunction_Check(op) ||
+        (defaults != nullptr && defaults != Py_None && !PyTuple_Check(defaults))) {
         PyErr_SetString(PyExc_SystemError, "non-tuple default args");
         return -1;
     }
@@ -394,7 +398,8 @@ int PyFunction_SetDefaults(PyObject *op, PyObject *defaults) noexcept {
 }
 
 int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults) noexcept {
-    if (!PyFunction_Check(op) || (defaults != nullptr && defaults != Py_None && !PyDict_Check(defaults))) {
+    if (!PyFunction_Check(op) ||
+        (defaults != nullptr && defaults != Py_None && !PyDict_Check(defaults))) {
         PyErr_SetString(PyExc_SystemError, "non-dict keyword only default args");
         return -1;
     }
@@ -405,7 +410,8 @@ int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults) noexcept {
 }
 
 int PyFunction_SetClosure(PyObject *op, PyObject *closure) noexcept {
-    if (!PyFunction_Check(op) || (closure != nullptr && closure != Py_None && !PyTuple_Check(closure))) {
+    if (!PyFunction_Check(op) ||
+        (closure != nullptr && closure != Py_None && !PyTuple_Check(closure))) {
         PyErr_SetString(PyExc_SystemError, "expected tuple for closure");
         return -1;
     }

@@ -58,7 +58,7 @@ namespace minipy::interp {
     X(top)
 
 struct InterpNames {
-#define MINIPY_DECLARE_NAME(name) PyObject *name;
+#define MINIPY_DECLARE_NAME(name) PyObject *id_##name;
     MINIPY_INTERP_NAMES(MINIPY_DECLARE_NAME)
 #undef MINIPY_DECLARE_NAME
 };
@@ -74,6 +74,9 @@ struct InterpState {
     // Built-ins that CALL specializes for; borrowed from the builtins dict.
     PyObject *builtin_len;
     PyObject *builtin_isinstance;
+    // sys.stdout / sys.stderr: stream objects print() recognises and writes to directly.
+    PyObject *stdout_object;
+    PyObject *stderr_object;
     int optimize;  // -O count: asserts are compiled out when > 0
     InterpNames names;
 };

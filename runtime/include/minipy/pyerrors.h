@@ -94,6 +94,11 @@ PyAPI_FUNC(void) _PyErr_BadInternalCall(const char *filename, int lineno) MINIPY
 /* Prints "Type: message" for the current exception to stderr and clears it. */
 PyAPI_FUNC(void) PyErr_Print(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_PrintEx(int set_sys_last_vars) MINIPY_NOEXCEPT;
+/* What PyErr_Print does with the exception (minipy): the interpreter installs its traceback
+ * printer (CPython's sys.excepthook); without one only "Type: message" is printed. The hook
+ * must not steal `exc` and leaves no exception set. */
+typedef void (*minipy_print_exception_hook)(PyObject *exc);
+PyAPI_FUNC(void) minipy_set_print_exception_hook(minipy_print_exception_hook hook) MINIPY_NOEXCEPT;
 /* Reports an exception that cannot be raised (one from a destructor) on stderr, as
  * "Exception ignored in: <repr of obj>", and clears it. */
 PyAPI_FUNC(void) PyErr_WriteUnraisable(PyObject *obj) MINIPY_NOEXCEPT;

@@ -267,10 +267,21 @@ extern "C" void _PyErr_BadInternalCall(const char *filename, int lineno) noexcep
     PyErr_Format(PyExc_SystemError, "%s:%d: bad argument to internal function", filename, lineno);
 }
 
+namespace {
+minipy_print_exception_hook g_print_exception_hook = nullptr;
+}  // namespace
+
+extern "C" void minipy_set_print_exception_hook(minipy_print_exception_hook hook) noexcept {
+    g_print_exception_hook = hook;
+}
+
 extern "C" void PyErr_PrintEx(int) noexcept {
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == nullptr) return;
-    print_exception_line(exc);
+    if (g_print_exception_hook != nullptr)
+        g_print_exception_hook(exc);
+    else
+        print_exception_line(exc);
     Py_DECREF(exc);
 }
 
