@@ -1,10 +1,13 @@
 /* The `minipy` command, minimal form: `minipy script.py [args]` and `minipy -c CODE [args]`,
  * with python3's exit statuses (0, 1 after an uncaught exception, SystemExit's code, 2 for a
  * usage error or a script that cannot be opened). Written in C against the public headers, as
- * any host would be. The full command line (options, -i, the REPL) comes later. */
+ * any host would be. MINIPY_LEAK_CHECK=1 in the environment turns on the runtime's leak check. The
+ * full command line (options, -i, the REPL) comes later. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "minipy/Python.h"
 #include "minipy/pythonrun.h"
@@ -42,7 +45,15 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
-    Py_Initialize();
+    /* MINIPY_LEAK_CHECK=1 (minipy's own): count every block and report those left at exit
+     * (the script tests run with it). */
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    const char *leak_check = getenv("MINIPY_LEAK_CHECK");
+    if (leak_check != NULL && leak_check[0] != '\0' && strcmp(leak_check, "0") != 0)
+        config.leak_check = 1;
+    PyStatus started = Py_InitializeFromConfig(&config);
+    if (PyStatus_Exception(started)) Py_ExitStatusException(started);
     int status = 0;
     /* sys.argv: the script (or "-c") and what follows. */
     char *const *args = argv + first_arg;
@@ -56,7 +67,16 @@ int main(int argc, char **argv) {
     } else if (command != NULL) {
         status = PyRun_SimpleString(command) == 0 ? 0 : 1;
     } else {
-        status = PyRun_SimpleFileEx(fp, script, 1) == 0 ? 0 : 1;
+        /* The script's name as CPython 3.11 reports it (__file__, tracebacks): absolute. */
+        char path[4096];
+        const char *name = script;
+        if (script[0] != '/' && getcwd(path, sizeof path) != NULL &&
+            strlen(path) + strlen(script) + 2 <= sizeof path) {
+            strcat(path, "/");
+            strcat(path, script);
+            name = path;
+        }
+        status = PyRun_SimpleFileEx(fp, name, 1) == 0 ? 0 : 1;
         fp = NULL;
     }
     if (fp != NULL) fclose(fp);

@@ -477,10 +477,7 @@ PyObject *builtin_hasattr(PyObject *, PyObject *const *args, Py_ssize_t nargs) n
 PyObject *format_base(PyObject *arg, int base) noexcept {
     PyObject *index = PyNumber_Index(arg);
     if (index == nullptr) return nullptr;
-    const char *spec = base == 16 ? "#x" : base == 8 ? "#o" : "#b";
-    PyObject *fmt = PyUnicode_FromString(spec);
-    PyObject *r = fmt != nullptr ? PyObject_Format(index, fmt) : nullptr;
-    Py_XDECREF(fmt);
+    PyObject *r = _PyLong_Format(index, base);
     Py_DECREF(index);
     return r;
 }

@@ -702,6 +702,9 @@ int compile_jump_if(Compiler *c, Expr *e, BasicBlock *next, bool cond) noexcept 
     default: break;
     }
     if (compile_expr(c, e) < 0) return -1;
+    // The jump takes the test's location, and so do the instructions after it until another
+    // node sets one (CPython 3.11's compiler_jump_if; an assert's raise points at its test).
+    set_loc(c, *e);
     return addop_jump(c, cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
 }
 

@@ -651,7 +651,8 @@ dispatch_opcode:
         }
         TARGET(DICT_MERGE) {
             PyObject *update = POP();
-            const int r = dict_merge_for_call(PEEK(oparg + 2), PEEK(oparg), update);
+            const int r = dict_merge_for_call(PEEK(oparg + 3), PEEK(oparg),
+                                              update);  // [func, NULL, args, kwargs]
             Py_DECREF(update);
             ERROR_IF(r < 0);
             DISPATCH();
@@ -721,9 +722,12 @@ error:
     traceback_here(frame);
 exception_unwind : {
     kwnames = nullptr;
+    // The handler is the one of the instruction that raised (RERAISE's own, not the lasti it
+    // restores for the traceback); lasti is what a cleanup handler gets to re-raise with.
+    const int offset = static_cast<int>(next_instr - first_instr) - 1;
     const int lasti = frame->lasti();
     ExceptionHandler handler;
-    if (find_exception_handler(frame->f_code->co_exceptiontable, lasti, &handler)) {
+    if (find_exception_handler(frame->f_code->co_exceptiontable, offset, &handler)) {
         PyObject **base = frame->stack_base();
         pop_stack_to(base, sp, handler.depth);
         if (handler.lasti) {

@@ -67,8 +67,13 @@ PyObject *exception_instance(PyObject *exc) noexcept {
 // "f()" for messages about a call of `func` (CPython's _PyObject_FunctionStr, without the
 // module prefix). New reference.
 PyObject *function_str(PyObject *func) noexcept {
-    if (PyFunction_Check(func))
-        return PyUnicode_FromFormat("%U()", interp::as_function(func)->func_qualname);
+    if (PyFunction_Check(func)) {
+        PyFunctionObject *f = interp::as_function(func);
+        if (f->func_module != nullptr && PyUnicode_Check(f->func_module) &&
+            PyUnicode_CompareWithASCIIString(f->func_module, "builtins") != 0)
+            return PyUnicode_FromFormat("%U.%U()", f->func_module, f->func_qualname);
+        return PyUnicode_FromFormat("%U()", f->func_qualname);
+    }
     if (PyCFunction_Check(func))
         return PyUnicode_FromFormat("%s()",
                                     reinterpret_cast<PyCFunctionObject *>(func)->m_ml->ml_name);
@@ -172,12 +177,7 @@ int unpack_iterable(PyObject *v, int argcnt, int argcntafter, PyObject **sp) noe
             return 0;
         }
         Py_DECREF(w);
-        if (PyList_CheckExact(v) || PyTuple_CheckExact(v) || PyDict_CheckExact(v)) {
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d, got %zd)",
-                         argcnt, PyObject_Length(v));
-        } else {
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
-        }
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
         goto error;
     } else {
         PyObject *list = PySequence_List(it);

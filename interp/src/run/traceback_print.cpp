@@ -203,6 +203,9 @@ void print_syntax_error_block(FILE *out, PyObject *exc) noexcept {
                                 ? PyLong_AsLong(se->end_lineno)
                                 : lineno;
     if (end_lineno > lineno) end_offset = -1;
+    // IndentationError and TabError mark one character, whatever their range says.
+    if (PyObject_TypeCheck(exc, reinterpret_cast<PyTypeObject *>(PyExc_IndentationError)))
+        end_offset = -1;
     long carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
     offset--;
     while (is_ws(*text)) {
