@@ -67,6 +67,11 @@ PyObject *make_builtins_dict() noexcept {
         {"str", reinterpret_cast<PyObject *>(&PyUnicode_Type)},
         {"tuple", reinterpret_cast<PyObject *>(&PyTuple_Type)},
         {"type", reinterpret_cast<PyObject *>(&PyType_Type)},
+        {"enumerate", reinterpret_cast<PyObject *>(&PyEnum_Type)},
+        {"zip", reinterpret_cast<PyObject *>(&PyZip_Type)},
+        {"map", reinterpret_cast<PyObject *>(&PyMap_Type)},
+        {"filter", reinterpret_cast<PyObject *>(&PyFilter_Type)},
+        {"reversed", reinterpret_cast<PyObject *>(&PyReversed_Type)},
 #define MINIPY_BUILTIN_EXCEPTION(name) {#name, PyExc_##name},
         MINIPY_BUILTIN_EXCEPTION(BaseException) MINIPY_BUILTIN_EXCEPTION(SystemExit)
             MINIPY_BUILTIN_EXCEPTION(KeyboardInterrupt) MINIPY_BUILTIN_EXCEPTION(
