@@ -30,8 +30,8 @@ int stack_effect(int opcode, int oparg, int jump) noexcept {
     case GET_YIELD_FROM_ITER:
     case LIST_TO_TUPLE:
     case SWAP:
-    case YIELD_VALUE:
-    case RETURN_GENERATOR: return 0;
+    case YIELD_VALUE: return 0;
+    case RETURN_GENERATOR: return 1;  // resumed: the first sent value (popped next)
     case POP_TOP:
     case RETURN_VALUE:
     case STORE_FAST:

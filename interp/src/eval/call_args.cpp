@@ -246,4 +246,11 @@ void discard_frame(ThreadFrames *tf, InterpFrame *frame) noexcept {
     pop_frame_words(tf, frame);
 }
 
+void leave_frame(ThreadFrames *tf, InterpFrame *frame) noexcept {
+    if (frame->owner == kOwnedByThread)
+        discard_frame(tf, frame);
+    else
+        clear_frame(frame);
+}
+
 }  // namespace minipy::eval

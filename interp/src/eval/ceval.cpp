@@ -12,6 +12,7 @@
 #include "code/exception_table.hpp"
 #include "code/opcode.hpp"
 #include "objects/function_object.hpp"
+#include "objects/gen_object.hpp"
 #include "run/interp_state.hpp"
 
 #ifndef MINIPY_USE_COMPUTED_GOTOS
@@ -88,7 +89,7 @@ bool is_exhausted_iteration() noexcept {
     } while (0)
 #define SAVE_SP() frame->set_stack_pointer(sp)
 
-PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame) noexcept {
+PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame, bool throwflag) noexcept {
     minipy_thread_fields *fields = tf->fields;
 #if MINIPY_USE_COMPUTED_GOTOS
     static void *dispatch_table[256] = {
@@ -121,6 +122,10 @@ PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame) noexcept {
         return nullptr;
     }
 
+    if (throwflag) {
+        LOAD_FRAME();
+        goto error;
+    }
 start_frame:
     LOAD_FRAME();
     DISPATCH();
@@ -748,7 +753,7 @@ exit_unwind : {
     tf->current = finished->previous;
     frame = finished->previous;
     --fields->recursion_depth;
-    discard_frame(tf, finished);
+    leave_frame(tf, finished);
     if (entry) return nullptr;
     LOAD_FRAME();
     goto error;

@@ -12,7 +12,14 @@ namespace minipy::eval {
 // Runs `frame` (already pushed, is_entry set) and the Python frames it calls, until it
 // returns: the result (new reference), or NULL with an exception. The frame is popped either
 // way.
-PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame) noexcept;
+// With throwflag the exception already set is raised at the frame's current instruction
+// (generator.throw()). A generator's frame is left in place (the generator owns it): a
+// yield returns the yielded value with the generator marked suspended.
+PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame, bool throwflag = false) noexcept;
+
+// Ends a frame that finished: a thread frame is cleared and popped, a generator's frame
+// cleared in place.
+void leave_frame(ThreadFrames *tf, InterpFrame *frame) noexcept;
 
 // Runs a module, class body or exec()'d code object with `globals` and `locals` (a mapping,
 // or NULL for a function-like code object): new reference or NULL.
