@@ -121,13 +121,15 @@ int layout(BasicBlock *entry, int *total) noexcept {
     return -1;
 }
 
-PyObject *names_tuple(PyObject *dict) noexcept {
+// The keys of a name -> index dict in index order; indices start at `first` (free variables
+// are numbered after the cells).
+PyObject *names_tuple(PyObject *dict, Py_ssize_t first = 0) noexcept {
     PyObject *tuple = PyTuple_New(PyDict_GET_SIZE(dict));
     if (tuple == nullptr) return nullptr;
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(dict, &pos, &key, &value)) {
-        const Py_ssize_t index = PyLong_AsSsize_t(value);
+        const Py_ssize_t index = PyLong_AsSsize_t(value) - first;
         PyTuple_SET_ITEM(tuple, index, Py_NewRef(key));
     }
     return tuple;
@@ -151,7 +153,8 @@ struct Slots {
 int make_slots(Unit *u, Slots *s) noexcept {
     PyObject *varnames = names_tuple(u->varnames);
     PyObject *cellnames = names_tuple(u->cellvars);
-    PyObject *freenames = names_tuple(u->freevars);
+    PyObject *freenames =
+        cellnames != nullptr ? names_tuple(u->freevars, PyTuple_GET_SIZE(cellnames)) : nullptr;
     const int nlocals = varnames != nullptr ? static_cast<int>(PyTuple_GET_SIZE(varnames)) : 0;
     s->ncells = cellnames != nullptr ? static_cast<int>(PyTuple_GET_SIZE(cellnames)) : 0;
     s->nfree = freenames != nullptr ? static_cast<int>(PyTuple_GET_SIZE(freenames)) : 0;

@@ -179,6 +179,41 @@ void print_entry(FILE *out, PyTracebackObject *tb) noexcept {
     Py_DECREF(line);
 }
 
+// The entries, as CPython 3.11's tb_print_internal: at most the last kTracebackLimit (its
+// sys.tracebacklimit default), and a run of the same file, line and function shown three
+// times then summed up.
+void print_entries(FILE *out, PyTracebackObject *tb) noexcept {
+    constexpr long kTracebackLimit = 1000;
+    constexpr long kRecursiveCutoff = 3;
+    long depth = 0;
+    for (PyTracebackObject *t = tb; t != nullptr; t = t->tb_next) ++depth;
+    for (; depth > kTracebackLimit; --depth) tb = tb->tb_next;
+    auto repeated = [out](long count) {
+        count -= kRecursiveCutoff;
+        std::fprintf(out, "  [Previous line repeated %ld more time%s]\n", count,
+                     count > 1 ? "s" : "");
+    };
+    PyObject *last_file = nullptr;
+    PyObject *last_name = nullptr;
+    int last_line = -1;
+    long count = 0;
+    for (PyTracebackObject *t = tb; t != nullptr; t = t->tb_next) {
+        PyCodeObject *code = t->tb_frame->f_frame->f_code;
+        const int line = code::code_location(code, t->tb_lasti / 2).lineno;
+        if (last_file == nullptr || code->co_filename != last_file || last_line == -1 ||
+            line != last_line || code->co_name != last_name) {
+            if (count > kRecursiveCutoff) repeated(count);
+            last_file = code->co_filename;
+            last_line = line;
+            last_name = code->co_name;
+            count = 0;
+        }
+        ++count;
+        if (count <= kRecursiveCutoff) print_entry(out, t);
+    }
+    if (count > kRecursiveCutoff) repeated(count);
+}
+
 void print_syntax_error_block(FILE *out, PyObject *exc) noexcept {
     auto *se = reinterpret_cast<PySyntaxErrorObject *>(exc);
     if (se->filename == nullptr || se->filename == Py_None || se->lineno == nullptr ||
@@ -251,8 +286,7 @@ void print_one(FILE *out, PyObject *exc) noexcept {
     PyObject *tb = reinterpret_cast<PyBaseExceptionObject *>(exc)->traceback;
     if (tb != nullptr && PyTraceBack_Check(tb)) {
         std::fputs("Traceback (most recent call last):\n", out);
-        for (auto *t = reinterpret_cast<PyTracebackObject *>(tb); t != nullptr; t = t->tb_next)
-            print_entry(out, t);
+        print_entries(out, reinterpret_cast<PyTracebackObject *>(tb));
     }
     if (PyObject_TypeCheck(exc, reinterpret_cast<PyTypeObject *>(PyExc_SyntaxError)))
         print_syntax_error_block(out, exc);
