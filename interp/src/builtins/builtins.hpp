@@ -16,7 +16,7 @@ extern PyTypeObject PyReversed_Type;  // reversed
 
 namespace minipy::builtins {
 
-extern PyMethodDef kBuiltinFunctions[];
+extern PyMethodDef builtin_functions[];
 
 // A new dict holding every built-in name; NULL with an exception.
 PyObject *make_builtins_dict() noexcept;

@@ -520,7 +520,7 @@ PyObject *builtin_format(PyObject *, PyObject *const *args, Py_ssize_t nargs) no
 
 }  // namespace
 
-PyMethodDef kBuiltinFunctions[] = {
+PyMethodDef builtin_functions[] = {
     {"print", _PyCFunction_CAST(builtin_print), METH_FASTCALL | METH_KEYWORDS, nullptr},
     {"len", builtin_len, METH_O, nullptr},
     {"repr", builtin_repr, METH_O, nullptr},

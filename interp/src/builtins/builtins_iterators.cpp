@@ -12,10 +12,10 @@ namespace {
 struct LazyIterObject {
     PyObject_HEAD PyObject *iters;  // tuple of iterators (zip, map); the iterator (enumerate,
                                     // filter); the sequence (reversed)
-    PyObject *func;       // map / filter's function (filter: None means truth), or NULL
-    Py_ssize_t index;     // enumerate's count (when it fits), reversed's next index
-    PyObject *big_index;  // enumerate's count past Py_ssize_t, or NULL
-    int strict;           // zip(strict=True)
+    PyObject *func;                 // map / filter's function (filter: None means truth), or NULL
+    Py_ssize_t index;               // enumerate's count (when it fits), reversed's next index
+    PyObject *big_index;            // enumerate's count past Py_ssize_t, or NULL
+    int strict;                     // zip(strict=True)
 };
 
 LazyIterObject *as_lazy(PyObject *self) noexcept {
@@ -79,9 +79,9 @@ bool no_keywords(const char *name, PyObject *kwargs) noexcept {
 // --- enumerate ---------------------------------------------------------------------------------
 
 PyObject *enumerate_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"iterable", "start", nullptr};
+    static const char *const kKeywords[] = {"iterable", "start", nullptr};
     PyObject *iterable = nullptr, *start = nullptr;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:enumerate", const_cast<char **>(kwlist),
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:enumerate", const_cast<char **>(kKeywords),
                                      &iterable, &start))
         return nullptr;
     PyObject *iter = PyObject_GetIter(iterable);
@@ -306,16 +306,17 @@ using namespace minipy::builtins;
 
 #define MINIPY_LAZY_ITER_TYPE(cname, pyname, newfunc, nextfunc)                    \
     PyTypeObject cname = {                                                         \
+        /* NOLINT(bugprone-macro-parentheses): a declarator */                     \
         MINIPY_INTERP_TYPE_HEAD,                                                   \
-        .tp_name = pyname,                                                         \
+        .tp_name = (pyname),                                                       \
         .tp_basicsize = sizeof(LazyIterObject),                                    \
         .tp_dealloc = lazy_dealloc,                                                \
         .tp_getattro = PyObject_GenericGetAttr,                                    \
         .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE, \
         .tp_traverse = lazy_traverse,                                              \
         .tp_iter = PyObject_SelfIter,                                              \
-        .tp_iternext = nextfunc,                                                   \
-        .tp_new = newfunc,                                                         \
+        .tp_iternext = (nextfunc),                                                 \
+        .tp_new = (newfunc),                                                       \
     };
 
 extern "C" {

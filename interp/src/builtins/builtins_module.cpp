@@ -22,15 +22,15 @@ PyObject *build_class_unsupported(PyObject *, PyObject *const *, Py_ssize_t) noe
     return nullptr;
 }
 
-PyMethodDef kBuildClass = {"__build_class__", _PyCFunction_CAST(build_class_unsupported),
-                           METH_FASTCALL, nullptr};
+PyMethodDef build_class_def = {"__build_class__", _PyCFunction_CAST(build_class_unsupported),
+                               METH_FASTCALL, nullptr};
 
 }  // namespace
 
 PyObject *make_builtins_dict() noexcept {
     PyObject *dict = PyDict_New();
     if (dict == nullptr) return nullptr;
-    for (PyMethodDef *def = kBuiltinFunctions; def->ml_name != nullptr; ++def) {
+    for (PyMethodDef *def = builtin_functions; def->ml_name != nullptr; ++def) {
         PyObject *f = PyCFunction_NewEx(def, nullptr, nullptr);
         if (f == nullptr || add_object(dict, def->ml_name, f) < 0) {
             Py_XDECREF(f);
@@ -39,7 +39,7 @@ PyObject *make_builtins_dict() noexcept {
         }
         Py_DECREF(f);
     }
-    PyObject *build_class = PyCFunction_NewEx(&kBuildClass, nullptr, nullptr);
+    PyObject *build_class = PyCFunction_NewEx(&build_class_def, nullptr, nullptr);
     if (build_class == nullptr || add_object(dict, "__build_class__", build_class) < 0) {
         Py_XDECREF(build_class);
         Py_DECREF(dict);

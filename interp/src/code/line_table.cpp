@@ -57,7 +57,7 @@ int LineTableWriter::byte(int b) noexcept {
 
 int LineTableWriter::varint(unsigned value) noexcept {
     while (value >= 64) {
-        if (byte(64 | (value & 63)) < 0) return -1;
+        if (byte(static_cast<int>(64U | (value & 63U))) < 0) return -1;
         value >>= 6;
     }
     return byte(static_cast<int>(value));

@@ -59,9 +59,9 @@ constexpr Table kTable{};
 }  // namespace
 
 const OpcodeInfo kOpcodeInfo[256] = {
-#define ROW(i)   kTable.info[i]
-#define ROW4(i)  ROW(i), ROW(i + 1), ROW(i + 2), ROW(i + 3)
-#define ROW16(i) ROW4(i), ROW4(i + 4), ROW4(i + 8), ROW4(i + 12)
+#define ROW(i)   kTable.info[(i)]
+#define ROW4(i)  ROW(i), ROW((i) + 1), ROW((i) + 2), ROW((i) + 3)
+#define ROW16(i) ROW4(i), ROW4((i) + 4), ROW4((i) + 8), ROW4((i) + 12)
     ROW16(0),   ROW16(16),  ROW16(32),  ROW16(48),  ROW16(64),  ROW16(80),  ROW16(96),  ROW16(112),
     ROW16(128), ROW16(144), ROW16(160), ROW16(176), ROW16(192), ROW16(208), ROW16(224), ROW16(240),
 #undef ROW16

@@ -14,6 +14,10 @@ namespace minipy::code {
 
 using CodeUnit = std::uint16_t;
 
+// The opcodes, their flags and the operand enumerations keep CPython's spelling (LOAD_FAST,
+// NB_ADD, MAKE_FUNCTION_DEFAULTS), as its dis documentation and the compiler's literature name
+// them, rather than the kPascalCase of our own constants.
+// NOLINTBEGIN(readability-identifier-naming)
 enum Opcode : std::uint8_t {
 #define OPCODE(name, cache, flags) name,
 #define SPECIALIZED(name, base)    name,
@@ -128,6 +132,7 @@ enum FormatValueFlag : int {
 
 // RESUME's oparg.
 enum ResumeWhere : int { RESUME_AT_START = 0, RESUME_AFTER_YIELD = 1, RESUME_AFTER_YIELD_FROM = 2 };
+// NOLINTEND(readability-identifier-naming)
 
 }  // namespace minipy::code
 

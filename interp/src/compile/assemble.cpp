@@ -164,8 +164,9 @@ int make_slots(Unit *u, Slots *s) noexcept {
     if (varnames == nullptr || cellnames == nullptr || freenames == nullptr) goto done;
     s->deref = static_cast<int *>(
         PyMem_Malloc(sizeof(int) * static_cast<std::size_t>(s->ncells + s->nfree + 1)));
-    kinds = static_cast<unsigned char *>(
-        PyMem_Malloc(static_cast<std::size_t>(nlocals + s->ncells + s->nfree + 1)));
+    kinds = static_cast<unsigned char *>(PyMem_Malloc(static_cast<std::size_t>(nlocals) +
+                                                      static_cast<std::size_t>(s->ncells) +
+                                                      static_cast<std::size_t>(s->nfree) + 1));
     s->names = PyTuple_New(nlocals + s->ncells + s->nfree);
     if (s->deref == nullptr || kinds == nullptr || s->names == nullptr) {
         if (!PyErr_Occurred()) PyErr_NoMemory();

@@ -107,7 +107,7 @@ int compile_function(Compiler *c, Stmt *s) noexcept {
     set_loc(c, *s);
     const int flags = compile_defaults(c, args);
     if (flags < 0) return -1;
-    if (enter_scope(c, s->v.FunctionDef.name, ScopeType::Function, s, firstlineno) < 0) return -1;
+    if (enter_scope(c, s->v.FunctionDef.name, ScopeType::function, s, firstlineno) < 0) return -1;
     Seq<Stmt *> *body = s->v.FunctionDef.body;
     // The docstring (or None) is always the first constant: function_new reads it there.
     Stmt *first = len(body) > 0 ? (*body)[0] : nullptr;
@@ -147,7 +147,7 @@ int compile_lambda(Compiler *c, Expr *e) noexcept {
     if (flags < 0) return -1;
     PyObject *name = PyUnicode_InternFromString("<lambda>");
     if (name == nullptr) return -1;
-    const int entered = enter_scope(c, name, ScopeType::Lambda, e, e->lineno);
+    const int entered = enter_scope(c, name, ScopeType::lambda, e, e->lineno);
     Py_DECREF(name);
     if (entered < 0) return -1;
     // A lambda has no docstring; None keeps the first constant's convention.
@@ -185,7 +185,7 @@ int compile_class(Compiler *c, Stmt *s) noexcept {
     if (compile_decorators(c, decorators) < 0) return -1;
     int firstlineno = s->lineno;
     if (len(decorators) > 0) firstlineno = (*decorators)[0]->lineno;
-    if (enter_scope(c, s->v.ClassDef.name, ScopeType::Class, s, firstlineno) < 0) return -1;
+    if (enter_scope(c, s->v.ClassDef.name, ScopeType::class_, s, firstlineno) < 0) return -1;
     Py_XSETREF(c->u->private_name, Py_NewRef(s->v.ClassDef.name));
     int failed = 0;
     PyObject *name_str = PyUnicode_InternFromString("__name__");
@@ -320,7 +320,7 @@ int compile_comprehension(Compiler *c, Expr *e) noexcept {
     Comprehension *outermost = (*generators)[0];
     PyObject *name = PyUnicode_InternFromString(name_text);
     if (name == nullptr) return -1;
-    const int entered = enter_scope(c, name, ScopeType::Comprehension, e, e->lineno);
+    const int entered = enter_scope(c, name, ScopeType::comprehension, e, e->lineno);
     Py_DECREF(name);
     if (entered < 0) return -1;
     set_loc(c, *e);

@@ -27,7 +27,7 @@ PyObject *compile_mod(ast::Mod *mod, PyObject *filename, const char *source,
     c.interactive = mod->kind == ast::ModKind::Interactive;
     PyObject *code = nullptr;
     PyObject *name = PyUnicode_InternFromString("<module>");
-    if (name != nullptr && enter_scope(&c, name, ScopeType::Module, mod, 1) == 0) {
+    if (name != nullptr && enter_scope(&c, name, ScopeType::module, mod, 1) == 0) {
         int r = 0;
         bool add_return = true;
         switch (mod->kind) {

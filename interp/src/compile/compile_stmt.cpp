@@ -49,7 +49,7 @@ int compile_while(Compiler *c, Stmt *s) noexcept {
     BasicBlock *end = new_block(c);
     if (loop == nullptr || body == nullptr || anchor == nullptr || end == nullptr) return -1;
     use_next_block(c, loop);
-    if (push_fblock(c, FBlockType::WhileLoop, loop, end, nullptr) < 0) return -1;
+    if (push_fblock(c, FBlockType::while_loop, loop, end, nullptr) < 0) return -1;
     if (compile_jump_if(c, s->v.While.test, anchor, false) < 0) return -1;
     use_next_block(c, body);
     if (compile_body(c, s->v.While.body) < 0) return -1;
@@ -71,7 +71,7 @@ int compile_for(Compiler *c, Stmt *s) noexcept {
     BasicBlock *cleanup = new_block(c);
     BasicBlock *end = new_block(c);
     if (start == nullptr || body == nullptr || cleanup == nullptr || end == nullptr) return -1;
-    if (push_fblock(c, FBlockType::ForLoop, start, end, nullptr) < 0) return -1;
+    if (push_fblock(c, FBlockType::for_loop, start, end, nullptr) < 0) return -1;
     if (compile_expr(c, s->v.For.iter) < 0) return -1;
     if (addop(c, code::GET_ITER) < 0) return -1;
     use_next_block(c, start);
@@ -111,7 +111,7 @@ int compile_break(Compiler *c, Stmt *s) noexcept {
     if (unwind_fblock_stack(c, false, &loop) < 0) return -1;
     if (loop == nullptr) return compiler_error(c, loc_of(*s), "'break' outside loop");
     // Leaving the loop itself: a for loop's iterator is popped.
-    if (loop->type == FBlockType::ForLoop && addop(c, code::POP_TOP) < 0) return -1;
+    if (loop->type == FBlockType::for_loop && addop(c, code::POP_TOP) < 0) return -1;
     if (addop_jump(c, JUMP, loop->exit) < 0) return -1;
     return next_block(c);
 }
@@ -291,7 +291,7 @@ bool find_annotations(Seq<Stmt *> *body) noexcept {
 // The body of a module or class: __annotations__ set up, the docstring stored as __doc__,
 // then the statements (CPython's compiler_body).
 int compile_module_body(Compiler *c, Seq<Stmt *> *stmts) noexcept {
-    if (c->u->scope == ScopeType::Module && len(stmts) > 0) set_loc(c, *(*stmts)[0]);
+    if (c->u->scope == ScopeType::module && len(stmts) > 0) set_loc(c, *(*stmts)[0]);
     if (find_annotations(stmts) && addop(c, code::SETUP_ANNOTATIONS) < 0) return -1;
     Py_ssize_t i = 0;
     if (len(stmts) > 0 && c->optimize < 2 && is_docstring((*stmts)[0])) {
@@ -461,7 +461,7 @@ int compile_annassign(Compiler *c, Stmt *s) noexcept {
         if (compile_expr(c, s->v.AnnAssign.value) < 0 || compile_expr(c, target) < 0) return -1;
     }
     const bool module_or_class =
-        c->u->scope == ScopeType::Module || c->u->scope == ScopeType::Class;
+        c->u->scope == ScopeType::module || c->u->scope == ScopeType::class_;
     switch (target->kind) {
     case ExprKind::Name:
         if (s->v.AnnAssign.simple && module_or_class) {

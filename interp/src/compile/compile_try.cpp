@@ -56,7 +56,7 @@ int try_except(Compiler *c, Stmt *s) noexcept {
     if (body == nullptr || except == nullptr || end == nullptr || cleanup == nullptr) return -1;
     if (addop_jump(c, SETUP_FINALLY, except) < 0) return -1;
     use_next_block(c, body);
-    if (push_fblock(c, FBlockType::TryExcept, body, nullptr, nullptr) < 0) return -1;
+    if (push_fblock(c, FBlockType::try_except, body, nullptr, nullptr) < 0) return -1;
     if (compile_body(c, s->v.Try.body) < 0) return -1;
     pop_fblock(c);
     if (addop_noline(c, POP_BLOCK) < 0) return -1;
@@ -67,7 +67,7 @@ int try_except(Compiler *c, Stmt *s) noexcept {
     unset_loc(c);
     if (addop_jump(c, SETUP_CLEANUP, cleanup) < 0) return -1;
     if (addop(c, code::PUSH_EXC_INFO) < 0) return -1;
-    if (push_fblock(c, FBlockType::ExceptionHandler, nullptr, nullptr, nullptr) < 0) return -1;
+    if (push_fblock(c, FBlockType::exception_handler, nullptr, nullptr, nullptr) < 0) return -1;
     for (Py_ssize_t i = 0; i < n; ++i) {
         ExceptHandler *handler = (*s->v.Try.handlers)[i];
         set_loc(c, *handler);
@@ -87,7 +87,7 @@ int try_except(Compiler *c, Stmt *s) noexcept {
             if (nameop(c, handler->name, ExprContext::Store) < 0) return -1;
             if (addop_jump(c, SETUP_CLEANUP, cleanup_end) < 0) return -1;
             use_next_block(c, cleanup_body);
-            if (push_fblock(c, FBlockType::HandlerCleanup, cleanup_body, nullptr, handler->name) <
+            if (push_fblock(c, FBlockType::handler_cleanup, cleanup_body, nullptr, handler->name) <
                 0)
                 return -1;
             if (compile_body(c, handler->body) < 0) return -1;
@@ -107,7 +107,7 @@ int try_except(Compiler *c, Stmt *s) noexcept {
             if (cleanup_body == nullptr) return -1;
             if (addop(c, code::POP_TOP) < 0) return -1;
             use_next_block(c, cleanup_body);
-            if (push_fblock(c, FBlockType::HandlerCleanup, cleanup_body, nullptr, nullptr) < 0)
+            if (push_fblock(c, FBlockType::handler_cleanup, cleanup_body, nullptr, nullptr) < 0)
                 return -1;
             if (compile_body(c, handler->body) < 0) return -1;
             pop_fblock(c);
@@ -134,7 +134,7 @@ int try_finally(Compiler *c, Stmt *s) noexcept {
     if (body == nullptr || end == nullptr || exit == nullptr || cleanup == nullptr) return -1;
     if (addop_jump(c, SETUP_FINALLY, end) < 0) return -1;
     use_next_block(c, body);
-    if (push_fblock(c, FBlockType::FinallyTry, body, end, s->v.Try.finalbody) < 0) return -1;
+    if (push_fblock(c, FBlockType::finally_try, body, end, s->v.Try.finalbody) < 0) return -1;
     if (len(s->v.Try.handlers) > 0) {
         if (try_except(c, s) < 0) return -1;
     } else {
@@ -148,7 +148,7 @@ int try_finally(Compiler *c, Stmt *s) noexcept {
     unset_loc(c);
     if (addop_jump(c, SETUP_CLEANUP, cleanup) < 0) return -1;
     if (addop(c, code::PUSH_EXC_INFO) < 0) return -1;
-    if (push_fblock(c, FBlockType::FinallyEnd, end, nullptr, nullptr) < 0) return -1;
+    if (push_fblock(c, FBlockType::finally_end, end, nullptr, nullptr) < 0) return -1;
     if (compile_body(c, s->v.Try.finalbody) < 0) return -1;
     pop_fblock(c);
     if (addop(c, code::RERAISE, 0) < 0) return -1;
@@ -177,15 +177,15 @@ int with_except_finish(Compiler *c, BasicBlock *cleanup) noexcept {
 // value on top (a return value) stays on top.
 int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) noexcept {
     switch (info->type) {
-    case FBlockType::WhileLoop:
-    case FBlockType::ExceptionHandler: return 0;
-    case FBlockType::ForLoop:
+    case FBlockType::while_loop:
+    case FBlockType::exception_handler: return 0;
+    case FBlockType::for_loop:
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
         return addop(c, code::POP_TOP);
-    case FBlockType::TryExcept: return addop(c, POP_BLOCK);
-    case FBlockType::FinallyTry: {
+    case FBlockType::try_except: return addop(c, POP_BLOCK);
+    case FBlockType::finally_try: {
         if (addop(c, POP_BLOCK) < 0) return -1;
-        if (preserve_tos && push_fblock(c, FBlockType::PopValue, nullptr, nullptr, nullptr) < 0)
+        if (preserve_tos && push_fblock(c, FBlockType::pop_value, nullptr, nullptr, nullptr) < 0)
             return -1;
         // The finally body runs here, then the unwinding instruction (artificial) follows.
         if (compile_body(c, static_cast<Seq<Stmt *> *>(const_cast<void *>(info->datum))) < 0)
@@ -194,13 +194,13 @@ int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) noexcept {
         unset_loc(c);
         return 0;
     }
-    case FBlockType::FinallyEnd:
+    case FBlockType::finally_end:
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
         if (addop(c, code::POP_TOP) < 0) return -1;  // the exception
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
         if (addop(c, POP_BLOCK) < 0) return -1;
         return addop(c, code::POP_EXCEPT);
-    case FBlockType::With: {
+    case FBlockType::with: {
         set_loc(c, *static_cast<const Stmt *>(info->datum));
         if (addop(c, POP_BLOCK) < 0) return -1;
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
@@ -209,7 +209,7 @@ int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) noexcept {
         unset_loc(c);
         return 0;
     }
-    case FBlockType::HandlerCleanup: {
+    case FBlockType::handler_cleanup: {
         auto *name = static_cast<PyObject *>(const_cast<void *>(info->datum));
         if (name != nullptr && addop(c, POP_BLOCK) < 0) return -1;
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
@@ -217,7 +217,7 @@ int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) noexcept {
         if (name != nullptr && clear_handler_name(c, name) < 0) return -1;
         return 0;
     }
-    case FBlockType::PopValue:
+    case FBlockType::pop_value:
         if (preserve_tos && addop(c, code::SWAP, 2) < 0) return -1;
         return addop(c, code::POP_TOP);
     }
@@ -231,7 +231,7 @@ int unwind_fblock_stack(Compiler *c, bool preserve_tos, FBlock **loop) noexcept 
     if (u->nfblocks == 0) return 0;
     FBlock *top = &u->fblocks[u->nfblocks - 1];
     if (loop != nullptr &&
-        (top->type == FBlockType::WhileLoop || top->type == FBlockType::ForLoop)) {
+        (top->type == FBlockType::while_loop || top->type == FBlockType::for_loop)) {
         *loop = top;
         return 0;
     }
@@ -260,7 +260,7 @@ int compile_with(Compiler *c, Stmt *s, int pos) noexcept {
     if (addop(c, code::BEFORE_WITH) < 0) return -1;
     if (addop_jump(c, SETUP_WITH, final) < 0) return -1;
     use_next_block(c, body);
-    if (push_fblock(c, FBlockType::With, body, final, s) < 0) return -1;
+    if (push_fblock(c, FBlockType::with, body, final, s) < 0) return -1;
     if (item->optional_vars != nullptr) {
         if (compile_expr(c, item->optional_vars) < 0) return -1;
     } else {

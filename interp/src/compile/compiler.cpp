@@ -90,7 +90,7 @@ int set_qualname(Compiler *c) noexcept {
     PyObject *base = nullptr;
     if (parent != nullptr && parent->parent != nullptr) {
         bool force_global = false;
-        if (u->scope == ScopeType::Function || u->scope == ScopeType::Class) {
+        if (u->scope == ScopeType::function || u->scope == ScopeType::class_) {
             PyObject *mangled = symtable::mangle(parent->private_name, u->name);
             if (mangled == nullptr) return -1;
             const int scope = symtable::scope_of(symtable::symbol_flags(parent->ste, mangled));
@@ -98,7 +98,7 @@ int set_qualname(Compiler *c) noexcept {
             force_global = scope == symtable::GLOBAL_EXPLICIT;
         }
         if (!force_global) {
-            if (parent->scope == ScopeType::Function || parent->scope == ScopeType::Lambda)
+            if (parent->scope == ScopeType::function || parent->scope == ScopeType::lambda)
                 base = PyUnicode_FromFormat("%U.<locals>", parent->qualname);
             else
                 base = Py_NewRef(parent->qualname);
@@ -310,7 +310,7 @@ int enter_scope(Compiler *c, PyObject *name, ScopeType scope, const void *key,
         exit_scope(c);
         return -1;
     }
-    if (scope == ScopeType::Module)
+    if (scope == ScopeType::module)
         u->loc = Location{};
     else
         u->loc = Location{lineno, lineno, -1, -1};

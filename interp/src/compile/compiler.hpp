@@ -27,7 +27,9 @@ namespace minipy::compile {
 
 using code::Location;
 
-// Pseudo instructions: the compiler's only, gone after assembly.
+// Pseudo instructions: the compiler's only, gone after assembly. Named as CPython's compiler
+// names them, like the real opcodes (opcode.hpp).
+// NOLINTBEGIN(readability-identifier-naming)
 enum PseudoOpcode : int {
     kFirstPseudo = 256,
     SETUP_FINALLY = kFirstPseudo,  // handler: exc pushed
@@ -42,6 +44,7 @@ enum PseudoOpcode : int {
     POP_JUMP_IF_NOT_NONE,
     kPseudoEnd
 };
+// NOLINTEND(readability-identifier-naming)
 
 inline bool is_pseudo(int opcode) noexcept {
     return opcode >= kFirstPseudo;
@@ -85,15 +88,15 @@ struct BasicBlock {
 // The blocks a statement sets up for break / continue / return to unwind through (CPython's
 // fblockinfo).
 enum class FBlockType {
-    WhileLoop,
-    ForLoop,
-    TryExcept,
-    FinallyTry,
-    FinallyEnd,
-    With,
-    HandlerCleanup,
-    PopValue,
-    ExceptionHandler,
+    while_loop,
+    for_loop,
+    try_except,
+    finally_try,
+    finally_end,
+    with,
+    handler_cleanup,
+    pop_value,
+    exception_handler,
 };
 
 struct FBlock {
@@ -103,7 +106,7 @@ struct FBlock {
     const void *datum;  // the finally body (Seq<Stmt*>), the with statement, the handler's name
 };
 
-enum class ScopeType { Module, Class, Function, Lambda, Comprehension };
+enum class ScopeType { module, class_, function, lambda, comprehension };
 
 constexpr int kMaxFBlocks = 20;  // CPython's CO_MAXBLOCKS
 

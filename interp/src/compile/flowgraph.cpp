@@ -117,7 +117,7 @@ int stack_effect(int opcode, int oparg, int jump) noexcept {
                ((oparg & MAKE_FUNCTION_KWDEFAULTS) != 0) -
                ((oparg & MAKE_FUNCTION_ANNOTATIONS) != 0) - ((oparg & MAKE_FUNCTION_CLOSURE) != 0);
     case RAISE_VARARGS: return -oparg;
-    case RERAISE: return -1;
+    case RERAISE:
     case CLEANUP_THROW: return -1;
     case SETUP_FINALLY: return jump > 0 ? 1 : 0;
     case SETUP_CLEANUP: return jump > 0 ? 2 : 0;
@@ -142,8 +142,8 @@ struct Worklist {
     int push(BasicBlock *b) noexcept {
         if (size == capacity) {
             const int cap = capacity == 0 ? 32 : capacity * 2;
-            auto *grown = static_cast<BasicBlock **>(
-                PyMem_Realloc(items, sizeof(BasicBlock *) * static_cast<std::size_t>(cap)));
+            const std::size_t bytes = sizeof(void *) * static_cast<std::size_t>(cap);  // pointers
+            auto *grown = static_cast<BasicBlock **>(PyMem_Realloc(items, bytes));
             if (grown == nullptr) {
                 PyErr_NoMemory();
                 return -1;

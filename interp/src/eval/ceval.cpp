@@ -46,8 +46,8 @@ bool is_exhausted_iteration() noexcept {
 }  // namespace
 
 #if MINIPY_USE_COMPUTED_GOTOS
-#define TARGET(op)      TARGET_##op:
-#define DISPATCH_GOTO() goto *dispatch_table[opcode]
+#define TARGET(op)      TARGET_##op:                  // NOLINT(bugprone-macro-parentheses): a label
+#define DISPATCH_GOTO() goto *dispatch_table[opcode]  // NOLINT(bugprone-macro-parentheses)
 #else
 #define TARGET(op)      case op:
 #define DISPATCH_GOTO() goto dispatch_opcode

@@ -29,7 +29,7 @@ static_assert(offsetof(DataChunk, data) == kChunkHeaderWords * sizeof(PyObject *
 
 namespace {
 
-constexpr std::size_t kChunkSize = 16 * 1024;
+constexpr std::size_t kChunkSize = std::size_t{16} * 1024;
 
 DataChunk *chunk_alloc(std::size_t size) noexcept {
     PyObjectArenaAllocator arena;

@@ -17,10 +17,9 @@ namespace minipy::interp {
 InterpState g_interp;
 
 int ready_interp_types() noexcept {
-    PyTypeObject *types[] = {&PyCode_Type,   &PyFunction_Type,  &PyCell_Type,
-                             &PyFrame_Type,  &PyTraceBack_Type, &minipy_Stream_Type,
-                             &PyEnum_Type,   &PyZip_Type,       &PyMap_Type,
-                             &PyFilter_Type, &PyReversed_Type,  &PyGen_Type};
+    PyTypeObject *types[] = {&PyCode_Type,      &PyFunction_Type,   &PyCell_Type,     &PyFrame_Type,
+                             &PyTraceBack_Type, &MinipyStream_Type, &PyEnum_Type,     &PyZip_Type,
+                             &PyMap_Type,       &PyFilter_Type,     &PyReversed_Type, &PyGen_Type};
     for (PyTypeObject *type : types)
         if (PyType_Ready(type) < 0) return -1;
     return 0;

@@ -56,7 +56,7 @@ PyMethodDef stream_methods[] = {
 }  // namespace
 
 PyObject *stream_new(int fd, const char *name) noexcept {
-    StreamObject *s = PyObject_New(StreamObject, &minipy_Stream_Type);
+    StreamObject *s = PyObject_New(StreamObject, &MinipyStream_Type);
     if (s == nullptr) return nullptr;
     s->file = fd == 2 ? stderr : stdout;
     s->name = name;
@@ -67,7 +67,7 @@ PyObject *stream_new(int fd, const char *name) noexcept {
 
 using namespace minipy::interp;
 
-PyTypeObject minipy_Stream_Type = {
+PyTypeObject MinipyStream_Type = {
     MINIPY_INTERP_TYPE_HEAD,
     .tp_name = "_io.TextIOWrapper",
     .tp_basicsize = sizeof(StreamObject),

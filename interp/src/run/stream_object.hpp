@@ -5,7 +5,7 @@
 
 #include "minipy/Python.h"
 
-extern "C" PyTypeObject minipy_Stream_Type;
+extern "C" PyTypeObject MinipyStream_Type;
 
 namespace minipy::interp {
 

@@ -67,9 +67,12 @@ bool extract_anchors(const char *segment, Py_ssize_t seglen, Py_ssize_t *left,
         PyErr_Clear();
         return false;
     }
-    std::memcpy(wrapped, "(\n", 2);
+    wrapped[0] = '(';
+    wrapped[1] = '\n';
     std::memcpy(wrapped + 2, segment, static_cast<std::size_t>(seglen));
-    std::memcpy(wrapped + 2 + seglen, "\n)", 3);
+    wrapped[2 + seglen] = '\n';
+    wrapped[3 + seglen] = ')';
+    wrapped[4 + seglen] = '\0';
     PyObject *filename = PyUnicode_FromString("<string>");
     bool found = false;
     if (filename != nullptr) {

@@ -78,8 +78,8 @@ PyAPI_FUNC(PyThreadState *) PyGILState_GetThisThreadState(void) MINIPY_NOEXCEPT;
  *   recursion_depth  what Py_EnterRecursiveCall counts; the interpreter counts Python calls in
  *                    it too, against *recursion_limit (CPython 3.11 shares one counter).
  */
-typedef struct _err_stackitem {
-    struct _object *exc_value; /* the exception being handled, None/NULL when none */
+typedef struct _err_stackitem {  // NOLINT(readability-identifier-naming): CPython's tag
+    struct _object *exc_value;   /* the exception being handled, None/NULL when none */
     struct _err_stackitem *previous_item;
 } _PyErr_StackItem;
 
