@@ -445,7 +445,14 @@ dispatch_opcode:
         TARGET(COMPARE_OP) {
             PyObject *rhs = POP();
             PyObject *lhs = TOP();
-            PyObject *r = PyObject_RichCompare(lhs, rhs, oparg);
+            // Two ints, floats or strs compare through their type's slot directly: what the
+            // specialized forms will do, without the C recursion count (CPython's
+            // COMPARE_OP_*_JUMP do not count either, so a deep recursion fails at the call).
+            PyTypeObject *type = Py_TYPE(lhs);
+            PyObject *r = type == Py_TYPE(rhs) && (type == &PyLong_Type || type == &PyFloat_Type ||
+                                                   type == &PyUnicode_Type)
+                              ? type->tp_richcompare(lhs, rhs, oparg)
+                              : PyObject_RichCompare(lhs, rhs, oparg);
             Py_DECREF(rhs);
             ERROR_IF(r == nullptr);
             SET_TOP(r);
