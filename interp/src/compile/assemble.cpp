@@ -43,7 +43,8 @@ int ext_units(int oparg) noexcept {
 }
 
 int instr_size(const Instr &in) noexcept {
-    return ext_units(in.oparg) + 1 + cache_units(in.opcode);
+    // Pseudo jumps (before layout picks their direction) have no caches.
+    return ext_units(in.oparg) + 1 + (is_pseudo(in.opcode) ? 0 : cache_units(in.opcode));
 }
 
 bool is_deref_op(int opcode) noexcept {
