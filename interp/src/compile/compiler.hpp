@@ -201,6 +201,18 @@ int compile_annassign(Compiler *c, ast::Stmt *s) noexcept;
 bool find_annotations(ast::Seq<ast::Stmt *> *body) noexcept;
 
 // --- compile_expr.cpp ----------------------------------------------------------------------
+// Above this many items, displays and calls build incrementally instead of from the stack
+// (CPython's STACK_USE_GUIDELINE).
+constexpr Py_ssize_t kStackUseGuideline = 30;
+// Lists, tuples and sets, with starred items (CPython's starunpack_helper). `pushed` items
+// are on the stack already.
+int starunpack(Compiler *c, ast::Seq<ast::Expr *> *elts, int pushed, int build, int add, int extend,
+               bool tuple) noexcept;
+// Attribute loads and method calls start at the attribute's last line (CPython's
+// update_start_location_to_match_attr).
+void match_attr_start(Compiler *c, ast::Expr *attr) noexcept;
+// --- compile_call.cpp: a Call expression.
+int compile_call(Compiler *c, ast::Expr *e) noexcept;
 int compile_expr(Compiler *c, ast::Expr *e) noexcept;
 // Jumps to `next` when bool(e) == cond, else falls through (CPython's compiler_jump_if).
 int compile_jump_if(Compiler *c, ast::Expr *e, BasicBlock *next, bool cond) noexcept;
