@@ -75,6 +75,11 @@ PyAPI_FUNC(void)
 /* 3.12's spelling: the current exception instance (new reference) or NULL / steal it back. */
 PyAPI_FUNC(PyObject *) PyErr_GetRaisedException(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetRaisedException(PyObject *exc) MINIPY_NOEXCEPT;
+/* The exception being handled (what sys.exception() returns): a new reference, or NULL when
+ * none is; no exception is set either way. Set replaces it (NULL or None: none). While one is
+ * handled, PyErr_SetObject makes it the new exception's __context__ (implicit chaining). */
+PyAPI_FUNC(PyObject *) PyErr_GetHandledException(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) PyErr_SetHandledException(PyObject *exc) MINIPY_NOEXCEPT;
 /* Whether `given` (a type or an instance) matches `exc` (a type or a tuple of them). */
 PyAPI_FUNC(int) PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyErr_ExceptionMatches(PyObject *exc) MINIPY_NOEXCEPT;
@@ -89,6 +94,11 @@ PyAPI_FUNC(void) _PyErr_BadInternalCall(const char *filename, int lineno) MINIPY
 /* Prints "Type: message" for the current exception to stderr and clears it. */
 PyAPI_FUNC(void) PyErr_Print(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_PrintEx(int set_sys_last_vars) MINIPY_NOEXCEPT;
+/* What PyErr_Print does with the exception (minipy): the interpreter installs its traceback
+ * printer (CPython's sys.excepthook); without one only "Type: message" is printed. The hook
+ * must not steal `exc` and leaves no exception set. */
+typedef void (*minipy_print_exception_hook)(PyObject *exc);
+PyAPI_FUNC(void) minipy_set_print_exception_hook(minipy_print_exception_hook hook) MINIPY_NOEXCEPT;
 /* Reports an exception that cannot be raised (one from a destructor) on stderr, as
  * "Exception ignored in: <repr of obj>", and clears it. */
 PyAPI_FUNC(void) PyErr_WriteUnraisable(PyObject *obj) MINIPY_NOEXCEPT;

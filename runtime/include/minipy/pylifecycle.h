@@ -25,6 +25,12 @@ PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config) MINIPY_NOEX
 /* Stops the runtime; 0 on success. Does nothing (returns 0) if it is not running. */
 PyAPI_FUNC(int) Py_FinalizeEx(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) Py_Finalize(void) MINIPY_NOEXCEPT;
+/* The interpreter's shutdown step (minipy): called first by Py_FinalizeEx, with the GIL held
+ * and the runtime still fully running, so that what the interpreter keeps (its modules, the
+ * handled exceptions of its threads) is released before the leak report. One hook; NULL
+ * removes it. */
+typedef void (*minipy_finalize_hook)(void);
+PyAPI_FUNC(void) minipy_set_finalize_hook(minipy_finalize_hook hook) MINIPY_NOEXCEPT;
 /* 1 between a successful start-up and the start of Py_FinalizeEx(). */
 PyAPI_FUNC(int) Py_IsInitialized(void) MINIPY_NOEXCEPT;
 

@@ -65,6 +65,45 @@ PyAPI_FUNC(int) PyGILState_Check(void) MINIPY_NOEXCEPT;
 /* The calling thread's own state, whether or not it holds the GIL; NULL if none. */
 PyAPI_FUNC(PyThreadState *) PyGILState_GetThisThreadState(void) MINIPY_NOEXCEPT;
 
+/* --- What the interpreter keeps in a thread state (minipy) ---------------------------------
+ * The runtime knows no frames, but a thread state is where a thread's interpreter data lives
+ * and dies. These fields are the interpreter's, reached through minipy_thread_fields():
+ *
+ *   interp_data      the interpreter's own per-thread block (its frame stack); the runtime
+ *                    only hands it to the clear hook when the state is cleared or deleted.
+ *   exc_info         the top of the stack of exceptions being handled (CPython's
+ *                    _PyErr_StackItem chain): the base item is exc_state; a running generator
+ *                    pushes its own. PyErr_SetObject takes __context__ from it (implicit
+ *                    chaining), sys.exc_info() and PyErr_GetHandledException() read it.
+ *   recursion_depth  what Py_EnterRecursiveCall counts; the interpreter counts Python calls in
+ *                    it too, against *recursion_limit (CPython 3.11 shares one counter).
+ */
+typedef struct _err_stackitem {  // NOLINT(readability-identifier-naming): CPython's tag
+    struct _object *exc_value;   /* the exception being handled, None/NULL when none */
+    struct _err_stackitem *previous_item;
+} _PyErr_StackItem;
+
+typedef struct {
+    void *interp_data;
+    _PyErr_StackItem *exc_info;
+    _PyErr_StackItem exc_state;
+    int recursion_depth;
+    const int *recursion_limit; /* the interpreter state's limit (Py_SetRecursionLimit) */
+} minipy_thread_fields;
+
+PyAPI_FUNC(minipy_thread_fields *) minipy_thread_fields_of(PyThreadState *tstate) MINIPY_NOEXCEPT;
+
+/* Called with the GIL held when a thread state is cleared or deleted and its interp_data is
+ * not NULL; the hook frees it (interp_data is reset to NULL afterwards). */
+typedef void (*minipy_thread_clear_hook)(PyThreadState *tstate, void *interp_data);
+PyAPI_FUNC(void) minipy_set_thread_clear_hook(minipy_thread_clear_hook hook) MINIPY_NOEXCEPT;
+
+/* Writes the Python frames of `tstate` to `fd`, most recent first, as faulthandler does
+ * ('  File "x.py", line 3 in f'), for the fatal report. Runs while the process dies: it must
+ * neither allocate nor lock. Without one the report says "  <no Python frame>". */
+typedef void (*minipy_frame_dump_hook)(int fd, PyThreadState *tstate);
+PyAPI_FUNC(void) minipy_set_frame_dump_hook(minipy_frame_dump_hook hook) MINIPY_NOEXCEPT;
+
 MINIPY_EXTERN_C_END
 
 #endif /* MINIPY_PYSTATE_H */

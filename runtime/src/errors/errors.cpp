@@ -49,6 +49,41 @@ PyObject *instantiate(PyObject *type, PyObject *value) noexcept {
     return exc;
 }
 
+// The exception being handled: the top of the thread's stack, skipping generator items that
+// handle nothing (CPython's _PyErr_GetTopmostException). Borrowed; NULL or None when none.
+PyObject *topmost_handled(_ts *tstate) noexcept {
+    _PyErr_StackItem *item = tstate->fields.exc_info;
+    while ((item->exc_value == nullptr || item->exc_value == Py_None) &&
+           item->previous_item != nullptr)
+        item = item->previous_item;
+    return item->exc_value;
+}
+
+// Implicit chaining (PEP 3134): an exception raised while another is handled gets that one
+// as __context__. A context chain that already leads back to `exc` is cut there, so no new
+// cycle appears; a cycle that existed before is left alone (Floyd's tortoise stops the walk),
+// as CPython's _PyErr_SetObject does.
+void chain_handled(_ts *tstate, PyObject *exc) noexcept {
+    PyObject *handled = topmost_handled(tstate);
+    if (handled == nullptr || handled == Py_None || handled == exc) return;
+    PyObject *o = handled;
+    PyObject *slow = o;
+    bool advance_slow = false;
+    for (;;) {
+        PyObject *context = reinterpret_cast<PyBaseExceptionObject *>(o)->context;
+        if (context == nullptr) break;
+        if (context == exc) {
+            PyException_SetContext(o, nullptr);
+            break;
+        }
+        o = context;
+        if (o == slow) break;
+        if (advance_slow) slow = reinterpret_cast<PyBaseExceptionObject *>(slow)->context;
+        advance_slow = !advance_slow;
+    }
+    PyException_SetContext(exc, Py_NewRef(handled));
+}
+
 void print_exception_line(PyObject *exc) noexcept {
     PyObject *text = PyObject_Str(exc);
     const char *message = text != nullptr ? PyUnicode_AsUTF8(text) : nullptr;
@@ -79,7 +114,20 @@ extern "C" void PyErr_SetObject(PyObject *type, PyObject *value) noexcept {
     }
     PyObject *exc = instantiate(type, value);
     if (exc == nullptr) return;  // the failure to create it is the exception now
+    chain_handled(tstate, exc);
     set_current(tstate, exc);
+}
+
+extern "C" PyObject *PyErr_GetHandledException(void) noexcept {
+    PyObject *exc = topmost_handled(current_thread("PyErr_GetHandledException"));
+    if (exc == nullptr || exc == Py_None) return nullptr;
+    return Py_NewRef(exc);
+}
+
+extern "C" void PyErr_SetHandledException(PyObject *exc) noexcept {
+    _ts *tstate = current_thread("PyErr_SetHandledException");
+    PyObject *value = exc != nullptr && exc != Py_None ? Py_NewRef(exc) : nullptr;
+    Py_XSETREF(tstate->fields.exc_info->exc_value, value);
 }
 
 extern "C" void PyErr_SetNone(PyObject *type) noexcept {
@@ -219,10 +267,21 @@ extern "C" void _PyErr_BadInternalCall(const char *filename, int lineno) noexcep
     PyErr_Format(PyExc_SystemError, "%s:%d: bad argument to internal function", filename, lineno);
 }
 
+namespace {
+minipy_print_exception_hook g_print_exception_hook = nullptr;
+}  // namespace
+
+extern "C" void minipy_set_print_exception_hook(minipy_print_exception_hook hook) noexcept {
+    g_print_exception_hook = hook;
+}
+
 extern "C" void PyErr_PrintEx(int) noexcept {
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == nullptr) return;
-    print_exception_line(exc);
+    if (g_print_exception_hook != nullptr)
+        g_print_exception_hook(exc);
+    else
+        print_exception_line(exc);
     Py_DECREF(exc);
 }
 

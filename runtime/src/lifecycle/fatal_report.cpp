@@ -39,6 +39,8 @@ void put_hex(int fd, unsigned long value) noexcept {
     put(fd, text);
 }
 
+constinit minipy_frame_dump_hook g_frame_dump_hook = nullptr;
+
 // faulthandler stops after this many threads too.
 constexpr int kMaxThreadsDumped = 100;
 
@@ -56,8 +58,11 @@ void dump_threads(int fd) noexcept {
         put(fd, t == current ? "Current thread " : "Thread ");
         put_hex(fd, t->thread_id);
         put(fd, " (most recent call first):\n");
-        // Frames come with the interpreter; until then no thread has one.
-        put(fd, "  <no Python frame>\n");
+        // The frames are the interpreter's to name.
+        if (g_frame_dump_hook != nullptr)
+            g_frame_dump_hook(fd, t);
+        else
+            put(fd, "  <no Python frame>\n");
     }
 }
 
@@ -86,6 +91,10 @@ void print_fatal_context(int fd) noexcept {
 }
 
 }  // namespace minipy::runtime
+
+extern "C" void minipy_set_frame_dump_hook(minipy_frame_dump_hook hook) noexcept {
+    minipy::runtime::g_frame_dump_hook = hook;
+}
 
 extern "C" void _Py_FatalErrorFunc(const char *func, const char *message) noexcept {
     minipy_fatal_error(func, message);

@@ -10,6 +10,7 @@
 //   5. put the memory-accounting hook (limit, leak check) in front of MEM and OBJ, then
 //      ready the object layer part by part (part_lifecycle.hpp).
 // Shutdown collects the garbage, undoes 5, 4, 3 and prints pymalloc's statistics last.
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -295,11 +296,20 @@ extern "C" void Py_Initialize(void) noexcept {
     Py_InitializeEx(1);
 }
 
+namespace {
+std::atomic<minipy_finalize_hook> g_finalize_hook{nullptr};
+}  // namespace
+
+extern "C" void minipy_set_finalize_hook(minipy_finalize_hook hook) noexcept {
+    g_finalize_hook.store(hook, std::memory_order_release);
+}
+
 extern "C" int Py_FinalizeEx(void) noexcept {
     if (g_runtime.phase.load(std::memory_order_acquire) != Phase::initialized) return 0;
     _ts *const tstate = t_current;
     if (tstate == nullptr)
         Py_FatalError("the calling thread must hold the GIL (its thread state must be current)");
+    if (minipy_finalize_hook hook = g_finalize_hook.load(std::memory_order_acquire)) hook();
     g_runtime.finalizing_tstate.store(tstate, std::memory_order_relaxed);
     g_runtime.phase.store(Phase::finalizing, std::memory_order_release);
 

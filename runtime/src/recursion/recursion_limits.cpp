@@ -74,17 +74,17 @@ extern "C" int _PyTrash_cond(PyObject *op, destructor dealloc) noexcept {
 
 extern "C" int Py_EnterRecursiveCall(const char *where) noexcept {
     _ts *tstate = checked_current_tstate();
-    if (tstate->recursion_depth >= g_runtime.main_interp.recursion_limit) {
+    if (tstate->fields.recursion_depth >= g_runtime.main_interp.recursion_limit) {
         PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s",
                      where != nullptr ? where : "");
         return -1;
     }
-    ++tstate->recursion_depth;
+    ++tstate->fields.recursion_depth;
     return 0;
 }
 
 extern "C" void Py_LeaveRecursiveCall(void) noexcept {
-    --checked_current_tstate()->recursion_depth;
+    --checked_current_tstate()->fields.recursion_depth;
 }
 
 extern "C" int Py_GetRecursionLimit(void) noexcept {

@@ -22,7 +22,8 @@ struct _ts {
     std::uint64_t generation;            // the runtime generation it belongs to
     int gilstate_counter;                // PyGILState_Ensure nesting depth
     struct _object *curexc;              // the current exception instance (owned), or nullptr
-    int recursion_depth;                 // Py_EnterRecursiveCall nesting (recursion_limits.cpp)
+    minipy_thread_fields fields;         // the interpreter's fields (pystate.h); the recursion
+                                         // depth of Py_EnterRecursiveCall is fields.recursion_depth
     int trash_delete_nesting;            // container deallocations under way (the trashcan)
     struct _object *trash_delete_later;  // put aside by the trashcan, linked through GC heads
 };

@@ -21,6 +21,21 @@ constinit thread_local ThreadBinding t_bound{nullptr, 0};
 
 namespace {
 
+minipy_thread_clear_hook g_thread_clear_hook = nullptr;
+
+// Drops what the interpreter keeps in the state: its own block (through its hook) and the
+// exception being handled. The GIL is held (or the runtime is shutting down).
+void clear_interp_fields(_ts *tstate) noexcept {
+    minipy_thread_fields &fields = tstate->fields;
+    if (fields.interp_data != nullptr) {
+        void *data = fields.interp_data;
+        fields.interp_data = nullptr;
+        if (g_thread_clear_hook != nullptr) g_thread_clear_hook(tstate, data);
+    }
+    fields.exc_info = &fields.exc_state;
+    Py_CLEAR(fields.exc_state.exc_value);
+}
+
 void link(_is &interp, _ts &tstate) noexcept {
     pthread_mutex_lock(&interp.threads_mutex);
     tstate.id = interp.next_thread_id++;
@@ -51,6 +66,7 @@ void release_memory(_ts *tstate) noexcept {
     // two calls never holds any.
     if (tstate->trash_delete_later != nullptr || tstate->trash_delete_nesting != 0)
         Py_FatalError("deleting a thread state in the middle of an object's deallocation");
+    clear_interp_fields(tstate);
     Py_CLEAR(tstate->curexc);  // a state is deleted with the GIL held (or at shutdown)
     tstate->~_ts();
     PyMem_RawFree(tstate);
@@ -63,6 +79,8 @@ _ts *new_thread_state(PyInterpreterState *interp) noexcept {
     if (memory == nullptr) return nullptr;
     _ts *tstate = new (memory) _ts{};
     tstate->interp = interp;
+    tstate->fields.exc_info = &tstate->fields.exc_state;
+    tstate->fields.recursion_limit = &interp->recursion_limit;
     tstate->thread_id = static_cast<unsigned long>(pthread_self());
     tstate->generation = g_runtime.generation.load(std::memory_order_relaxed);
     // As in CPython: a state made outside PyGILState_Ensure counts as one "ensure" of its
@@ -116,8 +134,9 @@ extern "C" PyThreadState *PyThreadState_New(PyInterpreterState *interp) noexcept
 
 extern "C" void PyThreadState_Clear(PyThreadState *tstate) noexcept {
     if (tstate == nullptr) Py_FatalError("tstate is NULL");
-    // The state owns its current exception (frames come with the interpreter); the nesting
-    // count of PyGILState_Ensure belongs to the binding, not to the contents.
+    // The state owns its current exception and the interpreter's fields; the nesting count of
+    // PyGILState_Ensure belongs to the binding, not to the contents.
+    clear_interp_fields(tstate);
     Py_CLEAR(tstate->curexc);
 }
 
@@ -133,6 +152,7 @@ extern "C" void PyThreadState_DeleteCurrent(void) noexcept {
     _ts *tstate = t_current;
     if (tstate == nullptr) Py_FatalError(kNoCurrentThreadState);
     // Its exception is released while the state is still current and holds the GIL.
+    clear_interp_fields(tstate);
     Py_CLEAR(tstate->curexc);
     unlink(*tstate);
     unbind_if_mine(tstate);
@@ -149,6 +169,15 @@ extern "C" PyThreadState *PyThreadState_Get(void) noexcept {
 
 extern "C" PyThreadState *_PyThreadState_UncheckedGet(void) noexcept {
     return t_current;
+}
+
+extern "C" minipy_thread_fields *minipy_thread_fields_of(PyThreadState *tstate) noexcept {
+    if (tstate == nullptr) Py_FatalError("tstate is NULL");
+    return &tstate->fields;
+}
+
+extern "C" void minipy_set_thread_clear_hook(minipy_thread_clear_hook hook) noexcept {
+    g_thread_clear_hook = hook;
 }
 
 extern "C" PyThreadState *PyThreadState_Swap(PyThreadState *tstate) noexcept {

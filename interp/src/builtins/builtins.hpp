@@ -1,0 +1,26 @@
+// The `builtins` namespace: the built-in functions (builtins_functions.cpp), the iterator
+// types enumerate, zip, map, filter, reversed (builtins_iterators.cpp), the built-in
+// types and exceptions by name, and the namespace's assembly (builtins_module.cpp).
+#ifndef MINIPY_INTERP_BUILTINS_BUILTINS_HPP
+#define MINIPY_INTERP_BUILTINS_BUILTINS_HPP
+
+#include "minipy/Python.h"
+
+extern "C" {
+extern PyTypeObject PyEnum_Type;      // enumerate
+extern PyTypeObject PyZip_Type;       // zip
+extern PyTypeObject PyMap_Type;       // map
+extern PyTypeObject PyFilter_Type;    // filter
+extern PyTypeObject PyReversed_Type;  // reversed
+}
+
+namespace minipy::builtins {
+
+extern PyMethodDef builtin_functions[];
+
+// A new dict holding every built-in name; NULL with an exception.
+PyObject *make_builtins_dict() noexcept;
+
+}  // namespace minipy::builtins
+
+#endif  // MINIPY_INTERP_BUILTINS_BUILTINS_HPP

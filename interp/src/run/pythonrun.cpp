@@ -1,0 +1,266 @@
+// The embedding entry points of minipy/pythonrun.h: source to code object (front end and
+// compiler), running code in a namespace, the __main__ namespace, sys.argv, and what an
+// uncaught exception does at the top (traceback, or the process's exit for SystemExit). The
+// interpreter's start-up hooks are installed here on first use.
+#include "minipy/pythonrun.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "compile/compile_module.hpp"
+#include "eval/ceval.hpp"
+#include "eval/frame.hpp"
+#include "parse/frontend.hpp"
+#include "run/interp_state.hpp"
+#include "run/traceback_print.hpp"
+
+namespace minipy::interp {
+
+namespace {
+
+PyObject *g_main_dict = nullptr;
+
+// A file name or argument from the OS as str (UTF-8; undecodable bytes as surrogates, as
+// CPython's file system encoding does).
+PyObject *fs_decode(const char *text) noexcept {
+    const auto size = static_cast<Py_ssize_t>(std::strlen(text));
+    PyObject *s = PyUnicode_DecodeUTF8(text, size, "surrogateescape");
+    if (s == nullptr) {
+        PyErr_Clear();
+        s = PyUnicode_DecodeUTF8(text, size, "replace");
+    }
+    return s;
+}
+
+void finalize_interp() noexcept {
+    std::fflush(stdout);
+    minipy_thread_fields *fields = minipy_thread_fields_of(PyThreadState_Get());
+    Py_CLEAR(fields->exc_state.exc_value);
+    if (g_main_dict != nullptr) PyDict_Clear(g_main_dict);
+    Py_CLEAR(g_main_dict);
+    if (g_interp.modules != nullptr) PyDict_Clear(g_interp.modules);
+    if (g_interp.sysdict != nullptr) PyDict_Clear(g_interp.sysdict);
+    Py_CLEAR(g_interp.modules);
+    Py_CLEAR(g_interp.sysdict);
+    Py_CLEAR(g_interp.builtins);
+    Py_CLEAR(g_interp.empty_tuple);
+    Py_CLEAR(g_interp.stdout_object);
+    Py_CLEAR(g_interp.stderr_object);
+#define MINIPY_CLEAR_NAME(name) Py_CLEAR(g_interp.names.id_##name);
+    MINIPY_INTERP_NAMES(MINIPY_CLEAR_NAME)
+#undef MINIPY_CLEAR_NAME
+    g_interp.builtin_len = nullptr;
+    g_interp.builtin_isinstance = nullptr;
+    g_interp.initialized = false;
+}
+
+void print_exception_hook(PyObject *exc) noexcept {
+    print_exception(exc);
+}
+
+int ensure_started() noexcept {
+    if (g_interp.initialized) return 0;
+    if (interp_ensure_started() < 0) return -1;
+    minipy_set_finalize_hook(finalize_interp);
+    minipy_set_print_exception_hook(print_exception_hook);
+    return 0;
+}
+
+parse::ParseMode mode_of(int start) noexcept {
+    switch (start) {
+    case Py_eval_input: return parse::ParseMode::eval;
+    case Py_single_input: return parse::ParseMode::single;
+    default: return parse::ParseMode::exec;
+    }
+}
+
+PyObject *compile_text(const char *text, Py_ssize_t size, PyObject *filename, int start,
+                       bool is_file) noexcept {
+    parse::ArenaScope arena;
+    ast::Mod *mod = parse::parse_source(text, size, filename, mode_of(start),
+                                        is_file ? parse::SourceKind::file : parse::SourceKind::text,
+                                        arena.get());
+    if (mod == nullptr) return nullptr;
+    return compile::compile_mod(mod, filename, text, g_interp.optimize);
+}
+
+// The uncaught exception at the top: SystemExit ends the process, anything else is printed.
+void handle_uncaught() noexcept {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return;
+    const int status = minipy_system_exit_status(exc);
+    if (status >= 0) {
+        Py_DECREF(exc);
+        std::fflush(stdout);
+        Py_FinalizeEx();
+        std::exit(status);
+    }
+    print_exception(exc);
+    Py_DECREF(exc);
+}
+
+int run_in_main(const char *text, Py_ssize_t size, const char *filename, bool is_file) noexcept {
+    PyObject *globals = minipy_main_dict();
+    if (globals == nullptr) {
+        handle_uncaught();
+        return -1;
+    }
+    PyObject *name = fs_decode(filename);
+    PyObject *code =
+        name != nullptr ? compile_text(text, size, name, Py_file_input, is_file) : nullptr;
+    if (code != nullptr && is_file && PyDict_SetItemString(globals, "__file__", name) < 0)
+        Py_CLEAR(code);
+    Py_XDECREF(name);
+    PyObject *result =
+        code != nullptr ? eval::eval_code(reinterpret_cast<PyCodeObject *>(code), globals, globals)
+                        : nullptr;
+    Py_XDECREF(code);
+    if (result == nullptr) {
+        handle_uncaught();
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
+}  // namespace
+
+}  // namespace minipy::interp
+
+using namespace minipy;
+using namespace minipy::interp;
+
+extern "C" {
+
+PyObject *Py_CompileString(const char *str, const char *filename, int start) noexcept {
+    if (ensure_started() < 0) return nullptr;
+    PyObject *name = fs_decode(filename);
+    if (name == nullptr) return nullptr;
+    PyObject *code =
+        compile_text(str, static_cast<Py_ssize_t>(std::strlen(str)), name, start, false);
+    Py_DECREF(name);
+    return code;
+}
+
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals) noexcept {
+    if (ensure_started() < 0) return nullptr;
+    if (co == nullptr || !PyCode_Check(co) || globals == nullptr || !PyDict_Check(globals)) {
+        PyErr_BadInternalCall();
+        return nullptr;
+    }
+    if (locals == nullptr) locals = globals;
+    if (PyDict_GetItemWithError(globals, g_interp.names.id___builtins__) == nullptr) {
+        if (PyErr_Occurred() ||
+            PyDict_SetItem(globals, g_interp.names.id___builtins__, g_interp.builtins) < 0)
+            return nullptr;
+    }
+    return eval::eval_code(reinterpret_cast<PyCodeObject *>(co), globals, locals);
+}
+
+PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals) noexcept {
+    PyObject *code = Py_CompileString(str, "<string>", start);
+    if (code == nullptr) return nullptr;
+    PyObject *result = PyEval_EvalCode(code, globals, locals);
+    Py_DECREF(code);
+    return result;
+}
+
+PyObject *minipy_main_dict(void) noexcept {
+    if (ensure_started() < 0) return nullptr;
+    if (g_main_dict != nullptr) return g_main_dict;
+    PyObject *d = PyDict_New();
+    if (d == nullptr) return nullptr;
+    if (PyDict_SetItem(d, g_interp.names.id___name__, g_interp.names.id___main__) < 0 ||
+        PyDict_SetItem(d, g_interp.names.id___doc__, Py_None) < 0 ||
+        PyDict_SetItem(d, g_interp.names.id___builtins__, g_interp.builtins) < 0) {
+        Py_DECREF(d);
+        return nullptr;
+    }
+    g_main_dict = d;
+    return d;
+}
+
+int PyRun_SimpleString(const char *command) noexcept {
+    if (ensure_started() < 0) {
+        handle_uncaught();
+        return -1;
+    }
+    return run_in_main(command, static_cast<Py_ssize_t>(std::strlen(command)), "<string>", false);
+}
+
+int PyRun_SimpleFileEx(FILE *fp, const char *filename, int closeit) noexcept {
+    if (ensure_started() < 0) {
+        handle_uncaught();
+        return -1;
+    }
+    // The whole file: the front end reads bytes (UTF-8 checks, NULs) itself.
+    std::size_t capacity = 8192, size = 0;
+    char *data = static_cast<char *>(PyMem_RawMalloc(capacity + 1));
+    while (data != nullptr) {
+        size += std::fread(data + size, 1, capacity - size, fp);
+        if (size < capacity) break;
+        capacity *= 2;
+        char *grown = static_cast<char *>(PyMem_RawRealloc(data, capacity + 1));
+        if (grown == nullptr) PyMem_RawFree(data);
+        data = grown;
+    }
+    if (closeit) std::fclose(fp);
+    if (data == nullptr) {
+        PyErr_NoMemory();
+        handle_uncaught();
+        return -1;
+    }
+    data[size] = '\0';
+    const int r = run_in_main(data, static_cast<Py_ssize_t>(size), filename, true);
+    PyMem_RawFree(data);
+    return r;
+}
+
+int PyRun_SimpleFile(FILE *fp, const char *filename) noexcept {
+    return PyRun_SimpleFileEx(fp, filename, 0);
+}
+
+int minipy_set_argv(int argc, char *const *argv) noexcept {
+    if (ensure_started() < 0) return -1;
+    PyObject *list = PyList_New(argc);
+    if (list == nullptr) return -1;
+    for (int i = 0; i < argc; ++i) {
+        PyObject *arg = fs_decode(argv[i]);
+        if (arg == nullptr) {
+            Py_DECREF(list);
+            return -1;
+        }
+        PyList_SET_ITEM(list, i, arg);
+    }
+    const int r = PyDict_SetItem(g_interp.sysdict, g_interp.names.id_argv, list);
+    Py_DECREF(list);
+    return r;
+}
+
+int minipy_system_exit_status(PyObject *exc) noexcept {
+    if (exc == nullptr ||
+        !PyObject_TypeCheck(exc, reinterpret_cast<PyTypeObject *>(PyExc_SystemExit)))
+        return -1;
+    PyObject *code = reinterpret_cast<PySystemExitObject *>(exc)->code;
+    if (code == nullptr || code == Py_None) return 0;
+    if (PyLong_Check(code)) {
+        const long v = PyLong_AsLong(code);
+        if (v == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return 1;
+        }
+        return static_cast<int>(v & 0xFF);
+    }
+    PyObject *text = PyObject_Str(code);
+    if (text != nullptr) {
+        std::fflush(stdout);
+        const char *utf8 = PyUnicode_AsUTF8(text);
+        if (utf8 != nullptr) std::fprintf(stderr, "%s\n", utf8);
+        Py_DECREF(text);
+    }
+    PyErr_Clear();
+    return 1;
+}
+
+}  // extern "C"

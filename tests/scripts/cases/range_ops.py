@@ -1,0 +1,5 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[0], r[-1], r[1:3], 5 in r, 6 in r)
+print(list(range(5, 0, -1)), list(range(0)), list(range(-3, 3)))
+print(sum(range(101)), range(10).index(4), range(0, 10, 2).count(4))
+print(list(reversed(range(3))), range(3) == range(0, 3))

@@ -1,0 +1,2 @@
+class_like = None
+print(class_like.missing)

@@ -1,0 +1,4 @@
+def counter():
+    total += 1
+    return total
+counter()

@@ -1,0 +1,3 @@
+def g():
+    return undefined_name + 1
+g()

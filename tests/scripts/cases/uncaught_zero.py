@@ -1,0 +1,4 @@
+def f(x):
+    return 10 / x
+print("before")
+f(0)
