@@ -444,7 +444,7 @@ int nameop(Compiler *c, PyObject *name, ast::ExprContext ctx) noexcept {
     case kDeref:
         op = ctx == ast::ExprContext::Load
                  ? (u->ste->type == symtable::BlockType::class_ ? code::LOAD_CLASSDEREF
-                                                               : code::LOAD_DEREF)
+                                                                : code::LOAD_DEREF)
              : ctx == ast::ExprContext::Store ? code::STORE_DEREF
                                               : code::DELETE_DEREF;
         break;
