@@ -197,18 +197,18 @@ static PyType_Spec point_spec = {
 };
 
 static void check_spec_type(void) {
-    PyObject *Point = PyType_FromSpec(&point_spec);
-    CHECK(Point != NULL);
-    if (Point == NULL) return;
-    CHECK(repr_is(Py_NewRef(Point), "<class 'geometry.Point'>"));
-    CHECK(repr_is(PyObject_GetAttrString(Point, "__name__"), "'Point'"));
-    CHECK(repr_is(PyObject_GetAttrString(Point, "__module__"), "'geometry'"));
-    CHECK(repr_is(PyObject_GetAttrString(Point, "__doc__"), "'A point.'"));
-    CHECK(PyType_GetSlot((PyTypeObject *)Point, Py_nb_add) == (void *)point_add);
-    CHECK(PyType_GetFlags((PyTypeObject *)Point) & Py_TPFLAGS_HEAPTYPE);
+    PyObject *point_type = PyType_FromSpec(&point_spec);
+    CHECK(point_type != NULL);
+    if (point_type == NULL) return;
+    CHECK(repr_is(Py_NewRef(point_type), "<class 'geometry.Point'>"));
+    CHECK(repr_is(PyObject_GetAttrString(point_type, "__name__"), "'Point'"));
+    CHECK(repr_is(PyObject_GetAttrString(point_type, "__module__"), "'geometry'"));
+    CHECK(repr_is(PyObject_GetAttrString(point_type, "__doc__"), "'A point.'"));
+    CHECK(PyType_GetSlot((PyTypeObject *)point_type, Py_nb_add) == (void *)point_add);
+    CHECK(PyType_GetFlags((PyTypeObject *)point_type) & Py_TPFLAGS_HEAPTYPE);
 
-    PyObject *p = PyObject_CallFunction(Point, "d", 1.5);
-    PyObject *q = PyObject_CallFunction(Point, "d", 2.0);
+    PyObject *p = PyObject_CallFunction(point_type, "d", 1.5);
+    PyObject *q = PyObject_CallFunction(point_type, "d", 2.0);
     CHECK(p != NULL && q != NULL);
     CHECK(repr_is(PyObject_GetAttrString(p, "x"), "1.5"));
     CHECK(PyObject_SetAttrString(p, "count", PyLong_FromLong(3)) == 0);
@@ -226,12 +226,13 @@ static void check_spec_type(void) {
     CHECK(repr_is(PyNumber_Add(p, q), "3.5"));
     CHECK(repr_is(PyObject_CallMethod(p, "__add__", "O", q), "3.5"));
     CHECK(repr_is(PyObject_CallMethod(p, "scale", "d", 2.0), "3.0"));
-    CHECK(repr_is(PyObject_CallMethod(Point, "origin", NULL), "<geometry.Point object at 0x?>"));
-    CHECK(repr_is(PyObject_CallMethod(Point, "unit", NULL), "'unit'"));
+    CHECK(
+        repr_is(PyObject_CallMethod(point_type, "origin", NULL), "<geometry.Point object at 0x?>"));
+    CHECK(repr_is(PyObject_CallMethod(point_type, "unit", NULL), "'unit'"));
     CHECK(PyObject_SetAttrString(p, "extra", Py_None) == 0);
     CHECK(repr_is(PyObject_GetAttrString(p, "__dict__"), "{'extra': None}"));
 
-    PyObject *dict = PyObject_GetAttrString(Point, "__dict__");
+    PyObject *dict = PyObject_GetAttrString(point_type, "__dict__");
     CHECK(repr_is(PyObject_GetItem(dict, PyUnicode_FromString("x")),
                   "<member 'x' of 'geometry.Point' objects>"));
     PyErr_Clear();
@@ -250,29 +251,30 @@ static void check_spec_type(void) {
     Py_XDECREF(dict);
 
     /* A class deriving from it, made by calling type(name, bases, namespace). */
-    PyObject *Sub = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){s:s}", "Sub", Point,
-                                          "__module__", "geometry");
-    CHECK(Sub != NULL);
-    PyObject *s = Sub != NULL ? PyObject_CallFunction(Sub, "d", 4.0) : NULL;
+    PyObject *sub_type = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){s:s}", "Sub",
+                                               point_type, "__module__", "geometry");
+    CHECK(sub_type != NULL);
+    PyObject *s = sub_type != NULL ? PyObject_CallFunction(sub_type, "d", 4.0) : NULL;
     CHECK(repr_is(Py_XNewRef(s), "<geometry.Sub object at 0x?>"));
     CHECK(repr_is(PyNumber_Add(p, s), "5.5"));
     /* Sub + Point: point_add refuses a Point that is not a Sub, and the reflected call would be
      * the same function: no one handles it. */
     CHECK(PyNumber_Add(s, p) == NULL);
     CHECK(raised(PyExc_TypeError, "unsupported operand type(s) for +: 'Sub' and 'geometry.Point'"));
-    CHECK(PyObject_IsInstance(s, Point) == 1 && PyObject_IsSubclass(Sub, Point) == 1);
-    CHECK(repr_is(PyObject_GetAttrString(Sub, "__mro__"),
+    CHECK(PyObject_IsInstance(s, point_type) == 1 &&
+          PyObject_IsSubclass(sub_type, point_type) == 1);
+    CHECK(repr_is(PyObject_GetAttrString(sub_type, "__mro__"),
                   "(<class 'geometry.Sub'>, <class 'geometry.Point'>, <class 'object'>)"));
-    PyObject *super_args = Py_BuildValue("(OO)", Sub, s);
+    PyObject *super_args = Py_BuildValue("(OO)", sub_type, s);
     PyObject *sup = PyObject_Call((PyObject *)&PySuper_Type, super_args, NULL);
     CHECK(repr_is(PyObject_CallMethod(sup, "scale", "d", 0.5), "2.0"));
     Py_XDECREF(sup);
     Py_XDECREF(super_args);
     Py_XDECREF(s);
-    Py_XDECREF(Sub);
+    Py_XDECREF(sub_type);
     Py_DECREF(p);
     Py_DECREF(q);
-    Py_DECREF(Point);
+    Py_DECREF(point_type);
 }
 
 /* --- A module from a definition ------------------------------------------------------------ */
@@ -315,14 +317,14 @@ static void check_module(void) {
     Py_DECREF(file);
     CHECK(repr_is(Py_NewRef(m), "<module 'demo' from '/tmp/demo.py'>"));
     /* A type that belongs to the module. */
-    PyObject *Owned = PyType_FromModuleAndSpec(m, &point_spec, NULL);
-    CHECK(Owned != NULL);
-    if (Owned != NULL) {
-        CHECK(PyType_GetModule((PyTypeObject *)Owned) == m);
-        CHECK(PyType_GetModuleByDef((PyTypeObject *)Owned, &demo_module) == m);
+    PyObject *owned_type = PyType_FromModuleAndSpec(m, &point_spec, NULL);
+    CHECK(owned_type != NULL);
+    if (owned_type != NULL) {
+        CHECK(PyType_GetModule((PyTypeObject *)owned_type) == m);
+        CHECK(PyType_GetModuleByDef((PyTypeObject *)owned_type, &demo_module) == m);
         CHECK(PyType_GetModule((PyTypeObject *)&PyLong_Type) == NULL);
         CHECK(raised(PyExc_TypeError, "PyType_GetModule: Type 'int' is not a heap type"));
-        Py_DECREF(Owned);
+        Py_DECREF(owned_type);
     }
     PyObject *plain = PyModule_New("plain");
     CHECK(repr_is(PyModule_GetDict(plain) ? PyObject_GetAttrString(plain, "__name__") : NULL,

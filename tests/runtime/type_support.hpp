@@ -130,7 +130,8 @@ using Attrs = std::vector<std::pair<std::string, PyObject *>>;
 
 // metaclass(name, bases, {"__module__": "__main__", "__qualname__": name, **attrs}, **kwds),
 // as a class statement at a script's top level; takes over the references in `attrs`.
-inline PyObject *make_class(const char *name, std::vector<PyObject *> bases, Attrs attrs,
+inline PyObject *make_class(const char *name, const std::vector<PyObject *> &bases,
+                            const Attrs &attrs,
                             PyObject *metaclass = reinterpret_cast<PyObject *>(&PyType_Type),
                             PyObject *kwds = nullptr) {
     // Careful with every step: the fault-injection sweep runs this with allocations refused.

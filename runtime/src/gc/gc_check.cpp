@@ -110,8 +110,8 @@ bool gc_refs_are_valid(PyGC_Head *young, RefsPhase phase) noexcept {
     const Subject s{"gc_refs_are_valid", "collected generations", nullptr};
     Py_ssize_t position = 0;
     for (PyGC_Head *g = next_of(young); g != young; g = next_of(g), ++position) {
-        s.require(is_collecting(g), {"every object being collected carries the collecting flag "
-                                     "(node ",
+        s.require(is_collecting(g), {("every object being collected carries the collecting flag "
+                                      "(node "),
                                      position, " at ", static_cast<const void *>(g), ")"});
         PyObject *op = from_gc(g);
         // gc_refs as a signed number: a decrement below 0 borrows into the top bits.
@@ -123,8 +123,8 @@ bool gc_refs_are_valid(PyGC_Head *young, RefsPhase phase) noexcept {
                        ", refcount ", Py_REFCNT(op), ")"});
         } else {
             s.require(refs >= 0 && refs <= Py_REFCNT(op),
-                      {"0 <= gc_refs <= refcount after subtract_refs: no tp_traverse visits a "
-                       "reference it does not hold (node ",
+                      {("0 <= gc_refs <= refcount after subtract_refs: no tp_traverse visits a "
+                        "reference it does not hold (node "),
                        position, ": object ", static_cast<const void *>(op), ", gc_refs ", refs,
                        ", refcount ", Py_REFCNT(op), ")"});
         }

@@ -47,8 +47,8 @@ void check_counts(const Subject &s, PyDictObject *mp) noexcept {
     s.require(
         keys->dk_nentries >= 0 && keys->dk_usable >= 0 &&
             keys->dk_nentries + keys->dk_usable <= usable,
-        {"0 <= dk_nentries, 0 <= dk_usable, dk_nentries + dk_usable <= USABLE_FRACTION(size) "
-         "(dk_nentries ",
+        {("0 <= dk_nentries, 0 <= dk_usable, dk_nentries + dk_usable <= USABLE_FRACTION(size) "
+          "(dk_nentries "),
          keys->dk_nentries, ", dk_usable ", keys->dk_usable, ", usable fraction ", usable, ")"});
     s.require(mp->ma_used >= 0 && mp->ma_used <= keys->dk_nentries,
               {"0 <= ma_used <= dk_nentries (ma_used ", mp->ma_used, ", dk_nentries ",
@@ -127,8 +127,8 @@ void check_whole(const Subject &s, PyDictObject *mp) noexcept {
         ++pointing;
     }
     s.require(filled + keys->dk_usable <= usable_fraction(size),
-              {"slots in use + dk_usable <= USABLE_FRACTION(size), so that an empty slot ends "
-               "every search (slots in use ",
+              {("slots in use + dk_usable <= USABLE_FRACTION(size), so that an empty slot ends "
+                "every search (slots in use "),
                filled, ", dk_usable ", keys->dk_usable, ", usable fraction ", usable_fraction(size),
                ")"});
     Py_ssize_t live = 0;
@@ -138,8 +138,8 @@ void check_whole(const Subject &s, PyDictObject *mp) noexcept {
               {"ma_used counts the live entries (ma_used ", mp->ma_used, ", live ", live, ")"});
     // Each live entry was found through a slot of its own probe sequence; as many slots hold
     // entries as there are live entries, so no entry has two.
-    s.require(pointing == live, {"each live entry has exactly one index slot (slots holding "
-                                 "entries ",
+    s.require(pointing == live, {("each live entry has exactly one index slot (slots holding "
+                                  "entries "),
                                  pointing, ", live entries ", live, ")"});
     for (Py_ssize_t ix = nentries; ix < usable_fraction(size); ++ix)
         check_unused_entry(s, keys, ix);

@@ -188,12 +188,9 @@ PyTypeObject *best_base(PyObject *bases) noexcept {
             return nullptr;
         }
         PyTypeObject *candidate = solid_base(candidate_base);
-        if (winner == nullptr) {
-            winner = candidate;
-            base = candidate_base;
-        } else if (PyType_IsSubtype(winner, candidate)) {
+        if (winner != nullptr && PyType_IsSubtype(winner, candidate)) {
             // the winner's layout already contains the candidate's
-        } else if (PyType_IsSubtype(candidate, winner)) {
+        } else if (winner == nullptr || PyType_IsSubtype(candidate, winner)) {
             winner = candidate;
             base = candidate_base;
         } else {
