@@ -159,9 +159,9 @@ inline PyObject *make_class(const char *name, const std::vector<PyObject *> &bas
 }
 
 // "0x7f..." addresses vary from run to run: both sides print them as 0x?.
-inline std::string normalize(std::string text) {
-    static const std::regex address("0x[0-9a-f]+");
-    return std::regex_replace(text, address, "0x?");
+inline std::string normalize(const std::string &text) {
+    static const std::regex kAddress("0x[0-9a-f]+");
+    return std::regex_replace(text, kAddress, "0x?");
 }
 
 // repr(result) (result released), or "ExceptionType: message" for the pending exception.
@@ -288,7 +288,7 @@ using Args = std::vector<O>;
 using Fn = std::function<O(const Args &, PyObject *kwargs)>;
 
 // A function whose body sees its arguments (self first, for a method) as O values.
-inline PyObject *def(const char *qualname, Fn fn) {
+inline PyObject *def(const char *qualname, const Fn &fn) {
     return function(qualname, [fn](PyObject *args, PyObject *kwargs) -> PyObject * {
         Args a;
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i)
@@ -303,17 +303,17 @@ inline O tname(const O &o) {
 }
 
 // A class statement at a script's top level (make_class), as an O.
-inline O cls(const char *name, std::vector<PyObject *> bases = {}, Attrs attrs = {},
+inline O cls(const char *name, const std::vector<PyObject *> &bases = {}, const Attrs &attrs = {},
              PyObject *metaclass = nullptr, PyObject *kwds = nullptr) {
     return O(make_class(
-        name, std::move(bases), std::move(attrs),
+        name, bases, attrs,
         metaclass != nullptr ? metaclass : reinterpret_cast<PyObject *>(&PyType_Type), kwds));
 }
 
 // What python3 printed for each case (data/types_cases.txt: "name<TAB>text" lines, with \n
 // and \\ escaped).
 inline const std::map<std::string, std::string> &expected_cases() {
-    static const std::map<std::string, std::string> cases = [] {
+    static const std::map<std::string, std::string> kCases = [] {
         std::map<std::string, std::string> out;
         std::ifstream in(MINIPY_TEST_DATA_DIR "/types_cases.txt");
         std::string line;
@@ -333,17 +333,17 @@ inline const std::map<std::string, std::string> &expected_cases() {
         }
         return out;
     }();
-    return cases;
+    return kCases;
 }
 
 // Checks one case against python3's answer.
 #define MINIPY_CASE(name, expression)                                                           \
     do {                                                                                        \
         const auto &cases_ = ::minipy::test::types::expected_cases();                           \
-        const auto found_ = cases_.find(name);                                                  \
-        BOOST_REQUIRE_MESSAGE(found_ != cases_.end(), "no expected value for case " << name);   \
+        const auto found_ = cases_.find((name));                                                \
+        BOOST_REQUIRE_MESSAGE(found_ != cases_.end(), "no expected value for case " << (name)); \
         const std::string got_ = (expression);                                                  \
-        BOOST_CHECK_MESSAGE(got_ == found_->second, "case " << name << ": got [" << got_        \
+        BOOST_CHECK_MESSAGE(got_ == found_->second, "case " << (name) << ": got [" << got_      \
                                                             << "], python3 [" << found_->second \
                                                             << "]");                            \
     } while (0)

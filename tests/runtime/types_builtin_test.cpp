@@ -199,7 +199,7 @@ BOOST_FIXTURE_TEST_CASE(method_descriptors_call_every_convention, TypesFixture) 
     MINIPY_CASE("descr_fastcall_keyword_error", outcome(to_bytes.call({5, 1, "big"}, {{"x", 1}})));
     MINIPY_CASE("descr_fastcall_no_self", outcome(to_bytes()));
     // **{1: 2}: a key that is not a str.
-    const auto with_int_keyword = [](const O &callable, O args) {
+    const auto with_int_keyword = [](const O &callable, const O &args) {
         O kwargs(PyDict_New());
         if (PyDict_SetItem(kwargs.get(), O(1).get(), O(2).get()) < 0) return O();
         return O(PyObject_Call(callable.get(), args.get(), kwargs.get()));

@@ -13,7 +13,7 @@ namespace {
 const O Type = O::type(&PyType_Type);
 
 // type(name, bases, namespace) without the __module__/__qualname__ a class statement adds.
-O type3(const char *name, O bases, O ns) {
+O type3(const char *name, const O &bases, const O &ns) {
     return Type(name, bases, ns);
 }
 

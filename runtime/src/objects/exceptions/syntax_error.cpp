@@ -9,6 +9,8 @@
 #include "objects/exceptions/exceptions_internal.hpp"
 #include "objects/type/static_type.hpp"
 
+// CPython's names for SyntaxError's slot functions and getset table (SyntaxError_init, ...).
+// NOLINTBEGIN(readability-identifier-naming)
 namespace {
 
 PySyntaxErrorObject *as_syntax_error(PyObject *self) noexcept {
@@ -182,3 +184,4 @@ int syntax_error_types_ready() noexcept {
 }
 
 }  // namespace minipy::runtime
+// NOLINTEND(readability-identifier-naming)

@@ -24,7 +24,8 @@ T &field(char *addr) noexcept {
 template <typename T>
 T field(const char *addr) noexcept {
     T value;
-    std::memcpy(&value, addr, sizeof(T));
+    // T is the member's C type, a pointer for T_OBJECT and T_STRING members.
+    std::memcpy(&value, addr, sizeof(T));  // NOLINT(bugprone-sizeof-expression)
     return value;
 }
 
