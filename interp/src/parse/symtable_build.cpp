@@ -27,14 +27,6 @@ constexpr const char *kNonlocalAfterUse = "name '%U' is used prior to nonlocal d
 constexpr const char *kGlobalAnnot = "annotated name '%U' can't be global";
 constexpr const char *kNonlocalAnnot = "annotated name '%U' can't be nonlocal";
 constexpr const char *kImportStar = "import * only allowed at module level";
-constexpr const char *kNamedExprCompInClass =
-    "assignment expression within a comprehension cannot be used in a class body";
-constexpr const char *kNamedExprCompConflict =
-    "assignment expression cannot rebind comprehension iteration variable '%U'";
-constexpr const char *kNamedExprCompInnerLoopConflict =
-    "comprehension inner loop cannot rebind assignment expression target '%U'";
-constexpr const char *kNamedExprCompIterExpr =
-    "assignment expression cannot be used in a comprehension iterable expression";
 constexpr const char *kDuplicateArgument = "duplicate argument '%U' in function definition";
 
 template <class T>

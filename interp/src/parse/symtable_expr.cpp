@@ -48,9 +48,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
             if (symbol_flags(ste, name) & DEF_COMP_ITER)
                 return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
                                 target->end_col_offset,
-                                "assignment expression cannot rebind comprehension iteration "
-                                "variable '%U'",
-                                name);
+                                kNamedExprCompConflict, name);
             continue;
         }
         if (ste->type == BlockType::function) {
@@ -74,8 +72,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
         if (ste->type == BlockType::class_)
             return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
                             target->end_col_offset,
-                            "assignment expression within a comprehension cannot be used in a "
-                            "class body");
+                            kNamedExprCompInClass);
     }
     PyErr_SetString(PyExc_SystemError, "symtable: no block for an assignment expression");
     return 0;
@@ -84,8 +81,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
 int Builder::handle_namedexpr(const Expr *e) noexcept {
     if (st_->cur->comp_iter_expr > 0)
         return raise_at(st_, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
-                        "assignment expression cannot be used in a comprehension iterable "
-                        "expression");
+                        kNamedExprCompIterExpr);
     if (st_->cur->comprehension != symtable::Comprehension::none &&
         !extend_namedexpr_scope(e->v.NamedExpr.target))
         return 0;

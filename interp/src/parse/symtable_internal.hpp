@@ -31,6 +31,17 @@ struct SymbolTable {
     std::size_t map_size = 0;
 };
 
+// symtable.c's messages for assignment expressions in comprehensions (PEP 572), raised from
+// the builder's two files.
+inline constexpr const char *kNamedExprCompInClass =
+    "assignment expression within a comprehension cannot be used in a class body";
+inline constexpr const char *kNamedExprCompConflict =
+    "assignment expression cannot rebind comprehension iteration variable '%U'";
+inline constexpr const char *kNamedExprCompInnerLoopConflict =
+    "comprehension inner loop cannot rebind assignment expression target '%U'";
+inline constexpr const char *kNamedExprCompIterExpr =
+    "assignment expression cannot be used in a comprehension iterable expression";
+
 // Raises SyntaxError(msg) at [lineno:col_offset, end_lineno:end_col_offset] (0-based byte
 // columns; CPython's PyErr_RangedSyntaxLocationObject adds one and converts nothing).
 // Returns 0 for `return raise_at(...)`. `msg` may be a format with one %U argument.
