@@ -10,6 +10,7 @@
 #include "minipy/genobject.h"
 #include "minipy/traceback.h"
 #include "objects/interp_object.hpp"
+#include "run/runtime_hooks_bridge.hpp"
 #include "run/stream_object.hpp"
 
 namespace minipy::interp {
@@ -41,6 +42,7 @@ int intern_names() noexcept {
 int interp_ensure_started() noexcept {
     if (g_interp.initialized) return 0;
     if (ready_interp_types() < 0 || intern_names() < 0) return -1;
+    register_runtime_hooks();
     g_interp.builtins = builtins::make_builtins_dict();
     if (g_interp.builtins == nullptr) return -1;
     g_interp.sysdict = PyDict_New();
