@@ -20,6 +20,10 @@ namespace minipy::modules {
 // streams are set by the caller). New reference or NULL.
 PyObject *sys_create() noexcept;
 
+// sys.stdin (a new stream on file descriptor 0) and sys.__stdin__ / __stdout__ / __stderr__,
+// once sys.stdout and sys.stderr are in `dict`. 0 or -1.
+int sys_add_streams(PyObject *dict) noexcept;
+
 // Inserts sys.path[0] for a program whose sys.argv[0] is `argv0`: '' for -c, - or nothing,
 // else the directory of the script (symbolic links resolved). 0 or -1.
 int sys_set_path0(const char *argv0) noexcept;

@@ -14,6 +14,7 @@
 #include "modules/modules.hpp"
 #include "objects/frame_object.hpp"
 #include "run/interp_state.hpp"
+#include "run/stream_object.hpp"
 
 namespace minipy::modules {
 
@@ -290,6 +291,20 @@ PyObject *sys_create() noexcept {
         return nullptr;
     }
     return sys;
+}
+
+int sys_add_streams(PyObject *dict) noexcept {
+    PyObject *in = interp::stream_new(0, "<stdin>");
+    if (in == nullptr) return -1;
+    int r = PyDict_SetItemString(dict, "stdin", in);
+    Py_DECREF(in);
+    const char *const names[][2] = {
+        {"__stdin__", "stdin"}, {"__stdout__", "stdout"}, {"__stderr__", "stderr"}};
+    for (const auto &pair : names) {
+        PyObject *stream = r == 0 ? PyDict_GetItemString(dict, pair[1]) : nullptr;
+        if (stream == nullptr || PyDict_SetItemString(dict, pair[0], stream) < 0) r = -1;
+    }
+    return r;
 }
 
 int sys_set_path0(const char *argv0) noexcept {

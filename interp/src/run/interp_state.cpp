@@ -69,7 +69,7 @@ int interp_ensure_started() noexcept {
         PyDict_SetItem(g_interp.sysdict, g_interp.names.id_stderr, g_interp.stderr_object) < 0 ||
         PyDict_SetItem(g_interp.sysdict, g_interp.names.id_modules, g_interp.modules) < 0)
         return -1;
-    if (imports::import_init() < 0) return -1;
+    if (modules::sys_add_streams(g_interp.sysdict) < 0 || imports::import_init() < 0) return -1;
     g_interp.builtin_len = PyDict_GetItemString(g_interp.builtins, "len");
     g_interp.builtin_isinstance = PyDict_GetItemString(g_interp.builtins, "isinstance");
     g_interp.initialized = true;
