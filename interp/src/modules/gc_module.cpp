@@ -150,7 +150,7 @@ PyObject *gc_get_objects(PyObject *, PyObject *args, PyObject *kwargs) noexcept 
                          kGenerations);
             return nullptr;
         }
-        if (generation < 0) {
+        if (generation < -1) {
             PyErr_SetString(PyExc_ValueError, "generation parameter cannot be negative");
             return nullptr;
         }

@@ -232,7 +232,7 @@ int add_numeric_info(PyObject *dict) noexcept {
     return add_struct_sequence(dict, "hash_info", "sys.hash_info", hash_info_members, hashes, 9);
 }
 
-int add_implementation(PyObject *dict) noexcept {
+int add_implementation(PyObject *dict, PyTypeObject *version_type) noexcept {
     if (PyType_Ready(&MinipyNamespace_Type) < 0) return -1;
     PyObject *ns = MinipyNamespace_Type.tp_alloc(&MinipyNamespace_Type, 0);
     if (ns == nullptr) return -1;
@@ -246,13 +246,7 @@ int add_implementation(PyObject *dict) noexcept {
         }
         for (int i = 0; i < 5; ++i) items[i] = Py_NewRef(PyTuple_GET_ITEM(t, i));
         Py_DECREF(t);
-        PyTypeObject *type = struct_sequence_type("sys.version_info", version_info_members);
-        if (type != nullptr) {
-            version = struct_sequence_new(type, items, 5);
-            Py_DECREF(type);
-        } else {
-            for (PyObject *item : items) Py_DECREF(item);
-        }
+        version = struct_sequence_new(version_type, items, 5);
     }
     const long hexversion =
         (kMinipyMajor << 24) | (kMinipyMinor << 16) | (kMinipyMicro << 8) | (0xA << 4);
@@ -286,9 +280,17 @@ int sys_add_info(PyObject *dict) noexcept {
     PyObject *items[5];
     for (int i = 0; i < 5; ++i) items[i] = Py_NewRef(PyTuple_GET_ITEM(t, i));
     Py_DECREF(t);
-    if (add_struct_sequence(dict, "version_info", "sys.version_info", version_info_members, items,
-                            5) < 0)
+    PyTypeObject *version_type = struct_sequence_type("sys.version_info", version_info_members);
+    if (version_type == nullptr) {
+        for (PyObject *item : items) Py_DECREF(item);
         return -1;
+    }
+    PyObject *version_info = struct_sequence_new(version_type, items, 5);
+    r = version_info != nullptr ? PyDict_SetItemString(dict, "version_info", version_info) : -1;
+    Py_XDECREF(version_info);
+    if (r == 0) r = add_implementation(dict, version_type);
+    Py_DECREF(version_type);
+    if (r < 0) return -1;
     struct Constant {
         const char *name;
         PyObject *value;
@@ -309,8 +311,7 @@ int sys_add_info(PyObject *dict) noexcept {
             r = -1;
         Py_XDECREF(c.value);
     }
-    if (r < 0 || add_flags(dict) < 0 || add_numeric_info(dict) < 0 || add_implementation(dict) < 0)
-        return -1;
+    if (r < 0 || add_flags(dict) < 0 || add_numeric_info(dict) < 0) return -1;
     return 0;
 }
 

@@ -12,7 +12,6 @@
 #include "eval/frame.hpp"
 #include "minipy/pymalloc.h"
 #include "modules/modules.hpp"
-#include "objects/frame_object.hpp"
 #include "run/interp_state.hpp"
 #include "run/stream_object.hpp"
 
@@ -57,12 +56,10 @@ PyObject *sys_getsizeof(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:getsizeof", const_cast<char **>(kwlist), &o,
                                      &dflt))
         return nullptr;
-    static PyObject *sizeof_name = nullptr;
-    if (sizeof_name == nullptr) {
-        sizeof_name = PyUnicode_InternFromString("__sizeof__");
-        if (sizeof_name == nullptr) return nullptr;
-    }
+    PyObject *sizeof_name = PyUnicode_InternFromString("__sizeof__");
+    if (sizeof_name == nullptr) return nullptr;
     PyObject *method = _PyObject_LookupSpecial(o, sizeof_name);
+    Py_DECREF(sizeof_name);
     PyObject *res = nullptr;
     if (method == nullptr) {
         if (!PyErr_Occurred())
@@ -107,7 +104,7 @@ PyObject *sys_debugmallocstats(PyObject *, PyObject *) noexcept {
 PyObject *sys_intern(PyObject *, PyObject *arg) noexcept {
     if (!PyUnicode_Check(arg)) {
         PyErr_Format(PyExc_TypeError, "intern() argument must be str, not %.50s",
-                     Py_TYPE(arg)->tp_name);
+                     arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
         return nullptr;
     }
     if (!PyUnicode_CheckExact(arg)) {
@@ -158,11 +155,7 @@ PyObject *sys_getframe(PyObject *, PyObject *args) noexcept {
         PyErr_SetString(PyExc_ValueError, "call stack is not deep enough");
         return nullptr;
     }
-    if (frame->frame_obj != nullptr)
-        return Py_NewRef(reinterpret_cast<PyObject *>(frame->frame_obj));
-    PyFrameObject *f = interp::frame_object_new(frame);
-    if (f == nullptr) return nullptr;
-    return Py_NewRef(reinterpret_cast<PyObject *>(f));
+    return reinterpret_cast<PyObject *>(eval::frame_object_of(frame));
 }
 
 PyObject *sys_getswitchinterval(PyObject *, PyObject *) noexcept {
