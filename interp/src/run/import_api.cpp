@@ -320,19 +320,19 @@ using namespace minipy::interp::imports;
 extern "C" {
 
 PyObject *PyImport_GetModuleDict(void) noexcept {
-    if (interp_ensure_started() < 0) return nullptr;
+    if (interp_ensure_embedded() < 0) return nullptr;
     return g_interp.modules;
 }
 
 PyObject *PyImport_GetModule(PyObject *name) noexcept {
-    if (interp_ensure_started() < 0) return nullptr;
+    if (interp_ensure_embedded() < 0) return nullptr;
     PyObject *m = PyDict_GetItemWithError(g_interp.modules, name);
     if (m == nullptr || m == Py_None) return nullptr;
     return Py_NewRef(m);
 }
 
 PyObject *PyImport_AddModuleObject(PyObject *name) noexcept {
-    if (interp_ensure_started() < 0) return nullptr;
+    if (interp_ensure_embedded() < 0) return nullptr;
     PyObject *m = PyDict_GetItemWithError(g_interp.modules, name);
     if (m != nullptr && PyModule_Check(m)) return m;
     if (PyErr_Occurred()) return nullptr;
@@ -353,7 +353,7 @@ PyObject *PyImport_AddModule(const char *name) noexcept {
 
 PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *,
                                            PyObject *fromlist, int level) noexcept {
-    if (interp_ensure_started() < 0) return nullptr;
+    if (interp_ensure_embedded() < 0) return nullptr;
     return import_module_level(name, globals, fromlist, level);
 }
 
@@ -367,7 +367,7 @@ PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObje
 }
 
 PyObject *PyImport_Import(PyObject *name) noexcept {
-    if (interp_ensure_started() < 0) return nullptr;
+    if (interp_ensure_embedded() < 0) return nullptr;
     if (name == nullptr || !PyUnicode_Check(name)) {
         PyErr_SetString(PyExc_TypeError, "module name must be a string");
         return nullptr;

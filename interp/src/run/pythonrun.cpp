@@ -134,6 +134,10 @@ int run_in_main(const char *text, Py_ssize_t size, const char *filename, bool is
 
 }  // namespace
 
+int interp_ensure_embedded() noexcept {
+    return ensure_started();
+}
+
 }  // namespace minipy::interp
 
 using namespace minipy;
