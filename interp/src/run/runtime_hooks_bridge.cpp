@@ -5,7 +5,7 @@
 //              argument, with CPython 3.11's RuntimeErrors (Objects/typeobject.c,
 //              super_init_without_args);
 //   globals    the running frame's globals (type(name, bases, dict) reads `__name__`);
-//   import     a module the runtime needs, from sys.modules (ModuleNotFoundError otherwise);
+//   import     (not here: the import system sets it, import_load.cpp);
 //   function   the `function` type, which type.__new__ wraps as `__new__` and friends.
 #include "run/runtime_hooks_bridge.hpp"
 
