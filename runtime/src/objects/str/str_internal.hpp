@@ -122,6 +122,7 @@ enum class CodecErrors {
     backslashreplace,
     surrogateescape,
     surrogatepass,
+    xmlcharrefreplace,  // encoding only
     unknown
 };
 CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means strict
