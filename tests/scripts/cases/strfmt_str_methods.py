@@ -27,3 +27,4 @@ except UnicodeEncodeError as e:
     print("UnicodeEncodeError:", e)
 print(b"caf\xc3\xa9".decode(), b"caf\xe9".decode("latin-1"), b"caf\xe9".decode("utf-8", "replace"),
       repr(b"caf\xe9".decode("ascii", "surrogateescape")), b"\xff".decode("ascii", "backslashreplace"))
+print(ascii("caf\u00e9 \U0001F600"), ascii(["\u20ac", 1]), ascii("plain"))
