@@ -44,3 +44,5 @@ print(f"{m:>10}|{3.14159:.2f}|{'s'!r:>5}|{7:{'0'}{4}}")
 print(type(format(Tag("t"), "<1")).__name__, type(format(Tag("t"), "")).__name__,
       type(format(Tag("t"), "<2")).__name__, type(Tag("t").__format__(".1")).__name__)
 print("x%sy" % Tag("q"), Tag("%d!") % 5, type(Tag("%d") % 5).__name__, "{0:>4}".format(Tag("s")))
+x = "\u00e9"
+print(f"{x!a} {x!r:>6} {[x]!a}")
