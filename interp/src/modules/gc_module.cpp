@@ -44,9 +44,9 @@ void invoke_callbacks(PyObject *self, const char *phase, int generation,
 }
 
 PyObject *gc_collect(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"generation", nullptr};
+    static const char *const kKwlist[] = {"generation", nullptr};
     int generation = kGenerations - 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|i:collect", const_cast<char **>(kwlist),
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|i:collect", const_cast<char **>(kKwlist),
                                      &generation))
         return nullptr;
     if (generation < 0 || generation >= kGenerations) {
@@ -134,9 +134,9 @@ int gather_object(PyObject *op, void *arg) noexcept {
 }
 
 PyObject *gc_get_objects(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"generation", nullptr};
+    static const char *const kKwlist[] = {"generation", nullptr};
     PyObject *gen_obj = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:get_objects", const_cast<char **>(kwlist),
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:get_objects", const_cast<char **>(kKwlist),
                                      &gen_obj))
         return nullptr;
     int generation = -1;

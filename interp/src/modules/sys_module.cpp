@@ -51,10 +51,10 @@ PyObject *sys_getrefcount(PyObject *, PyObject *arg) noexcept {
 
 // The size CPython 3.11 reports: __sizeof__() plus the collector's header for a GC object.
 PyObject *sys_getsizeof(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"object", "default", nullptr};
+    static const char *const kKwlist[] = {"object", "default", nullptr};
     PyObject *o = nullptr, *dflt = nullptr;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:getsizeof", const_cast<char **>(kwlist), &o,
-                                     &dflt))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:getsizeof", const_cast<char **>(kKwlist),
+                                     &o, &dflt))
         return nullptr;
     PyObject *sizeof_name = PyUnicode_InternFromString("__sizeof__");
     if (sizeof_name == nullptr) return nullptr;
@@ -136,10 +136,10 @@ PyObject *sys_get_int_max_str_digits(PyObject *, PyObject *) noexcept {
 }
 
 PyObject *sys_set_int_max_str_digits(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"maxdigits", nullptr};
+    static const char *const kKwlist[] = {"maxdigits", nullptr};
     int maxdigits = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "i:set_int_max_str_digits",
-                                     const_cast<char **>(kwlist), &maxdigits))
+                                     const_cast<char **>(kKwlist), &maxdigits))
         return nullptr;
     if (minipy_set_int_max_str_digits(maxdigits) < 0) return nullptr;
     Py_RETURN_NONE;

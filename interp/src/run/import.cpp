@@ -14,11 +14,13 @@ namespace minipy::interp::imports {
 namespace {
 
 PyObject *builtin_import(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
+    static const char *const kKwlist[] = {"name",     "globals", "locals",
+                                          "fromlist", "level",   nullptr};
     PyObject *name = nullptr, *globals = nullptr, *locals = nullptr, *fromlist = nullptr;
     int level = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOi:__import__", const_cast<char **>(kwlist),
-                                     &name, &globals, &locals, &fromlist, &level))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOi:__import__",
+                                     const_cast<char **>(kKwlist), &name, &globals, &locals,
+                                     &fromlist, &level))
         return nullptr;
     return import_module_level(name, globals, fromlist, level);
 }

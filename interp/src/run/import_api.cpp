@@ -269,20 +269,14 @@ PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *froml
         return nullptr;
     }
     const int has_from = fromlist != nullptr && fromlist != Py_None ? PyObject_IsTrue(fromlist) : 0;
-    PyObject *result = nullptr;
-    if (has_from < 0) {
-        result = nullptr;
-    } else if (has_from == 0) {
+    PyObject *result = nullptr;  // stays NULL on an error
+    if (has_from == 0) {
         // `import a.b.c` binds a: the top of the name as written.
         const Py_ssize_t len = PyUnicode_GET_LENGTH(name);
         const Py_ssize_t dot = len > 0 ? PyUnicode_FindChar(name, '.', 0, len, 1) : -1;
-        if (level > 0 && len == 0) {
+        if (dot == -1) {  // no dot (or `from . import` with an empty name)
             result = Py_NewRef(module);
-        } else if (dot == -2) {
-            result = nullptr;
-        } else if (dot == -1) {
-            result = Py_NewRef(module);
-        } else {
+        } else if (dot >= 0) {
             const Py_ssize_t cut_off = len - dot;
             PyObject *front =
                 PyUnicode_Substring(abs_name, 0, PyUnicode_GET_LENGTH(abs_name) - cut_off);
@@ -295,7 +289,7 @@ PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *froml
                 Py_DECREF(front);
             }
         }
-    } else {
+    } else if (has_from > 0) {
         PyObject *path = PyObject_GetAttr(module, g_interp.names.id___path__);
         if (path == nullptr) {
             if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
