@@ -48,6 +48,10 @@ PyTypeObject *struct_sequence_type(const char *name, PyMemberDef *members) noexc
 // An instance holding `values` (stolen references, as many as the type has fields).
 PyObject *struct_sequence_new(PyTypeObject *type, PyObject *const *values, Py_ssize_t n) noexcept;
 
+// `type_name(name1=repr(value1), ...)`: the repr of struct sequences and of sys.implementation.
+// `names` (str) and `values` are lists or tuples of the same length.
+PyObject *fields_repr(const char *type_name, PyObject *names, PyObject *values) noexcept;
+
 }  // namespace minipy::modules
 
 #endif  // MINIPY_INTERP_MODULES_MODULES_HPP
