@@ -261,11 +261,13 @@ PyObject *entry_directory(PyObject *entry) noexcept {
 }
 
 struct FoundSource {
-    PyObject *file;     // the .py file to run (new reference)
-    PyObject *package;  // the package's directory, or NULL for a plain module
+    PyObject *file;      // the .py file to run (new reference)
+    PyObject *package;   // the package's directory, or NULL for a plain module
+    PyObject *portions;  // list: directories `last` without __init__.py (namespace portions)
 };
 
-// 1 when `dir` holds package `last` (a directory with __init__.py) or module `last`.py.
+// 1 when `dir` holds package `last` (a directory with __init__.py) or module `last`.py; a
+// directory `last` without __init__.py is noted as a namespace portion (PEP 420).
 int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcept {
     PyObject *base = PyUnicode_FromFormat("%U/%U", dir, last);
     if (base == nullptr) return -1;
@@ -289,6 +291,10 @@ int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcep
             return 1;
         }
         Py_DECREF(init);
+        if (PyList_Append(found->portions, base) < 0) {
+            Py_DECREF(base);
+            return -1;
+        }
     }
     PyObject *file = PyUnicode_FromFormat("%U.py", base);
     Py_DECREF(base);
@@ -322,6 +328,26 @@ int find_source(PyObject *path, PyObject *last, FoundSource *found) noexcept {
         if (i >= PyList_GET_SIZE(path)) break;
     }
     return 0;
+}
+
+// A namespace package (PEP 420) spread over `portions`: no body, no __file__, its __path__ the
+// directories found. In sys.modules, new reference.
+PyObject *make_namespace_package(PyObject *name, PyObject *portions) noexcept {
+    PyObject *module = PyModule_NewObject(name);
+    if (module == nullptr) return nullptr;
+    PyObject *dict = PyModule_GetDict(module);
+    PyObject *spec = spec_new(name, Py_None, Py_None, portions, false);
+    if (spec == nullptr || module_set_spec(module, spec) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___package__, name) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___file__, Py_None) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___path__, portions) < 0 ||
+        PyDict_SetItem(g_interp.modules, name, module) < 0) {
+        Py_XDECREF(spec);
+        Py_DECREF(module);
+        return nullptr;
+    }
+    Py_DECREF(spec);
+    return module;
 }
 
 // --- Running source ------------------------------------------------------------------------
@@ -467,14 +493,19 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
                          : PyUnicode_Substring(abs_name, dot + 1, PyUnicode_GET_LENGTH(abs_name));
     if (last == nullptr) return nullptr;
     Py_XINCREF(search_path);
-    FoundSource found{nullptr, nullptr};
-    const int r = find_source(search_path, last, &found);
+    FoundSource found{nullptr, nullptr, PyList_New(0)};
+    const int r = found.portions != nullptr ? find_source(search_path, last, &found) : -1;
     Py_XDECREF(search_path);
     Py_DECREF(last);
-    if (r <= 0) return nullptr;
-    PyObject *module = exec_source_module(abs_name, found);
-    Py_DECREF(found.file);
-    Py_XDECREF(found.package);
+    PyObject *module = nullptr;
+    if (r > 0) {
+        module = exec_source_module(abs_name, found);
+        Py_DECREF(found.file);
+        Py_XDECREF(found.package);
+    } else if (r == 0 && PyList_GET_SIZE(found.portions) > 0) {
+        module = make_namespace_package(abs_name, found.portions);
+    }
+    Py_XDECREF(found.portions);
     return module;
 }
 
