@@ -28,6 +28,21 @@ int module_is_initializing(PyObject *module) noexcept;
 PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *fromlist,
                               int level) noexcept;
 
+// --- import_spec.cpp: module specs and loaders ------------------------------------------------
+
+// A new ModuleSpec (references taken to each argument); NULL with MemoryError.
+PyObject *spec_new(PyObject *name, PyObject *loader, PyObject *origin, PyObject *locations,
+                   bool has_location) noexcept;
+// spec._initializing = on (nothing for an object that is no ModuleSpec); and its test.
+void spec_set_initializing(PyObject *spec, bool on) noexcept;
+bool spec_is_initializing(PyObject *spec) noexcept;
+// module.__spec__ = spec, module.__loader__ = spec.loader. 0 or -1.
+int module_set_spec(PyObject *module, PyObject *spec) noexcept;
+// The loader of built-in modules (borrowed), a new SourceFileLoader, the types made ready.
+PyObject *builtin_loader() noexcept;
+PyObject *source_loader_new() noexcept;
+int spec_types_ready() noexcept;
+
 // builtins.__import__'s definition (import.cpp), added to the builtins by import_init.
 extern PyMethodDef import_builtin_def;
 
