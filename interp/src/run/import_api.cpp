@@ -12,6 +12,12 @@ namespace minipy::interp::imports {
 
 namespace {
 
+// An ImportError for `name`: ModuleNotFoundError "No module named 'name'" and its variants.
+void module_not_found(PyObject *name, const char *format, PyObject *other = nullptr) noexcept {
+    PyErr_Format(PyExc_ModuleNotFoundError, format, name, other);
+    set_import_error_attrs(name, nullptr);
+}
+
 // The position of the last '.' in `name` (-1 when none, -2 on error).
 Py_ssize_t last_dot(PyObject *name) noexcept {
     return PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
@@ -27,7 +33,7 @@ PyObject *get_module(PyObject *name, bool *missing) noexcept {
         return nullptr;
     }
     if (m == Py_None) {
-        PyErr_Format(PyExc_ModuleNotFoundError, "import of %U halted; None in sys.modules", name);
+        module_not_found(name, "import of %U halted; None in sys.modules");
         return nullptr;
     }
     return Py_NewRef(m);
@@ -51,8 +57,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         if (parent_module == nullptr && missing) {
             bool parent_not_found = false;
             parent_module = find_and_load(parent, &parent_not_found);
-            if (parent_not_found)
-                PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'", parent);
+            if (parent_not_found) module_not_found(parent, "No module named '%U'");
         }
         if (parent_module == nullptr) {
             Py_DECREF(parent);
@@ -68,8 +73,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         search_path = PyObject_GetAttr(parent_module, g_interp.names.id___path__);
         if (search_path == nullptr && PyErr_ExceptionMatches(PyExc_AttributeError)) {
             PyErr_Clear();
-            PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'; '%U' is not a package",
-                         abs_name, parent);
+            module_not_found(abs_name, "No module named '%U'; '%U' is not a package", parent);
         }
         Py_DECREF(parent);
         if (search_path == nullptr) {
@@ -101,7 +105,7 @@ PyObject *import_absolute(PyObject *abs_name) noexcept {
     if (m != nullptr || !missing) return m;
     bool not_found = false;
     m = find_and_load(abs_name, &not_found);
-    if (not_found) PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'", abs_name);
+    if (not_found) module_not_found(abs_name, "No module named '%U'");
     return m;
 }
 
@@ -160,15 +164,18 @@ PyObject *resolve_name(PyObject *name, PyObject *globals, int level) noexcept {
         Py_DECREF(package);
         PyErr_SetString(PyExc_ImportError,
                         "attempted relative import with no known parent package");
+        set_import_error_attrs(nullptr, nullptr);
         return nullptr;
     }
     for (int i = 1; i < level; ++i) {
         const Py_ssize_t dot = last_dot(package);
         if (dot < 0) {
             Py_DECREF(package);
-            if (dot == -1)
+            if (dot == -1) {
                 PyErr_SetString(PyExc_ImportError,
                                 "attempted relative import beyond top-level package");
+                set_import_error_attrs(nullptr, nullptr);
+            }
             return nullptr;
         }
         Py_SETREF(package, PyUnicode_Substring(package, 0, dot));
@@ -241,6 +248,15 @@ int handle_fromlist(PyObject *module, PyObject *fromlist, bool recursive) noexce
 }
 
 }  // namespace
+
+void set_import_error_attrs(PyObject *name, PyObject *path) noexcept {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return;
+    if (PyObject_SetAttrString(exc, "name", name != nullptr ? name : Py_None) < 0 ||
+        PyObject_SetAttrString(exc, "path", path != nullptr ? path : Py_None) < 0)
+        PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
 
 PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *fromlist,
                               int level) noexcept {

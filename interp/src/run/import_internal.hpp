@@ -24,6 +24,10 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept;
 // 1 when `module` is running its body now (its spec's _initializing is true), else 0.
 int module_is_initializing(PyObject *module) noexcept;
 
+// Gives the ImportError just raised its `name` and `path` attributes (NULL: None), as
+// CPython's ImportError(msg, name=..., path=...) has them.
+void set_import_error_attrs(PyObject *name, PyObject *path) noexcept;
+
 // The core of every import: __import__ without an override (import_api.cpp).
 PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *fromlist,
                               int level) noexcept;
