@@ -41,6 +41,15 @@ PyObject *sys_setrecursionlimit(PyObject *, PyObject *arg) noexcept {
         PyErr_SetString(PyExc_ValueError, "recursion limit must be greater or equal than 1");
         return nullptr;
     }
+    // A limit the running code is already past would fail every call that follows.
+    const int depth = minipy_thread_fields_of(PyThreadState_Get())->recursion_depth;
+    if (depth >= limit) {
+        PyErr_Format(PyExc_RecursionError,
+                     "cannot set the recursion limit to %i at the recursion depth %i: the limit "
+                     "is too low",
+                     limit, depth);
+        return nullptr;
+    }
     Py_SetRecursionLimit(limit);
     Py_RETURN_NONE;
 }
