@@ -49,7 +49,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
     PyObject *parent_module = nullptr;
     PyObject *search_path = nullptr;
     PyObject *child = nullptr;
-    if (dot >= 0) {
+    if (dot > 0) {  // ".x" has no parent: it is searched as a top-level name, as importlib does
         PyObject *parent = PyUnicode_Substring(abs_name, 0, dot);
         if (parent == nullptr) return nullptr;
         bool missing = false;
@@ -57,7 +57,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         if (parent_module == nullptr && missing) {
             bool parent_not_found = false;
             parent_module = find_and_load(parent, &parent_not_found);
-            if (parent_not_found) module_not_found(parent, "No module named '%U'");
+            if (parent_not_found) module_not_found(parent, "No module named %R");
         }
         if (parent_module == nullptr) {
             Py_DECREF(parent);
@@ -73,7 +73,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         search_path = PyObject_GetAttr(parent_module, g_interp.names.id___path__);
         if (search_path == nullptr && PyErr_ExceptionMatches(PyExc_AttributeError)) {
             PyErr_Clear();
-            module_not_found(abs_name, "No module named '%U'; '%U' is not a package", parent);
+            module_not_found(abs_name, "No module named %R; %R is not a package", parent);
         }
         Py_DECREF(parent);
         if (search_path == nullptr) {
@@ -105,7 +105,7 @@ PyObject *import_absolute(PyObject *abs_name) noexcept {
     if (m != nullptr || !missing) return m;
     bool not_found = false;
     m = find_and_load(abs_name, &not_found);
-    if (not_found) module_not_found(abs_name, "No module named '%U'");
+    if (not_found) module_not_found(abs_name, "No module named %R");
     return m;
 }
 
@@ -190,7 +190,7 @@ PyObject *resolve_name(PyObject *name, PyObject *globals, int level) noexcept {
 // _handle_fromlist: `from package import name` imports package.name when the package has no
 // such attribute yet. `recursive` is the pass over __all__ for `*`.
 int handle_fromlist(PyObject *module, PyObject *fromlist, bool recursive) noexcept {
-    PyObject *items = PySequence_Fast(fromlist, "fromlist must be a sequence");
+    PyObject *items = PySequence_List(fromlist);  // TypeError "'int' object is not iterable"
     if (items == nullptr) return -1;
     int status = 0;
     for (Py_ssize_t i = 0; status == 0 && i < PySequence_Fast_GET_SIZE(items); ++i) {

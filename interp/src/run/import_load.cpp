@@ -73,8 +73,13 @@ int load_builtin(PyObject *name, PyObject **module) noexcept {
         return PyDict_SetItem(g_interp.modules, name, cached) < 0 ? -1 : 1;
     }
     if (PyErr_Occurred()) return -1;
-    const char *text = PyUnicode_AsUTF8(name);
-    if (text == nullptr) return -1;
+    Py_ssize_t size = 0;
+    const char *text = PyUnicode_AsUTF8AndSize(name, &size);
+    if (text == nullptr) {  // a name no C string can hold (a lone surrogate) is no built-in
+        PyErr_Clear();
+        return 0;
+    }
+    if (std::strlen(text) != static_cast<std::size_t>(size)) return 0;  // a NUL in the name
     const InitFunc initfunc = find_initfunc(text);
     if (initfunc == nullptr) return 0;
     PyObject *m = initfunc();
@@ -138,10 +143,11 @@ struct FoundSource {
 int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcept {
     PyObject *base = PyUnicode_FromFormat("%U/%U", dir, last);
     if (base == nullptr) return -1;
-    const char *base_text = PyUnicode_AsUTF8(base);
-    if (base_text == nullptr) {
+    Py_ssize_t size = 0;
+    const char *base_text = PyUnicode_AsUTF8AndSize(base, &size);
+    if (base_text == nullptr || std::strlen(base_text) != static_cast<std::size_t>(size)) {
         Py_DECREF(base);
-        PyErr_Clear();  // a path entry that is no file name: skipped, as importlib does
+        PyErr_Clear();  // no file name (a lone surrogate, a NUL): skipped, as importlib does
         return 0;
     }
     if (is_directory(base_text)) {
@@ -150,7 +156,7 @@ int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcep
         if (init_text == nullptr) {
             Py_XDECREF(init);
             Py_DECREF(base);
-            return -1;
+            return -1;  // MemoryError: the name itself converted above
         }
         if (is_file(init_text)) {
             found->file = init;
@@ -349,7 +355,11 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
         const int r = load_builtin(abs_name, &module);
         if (r != 0) return module;
         search_path = PyDict_GetItemWithError(g_interp.sysdict, g_interp.names.id_path);
-        if (search_path == nullptr && PyErr_Occurred()) return nullptr;
+        if (search_path == nullptr) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_AttributeError, "module 'sys' has no attribute 'path'");
+            return nullptr;
+        }
     }
     const Py_ssize_t dot = PyUnicode_FindChar(abs_name, '.', 0, PY_SSIZE_T_MAX, -1);
     if (dot == -2) return nullptr;
@@ -357,6 +367,10 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
                          ? Py_NewRef(abs_name)
                          : PyUnicode_Substring(abs_name, dot + 1, PyUnicode_GET_LENGTH(abs_name));
     if (last == nullptr) return nullptr;
+    if (PyUnicode_GET_LENGTH(last) == 0) {  // "a." or "": no file or directory has that name
+        Py_DECREF(last);
+        return nullptr;
+    }
     Py_XINCREF(search_path);
     FoundSource found{nullptr, nullptr, PyList_New(0)};
     const int r = found.portions != nullptr ? find_source(search_path, last, &found) : -1;
