@@ -372,7 +372,7 @@ class _Traces:
 
 
 class Statistic:
-    """Statistic difference on memory allocations between two Snapshot instance."""
+    """Statistic on memory allocations: size and count of the blocks under one key."""
 
     __slots__ = ('traceback', 'size', 'count')
 
