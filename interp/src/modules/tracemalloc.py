@@ -577,8 +577,8 @@ class Snapshot:
         lines = [_DUMP_MAGIC, 'limit %d' % self.traceback_limit]
         for domain, size, frames, total_nframe in self.traces._traces:
             lines.append('trace %d %d %s %d' % (domain, size, total_nframe, len(frames)))
-            for filename, lineno in frames:
-                lines.append('%d %s' % (lineno, _escape(filename)))
+            for frame_file, lineno in frames:
+                lines.append('%d %s' % (lineno, _escape(frame_file)))
         with _opener()(filename, 'w', encoding='utf-8') as f:
             f.write('\n'.join(lines) + '\n')
 
