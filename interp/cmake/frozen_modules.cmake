@@ -1,5 +1,7 @@
 # Writes the C++ file that holds the frozen modules' source (run/frozen_modules.hpp's table).
-# Run at build time by interp/CMakeLists.txt:
+# interp/CMakeLists.txt includes it when configuring (so that the file exists before any
+# build, for clang-tidy's compile database; then it is rewritten only when it changes) and
+# runs it at build time whenever a module changes:
 #   cmake -DOUTPUT=<file.cpp> -DSOURCES=<a.py;b.py> -P frozen_modules.cmake
 # Each module is named after its file (tracemalloc.py -> tracemalloc); its text is stored as
 # bytes, so any character survives, followed by a NUL the table's size leaves out.
@@ -13,12 +15,16 @@ foreach(source IN LISTS SOURCES)
     string(LENGTH "${hex}" hex_length)
     math(EXPR size "${hex_length} / 2")
     string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
-    string(REGEX REPLACE "(([^,]*,){16})" "\\1\n    " bytes "${bytes}")
-    string(APPEND arrays "const char k_${name}[] = {\n    ${bytes}'\\0'};\n")
-    string(APPEND entries "    {\"${name}\", k_${name}, ${size}},\n")
+    string(REPEAT "[^,]*," 16 sixteen)  # CMake's regular expressions have no {16}
+    string(REGEX REPLACE "(${sixteen})" "\\1\n    " bytes "${bytes}")
+    string(APPEND arrays "// ${name}.py\nconst char kSource${count}[] = {\n    ${bytes}'\\0'};\n")
+    string(APPEND entries "    {\"${name}\", kSource${count}, ${size}},\n")
     math(EXPR count "${count} + 1")
 endforeach()
-file(WRITE "${OUTPUT}.tmp"
+if(count EQUAL 0)
+    set(entries "    {nullptr, nullptr, 0},  // (an array may not be empty)\n")
+endif()
+set(text
 "// Generated from interp/src/modules/*.py by interp/cmake/frozen_modules.cmake: do not edit.
 #include \"run/frozen_modules.hpp\"
 
@@ -33,5 +39,8 @@ const int kFrozenModuleCount = ${count};
 
 }  // namespace minipy::interp::imports
 ")
-file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
-file(REMOVE "${OUTPUT}.tmp")
+if(CMAKE_SCRIPT_MODE_FILE)
+    file(WRITE "${OUTPUT}" "${text}")  # the build asked: the output must be newer
+else()
+    file(CONFIGURE OUTPUT "${OUTPUT}" CONTENT "${text}" @ONLY)  # written only when it changes
+endif()
