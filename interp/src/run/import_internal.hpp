@@ -42,8 +42,10 @@ void spec_set_initializing(PyObject *spec, bool on) noexcept;
 bool spec_is_initializing(PyObject *spec) noexcept;
 // module.__spec__ = spec, module.__loader__ = spec.loader. 0 or -1.
 int module_set_spec(PyObject *module, PyObject *spec) noexcept;
-// The loader of built-in modules (borrowed), a new SourceFileLoader, the types made ready.
+// The loaders of built-in and of frozen modules (borrowed), a new SourceFileLoader, the types
+// made ready.
 PyObject *builtin_loader() noexcept;
+PyObject *frozen_loader() noexcept;
 PyObject *source_loader_new() noexcept;
 int spec_types_ready() noexcept;
 

@@ -1,7 +1,9 @@
 // Where modules come from: the table of built-in modules (with the host's additions,
 // PyImport_AppendInittab), the search of sys.path (or a package's __path__) for a package
-// directory, a .py file or a namespace package, and running a source module's body in a fresh
-// module. Each module gets a spec (import_spec.cpp) as importlib gives one.
+// directory, a .py file or a namespace package, the frozen modules (source compiled into the
+// binary, looked for after the built-in ones and before sys.path), and running a source or
+// frozen module's body in a fresh module. Each module gets a spec (import_spec.cpp) as importlib
+// gives one.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +17,7 @@
 #include "modules/modules.hpp"
 #include "objects/interp_object.hpp"
 #include "parse/frontend.hpp"
+#include "run/frozen_modules.hpp"
 #include "run/import_internal.hpp"
 #include "run/interp_state.hpp"
 
@@ -35,6 +38,7 @@ PyObject *init_builtins() noexcept {
 // Sorted by name (sys.builtin_module_names lists them in this order).
 const _inittab kBuiltinModules[] = {
     {"__future__", PyInit___future__},
+    {"_tracemalloc", PyInit__tracemalloc},
     {"builtins", init_builtins},
     {"gc", PyInit_gc},
     {"sys", init_sys},
@@ -49,6 +53,7 @@ int g_appended_count = 0;
 struct ImportState {
     PyObject *builtin_cache;  // dict: name -> built-in module made by its init function
     PyObject *source_loader;  // the SourceFileLoader every source module names
+    PyObject *frozen_origin;  // "frozen": a frozen module's spec.origin
 };
 ImportState g_import;
 
@@ -312,13 +317,12 @@ void remove_module(PyObject *name) noexcept {
     PyErr_SetRaisedException(exc);
 }
 
-// Runs a found source module: in sys.modules while its body runs, out again if it fails. The
-// result is what sys.modules holds afterwards (a module may replace itself there).
-PyObject *exec_source_module(PyObject *name, const FoundSource &found) noexcept {
-    PyObject *module = PyModule_NewObject(name);
-    if (module == nullptr) return nullptr;
-    if (init_source_module(module, name, found) < 0 ||
-        PyDict_SetItem(g_interp.modules, name, module) < 0) {
+// Runs the body of a new module whose attributes are set (`compile` gives its code object):
+// in sys.modules while its body runs, out again if it fails. The result is what sys.modules
+// holds afterwards (a module may replace itself there). Takes the reference to `module`.
+template <typename Compile>
+PyObject *exec_module_body(PyObject *name, PyObject *module, Compile compile) noexcept {
+    if (PyDict_SetItem(g_interp.modules, name, module) < 0) {
         Py_DECREF(module);
         return nullptr;
     }
@@ -326,7 +330,7 @@ PyObject *exec_source_module(PyObject *name, const FoundSource &found) noexcept 
     PyObject *spec = PyDict_GetItemWithError(dict, g_interp.names.id___spec__);
     Py_XINCREF(spec);
     if (spec != nullptr) spec_set_initializing(spec, true);
-    PyObject *code = compile_source_file(found.file);
+    PyObject *code = compile();
     PyObject *result = code != nullptr
                            ? eval::eval_code(reinterpret_cast<PyCodeObject *>(code), dict, dict)
                            : nullptr;
@@ -347,6 +351,66 @@ PyObject *exec_source_module(PyObject *name, const FoundSource &found) noexcept 
     return Py_NewRef(loaded);
 }
 
+PyObject *exec_source_module(PyObject *name, const FoundSource &found) noexcept {
+    PyObject *module = PyModule_NewObject(name);
+    if (module == nullptr) return nullptr;
+    if (init_source_module(module, name, found) < 0) {
+        Py_DECREF(module);
+        return nullptr;
+    }
+    return exec_module_body(name, module, [&] { return compile_source_file(found.file); });
+}
+
+// --- Frozen modules ----------------------------------------------------------------------------
+
+const FrozenModule *find_frozen(PyObject *name) noexcept {
+    const char *text = PyUnicode_AsUTF8(name);
+    if (text == nullptr) {
+        PyErr_Clear();  // a name no frozen module has
+        return nullptr;
+    }
+    for (int i = 0; i < kFrozenModuleCount; ++i)
+        if (std::strcmp(kFrozenModules[i].name, text) == 0) return &kFrozenModules[i];
+    return nullptr;
+}
+
+// Compiles a frozen module's text under CPython's file name for it, "<frozen NAME>".
+PyObject *compile_frozen(const FrozenModule &frozen) noexcept {
+    PyObject *filename = PyUnicode_FromFormat("<frozen %s>", frozen.name);
+    if (filename == nullptr) return nullptr;
+    PyObject *code = nullptr;
+    {
+        parse::ArenaScope arena;
+        ast::Mod *mod =
+            parse::parse_source(frozen.source, static_cast<Py_ssize_t>(frozen.size), filename,
+                                parse::ParseMode::exec, parse::SourceKind::file, arena.get());
+        if (mod != nullptr)
+            code = compile::compile_mod(mod, filename, frozen.source, g_interp.optimize);
+    }
+    Py_DECREF(filename);
+    return code;
+}
+
+// A frozen module as CPython 3.11 sets one up: a spec naming FrozenImporter with origin
+// "frozen", __package__ and __builtins__, and no __file__.
+PyObject *exec_frozen_module(PyObject *name, const FrozenModule &frozen) noexcept {
+    PyObject *module = PyModule_NewObject(name);
+    if (module == nullptr) return nullptr;
+    PyObject *dict = PyModule_GetDict(module);
+    PyObject *spec = spec_new(name, frozen_loader(), g_import.frozen_origin, Py_None, false);
+    PyObject *package = spec != nullptr ? package_of(name, false) : nullptr;
+    const bool ready = package != nullptr && module_set_spec(module, spec) == 0 &&
+                       PyDict_SetItem(dict, g_interp.names.id___package__, package) == 0 &&
+                       PyDict_SetItem(dict, g_interp.names.id___builtins__, g_interp.builtins) == 0;
+    Py_XDECREF(package);
+    Py_XDECREF(spec);
+    if (!ready) {
+        Py_DECREF(module);
+        return nullptr;
+    }
+    return exec_module_body(name, module, [&] { return compile_frozen(frozen); });
+}
+
 }  // namespace
 
 PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
@@ -354,6 +418,8 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
         PyObject *module = nullptr;
         const int r = load_builtin(abs_name, &module);
         if (r != 0) return module;
+        const FrozenModule *frozen = find_frozen(abs_name);
+        if (frozen != nullptr) return exec_frozen_module(abs_name, *frozen);
         search_path = PyDict_GetItemWithError(g_interp.sysdict, g_interp.names.id_path);
         if (search_path == nullptr) {
             if (!PyErr_Occurred())
@@ -446,6 +512,8 @@ int import_init() noexcept {
     if (g_import.builtin_cache == nullptr) return -1;
     g_import.source_loader = source_loader_new();
     if (g_import.source_loader == nullptr) return -1;
+    g_import.frozen_origin = PyUnicode_FromString("frozen");
+    if (g_import.frozen_origin == nullptr) return -1;
     PyObject *import_func = PyCFunction_NewEx(&import_builtin_def, nullptr, nullptr);
     if (import_func == nullptr) return -1;
     const int added = PyDict_SetItem(g_interp.builtins, g_interp.names.id___import__, import_func);
@@ -487,6 +555,7 @@ void import_fini() noexcept {
     if (g_import.builtin_cache != nullptr) PyDict_Clear(g_import.builtin_cache);
     Py_CLEAR(g_import.builtin_cache);
     Py_CLEAR(g_import.source_loader);
+    Py_CLEAR(g_import.frozen_origin);
 }
 
 }  // namespace minipy::interp::imports

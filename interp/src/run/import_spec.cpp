@@ -91,11 +91,18 @@ PyTypeObject MinipyModuleSpec_Type = {
     .tp_getset = spec_getsets,
 };
 
-// importlib's loaders, by name only: built-in modules name the BuiltinImporter class, source
-// modules a SourceFileLoader.
+// importlib's loaders, by name only: built-in modules name the BuiltinImporter class, frozen
+// modules the FrozenImporter class, source modules a SourceFileLoader.
 PyTypeObject MinipyBuiltinImporter_Type = {
     MINIPY_INTERP_TYPE_HEAD,
     .tp_name = "_frozen_importlib.BuiltinImporter",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
+PyTypeObject MinipyFrozenImporter_Type = {
+    MINIPY_INTERP_TYPE_HEAD,
+    .tp_name = "_frozen_importlib.FrozenImporter",
     .tp_basicsize = sizeof(PyObject),
     .tp_flags = Py_TPFLAGS_DEFAULT,
 };
@@ -147,13 +154,17 @@ PyObject *builtin_loader() noexcept {
     return reinterpret_cast<PyObject *>(&MinipyBuiltinImporter_Type);
 }
 
+PyObject *frozen_loader() noexcept {
+    return reinterpret_cast<PyObject *>(&MinipyFrozenImporter_Type);
+}
+
 PyObject *source_loader_new() noexcept {
     return MinipySourceFileLoader_Type.tp_alloc(&MinipySourceFileLoader_Type, 0);
 }
 
 int spec_types_ready() noexcept {
     PyTypeObject *types[] = {&MinipyModuleSpec_Type, &MinipyBuiltinImporter_Type,
-                             &MinipySourceFileLoader_Type};
+                             &MinipyFrozenImporter_Type, &MinipySourceFileLoader_Type};
     for (PyTypeObject *type : types)
         if (PyType_Ready(type) < 0) return -1;
     return 0;
