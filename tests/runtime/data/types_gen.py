@@ -144,8 +144,6 @@ DUNDER_TYPES = [object, type, int, bool, float, str, bytes, tuple, list, dict, s
                 StopIteration]
 NOT_THERE_YET = {
     type: {"__or__", "__ror__"},  # union types
-    str: {"__getnewargs__", "__mod__", "__rmod__", "__sizeof__"},
-    bytes: {"__bytes__", "__getnewargs__", "__mod__", "__rmod__"},
     tuple: {"__class_getitem__"},  # types.GenericAlias
     list: {"__class_getitem__"},
     dict: {"__class_getitem__"},
