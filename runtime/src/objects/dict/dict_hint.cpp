@@ -30,7 +30,9 @@ inline int replace_at(PyDictObject *mp, Py_ssize_t index, PyObject *key, PyObjec
     DictKeyEntry &entry = dk_entries(keys)[index];
     PyObject *old = entry.me_value;
     if (entry.me_key != key || old == nullptr) return 0;
-    dict_maintain_tracking(mp, key, value);
+    // The key is a str: only a value of a GC type can make the dict need tracking (the
+    // common int or str value skips the out-of-line checks).
+    if (PyType_IS_GC(Py_TYPE(value))) dict_maintain_tracking(mp, key, value);
     entry.me_value = Py_NewRef(value);
     mp->ma_version_tag = dict_next_version();
     // As dict_insert: the old value goes last, its destructor may look at the dict.
