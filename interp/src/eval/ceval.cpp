@@ -524,6 +524,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(BINARY_SUBSCR) {
+            ADAPTIVE(specialize_binary_subscr(SECOND(), TOP(), next_instr - 1));
             PyObject *sub = POP();
             PyObject *container = TOP();
             PyObject *r = PyObject_GetItem(container, sub);
@@ -535,6 +536,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(STORE_SUBSCR) {
+            ADAPTIVE(specialize_store_subscr(SECOND(), TOP(), next_instr - 1));
             PyObject *sub = POP();
             PyObject *container = POP();
             PyObject *v = POP();

@@ -182,6 +182,35 @@ void specialize_compare_op(PyObject *lhs, PyObject *rhs, CodeUnit *instr) noexce
         fail(instr);
 }
 
+namespace {
+
+// An exact int of at most one digit that is a valid index of a sequence of `size` items.
+bool is_small_index(PyObject *sub, Py_ssize_t size) noexcept {
+    if (!PyLong_CheckExact(sub)) return false;
+    const Py_ssize_t digits = Py_SIZE(sub);
+    if (digits < 0 || digits > 1) return false;
+    const Py_ssize_t index = digits == 0 ? 0 : reinterpret_cast<PyLongObject *>(sub)->ob_digit[0];
+    return index < size;
+}
+
+}  // namespace
+
+void specialize_binary_subscr(PyObject *container, PyObject *sub, CodeUnit *instr) noexcept {
+    if (PyList_CheckExact(container) && is_small_index(sub, PyList_GET_SIZE(container)))
+        rewrite(instr, BINARY_SUBSCR_LIST_INT);
+    else if (PyTuple_CheckExact(container) && is_small_index(sub, PyTuple_GET_SIZE(container)))
+        rewrite(instr, BINARY_SUBSCR_TUPLE_INT);
+    else
+        fail(instr);
+}
+
+void specialize_store_subscr(PyObject *container, PyObject *sub, CodeUnit *instr) noexcept {
+    if (PyList_CheckExact(container) && is_small_index(sub, PyList_GET_SIZE(container)))
+        rewrite(instr, STORE_SUBSCR_LIST_INT);
+    else
+        fail(instr);
+}
+
 void specialize_call(PyObject *callable, CodeUnit *instr, int nargs, PyObject *kwnames) noexcept {
     if (kwnames != nullptr || !PyFunction_Check(callable)) return fail(instr);
     auto *co = reinterpret_cast<PyCodeObject *>(interp::as_function(callable)->func_code);

@@ -79,8 +79,8 @@ inline constexpr int kCounter = 0, kVersion = 1, kIndex = 3;
 namespace load_global_cache {
 inline constexpr int kCounter = 0, kIndex = 1, kGlobalsVersion = 2, kBuiltinIndex = 4;
 }
-// BINARY_OP (1), CALL (4): the counter only (CALL_PY_EXACT_ARGS checks the function's code
-// on every run).
+// BINARY_OP (1), BINARY_SUBSCR (1), STORE_SUBSCR (1), CALL (4): the counter only
+// (CALL_PY_EXACT_ARGS checks the function's code on every run).
 inline constexpr int kCacheCounter = 0;
 
 // The largest entry index a 16-bit cache unit holds.
@@ -95,6 +95,8 @@ void specialize_load_global(PyObject *globals, PyObject *builtins, code::CodeUni
                             PyObject *name) noexcept;
 void specialize_binary_op(PyObject *lhs, PyObject *rhs, code::CodeUnit *instr) noexcept;
 void specialize_compare_op(PyObject *lhs, PyObject *rhs, code::CodeUnit *instr) noexcept;
+void specialize_binary_subscr(PyObject *container, PyObject *sub, code::CodeUnit *instr) noexcept;
+void specialize_store_subscr(PyObject *container, PyObject *sub, code::CodeUnit *instr) noexcept;
 void specialize_call(PyObject *callable, code::CodeUnit *instr, int nargs,
                      PyObject *kwnames) noexcept;
 

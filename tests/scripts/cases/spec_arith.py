@@ -108,3 +108,72 @@ x = 0.0
 while x != 2.5:
     x += 0.5
 print("float while", x)
+
+
+# Subscripts of lists and tuples by small ints (BINARY_SUBSCR_{LIST,TUPLE}_INT,
+# STORE_SUBSCR_LIST_INT) and their misses: negative, big and bool indices, out of range,
+# other containers, list subclasses.
+def get(seq, i):
+    return seq[i]
+
+
+def put(seq, i, v):
+    seq[i] = v
+
+
+xs = list(range(10))
+ts = tuple(range(10))
+for i in range(30):
+    get(xs, i % 10)
+    get(ts, i % 10)
+    put(xs, i % 10, i)
+print("lists", xs, get(xs, 0), get(ts, 9))
+print("negative", get(xs, -1), get(ts, -10))
+put(xs, -1, "last")
+print("bool", get(xs, True), get(ts, False))
+put(xs, False, "first")
+print(xs)
+for bad in (10, 2**40, -11):
+    try:
+        get(xs, bad)
+    except IndexError as e:
+        print("error:", e)
+    try:
+        get(ts, bad)
+    except IndexError as e:
+        print("error:", e)
+    try:
+        put(xs, bad, 0)
+    except IndexError as e:
+        print("error:", e)
+try:
+    get(xs, "a")
+except TypeError as e:
+    print("error:", e)
+print("others", get("hello", 1), get({1: "one"}, 1), get(range(5), 3), get(xs, slice(1, 3)))
+
+
+class MyList(list):
+    def __getitem__(self, i):
+        return "MyList " + str(i)
+
+
+print(get(MyList([1, 2]), 0))
+d = {}
+put(d, 0, "dict")
+print(d)
+
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        print("freed", self.name)
+
+
+holder = [Noisy("a"), Noisy("b")]
+for i in range(2):
+    put(holder, i, Noisy("c" + str(i)))
+print("replaced")
+holder = None

@@ -175,3 +175,21 @@ n = Point(Noisy(), 0)
 for i in range(3):
     n.x = i
 print("replaced", n.x)
+
+# The instance dict replaced, the instance's class changed.
+for i in range(10):
+    bump(p, 1)
+p.__dict__ = {"y": 2, "x": "new dict"}
+print(read_x(p))
+bump(p, "+")
+print(p.__dict__)
+
+
+class Other:
+    pass
+
+
+p.__class__ = Other
+print(read_x(p))
+Other.x = property(lambda self: "Other's property")
+print(read_x(p))
