@@ -1,9 +1,10 @@
 /* minipy/import.h: importing modules (CPython 3.11's Include/import.h, without importlib).
  *
- * C-compatible. `import x` looks in sys.modules first; then in the table of built-in modules
- * (sys, builtins, gc, time, and what a host appended with PyImport_AppendInittab before
- * start-up); then for `x/__init__.py` (a package) or `x.py` in each directory of sys.path
- * (a submodule: of its package's __path__). A source module is compiled and run in a fresh
+ * C-compatible. `import x` looks in sys.modules first; then in the table of built-in
+ * modules (sys, builtins, gc, time, __future__, and what a host appended with
+ * PyImport_AppendInittab before start-up); then for `x/__init__.py` (a package) or `x.py` in
+ * each directory of sys.path (a submodule: of its package's __path__), else a directory `x`
+ * (a namespace package). A source module is compiled and run in a fresh
  * module that is in sys.modules while it runs (so a circular import sees it, partially
  * initialized) and is taken out again if running it fails.
  *

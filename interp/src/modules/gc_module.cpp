@@ -1,8 +1,8 @@
 // The gc module on the runtime's collector (objimpl.h): collect, enable/disable, counts,
 // thresholds, statistics, tracking, the object graph (get_objects, get_referrers,
 // get_referents), freeze, debug flags, garbage and callbacks, with CPython 3.11's argument
-// checks and messages. The callbacks run around collections that gc.collect() starts; the
-// runtime's automatic collections do not call them.
+// checks and messages. The callbacks run around every collection, automatic ones too (the
+// runtime's callback hook).
 #include "modules/modules.hpp"
 
 namespace {
@@ -14,49 +14,49 @@ constexpr long kDebugLeak = kDebugCollectable | kDebugUncollectable | kDebugSave
 
 long g_debug_flags = 0;
 
-PyObject *module_list(PyObject *self, const char *name) noexcept {
-    return PyDict_GetItemString(PyModule_GetDict(self), name);
-}
+// gc.callbacks (strong; the list the module was made with, as CPython keeps it), NULL while no
+// gc module exists.
+PyObject *g_callbacks = nullptr;
 
-// Calls each of gc.callbacks with (phase, info); an error is reported as unraisable, as
-// CPython does.
-void invoke_callbacks(PyObject *self, const char *phase, int generation,
-                      Py_ssize_t collected) noexcept {
-    PyObject *callbacks = module_list(self, "callbacks");
-    if (callbacks == nullptr || !PyList_Check(callbacks) || PyList_GET_SIZE(callbacks) == 0) return;
+// The runtime's callback hook: each of gc.callbacks with (phase, info); an error is reported as
+// unraisable, as CPython does.
+void invoke_callbacks(int phase, int generation, Py_ssize_t collected,
+                      Py_ssize_t uncollectable) noexcept {
+    if (g_callbacks == nullptr || PyList_GET_SIZE(g_callbacks) == 0) return;
     PyObject *info = Py_BuildValue("{sisnsn}", "generation", generation, "collected", collected,
-                                   "uncollectable", static_cast<Py_ssize_t>(0));
-    if (info == nullptr) {
-        PyErr_WriteUnraisable(nullptr);
-        return;
-    }
-    PyObject *copy = PyList_GetSlice(callbacks, 0, PyList_GET_SIZE(callbacks));
+                                   "uncollectable", uncollectable);
+    PyObject *copy =
+        info != nullptr ? PyList_GetSlice(g_callbacks, 0, PyList_GET_SIZE(g_callbacks)) : nullptr;
+    if (copy == nullptr) PyErr_WriteUnraisable(nullptr);
     for (Py_ssize_t i = 0; copy != nullptr && i < PyList_GET_SIZE(copy); ++i) {
-        PyObject *r = PyObject_CallFunction(PyList_GET_ITEM(copy, i), "sO", phase, info);
+        PyObject *r = PyObject_CallFunction(PyList_GET_ITEM(copy, i), "sO",
+                                            phase == 0 ? "start" : "stop", info);
         if (r == nullptr)
             PyErr_WriteUnraisable(PyList_GET_ITEM(copy, i));
         else
             Py_DECREF(r);
     }
-    if (copy == nullptr) PyErr_WriteUnraisable(nullptr);
     Py_XDECREF(copy);
-    Py_DECREF(info);
+    Py_XDECREF(info);
 }
 
-PyObject *gc_collect(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"generation", nullptr};
+void gc_module_free(void *) noexcept {
+    minipy_gc_set_callback_hook(nullptr);
+    Py_CLEAR(g_callbacks);
+}
+
+PyObject *gc_collect(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
+    static const char *const kKwlist[] = {"generation", nullptr};
     int generation = kGenerations - 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|i:collect", const_cast<char **>(kwlist),
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|i:collect", const_cast<char **>(kKwlist),
                                      &generation))
         return nullptr;
     if (generation < 0 || generation >= kGenerations) {
         PyErr_SetString(PyExc_ValueError, "invalid generation");
         return nullptr;
     }
-    invoke_callbacks(self, "start", generation, 0);
     const Py_ssize_t found = minipy_gc_collect_generation(generation);
     if (found < 0) return nullptr;
-    invoke_callbacks(self, "stop", generation, found);
     return PyLong_FromSsize_t(found);
 }
 
@@ -134,9 +134,9 @@ int gather_object(PyObject *op, void *arg) noexcept {
 }
 
 PyObject *gc_get_objects(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"generation", nullptr};
+    static const char *const kKwlist[] = {"generation", nullptr};
     PyObject *gen_obj = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:get_objects", const_cast<char **>(kwlist),
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:get_objects", const_cast<char **>(kKwlist),
                                      &gen_obj))
         return nullptr;
     int generation = -1;
@@ -258,7 +258,7 @@ PyModuleDef gc_def = {
     nullptr,
     nullptr,
     nullptr,
-    nullptr,
+    gc_module_free,
 };
 
 }  // namespace
@@ -286,5 +286,7 @@ extern "C" PyObject *PyInit_gc(void) noexcept {
         return nullptr;
     }
     g_debug_flags = 0;
+    Py_XSETREF(g_callbacks, Py_NewRef(PyDict_GetItemString(PyModule_GetDict(m), "callbacks")));
+    minipy_gc_set_callback_hook(invoke_callbacks);
     return m;
 }

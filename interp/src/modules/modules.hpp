@@ -1,6 +1,6 @@
 // The built-in modules written in C++ (sys_module.cpp, sys_info.cpp, gc_module.cpp,
-// time_module.cpp) and the struct sequence type behind sys.version_info, sys.flags, ...
-// (struct_sequence.cpp). The import system's table (run/import_load.cpp) lists them.
+// time_module.cpp, future_module.cpp) and the struct sequence type behind sys.version_info,
+// sys.flags, ... (struct_sequence.cpp). The import system's table (run/import_load.cpp) lists them.
 #ifndef MINIPY_INTERP_MODULES_MODULES_HPP
 #define MINIPY_INTERP_MODULES_MODULES_HPP
 
@@ -10,6 +10,7 @@
 #include "minipy/structmember.h"
 
 extern "C" {
+PyObject *PyInit___future__(void) noexcept;
 PyObject *PyInit_gc(void) noexcept;
 PyObject *PyInit_time(void) noexcept;
 }
@@ -47,6 +48,10 @@ PyTypeObject *struct_sequence_type(const char *name, PyMemberDef *members) noexc
     }
 // An instance holding `values` (stolen references, as many as the type has fields).
 PyObject *struct_sequence_new(PyTypeObject *type, PyObject *const *values, Py_ssize_t n) noexcept;
+
+// `type_name(name1=repr(value1), ...)`: the repr of struct sequences and of sys.implementation.
+// `names` (str) and `values` are lists or tuples of the same length.
+PyObject *fields_repr(const char *type_name, PyObject *names, PyObject *values) noexcept;
 
 }  // namespace minipy::modules
 

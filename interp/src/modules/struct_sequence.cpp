@@ -9,12 +9,30 @@ namespace {
 
 PyObject *struct_sequence_repr(PyObject *self) noexcept {
     PyTypeObject *type = Py_TYPE(self);
+    PyObject *names = PyList_New(0);
+    Py_ssize_t i = 0;
+    for (PyMemberDef *m = type->tp_members; names != nullptr && m != nullptr && m->name != nullptr;
+         ++m, ++i) {
+        if (i >= PyTuple_GET_SIZE(self)) break;
+        PyObject *name = PyUnicode_FromString(m->name);
+        if (name == nullptr || PyList_Append(names, name) < 0) Py_CLEAR(names);
+        Py_XDECREF(name);
+    }
+    PyObject *values = names != nullptr ? PyTuple_GetSlice(self, 0, i) : nullptr;
+    PyObject *repr = values != nullptr ? fields_repr(type->tp_name, names, values) : nullptr;
+    Py_XDECREF(names);
+    Py_XDECREF(values);
+    return repr;
+}
+
+}  // namespace
+
+PyObject *fields_repr(const char *type_name, PyObject *names, PyObject *values) noexcept {
     PyObject *parts = PyList_New(0);
     if (parts == nullptr) return nullptr;
-    Py_ssize_t i = 0;
-    for (PyMemberDef *m = type->tp_members; m != nullptr && m->name != nullptr; ++m, ++i) {
-        if (i >= PyTuple_GET_SIZE(self)) break;
-        PyObject *part = PyUnicode_FromFormat("%s=%R", m->name, PyTuple_GET_ITEM(self, i));
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(names); ++i) {
+        PyObject *part = PyUnicode_FromFormat("%U=%R", PySequence_Fast_GET_ITEM(names, i),
+                                              PySequence_Fast_GET_ITEM(values, i));
         if (part == nullptr || PyList_Append(parts, part) < 0) {
             Py_XDECREF(part);
             Py_DECREF(parts);
@@ -27,12 +45,10 @@ PyObject *struct_sequence_repr(PyObject *self) noexcept {
     Py_XDECREF(sep);
     Py_DECREF(parts);
     if (joined == nullptr) return nullptr;
-    PyObject *repr = PyUnicode_FromFormat("%s(%U)", type->tp_name, joined);
+    PyObject *repr = PyUnicode_FromFormat("%s(%U)", type_name, joined);
     Py_DECREF(joined);
     return repr;
 }
-
-}  // namespace
 
 PyTypeObject *struct_sequence_type(const char *name, PyMemberDef *members) noexcept {
     PyType_Slot slots[] = {

@@ -39,27 +39,17 @@ int namespace_clear(PyObject *self) noexcept {
 
 PyObject *namespace_repr(PyObject *self) noexcept {
     PyObject *dict = reinterpret_cast<NamespaceObject *>(self)->dict;
-    PyObject *parts = PyList_New(0);
-    if (parts == nullptr) return nullptr;
+    PyObject *names = PyList_New(0);
+    PyObject *values = PyList_New(0);
     Py_ssize_t pos = 0;
     PyObject *key = nullptr, *value = nullptr;
-    while (dict != nullptr && PyDict_Next(dict, &pos, &key, &value)) {
-        PyObject *part = PyUnicode_Check(key) ? PyUnicode_FromFormat("%U=%R", key, value) : nullptr;
-        if (!PyUnicode_Check(key)) continue;
-        if (part == nullptr || PyList_Append(parts, part) < 0) {
-            Py_XDECREF(part);
-            Py_DECREF(parts);
-            return nullptr;
-        }
-        Py_DECREF(part);
-    }
-    PyObject *sep = PyUnicode_FromString(", ");
-    PyObject *joined = sep != nullptr ? PyUnicode_Join(sep, parts) : nullptr;
-    Py_XDECREF(sep);
-    Py_DECREF(parts);
-    if (joined == nullptr) return nullptr;
-    PyObject *repr = PyUnicode_FromFormat("namespace(%U)", joined);
-    Py_DECREF(joined);
+    bool ok = names != nullptr && values != nullptr;
+    while (ok && dict != nullptr && PyDict_Next(dict, &pos, &key, &value))
+        ok = !PyUnicode_Check(key) ||
+             (PyList_Append(names, key) == 0 && PyList_Append(values, value) == 0);
+    PyObject *repr = ok ? fields_repr("namespace", names, values) : nullptr;
+    Py_XDECREF(names);
+    Py_XDECREF(values);
     return repr;
 }
 

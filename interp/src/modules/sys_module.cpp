@@ -41,6 +41,15 @@ PyObject *sys_setrecursionlimit(PyObject *, PyObject *arg) noexcept {
         PyErr_SetString(PyExc_ValueError, "recursion limit must be greater or equal than 1");
         return nullptr;
     }
+    // A limit the running code is already past would fail every call that follows.
+    const int depth = minipy_thread_fields_of(PyThreadState_Get())->recursion_depth;
+    if (depth >= limit) {
+        PyErr_Format(PyExc_RecursionError,
+                     "cannot set the recursion limit to %i at the recursion depth %i: the limit "
+                     "is too low",
+                     limit, depth);
+        return nullptr;
+    }
     Py_SetRecursionLimit(limit);
     Py_RETURN_NONE;
 }
@@ -51,10 +60,10 @@ PyObject *sys_getrefcount(PyObject *, PyObject *arg) noexcept {
 
 // The size CPython 3.11 reports: __sizeof__() plus the collector's header for a GC object.
 PyObject *sys_getsizeof(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"object", "default", nullptr};
+    static const char *const kKwlist[] = {"object", "default", nullptr};
     PyObject *o = nullptr, *dflt = nullptr;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:getsizeof", const_cast<char **>(kwlist), &o,
-                                     &dflt))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:getsizeof", const_cast<char **>(kKwlist),
+                                     &o, &dflt))
         return nullptr;
     PyObject *sizeof_name = PyUnicode_InternFromString("__sizeof__");
     if (sizeof_name == nullptr) return nullptr;
@@ -136,10 +145,10 @@ PyObject *sys_get_int_max_str_digits(PyObject *, PyObject *) noexcept {
 }
 
 PyObject *sys_set_int_max_str_digits(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"maxdigits", nullptr};
+    static const char *const kKwlist[] = {"maxdigits", nullptr};
     int maxdigits = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "i:set_int_max_str_digits",
-                                     const_cast<char **>(kwlist), &maxdigits))
+                                     const_cast<char **>(kKwlist), &maxdigits))
         return nullptr;
     if (minipy_set_int_max_str_digits(maxdigits) < 0) return nullptr;
     Py_RETURN_NONE;
@@ -267,10 +276,10 @@ PyObject *sys_create() noexcept {
         PyObject *value;
     };
     Item items[] = {
-        {"path", initial_path()},
-        {"argv", Py_BuildValue("[s]", "")},
-        {"executable", executable_path()},
-        {"dont_write_bytecode", Py_NewRef(Py_False)},
+        {"path", initial_path()},          {"argv", Py_BuildValue("[s]", "")},
+        {"executable", executable_path()}, {"dont_write_bytecode", Py_NewRef(Py_False)},
+        {"warnoptions", PyList_New(0)},  // -W options: minipy has no warnings module yet
+        {"_xoptions", PyDict_New()},     // -X options, for the command line to fill
     };
     int r = 0;
     for (Item &item : items) {

@@ -14,11 +14,13 @@ namespace minipy::interp::imports {
 namespace {
 
 PyObject *builtin_import(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
-    static const char *const kwlist[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
+    static const char *const kKwlist[] = {"name",     "globals", "locals",
+                                          "fromlist", "level",   nullptr};
     PyObject *name = nullptr, *globals = nullptr, *locals = nullptr, *fromlist = nullptr;
     int level = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOi:__import__", const_cast<char **>(kwlist),
-                                     &name, &globals, &locals, &fromlist, &level))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOi:__import__",
+                                     const_cast<char **>(kKwlist), &name, &globals, &locals,
+                                     &fromlist, &level))
         return nullptr;
     return import_module_level(name, globals, fromlist, level);
 }
@@ -83,11 +85,11 @@ PyObject *import_from(PyObject *module, PyObject *name) noexcept {
     PyErr_Clear();
     PyObject *shown =
         pkgname != nullptr ? Py_NewRef(pkgname) : PyUnicode_FromString("<unknown module name>");
-    Py_XDECREF(pkgname);
     if (shown == nullptr) return nullptr;
     PyObject *path = PyModule_Check(module) ? PyModule_GetFilenameObject(module) : nullptr;
     if (path == nullptr || !PyUnicode_Check(path)) {
         PyErr_Clear();
+        Py_CLEAR(path);
         PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (unknown location)", name,
                      shown);
     } else if (interp::imports::module_is_initializing(module)) {
@@ -98,6 +100,8 @@ PyObject *import_from(PyObject *module, PyObject *name) noexcept {
     } else {
         PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (%S)", name, shown, path);
     }
+    interp::imports::set_import_error_attrs(pkgname, path);
+    Py_XDECREF(pkgname);
     Py_XDECREF(path);
     Py_DECREF(shown);
     return nullptr;

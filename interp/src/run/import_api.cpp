@@ -12,6 +12,12 @@ namespace minipy::interp::imports {
 
 namespace {
 
+// An ImportError for `name`: ModuleNotFoundError "No module named 'name'" and its variants.
+void module_not_found(PyObject *name, const char *format, PyObject *other = nullptr) noexcept {
+    PyErr_Format(PyExc_ModuleNotFoundError, format, name, other);
+    set_import_error_attrs(name, nullptr);
+}
+
 // The position of the last '.' in `name` (-1 when none, -2 on error).
 Py_ssize_t last_dot(PyObject *name) noexcept {
     return PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
@@ -27,7 +33,7 @@ PyObject *get_module(PyObject *name, bool *missing) noexcept {
         return nullptr;
     }
     if (m == Py_None) {
-        PyErr_Format(PyExc_ModuleNotFoundError, "import of %U halted; None in sys.modules", name);
+        module_not_found(name, "import of %U halted; None in sys.modules");
         return nullptr;
     }
     return Py_NewRef(m);
@@ -43,7 +49,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
     PyObject *parent_module = nullptr;
     PyObject *search_path = nullptr;
     PyObject *child = nullptr;
-    if (dot >= 0) {
+    if (dot > 0) {  // ".x" has no parent: it is searched as a top-level name, as importlib does
         PyObject *parent = PyUnicode_Substring(abs_name, 0, dot);
         if (parent == nullptr) return nullptr;
         bool missing = false;
@@ -51,8 +57,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         if (parent_module == nullptr && missing) {
             bool parent_not_found = false;
             parent_module = find_and_load(parent, &parent_not_found);
-            if (parent_not_found)
-                PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'", parent);
+            if (parent_not_found) module_not_found(parent, "No module named %R");
         }
         if (parent_module == nullptr) {
             Py_DECREF(parent);
@@ -68,8 +73,7 @@ PyObject *find_and_load(PyObject *abs_name, bool *not_found) noexcept {
         search_path = PyObject_GetAttr(parent_module, g_interp.names.id___path__);
         if (search_path == nullptr && PyErr_ExceptionMatches(PyExc_AttributeError)) {
             PyErr_Clear();
-            PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'; '%U' is not a package",
-                         abs_name, parent);
+            module_not_found(abs_name, "No module named %R; %R is not a package", parent);
         }
         Py_DECREF(parent);
         if (search_path == nullptr) {
@@ -101,7 +105,7 @@ PyObject *import_absolute(PyObject *abs_name) noexcept {
     if (m != nullptr || !missing) return m;
     bool not_found = false;
     m = find_and_load(abs_name, &not_found);
-    if (not_found) PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%U'", abs_name);
+    if (not_found) module_not_found(abs_name, "No module named %R");
     return m;
 }
 
@@ -160,15 +164,18 @@ PyObject *resolve_name(PyObject *name, PyObject *globals, int level) noexcept {
         Py_DECREF(package);
         PyErr_SetString(PyExc_ImportError,
                         "attempted relative import with no known parent package");
+        set_import_error_attrs(nullptr, nullptr);
         return nullptr;
     }
     for (int i = 1; i < level; ++i) {
         const Py_ssize_t dot = last_dot(package);
         if (dot < 0) {
             Py_DECREF(package);
-            if (dot == -1)
+            if (dot == -1) {
                 PyErr_SetString(PyExc_ImportError,
                                 "attempted relative import beyond top-level package");
+                set_import_error_attrs(nullptr, nullptr);
+            }
             return nullptr;
         }
         Py_SETREF(package, PyUnicode_Substring(package, 0, dot));
@@ -183,7 +190,7 @@ PyObject *resolve_name(PyObject *name, PyObject *globals, int level) noexcept {
 // _handle_fromlist: `from package import name` imports package.name when the package has no
 // such attribute yet. `recursive` is the pass over __all__ for `*`.
 int handle_fromlist(PyObject *module, PyObject *fromlist, bool recursive) noexcept {
-    PyObject *items = PySequence_Fast(fromlist, "fromlist must be a sequence");
+    PyObject *items = PySequence_List(fromlist);  // TypeError "'int' object is not iterable"
     if (items == nullptr) return -1;
     int status = 0;
     for (Py_ssize_t i = 0; status == 0 && i < PySequence_Fast_GET_SIZE(items); ++i) {
@@ -242,6 +249,15 @@ int handle_fromlist(PyObject *module, PyObject *fromlist, bool recursive) noexce
 
 }  // namespace
 
+void set_import_error_attrs(PyObject *name, PyObject *path) noexcept {
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == nullptr) return;
+    if (PyObject_SetAttrString(exc, "name", name != nullptr ? name : Py_None) < 0 ||
+        PyObject_SetAttrString(exc, "path", path != nullptr ? path : Py_None) < 0)
+        PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
+
 PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *fromlist,
                               int level) noexcept {
     if (name == nullptr || !PyUnicode_Check(name)) {
@@ -269,20 +285,14 @@ PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *froml
         return nullptr;
     }
     const int has_from = fromlist != nullptr && fromlist != Py_None ? PyObject_IsTrue(fromlist) : 0;
-    PyObject *result = nullptr;
-    if (has_from < 0) {
-        result = nullptr;
-    } else if (has_from == 0) {
+    PyObject *result = nullptr;  // stays NULL on an error
+    if (has_from == 0) {
         // `import a.b.c` binds a: the top of the name as written.
         const Py_ssize_t len = PyUnicode_GET_LENGTH(name);
         const Py_ssize_t dot = len > 0 ? PyUnicode_FindChar(name, '.', 0, len, 1) : -1;
-        if (level > 0 && len == 0) {
+        if (dot == -1) {  // no dot (or `from . import` with an empty name)
             result = Py_NewRef(module);
-        } else if (dot == -2) {
-            result = nullptr;
-        } else if (dot == -1) {
-            result = Py_NewRef(module);
-        } else {
+        } else if (dot >= 0) {
             const Py_ssize_t cut_off = len - dot;
             PyObject *front =
                 PyUnicode_Substring(abs_name, 0, PyUnicode_GET_LENGTH(abs_name) - cut_off);
@@ -295,7 +305,7 @@ PyObject *import_module_level(PyObject *name, PyObject *globals, PyObject *froml
                 Py_DECREF(front);
             }
         }
-    } else {
+    } else if (has_from > 0) {
         PyObject *path = PyObject_GetAttr(module, g_interp.names.id___path__);
         if (path == nullptr) {
             if (PyErr_ExceptionMatches(PyExc_AttributeError)) {

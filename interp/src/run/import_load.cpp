@@ -1,8 +1,7 @@
 // Where modules come from: the table of built-in modules (with the host's additions,
 // PyImport_AppendInittab), the search of sys.path (or a package's __path__) for a package
-// directory or a .py file, and running a source module's body in a fresh module. Each module
-// gets a spec (a small ModuleSpec object: name, loader, origin, parent, _initializing) as
-// importlib gives one, which the module's repr and its "partially initialized" errors read.
+// directory, a .py file or a namespace package, and running a source module's body in a fresh
+// module. Each module gets a spec (import_spec.cpp) as importlib gives one.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +12,6 @@
 #include "compile/compile_module.hpp"
 #include "eval/ceval.hpp"
 #include "minipy/import.h"
-#include "minipy/structmember.h"
 #include "modules/modules.hpp"
 #include "objects/interp_object.hpp"
 #include "parse/frontend.hpp"
@@ -36,6 +34,7 @@ PyObject *init_builtins() noexcept {
 
 // Sorted by name (sys.builtin_module_names lists them in this order).
 const _inittab kBuiltinModules[] = {
+    {"__future__", PyInit___future__},
     {"builtins", init_builtins},
     {"gc", PyInit_gc},
     {"sys", init_sys},
@@ -63,136 +62,6 @@ InitFunc find_initfunc(const char *name) noexcept {
     return nullptr;
 }
 
-// --- Module specs and loaders ------------------------------------------------------------------
-
-struct ModuleSpecObject {
-    PyObject_HEAD PyObject *name;
-    PyObject *loader;
-    PyObject *origin;
-    PyObject *submodule_search_locations;
-    PyObject *cached;
-    PyObject *has_location;
-    PyObject *initializing;
-};
-
-void spec_dealloc(PyObject *self) noexcept {
-    auto *spec = reinterpret_cast<ModuleSpecObject *>(self);
-    Py_XDECREF(spec->name);
-    Py_XDECREF(spec->loader);
-    Py_XDECREF(spec->origin);
-    Py_XDECREF(spec->submodule_search_locations);
-    Py_XDECREF(spec->cached);
-    Py_XDECREF(spec->has_location);
-    Py_XDECREF(spec->initializing);
-    PyObject_Free(self);
-}
-
-PyObject *spec_repr(PyObject *self) noexcept {
-    auto *spec = reinterpret_cast<ModuleSpecObject *>(self);
-    if (spec->submodule_search_locations != nullptr && spec->submodule_search_locations != Py_None)
-        return PyUnicode_FromFormat(
-            "ModuleSpec(name=%R, loader=%R, origin=%R, submodule_search_locations=%R)", spec->name,
-            spec->loader, spec->origin, spec->submodule_search_locations);
-    return PyUnicode_FromFormat("ModuleSpec(name=%R, loader=%R, origin=%R)", spec->name,
-                                spec->loader, spec->origin);
-}
-
-// spec.parent: the package a module belongs to (itself for a package).
-PyObject *spec_parent(PyObject *self, void *) noexcept {
-    auto *spec = reinterpret_cast<ModuleSpecObject *>(self);
-    if (spec->submodule_search_locations != nullptr && spec->submodule_search_locations != Py_None)
-        return Py_NewRef(spec->name);
-    const Py_ssize_t dot = PyUnicode_FindChar(spec->name, '.', 0, PY_SSIZE_T_MAX, -1);
-    if (dot == -2) return nullptr;
-    if (dot == -1) return PyUnicode_FromString("");
-    return PyUnicode_Substring(spec->name, 0, dot);
-}
-
-PyMemberDef spec_members[] = {
-    {"name", T_OBJECT, offsetof(ModuleSpecObject, name), 0, nullptr},
-    {"loader", T_OBJECT, offsetof(ModuleSpecObject, loader), 0, nullptr},
-    {"origin", T_OBJECT, offsetof(ModuleSpecObject, origin), 0, nullptr},
-    {"submodule_search_locations", T_OBJECT, offsetof(ModuleSpecObject, submodule_search_locations),
-     0, nullptr},
-    {"cached", T_OBJECT, offsetof(ModuleSpecObject, cached), 0, nullptr},
-    {"has_location", T_OBJECT, offsetof(ModuleSpecObject, has_location), 0, nullptr},
-    {"_initializing", T_OBJECT, offsetof(ModuleSpecObject, initializing), 0, nullptr},
-    {nullptr, 0, 0, 0, nullptr},
-};
-
-PyGetSetDef spec_getsets[] = {
-    {"parent", spec_parent, nullptr, nullptr, nullptr},
-    {nullptr, nullptr, nullptr, nullptr, nullptr},
-};
-
-}  // namespace
-
-}  // namespace minipy::interp::imports
-
-using namespace minipy::interp::imports;
-
-PyTypeObject MinipyModuleSpec_Type = {
-    MINIPY_INTERP_TYPE_HEAD,
-    .tp_name = "ModuleSpec",
-    .tp_basicsize = sizeof(ModuleSpecObject),
-    .tp_dealloc = spec_dealloc,
-    .tp_repr = spec_repr,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_setattro = PyObject_GenericSetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_members = spec_members,
-    .tp_getset = spec_getsets,
-};
-
-// importlib's loaders, by name only: built-in modules name the BuiltinImporter class, source
-// modules a SourceFileLoader.
-PyTypeObject MinipyBuiltinImporter_Type = {
-    MINIPY_INTERP_TYPE_HEAD,
-    .tp_name = "_frozen_importlib.BuiltinImporter",
-    .tp_basicsize = sizeof(PyObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-};
-
-PyTypeObject MinipySourceFileLoader_Type = {
-    MINIPY_INTERP_TYPE_HEAD,
-    .tp_name = "_frozen_importlib_external.SourceFileLoader",
-    .tp_basicsize = sizeof(PyObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-};
-
-namespace minipy::interp::imports {
-
-namespace {
-
-PyObject *spec_new(PyObject *name, PyObject *loader, PyObject *origin, PyObject *locations,
-                   bool has_location) noexcept {
-    ModuleSpecObject *spec = PyObject_New(ModuleSpecObject, &MinipyModuleSpec_Type);
-    if (spec == nullptr) return nullptr;
-    spec->name = Py_NewRef(name);
-    spec->loader = Py_NewRef(loader);
-    spec->origin = Py_NewRef(origin);
-    spec->submodule_search_locations = Py_NewRef(locations);
-    spec->cached = Py_NewRef(Py_None);
-    spec->has_location = Py_NewRef(has_location ? Py_True : Py_False);
-    spec->initializing = Py_NewRef(Py_False);
-    return reinterpret_cast<PyObject *>(spec);
-}
-
-void spec_set_initializing(PyObject *spec, bool on) noexcept {
-    auto *s = reinterpret_cast<ModuleSpecObject *>(spec);
-    Py_SETREF(s->initializing, Py_NewRef(on ? Py_True : Py_False));
-}
-
-// Sets the module's __spec__ and __loader__ to `spec` and its loader.
-int module_set_spec(PyObject *module, PyObject *spec) noexcept {
-    PyObject *dict = PyModule_GetDict(module);
-    return PyDict_SetItem(dict, g_interp.names.id___spec__, spec) < 0 ||
-                   PyDict_SetItem(dict, g_interp.names.id___loader__,
-                                  reinterpret_cast<ModuleSpecObject *>(spec)->loader) < 0
-               ? -1
-               : 0;
-}
-
 // --- Built-in modules ----------------------------------------------------------------------
 
 // 1 with *module (new reference) when `name` is a built-in module, 0 when it is not, -1.
@@ -204,8 +73,13 @@ int load_builtin(PyObject *name, PyObject **module) noexcept {
         return PyDict_SetItem(g_interp.modules, name, cached) < 0 ? -1 : 1;
     }
     if (PyErr_Occurred()) return -1;
-    const char *text = PyUnicode_AsUTF8(name);
-    if (text == nullptr) return -1;
+    Py_ssize_t size = 0;
+    const char *text = PyUnicode_AsUTF8AndSize(name, &size);
+    if (text == nullptr) {  // a name no C string can hold (a lone surrogate) is no built-in
+        PyErr_Clear();
+        return 0;
+    }
+    if (std::strlen(text) != static_cast<std::size_t>(size)) return 0;  // a NUL in the name
     const InitFunc initfunc = find_initfunc(text);
     if (initfunc == nullptr) return 0;
     PyObject *m = initfunc();
@@ -222,10 +96,8 @@ int load_builtin(PyObject *name, PyObject **module) noexcept {
         return -1;
     }
     PyObject *origin = PyUnicode_FromString("built-in");
-    PyObject *spec = origin != nullptr
-                         ? spec_new(name, reinterpret_cast<PyObject *>(&MinipyBuiltinImporter_Type),
-                                    origin, Py_None, false)
-                         : nullptr;
+    PyObject *spec =
+        origin != nullptr ? spec_new(name, builtin_loader(), origin, Py_None, false) : nullptr;
     Py_XDECREF(origin);
     if (spec == nullptr || module_set_spec(m, spec) < 0 ||
         PyDict_SetItem(g_import.builtin_cache, name, m) < 0 ||
@@ -261,18 +133,21 @@ PyObject *entry_directory(PyObject *entry) noexcept {
 }
 
 struct FoundSource {
-    PyObject *file;     // the .py file to run (new reference)
-    PyObject *package;  // the package's directory, or NULL for a plain module
+    PyObject *file;      // the .py file to run (new reference)
+    PyObject *package;   // the package's directory, or NULL for a plain module
+    PyObject *portions;  // list: directories `last` without __init__.py (namespace portions)
 };
 
-// 1 when `dir` holds package `last` (a directory with __init__.py) or module `last`.py.
+// 1 when `dir` holds package `last` (a directory with __init__.py) or module `last`.py; a
+// directory `last` without __init__.py is noted as a namespace portion (PEP 420).
 int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcept {
     PyObject *base = PyUnicode_FromFormat("%U/%U", dir, last);
     if (base == nullptr) return -1;
-    const char *base_text = PyUnicode_AsUTF8(base);
-    if (base_text == nullptr) {
+    Py_ssize_t size = 0;
+    const char *base_text = PyUnicode_AsUTF8AndSize(base, &size);
+    if (base_text == nullptr || std::strlen(base_text) != static_cast<std::size_t>(size)) {
         Py_DECREF(base);
-        PyErr_Clear();  // a path entry that is no file name: skipped, as importlib does
+        PyErr_Clear();  // no file name (a lone surrogate, a NUL): skipped, as importlib does
         return 0;
     }
     if (is_directory(base_text)) {
@@ -281,7 +156,7 @@ int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcep
         if (init_text == nullptr) {
             Py_XDECREF(init);
             Py_DECREF(base);
-            return -1;
+            return -1;  // MemoryError: the name itself converted above
         }
         if (is_file(init_text)) {
             found->file = init;
@@ -289,6 +164,10 @@ int find_in_directory(PyObject *dir, PyObject *last, FoundSource *found) noexcep
             return 1;
         }
         Py_DECREF(init);
+        if (PyList_Append(found->portions, base) < 0) {
+            Py_DECREF(base);
+            return -1;
+        }
     }
     PyObject *file = PyUnicode_FromFormat("%U.py", base);
     Py_DECREF(base);
@@ -322,6 +201,26 @@ int find_source(PyObject *path, PyObject *last, FoundSource *found) noexcept {
         if (i >= PyList_GET_SIZE(path)) break;
     }
     return 0;
+}
+
+// A namespace package (PEP 420) spread over `portions`: no body, no __file__, its __path__ the
+// directories found. In sys.modules, new reference.
+PyObject *make_namespace_package(PyObject *name, PyObject *portions) noexcept {
+    PyObject *module = PyModule_NewObject(name);
+    if (module == nullptr) return nullptr;
+    PyObject *dict = PyModule_GetDict(module);
+    PyObject *spec = spec_new(name, Py_None, Py_None, portions, false);
+    if (spec == nullptr || module_set_spec(module, spec) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___package__, name) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___file__, Py_None) < 0 ||
+        PyDict_SetItem(dict, g_interp.names.id___path__, portions) < 0 ||
+        PyDict_SetItem(g_interp.modules, name, module) < 0) {
+        Py_XDECREF(spec);
+        Py_DECREF(module);
+        return nullptr;
+    }
+    Py_DECREF(spec);
+    return module;
 }
 
 // --- Running source ------------------------------------------------------------------------
@@ -426,15 +325,13 @@ PyObject *exec_source_module(PyObject *name, const FoundSource &found) noexcept 
     PyObject *dict = PyModule_GetDict(module);
     PyObject *spec = PyDict_GetItemWithError(dict, g_interp.names.id___spec__);
     Py_XINCREF(spec);
-    if (spec != nullptr && Py_IS_TYPE(spec, &MinipyModuleSpec_Type))
-        spec_set_initializing(spec, true);
+    if (spec != nullptr) spec_set_initializing(spec, true);
     PyObject *code = compile_source_file(found.file);
     PyObject *result = code != nullptr
                            ? eval::eval_code(reinterpret_cast<PyCodeObject *>(code), dict, dict)
                            : nullptr;
     Py_XDECREF(code);
-    if (spec != nullptr && Py_IS_TYPE(spec, &MinipyModuleSpec_Type))
-        spec_set_initializing(spec, false);
+    if (spec != nullptr) spec_set_initializing(spec, false);
     Py_XDECREF(spec);
     Py_DECREF(module);
     if (result == nullptr) {
@@ -458,7 +355,11 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
         const int r = load_builtin(abs_name, &module);
         if (r != 0) return module;
         search_path = PyDict_GetItemWithError(g_interp.sysdict, g_interp.names.id_path);
-        if (search_path == nullptr && PyErr_Occurred()) return nullptr;
+        if (search_path == nullptr) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_AttributeError, "module 'sys' has no attribute 'path'");
+            return nullptr;
+        }
     }
     const Py_ssize_t dot = PyUnicode_FindChar(abs_name, '.', 0, PY_SSIZE_T_MAX, -1);
     if (dot == -2) return nullptr;
@@ -466,15 +367,24 @@ PyObject *load_module(PyObject *abs_name, PyObject *search_path) noexcept {
                          ? Py_NewRef(abs_name)
                          : PyUnicode_Substring(abs_name, dot + 1, PyUnicode_GET_LENGTH(abs_name));
     if (last == nullptr) return nullptr;
+    if (PyUnicode_GET_LENGTH(last) == 0) {  // "a." or "": no file or directory has that name
+        Py_DECREF(last);
+        return nullptr;
+    }
     Py_XINCREF(search_path);
-    FoundSource found{nullptr, nullptr};
-    const int r = find_source(search_path, last, &found);
+    FoundSource found{nullptr, nullptr, PyList_New(0)};
+    const int r = found.portions != nullptr ? find_source(search_path, last, &found) : -1;
     Py_XDECREF(search_path);
     Py_DECREF(last);
-    if (r <= 0) return nullptr;
-    PyObject *module = exec_source_module(abs_name, found);
-    Py_DECREF(found.file);
-    Py_XDECREF(found.package);
+    PyObject *module = nullptr;
+    if (r > 0) {
+        module = exec_source_module(abs_name, found);
+        Py_DECREF(found.file);
+        Py_XDECREF(found.package);
+    } else if (r == 0 && PyList_GET_SIZE(found.portions) > 0) {
+        module = make_namespace_package(abs_name, found.portions);
+    }
+    Py_XDECREF(found.portions);
     return module;
 }
 
@@ -484,9 +394,7 @@ int module_is_initializing(PyObject *module) noexcept {
         PyErr_Clear();
         return 0;
     }
-    int r = 0;
-    if (Py_IS_TYPE(spec, &MinipyModuleSpec_Type))
-        r = reinterpret_cast<ModuleSpecObject *>(spec)->initializing == Py_True ? 1 : 0;
+    const int r = spec_is_initializing(spec) ? 1 : 0;
     Py_DECREF(spec);
     return r;
 }
@@ -533,13 +441,10 @@ PyObject *make_builtin_module_names() noexcept {
 }  // namespace
 
 int import_init() noexcept {
-    PyTypeObject *types[] = {&MinipyModuleSpec_Type, &MinipyBuiltinImporter_Type,
-                             &MinipySourceFileLoader_Type};
-    for (PyTypeObject *type : types)
-        if (PyType_Ready(type) < 0) return -1;
+    if (spec_types_ready() < 0) return -1;
     g_import.builtin_cache = PyDict_New();
     if (g_import.builtin_cache == nullptr) return -1;
-    g_import.source_loader = MinipySourceFileLoader_Type.tp_alloc(&MinipySourceFileLoader_Type, 0);
+    g_import.source_loader = source_loader_new();
     if (g_import.source_loader == nullptr) return -1;
     PyObject *import_func = PyCFunction_NewEx(&import_builtin_def, nullptr, nullptr);
     if (import_func == nullptr) return -1;
@@ -587,6 +492,7 @@ void import_fini() noexcept {
 }  // namespace minipy::interp::imports
 
 using namespace minipy::interp;
+using namespace minipy::interp::imports;
 
 extern "C" int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void)) noexcept {
     if (name == nullptr || initfunc == nullptr || g_interp.initialized ||

@@ -1,6 +1,7 @@
 // The minimal text stream behind sys.stdin / sys.stdout / sys.stderr (stream_object.hpp).
 #include "run/stream_object.hpp"
 
+#include <cstdint>
 #include <cstdio>
 
 #include <unistd.h>
@@ -136,6 +137,62 @@ PyObject *stream_flush(PyObject *self, PyObject *) noexcept {
     Py_RETURN_NONE;
 }
 
+PyObject *stream_writelines(PyObject *self, PyObject *lines) noexcept {
+    PyObject *it = PyObject_GetIter(lines);
+    if (it == nullptr) return nullptr;
+    while (PyObject *line = PyIter_Next(it)) {
+        PyObject *r = stream_write(self, line);
+        Py_DECREF(line);
+        if (r == nullptr) {
+            Py_DECREF(it);
+            return nullptr;
+        }
+        Py_DECREF(r);
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) return nullptr;
+    Py_RETURN_NONE;
+}
+
+bool is_input(PyObject *self) noexcept {
+    return as_stream(self)->file == stdin;
+}
+
+PyObject *stream_readable(PyObject *self, PyObject *) noexcept {
+    return PyBool_FromLong(is_input(self));
+}
+
+PyObject *stream_writable(PyObject *self, PyObject *) noexcept {
+    return PyBool_FromLong(!is_input(self));
+}
+
+// The attributes programs read: name, mode, encoding, errors and line_buffering as CPython's
+// UTF-8 mode sets them ('backslashreplace' for stderr, 'surrogateescape' for the others; line
+// buffering on a terminal), closed.
+PyObject *stream_get(PyObject *self, void *which) noexcept {
+    const auto *stream = as_stream(self);
+    switch (reinterpret_cast<std::uintptr_t>(which)) {
+    case 0: return PyUnicode_FromString(stream->name);
+    case 1: return PyUnicode_FromString(is_input(self) ? "r" : "w");
+    case 2: return PyUnicode_FromString("utf-8");
+    case 3:
+        return PyUnicode_FromString(stream->file == stderr ? "backslashreplace"
+                                                           : "surrogateescape");
+    case 4: Py_RETURN_FALSE;
+    default: return PyBool_FromLong(!is_input(self) && isatty(fileno(stream->file)));
+    }
+}
+
+PyGetSetDef stream_getsets[] = {
+    {"name", stream_get, nullptr, nullptr, reinterpret_cast<void *>(0)},
+    {"mode", stream_get, nullptr, nullptr, reinterpret_cast<void *>(1)},
+    {"encoding", stream_get, nullptr, nullptr, reinterpret_cast<void *>(2)},
+    {"errors", stream_get, nullptr, nullptr, reinterpret_cast<void *>(3)},
+    {"closed", stream_get, nullptr, nullptr, reinterpret_cast<void *>(4)},
+    {"line_buffering", stream_get, nullptr, nullptr, reinterpret_cast<void *>(5)},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
 PyMethodDef stream_methods[] = {
     {"write", stream_write, METH_O, nullptr},
     {"flush", stream_flush, METH_NOARGS, nullptr},
@@ -143,6 +200,9 @@ PyMethodDef stream_methods[] = {
     {"read", _PyCFunction_CAST(stream_read), METH_FASTCALL, nullptr},
     {"isatty", stream_isatty, METH_NOARGS, nullptr},
     {"fileno", stream_fileno, METH_NOARGS, nullptr},
+    {"writelines", stream_writelines, METH_O, nullptr},
+    {"readable", stream_readable, METH_NOARGS, nullptr},
+    {"writable", stream_writable, METH_NOARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -171,4 +231,5 @@ PyTypeObject MinipyStream_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = stream_iternext,
     .tp_methods = stream_methods,
+    .tp_getset = stream_getsets,
 };

@@ -1,6 +1,7 @@
 // sys.stdin, sys.stdout and sys.stderr until the io module exists: a text stream over a C stdio
-// stream with write(s), flush(), readline([size]), read(), iteration by line, isatty(),
-// fileno(). print() writes to them without calling write().
+// stream with write(s), writelines, flush(), readline([size]), read(), iteration by line,
+// isatty(), fileno(), readable(), writable() and the name, mode, encoding, errors, closed and
+// line_buffering attributes. print() writes to them without calling write().
 #ifndef MINIPY_INTERP_RUN_STREAM_OBJECT_HPP
 #define MINIPY_INTERP_RUN_STREAM_OBJECT_HPP
 

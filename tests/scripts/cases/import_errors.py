@@ -62,3 +62,30 @@ try:
 except TypeError as e:
     report(e)
 print(isinstance(ModuleNotFoundError(), ImportError))
+
+
+def names_and_paths():
+    # What the import system's errors carry besides the message.
+    try:
+        import no_such_module
+    except ModuleNotFoundError as e:
+        print(e.name, e.path)
+    try:
+        import shapes.missing_one
+    except ModuleNotFoundError as e:
+        print(e.name, e.path)
+    try:
+        from greetings import missing_name
+    except ImportError as e:
+        print(e.name, e.path.replace(here, "<cases>"))
+    try:
+        from sys import missing_name
+    except ImportError as e:
+        print(e.name, e.path)
+    try:
+        from . import nothing
+    except ImportError as e:
+        print(e.name, e.path)
+
+
+names_and_paths()

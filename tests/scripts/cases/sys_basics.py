@@ -13,7 +13,7 @@ print(type(sys.implementation.name) is str, sys.implementation.name in ("cpython
       type(sys.implementation.version) is type(sys.version_info))
 print(type(sys.executable) is str, sys.executable.startswith("/"))
 print(sys.getdefaultencoding(), sys.getfilesystemencoding())
-print(sys.float_repr_style, sys.api_version)
+print(sys.float_repr_style, sys.api_version, sys.warnoptions, type(sys._xoptions))
 print(isinstance(sys.builtin_module_names, tuple), "sys" in sys.builtin_module_names)
 print(sys.float_info)
 print(sys.int_info)

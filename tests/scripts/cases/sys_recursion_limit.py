@@ -24,3 +24,22 @@ for bad in (0, -5, 1.5, "10"):
         print(type(e).__name__ + ":", e)
 sys.setrecursionlimit(1000)
 print(sys.getrecursionlimit())
+
+
+def set_deep(k, limit):
+    if k == 0:
+        try:
+            sys.setrecursionlimit(limit)
+        except RecursionError as e:
+            print("RecursionError:", e)
+        return
+    set_deep(k - 1, limit)
+
+
+set_deep(10, 5)
+for low in (1, 2):
+    try:
+        sys.setrecursionlimit(low)
+    except RecursionError as e:
+        print("RecursionError:", e)
+print(sys.getrecursionlimit())

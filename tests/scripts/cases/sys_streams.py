@@ -14,3 +14,8 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 sys.stderr.write("last line\n")
+for stream in (sys.stdin, sys.stdout, sys.stderr):
+    print(stream.name, stream.mode, stream.encoding, stream.errors, stream.closed,
+          stream.line_buffering, stream.readable(), stream.writable())
+sys.stdout.writelines(["one\n", "two\n"])
+sys.stdout.writelines(line for line in ["three\n"])
