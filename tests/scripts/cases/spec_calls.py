@@ -124,3 +124,24 @@ for i in range(5):
 
 two = lambda a, b: (a, b)
 print("rebound", call_it(two, 10))
+
+
+# co_code shows the instructions as compiled, whatever they specialized into.
+class Box:
+    def __init__(self):
+        self.x = 1
+
+
+def hot(box, n):
+    total = 0
+    for i in range(n):
+        total = total + box.x * i
+        if total > 100:
+            total = total - 100
+    return len([total])
+
+
+code_before = hot.__code__.co_code
+for i in range(20):
+    hot(Box(), 10)
+print("co_code unchanged", hot.__code__.co_code == code_before, len(code_before) > 0)
