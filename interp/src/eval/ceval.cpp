@@ -11,6 +11,7 @@
 
 #include "code/exception_table.hpp"
 #include "code/opcode.hpp"
+#include "eval/specialize.hpp"
 #include "objects/function_object.hpp"
 #include "objects/gen_object.hpp"
 #include "run/interp_state.hpp"
@@ -49,8 +50,12 @@ bool is_exhausted_iteration() noexcept {
 #define TARGET(op)      TARGET_##op:                  // NOLINT(bugprone-macro-parentheses): a label
 #define DISPATCH_GOTO() goto *dispatch_table[opcode]  // NOLINT(bugprone-macro-parentheses)
 #else
-#define TARGET(op)      case op:
+// Each body also has a label: a specialized form's miss jumps to its base form's body.
+#define TARGET(op) \
+    case op:       \
+        TARGET_##op:  // NOLINT(bugprone-macro-parentheses): a label
 #define DISPATCH_GOTO() goto dispatch_opcode
+#pragma GCC diagnostic ignored "-Wunused-label"
 #endif
 
 // Reads the next instruction: the frame records it as the one running.
@@ -80,6 +85,23 @@ bool is_exhausted_iteration() noexcept {
 #define NAMES()           (frame->f_code->co_names)
 #define ERROR_IF(cond) \
     if (cond) goto error
+// The adaptive form's entry: counts down, and at zero asks the specializer (`call`), then runs
+// this instruction again in whatever form it now has (the oparg, EXTENDED_ARG's included,
+// stays).
+#define ADAPTIVE(call)                               \
+    if (counter_triggers(next_instr)) [[unlikely]] { \
+        call;                                        \
+        opcode = unit_opcode(next_instr[-1]);        \
+        DISPATCH_GOTO();                             \
+    }
+// A specialized form's guard: on a miss the instruction goes back to its base form (counter
+// backed off) and the base form's generic code runs it. Guards come before any stack change.
+#define DEOPT_IF(cond, base)        \
+    if (cond) [[unlikely]] {        \
+        deoptimize(next_instr - 1); \
+        opcode = base;              \
+        goto TARGET_##base;         \
+    }
 // Loads the running frame's state into the loop's registers.
 #define LOAD_FRAME()                        \
     do {                                    \
@@ -94,7 +116,7 @@ PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame, bool throwflag) noexc
 #if MINIPY_USE_COMPUTED_GOTOS
     static void *dispatch_table[256] = {
 #define OPCODE(name, cache, flags) &&TARGET_##name,
-#define SPECIALIZED(name, base)    &&TARGET_##base,
+#define SPECIALIZED(name, base)    &&TARGET_##name,
 #include "code/opcodes.def"
 #undef OPCODE
 #undef SPECIALIZED
@@ -240,6 +262,8 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(LOAD_GLOBAL) {
+            ADAPTIVE(specialize_load_global(frame->f_globals, frame->f_builtins, next_instr - 1,
+                                            GETITEM(NAMES(), oparg >> 1)));
             PyObject *v =
                 load_global(frame->f_globals, frame->f_builtins, GETITEM(NAMES(), oparg >> 1));
             ERROR_IF(v == nullptr);
@@ -331,6 +355,7 @@ dispatch_opcode:
         TARGET(LOAD_ATTR) {
             PyObject *owner = TOP();
             PyObject *name = GETITEM(NAMES(), oparg >> 1);
+            ADAPTIVE(specialize_load_attr(owner, next_instr - 1, name));
             if (oparg & 1) {
                 // The method form: [meth, self] when the type's attribute is a function or
                 // method descriptor the instance does not shadow (no bound method is made),
@@ -355,6 +380,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(STORE_ATTR) {
+            ADAPTIVE(specialize_store_attr(TOP(), next_instr - 1, GETITEM(NAMES(), oparg)));
             PyObject *owner = POP();
             PyObject *v = POP();
             const int r = PyObject_SetAttr(owner, GETITEM(NAMES(), oparg), v);
@@ -448,6 +474,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(BINARY_OP) {
+            ADAPTIVE(specialize_binary_op(SECOND(), TOP(), next_instr - 1));
             PyObject *rhs = POP();
             PyObject *lhs = TOP();
             PyObject *r = binary_op(oparg, lhs, rhs);
@@ -459,6 +486,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(COMPARE_OP) {
+            ADAPTIVE(specialize_compare_op(SECOND(), TOP(), next_instr - 1));
             PyObject *rhs = POP();
             PyObject *lhs = TOP();
             // Two ints, floats or strs compare through their type's slot directly: what the
@@ -496,6 +524,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(BINARY_SUBSCR) {
+            ADAPTIVE(specialize_binary_subscr(SECOND(), TOP(), next_instr - 1));
             PyObject *sub = POP();
             PyObject *container = TOP();
             PyObject *r = PyObject_GetItem(container, sub);
@@ -507,6 +536,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(STORE_SUBSCR) {
+            ADAPTIVE(specialize_store_subscr(SECOND(), TOP(), next_instr - 1));
             PyObject *sub = POP();
             PyObject *container = POP();
             PyObject *v = POP();
@@ -530,6 +560,7 @@ dispatch_opcode:
 
 #include "eval/ceval_build.inc"
 #include "eval/ceval_control.inc"
+#include "eval/ceval_specialized.inc"
 
 #if !MINIPY_USE_COMPUTED_GOTOS
     default: goto unknown_opcode;

@@ -116,6 +116,37 @@ PyAPI_FUNC(int) _PyDict_HasOnlyStringKeys(PyObject *mp) MINIPY_NOEXCEPT;
 /* What dict.__sizeof__() returns: the object and, when the dict owns it, its keys object. */
 PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp) MINIPY_NOEXCEPT;
 
+/* --- For an interpreter's inline caches (minipy's own; CPython 3.10's _PyDict_GetItemHint and
+ * 3.11's dict keys versions play this part). An entry index ("hint") names where a key's
+ * entry sits in the dict's entry array; it stays right until the key is deleted or the table
+ * is rebuilt, and the calls below check it (the entry's key must be the very same object), so
+ * a stale hint only misses. None of them runs user code or raises. */
+/* The entry index of `key` (an exact str), or -1 when it is absent or the dict cannot say
+ * without running code. */
+PyAPI_FUNC(Py_ssize_t) minipy_dict_entry_index(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+/* The value of entry `index` (borrowed) when that entry's key is `key`, else NULL. */
+PyAPI_FUNC(PyObject *)
+    minipy_dict_value_at(PyObject *mp, Py_ssize_t index, PyObject *key) MINIPY_NOEXCEPT;
+/* Replaces the value of entry `index` with `value` (the dict takes a new reference; the old
+ * value is released last) when that entry's key is `key`: 1; else 0 and nothing changes. */
+PyAPI_FUNC(int) minipy_dict_replace_at(PyObject *mp, Py_ssize_t index, PyObject *key,
+                                       PyObject *value) MINIPY_NOEXCEPT;
+/* 1 when the dict has no `key` (an exact str), 0 when it has it or cannot say without running
+ * code. */
+PyAPI_FUNC(int) minipy_dict_lacks(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
+/* A version of the dict's set of keys: equal for two calls when no key was added or removed
+ * in between (values may have changed); 0 when none can be given (an empty dict). */
+PyAPI_FUNC(uint32_t) minipy_dict_keys_version(PyObject *mp) MINIPY_NOEXCEPT;
+/* The same three for the instance dict of `obj` (_PyObject_GetDictPtr's): NULL / 0 when obj
+ * has none yet. */
+PyAPI_FUNC(PyObject *)
+    minipy_object_dict_value_at(PyObject *obj, Py_ssize_t index, PyObject *key) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) minipy_object_dict_replace_at(PyObject *obj, Py_ssize_t index, PyObject *key,
+                                              PyObject *value) MINIPY_NOEXCEPT;
+/* 1 when `obj` has no instance dict or its dict has no `key` (an exact str), 0 when it has
+ * it or the dict cannot say without running code. */
+PyAPI_FUNC(int) minipy_object_dict_lacks(PyObject *obj, PyObject *key) MINIPY_NOEXCEPT;
+
 /* --- Views and iterators ---------------------------------------------------------------- */
 PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
 PyAPI_DATA(PyTypeObject) PyDictValues_Type;

@@ -35,7 +35,7 @@ struct _dictkeysobject {
     uint8_t dk_log2_size;         // the index table has 2**dk_log2_size slots
     uint8_t dk_log2_index_bytes;  // ... taking 2**dk_log2_index_bytes bytes
     uint8_t dk_kind;              // always DICT_KEYS_GENERAL (0)
-    uint32_t dk_version;          // 0: minipy has no specializing interpreter to feed
+    uint32_t dk_version;          // keys version, 0: none yet (dict_hint.cpp)
     Py_ssize_t dk_usable;         // entries that may still be appended
     Py_ssize_t dk_nentries;       // entries appended so far (deleted ones included)
     char dk_indices[];            // then the entries

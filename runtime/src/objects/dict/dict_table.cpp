@@ -132,6 +132,7 @@ int insert_into_empty(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject 
     entry->me_value = value;
     mp->ma_used++;
     mp->ma_version_tag = dict_next_version();
+    keys->dk_version = 0;  // a key was added (dict_hint.cpp)
     keys->dk_usable--;
     keys->dk_nentries++;
     MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, keys->dk_nentries - 1));
@@ -157,6 +158,7 @@ int append_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
     entry->me_value = value;
     mp->ma_used++;
     mp->ma_version_tag = dict_next_version();
+    keys->dk_version = 0;  // a key was added (dict_hint.cpp)
     keys->dk_usable--;
     keys->dk_nentries++;
     MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, keys->dk_nentries - 1));
@@ -242,6 +244,7 @@ PyDictKeysObject *dictkeys_clone(PyDictObject *mp) noexcept {
         return nullptr;
     }
     std::memcpy(keys, orig, bytes);
+    keys->dk_version = 0;  // versions name one keys object
     DictKeyEntry *entries = dk_entries(keys);
     for (Py_ssize_t i = 0; i < keys->dk_nentries; ++i) {
         if (entries[i].me_value != nullptr) {
@@ -384,6 +387,7 @@ void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept
     PyObject *old_value = entry->me_value;
     entry->me_key = nullptr;
     entry->me_value = nullptr;
+    keys->dk_version = 0;  // a key was removed (dict_hint.cpp)
     mp->ma_used--;
     mp->ma_version_tag = dict_next_version();
     MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, ix));
@@ -405,6 +409,7 @@ void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noe
     // The entries past i are all deleted: appending may start at i again. dk_usable stays,
     // since the index table keeps the dummy.
     keys->dk_nentries = i;
+    keys->dk_version = 0;
     mp->ma_used--;
     mp->ma_version_tag = dict_next_version();
     MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, i));
