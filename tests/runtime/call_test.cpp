@@ -249,6 +249,44 @@ BOOST_AUTO_TEST_CASE(a_vectorcall_function_gets_the_array) {
                "=('vectorcall', ('self', 1, 4), ('j',))");
 }
 
+// Method descriptors (list.append) are called through their vectorcall with self first, with
+// the messages of CPython's method_vectorcall_* for each calling convention.
+BOOST_AUTO_TEST_CASE(a_method_descriptor_is_called_with_self_first) {
+    RuntimeScope runtime;
+    Owned list(literal("[3, 1]")), dict(literal("{}")), one(literal("1")), two(literal("2"));
+    Owned reverse_key(literal("('reverse',)")), key(literal("('k',)")), kwdict(literal("{'k': 5}"));
+    auto descr = [](PyTypeObject *type, const char *name) {
+        PyObject *found = PyDict_GetItemString(type->tp_dict, name);
+        BOOST_REQUIRE(found != nullptr);
+        return found;
+    };
+    PyObject *append = descr(&PyList_Type, "append");
+    PyObject *clear = descr(&PyList_Type, "clear");
+    PyObject *sort = descr(&PyList_Type, "sort");
+    PyObject *update = descr(&PyDict_Type, "update");
+    PyObject *append_args[] = {list, two, one};
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 2, nullptr)) == "=None");
+    PyObject *sort_args[] = {list, Py_True};
+    BOOST_TEST(outcome(PyObject_Vectorcall(sort, sort_args, 1, reverse_key)) == "=None");
+    BOOST_TEST(outcome(Py_NewRef(list.get())) == "=[3, 2, 1]");
+    PyObject *update_args[] = {dict, kwdict};
+    BOOST_TEST(outcome(PyObject_Vectorcall(update, update_args, 1, key)) == "=None");
+    BOOST_TEST(outcome(Py_NewRef(dict.get())) == "={'k': {'k': 5}}");
+    BOOST_TEST(outcome(PyObject_Vectorcall(clear, append_args, 1, nullptr)) == "=None");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, nullptr, 0, nullptr)) ==
+               "!TypeError: unbound method list.append() needs an argument");
+    PyObject *wrong_self[] = {one, two};
+    BOOST_TEST(
+        outcome(PyObject_Vectorcall(append, wrong_self, 2, nullptr)) ==
+        "!TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 3, nullptr)) ==
+               "!TypeError: list.append() takes exactly one argument (2 given)");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 1, key)) ==
+               "!TypeError: list.append() takes no keyword arguments");
+    BOOST_TEST(outcome(PyObject_Vectorcall(clear, append_args, 2, nullptr)) ==
+               "!TypeError: list.clear() takes no arguments (1 given)");
+}
+
 BOOST_AUTO_TEST_CASE(a_callee_that_breaks_the_convention_is_a_system_error) {
     RuntimeScope runtime;
     Owned null_f(function(&null_def)), stray_f(function(&stray_def));
