@@ -37,9 +37,14 @@ void finalize_interp() noexcept {
     std::fflush(stdout);
     minipy_thread_fields *fields = minipy_thread_fields_of(PyThreadState_Get());
     Py_CLEAR(fields->exc_state.exc_value);
-    if (g_main_dict != nullptr) PyDict_Clear(g_main_dict);
+    // As CPython 3.11's finalize_modules: garbage cycles are collected first, so that their
+    // __del__ methods still see the globals; then __main__'s namespace is let go rather than
+    // emptied, and what it held (a class, its methods and their globals form a cycle) is
+    // collected with the namespace intact, while the interpreter's names and builtins exist.
+    PyGC_Collect();
     Py_CLEAR(g_main_dict);
     if (g_interp.modules != nullptr) PyDict_Clear(g_interp.modules);
+    PyGC_Collect();
     if (g_interp.sysdict != nullptr) PyDict_Clear(g_interp.sysdict);
     Py_CLEAR(g_interp.modules);
     Py_CLEAR(g_interp.sysdict);
