@@ -247,6 +247,12 @@ BOOST_AUTO_TEST_CASE(a_vectorcall_function_gets_the_array) {
                "=('vectorcall', ('self', 1), None)");
     BOOST_TEST(outcome(PyObject_Call(method, args, kwdict)) ==
                "=('vectorcall', ('self', 1, 4), ('j',))");
+    // The convenience forms take the same path.
+    BOOST_TEST(outcome(PyObject_CallNoArgs(probe)) == "=('vectorcall', (), None)");
+    BOOST_TEST(outcome(PyObject_CallOneArg(probe, one)) == "=('vectorcall', (1,), None)");
+    BOOST_TEST(outcome(PyObject_CallOneArg(method, one)) == "=('vectorcall', ('self', 1), None)");
+    BOOST_TEST(outcome(PyObject_CallFunctionObjArgs(method, one.get(), two.get(), nullptr)) ==
+               "=('vectorcall', ('self', 1, 2), None)");
 }
 
 // Method descriptors (list.append) are called through their vectorcall with self first, with

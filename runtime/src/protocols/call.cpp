@@ -151,6 +151,14 @@ PyObject *call_with_va_objects(PyObject *callable, va_list va) noexcept {
     Py_ssize_t n = 0;
     while (va_arg(count_va, PyObject *) != nullptr) ++n;
     va_end(count_va);
+    constexpr Py_ssize_t kSmall = 8;
+    if (vectorcallfunc call = vectorcall_of(callable); call != nullptr && n < kSmall) {
+        PyObject *stack[kSmall] = {};  // stack[0]: free for a bound method's self
+        for (Py_ssize_t i = 0; i < n; ++i) stack[i + 1] = va_arg(va, PyObject *);
+        return check_function_result(
+            callable, call(callable, stack + 1,
+                           static_cast<size_t>(n) | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr));
+    }
     PyObject *args = PyTuple_New(n);
     if (args == nullptr) return nullptr;
     for (Py_ssize_t i = 0; i < n; ++i) PyTuple_SET_ITEM(args, i, Py_NewRef(va_arg(va, PyObject *)));
@@ -239,6 +247,8 @@ extern "C" PyObject *PyObject_CallObject(PyObject *callable, PyObject *args) noe
 
 extern "C" PyObject *PyObject_CallNoArgs(PyObject *func) noexcept {
     if (func == nullptr) return null_argument_error();
+    if (vectorcallfunc call = vectorcall_of(func); call != nullptr)
+        return check_function_result(func, call(func, nullptr, 0, nullptr));
     PyObject *args = PyTuple_New(0);
     if (args == nullptr) return nullptr;
     PyObject *result = call_slot(func, args, nullptr);
@@ -248,6 +258,12 @@ extern "C" PyObject *PyObject_CallNoArgs(PyObject *func) noexcept {
 
 extern "C" PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg) noexcept {
     if (func == nullptr || arg == nullptr) return null_argument_error();
+    if (vectorcallfunc call = vectorcall_of(func); call != nullptr) {
+        // The slot before the argument is free for a bound method's self.
+        PyObject *stack[2] = {nullptr, arg};
+        return check_function_result(
+            func, call(func, stack + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr));
+    }
     PyObject *args = PyTuple_Pack(1, arg);
     if (args == nullptr) return nullptr;
     PyObject *result = call_slot(func, args, nullptr);
