@@ -1,23 +1,16 @@
-# Attribute reads and writes on instances of a Python class (the instance dict), a class
-# attribute read through the instance, and a property.
+# Attribute reads and writes on an instance (LOAD_ATTR / STORE_ATTR on an instance dict).
 class Point:
-    scale = 3
-
     def __init__(self, x, y):
         self.x = x
         self.y = y
 
-    @property
-    def norm1(self):
-        return abs(self.x) + abs(self.y)
-
 
 def run():
-    p = Point(1, 2)
-    total = 0
-    for i in range(500000):
-        p.x = p.y + i
-        p.y = p.x - i
-        total += p.x * p.scale + p.norm1
-    return total
+    p = Point(0, 0)
+    for i in range(1000000):
+        p.x = p.x + i
+        p.y = p.x - p.y
+    return p.x + p.y
+
+
 print(run())

@@ -121,7 +121,7 @@ PyObject *builtin_repr(PyObject *, PyObject *obj) noexcept {
 }
 
 PyObject *builtin_ascii(PyObject *, PyObject *obj) noexcept {
-    return PyObject_Repr(obj);
+    return PyObject_ASCII(obj);
 }
 
 PyObject *builtin_abs(PyObject *, PyObject *obj) noexcept {

@@ -208,8 +208,8 @@ PyObject *format_value(PyObject *value, int conversion, PyObject *spec) noexcept
     PyObject *converted = nullptr;
     switch (conversion) {
     case FVC_STR: converted = PyObject_Str(value); break;
-    case FVC_REPR:
-    case FVC_ASCII: converted = PyObject_Repr(value); break;  // ascii() escapes come with it
+    case FVC_REPR: converted = PyObject_Repr(value); break;
+    case FVC_ASCII: converted = PyObject_ASCII(value); break;
     default: converted = Py_NewRef(value); break;
     }
     if (converted == nullptr) return nullptr;

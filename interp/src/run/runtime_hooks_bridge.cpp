@@ -5,7 +5,7 @@
 //              argument, with CPython 3.11's RuntimeErrors (Objects/typeobject.c,
 //              super_init_without_args);
 //   globals    the running frame's globals (type(name, bases, dict) reads `__name__`);
-//   import     a module the runtime needs, from sys.modules (ModuleNotFoundError otherwise);
+//   import     (not here: the import system sets it, import_load.cpp);
 //   function   the `function` type, which type.__new__ wraps as `__new__` and friends.
 #include "run/runtime_hooks_bridge.hpp"
 
@@ -83,22 +83,13 @@ PyObject *running_globals() noexcept {
     return frame != nullptr ? frame->f_globals : nullptr;
 }
 
-PyObject *import_for_runtime(const char *name) noexcept {
-    if (g_interp.modules != nullptr) {
-        PyObject *module = PyDict_GetItemString(g_interp.modules, name);
-        if (module != nullptr) return Py_NewRef(module);
-    }
-    PyErr_Format(PyExc_ModuleNotFoundError, "No module named '%s'", name);
-    return nullptr;
-}
-
 }  // namespace
 
 void register_runtime_hooks() noexcept {
     minipy_set_classcell_hook(set_class_cell);
     minipy_set_super_hook(super_from_frame);
     minipy_set_globals_hook(running_globals);
-    minipy_set_import_hook(import_for_runtime);
+    // The import hook is the import system's own, set by import_init (import_load.cpp).
     minipy_register_function_type(&PyFunction_Type);
 }
 

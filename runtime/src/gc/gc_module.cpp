@@ -321,6 +321,22 @@ extern "C" Py_ssize_t minipy_gc_tracked_count(int generation) noexcept {
     return gc_list_size(&g_gc.generations[generation].head);
 }
 
+extern "C" int minipy_gc_visit_tracked(int generation, int (*visit)(PyObject *op, void *arg),
+                                       void *arg) noexcept {
+    if (generation < -1 || generation > kOldest) return -1;
+    ensure_lists();
+    const int first = generation == -1 ? 0 : generation;
+    const int last = generation == -1 ? kGenerations : generation;  // kGenerations: permanent
+    for (int g = first; g <= last; ++g) {
+        PyGC_Head *head = g == kGenerations ? &g_gc.permanent : &g_gc.generations[g].head;
+        for (PyGC_Head *node = next_of(head); node != head; node = next_of(node)) {
+            const int r = visit(from_gc(node), arg);
+            if (r != 0) return r;
+        }
+    }
+    return 0;
+}
+
 extern "C" void minipy_gc_get_stats(
     minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) noexcept {
     for (int i = 0; i < kGenerations; ++i) out[i] = g_gc.stats[i];
