@@ -1,7 +1,8 @@
 // Calling objects (call.cpp): PyObject_Call and every convenience form, on built-in types
 // (int("12") through the int type's tp_call, list.append through attribute lookup) and on a
 // C function made for the test that answers the arguments it got, so that each form's
-// argument building can be read off its result. Messages are CPython 3.11's.
+// argument building can be read off its result; a type with a vectorcall function, called
+// directly and as a bound method. Messages are CPython 3.11's.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -40,6 +41,43 @@ PyObject *function(PyMethodDef *def) {
 
 PyObject *type_object(PyTypeObject *type) {
     return reinterpret_cast<PyObject *>(type);
+}
+
+// A callable with a vectorcall function beside its tp_call; each answers which of the two
+// ran and what it was given: ("vectorcall", args, kwnames or None) or ("tp_call", args,
+// kwargs or None).
+struct VectorcallProbe {
+    PyObject_HEAD vectorcallfunc vectorcall;
+};
+
+PyObject *probe_vectorcall(PyObject *, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    const Py_ssize_t n =
+        PyVectorcall_NARGS(nargsf) + (kwnames != nullptr ? PyTuple_GET_SIZE(kwnames) : 0);
+    PyObject *all = PyTuple_New(n);
+    if (all == nullptr) return nullptr;
+    for (Py_ssize_t i = 0; i < n; ++i) PyTuple_SET_ITEM(all, i, Py_NewRef(args[i]));
+    PyObject *result =
+        Py_BuildValue("(sNO)", "vectorcall", all, kwnames != nullptr ? kwnames : Py_None);
+    return result;
+}
+
+PyObject *probe_call(PyObject *, PyObject *args, PyObject *kwargs) {
+    return Py_BuildValue("(sOO)", "tp_call", args, kwargs != nullptr ? kwargs : Py_None);
+}
+
+PyTypeObject VectorcallProbeType = {.ob_base = {{1, &PyType_Type}, 0},
+                                    .tp_name = "VectorcallProbe",
+                                    .tp_basicsize = sizeof(VectorcallProbe),
+                                    .tp_vectorcall_offset = offsetof(VectorcallProbe, vectorcall),
+                                    .tp_call = probe_call,
+                                    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL};
+
+PyObject *vectorcall_probe() {
+    BOOST_REQUIRE(PyType_Ready(&VectorcallProbeType) == 0);
+    auto *probe = PyObject_New(VectorcallProbe, &VectorcallProbeType);
+    BOOST_REQUIRE(probe != nullptr);
+    probe->vectorcall = probe_vectorcall;
+    return reinterpret_cast<PyObject *>(probe);
 }
 
 }  // namespace
@@ -177,6 +215,82 @@ BOOST_AUTO_TEST_CASE(vectorcall_forms) {
     BOOST_TEST(outcome(Py_NewRef(list.get())) == "=[3]");
     BOOST_TEST(outcome(PyObject_Vectorcall(one, stack + 1, 1, nullptr)) ==
                "!TypeError: 'int' object is not callable");
+}
+
+BOOST_AUTO_TEST_CASE(a_vectorcall_function_gets_the_array) {
+    RuntimeScope runtime;
+    Owned probe(vectorcall_probe()), one(literal("1")), two(literal("2")), self(literal("'self'"));
+    Owned names(literal("('k',)")), kwdict(literal("{'j': 4}")), args(literal("(1,)"));
+    PyObject *stack[] = {nullptr, one, two};
+    BOOST_TEST(outcome(PyObject_Vectorcall(probe, stack + 1, 2, nullptr)) ==
+               "=('vectorcall', (1, 2), None)");
+    BOOST_TEST(outcome(PyObject_Vectorcall(probe, stack + 1, 1, names)) ==
+               "=('vectorcall', (1, 2), ('k',))");
+    BOOST_TEST(outcome(PyObject_VectorcallDict(probe, stack + 1, 1, nullptr)) ==
+               "=('vectorcall', (1,), None)");
+    // Keywords from a dict become names and values after the positional arguments.
+    BOOST_TEST(outcome(PyObject_VectorcallDict(probe, stack + 1, 1, kwdict)) ==
+               "=('vectorcall', (1, 4), ('j',))");
+    // PyObject_Call keeps the tuple: tp_call (a vectorcall type's PyVectorcall_Call).
+    BOOST_TEST(outcome(PyObject_Call(probe, args, kwdict)) == "=('tp_call', (1,), {'j': 4})");
+    // A bound method puts self in front, borrowing the slot before the array when offered,
+    // and gives the slot back.
+    Owned method(PyMethod_New(probe, self));
+    BOOST_TEST(outcome(PyObject_Vectorcall(method, stack + 1, 1, names)) ==
+               "=('vectorcall', ('self', 1, 2), ('k',))");
+    BOOST_TEST(outcome(PyObject_Vectorcall(method, stack + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                           nullptr)) == "=('vectorcall', ('self', 1, 2), None)");
+    BOOST_TEST(stack[0] == nullptr);
+    BOOST_TEST(outcome(PyObject_Vectorcall(method, nullptr, 0, nullptr)) ==
+               "=('vectorcall', ('self',), None)");
+    BOOST_TEST(outcome(PyObject_Call(method, args, nullptr)) ==
+               "=('vectorcall', ('self', 1), None)");
+    BOOST_TEST(outcome(PyObject_Call(method, args, kwdict)) ==
+               "=('vectorcall', ('self', 1, 4), ('j',))");
+    // The convenience forms take the same path.
+    BOOST_TEST(outcome(PyObject_CallNoArgs(probe)) == "=('vectorcall', (), None)");
+    BOOST_TEST(outcome(PyObject_CallOneArg(probe, one)) == "=('vectorcall', (1,), None)");
+    BOOST_TEST(outcome(PyObject_CallOneArg(method, one)) == "=('vectorcall', ('self', 1), None)");
+    BOOST_TEST(outcome(PyObject_CallFunctionObjArgs(method, one.get(), two.get(), nullptr)) ==
+               "=('vectorcall', ('self', 1, 2), None)");
+}
+
+// Method descriptors (list.append) are called through their vectorcall with self first, with
+// the messages of CPython's method_vectorcall_* for each calling convention.
+BOOST_AUTO_TEST_CASE(a_method_descriptor_is_called_with_self_first) {
+    RuntimeScope runtime;
+    Owned list(literal("[3, 1]")), dict(literal("{}")), one(literal("1")), two(literal("2"));
+    Owned reverse_key(literal("('reverse',)")), key(literal("('k',)")), kwdict(literal("{'k': 5}"));
+    auto descr = [](PyTypeObject *type, const char *name) {
+        PyObject *found = PyDict_GetItemString(type->tp_dict, name);
+        BOOST_REQUIRE(found != nullptr);
+        return found;
+    };
+    PyObject *append = descr(&PyList_Type, "append");
+    PyObject *clear = descr(&PyList_Type, "clear");
+    PyObject *sort = descr(&PyList_Type, "sort");
+    PyObject *update = descr(&PyDict_Type, "update");
+    PyObject *append_args[] = {list, two, one};
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 2, nullptr)) == "=None");
+    PyObject *sort_args[] = {list, Py_True};
+    BOOST_TEST(outcome(PyObject_Vectorcall(sort, sort_args, 1, reverse_key)) == "=None");
+    BOOST_TEST(outcome(Py_NewRef(list.get())) == "=[3, 2, 1]");
+    PyObject *update_args[] = {dict, kwdict};
+    BOOST_TEST(outcome(PyObject_Vectorcall(update, update_args, 1, key)) == "=None");
+    BOOST_TEST(outcome(Py_NewRef(dict.get())) == "={'k': {'k': 5}}");
+    BOOST_TEST(outcome(PyObject_Vectorcall(clear, append_args, 1, nullptr)) == "=None");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, nullptr, 0, nullptr)) ==
+               "!TypeError: unbound method list.append() needs an argument");
+    PyObject *wrong_self[] = {one, two};
+    BOOST_TEST(
+        outcome(PyObject_Vectorcall(append, wrong_self, 2, nullptr)) ==
+        "!TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 3, nullptr)) ==
+               "!TypeError: list.append() takes exactly one argument (2 given)");
+    BOOST_TEST(outcome(PyObject_Vectorcall(append, append_args, 1, key)) ==
+               "!TypeError: list.append() takes no keyword arguments");
+    BOOST_TEST(outcome(PyObject_Vectorcall(clear, append_args, 2, nullptr)) ==
+               "!TypeError: list.clear() takes no arguments (1 given)");
 }
 
 BOOST_AUTO_TEST_CASE(a_callee_that_breaks_the_convention_is_a_system_error) {

@@ -318,13 +318,15 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(LOAD_CLASSDEREF) {
-            PyObject *name = GETITEM(frame->f_code->co_localsplusnames, oparg);
-            PyObject *v = PyDict_GetItemWithError(frame->f_locals, name);
-            if (v != nullptr) {
-                PUSH(Py_NewRef(v));
+            // The class namespace first (any mapping __prepare__ returned), then the cell.
+            PyObject *v = nullptr;
+            const int found = class_namespace_lookup(
+                frame->f_locals, GETITEM(frame->f_code->co_localsplusnames, oparg), &v);
+            ERROR_IF(found < 0);
+            if (found > 0) {
+                PUSH(v);
                 DISPATCH();
             }
-            ERROR_IF(PyErr_Occurred());
             v = PyCell_GET(GETLOCAL(oparg));
             if (v == nullptr) {
                 unbound_deref_error(frame->f_code, oparg);
@@ -425,17 +427,7 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(SETUP_ANNOTATIONS) {
-            PyObject *locals = frame->f_locals;
-            PyObject *name = interp::g_interp.names.id___annotations__;
-            const int has = PyDict_Contains(locals, name);
-            ERROR_IF(has < 0);
-            if (has == 0) {
-                PyObject *d = PyDict_New();
-                ERROR_IF(d == nullptr);
-                const int r = PyDict_SetItem(locals, name, d);
-                Py_DECREF(d);
-                ERROR_IF(r < 0);
-            }
+            ERROR_IF(setup_annotations(frame->f_locals) < 0);
             DISPATCH();
         }
 

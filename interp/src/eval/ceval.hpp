@@ -62,6 +62,11 @@ void unbound_deref_error(PyCodeObject *co, int slot) noexcept;
 PyObject *load_global(PyObject *globals, PyObject *builtins, PyObject *name) noexcept;
 // LOAD_NAME's: locals mapping, globals, builtins (new reference).
 PyObject *load_name(InterpFrame *frame, PyObject *name) noexcept;
+// `name` in a class body's namespace (a dict or any mapping): 1 with *value (new reference),
+// 0 when missing (a KeyError is swallowed), -1 on another error. LOAD_CLASSDEREF's first look.
+int class_namespace_lookup(PyObject *locals, PyObject *name, PyObject **value) noexcept;
+// SETUP_ANNOTATIONS: `__annotations__ = {}` in the namespace unless it has one. 0 or -1.
+int setup_annotations(PyObject *locals) noexcept;
 // CALL_FUNCTION_EX's call: *args as a tuple, **kwargs as a dict (either converted).
 PyObject *call_function_ex(PyObject *func, PyObject *args, PyObject *kwargs) noexcept;
 // DICT_MERGE's error for a duplicate keyword / non-mapping.

@@ -270,6 +270,38 @@ PyObject *load_name(InterpFrame *frame, PyObject *name) noexcept {
     return load_global(frame->f_globals, frame->f_builtins, name);
 }
 
+int class_namespace_lookup(PyObject *locals, PyObject *name, PyObject **value) noexcept {
+    if (PyDict_CheckExact(locals)) {
+        *value = Py_XNewRef(PyDict_GetItemWithError(locals, name));
+        if (*value != nullptr) return 1;
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    *value = PyObject_GetItem(locals, name);
+    if (*value != nullptr) return 1;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError)) return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+int setup_annotations(PyObject *locals) noexcept {
+    if (locals == nullptr) {
+        PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
+        return -1;
+    }
+    PyObject *name = interp::g_interp.names.id___annotations__;
+    PyObject *found = nullptr;
+    const int has = class_namespace_lookup(locals, name, &found);
+    if (has != 0) {
+        Py_XDECREF(found);
+        return has < 0 ? -1 : 0;
+    }
+    PyObject *dict = PyDict_New();
+    if (dict == nullptr) return -1;
+    const int r = PyObject_SetItem(locals, name, dict);
+    Py_DECREF(dict);
+    return r;
+}
+
 PyObject *call_function_ex(PyObject *func, PyObject *args, PyObject *kwargs) noexcept {
     PyObject *tuple = nullptr;
     if (PyTuple_CheckExact(args)) {

@@ -360,7 +360,8 @@ PyTypeObject PyFunction_Type = {
     .tp_setattro = PyObject_GenericSetAttr,
     // A method descriptor: special-method calls and LOAD_ATTR's method form call it with
     // self first instead of making a bound method.
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR |
+                Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = func_traverse,
     .tp_clear = func_clear,
     .tp_getset = func_getset,

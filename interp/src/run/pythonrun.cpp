@@ -41,10 +41,19 @@ void finalize_interp() noexcept {
     std::fflush(stdout);
     minipy_thread_fields *fields = minipy_thread_fields_of(PyThreadState_Get());
     Py_CLEAR(fields->exc_state.exc_value);
-    imports::import_fini();
-    if (g_main_dict != nullptr) PyDict_Clear(g_main_dict);
+    // As CPython 3.11's finalize_modules: garbage cycles are collected before any module's
+    // namespace is emptied, so that their __del__ methods still see their globals. __main__
+    // goes next, whole: out of sys.modules and let go, so that what its namespace held (its
+    // classes and functions refer back to it: a cycle) is collected with the namespace intact.
+    // Only then are the namespaces still alive emptied.
+    PyGC_Collect();
+    if (g_interp.modules != nullptr && PyDict_DelItemString(g_interp.modules, "__main__") < 0)
+        PyErr_Clear();
     Py_CLEAR(g_main_dict);
+    PyGC_Collect();
+    imports::import_fini();
     if (g_interp.modules != nullptr) PyDict_Clear(g_interp.modules);
+    PyGC_Collect();
     if (g_interp.sysdict != nullptr) PyDict_Clear(g_interp.sysdict);
     Py_CLEAR(g_interp.modules);
     Py_CLEAR(g_interp.sysdict);

@@ -17,8 +17,10 @@
  * turn. When neither handles it, + and * fall back to the sequence slots (concatenation,
  * repetition), and otherwise TypeError "unsupported operand type(s) for +: 'int' and 'str'".
  *
- * Calls: minipy's callables implement tp_call only, so the vectorcall entry points here
- * gather their arguments into a tuple (and a dict for keywords) and go through tp_call.
+ * Calls: a callable whose type sets Py_TPFLAGS_HAVE_VECTORCALL (with its vectorcall function
+ * at tp_vectorcall_offset) is called through it by the vectorcall entry points, without a
+ * tuple; for any other callable they gather their arguments into a tuple (and a dict for
+ * keywords) and go through tp_call.
  * PY_SSIZE_T_CLEAN is always in effect: '#' lengths are Py_ssize_t with or without it. */
 #ifndef MINIPY_ABSTRACT_H
 #define MINIPY_ABSTRACT_H

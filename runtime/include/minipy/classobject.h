@@ -13,7 +13,7 @@ typedef struct {
     PyObject_HEAD PyObject *im_func; /* the callable */
     PyObject *im_self;               /* the instance it is bound to */
     PyObject *im_weakreflist;        /* unused: minipy has no weak references */
-    vectorcallfunc vectorcall;       /* unused by the runtime */
+    vectorcallfunc vectorcall;       /* calls im_func with im_self in front, no tuple */
 } PyMethodObject;
 
 PyAPI_DATA(PyTypeObject) PyMethod_Type;

@@ -67,7 +67,7 @@ typedef struct {
 typedef struct {
     PyDescr_COMMON;
     PyMethodDef *d_method;
-    vectorcallfunc vectorcall; /* unused by the runtime (calls go through tp_call) */
+    vectorcallfunc vectorcall; /* method descriptors: the call with self first, no tuple */
 } PyMethodDescrObject;
 
 typedef struct {

@@ -1,7 +1,13 @@
 // Calling objects (CPython 3.11, Objects/call.c): PyObject_Call and the convenience forms
-// built on it. Every call ends in the callable type's tp_call(callable, args, kwargs) with a
-// tuple and an optional dict; minipy has no vectorcall slots, so the vectorcall entry points
-// gather their C arrays into a tuple and a dict first.
+// built on it. A callable whose type sets Py_TPFLAGS_HAVE_VECTORCALL and keeps a vectorcall
+// function at tp_vectorcall_offset (the interpreter's functions, bound methods) is called
+// through it by the vectorcall entry points, with the caller's C array and no tuple; every
+// other call ends in the type's tp_call(callable, args, kwargs) with a tuple and an optional
+// dict, which the vectorcall entry points gather first.
+//
+// The recursion limit is counted where CPython counts it: around a tp_call (" while calling
+// a Python object"), not around a vectorcall function, which counts for itself (a Python
+// function's frame does).
 //
 // The forms and what they build:
 //   PyObject_CallObject(c, args)           args or ()
@@ -16,6 +22,7 @@
 // else is a bug in the callee, reported as SystemError as CPython does
 // (_Py_CheckFunctionResult).
 #include <cstdarg>
+#include <cstring>
 
 #include "protocols/abstract_internal.hpp"
 
@@ -72,10 +79,56 @@ PyObject *check_function_result(PyObject *callable, PyObject *result) noexcept {
     return result;
 }
 
-// The one place that runs a tp_call.
+// The vectorcall function of `callable`, or NULL when its type has none (PyVectorcall_Function).
+vectorcallfunc vectorcall_of(PyObject *callable) noexcept {
+    PyTypeObject *type = Py_TYPE(callable);
+    if (!(type->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) || type->tp_vectorcall_offset <= 0)
+        return nullptr;
+    vectorcallfunc func = nullptr;
+    std::memcpy(&func, reinterpret_cast<char *>(callable) + type->tp_vectorcall_offset,
+                sizeof func);
+    return func;
+}
+
+// func(callable, args..., **kwdict): the dict's items become keyword names and values after
+// the positional arguments (CPython's _PyStack_UnpackDict).
+PyObject *vectorcall_with_dict(vectorcallfunc func, PyObject *callable, PyObject *const *args,
+                               size_t nargsf, PyObject *kwdict) noexcept {
+    const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    const Py_ssize_t nkw = PyDict_Size(kwdict);
+    PyObject *kwnames = PyTuple_New(nkw);
+    if (kwnames == nullptr) return nullptr;
+    auto **stack = static_cast<PyObject **>(
+        PyMem_Malloc(sizeof(PyObject *) * static_cast<size_t>(nargs + nkw + 1)));
+    if (stack == nullptr) {
+        Py_DECREF(kwnames);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < nargs; ++i) stack[i] = args[i];
+    Py_ssize_t pos = 0;
+    Py_ssize_t i = 0;
+    PyObject *key = nullptr;
+    PyObject *value = nullptr;
+    // The values are held: the call may change the dict.
+    while (PyDict_Next(kwdict, &pos, &key, &value) && i < nkw) {
+        PyTuple_SET_ITEM(kwnames, i, Py_NewRef(key));
+        stack[nargs + i] = Py_NewRef(value);
+        ++i;
+    }
+    PyObject *result = func(callable, stack, static_cast<size_t>(nargs), kwnames);
+    for (Py_ssize_t k = 0; k < i; ++k) Py_DECREF(stack[nargs + k]);
+    PyMem_Free(stack);
+    Py_DECREF(kwnames);
+    return result;
+}
+
+// The one place that runs a tp_call. A type with vectorcall converts the tuple back in its
+// tp_call (PyVectorcall_Call's work) and counts no C recursion of its own.
 PyObject *call_slot(PyObject *callable, PyObject *args, PyObject *kwargs) noexcept {
     ternaryfunc call = Py_TYPE(callable)->tp_call;
     if (call == nullptr) return minipy::runtime::not_callable_error(callable);
+    if (vectorcall_of(callable) != nullptr)
+        return check_function_result(callable, call(callable, args, kwargs));
     if (Py_EnterRecursiveCall(" while calling a Python object")) return nullptr;
     PyObject *result = call(callable, args, kwargs);
     Py_LeaveRecursiveCall();
@@ -98,6 +151,14 @@ PyObject *call_with_va_objects(PyObject *callable, va_list va) noexcept {
     Py_ssize_t n = 0;
     while (va_arg(count_va, PyObject *) != nullptr) ++n;
     va_end(count_va);
+    constexpr Py_ssize_t kSmall = 8;
+    if (vectorcallfunc call = vectorcall_of(callable); call != nullptr && n < kSmall) {
+        PyObject *stack[kSmall] = {};  // stack[0]: free for a bound method's self
+        for (Py_ssize_t i = 0; i < n; ++i) stack[i + 1] = va_arg(va, PyObject *);
+        return check_function_result(
+            callable, call(callable, stack + 1,
+                           static_cast<size_t>(n) | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr));
+    }
     PyObject *args = PyTuple_New(n);
     if (args == nullptr) return nullptr;
     for (Py_ssize_t i = 0; i < n; ++i) PyTuple_SET_ITEM(args, i, Py_NewRef(va_arg(va, PyObject *)));
@@ -186,6 +247,8 @@ extern "C" PyObject *PyObject_CallObject(PyObject *callable, PyObject *args) noe
 
 extern "C" PyObject *PyObject_CallNoArgs(PyObject *func) noexcept {
     if (func == nullptr) return null_argument_error();
+    if (vectorcallfunc call = vectorcall_of(func); call != nullptr)
+        return check_function_result(func, call(func, nullptr, 0, nullptr));
     PyObject *args = PyTuple_New(0);
     if (args == nullptr) return nullptr;
     PyObject *result = call_slot(func, args, nullptr);
@@ -195,6 +258,12 @@ extern "C" PyObject *PyObject_CallNoArgs(PyObject *func) noexcept {
 
 extern "C" PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg) noexcept {
     if (func == nullptr || arg == nullptr) return null_argument_error();
+    if (vectorcallfunc call = vectorcall_of(func); call != nullptr) {
+        // The slot before the argument is free for a bound method's self.
+        PyObject *stack[2] = {nullptr, arg};
+        return check_function_result(
+            func, call(func, stack + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr));
+    }
     PyObject *args = PyTuple_Pack(1, arg);
     if (args == nullptr) return nullptr;
     PyObject *result = call_slot(func, args, nullptr);
@@ -279,6 +348,12 @@ extern "C" PyObject *PyObject_CallMethodOneArg(PyObject *self, PyObject *name,
 extern "C" PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args,
                                              size_t nargsf, PyObject *kwdict) noexcept {
     if (callable == nullptr) return null_argument_error();
+    if (vectorcallfunc func = vectorcall_of(callable); func != nullptr) {
+        if (kwdict == nullptr || PyDict_Size(kwdict) == 0)
+            return check_function_result(callable, func(callable, args, nargsf, nullptr));
+        return check_function_result(callable,
+                                     vectorcall_with_dict(func, callable, args, nargsf, kwdict));
+    }
     PyObject *tuple = tuple_from_array(args, PyVectorcall_NARGS(nargsf));
     if (tuple == nullptr) return nullptr;
     // An empty dict is no keywords, as for CPython's tp_call-based fallback.
@@ -291,6 +366,8 @@ extern "C" PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const
 extern "C" PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
                                          PyObject *kwnames) noexcept {
     if (callable == nullptr) return null_argument_error();
+    if (vectorcallfunc func = vectorcall_of(callable); func != nullptr)
+        return check_function_result(callable, func(callable, args, nargsf, kwnames));
     const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     PyObject *kwargs = nullptr;
     if (!dict_from_kwnames(kwnames, args + nargs, &kwargs)) return nullptr;

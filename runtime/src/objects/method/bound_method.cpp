@@ -36,6 +36,38 @@ PyObject *method_call(PyObject *op, PyObject *args, PyObject *kwargs) noexcept {
     return call_prepend(as_method(op)->im_func, as_method(op)->im_self, args, kwargs);
 }
 
+// im_func(im_self, *args) without a tuple: self goes in front of the caller's array (in the
+// slot before it when the caller lent it with PY_VECTORCALL_ARGUMENTS_OFFSET).
+PyObject *method_vectorcall(PyObject *op, PyObject *const *args, size_t nargsf,
+                            PyObject *kwnames) noexcept {
+    PyObject *self = as_method(op)->im_self;
+    PyObject *func = as_method(op)->im_func;
+    const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) {
+        auto **shifted = const_cast<PyObject **>(args) - 1;
+        PyObject *saved = shifted[0];
+        shifted[0] = self;
+        PyObject *result =
+            PyObject_Vectorcall(func, shifted, static_cast<size_t>(nargs + 1), kwnames);
+        shifted[0] = saved;
+        return result;
+    }
+    const Py_ssize_t total = nargs + (kwnames != nullptr ? PyTuple_GET_SIZE(kwnames) : 0);
+    constexpr Py_ssize_t kSmall = 8;
+    PyObject *small[kSmall];
+    PyObject **stack = small;
+    if (total + 1 > kSmall) {
+        stack = static_cast<PyObject **>(
+            PyMem_Malloc(sizeof(PyObject *) * static_cast<size_t>(total + 1)));
+        if (stack == nullptr) return PyErr_NoMemory();
+    }
+    stack[0] = self;
+    for (Py_ssize_t i = 0; i < total; ++i) stack[i + 1] = args[i];
+    PyObject *result = PyObject_Vectorcall(func, stack, static_cast<size_t>(nargs + 1), kwnames);
+    if (stack != small) PyMem_Free(stack);
+    return result;
+}
+
 PyObject *method_repr(PyObject *op) noexcept {
     PyMethodObject *m = as_method(op);
     PyObject *name = nullptr;
@@ -124,12 +156,13 @@ PyTypeObject PyMethod_Type = {
     .tp_name = "method",
     .tp_basicsize = sizeof(PyMethodObject),
     .tp_dealloc = method_dealloc,
+    .tp_vectorcall_offset = offsetof(PyMethodObject, vectorcall),
     .tp_repr = method_repr,
     .tp_hash = method_hash,
     .tp_call = method_call,
     .tp_getattro = method_getattro,
     .tp_setattro = PyObject_GenericSetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_doc = "method(function, instance)\n--\n\nCreate a bound instance method object.",
     .tp_traverse = method_traverse,
     .tp_richcompare = method_richcompare,
@@ -149,7 +182,7 @@ extern "C" PyObject *PyMethod_New(PyObject *func, PyObject *self) noexcept {
     m->im_func = Py_NewRef(func);
     m->im_self = Py_NewRef(self);
     m->im_weakreflist = nullptr;
-    m->vectorcall = nullptr;
+    m->vectorcall = method_vectorcall;
     PyObject_GC_Track(m);
     return reinterpret_cast<PyObject *>(m);
 }

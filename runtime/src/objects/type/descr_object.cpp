@@ -192,6 +192,67 @@ PyObject *method_call(PyObject *op, PyObject *args, PyObject *kwargs) noexcept {
     return result;
 }
 
+// The same call with the arguments in an array (what CPython's method_vectorcall_* do): no
+// tuple unless the C function takes one (METH_VARARGS); the recursion limit counted around the
+// C function, as PyObject_Call counts around a tp_call.
+PyObject *method_vectorcall(PyObject *op, PyObject *const *args, size_t nargsf,
+                            PyObject *kwnames) noexcept {
+    const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs < 1) return call_error(op, "unbound method %U needs an argument");
+    PyObject *self = args[0];
+    PyObject *ignored;
+    if (descr_check(as_descr(op), self, &ignored) < 0) return nullptr;
+    PyMethodDef *ml = as_method(op)->d_method;
+    const int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+    const Py_ssize_t nkw = kwnames != nullptr ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (nkw > 0 && !(flags & METH_KEYWORDS)) return call_error(op, "%U takes no keyword arguments");
+    if (flags == METH_NOARGS && nargs != 1)
+        return call_error(op, "%U takes no arguments (%zd given)", nargs - 1);
+    if (flags == METH_O && nargs != 2)
+        return call_error(op, "%U takes exactly one argument (%zd given)", nargs - 1);
+    if (flags != METH_NOARGS && flags != METH_O && flags != METH_FASTCALL &&
+        flags != (METH_FASTCALL | METH_KEYWORDS)) {
+        // METH_VARARGS wants a tuple (and a dict) anyway: the tuple path.
+        PyObject *tuple = PyTuple_New(nargs);
+        if (tuple == nullptr) return nullptr;
+        for (Py_ssize_t i = 0; i < nargs; ++i) PyTuple_SET_ITEM(tuple, i, Py_NewRef(args[i]));
+        PyObject *kwargs = nullptr;
+        if (nkw > 0) {
+            kwargs = PyDict_New();
+            for (Py_ssize_t i = 0; kwargs != nullptr && i < nkw; ++i)
+                if (PyDict_SetItem(kwargs, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0)
+                    Py_CLEAR(kwargs);
+            if (kwargs == nullptr) {
+                Py_DECREF(tuple);
+                return nullptr;
+            }
+        }
+        PyObject *result = nullptr;
+        if (Py_EnterRecursiveCall(" while calling a Python object") == 0) {
+            result = method_call(op, tuple, kwargs);
+            Py_LeaveRecursiveCall();
+        }
+        Py_DECREF(tuple);
+        Py_XDECREF(kwargs);
+        return result;
+    }
+    if (Py_EnterRecursiveCall(" while calling a Python object")) return nullptr;
+    PyObject *result = nullptr;
+    if (flags == METH_NOARGS) {
+        result = ml->ml_meth(self, nullptr);
+    } else if (flags == METH_O) {
+        result = ml->ml_meth(self, args[1]);
+    } else if (flags == METH_FASTCALL) {
+        result = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(ml->ml_meth))(
+            self, args + 1, nargs - 1);
+    } else {
+        result = reinterpret_cast<_PyCFunctionFastWithKeywords>(reinterpret_cast<void (*)()>(
+            ml->ml_meth))(self, args + 1, nargs - 1, nkw > 0 ? kwnames : nullptr);
+    }
+    Py_LeaveRecursiveCall();
+    return result;
+}
+
 PyObject *method_get_doc(PyObject *op, void *) noexcept {
     PyMethodDef *ml = as_method(op)->d_method;
     return doc_from_internal(ml->ml_name, ml->ml_doc);
@@ -377,10 +438,11 @@ PyTypeObject PyMethodDescr_Type = {
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(PyMethodDescrObject),
     .tp_dealloc = descr_dealloc,
+    .tp_vectorcall_offset = offsetof(PyMethodDescrObject, vectorcall),
     .tp_repr = method_repr,
     .tp_call = method_call,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = kDescrFlags | Py_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_flags = kDescrFlags | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = descr_traverse,
     .tp_getset = method_getset,
     .tp_descr_get = method_get,
@@ -432,7 +494,10 @@ PyTypeObject PyGetSetDescr_Type = {
 
 extern "C" PyObject *PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method) noexcept {
     PyObject *op = descr_alloc(&PyMethodDescr_Type, type, method->ml_name);
-    if (op != nullptr) reinterpret_cast<PyMethodDescrObject *>(op)->d_method = method;
+    if (op != nullptr) {
+        reinterpret_cast<PyMethodDescrObject *>(op)->d_method = method;
+        reinterpret_cast<PyMethodDescrObject *>(op)->vectorcall = method_vectorcall;
+    }
     return op;
 }
 

@@ -141,14 +141,20 @@ PyObject *call_unbound(bool unbound, PyObject *func, PyObject *const *args, Py_s
 
 PyObject *call_prepend(PyObject *callable, PyObject *first, PyObject *args,
                        PyObject *kwargs) noexcept {
+    // [first, *args] on the C stack: a callable with vectorcall needs no tuple at all.
+    constexpr Py_ssize_t kSmall = 8;
     const Py_ssize_t n = PyTuple_GET_SIZE(args);
-    PyObject *full = PyTuple_New(n + 1);
-    if (full == nullptr) return nullptr;
-    PyTuple_SET_ITEM(full, 0, Py_NewRef(first));
-    for (Py_ssize_t i = 0; i < n; ++i)
-        PyTuple_SET_ITEM(full, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-    PyObject *result = PyObject_Call(callable, full, kwargs);
-    Py_DECREF(full);
+    PyObject *small[kSmall];
+    PyObject **stack = small;
+    if (n + 1 > kSmall) {
+        stack =
+            static_cast<PyObject **>(PyMem_Malloc(sizeof(PyObject *) * static_cast<size_t>(n + 1)));
+        if (stack == nullptr) return PyErr_NoMemory();
+    }
+    stack[0] = first;
+    for (Py_ssize_t i = 0; i < n; ++i) stack[i + 1] = PyTuple_GET_ITEM(args, i);
+    PyObject *result = PyObject_VectorcallDict(callable, stack, static_cast<size_t>(n + 1), kwargs);
+    if (stack != small) PyMem_Free(stack);
     return result;
 }
 
