@@ -73,6 +73,8 @@ class PercentFormatter {
     PyObject *args_;
     bool bytes_mode_;
     bool args_owned_ = false;
+    // A tuple's length and the next index; -1 and -2 for a single argument not yet taken
+    // (-1 once taken), as CPython counts.
     Py_ssize_t arglen_ = -1, argidx_ = -2;
     PyObject *dict_ = nullptr;
     Py_ssize_t remaining_;  // characters not yet consumed, CPython's fmtcnt
