@@ -73,4 +73,14 @@ BOOST_FIXTURE_TEST_CASE(format_methods_check_their_argument, TypesFixture) {
                      outcome(O::tuple({error_of(O(5)), error_of(O(1.5)), error_of(O("a"))}))));
 }
 
+// A width too large to lay out is a MemoryError (as in CPython), never an overflowed buffer.
+BOOST_FIXTURE_TEST_CASE(huge_widths_are_a_memory_error, TypesFixture) {
+    for (const char *spec : {"09223372036854775807", "0999999999999999999", "09223372036854775807,",
+                             "=4611686018427387904", "04611686018427387903_x"}) {
+        O value(PyLong_FromLong(1));
+        const std::string got = outcome_text(PyObject_Format(value.get(), O(spec).get()));
+        BOOST_TEST(got == "MemoryError", spec << ": " << got);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

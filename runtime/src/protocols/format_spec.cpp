@@ -210,14 +210,16 @@ PyObject *assemble(Py_UCS4 fill, const Padding &p, const char *head, Py_ssize_t 
 }
 
 // digits[0..n) grouped by `separator` every `group` digits from the right, with zeros in front
-// (and separators among them) until min_width characters are reached; a new str.
-PyObject *group_digits(const char *digits, Py_ssize_t n, Py_UCS4 separator, int group,
-                       Py_ssize_t min_width) noexcept {
-    // Right to left into a buffer sized for the worst case, then reversed into the str.
+// (and separators among them) until min_width characters are reached, written into out (room
+// for grouped_capacity(n, group, min_width) characters); returns the length.
+Py_ssize_t grouped_capacity(Py_ssize_t n, int group, Py_ssize_t min_width) noexcept {
     const Py_ssize_t width = n > min_width ? n : min_width;
-    const Py_ssize_t capacity = width + width / (group > 0 ? group : 1) + 2;
-    char *buffer = static_cast<char *>(PyMem_Malloc(static_cast<std::size_t>(capacity)));
-    if (buffer == nullptr) return PyErr_NoMemory();
+    return width + width / (group > 0 ? group : 1) + 2;
+}
+
+Py_ssize_t group_digits(char *out, const char *digits, Py_ssize_t n, Py_UCS4 separator, int group,
+                        Py_ssize_t min_width) noexcept {
+    // Right to left, then reversed in place.
     Py_ssize_t length = 0, remaining = n;
     bool use_separator = false;
     const bool grouping = separator != 0;
@@ -227,26 +229,26 @@ PyObject *group_digits(const char *digits, Py_ssize_t n, Py_UCS4 separator, int 
         if (grouping && l > group) l = group;
         const Py_ssize_t chars = remaining < l ? remaining : l;
         const Py_ssize_t zeros = l - (chars > 0 ? chars : 0);
-        if (use_separator) buffer[length++] = static_cast<char>(separator);
-        for (Py_ssize_t k = 0; k < chars; ++k) buffer[length++] = digits[remaining - 1 - k];
-        for (Py_ssize_t k = 0; k < zeros; ++k) buffer[length++] = '0';
+        if (use_separator) out[length++] = static_cast<char>(separator);
+        for (Py_ssize_t k = 0; k < chars; ++k) out[length++] = digits[remaining - 1 - k];
+        for (Py_ssize_t k = 0; k < zeros; ++k) out[length++] = '0';
         use_separator = grouping;
         remaining -= chars;
         min_width -= l;
         if (remaining <= 0 && min_width <= 0) break;
         if (grouping) min_width -= 1;
     }
-    PyObject *out = PyUnicode_New(length, 127);
-    if (out != nullptr) {
-        char *data = static_cast<char *>(PyUnicode_DATA(out));
-        for (Py_ssize_t k = 0; k < length; ++k) data[k] = buffer[length - 1 - k];
+    for (Py_ssize_t i = 0, j = length - 1; i < j; ++i, --j) {
+        const char c = out[i];
+        out[i] = out[j];
+        out[j] = c;
     }
-    PyMem_Free(buffer);
-    return out;
+    return length;
 }
 
 // A number laid out: `negative`, the prefix ("0x"), the integer digits (grouped and
-// zero-padded as the spec says) and `rest` (the fraction, exponent, '%', or "inf").
+// zero-padded as the spec says) and `rest` (the fraction, exponent, '%', or "inf"), as one
+// ASCII body made in one buffer and padded into the result.
 PyObject *layout_number(const Spec &s, bool negative, const char *prefix, const char *digits,
                         Py_ssize_t n_digits, const char *rest) noexcept {
     char head[4];
@@ -260,18 +262,40 @@ PyObject *layout_number(const Spec &s, bool negative, const char *prefix, const 
     Py_ssize_t min_width = 0;
     if (s.fill == '0' && s.align == '=' && s.width > head_len + rest_len)
         min_width = s.width - head_len - rest_len;
-    PyObject *grouped = n_digits > 0
-                            ? group_digits(digits, n_digits, s.separator, s.group, min_width)
-                            : PyUnicode_FromString("");
-    if (grouped == nullptr) return nullptr;
-    PyObject *tail = PyUnicode_FromStringAndSize(rest, rest_len);
-    PyObject *body = tail != nullptr ? PyUnicode_Concat(grouped, tail) : nullptr;
-    Py_DECREF(grouped);
-    Py_XDECREF(tail);
-    if (body == nullptr) return nullptr;
-    PyObject *out =
-        assemble(s.fill, pad(s, head_len + PyUnicode_GET_LENGTH(body)), head, head_len, body);
-    Py_DECREF(body);
+    // A width near PY_SSIZE_T_MAX cannot be laid out (MemoryError, as CPython gives).
+    if (min_width > PY_SSIZE_T_MAX / 4 || n_digits > PY_SSIZE_T_MAX / 4) return PyErr_NoMemory();
+    const Py_ssize_t capacity =
+        (n_digits > 0 ? grouped_capacity(n_digits, s.group, min_width) : 0) + rest_len;
+    char small[128];
+    char *body = capacity <= static_cast<Py_ssize_t>(sizeof small)
+                     ? small
+                     : static_cast<char *>(PyMem_Malloc(static_cast<std::size_t>(capacity)));
+    if (body == nullptr) return PyErr_NoMemory();
+    Py_ssize_t body_len =
+        n_digits > 0 ? group_digits(body, digits, n_digits, s.separator, s.group, min_width) : 0;
+    std::memcpy(body + body_len, rest, static_cast<std::size_t>(rest_len));
+    body_len += rest_len;
+    const Padding p = pad(s, head_len + body_len);
+    const Py_ssize_t pads = p.left + p.middle + p.right;
+    PyObject *out = nullptr;
+    if (pads > PY_SSIZE_T_MAX - head_len - body_len) {
+        PyErr_NoMemory();
+    } else {
+        out = PyUnicode_New(pads + head_len + body_len, pads > 0 && s.fill > 127 ? s.fill : 127);
+    }
+    if (out != nullptr) {
+        const int kind = PyUnicode_KIND(out);
+        void *data = PyUnicode_DATA(out);
+        Py_ssize_t i = 0;
+        for (Py_ssize_t k = 0; k < p.left; ++k) PyUnicode_WRITE(kind, data, i++, s.fill);
+        for (Py_ssize_t k = 0; k < head_len; ++k)
+            PyUnicode_WRITE(kind, data, i++, static_cast<unsigned char>(head[k]));
+        for (Py_ssize_t k = 0; k < p.middle; ++k) PyUnicode_WRITE(kind, data, i++, s.fill);
+        for (Py_ssize_t k = 0; k < body_len; ++k)
+            PyUnicode_WRITE(kind, data, i++, static_cast<unsigned char>(body[k]));
+        for (Py_ssize_t k = 0; k < p.right; ++k) PyUnicode_WRITE(kind, data, i++, s.fill);
+    }
+    if (body != small) PyMem_Free(body);
     return out;
 }
 

@@ -12,3 +12,6 @@ print("%s" % (1,), "%s" % [(1,)], "%r" % ((1, 2),))
 print("{:,}".format(10**20), "{:_o}".format(8**9), f"{1234.5:_}", "%.3e" % 10**20)
 print("Straße".upper(), "ǅ".lower(), "ǆ".title(), "ﬁ".upper(), "İ".lower(), len("İ".lower()))
 print("x".join("%d" % i for i in range(5)), "a,b,,c".split(","), " a  b ".split())
+import sys
+print(sys.getsizeof("ab"), sys.getsizeof("\u20ac"), sys.getsizeof("\u00e9" * 10), sys.getsizeof(b"ab"),
+      bytes.__basicsize__, "ab".__sizeof__(), b"".__sizeof__())

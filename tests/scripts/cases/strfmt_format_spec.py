@@ -17,3 +17,8 @@ for value, spec in [(1, ".2"), (1, "z"), (1.5, "d"), ("s", "d"), ("s", "+"), (1,
         print(repr(format(value, spec)))
     except Exception as e:
         print(repr(value), repr(spec), type(e).__name__ + ":", e)
+for spec in ["99999999999999999999", ".99999999999999999999"]:
+    try:
+        format(1, spec)
+    except ValueError as e:
+        print(repr(spec), type(e).__name__, e)

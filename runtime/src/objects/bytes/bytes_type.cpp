@@ -342,7 +342,9 @@ extern "C" {
 PyTypeObject PyBytes_Type = {
     MINIPY_TYPE_OBJECT_HEAD,
     .tp_name = "bytes",
-    .tp_basicsize = offsetof(PyBytesObject, ob_sval),
+    // CPython's PyBytesObject_SIZE: the header and the final NUL (bytes.__basicsize__ is 33, and
+    // object.__sizeof__ counts the NUL as CPython's bytes.__sizeof__ does).
+    .tp_basicsize = offsetof(PyBytesObject, ob_sval) + 1,
     .tp_itemsize = 1,
     .tp_dealloc = bytes_dealloc,
     .tp_repr = bytes_repr,

@@ -104,6 +104,7 @@ int full_mapping(const CaseRun (&runs)[R], const CaseSpecial (&specials)[S], Py_
 }  // namespace
 
 int unicode_full_title(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
+    if (ch < 128) return unicode_full_upper(ch, out);  // ASCII titlecase is uppercase
     return full_mapping(kTitleMapRuns, kTitleMapSpecials, ch, out);
 }
 
@@ -126,6 +127,7 @@ int unicode_full_upper(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
 }
 
 bool unicode_is_cased(Py_UCS4 ch) noexcept {
+    if (ch < 128) return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
     return in_ranges(kCased, ch);
 }
 bool unicode_is_case_ignorable(Py_UCS4 ch) noexcept {

@@ -11,6 +11,7 @@
 #include "minipy/Python.h"
 #include "objects/str/str_ctype.hpp"
 #include "objects/str/str_internal.hpp"
+#include "protocols/format_spec.hpp"
 
 namespace minipy::runtime {
 namespace {
@@ -247,6 +248,15 @@ bool parse_field(PyObject *str, Py_ssize_t end, Py_ssize_t *pos, Field *f) noexc
 PyObject *build_string(const Piece &input, PyObject *args, PyObject *kwargs, int depth,
                        AutoNumber *numbering) noexcept;
 
+// format(obj, spec), straight to the formatter of an exact str, int or float (no __format__
+// lookup), as CPython's render_field does.
+PyObject *format_field(PyObject *obj, PyObject *spec) noexcept {
+    if (PyUnicode_CheckExact(obj)) return unicode_format_method(obj, spec);
+    if (PyLong_CheckExact(obj)) return long_format_method(obj, spec);
+    if (PyFloat_CheckExact(obj)) return float_format_method(obj, spec);
+    return PyObject_Format(obj, spec);
+}
+
 int render_field(UnicodeWriter &writer, const Field &f, PyObject *args, PyObject *kwargs, int depth,
                  AutoNumber *numbering) noexcept {
     PyObject *obj = field_object(f.name, args, kwargs, numbering);
@@ -257,7 +267,7 @@ int render_field(UnicodeWriter &writer, const Field &f, PyObject *args, PyObject
     }
     PyObject *spec = f.spec_has_fields ? build_string(f.spec, args, kwargs, depth - 1, numbering)
                                        : f.spec.object();
-    PyObject *text = spec != nullptr ? PyObject_Format(obj, spec) : nullptr;
+    PyObject *text = spec != nullptr ? format_field(obj, spec) : nullptr;
     Py_DECREF(obj);
     Py_XDECREF(spec);
     if (text == nullptr) return -1;

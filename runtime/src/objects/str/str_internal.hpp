@@ -11,7 +11,13 @@
 //   str_search.cpp       find / count / contains / tailmatch / replace / split / join
 //   str_type.cpp         PyUnicode_Type's slots, str(), the iterator type
 //   str_repr.cpp         repr()
-//   str_methods.cpp      the methods in tp_methods
+//   str_methods.cpp      the methods in tp_methods (the table names the files below too)
+//   str_case.cpp         capitalize, casefold, title, swapcase, istitle, isidentifier
+//   str_layout.cpp       center / ljust / rjust / zfill, expandtabs, partition, splitlines,
+//                        removeprefix / removesuffix, __getnewargs__, __sizeof__
+//   str_translate.cpp    maketrans / translate
+//   str_percent_format.cpp  str % args and bytes % args (PyUnicode_Format), PyObject_ASCII
+//   str_format_method.cpp   str.format / format_map
 //   str_ctype.cpp        character properties from tables generated from python3
 //
 // Invariant kept by every constructor here: a string's kind is the narrowest that holds its

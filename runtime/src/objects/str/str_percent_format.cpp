@@ -73,6 +73,8 @@ class PercentFormatter {
     PyObject *args_;
     bool bytes_mode_;
     bool args_owned_ = false;
+    // A tuple's length and the next index; -1 and -2 for a single argument not yet taken
+    // (-1 once taken), as CPython counts.
     Py_ssize_t arglen_ = -1, argidx_ = -2;
     PyObject *dict_ = nullptr;
     Py_ssize_t remaining_;  // characters not yet consumed, CPython's fmtcnt
@@ -346,7 +348,8 @@ PyObject *float_operand(PyObject *v, const Conversion &c, bool bytes_mode) noexc
     char *text = PyOS_double_to_string(x, static_cast<char>(c.ch), c.prec < 0 ? 6 : c.prec,
                                        (c.flags & kAlt) != 0 ? Py_DTSF_ALT : 0, nullptr);
     if (text == nullptr) return nullptr;
-    PyObject *out = PyUnicode_FromString(text);
+    PyObject *out = unicode_from_units(PyUnicode_1BYTE_KIND, text,
+                                       static_cast<Py_ssize_t>(std::strlen(text)), 127);
     PyMem_Free(text);
     return out;
 }
