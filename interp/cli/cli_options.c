@@ -178,7 +178,7 @@ cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_sta
     /* -X options are applied after the environment: remember where they are. */
     const char **xoptions = calloc((size_t)(argc > 0 ? argc : 1), sizeof *xoptions);
     int nxoptions = 0;
-    int help = 0; /* 1 --help, 2 --help-env, 3 --help-xoptions, 4 --help-all */
+    int help = 0; /* 1 -h, 2 --help-env, 3 --help-xoptions, 4 --help-all: printed at once */
     int refused = 0;
     int index = 1;
     const char *cluster = ""; /* the rest of a word of short options */
@@ -195,16 +195,20 @@ cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_sta
             ++index;
             if (word[1] == '-') { /* a long option */
                 const char *name = word + 2;
-                if (strcmp(name, "help") == 0) {
-                    help = help > 1 ? help : 1;
-                } else if (strcmp(name, "version") == 0) {
+                if (strcmp(name, "version") == 0) {
                     ++options->version;
+                } else if (strcmp(name, "help") == 0) {
+                    help = 1;
+                    goto options_end;
                 } else if (strcmp(name, "help-env") == 0) {
                     help = 2;
+                    goto options_end;
                 } else if (strcmp(name, "help-xoptions") == 0) {
                     help = 3;
+                    goto options_end;
                 } else if (strcmp(name, "help-all") == 0) {
                     help = 4;
+                    goto options_end;
                 } else {
                     fprintf(stderr, "unknown option %s\n", word);
                     *exit_status = usage_error(program);
@@ -249,9 +253,12 @@ cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_sta
             refused = 'm';
             goto options_end;
         case 'h':
-        case '?': help = help > 1 ? help : 1; break;
+        case '?': help = 1; goto options_end; /* at once, as python3: later errors unseen */
         case 'V': ++options->version; break;
-        case 'i': options->inspect = 1; break;
+        case 'i':
+            options->inspect = 1;
+            options->interactive = 1;
+            break;
         case 'q': options->quiet = 1; break;
         case 'u': options->unbuffered = 1; break;
         case 'E': options->ignore_environment = 1; break;

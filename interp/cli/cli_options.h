@@ -13,7 +13,8 @@ typedef struct {
     int no_program;         /* neither -c nor a script: sys.argv = [''] */
     int help;               /* -h, -?, --help */
     int version;            /* -V / --version, counted */
-    int inspect;            /* -i or PYTHONINSPECT */
+    int inspect;            /* -i or PYTHONINSPECT: the prompt after the program */
+    int interactive;        /* -i: the prompt even when stdin is not a terminal */
     int quiet;              /* -q */
     int unbuffered;         /* -u or PYTHONUNBUFFERED */
     int ignore_environment; /* -E, -I */

@@ -143,7 +143,9 @@ int main(int argc, char **argv) {
     start_runtime();
     const int stdin_is_script =
         g_options.command == NULL && (g_options.no_program || strcmp(g_options.script, "-") == 0);
-    const int prompt_on_stdin = stdin_is_script && (g_options.inspect || isatty(STDIN_FILENO));
+    /* As python3: -i makes the prompt appear without a terminal; PYTHONINSPECT does not. */
+    const int stdin_interactive = g_options.interactive || isatty(STDIN_FILENO);
+    const int prompt_on_stdin = stdin_is_script && stdin_interactive;
     if (set_argv(argc, argv) < 0) {
         status = 1;
     } else if (g_options.command != NULL) {
@@ -168,7 +170,8 @@ int main(int argc, char **argv) {
     }
     /* -i after a program: the prompt, whatever the program did (python3's exit status is
      * then the prompt's). */
-    if (g_options.inspect && !stdin_is_script && status != 2) status = interactive_loop();
+    if (g_options.inspect && stdin_interactive && !stdin_is_script && status != 2)
+        status = interactive_loop();
     fflush(stdout);
     if (Py_FinalizeEx() < 0 && status == 0) status = 120;
     if (minipy_unhandled_keyboard_interrupt()) return exit_by_sigint();

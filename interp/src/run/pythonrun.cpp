@@ -94,7 +94,11 @@ PyObject *compile_text(const char *text, Py_ssize_t size, PyObject *filename, in
                                         is_file ? parse::SourceKind::file : parse::SourceKind::text,
                                         arena.get());
     if (mod == nullptr) return nullptr;
-    return compile::compile_mod(mod, filename, text, g_interp.optimize);
+    // The compiler's own SyntaxErrors show their line only for a real file (CPython reads it
+    // from there): not for "<string>" or "<stdin>".
+    const bool real_file =
+        is_file && PyUnicode_GET_LENGTH(filename) > 0 && PyUnicode_READ_CHAR(filename, 0) != '<';
+    return compile::compile_mod(mod, filename, real_file ? text : nullptr, g_interp.optimize);
 }
 
 }  // namespace

@@ -78,7 +78,9 @@ PyObject *compile_single(const char *source, std::size_t size, PyObject *filenam
         parse::parse_source(source, static_cast<Py_ssize_t>(size), filename,
                             parse::ParseMode::single, parse::SourceKind::text, arena.get(), flags);
     if (mod == nullptr) return nullptr;
-    return compile::compile_mod(mod, filename, source, g_interp.optimize);
+    // No source for the compiler's own SyntaxErrors: CPython reads their line from the file,
+    // and "<stdin>" is none.
+    return compile::compile_mod(mod, filename, nullptr, g_interp.optimize);
 }
 
 bool raised_syntax_error() noexcept {
@@ -133,7 +135,14 @@ Compiled maybe_compile(const Text &typed, PyObject *filename, PyObject **code) n
         if (!raised_syntax_error()) return Compiled::error;
         PyErr_Clear();
     }
-    *code = compile_single(source, size, filename, false);
+    // The statement as CPython's prompt hands it to its parser: with the last line's newline
+    // (error offsets at the end of a line depend on it).
+    Text complete;
+    if (!complete.append(source, size) || !complete.append("\n", 1)) {
+        PyErr_NoMemory();
+        return Compiled::error;
+    }
+    *code = compile_single(complete.data, complete.size, filename, false);
     return *code != nullptr ? Compiled::code : Compiled::error;
 }
 
@@ -169,18 +178,28 @@ int set_default_prompt(const char *name, const char *value) noexcept {
     return r < 0 ? -1 : 0;
 }
 
-void run_typed(PyObject *code) noexcept {
-    PyObject *globals = minipy_main_dict();
-    PyObject *result = globals != nullptr ? run_code_at_top(code, globals) : nullptr;
-    if (result == nullptr) {
-        handle_uncaught();
-    } else {
-        Py_DECREF(result);
-    }
-    std::fflush(stdout);
+enum class Step { statement_done, end_of_input, system_exit };
+
+// What an exception at the prompt does: a SystemExit ends the loop (the caller lets it end
+// the process once the loop's own objects are released); anything else is printed.
+Step report_exception() noexcept {
+    if (PyErr_ExceptionMatches(PyExc_SystemExit)) return Step::system_exit;
+    handle_uncaught();
+    return Step::statement_done;
 }
 
-enum class Step { statement_done, end_of_input };
+Step run_typed(PyObject *code) noexcept {
+    PyObject *globals = minipy_main_dict();
+    PyObject *result = globals != nullptr ? run_code_at_top(code, globals) : nullptr;
+    Py_DECREF(code);
+    Step step = Step::statement_done;
+    if (result == nullptr)
+        step = report_exception();
+    else
+        Py_DECREF(result);
+    std::fflush(stdout);
+    return step;
+}
 
 // Reads, compiles and runs one statement (CPython's PyRun_InteractiveOne).
 Step interactive_one(FILE *fp, PyObject *filename, PyObject *ps1, PyObject *ps2) noexcept {
@@ -190,10 +209,7 @@ Step interactive_one(FILE *fp, PyObject *filename, PyObject *ps1, PyObject *ps2)
         char *prompt = prompt_text(more ? ps2 : ps1);
         char *line = PyOS_Readline(fp, stdout, prompt != nullptr ? prompt : "");
         PyMem_RawFree(prompt);
-        if (line == nullptr) {  // KeyboardInterrupt (or no memory): the statement is dropped
-            handle_uncaught();
-            return Step::statement_done;
-        }
+        if (line == nullptr) return report_exception();  // KeyboardInterrupt: line dropped
         const std::size_t length = std::strlen(line);
         if (length == 0) {  // end of input: what was typed so far still runs
             PyMem_Free(line);
@@ -202,13 +218,7 @@ Step interactive_one(FILE *fp, PyObject *filename, PyObject *ps1, PyObject *ps2)
             std::fflush(stderr);
             if (!more) return Step::end_of_input;
             PyObject *code = compile_single(typed.data, typed.size, filename, false);
-            if (code == nullptr) {
-                handle_uncaught();
-            } else {
-                run_typed(code);
-                Py_DECREF(code);
-            }
-            return Step::statement_done;
+            return code != nullptr ? run_typed(code) : report_exception();
         }
         std::size_t keep = length;
         if (line[keep - 1] == '\n') --keep;
@@ -216,18 +226,15 @@ Step interactive_one(FILE *fp, PyObject *filename, PyObject *ps1, PyObject *ps2)
         PyMem_Free(line);
         if (!stored) {
             PyErr_NoMemory();
-            handle_uncaught();
-            return Step::statement_done;
+            return report_exception();
         }
         PyObject *code = nullptr;
         switch (maybe_compile(typed, filename, &code)) {
         case Compiled::incomplete: more = true; continue;
-        case Compiled::error: handle_uncaught(); return Step::statement_done;
+        case Compiled::error: return report_exception();
         case Compiled::code: break;
         }
-        run_typed(code);
-        Py_DECREF(code);
-        return Step::statement_done;
+        return run_typed(code);
     }
 }
 
@@ -322,11 +329,12 @@ int PyRun_InteractiveLoop(FILE *fp, const char *filename) noexcept {
         handle_uncaught();
         return -1;
     }
-    while (interactive_one(fp, name, ps1, ps2) != Step::end_of_input) {
-    }
+    Step step = Step::statement_done;
+    while (step == Step::statement_done) step = interactive_one(fp, name, ps1, ps2);
     Py_DECREF(name);
     Py_DECREF(ps1);
     Py_DECREF(ps2);
+    if (step == Step::system_exit) handle_uncaught();  // ends the process
     return 0;
 }
 
