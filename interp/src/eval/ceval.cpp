@@ -91,12 +91,16 @@ bool is_exhausted_iteration() noexcept {
 #define SAVE_SP() frame->set_stack_pointer(sp)
 // The eval breaker: hand the GIL over if someone waits, and raise KeyboardInterrupt for a
 // pending SIGINT (at the instruction that checks, so its handler and line are that one's).
-#define CHECK_EVAL_BREAKER()                                      \
+#define CHECK_SIGNALS()                                           \
     do {                                                          \
-        minipy_eval_checkpoint();                                 \
         if (interp::signals_pending()) [[unlikely]] {             \
             if (interp::handle_pending_signals() < 0) goto error; \
         }                                                         \
+    } while (0)
+#define CHECK_EVAL_BREAKER()      \
+    do {                          \
+        minipy_eval_checkpoint(); \
+        CHECK_SIGNALS();          \
     } while (0)
 
 PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame, bool throwflag) noexcept {
