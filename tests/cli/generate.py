@@ -32,6 +32,10 @@ def main():
         (out_dir / f"{c['name']}.out").write_text(stdout)
         (out_dir / f"{c['name']}.err").write_text(stderr)
         (out_dir / f"{c['name']}.status").write_text(f"{status}\n")
+    # python3's usage line (the first line of -h), which minipy's help starts with.
+    help_text = subprocess.run(["minipy", "-h"], executable=sys.executable, capture_output=True,
+                               text=True, check=True).stdout
+    (out_dir / "usage_line.txt").write_text(help_text.splitlines(True)[0])
     print(f"wrote {len(cases.CASES)} cases to {out_dir}")
 
 

@@ -265,25 +265,25 @@ void minipy_allocstats_print(FILE *out, const char *allocator) noexcept {
     minipy_pymalloc_stats pool_stats;
     minipy_pymalloc_get_stats(&pool_stats);
     const minipy_pymalloc_geometry &g = pool_stats.geometry;
-    std::fprintf(out, "minipy -X allocstats%s%s\n", allocator != nullptr ? ": allocator " : "",
-                 allocator != nullptr ? allocator : "");
-    std::fprintf(out, "%-6s %10s %9s %9s %10s %7s %13s %10s %11s %12s\n", "domain", "malloc",
-                 "calloc", "realloc", "free", "failed", "bytes asked", "live blks", "live bytes",
-                 "peak bytes");
+    std::fprintf(out, "minipy -X allocstats%s%s%s\n", allocator != nullptr ? " (allocator " : "",
+                 allocator != nullptr ? allocator : "", allocator != nullptr ? ")" : "");
+    // 79 columns: calls of each kind, bytes asked in all, the peak of live bytes, and the
+    // blocks still live (allocated since start and never freed).
+    std::fprintf(out, "%-6s %9s %7s %8s %9s %6s %12s %11s %6s\n", "domain", "malloc", "calloc",
+                 "realloc", "free", "failed", "bytes asked", "peak bytes", "left");
     for (int d = 0; d < 3; ++d) {
         const minipy_allocstats_domain &c = stats.domains[d];
-        std::fprintf(out, "%-6s %10llu %9llu %9llu %10llu %7llu %13llu %10zu %11zu %12zu\n",
-                     kDomainNames[d], static_cast<unsigned long long>(c.malloc_calls),
+        std::fprintf(out, "%-6s %9llu %7llu %8llu %9llu %6llu %12llu %11zu %6zu\n", kDomainNames[d],
+                     static_cast<unsigned long long>(c.malloc_calls),
                      static_cast<unsigned long long>(c.calloc_calls),
                      static_cast<unsigned long long>(c.realloc_calls),
                      static_cast<unsigned long long>(c.free_calls),
                      static_cast<unsigned long long>(c.failed_calls),
-                     static_cast<unsigned long long>(c.bytes_asked), c.live_blocks, c.live_bytes,
-                     c.peak_live_bytes);
+                     static_cast<unsigned long long>(c.bytes_asked), c.peak_live_bytes,
+                     c.live_blocks);
     }
     std::fprintf(out,
-                 "pymalloc size classes: requests (mem + obj, 1..%zu bytes) / blocks in use "
-                 "now\n",
+                 "size classes: requests of 1..%zu bytes (mem + obj) / pymalloc blocks in use\n",
                  g.small_threshold);
     const std::size_t classes = g.num_size_classes < MINIPY_PYMALLOC_MAX_CLASSES
                                     ? g.num_size_classes
@@ -294,16 +294,14 @@ void minipy_allocstats_print(FILE *out, const char *allocator) noexcept {
         for (std::size_t column = 0; column < kColumns; ++column) {
             const std::size_t i = column * rows + row;
             if (i >= classes) break;
-            std::fprintf(out, "%s%4zu: %9llu / %-6zu", column == 0 ? "" : "  ",
-                         (i + 1) * g.alignment,
+            std::fprintf(out, "%s%4zu:%8llu/%4zu", column == 0 ? "" : "   ", (i + 1) * g.alignment,
                          static_cast<unsigned long long>(stats.class_requests[i]),
                          pool_stats.classes[i].blocks_in_use);
         }
         std::fputc('\n', out);
     }
     std::fprintf(out,
-                 "arenas (%zu bytes each): %zu made, %zu given back, at most %zu at once, "
-                 "%zu now\n",
+                 "arenas of %zu bytes: %zu made, %zu given back, at most %zu at once, %zu now\n",
                  g.arena_size, pool_stats.arenas_allocated_total, pool_stats.arenas_reclaimed,
                  pool_stats.arenas_highwater, pool_stats.arenas_allocated_current);
     std::fflush(out);
