@@ -1,6 +1,6 @@
 /* The `minipy` command line (cli_options.h): python3's getopt rules and messages. The
  * options python3 has and minipy lacks are refused by name rather than ignored, except
- * those that would change nothing here (-B, -s, -S, -d) and unknown -X options, which python3
+ * those that would change nothing here (-B, -s, -S, -d, -t) and unknown -X options, which python3
  * ignores too. */
 #include "cli_options.h"
 
@@ -29,7 +29,7 @@ static const char kHelpOptions[] =
     "-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x\n"
     "-OO    : do -O changes and also discard docstrings\n"
     "-q     : don't print version and copyright messages on interactive startup\n"
-    "-s, -S : accepted for python3's sake: minipy has no site module\n"
+    "-s, -S : accepted for python3's sake: minipy has no site module (-t too)\n"
     "-u     : force the stdout and stderr streams to be unbuffered;\n"
     "         this option has no effect on stdin; also PYTHONUNBUFFERED=x\n"
     "-V     : print the minipy version number and exit (also --version)\n"
@@ -270,10 +270,11 @@ cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_sta
         case 'B':
         case 'd':
         case 's':
-        case 'S': break; /* nothing they would change exists in minipy */
+        case 'S':
+        case 't': break; /* nothing they would change exists in minipy (-t: python3's no-op) */
         case 'X': xoptions[nxoptions++] = argument; break;
         default:
-            if (refused == 0) refused = option; /* b P R t v W x: refused after parsing */
+            if (refused == 0) refused = (unsigned char)option; /* b P R v W x: refused later */
             break;
         }
     }
@@ -322,8 +323,8 @@ options_end:
     apply_environment(options);
     for (int i = 0; i < nxoptions; ++i) apply_xoption(options, xoptions[i]);
     free((void *)xoptions);
-    return CLI_RUN;
+    return kCliRun;
 done:
     free((void *)xoptions);
-    return CLI_EXIT;
+    return kCliExit;
 }

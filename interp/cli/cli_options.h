@@ -30,7 +30,7 @@ typedef struct {
 
 /* What parsing decided: go on and run, or exit now with `exit_status` (a usage error printed
  * (2), -h or -V printed (0), or a bad value in the environment or -X (1)). */
-typedef enum { CLI_RUN, CLI_EXIT } cli_outcome;
+typedef enum { kCliRun, kCliExit } cli_outcome;
 
 cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_status);
 

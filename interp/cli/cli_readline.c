@@ -30,11 +30,9 @@ static void on_line(char *line) {
 
 /* A PyMem_RawMalloc'd copy of text + suffix. */
 static char *raw_copy(const char *text, const char *suffix) {
-    const size_t size = strlen(text), extra = strlen(suffix);
-    char *copy = PyMem_RawMalloc(size + extra + 1);
-    if (copy == NULL) return NULL;
-    memcpy(copy, text, size);
-    memcpy(copy + size, suffix, extra + 1);
+    const size_t size = strlen(text) + strlen(suffix) + 1;
+    char *copy = PyMem_RawMalloc(size);
+    if (copy != NULL) snprintf(copy, size, "%s%s", text, suffix);
     return copy;
 }
 

@@ -135,7 +135,7 @@ static int interactive_loop(void) {
 
 int main(int argc, char **argv) {
     int status = 0;
-    if (cli_parse(argc, argv, &g_options, &status) == CLI_EXIT) return status;
+    if (cli_parse(argc, argv, &g_options, &status) == kCliExit) return status;
     if (g_options.unbuffered) {
         setvbuf(stdout, NULL, _IONBF, 0);
         setvbuf(stderr, NULL, _IONBF, 0);

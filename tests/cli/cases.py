@@ -81,6 +81,7 @@ CASES = [
          env={"PYTHONOPTIMIZE": "1"}),
     case("B_accepted", ["-B", "-c", "print('B')"]),
     case("s_S_accepted", ["-s", "-S", "-c", "print('sS')"]),
+    case("t_d_accepted", ["-t", "-d", "-c", "print('td')"]),
     case("u_unbuffered", ["-u", "-c", "print('out')\n1 / 0"], merged=True),
     case("PYTHONUNBUFFERED", ["-c", "print('out')\n1 / 0"], env={"PYTHONUNBUFFERED": "1"},
          merged=True),

@@ -73,20 +73,21 @@ void put_ascii(int fd, PyObject *text) noexcept {
             continue;
         }
         char escape[11];
+        escape[0] = '\\';
         int digits = 0;
         if (ch <= 0xff) {
-            std::memcpy(escape, "\\x", 2);
+            escape[1] = 'x';
             digits = 2;
         } else if (ch <= 0xffff) {
-            std::memcpy(escape, "\\u", 2);
+            escape[1] = 'u';
             digits = 4;
         } else {
-            std::memcpy(escape, "\\U", 2);
+            escape[1] = 'U';
             digits = 8;
         }
         for (int d = 0; d < digits; ++d)
             escape[2 + d] = "0123456789abcdef"[(ch >> (4 * (digits - 1 - d))) & 0xF];
-        put(fd, escape, static_cast<std::size_t>(2 + digits));
+        put(fd, escape, 2 + static_cast<std::size_t>(digits));
     }
     if (truncated) put(fd, "...");
 }
