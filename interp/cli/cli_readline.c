@@ -1,5 +1,5 @@
 /* Line editing and history through libedit (cli_readline.h), the way CPython's readline
- * module drives GNU readline or libedit: the callback interface under a select() loop, so
+ * module drives GNU readline or libedit: the callback interface under a pselect() loop, so
  * that Ctrl-C (SIGINT, whose handler makes select fail with EINTR) ends the line at once:
  * the line is dropped, the terminal put back, and PyOS_Readline raises KeyboardInterrupt.
  * Tab inserts itself (indentation matters more here than file-name completion). */
@@ -7,6 +7,8 @@
 
 #include <editline/readline.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,26 +45,34 @@ static char *edit_line(FILE *in, FILE *out, const char *prompt) {
     g_line_done = 0;
     rl_callback_handler_install(prompt, on_line);
     const int fd = fileno(in);
+    /* SIGINT stays blocked but while pselect waits (which unblocks it atomically), so one
+     * that comes between the check and the wait still ends the wait. */
+    sigset_t sigint, previous;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigint, &previous);
     while (!g_line_done) {
+        if (PyOS_InterruptOccurred()) {
+            pthread_sigmask(SIG_SETMASK, &previous, NULL);
+            rl_free_line_state();
+            rl_cleanup_after_signal();
+            rl_callback_handler_remove();
+            fputc('\n', out);
+            fflush(out);
+            return NULL;
+        }
         fd_set readable;
         FD_ZERO(&readable);
         FD_SET(fd, &readable);
-        const int ready = select(fd + 1, &readable, NULL, NULL, NULL);
-        if (ready < 0) {
-            if (errno == EINTR && PyOS_InterruptOccurred()) {
-                rl_free_line_state();
-                rl_cleanup_after_signal();
-                rl_callback_handler_remove();
-                fputc('\n', out);
-                fflush(out);
-                return NULL;
-            }
-            if (errno == EINTR) continue;
+        const int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &previous);
+        if (ready < 0 && errno != EINTR) {
+            pthread_sigmask(SIG_SETMASK, &previous, NULL);
             rl_callback_handler_remove();
             return raw_copy("", ""); /* the terminal went away: end of input */
         }
         if (ready > 0) rl_callback_read_char();
     }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
     if (g_completed == NULL) return raw_copy("", "");
     if (g_completed[0] != '\0') add_history(g_completed);
     char *line = raw_copy(g_completed, "\n");

@@ -150,6 +150,36 @@ def run_sigint(executable, args, files):
                 "status": process.returncode}
 
 
+def run_piped_interrupt(executable):
+    """Ctrl-C (SIGINT) while the prompt waits on a pipe: the statement being typed is dropped,
+    KeyboardInterrupt is printed and the prompt goes on."""
+    with tempfile.TemporaryDirectory() as home:
+        process = subprocess.Popen(["minipy", "-q", "-i"], executable=executable, cwd=home,
+                                   env=environment(home), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        err = bytearray()
+        ok = read_until(process.stderr.fileno(), lambda t: t.endswith(b">>> "), err)
+        process.stdin.write(b"if 1:\n")
+        process.stdin.flush()
+        ok = ok and read_until(process.stderr.fileno(), lambda t: t.endswith(b"... "), err)
+        process.send_signal(signal.SIGINT)
+        mark = len(err)
+        ok = ok and read_until(process.stderr.fileno(),
+                               lambda t: len(t) > mark and t.endswith(b">>> "), err)
+        process.stdin.write(b"'after'\n")
+        process.stdin.close()
+        process.stdin = None
+        try:
+            out, rest = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, rest = process.communicate()
+            ok = False
+        text = (bytes(err) + rest).decode(errors="replace")
+        return {"stdout": out.decode(errors="replace"),
+                "stderr": text if ok else text + "\n<timed out>", "status": process.returncode}
+
+
 def results(executable):
     out = {}
     for name, args, keys in SESSIONS:
@@ -164,6 +194,7 @@ def results(executable):
         out[name] = {"printed": printed_lines(session["transcript"]), "status": session["status"]}
     for name, args, files in SIGINT_PROGRAMS:
         out[name] = run_sigint(executable, args, files)
+    out["sigint_piped_prompt"] = run_piped_interrupt(executable)
     return out
 
 
@@ -195,6 +226,8 @@ def check(executable, names):
     for name, args, files in SIGINT_PROGRAMS:
         if not names or name in names:
             actual[name] = run_sigint(executable, args, files)
+    if not names or "sigint_piped_prompt" in names:
+        actual["sigint_piped_prompt"] = run_piped_interrupt(executable)
     for name, result in actual.items():
         expected = json.loads((EXPECTED / f"{name}.json").read_text())
         if expected != result:

@@ -7,6 +7,9 @@
 // fails with "incomplete input", more lines are read ('... '); otherwise it is compiled
 // without the flags, which gives the code or the real SyntaxError. Input that is only blank
 // lines and comments is `pass`.
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -238,6 +241,33 @@ Step interactive_one(FILE *fp, PyObject *filename, PyObject *ps1, PyObject *ps2)
     }
 }
 
+// Waits until `in` can be read without blocking; false when SIGINT came first. SIGINT is
+// blocked from the check of its record until the wait, which unblocks it atomically (ppoll):
+// a Ctrl-C that comes between the prompt and the read is not lost in a read that never
+// returns. Input already in the stream's buffer needs no wait (glibc shows its buffer).
+bool wait_for_input(FILE *in) noexcept {
+#if defined(__GLIBC__)
+    if (in->_IO_read_ptr < in->_IO_read_end) return true;
+    sigset_t sigint, previous;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigint, &previous);
+    bool interrupted = false;
+    for (;;) {
+        if (PyOS_InterruptOccurred()) {
+            interrupted = true;
+            break;
+        }
+        pollfd ready = {fileno(in), POLLIN, 0};
+        if (ppoll(&ready, 1, nullptr, &previous) >= 0 || errno != EINTR) break;
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return !interrupted;
+#else
+    return PyOS_InterruptOccurred() == 0;  // a read blocked before the signal may miss it
+#endif
+}
+
 }  // namespace
 
 }  // namespace minipy::interp
@@ -261,10 +291,13 @@ char *PyOS_StdioReadline(FILE *in, FILE *, const char *prompt) noexcept {
     line[0] = '\0';
     for (;;) {
         errno = 0;
-        if (std::fgets(line + size, static_cast<int>(capacity - size), in) == nullptr) {
-            if (std::ferror(in) && errno == EINTR) {
+        const bool interrupted = !wait_for_input(in);
+        if (interrupted ||
+            std::fgets(line + size, static_cast<int>(capacity - size), in) == nullptr) {
+            if (interrupted || (std::ferror(in) && errno == EINTR)) {
                 std::clearerr(in);
-                if (PyOS_InterruptOccurred()) {
+                if (interrupted || PyOS_InterruptOccurred()) {
+                    std::fputs("\n", stderr);  // python3's line break before KeyboardInterrupt
                     PyMem_RawFree(line);
                     return nullptr;
                 }
