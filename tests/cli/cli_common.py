@@ -37,3 +37,14 @@ def run_case(executable, case, extra_env=None):
         stdout = normalize(result.stdout.decode(errors="replace"), directory)
         stderr = normalize((result.stderr or b"").decode(errors="replace"), directory)
         return stdout, stderr, result.returncode
+
+
+def generate_or_check(usage, generate, check):
+    """The command line of terminal.py and fatal.py: `generate` or `check PROGRAM [NAME...]`."""
+    import sys
+    if sys.argv[1:2] == ["generate"]:
+        generate()
+    elif sys.argv[1:2] == ["check"] and len(sys.argv) >= 3:
+        check(sys.argv[2], set(sys.argv[3:]))
+    else:
+        sys.exit(usage)

@@ -7,12 +7,13 @@ thread, tracemalloc for the allocation), in expected_fatal/.
     python3 fatal.py generate
     python3 fatal.py check HOST [NAME...]
 """
-import io
 import json
 import pathlib
-import re
 import subprocess
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import cli_common  # noqa: E402
 
 HERE = pathlib.Path(__file__).parent
 EXPECTED = HERE / "expected_fatal"
@@ -89,22 +90,23 @@ def report_of(host, mode, script):
     err = result.stderr.decode(errors="replace")
     lines = err.splitlines()
     out = {"returncode": result.returncode}
-    if "Current thread" in err:
-        start = next(i for i, line in enumerate(lines) if line.startswith("Current thread"))
+
+    def frames_after(heading):
+        """The indented lines that follow the first line starting with `heading`."""
+        start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
+        if start is None:
+            return None
         frames = []
         for line in lines[start + 1:]:
             if not line.startswith("  "):
                 break
             frames.append(line)
-        out["thread"] = frames
-    if "Memory block allocated at" in err:
-        start = lines.index("Memory block allocated at (most recent call first):")
-        frames = []
-        for line in lines[start + 1:]:
-            if not line.startswith("  "):
-                break
-            frames.append(line)
-        out["allocated"] = frames
+        return frames
+
+    for key, heading in (("thread", "Current thread"), ("allocated", "Memory block allocated at")):
+        frames = frames_after(heading)
+        if frames is not None:
+            out[key] = frames
     out["fatal_line"] = next((line for line in lines if line.startswith("Fatal Python error")), None)
     return out, err
 
@@ -150,9 +152,4 @@ def check(host, names):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["generate"]:
-        generate()
-    elif sys.argv[1:2] == ["check"] and len(sys.argv) >= 3:
-        check(sys.argv[2], set(sys.argv[3:]))
-    else:
-        sys.exit(__doc__)
+    cli_common.generate_or_check(__doc__, generate, check)

@@ -11,13 +11,15 @@ import json
 import os
 import pathlib
 import pty
-import re
 import select
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import cli_common  # noqa: E402
 
 HERE = pathlib.Path(__file__).parent
 EXPECTED = HERE / "expected_terminal"
@@ -242,9 +244,4 @@ def check(executable, names):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["generate"]:
-        generate()
-    elif sys.argv[1:2] == ["check"] and len(sys.argv) >= 3:
-        check(sys.argv[2], set(sys.argv[3:]))
-    else:
-        sys.exit(__doc__)
+    cli_common.generate_or_check(__doc__, generate, check)
