@@ -67,9 +67,10 @@ static const char kHelpEnvironment[] =
     "                  to specifying -O (an integer: that many -O)\n"
     "PYTHONUNBUFFERED: if this variable is set to a non-empty string, it is equivalent\n"
     "                  to specifying -u\n"
-    "PYTHONHASHSEED  : \"random\" or an integer in range [0; 4294967295]; minipy\n"
-    "                  checks it and hashes str and bytes with seed 0 (as\n"
-    "                  PYTHONHASHSEED=0 does) whatever its value\n"
+    "PYTHONHASHSEED  : if this variable is set to 'random', a random value is used\n"
+    "                  to seed the hashes of str and bytes objects. It can also be set\n"
+    "                  to an integer in the range [0,4294967295] to get hash values\n"
+    "                  with a predictable seed (unset, minipy uses seed 0)\n"
     "PYTHONMALLOC    : the memory allocators: default, debug, pymalloc,\n"
     "                  pymalloc_debug, malloc or malloc_debug\n"
     "PYTHONMALLOCSTATS: if set to a non-empty string, print pymalloc's statistics\n"
@@ -123,9 +124,11 @@ static void apply_environment(cli_options *options) {
     environment_flag(options, "PYTHONINSPECT", &options->inspect);
     environment_flag(options, "PYTHONOPTIMIZE", &options->optimize);
     environment_flag(options, "PYTHONUNBUFFERED", &options->unbuffered);
-    /* PYTHONHASHSEED: checked as python3 checks it (minipy's hashes are seed 0's). */
+    /* PYTHONHASHSEED: checked as python3 checks it. Unset, minipy hashes with seed 0. */
     const char *seed = environment(options, "PYTHONHASHSEED");
-    if (seed != NULL && strcmp(seed, "random") != 0) {
+    if (seed != NULL && strcmp(seed, "random") == 0) {
+        options->hash_seed_given = 2;
+    } else if (seed != NULL) {
         char *end = NULL;
         errno = 0;
         const unsigned long value = strtoul(seed, &end, 10);
@@ -133,6 +136,8 @@ static void apply_environment(cli_options *options) {
             fatal_config_error("config_init_hash_seed",
                                "PYTHONHASHSEED must be \"random\" or an integer in range "
                                "[0; 4294967295]");
+        options->hash_seed_given = 1;
+        options->hash_seed = value;
     }
     const char *frames = environment(options, "PYTHONTRACEMALLOC");
     if (frames != NULL) {

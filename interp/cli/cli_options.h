@@ -20,6 +20,8 @@ typedef struct {
     int ignore_environment; /* -E, -I */
     int isolated;           /* -I */
     int optimize;           /* -O count, or PYTHONOPTIMIZE */
+    int hash_seed_given;    /* PYTHONHASHSEED set: 1 with a number (hash_seed), 2 "random" */
+    unsigned long hash_seed;
     /* -X options */
     int dev_mode;          /* -X dev: the debug hooks unless an allocator was named */
     int show_refcount;     /* -X showrefcount */

@@ -49,6 +49,11 @@ static int exit_by_sigint(void) {
 }
 
 static void start_runtime(void) {
+    if (g_options.hash_seed_given &&
+        minipy_set_hash_seed(g_options.hash_seed_given == 1, g_options.hash_seed) < 0) {
+        fprintf(stderr, "minipy: PYTHONHASHSEED: no random bytes from the system\n");
+        exit(1);
+    }
     PyConfig config;
     if (g_options.ignore_environment)
         PyConfig_InitIsolatedConfig(&config);

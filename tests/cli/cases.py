@@ -33,6 +33,9 @@ def case(name, args, stdin=None, env=None, files=None, merged=False, derive=None
 
 
 HELLO = {"hello.py": "print('hello')\n"}
+# str and bytes hashes and a set's order under a seed.
+HASHES = ("print(hash('abc'), hash(b'xyz'), hash('\\u20ac' * 3))\n"
+          "print(list(set(['apple', 'pear', 'plum', 'fig', 'kiwi', 'lime', 'date'])))")
 
 CASES = [
     # --- usage errors: python3's messages, exit status 2 --------------------------------
@@ -101,8 +104,11 @@ CASES = [
          env={"PYTHONTRACEMALLOC": "x", "PYTHONMALLOC": "bogus"}),
     case("E_ignores_PYTHONMALLOC", ["-E", "-c", "print('ok')"], env={"PYTHONMALLOC": "bogus"}),
     case("PYTHONMALLOC_malloc", ["-c", "print('malloc')"], env={"PYTHONMALLOC": "malloc"}),
-    case("PYTHONHASHSEED_number", ["-c", "print('seeded')"], env={"PYTHONHASHSEED": "123"}),
+    case("PYTHONHASHSEED_number", ["-c", HASHES], env={"PYTHONHASHSEED": "123"}),
+    case("PYTHONHASHSEED_large", ["-c", HASHES], env={"PYTHONHASHSEED": "4294967295"}),
+    case("PYTHONHASHSEED_zero", ["-c", HASHES], env={"PYTHONHASHSEED": "0"}),
     case("PYTHONHASHSEED_random", ["-c", "print('random')"], env={"PYTHONHASHSEED": "random"}),
+    case("E_ignores_PYTHONHASHSEED", ["-E", "-c", "print('ok')"], env={"PYTHONHASHSEED": "abc"}),
     case("PYTHONHASHSEED_bad", ["-c", "pass"], env={"PYTHONHASHSEED": "abc"}),
     case("PYTHONHASHSEED_too_big", ["-c", "pass"], env={"PYTHONHASHSEED": "4294967296"}),
     # --- -i and the prompt without a terminal (prompts on stderr) ----------------------------

@@ -144,6 +144,16 @@ def check_allocstats(minipy, version):
     expect(status == 3 and "\narenas of " in err, "after SystemExit", err)
 
 
+def check_hash_seed_random(minipy, version):
+    # A random key each run (two equal 64-bit hashes by chance: 2**-64), seed 0's when unset.
+    runs = [run(minipy, ["-c", "print(hash('abc'))"], env={"PYTHONHASHSEED": "random"})[0]
+            for _ in range(2)]
+    expect(runs[0] != runs[1], "PYTHONHASHSEED=random: a new key each run", "".join(runs))
+    unset, _, _ = run(minipy, ["-c", "print(hash('abc'))"])
+    zero, _, _ = run(minipy, ["-c", "print(hash('abc'))"], env={"PYTHONHASHSEED": "0"})
+    expect(unset == zero, "unset: seed 0", unset + zero)
+
+
 def check_showrefcount(minipy, version):
     out, err, status = run(minipy, ["-X", "showrefcount", "-c", "print('x')"])
     expect(status == 0 and out == "x\n" and re.fullmatch(r"\[\d+ blocks\]\n", err),
