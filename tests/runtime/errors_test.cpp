@@ -1,8 +1,10 @@
 // The exception state (issue 5, point 3): one current exception per thread, set, fetched,
 // restored, matched and cleared as CPython's C API does it; PyErr_NoMemory without memory.
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "minipy/Python.h"
 #include "runtime/object_ref.hpp"
@@ -119,23 +121,46 @@ BOOST_AUTO_TEST_CASE(matching_a_tuple_of_types) {
     Py_DECREF(tuple);
 }
 
-BOOST_AUTO_TEST_CASE(no_memory_allocates_nothing_and_reuses_one_instance) {
+// PyErr_NoMemory raises a fresh MemoryError from a free list of 16 filled at start-up, as
+// CPython 3.11 does, so no traceback or context of an earlier raise comes with it; with all 16
+// in use it falls back to one static instance. It never allocates.
+BOOST_AUTO_TEST_CASE(no_memory_allocates_nothing_and_raises_fresh_instances) {
     RuntimeScope runtime;
-    PyObject *first;
+    constexpr int kFreeList = 16;
+    std::vector<PyObject *> raised;
     {
         CountingHook mem(PYMEM_DOMAIN_MEM), obj(PYMEM_DOMAIN_OBJ), raw(PYMEM_DOMAIN_RAW);
-        BOOST_TEST(PyErr_NoMemory() == nullptr);
-        first = PyErr_GetRaisedException();
-        BOOST_TEST(PyErr_NoMemory() == nullptr);
+        for (int i = 0; i < kFreeList + 2; ++i) {
+            BOOST_TEST(PyErr_NoMemory() == nullptr);
+            raised.push_back(PyErr_GetRaisedException());
+        }
         BOOST_TEST(mem.allocations() + obj.allocations() + raw.allocations() == 0u);
     }
-    PyObject *second = PyErr_GetRaisedException();
-    BOOST_TEST(first == second);
-    BOOST_TEST(Py_TYPE(first) == reinterpret_cast<PyTypeObject *>(PyExc_MemoryError));
-    BOOST_TEST(PyObject_GC_IsTracked(first) == 0);
-    BOOST_TEST(text_of(first) == "");
-    Py_DECREF(first);
-    Py_DECREF(second);
+    const std::set<PyObject *> distinct(raised.begin(), raised.begin() + kFreeList);
+    BOOST_TEST(distinct.size() == static_cast<std::size_t>(kFreeList));
+    // The list is empty: the last two are the static instance, shared and untracked.
+    BOOST_TEST(raised[kFreeList] == raised[kFreeList + 1]);
+    BOOST_TEST(distinct.count(raised[kFreeList]) == 0u);
+    BOOST_TEST(PyObject_GC_IsTracked(raised[kFreeList]) == 0);
+    for (int i = 0; i < kFreeList; ++i) {
+        BOOST_TEST(Py_TYPE(raised[i]) == reinterpret_cast<PyTypeObject *>(PyExc_MemoryError));
+        BOOST_TEST(PyObject_GC_IsTracked(raised[i]) == 1);
+        BOOST_TEST(text_of(raised[i]) == "");
+    }
+    // A traceback set on one instance does not come back with the next raise.
+    PyObject *traceback_stand_in = PyList_New(0);
+    BOOST_TEST(PyException_GetTraceback(raised[0]) == nullptr);
+    reinterpret_cast<PyBaseExceptionObject *>(raised[0])->traceback = traceback_stand_in;
+    for (PyObject *exc : raised) Py_DECREF(exc);  // back into the free list
+    BOOST_TEST(PyErr_NoMemory() == nullptr);
+    PyObject *again = PyErr_GetRaisedException();
+    BOOST_TEST(distinct.count(again) == 1u);
+    BOOST_TEST(reinterpret_cast<PyBaseExceptionObject *>(again)->traceback == nullptr);
+    Py_DECREF(again);
+    // MemoryError() from Python takes from the same list.
+    PyObject *made = PyObject_CallNoArgs(PyExc_MemoryError);
+    BOOST_TEST(distinct.count(made) == 1u);
+    Py_XDECREF(made);
 }
 
 BOOST_AUTO_TEST_CASE(set_object_with_a_non_exception_type_is_a_system_error) {

@@ -68,8 +68,9 @@ BOOST_FIXTURE_TEST_CASE(format_methods_check_their_argument, TypesFixture) {
     const auto error_of = [](const O &value) {
         return O(outcome(value.attr("__format__")(1)).c_str());
     };
-    MINIPY_CASE("format_spec_not_str",
-                outcome(O::tuple({error_of(O(5)), error_of(O(1.5)), error_of(O("a"))})));
+    BOOST_TEST(
+        python3_says("format_spec_not_str",
+                     outcome(O::tuple({error_of(O(5)), error_of(O(1.5)), error_of(O("a"))}))));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -336,17 +336,21 @@ inline const std::map<std::string, std::string> &expected_cases() {
     return kCases;
 }
 
-// Checks one case against python3's answer.
-#define MINIPY_CASE(name, expression)                                                           \
-    do {                                                                                        \
-        const auto &cases_ = ::minipy::test::types::expected_cases();                           \
-        const auto found_ = cases_.find((name));                                                \
-        BOOST_REQUIRE_MESSAGE(found_ != cases_.end(), "no expected value for case " << (name)); \
-        const std::string got_ = (expression);                                                  \
-        BOOST_CHECK_MESSAGE(got_ == found_->second, "case " << (name) << ": got [" << got_      \
-                                                            << "], python3 [" << found_->second \
-                                                            << "]");                            \
-    } while (0)
+// Whether `got` is what python3 printed for case `name` (types_gen.py); on a mismatch, or
+// when the data has no such case, the result carries the message BOOST_TEST prints:
+// BOOST_TEST(python3_says("case", outcome(...))).
+inline boost::test_tools::predicate_result python3_says(const std::string &name,
+                                                        const std::string &got) {
+    const auto &cases = expected_cases();
+    const auto found = cases.find(name);
+    boost::test_tools::predicate_result result(found != cases.end() && got == found->second);
+    if (found == cases.end())
+        result.message() << "no expected value for case " << name;
+    else if (!result)
+        result.message() << "case " << name << ": got [" << got << "], python3 [" << found->second
+                         << "]";
+    return result;
+}
 
 // The globals of the "running frame": a script's, where __name__ is '__main__'.
 inline PyObject *g_main_globals = nullptr;

@@ -72,29 +72,33 @@ BOOST_FIXTURE_TEST_CASE(binary_operators_and_the_reflected_operand, TypesFixture
                      })}});
     O PlainSub = cls("PlainSub", {Num.get()}, {});
     O A = cls("A", {}, {});
-    MINIPY_CASE("add_left", outcome(binary(PyNumber_Add, Num(), O(1))));
-    MINIPY_CASE("add_right", outcome(binary(PyNumber_Add, O(1), Num())));
-    MINIPY_CASE("add_same_type", outcome(binary(PyNumber_Add, Num(), Num())));
-    MINIPY_CASE("add_subclass_reflected_first", outcome(binary(PyNumber_Add, Num(), SubNum())));
-    MINIPY_CASE("add_subclass_not_overriding", outcome(binary(PyNumber_Add, Num(), PlainSub())));
-    MINIPY_CASE("add_subclass_left", outcome(binary(PyNumber_Add, SubNum(), Num())));
-    MINIPY_CASE("add_through_wrapper", outcome(Num.attr("__add__")(Num(), 2)));
+    BOOST_TEST(python3_says("add_left", outcome(binary(PyNumber_Add, Num(), O(1)))));
+    BOOST_TEST(python3_says("add_right", outcome(binary(PyNumber_Add, O(1), Num()))));
+    BOOST_TEST(python3_says("add_same_type", outcome(binary(PyNumber_Add, Num(), Num()))));
+    BOOST_TEST(python3_says("add_subclass_reflected_first",
+                            outcome(binary(PyNumber_Add, Num(), SubNum()))));
+    BOOST_TEST(python3_says("add_subclass_not_overriding",
+                            outcome(binary(PyNumber_Add, Num(), PlainSub()))));
+    BOOST_TEST(python3_says("add_subclass_left", outcome(binary(PyNumber_Add, SubNum(), Num()))));
+    BOOST_TEST(python3_says("add_through_wrapper", outcome(Num.attr("__add__")(Num(), 2))));
     const auto not_implemented = [](const Args &, PyObject *) {
         return O::borrow(Py_NotImplemented);
     };
     O Refuses = cls("Refuses", {},
                     {{"__add__", def("Refuses.__add__", not_implemented)},
                      {"__radd__", def("Refuses.__radd__", not_implemented)}});
-    MINIPY_CASE("add_not_implemented", outcome(binary(PyNumber_Add, Refuses(), Refuses())));
-    MINIPY_CASE("add_missing", outcome(binary(PyNumber_Add, A(), O(1))));
-    MINIPY_CASE("add_missing_right", outcome(binary(PyNumber_Add, O(1), A())));
+    BOOST_TEST(
+        python3_says("add_not_implemented", outcome(binary(PyNumber_Add, Refuses(), Refuses()))));
+    BOOST_TEST(python3_says("add_missing", outcome(binary(PyNumber_Add, A(), O(1)))));
+    BOOST_TEST(python3_says("add_missing_right", outcome(binary(PyNumber_Add, O(1), A()))));
     O InPlace =
         cls("InPlace", {}, {{"__iadd__", def("InPlace.__iadd__", [](const Args &a, PyObject *) {
                                  return O::tuple({"InPlace.iadd", tname(a[1])});
                              })}});
-    MINIPY_CASE("iadd_used", outcome(binary(PyNumber_InPlaceAdd, InPlace(), O(1))));
-    MINIPY_CASE("iadd_falls_back_to_add", outcome(binary(PyNumber_InPlaceAdd, Num(), O(1))));
-    MINIPY_CASE("iadd_missing", outcome(binary(PyNumber_InPlaceAdd, A(), O(1))));
+    BOOST_TEST(python3_says("iadd_used", outcome(binary(PyNumber_InPlaceAdd, InPlace(), O(1)))));
+    BOOST_TEST(
+        python3_says("iadd_falls_back_to_add", outcome(binary(PyNumber_InPlaceAdd, Num(), O(1)))));
+    BOOST_TEST(python3_says("iadd_missing", outcome(binary(PyNumber_InPlaceAdd, A(), O(1)))));
 }
 
 BOOST_FIXTURE_TEST_CASE(unary_and_other_number_slots, TypesFixture) {
@@ -122,17 +126,20 @@ BOOST_FIXTURE_TEST_CASE(unary_and_other_number_slots, TypesFixture) {
                    {"__matmul__", def("Unary.__matmul__", [](const Args &a, PyObject *) {
                         return O::tuple({"matmul", tname(a[1])});
                     })}});
-    MINIPY_CASE(
+    BOOST_TEST(python3_says(
         "unary_slots",
         outcome(O::tuple({unary(PyNumber_Negative, Unary()), unary(PyNumber_Positive, Unary()),
-                          unary(PyNumber_Absolute, Unary()), unary(PyNumber_Invert, Unary())})));
-    MINIPY_CASE("pow_two", outcome(O(PyNumber_Power(Unary().get(), O(2).get(), Py_None))));
-    MINIPY_CASE("pow_three_args",
-                outcome(O(PyNumber_Power(Unary().get(), O(2).get(), O(3).get()))));
-    MINIPY_CASE("rpow", outcome(O(PyNumber_Power(O(2).get(), Unary().get(), Py_None))));
-    MINIPY_CASE("divmod_slot", outcome(binary(PyNumber_Divmod, Unary(), O(1))));
-    MINIPY_CASE("matmul_slot", outcome(binary(PyNumber_MatrixMultiply, Unary(), O(1))));
-    MINIPY_CASE("neg_missing", outcome(unary(PyNumber_Negative, cls("A", {}, {})())));
+                          unary(PyNumber_Absolute, Unary()), unary(PyNumber_Invert, Unary())}))));
+    BOOST_TEST(
+        python3_says("pow_two", outcome(O(PyNumber_Power(Unary().get(), O(2).get(), Py_None)))));
+    BOOST_TEST(python3_says("pow_three_args",
+                            outcome(O(PyNumber_Power(Unary().get(), O(2).get(), O(3).get())))));
+    BOOST_TEST(
+        python3_says("rpow", outcome(O(PyNumber_Power(O(2).get(), Unary().get(), Py_None)))));
+    BOOST_TEST(python3_says("divmod_slot", outcome(binary(PyNumber_Divmod, Unary(), O(1)))));
+    BOOST_TEST(
+        python3_says("matmul_slot", outcome(binary(PyNumber_MatrixMultiply, Unary(), O(1)))));
+    BOOST_TEST(python3_says("neg_missing", outcome(unary(PyNumber_Negative, cls("A", {}, {})()))));
     O Index =
         cls("Index", {},
             {{"__index__", def("Index.__index__", [](const Args &, PyObject *) { return O(1); })}});
@@ -145,10 +152,12 @@ BOOST_FIXTURE_TEST_CASE(unary_and_other_number_slots, TypesFixture) {
              {"__float__",
               def("Conversions.__float__", [](const Args &, PyObject *) { return O(2.5); })}});
     O range5(PyObject_CallOneArg(reinterpret_cast<PyObject *>(&PyRange_Type), O(5).get()));
-    MINIPY_CASE("index_slot", outcome(O::tuple({O::list({10, 20, 30})[Index()], range5[Index()]})));
-    MINIPY_CASE("index_not_int", outcome(O::list({1})[BadIndex()]));
-    MINIPY_CASE("int_float_slots", outcome(O::tuple({unary(PyNumber_Long, Conversions()),
-                                                     unary(PyNumber_Float, Conversions())})));
+    BOOST_TEST(python3_says("index_slot",
+                            outcome(O::tuple({O::list({10, 20, 30})[Index()], range5[Index()]}))));
+    BOOST_TEST(python3_says("index_not_int", outcome(O::list({1})[BadIndex()])));
+    BOOST_TEST(
+        python3_says("int_float_slots", outcome(O::tuple({unary(PyNumber_Long, Conversions()),
+                                                          unary(PyNumber_Float, Conversions())}))));
 }
 
 BOOST_FIXTURE_TEST_CASE(comparisons_and_hashing, TypesFixture) {
@@ -164,30 +173,31 @@ BOOST_FIXTURE_TEST_CASE(comparisons_and_hashing, TypesFixture) {
     O Refuses = cls("Refuses", {},
                     {{"__add__", def("Refuses.__add__", not_implemented)},
                      {"__radd__", def("Refuses.__radd__", not_implemented)}});
-    MINIPY_CASE("eq_left", outcome(compare(Eq(), O(1), Py_EQ)));
-    MINIPY_CASE("eq_right", outcome(compare(O(1), Eq(), Py_EQ)));
-    MINIPY_CASE("ne_from_eq", outcome(compare(Eq(), O(1), Py_NE)));
-    MINIPY_CASE("lt_left", outcome(compare(Lt(), O(1), Py_LT)));
-    MINIPY_CASE("gt_reflected", outcome(compare(O(1), Lt(), Py_GT)));
-    MINIPY_CASE("le_unsupported", outcome(compare(Lt(), Lt(), Py_LE)));
+    BOOST_TEST(python3_says("eq_left", outcome(compare(Eq(), O(1), Py_EQ))));
+    BOOST_TEST(python3_says("eq_right", outcome(compare(O(1), Eq(), Py_EQ))));
+    BOOST_TEST(python3_says("ne_from_eq", outcome(compare(Eq(), O(1), Py_NE))));
+    BOOST_TEST(python3_says("lt_left", outcome(compare(Lt(), O(1), Py_LT))));
+    BOOST_TEST(python3_says("gt_reflected", outcome(compare(O(1), Lt(), Py_GT))));
+    BOOST_TEST(python3_says("le_unsupported", outcome(compare(Lt(), Lt(), Py_LE))));
     O r = Refuses();
-    MINIPY_CASE("eq_identity_fallback",
-                outcome(O::tuple({compare(r, r, Py_EQ), compare(r, Refuses(), Py_EQ)})));
-    MINIPY_CASE("eq_makes_unhashable", outcome(hash_of(Eq())));
-    MINIPY_CASE("eq_sets_hash_none", outcome(Eq.attr("__dict__")["__hash__"]));
+    BOOST_TEST(
+        python3_says("eq_identity_fallback",
+                     outcome(O::tuple({compare(r, r, Py_EQ), compare(r, Refuses(), Py_EQ)}))));
+    BOOST_TEST(python3_says("eq_makes_unhashable", outcome(hash_of(Eq()))));
+    BOOST_TEST(python3_says("eq_sets_hash_none", outcome(Eq.attr("__dict__")["__hash__"])));
     O Hash = cls(
         "Hash", {},
         {{"__init__",
           def("Hash.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
          {"__hash__",
           def("Hash.__hash__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
-    MINIPY_CASE("hash_small", outcome(hash_of(Hash(12345))));
-    MINIPY_CASE("hash_minus_one", outcome(hash_of(Hash(-1))));
+    BOOST_TEST(python3_says("hash_small", outcome(hash_of(Hash(12345)))));
+    BOOST_TEST(python3_says("hash_minus_one", outcome(hash_of(Hash(-1)))));
     O big(PyLong_FromString("1180591620717411303424", nullptr, 10));  // 2**70
-    MINIPY_CASE("hash_big", outcome(hash_of(Hash(big))));
-    MINIPY_CASE("hash_not_int", outcome(hash_of(Hash("x"))));
+    BOOST_TEST(python3_says("hash_big", outcome(hash_of(Hash(big)))));
+    BOOST_TEST(python3_says("hash_not_int", outcome(hash_of(Hash("x")))));
     O HashNone = cls("HashNone", {}, {{"__hash__", Py_NewRef(Py_None)}});
-    MINIPY_CASE("hash_none", outcome(hash_of(HashNone())));
+    BOOST_TEST(python3_says("hash_none", outcome(hash_of(HashNone()))));
 }
 
 BOOST_FIXTURE_TEST_CASE(text_length_and_truth, TypesFixture) {
@@ -196,34 +206,33 @@ BOOST_FIXTURE_TEST_CASE(text_length_and_truth, TypesFixture) {
     O BadRepr = cls(
         "BadRepr", {},
         {{"__repr__", def("BadRepr.__repr__", [](const Args &, PyObject *) { return O(42); })}});
-    MINIPY_CASE("repr_slot",
-                outcome(O::tuple({O(PyObject_Repr(Text().get())), O(PyObject_Str(Text().get()))})));
-    MINIPY_CASE("str_slot", outcome(O(PyObject_Str(StrOnly().get()))));
-    MINIPY_CASE("repr_default_with_str", outcome(O(PyObject_Repr(StrOnly().get()))));
-    MINIPY_CASE("repr_not_str", outcome(O(PyObject_Repr(BadRepr().get()))));
+    BOOST_TEST(python3_says("repr_slot", outcome(O::tuple({O(PyObject_Repr(Text().get())),
+                                                           O(PyObject_Str(Text().get()))}))));
+    BOOST_TEST(python3_says("str_slot", outcome(O(PyObject_Str(StrOnly().get())))));
+    BOOST_TEST(python3_says("repr_default_with_str", outcome(O(PyObject_Repr(StrOnly().get())))));
+    BOOST_TEST(python3_says("repr_not_str", outcome(O(PyObject_Repr(BadRepr().get())))));
     O Sized =
         cls("Sized", {},
             {{"__init__",
               def("Sized.__init__", [](const Args &a, PyObject *) { return a[0].set("n", a[1]); })},
              {"__len__",
               def("Sized.__len__", [](const Args &a, PyObject *) { return a[0].attr("n"); })}});
-    MINIPY_CASE("len_slot",
-                outcome(O::tuple({len_of(Sized(3)), truth(Sized(0)), truth(Sized(2))})));
-    MINIPY_CASE("len_negative", outcome(len_of(Sized(-1))));
-    MINIPY_CASE("len_not_int", outcome(len_of(Sized("a"))));
+    BOOST_TEST(python3_says(
+        "len_slot", outcome(O::tuple({len_of(Sized(3)), truth(Sized(0)), truth(Sized(2))}))));
+    BOOST_TEST(python3_says("len_negative", outcome(len_of(Sized(-1)))));
+    BOOST_TEST(python3_says("len_not_int", outcome(len_of(Sized("a")))));
     O big(PyLong_FromString("1180591620717411303424", nullptr, 10));
-    MINIPY_CASE("len_too_big", outcome(len_of(Sized(big))));
+    BOOST_TEST(python3_says("len_too_big", outcome(len_of(Sized(big)))));
     O Truth = cls(
         "Truth", {},
         {{"__init__",
           def("Truth.__init__", [](const Args &a, PyObject *) { return a[0].set("value", a[1]); })},
          {"__bool__",
           def("Truth.__bool__", [](const Args &a, PyObject *) { return a[0].attr("value"); })}});
-    MINIPY_CASE(
-        "bool_slot",
-        outcome(O::tuple({truth(Truth(O::boolean(true))), truth(Truth(O::boolean(false)))})));
-    MINIPY_CASE("bool_not_bool", outcome(truth(Truth(1))));
-    MINIPY_CASE("bool_default", outcome(truth(cls("A", {}, {})())));
+    BOOST_TEST(python3_says("bool_slot", outcome(O::tuple({truth(Truth(O::boolean(true))),
+                                                           truth(Truth(O::boolean(false)))}))));
+    BOOST_TEST(python3_says("bool_not_bool", outcome(truth(Truth(1)))));
+    BOOST_TEST(python3_says("bool_default", outcome(truth(cls("A", {}, {})()))));
 }
 
 BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
@@ -245,12 +254,13 @@ BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
     PyList_Append(out.get(), b.attr("last").get());
     PyObject_DelItem(b.get(), O(4).get());
     PyList_Append(out.get(), b.attr("last").get());
-    MINIPY_CASE("item_slots", outcome(out));
+    BOOST_TEST(python3_says("item_slots", outcome(out)));
     O A = cls("A", {}, {});
-    MINIPY_CASE("item_missing_get", outcome(A()[1]));
-    MINIPY_CASE("item_missing_set_error",
-                outcome(status(PyObject_SetItem(A().get(), O(1).get(), O(2).get()))));
-    MINIPY_CASE("item_missing_del_error", outcome(status(PyObject_DelItem(A().get(), O(1).get()))));
+    BOOST_TEST(python3_says("item_missing_get", outcome(A()[1])));
+    BOOST_TEST(python3_says("item_missing_set_error",
+                            outcome(status(PyObject_SetItem(A().get(), O(1).get(), O(2).get())))));
+    BOOST_TEST(python3_says("item_missing_del_error",
+                            outcome(status(PyObject_DelItem(A().get(), O(1).get())))));
 
     O Has = cls("Has", {}, {{"__contains__", def("Has.__contains__", [](const Args &a, PyObject *) {
                                  return O(PyObject_RichCompare(a[1].get(), O(2).get(), Py_EQ));
@@ -275,16 +285,19 @@ BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
                              return O(PyObject_GetIter(O::list({1}).get()));
                          })}});
     O NoIter = cls("NoIter", {}, {{"__iter__", Py_NewRef(Py_None)}});
-    MINIPY_CASE("contains_slot", outcome(O::tuple({contains(Has(), O(2)), contains(Has(), O(3))})));
-    MINIPY_CASE("contains_by_iteration",
-                outcome(O::tuple({contains(Iterable(), O(2)), contains(Iterable(), O(5))})));
-    MINIPY_CASE("contains_by_old_sequence",
-                outcome(O::tuple({contains(OldSequence(), O(20)), contains(OldSequence(), O(5))})));
-    MINIPY_CASE("contains_none", outcome(contains(NoContains(), O(1))));
-    MINIPY_CASE("iter_slot", outcome(list_of(Iterable())));
-    MINIPY_CASE("iter_old_sequence", outcome(list_of(OldSequence())));
-    MINIPY_CASE("iter_none", outcome(O(PyObject_GetIter(NoIter().get()))));
-    MINIPY_CASE("iter_missing", outcome(O(PyObject_GetIter(A().get()))));
+    BOOST_TEST(python3_says("contains_slot",
+                            outcome(O::tuple({contains(Has(), O(2)), contains(Has(), O(3))}))));
+    BOOST_TEST(
+        python3_says("contains_by_iteration",
+                     outcome(O::tuple({contains(Iterable(), O(2)), contains(Iterable(), O(5))}))));
+    BOOST_TEST(python3_says(
+        "contains_by_old_sequence",
+        outcome(O::tuple({contains(OldSequence(), O(20)), contains(OldSequence(), O(5))}))));
+    BOOST_TEST(python3_says("contains_none", outcome(contains(NoContains(), O(1)))));
+    BOOST_TEST(python3_says("iter_slot", outcome(list_of(Iterable()))));
+    BOOST_TEST(python3_says("iter_old_sequence", outcome(list_of(OldSequence()))));
+    BOOST_TEST(python3_says("iter_none", outcome(O(PyObject_GetIter(NoIter().get())))));
+    BOOST_TEST(python3_says("iter_missing", outcome(O(PyObject_GetIter(A().get())))));
     O Countdown = cls(
         "Countdown", {},
         {{"__init__",
@@ -302,8 +315,9 @@ BOOST_FIXTURE_TEST_CASE(items_containment_and_iteration, TypesFixture) {
     O NotIterator = cls(
         "NotIterator", {},
         {{"__iter__", def("NotIterator.__iter__", [](const Args &, PyObject *) { return O(5); })}});
-    MINIPY_CASE("next_slot", outcome(list_of(Countdown())));
-    MINIPY_CASE("iter_returns_non_iterator", outcome(O(PyObject_GetIter(NotIterator().get()))));
+    BOOST_TEST(python3_says("next_slot", outcome(list_of(Countdown()))));
+    BOOST_TEST(python3_says("iter_returns_non_iterator",
+                            outcome(O(PyObject_GetIter(NotIterator().get())))));
 }
 
 BOOST_FIXTURE_TEST_CASE(calls_and_attribute_hooks, TypesFixture) {
@@ -313,8 +327,8 @@ BOOST_FIXTURE_TEST_CASE(calls_and_attribute_hooks, TypesFixture) {
                            O items(PyDict_Items(kwargs));
                            return O::tuple({"called", rest, items});
                        })}});
-    MINIPY_CASE("call_slot", outcome(Callable().call({1, 2}, {{"k", 3}})));
-    MINIPY_CASE("call_missing", outcome(cls("A", {}, {})()(1)));
+    BOOST_TEST(python3_says("call_slot", outcome(Callable().call({1, 2}, {{"k", 3}}))));
+    BOOST_TEST(python3_says("call_missing", outcome(cls("A", {}, {})()(1))));
     O Fallback = cls("Fallback", {},
                      {{"x", Py_NewRef(O("class").get())},
                       {"__getattr__", def("Fallback.__getattr__", [](const Args &a, PyObject *) {
@@ -335,16 +349,18 @@ BOOST_FIXTURE_TEST_CASE(calls_and_attribute_hooks, TypesFixture) {
          {"__delattr__", def("Guarded.__delattr__", [object_setattr](const Args &a, PyObject *) {
               return object_setattr(a[0], "last", O::tuple({"del", a[1]}));
           })}});
-    MINIPY_CASE("getattr_hook",
-                outcome(O::tuple({Fallback().attr("x"), Fallback().attr("missing")})));
-    MINIPY_CASE("getattribute_hook",
-                outcome(O::tuple({Intercept().attr("x"), Intercept().attr("__dict__")})));
+    BOOST_TEST(python3_says("getattr_hook",
+                            outcome(O::tuple({Fallback().attr("x"), Fallback().attr("missing")}))));
+    BOOST_TEST(
+        python3_says("getattribute_hook",
+                     outcome(O::tuple({Intercept().attr("x"), Intercept().attr("__dict__")}))));
     O g = Guarded();
     g.set("a", 1);
     O first = g.attr("last");
     g.del("b");
     O has_a = O::boolean(PyDict_GetItemString(g.attr("__dict__").get(), "a") != nullptr);
-    MINIPY_CASE("setattr_delattr_hooks", outcome(O::tuple({first, g.attr("last"), has_a})));
+    BOOST_TEST(
+        python3_says("setattr_delattr_hooks", outcome(O::tuple({first, g.attr("last"), has_a}))));
 }
 
 BOOST_FIXTURE_TEST_CASE(descriptors_written_in_python, TypesFixture) {
@@ -368,15 +384,17 @@ BOOST_FIXTURE_TEST_CASE(descriptors_written_in_python, TypesFixture) {
               return status(PyDict_SetItemString(a[1].attr("__dict__").get(), "deleted", Py_True));
           })}});
     O UsesDesc = cls("UsesDesc", {}, {{"d", Desc().release()}, {"dd", DataDesc().release()}});
-    MINIPY_CASE("descriptor_get", outcome(O::tuple({UsesDesc.attr("d"), UsesDesc().attr("d")})));
+    BOOST_TEST(python3_says("descriptor_get",
+                            outcome(O::tuple({UsesDesc.attr("d"), UsesDesc().attr("d")}))));
     O u = UsesDesc();
     O dict = u.attr("__dict__");
     PyDict_SetItemString(dict.get(), "dd", O("instance").get());
     PyDict_SetItemString(dict.get(), "d", O("instance").get());
     u.set("dd", 5);
     u.del("dd");
-    MINIPY_CASE("data_descriptor_wins",
-                outcome(O::tuple({u.attr("dd"), u.attr("d"), dict["stored"], dict["deleted"]})));
+    BOOST_TEST(python3_says(
+        "data_descriptor_wins",
+        outcome(O::tuple({u.attr("dd"), u.attr("d"), dict["stored"], dict["deleted"]}))));
 }
 
 BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture) {
@@ -395,12 +413,12 @@ BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture
              {"__init__", def("NewKeeps.__init__", [](const Args &a, PyObject *) {
                   return a[0].set("args", O::tuple({a[1], a[2]}));
               })}});
-    MINIPY_CASE("init_returns_value", outcome(InitReturns()));
-    MINIPY_CASE("new_returns_other", outcome(NewOther(1, 2)));
-    MINIPY_CASE("new_and_init", outcome(NewKeeps(1, 2).attr("args")));
-    MINIPY_CASE(
+    BOOST_TEST(python3_says("init_returns_value", outcome(InitReturns())));
+    BOOST_TEST(python3_says("new_returns_other", outcome(NewOther(1, 2))));
+    BOOST_TEST(python3_says("new_and_init", outcome(NewKeeps(1, 2).attr("args"))));
+    BOOST_TEST(python3_says(
         "new_is_staticmethod",
-        outcome(O::type(Py_TYPE(NewKeeps.attr("__dict__")["__new__"].get())).attr("__name__")));
+        outcome(O::type(Py_TYPE(NewKeeps.attr("__dict__")["__new__"].get())).attr("__name__"))));
     O Formatted = cls("Formatted", {},
                       {{"__format__", def("Formatted.__format__", [](const Args &a, PyObject *) {
                             return O(PyUnicode_Concat(O("fmt:").get(), a[1].get()));
@@ -408,13 +426,13 @@ BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture
     O BadFormat = cls("BadFormat", {},
                       {{"__format__", def("BadFormat.__format__",
                                           [](const Args &, PyObject *) { return O(1); })}});
-    MINIPY_CASE("format_slot",
-                outcome(O::tuple({O(PyObject_Format(Formatted().get(), O("x").get())),
-                                  O(PyObject_Format(Formatted().get(), nullptr))})));
-    MINIPY_CASE("format_not_str_result",
-                outcome(O(PyObject_Format(BadFormat().get(), O("").get()))));
-    MINIPY_CASE("format_default",
-                outcome(O(PyObject_Format(cls("A", {}, {})().get(), O("x").get()))));
+    BOOST_TEST(python3_says("format_slot",
+                            outcome(O::tuple({O(PyObject_Format(Formatted().get(), O("x").get())),
+                                              O(PyObject_Format(Formatted().get(), nullptr))}))));
+    BOOST_TEST(python3_says("format_not_str_result",
+                            outcome(O(PyObject_Format(BadFormat().get(), O("").get())))));
+    BOOST_TEST(python3_says("format_default",
+                            outcome(O(PyObject_Format(cls("A", {}, {})().get(), O("x").get())))));
     // `with c as value`: __enter__ comes from the type, never from the instance.
     O Context = cls("Context", {},
                     {{"__enter__", returns("Context.__enter__", "entered")},
@@ -424,8 +442,8 @@ BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture
     O c = Context();
     c.set("__enter__", O(returns("<lambda>", "instance")));
     O enter_name("__enter__");
-    MINIPY_CASE("special_lookup_skips_instance",
-                outcome(O(_PyObject_LookupSpecial(c.get(), enter_name.get()))()));
+    BOOST_TEST(python3_says("special_lookup_skips_instance",
+                            outcome(O(_PyObject_LookupSpecial(c.get(), enter_name.get()))())));
     O Hinted = cls("Hinted", {},
                    {{"__length_hint__",
                      def("Hinted.__length_hint__", [](const Args &, PyObject *) { return O(5); })},
@@ -434,9 +452,9 @@ BOOST_FIXTURE_TEST_CASE(construction_formatting_and_special_lookup, TypesFixture
     h.set("__length_hint__", O(def("<lambda>", [](const Args &, PyObject *) { return O(9); })));
     h.set("__format__", O(returns("<lambda>", "instance format")));
     const Py_ssize_t hint = PyObject_LengthHint(h.get(), -1);
-    MINIPY_CASE("special_methods_ignore_the_instance",
-                outcome(O::tuple({hint < 0 ? O() : O(PyLong_FromSsize_t(hint)),
-                                  O(PyObject_Format(h.get(), O("").get()))})));
+    BOOST_TEST(python3_says("special_methods_ignore_the_instance",
+                            outcome(O::tuple({hint < 0 ? O() : O(PyLong_FromSsize_t(hint)),
+                                              O(PyObject_Format(h.get(), O("").get()))}))));
 }
 
 BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixture) {
@@ -463,7 +481,7 @@ BOOST_FIXTURE_TEST_CASE(assigning_a_special_method_updates_the_slot, TypesFixtur
     T.set("__hash__", O::none());
     BOOST_TEST(!hash_of(U()));
     append_error();
-    MINIPY_CASE("assigning_a_special_method_updates_the_slot", outcome(out));
+    BOOST_TEST(python3_says("assigning_a_special_method_updates_the_slot", outcome(out)));
 }
 
 // _PyObject_GetMethod: the unbound function when nothing shadows it, the attribute otherwise.

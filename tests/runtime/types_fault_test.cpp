@@ -47,6 +47,26 @@ PyType_Slot pair_slots[] = {{Py_tp_members, pair_members},
 PyType_Spec pair_spec = {"faulty.Pair", sizeof(Pair), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
                          pair_slots};
 
+// What the last run of a block that completed computed (outcome() of a tuple of its results),
+// compared with the same program's result under python3 (types_gen.py's fault_* cases).
+std::string completed_outcome;
+
+// repr(results) into completed_outcome; false with the exception set when that fails.
+bool record_completed(const O &results) {
+    O text(PyObject_Repr(results.get()));
+    if (!text) return false;
+    const char *utf8 = PyUnicode_AsUTF8(text.get());
+    if (utf8 == nullptr) return false;
+    completed_outcome = utf8;
+    return true;
+}
+
+// `name in names`: 1, 0, or -1 with the exception set.
+int contains(const O &names, const char *name) {
+    const O key(name);
+    return key ? PySequence_Contains(names.get(), key.get()) : -1;
+}
+
 bool classes_and_instances() {
     O Type = O::type(&PyType_Type);
     O add(returns("Base.__add__", "added"));
@@ -76,12 +96,24 @@ bool classes_and_instances() {
     STEP(d);
     STEP(d.set("a", 1));
     STEP(d.set("b", O::list({1, 2})));
-    STEP(d.attr("b"));
-    STEP(d.attr("p"));
-    STEP(O(PyNumber_Add(d.get(), O(1).get())));
-    STEP(O(PyObject_Repr(d.get())));
-    STEP(O::type(&PySuper_Type)(Derived, d).attr("who")());
-    STEP(O(PyObject_Dir(d.get())));
+    O a = d.attr("a");
+    STEP(a);
+    O b = d.attr("b");
+    STEP(b);
+    O p = d.attr("p");
+    STEP(p);
+    O sum(PyNumber_Add(d.get(), O(1).get()));
+    STEP(sum);
+    O text(PyObject_Repr(d.get()));
+    STEP(text);
+    O who_result = O::type(&PySuper_Type)(Derived, d).attr("who")();
+    STEP(who_result);
+    O names(PyObject_Dir(d.get()));
+    STEP(names);
+    const int has_a = contains(names, "a");
+    const int has_b = contains(names, "b");
+    const int has_who = contains(names, "who");
+    STEP(has_a >= 0 && has_b >= 0 && has_who >= 0);
     O Meta = Type("Meta", O::tuple({Type}), O::dict({}));
     STEP(Meta);
     O WithMeta = Meta("WithMeta", O::tuple({}), O::dict({{"x", 1}}));
@@ -96,8 +128,17 @@ bool classes_and_instances() {
     STEP(l.attr("append")(l));
     O MyStr = O(make_class("MyStr", {reinterpret_cast<PyObject *>(&PyUnicode_Type)}, {}));
     STEP(MyStr);
-    STEP(MyStr("text"));
-    return true;
+    O my_str = MyStr("text");
+    STEP(my_str);
+    O x = WithMeta.attr("x");
+    STEP(x);
+    O meta_name = O::type(Py_TYPE(WithMeta.get())).attr("__name__");
+    STEP(meta_name);
+    O results =
+        O::tuple({a, b, p, sum, text, who_result, O::boolean(has_a == 1), O::boolean(has_b == 1),
+                  O::boolean(has_who == 1), x, meta_name, l, my_str});
+    STEP(results);
+    return record_completed(results);
 }
 
 bool modules_and_specs() {
@@ -105,19 +146,37 @@ bool modules_and_specs() {
     STEP(m);
     STEP(PyModule_AddIntConstant(m.get(), "answer", 42) == 0);
     STEP(PyModule_AddStringConstant(m.get(), "name", "faulty") == 0);
-    STEP(m.attr("me")());
-    STEP(O(PyObject_Repr(m.get())));
+    O answer = m.attr("answer");
+    STEP(answer);
+    O name = m.attr("name");
+    STEP(name);
+    O me = m.attr("me")();
+    STEP(me);
+    O text(PyObject_Repr(m.get()));
+    STEP(text);
+    O doc = m.attr("__doc__");
+    STEP(doc);
     O Pair(PyType_FromSpec(&pair_spec));
     STEP(Pair);
     O p = Pair();
     STEP(p);
     STEP(p.set("first", O::list({})));
     STEP(p.set("number", 7));
-    STEP(p.attr("number"));
+    O first = p.attr("first");
+    STEP(first);
+    O number = p.attr("number");
+    STEP(number);
     O Sub = O(make_class("Sub", {Pair.get()}, {}));
     STEP(Sub);
-    STEP(Sub().set("extra", 1));
-    return true;
+    O sub = Sub();
+    STEP(sub);
+    STEP(sub.set("extra", 1));
+    O extra = sub.attr("extra");
+    STEP(extra);
+    O results = O::tuple({answer, name, O::boolean(me.get() == m.get()), text, doc, Pair, first,
+                          number, Sub, extra});
+    STEP(results);
+    return record_completed(results);
 }
 
 #undef STEP
@@ -144,12 +203,27 @@ std::function<bool()> with_cache_cleared(bool (*block)()) {
 
 BOOST_AUTO_TEST_SUITE(types_fault)
 
+// Every completed run (the clean ones and the last, after the sweep) must have computed what
+// python3 computes for the same program.
+minipy::test::SweepOptions computing(const char *case_name) {
+    minipy::test::SweepOptions options;
+    options.check_complete = [case_name] {
+        BOOST_TEST(python3_says(case_name, completed_outcome));
+        completed_outcome.clear();
+    };
+    return options;
+}
+
 BOOST_FIXTURE_TEST_CASE(making_classes_fails_cleanly, FaultFixture) {
-    sweep_allocation_failures(with_cache_cleared(classes_and_instances));
+    const long runs = sweep_allocation_failures(with_cache_cleared(classes_and_instances),
+                                                computing("fault_classes_and_instances"));
+    BOOST_TEST(runs > 100);  // each allocation of the block refused once: hundreds of runs
 }
 
 BOOST_FIXTURE_TEST_CASE(making_modules_and_spec_types_fails_cleanly, FaultFixture) {
-    sweep_allocation_failures(with_cache_cleared(modules_and_specs));
+    const long runs = sweep_allocation_failures(with_cache_cleared(modules_and_specs),
+                                                computing("fault_modules_and_specs"));
+    BOOST_TEST(runs > 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

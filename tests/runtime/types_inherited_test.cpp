@@ -73,7 +73,7 @@ BOOST_FIXTURE_TEST_CASE(special_methods_in_the_dicts_of_builtin_types, TypesFixt
     };
     for (PyTypeObject *type : types) {
         const std::string name = std::string("dunders_") + _PyType_Name(type);
-        MINIPY_CASE(name.c_str(), outcome(dunders(type)));
+        BOOST_TEST(python3_says(name.c_str(), outcome(dunders(type))));
     }
 }
 
@@ -81,11 +81,11 @@ BOOST_FIXTURE_TEST_CASE(int_str_is_object_str, TypesFixture) {
     O R = cls("R", {reinterpret_cast<PyObject *>(&PyLong_Type)},
               {{"__repr__", returns("R.__repr__", "R!")}});
     O r = R(5);
-    MINIPY_CASE(
+    BOOST_TEST(python3_says(
         "int_str_is_object_str",
         outcome(O::tuple({contains(O::type(&PyLong_Type).attr("__dict__"), "__str__"),
                           O(PyObject_Str(r.get())), O(PyObject_Format(r.get(), O("").get())),
-                          O(PyObject_Str(Py_True)), O(PyObject_Str(O(-7).get()))})));
+                          O(PyObject_Str(Py_True)), O(PyObject_Str(O(-7).get()))}))));
 }
 
 BOOST_FIXTURE_TEST_CASE(base_exception_methods, TypesFixture) {
@@ -96,40 +96,45 @@ BOOST_FIXTURE_TEST_CASE(base_exception_methods, TypesFixture) {
     e.set("x", 1);
     O with_dict = e.attr("__reduce__")();
     O set_y = e.attr("__setstate__")(O::dict({{"y", 2}}));
-    MINIPY_CASE("exception_reduce_setstate",
-                outcome(O::tuple(
-                    {plain, with_dict, set_y, e.attr("y"), e.attr("__setstate__")(O::none())})));
-    MINIPY_CASE("exception_setstate_not_dict", outcome(Exception().attr("__setstate__")(1)));
+    BOOST_TEST(python3_says("exception_reduce_setstate",
+                            outcome(O::tuple({plain, with_dict, set_y, e.attr("y"),
+                                              e.attr("__setstate__")(O::none())}))));
+    BOOST_TEST(
+        python3_says("exception_setstate_not_dict", outcome(Exception().attr("__setstate__")(1))));
     O noted = Exception(1, 2);
     noted.attr("add_note")("x");
     noted.attr("add_note")("y");
-    MINIPY_CASE("exception_add_note",
-                outcome(O::tuple({noted.attr("__notes__"), noted.attr("__dict__")})));
-    MINIPY_CASE("exception_add_note_not_str", outcome(Exception().attr("add_note")(1)));
+    BOOST_TEST(python3_says("exception_add_note",
+                            outcome(O::tuple({noted.attr("__notes__"), noted.attr("__dict__")}))));
+    BOOST_TEST(
+        python3_says("exception_add_note_not_str", outcome(Exception().attr("add_note")(1))));
     O tuple_notes = Exception();
     tuple_notes.set("__notes__", O::tuple({}));
-    MINIPY_CASE("exception_notes_not_a_list", outcome(tuple_notes.attr("add_note")("a")));
+    BOOST_TEST(
+        python3_says("exception_notes_not_a_list", outcome(tuple_notes.attr("add_note")("a"))));
     O plain_exc = Exception();
     O returned = plain_exc.attr("with_traceback")(O::none());
-    MINIPY_CASE("exception_with_traceback",
-                outcome(O::tuple({O::boolean(returned.get() == plain_exc.get()),
-                                  plain_exc.attr("__traceback__")})));
-    MINIPY_CASE("exception_with_traceback_bad", outcome(Exception().attr("with_traceback")(1)));
+    BOOST_TEST(python3_says("exception_with_traceback",
+                            outcome(O::tuple({O::boolean(returned.get() == plain_exc.get()),
+                                              plain_exc.attr("__traceback__")}))));
+    BOOST_TEST(python3_says("exception_with_traceback_bad",
+                            outcome(Exception().attr("with_traceback")(1))));
     O s = Exception();
     O before = s.attr("__suppress_context__");
     s.set("__cause__", O::none());
     O after_cause = s.attr("__suppress_context__");
     s.set("__suppress_context__", O::boolean(false));
-    MINIPY_CASE("exception_suppress_context",
-                outcome(O::tuple(
-                    {before, after_cause, s.attr("__suppress_context__"),
-                     O::borrow(PyExc_BaseException).attr("__dict__")["__suppress_context__"]})));
-    MINIPY_CASE("exception_suppress_context_not_bool",
-                outcome(Exception().set("__suppress_context__", 1)));
+    BOOST_TEST(python3_says(
+        "exception_suppress_context",
+        outcome(
+            O::tuple({before, after_cause, s.attr("__suppress_context__"),
+                      O::borrow(PyExc_BaseException).attr("__dict__")["__suppress_context__"]}))));
+    BOOST_TEST(python3_says("exception_suppress_context_not_bool",
+                            outcome(Exception().set("__suppress_context__", 1))));
     const std::string errors = outcome(Exception.attr("with_traceback")()) + " | " +
                                outcome(Exception().attr("add_note")()) + " | " +
                                outcome(Exception().attr("__reduce__")(1));
-    MINIPY_CASE("exception_method_errors", outcome(O(errors.c_str())));
+    BOOST_TEST(python3_says("exception_method_errors", outcome(O(errors.c_str()))));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

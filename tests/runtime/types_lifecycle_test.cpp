@@ -100,7 +100,7 @@ BOOST_FIXTURE_TEST_CASE(del_runs_once_as_pep_442_says, TypesFixture) {
         O log = O::list({}), saved = O::list({});
         O D = logging_class(log, false, saved);
         { O d = D(); }  // the last reference goes at the end of this scope
-        MINIPY_CASE("del_on_last_reference", outcome(log));
+        BOOST_TEST(python3_says("del_on_last_reference", outcome(log)));
     }
     {
         O log = O::list({}), saved = O::list({});
@@ -112,7 +112,7 @@ BOOST_FIXTURE_TEST_CASE(del_runs_once_as_pep_442_says, TypesFixture) {
         O before(PySequence_List(log.get()));
         minipy_gc_collect_generation(2);
         PyGC_Enable();
-        MINIPY_CASE("del_in_cycle", outcome(O::tuple({before, log})));
+        BOOST_TEST(python3_says("del_in_cycle", outcome(O::tuple({before, log}))));
     }
     {
         O log = O::list({}), saved = O::list({});
@@ -122,7 +122,7 @@ BOOST_FIXTURE_TEST_CASE(del_runs_once_as_pep_442_says, TypesFixture) {
         O first = O::tuple(
             {O(PySequence_List(log.get())), O(PyLong_FromSsize_t(PyList_GET_SIZE(saved.get())))});
         PyList_SetSlice(saved.get(), 0, PyList_GET_SIZE(saved.get()), nullptr);
-        MINIPY_CASE("del_resurrects", outcome(O::tuple({first, log})));
+        BOOST_TEST(python3_says("del_resurrects", outcome(O::tuple({first, log}))));
     }
     {
         O log = O::list({}), saved = O::list({});
@@ -140,7 +140,7 @@ BOOST_FIXTURE_TEST_CASE(del_runs_once_as_pep_442_says, TypesFixture) {
         PyList_SetSlice(saved.get(), 0, PyList_GET_SIZE(saved.get()), nullptr);
         minipy_gc_collect_generation(2);
         PyGC_Enable();
-        MINIPY_CASE("del_resurrects_in_cycle", outcome(O::tuple({alive, log})));
+        BOOST_TEST(python3_says("del_resurrects_in_cycle", outcome(O::tuple({alive, log}))));
     }
 }
 
@@ -177,7 +177,8 @@ BOOST_FIXTURE_TEST_CASE(interpreter_hooks, TypesFixture) {
     PyObject *contents = reinterpret_cast<Cell *>(cell.get())->ref;
     O has_cell =
         O::boolean(PyDict_GetItemString(K.attr("__dict__").get(), "__classcell__") != nullptr);
-    MINIPY_CASE("classcell_filled", outcome(O::tuple({O::boolean(contents == K.get()), has_cell})));
+    BOOST_TEST(python3_says("classcell_filled",
+                            outcome(O::tuple({O::boolean(contents == K.get()), has_cell}))));
     BOOST_TEST(outcome(Type("K", O::tuple({}), O::dict({{"__classcell__", 1}}))) ==
                "TypeError: __classcell__ must be a nonlocal cell, not <class 'int'>");
     minipy_set_classcell_hook(nullptr);
@@ -188,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(interpreter_hooks, TypesFixture) {
     O Base = cls("Base", {}, {{"who", returns("Base.who", "Base.who")}});
     O Derived = cls("Derived", {Base.get()}, {{"who", returns("Derived.who", "Derived.who")}});
     O Super = O::type(&PySuper_Type);
-    MINIPY_CASE("super_no_arguments", outcome(Super()));
+    BOOST_TEST(python3_says("super_no_arguments", outcome(Super())));
     minipy_set_super_hook(super_from_frame);
     O d = Derived();
     g_super_class = reinterpret_cast<PyTypeObject *>(Derived.get());
@@ -215,23 +216,24 @@ BOOST_FIXTURE_TEST_CASE(pickle_helpers_use_copyreg_through_the_import_hook, Type
                "ModuleNotFoundError: No module named 'copyreg'");
     minipy_set_import_hook(import_copyreg);
     const auto tail = [](const O &r) { return r ? O(PyTuple_GetSlice(r.get(), 1, 5)) : O(); };
-    MINIPY_CASE("reduce_ex_protocol_2", outcome(tail(obj.attr("__reduce_ex__")(2))));
+    BOOST_TEST(python3_says("reduce_ex_protocol_2", outcome(tail(obj.attr("__reduce_ex__")(2)))));
     O A = cls("A", {}, {});
     O a = A();
     a.set("x", 1);
-    MINIPY_CASE("reduce_ex_instance", outcome(tail(a.attr("__reduce_ex__")(2))));
+    BOOST_TEST(python3_says("reduce_ex_instance", outcome(tail(a.attr("__reduce_ex__")(2)))));
     O S = cls("S", {}, {{"__slots__", O::tuple({"a", "b"}).release()}});
     O s = S();
     s.set("a", 1);
-    MINIPY_CASE("reduce_ex_slots", outcome(tail(s.attr("__reduce_ex__")(2))));
+    BOOST_TEST(python3_says("reduce_ex_slots", outcome(tail(s.attr("__reduce_ex__")(2)))));
     O MyList = cls("MyList", {reinterpret_cast<PyObject *>(&PyList_Type)}, {});
     O r = MyList(O::list({1, 2})).attr("__reduce_ex__")(2);
-    MINIPY_CASE("reduce_ex_list",
-                outcome(r ? O::tuple({r[1], r[2], O(PySequence_List(r[3].get())), r[4]}) : O()));
+    BOOST_TEST(python3_says(
+        "reduce_ex_list",
+        outcome(r ? O::tuple({r[1], r[2], O(PySequence_List(r[3].get())), r[4]}) : O())));
     O S2 = cls("S", {}, {{"__slots__", O::tuple({"a", "b"}).release()}});
-    MINIPY_CASE(
+    BOOST_TEST(python3_says(
         "slotnames_cached",
-        outcome(O::tuple({S2().attr("__getstate__")(), S2.attr("__dict__")["__slotnames__"]})));
+        outcome(O::tuple({S2().attr("__getstate__")(), S2.attr("__dict__")["__slotnames__"]}))));
     minipy_set_import_hook(nullptr);
 }
 

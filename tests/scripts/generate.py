@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes what CPython 3.11 does with each program of tests/scripts/cases/: <name>.out (its
-stdout), <name>.err (its stderr) and <name>.status (its exit status). Run it with python3
+stdout), <name>.err (its stderr) and <name>.status (its exit status); a program with a
+<name>.in beside it reads that file as its stdin (others read nothing). Run it with python3
 after adding or changing a case; commit what it writes. Each program runs from the cases
 directory under its bare file name, as the CTest runner runs minipy, so tracebacks name the
 same file."""
@@ -18,8 +19,10 @@ def main():
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
     for name in names:
         base = name[:-3]
-        proc = subprocess.run([sys.executable, "-X", "utf8", name], cwd=HERE, env=env,
-                              capture_output=True, timeout=60)
+        stdin_path = os.path.join(HERE, base + ".in")
+        with open(stdin_path, "rb") if os.path.exists(stdin_path) else open(os.devnull, "rb") as stdin:
+            proc = subprocess.run([sys.executable, "-X", "utf8", name], cwd=HERE, env=env,
+                                  stdin=stdin, capture_output=True, timeout=60)
         # Tracebacks name the script by its absolute path: the cases directory is left out
         # (the runner does the same with minipy's), so the files do not depend on the checkout.
         stderr = proc.stderr.replace((HERE + os.sep).encode(), b"")

@@ -1,12 +1,18 @@
 # Runs one program of tests/scripts/cases under minipy and compares its stdout, stderr and
 # exit status with what CPython 3.11 gave (generate.py's files); the runtime's leak check is
-# on, so a leaked object fails the test too. Invoked by CTest:
+# on, so a leaked object fails the test too. <name>.in, when there is one, is the program's
+# stdin (otherwise it reads an empty input). Invoked by CTest:
 #   cmake -DMINIPY=<minipy> -DCASES=<dir> -DNAME=<case> -DALLOCATOR=<name> -P run_script.cmake
 set(ENV{PYTHONMALLOC} ${ALLOCATOR})
 set(ENV{PYTHONHASHSEED} 0)
 set(ENV{MINIPY_LEAK_CHECK} 1)
+set(stdin_file /dev/null)
+if(EXISTS ${CASES}/${NAME}.in)
+    set(stdin_file ${CASES}/${NAME}.in)
+endif()
 execute_process(
     COMMAND ${MINIPY} ${NAME}.py
+    INPUT_FILE ${stdin_file}
     WORKING_DIRECTORY ${CASES}
     OUTPUT_VARIABLE actual_out
     ERROR_VARIABLE actual_err

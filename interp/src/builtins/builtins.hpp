@@ -17,6 +17,8 @@ extern PyTypeObject PyReversed_Type;  // reversed
 namespace minipy::builtins {
 
 extern PyMethodDef builtin_functions[];
+// __build_class__ (builtins_build_class.cpp).
+extern PyMethodDef build_class_def;
 
 // A new dict holding every built-in name; NULL with an exception.
 PyObject *make_builtins_dict() noexcept;

@@ -60,7 +60,15 @@ PyObject *builtin_print(PyObject *, PyObject *const *args, Py_ssize_t nargs,
                      Py_TYPE(end)->tp_name);
         return nullptr;
     }
-    if (file == Py_None) file = nullptr;
+    if (file == nullptr || file == Py_None) {
+        // sys.stdout as it is now: a program may have replaced it (None prints nothing).
+        file = PyDict_GetItemWithError(interp::g_interp.sysdict, interp::g_interp.names.id_stdout);
+        if (file == nullptr) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_RuntimeError, "lost sys.stdout");
+            return nullptr;
+        }
+        if (file == Py_None) Py_RETURN_NONE;
+    }
     FILE *stream = stdout;
     if (file != nullptr && file == interp::g_interp.stderr_object) {
         stream = stderr;
@@ -121,7 +129,7 @@ PyObject *builtin_repr(PyObject *, PyObject *obj) noexcept {
 }
 
 PyObject *builtin_ascii(PyObject *, PyObject *obj) noexcept {
-    return PyObject_Repr(obj);
+    return PyObject_ASCII(obj);
 }
 
 PyObject *builtin_abs(PyObject *, PyObject *obj) noexcept {

@@ -16,15 +16,6 @@ int add_object(PyObject *dict, const char *name, PyObject *object) noexcept {
     return PyDict_SetItemString(dict, name, object);
 }
 
-PyObject *build_class_unsupported(PyObject *, PyObject *const *, Py_ssize_t) noexcept {
-    PyErr_SetString(PyExc_NotImplementedError,
-                    "class statements need the runtime's type system (not merged yet)");
-    return nullptr;
-}
-
-PyMethodDef build_class_def = {"__build_class__", _PyCFunction_CAST(build_class_unsupported),
-                               METH_FASTCALL, nullptr};
-
 }  // namespace
 
 PyObject *make_builtins_dict() noexcept {
@@ -72,6 +63,10 @@ PyObject *make_builtins_dict() noexcept {
         {"map", reinterpret_cast<PyObject *>(&PyMap_Type)},
         {"filter", reinterpret_cast<PyObject *>(&PyFilter_Type)},
         {"reversed", reinterpret_cast<PyObject *>(&PyReversed_Type)},
+        {"super", reinterpret_cast<PyObject *>(&PySuper_Type)},
+        {"property", reinterpret_cast<PyObject *>(&PyProperty_Type)},
+        {"classmethod", reinterpret_cast<PyObject *>(&PyClassMethod_Type)},
+        {"staticmethod", reinterpret_cast<PyObject *>(&PyStaticMethod_Type)},
 #define MINIPY_BUILTIN_EXCEPTION(name) {#name, PyExc_##name},
         MINIPY_BUILTIN_EXCEPTION(BaseException) MINIPY_BUILTIN_EXCEPTION(SystemExit)
             MINIPY_BUILTIN_EXCEPTION(KeyboardInterrupt) MINIPY_BUILTIN_EXCEPTION(

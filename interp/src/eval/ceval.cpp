@@ -344,11 +344,27 @@ dispatch_opcode:
         }
         TARGET(LOAD_ATTR) {
             PyObject *owner = TOP();
-            PyObject *v = PyObject_GetAttr(owner, GETITEM(NAMES(), oparg >> 1));
-            ERROR_IF(v == nullptr);
-            SET_TOP(v);
-            Py_DECREF(owner);
-            if (oparg & 1) PUSH(nullptr);
+            PyObject *name = GETITEM(NAMES(), oparg >> 1);
+            if (oparg & 1) {
+                // The method form: [meth, self] when the type's attribute is a function or
+                // method descriptor the instance does not shadow (no bound method is made),
+                // else [owner.name, NULL].
+                PyObject *meth = nullptr;
+                if (_PyObject_GetMethod(owner, name, &meth) != 0) {
+                    SET_TOP(meth);
+                    PUSH(owner);
+                } else {
+                    ERROR_IF(meth == nullptr);
+                    SET_TOP(meth);
+                    Py_DECREF(owner);
+                    PUSH(nullptr);
+                }
+            } else {
+                PyObject *v = PyObject_GetAttr(owner, name);
+                ERROR_IF(v == nullptr);
+                SET_TOP(v);
+                Py_DECREF(owner);
+            }
             SKIP_CACHE(LOAD_ATTR);
             DISPATCH();
         }

@@ -25,6 +25,11 @@ void leave_frame(ThreadFrames *tf, InterpFrame *frame) noexcept;
 // or NULL for a function-like code object): new reference or NULL.
 PyObject *eval_code(PyCodeObject *code, PyObject *globals, PyObject *locals) noexcept;
 
+// Runs a class body: `func` (the body's function, with the enclosing scope's closure) with
+// no arguments and `locals` as its namespace (_PyEval_Vector with locals). New reference (the
+// body returns its `__class__` cell or None), or NULL.
+PyObject *eval_class_body(PyFunctionObject *func, PyObject *locals) noexcept;
+
 // Pushes a frame for `func` and binds the arguments (borrowed: the frame takes new
 // references): positional args[0:nargs], then the values of the keyword names `kwnames`
 // (a tuple or NULL) at args[nargs:]. NULL with TypeError (CPython's messages) or

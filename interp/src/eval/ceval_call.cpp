@@ -69,6 +69,16 @@ PyObject *call_object(PyObject *callable, PyObject *const *args, Py_ssize_t narg
     return PyObject_Vectorcall(callable, args, static_cast<size_t>(nargs), kwnames);
 }
 
+PyObject *eval_class_body(PyFunctionObject *func, PyObject *locals) noexcept {
+    ThreadFrames *tf = current_thread_frames();
+    if (tf == nullptr) return nullptr;
+    InterpFrame *frame = push_function_frame(tf, func, nullptr, 0, nullptr);
+    if (frame == nullptr) return nullptr;
+    frame->f_locals = Py_NewRef(locals);
+    frame->is_entry = true;
+    return eval_frame(tf, frame);
+}
+
 }  // namespace minipy::eval
 
 using namespace minipy::eval;

@@ -208,8 +208,8 @@ PyObject *format_value(PyObject *value, int conversion, PyObject *spec) noexcept
     PyObject *converted = nullptr;
     switch (conversion) {
     case FVC_STR: converted = PyObject_Str(value); break;
-    case FVC_REPR:
-    case FVC_ASCII: converted = PyObject_Repr(value); break;  // ascii() escapes come with it
+    case FVC_REPR: converted = PyObject_Repr(value); break;
+    case FVC_ASCII: converted = PyObject_ASCII(value); break;
     default: converted = Py_NewRef(value); break;
     }
     if (converted == nullptr) return nullptr;
@@ -362,25 +362,22 @@ int list_extend_for_call(PyObject *list, PyObject *iterable) noexcept {
 }
 
 PyObject *before_with(PyObject *mgr, PyObject **exit) noexcept {
-    PyObject *enter = PyObject_GetAttr(mgr, interp::g_interp.names.id___enter__);
+    // Special methods: looked up on the type, bound to the manager (3.11's BEFORE_WITH).
+    PyObject *enter = _PyObject_LookupSpecial(mgr, interp::g_interp.names.id___enter__);
     if (enter == nullptr) {
-        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-            PyErr_Clear();
+        if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
                          "'%.200s' object does not support the context manager protocol",
                          Py_TYPE(mgr)->tp_name);
-        }
         return nullptr;
     }
-    *exit = PyObject_GetAttr(mgr, interp::g_interp.names.id___exit__);
+    *exit = _PyObject_LookupSpecial(mgr, interp::g_interp.names.id___exit__);
     if (*exit == nullptr) {
-        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-            PyErr_Clear();
+        if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
                          "'%.200s' object does not support the context manager protocol (missed "
                          "__exit__ method)",
                          Py_TYPE(mgr)->tp_name);
-        }
         Py_DECREF(enter);
         return nullptr;
     }

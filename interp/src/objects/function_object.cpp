@@ -82,6 +82,12 @@ PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept {
     return vectorcall_from_tuple(self, as_func(self)->vectorcall, args, kwargs);
 }
 
+// A function read through an instance is a bound method; through the class, itself.
+PyObject *func_descr_get(PyObject *self, PyObject *obj, PyObject *) noexcept {
+    if (obj == nullptr || obj == Py_None) return Py_NewRef(self);
+    return PyMethod_New(self, obj);
+}
+
 // --- attributes ------------------------------------------------------------------------------
 
 PyObject *get_code(PyObject *self, void *) noexcept {
@@ -352,10 +358,13 @@ PyTypeObject PyFunction_Type = {
     .tp_call = func_call,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_setattro = PyObject_GenericSetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    // A method descriptor: special-method calls and LOAD_ATTR's method form call it with
+    // self first instead of making a bound method.
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_traverse = func_traverse,
     .tp_clear = func_clear,
     .tp_getset = func_getset,
+    .tp_descr_get = func_descr_get,
     .tp_dictoffset = offsetof(PyFunctionObject, func_dict),
 };
 

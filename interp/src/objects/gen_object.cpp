@@ -94,12 +94,128 @@ PyObject *gen_send(PyObject *self, PyObject *arg) noexcept {
     return nullptr;
 }
 
-// throw(type[, value[, tb]]) or throw(instance): raises it inside the generator.
-PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
-    if (nargs < 1 || nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+// Resumes the generator with the exception set raised where it stopped; StopIteration when it
+// returns.
+PyObject *resume_raising(GenObject *gen) noexcept {
+    bool returned = false;
+    PyObject *r = gen_send_ex(gen, Py_None, true, &returned);
+    if (r == nullptr || !returned) return r;
+    set_stop_iteration(r);
+    Py_DECREF(r);
+    return nullptr;
+}
+
+// The iterator a generator suspended in `yield from` delegates to (borrowed), or NULL. Such a
+// generator stopped at the YIELD_VALUE of the compiler's loop `SEND exit; YIELD_VALUE;
+// RESUME_AFTER_YIELD_FROM; JUMP start`, with the iterator on top of its stack.
+PyObject *yielding_from(GenObject *gen) noexcept {
+    if (gen->gi_frame_state != kGenSuspended) return nullptr;
+    InterpFrame *frame = gen_frame(gen);
+    const code::CodeUnit next = frame->prev_instr[1];
+    if (code::unit_opcode(next) != code::RESUME ||
+        code::unit_oparg(next) != code::RESUME_AFTER_YIELD_FROM)
         return nullptr;
+    return frame->localsplus[frame->stacktop - 1];
+}
+
+// Closes the iterator a `yield from` delegates to: its close() if it has one. 0 or -1.
+int close_delegate(PyObject *yf) noexcept {
+    if (PyGen_CheckExact(yf)) {
+        PyObject *r = gen_close_impl(as_gen(yf));
+        if (r == nullptr) return -1;
+        Py_DECREF(r);
+        return 0;
     }
+    PyObject *close = PyObject_GetAttr(yf, g_interp.names.id_close);
+    if (close == nullptr) {
+        // CPython reports a failing lookup as unraisable and goes on closing the generator.
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_WriteUnraisable(yf);
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *r = PyObject_CallNoArgs(close);
+    Py_DECREF(close);
+    if (r == nullptr) return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+// A `yield from` whose delegate finished (returned or raised) during throw(): the delegate
+// leaves the stack and the generator goes on after the loop, with the delegate's return value
+// as the value of the `yield from`, or with its exception raised there.
+PyObject *leave_yield_from(GenObject *gen) noexcept {
+    InterpFrame *frame = gen_frame(gen);
+    Py_DECREF(frame->localsplus[--frame->stacktop]);
+    // prev_instr is the YIELD_VALUE right after SEND, whose jump counts from there: resume
+    // at SEND's target.
+    const code::CodeUnit *send = frame->prev_instr - 1;
+    int jump = code::unit_oparg(*send);
+    for (int shift = 8;
+         send > frame->first_instr() && code::unit_opcode(send[-1]) == code::EXTENDED_ARG;
+         shift += 8)
+        jump |= code::unit_oparg(*--send) << shift;
+    frame->prev_instr += jump - 1;
+    if (PyErr_Occurred() != nullptr && !PyErr_ExceptionMatches(PyExc_StopIteration))
+        return resume_raising(gen);
+    PyObject *value = Py_NewRef(Py_None);
+    if (PyErr_Occurred() != nullptr) {
+        PyObject *stop = PyErr_GetRaisedException();
+        PyObject *v = reinterpret_cast<PyStopIterationObject *>(stop)->value;
+        Py_SETREF(value, Py_NewRef(v != nullptr ? v : Py_None));
+        Py_DECREF(stop);
+    }
+    PyObject *r = gen_send(reinterpret_cast<PyObject *>(gen), value);
+    Py_DECREF(value);
+    return r;
+}
+
+PyObject *gen_throw_impl(GenObject *gen, PyObject *const *args, Py_ssize_t nargs) noexcept;
+PyObject *throw_here(GenObject *gen, PyObject *const *args, Py_ssize_t nargs) noexcept;
+
+// throw() into a generator suspended in `yield from` goes to the delegate first (its throw(),
+// or closing it for GeneratorExit), as CPython's _gen_throw; an exception the delegate does not
+// take is raised at the `yield from`.
+
+PyObject *throw_to_delegate(GenObject *gen, PyObject *yf, PyObject *const *args,
+                            Py_ssize_t nargs) noexcept {
+    PyObject *result = nullptr;
+    if (PyErr_GivenExceptionMatches(args[0], PyExc_GeneratorExit)) {
+        gen->gi_frame_state = kGenExecuting;
+        const int err = close_delegate(yf);
+        gen->gi_frame_state = kGenSuspended;
+        if (err < 0) return resume_raising(gen);  // close()'s error is raised in the generator
+        return throw_here(gen, args, nargs);
+    }
+    if (PyGen_CheckExact(yf)) {
+        gen->gi_frame_state = kGenExecuting;
+        result = gen_throw_impl(as_gen(yf), args, nargs);
+        gen->gi_frame_state = kGenSuspended;
+    } else {
+        PyObject *throw_method = PyObject_GetAttr(yf, g_interp.names.id_throw);
+        if (throw_method == nullptr) {
+            if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return resume_raising(gen);
+            PyErr_Clear();
+            return throw_here(gen, args, nargs);
+        }
+        gen->gi_frame_state = kGenExecuting;
+        result = PyObject_Vectorcall(throw_method, args, static_cast<std::size_t>(nargs), nullptr);
+        gen->gi_frame_state = kGenSuspended;
+        Py_DECREF(throw_method);
+    }
+    return result != nullptr ? result : leave_yield_from(gen);
+}
+
+PyObject *gen_throw_impl(GenObject *gen, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    PyObject *yf = yielding_from(gen);
+    if (yf == nullptr) return throw_here(gen, args, nargs);
+    Py_INCREF(yf);
+    PyObject *r = throw_to_delegate(gen, yf, args, nargs);
+    Py_DECREF(yf);
+    return r;
+}
+
+// Raises throw()'s exception where the generator stopped.
+PyObject *throw_here(GenObject *gen, PyObject *const *args, Py_ssize_t nargs) noexcept {
     PyObject *type = args[0];
     PyObject *value = nargs > 1 ? args[1] : nullptr;
     if (PyExceptionClass_Check(type)) {
@@ -125,12 +241,20 @@ PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noe
                      Py_TYPE(type)->tp_name);
         return nullptr;
     }
-    bool returned = false;
-    PyObject *r = gen_send_ex(as_gen(self), Py_None, true, &returned);
-    if (r == nullptr || !returned) return r;
-    set_stop_iteration(r);
-    Py_DECREF(r);
-    return nullptr;
+    return resume_raising(gen);
+}
+
+// throw(type[, value[, tb]]) or throw(instance): raises it inside the generator.
+PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept {
+    if (nargs < 1) {
+        PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+        return nullptr;
+    }
+    if (nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "throw expected at most 3 arguments, got %zd", nargs);
+        return nullptr;
+    }
+    return gen_throw_impl(as_gen(self), args, nargs);
 }
 
 PyObject *gen_close_impl(GenObject *gen) noexcept {
@@ -140,7 +264,17 @@ PyObject *gen_close_impl(GenObject *gen) noexcept {
         Py_RETURN_NONE;
     }
     if (gen->gi_frame_state >= kGenCompleted) Py_RETURN_NONE;
-    PyErr_SetNone(PyExc_GeneratorExit);
+    // A generator in `yield from` closes its delegate first; the delegate's error, if any, is
+    // what is raised in the generator instead of GeneratorExit.
+    int err = 0;
+    if (PyObject *yf = yielding_from(gen); yf != nullptr) {
+        Py_INCREF(yf);
+        gen->gi_frame_state = kGenExecuting;
+        err = close_delegate(yf);
+        gen->gi_frame_state = kGenSuspended;
+        Py_DECREF(yf);
+    }
+    if (err == 0) PyErr_SetNone(PyExc_GeneratorExit);
     bool returned = false;
     PyObject *r = gen_send_ex(gen, Py_None, true, &returned);
     if (r != nullptr) {
@@ -170,6 +304,10 @@ PyObject *gen_get_qualname(PyObject *self, void *) noexcept {
 PyObject *gen_get_running(PyObject *self, void *) noexcept {
     return PyBool_FromLong(as_gen(self)->gi_frame_state == kGenExecuting);
 }
+PyObject *gen_get_yieldfrom(PyObject *self, void *) noexcept {
+    PyObject *yf = yielding_from(as_gen(self));
+    return Py_NewRef(yf != nullptr ? yf : Py_None);
+}
 PyObject *gen_get_code(PyObject *self, void *) noexcept {
     return Py_NewRef(reinterpret_cast<PyObject *>(gen_frame(as_gen(self))->f_code));
 }
@@ -186,6 +324,7 @@ PyGetSetDef gen_getset[] = {
     {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr, nullptr},
     {"gi_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 

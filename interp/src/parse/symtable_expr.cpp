@@ -47,8 +47,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
         if (ste->comprehension != symtable::Comprehension::none) {
             if (symbol_flags(ste, name) & DEF_COMP_ITER)
                 return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
-                                target->end_col_offset,
-                                kNamedExprCompConflict, name);
+                                target->end_col_offset, kNamedExprCompConflict, name);
             continue;
         }
         if (ste->type == BlockType::function) {
@@ -71,8 +70,7 @@ int Builder::extend_namedexpr_scope(const Expr *target) noexcept {
         }
         if (ste->type == BlockType::class_)
             return raise_at(st_, target->lineno, target->col_offset, target->end_lineno,
-                            target->end_col_offset,
-                            kNamedExprCompInClass);
+                            target->end_col_offset, kNamedExprCompInClass);
     }
     PyErr_SetString(PyExc_SystemError, "symtable: no block for an assignment expression");
     return 0;

@@ -9,7 +9,10 @@
 #include "minipy/functionobject.h"
 #include "minipy/genobject.h"
 #include "minipy/traceback.h"
+#include "modules/modules.hpp"
 #include "objects/interp_object.hpp"
+#include "run/import_internal.hpp"
+#include "run/runtime_hooks_bridge.hpp"
 #include "run/stream_object.hpp"
 
 namespace minipy::interp {
@@ -41,9 +44,21 @@ int intern_names() noexcept {
 int interp_ensure_started() noexcept {
     if (g_interp.initialized) return 0;
     if (ready_interp_types() < 0 || intern_names() < 0) return -1;
-    g_interp.builtins = builtins::make_builtins_dict();
-    if (g_interp.builtins == nullptr) return -1;
-    g_interp.sysdict = PyDict_New();
+    register_runtime_hooks();
+    // builtins and sys are modules; the interpreter keeps their dicts at hand.
+    PyObject *builtins = builtins::make_builtins_dict();
+    if (builtins == nullptr) return -1;
+    g_interp.builtins_module = PyModule_New("builtins");
+    if (g_interp.builtins_module == nullptr ||
+        PyDict_Update(PyModule_GetDict(g_interp.builtins_module), builtins) < 0) {
+        Py_DECREF(builtins);
+        return -1;
+    }
+    Py_DECREF(builtins);
+    g_interp.builtins = Py_NewRef(PyModule_GetDict(g_interp.builtins_module));
+    g_interp.sys_module = modules::sys_create();
+    if (g_interp.sys_module == nullptr) return -1;
+    g_interp.sysdict = Py_NewRef(PyModule_GetDict(g_interp.sys_module));
     g_interp.modules = PyDict_New();
     g_interp.empty_tuple = PyTuple_New(0);
     g_interp.stdout_object = stream_new(1, "<stdout>");
@@ -56,6 +71,7 @@ int interp_ensure_started() noexcept {
         PyDict_SetItem(g_interp.sysdict, g_interp.names.id_stderr, g_interp.stderr_object) < 0 ||
         PyDict_SetItem(g_interp.sysdict, g_interp.names.id_modules, g_interp.modules) < 0)
         return -1;
+    if (modules::sys_add_streams(g_interp.sysdict) < 0 || imports::import_init() < 0) return -1;
     g_interp.builtin_len = PyDict_GetItemString(g_interp.builtins, "len");
     g_interp.builtin_isinstance = PyDict_GetItemString(g_interp.builtins, "isinstance");
     g_interp.initialized = true;

@@ -86,6 +86,10 @@ extern InterpState g_interp;
 // Starts the interpreter on the running runtime if it is not running yet (the builtins, sys,
 // the types); 0 or -1 with an exception. Every entry point calls it first.
 int interp_ensure_started() noexcept;
+// interp_ensure_started plus the runtime hooks the public entry points install (the
+// interpreter's shutdown at Py_FinalizeEx, the traceback printer): what every public C API
+// function of the interpreter calls first (pythonrun.cpp).
+int interp_ensure_embedded() noexcept;
 
 // The builtins a new function or frame uses when its globals do not say: the dict found
 // through globals['__builtins__'] (a module's dict or a dict), else the interpreter's.

@@ -4,6 +4,8 @@
 // interpreter's start-up hooks are installed here on first use.
 #include "minipy/pythonrun.h"
 
+#include "minipy/import.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,7 +13,9 @@
 #include "compile/compile_module.hpp"
 #include "eval/ceval.hpp"
 #include "eval/frame.hpp"
+#include "modules/modules.hpp"
 #include "parse/frontend.hpp"
+#include "run/import_internal.hpp"
 #include "run/interp_state.hpp"
 #include "run/pythonrun_internal.hpp"
 #include "run/script_stack.hpp"
@@ -42,12 +46,16 @@ void finalize_interp() noexcept {
     std::fflush(stdout);
     minipy_thread_fields *fields = minipy_thread_fields_of(PyThreadState_Get());
     Py_CLEAR(fields->exc_state.exc_value);
+    imports::import_fini();
     if (g_main_dict != nullptr) PyDict_Clear(g_main_dict);
     Py_CLEAR(g_main_dict);
     if (g_interp.modules != nullptr) PyDict_Clear(g_interp.modules);
     if (g_interp.sysdict != nullptr) PyDict_Clear(g_interp.sysdict);
     Py_CLEAR(g_interp.modules);
     Py_CLEAR(g_interp.sysdict);
+    Py_CLEAR(g_interp.sys_module);
+    if (g_interp.builtins != nullptr) PyDict_Clear(g_interp.builtins);
+    Py_CLEAR(g_interp.builtins_module);
     Py_CLEAR(g_interp.builtins);
     Py_CLEAR(g_interp.empty_tuple);
     Py_CLEAR(g_interp.stdout_object);
@@ -160,6 +168,10 @@ int run_in_main(const char *text, Py_ssize_t size, const char *filename, bool is
 
 }  // namespace
 
+int interp_ensure_embedded() noexcept {
+    return ensure_started();
+}
+
 }  // namespace minipy::interp
 
 using namespace minipy;
@@ -203,15 +215,13 @@ PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *
 PyObject *minipy_main_dict(void) noexcept {
     if (ensure_started() < 0) return nullptr;
     if (g_main_dict != nullptr) return g_main_dict;
-    PyObject *d = PyDict_New();
-    if (d == nullptr) return nullptr;
-    if (PyDict_SetItem(d, g_interp.names.id___name__, g_interp.names.id___main__) < 0 ||
-        PyDict_SetItem(d, g_interp.names.id___doc__, Py_None) < 0 ||
-        PyDict_SetItem(d, g_interp.names.id___builtins__, g_interp.builtins) < 0) {
-        Py_DECREF(d);
+    // The __main__ module's dict (sys.modules['__main__']), its __builtins__ the module.
+    PyObject *main = PyImport_AddModule("__main__");
+    if (main == nullptr) return nullptr;
+    PyObject *d = PyModule_GetDict(main);
+    if (PyDict_SetItem(d, g_interp.names.id___builtins__, g_interp.builtins_module) < 0)
         return nullptr;
-    }
-    g_main_dict = d;
+    g_main_dict = Py_NewRef(d);
     return d;
 }
 
@@ -269,7 +279,8 @@ int minipy_set_argv(int argc, char *const *argv) noexcept {
     }
     const int r = PyDict_SetItem(g_interp.sysdict, g_interp.names.id_argv, list);
     Py_DECREF(list);
-    return r;
+    if (r < 0) return -1;
+    return modules::sys_set_path0(argc > 0 ? argv[0] : nullptr);
 }
 
 void minipy_set_optimization_level(int level) noexcept {

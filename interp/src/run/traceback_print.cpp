@@ -263,9 +263,31 @@ void print_syntax_error_block(FILE *out, PyObject *exc) noexcept {
     std::fputc('\n', out);
 }
 
+// The exception's class as CPython names it: `module.QualName`, without the module for
+// builtins and __main__, "<unknown>" for a part that is not a str.
+void print_exception_type(FILE *out, PyObject *exc) noexcept {
+    auto *type = reinterpret_cast<PyObject *>(Py_TYPE(exc));
+    PyObject *module = PyObject_GetAttrString(type, "__module__");
+    if (module == nullptr || !PyUnicode_Check(module)) {
+        PyErr_Clear();
+        std::fputs("<unknown>", out);
+    } else if (PyUnicode_CompareWithASCIIString(module, "builtins") != 0 &&
+               PyUnicode_CompareWithASCIIString(module, "__main__") != 0) {
+        write_str(out, module);
+        std::fputc('.', out);
+    }
+    Py_XDECREF(module);
+    PyObject *qualname = PyType_GetQualName(Py_TYPE(exc));
+    if (qualname == nullptr || !PyUnicode_Check(qualname)) {
+        PyErr_Clear();
+        std::fputs("<unknown>", out);
+    } else {
+        write_str(out, qualname);
+    }
+    Py_XDECREF(qualname);
+}
+
 void print_exception_line(FILE *out, PyObject *exc) noexcept {
-    const char *name = Py_TYPE(exc)->tp_name;
-    if (std::strncmp(name, "builtins.", 9) == 0) name += 9;
     PyObject *text = nullptr;
     if (PyObject_TypeCheck(exc, reinterpret_cast<PyTypeObject *>(PyExc_SyntaxError))) {
         PyObject *msg = reinterpret_cast<PySyntaxErrorObject *>(exc)->msg;
@@ -273,7 +295,7 @@ void print_exception_line(FILE *out, PyObject *exc) noexcept {
     } else {
         text = PyObject_Str(exc);
     }
-    std::fputs(name, out);
+    print_exception_type(out, exc);
     if (text == nullptr) {
         PyErr_Clear();
         std::fputs(": <exception str() failed>", out);

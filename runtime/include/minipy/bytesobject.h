@@ -42,6 +42,8 @@ PyAPI_FUNC(PyObject *) PyBytes_FromObject(PyObject *o) MINIPY_NOEXCEPT;
  * %zd %zu %s (with .precision) %p; widths are read and ignored, as CPython does. */
 PyAPI_FUNC(PyObject *) PyBytes_FromFormat(const char *format, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *format, va_list vargs) MINIPY_NOEXCEPT;
+// format % args for a bytes format.
+PyAPI_FUNC(PyObject *) _PyBytes_Format(PyObject *format, PyObject *args) MINIPY_NOEXCEPT;
 /* The data (owned by the object); TypeError for a non-bytes. */
 PyAPI_FUNC(char *) PyBytes_AsString(PyObject *o) MINIPY_NOEXCEPT;
 /* *buffer = data; with len NULL the data must hold no NUL (ValueError

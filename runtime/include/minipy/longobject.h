@@ -49,6 +49,10 @@ PyAPI_DATA(PyTypeObject) PyLong_Type;
 /* The default and the bounds of sys.set_int_max_str_digits(). */
 #define _PY_LONG_DEFAULT_MAX_STR_DIGITS   4300
 #define _PY_LONG_MAX_STR_DIGITS_THRESHOLD 640
+/* sys.get_int_max_str_digits() / sys.set_int_max_str_digits(n): 0 means no limit; setting
+ * anything else below the threshold fails with ValueError (-1). */
+PyAPI_FUNC(int) minipy_get_int_max_str_digits(void) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) minipy_set_int_max_str_digits(int maxdigits) MINIPY_NOEXCEPT;
 
 /* --- From C values (new references; NULL + MemoryError when memory runs out) ------------- */
 PyAPI_FUNC(PyObject *) PyLong_FromLong(long v) MINIPY_NOEXCEPT;

@@ -467,6 +467,8 @@ PyAPI_DATA(PyTypeObject) PyEllipsis_Type;
 
 /* --- Generic object protocol (implemented in object.cpp / abstract.cpp) ---------------- */
 PyAPI_FUNC(PyObject *) PyObject_Repr(PyObject *v) MINIPY_NOEXCEPT;
+// repr(v) with every non-ASCII character escaped (\xhh, \uhhhh, \Uhhhhhhhh): ascii(v).
+PyAPI_FUNC(PyObject *) PyObject_ASCII(PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyObject_Str(PyObject *v) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *v) MINIPY_NOEXCEPT;
 /* What tp_hash is for an unhashable type: raises TypeError, returns -1. */

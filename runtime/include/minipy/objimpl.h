@@ -105,6 +105,21 @@ PyAPI_FUNC(void) minipy_gc_unfreeze(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) minipy_gc_get_freeze_count(void) MINIPY_NOEXCEPT;
 /* Number of objects currently tracked in `generation` (0..2), -1 if out of range. */
 PyAPI_FUNC(Py_ssize_t) minipy_gc_tracked_count(int generation) MINIPY_NOEXCEPT;
+/* gc.callbacks: `hook` is called around every collection, automatic or asked for, with the
+ * current exception put aside and no other collection possible: phase 0 before it (collected
+ * and uncollectable 0), phase 1 after it with what it found. It must not raise (report errors
+ * as unraisable). The interpreter's gc module sets it; NULL removes it; shutdown's own
+ * collections never call it. */
+typedef void (*minipy_gc_callback_hook)(int phase, int generation, Py_ssize_t collected,
+                                        Py_ssize_t uncollectable);
+PyAPI_FUNC(void) minipy_gc_set_callback_hook(minipy_gc_callback_hook hook) MINIPY_NOEXCEPT;
+/* Calls visit(op, arg) for every object tracked in `generation` (0..2; -1: every generation
+ * and the frozen objects), oldest first within a generation, stopping at the first non-zero
+ * result, which it returns (0 when all were visited; -1 for a bad generation). gc.get_objects
+ * and gc.get_referrers walk the objects this way. `visit` must not track, untrack or free any
+ * object, nor collect: gather what it needs and act afterwards. */
+PyAPI_FUNC(int) minipy_gc_visit_tracked(int generation, int (*visit)(PyObject *op, void *arg),
+                                        void *arg) MINIPY_NOEXCEPT;
 
 typedef struct {
     Py_ssize_t collections;   /* collections of this generation */

@@ -179,6 +179,8 @@ PyAPI_FUNC(PyObject *) PyUnicode_FromObject(PyObject *obj) MINIPY_NOEXCEPT;
  * unknown unit copies the rest of the format as it stands. */
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormat(const char *format, ...) MINIPY_NOEXCEPT;
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format, va_list vargs) MINIPY_NOEXCEPT;
+// format % args (printf-style formatting).
+PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args) MINIPY_NOEXCEPT;
 
 /* --- Reading strings ----------------------------------------------------------------- */
 

@@ -253,8 +253,9 @@ extern "C" int PyErr_ExceptionMatches(PyObject *exc) noexcept {
 }
 
 extern "C" PyObject *PyErr_NoMemory(void) noexcept {
-    // No allocation here: the instance was made at start-up and only gains a reference.
-    set_current(current_thread("PyErr_NoMemory"), Py_NewRef(preallocated_memory_error()));
+    // No allocation here: a fresh instance from MemoryError's free list, filled at start-up,
+    // or the static one once the list is empty.
+    set_current(current_thread("PyErr_NoMemory"), memory_error_to_raise());
     return nullptr;
 }
 

@@ -62,14 +62,21 @@ void reset_state() noexcept {
     g_gc.long_lived_total = 0;
 }
 
-// One collection of `generation` with the current exception put aside. The caller checked
-// that none is running.
+// gc.callbacks' caller (the interpreter's gc module), or NULL.
+minipy_gc_callback_hook g_callback_hook = nullptr;
+
+// One collection of `generation` with the current exception put aside, between the callback
+// hook's "start" and "stop" calls (which run while `collecting` is set, so no collection
+// nests in them). The caller checked that none is running.
 Py_ssize_t collect_guarded(int generation) noexcept {
     _ts *const tstate = t_current;
     PyObject *const saved = tstate != nullptr ? tstate->curexc : nullptr;
     if (tstate != nullptr) tstate->curexc = nullptr;
     g_gc.collecting = true;
+    const minipy_gc_callback_hook hook = g_callback_hook;
+    if (hook != nullptr) hook(0, generation, 0, 0);
     const Py_ssize_t found = collect_main(generation);
+    if (hook != nullptr) hook(1, generation, found, 0);
     g_gc.collecting = false;
     if (tstate != nullptr) {
         if (tstate->curexc != nullptr) PyErr_WriteUnraisable(nullptr);
@@ -321,6 +328,26 @@ extern "C" Py_ssize_t minipy_gc_tracked_count(int generation) noexcept {
     return gc_list_size(&g_gc.generations[generation].head);
 }
 
+extern "C" int minipy_gc_visit_tracked(int generation, int (*visit)(PyObject *op, void *arg),
+                                       void *arg) noexcept {
+    if (generation < -1 || generation > kOldest) return -1;
+    ensure_lists();
+    const int first = generation == -1 ? 0 : generation;
+    const int last = generation == -1 ? kGenerations : generation;  // kGenerations: permanent
+    for (int g = first; g <= last; ++g) {
+        PyGC_Head *head = g == kGenerations ? &g_gc.permanent : &g_gc.generations[g].head;
+        for (PyGC_Head *node = next_of(head); node != head; node = next_of(node)) {
+            const int r = visit(from_gc(node), arg);
+            if (r != 0) return r;
+        }
+    }
+    return 0;
+}
+
+extern "C" void minipy_gc_set_callback_hook(minipy_gc_callback_hook hook) noexcept {
+    g_callback_hook = hook;
+}
+
 extern "C" void minipy_gc_get_stats(
     minipy_gc_generation_stats out[MINIPY_GC_GENERATIONS]) noexcept {
     for (int i = 0; i < kGenerations; ++i) out[i] = g_gc.stats[i];
@@ -340,6 +367,7 @@ void gc_init() noexcept {
 void gc_collect_at_shutdown() noexcept {
     constexpr int kMaxRounds = 64;
     if (g_gc.collecting || t_current == nullptr) return;
+    g_callback_hook = nullptr;  // no Python code runs in the shutdown's collections
     ensure_lists();
     minipy_gc_unfreeze();
     for (int round = 0; round < kMaxRounds; ++round)

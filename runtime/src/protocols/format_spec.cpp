@@ -429,9 +429,9 @@ PyObject *format_str(PyObject *value, const Spec &s) noexcept {
     }
     Py_ssize_t length = PyUnicode_GET_LENGTH(value);
     if (s.precision >= 0 && s.precision < length) length = s.precision;
-    // Nothing to cut or pad: the str itself (an exact copy for a subclass's instance).
-    if (s.width <= length && length == PyUnicode_GET_LENGTH(value) && PyUnicode_CheckExact(value))
-        return Py_NewRef(value);
+    // Nothing to cut or pad: the str itself, even a subclass's instance (CPython's writer hands
+    // back the one str it was given: format(S("t"), "<1") is that S).
+    if (s.width <= length && length == PyUnicode_GET_LENGTH(value)) return Py_NewRef(value);
     PyObject *body = PyUnicode_Substring(value, 0, length);
     if (body == nullptr) return nullptr;
     PyObject *out = assemble(s.fill, pad(s, length), "", 0, body);

@@ -310,6 +310,13 @@ def flag_lines():
         for name, value in sorted(vars(kind).items()):
             if isinstance(value, (types.MethodDescriptorType, types.ClassMethodDescriptorType)):
                 lines.append("%s\t%s\t%d" % (kind.__name__, name, method_flags(value)))
+            elif isinstance(value, staticmethod):
+                # str.maketrans, bytes.maketrans: a built-in function (PyCFunctionObject: its
+                # PyMethodDef pointer follows the object header) in a staticmethod.
+                address = ctypes.c_void_p.from_address(
+                    id(value.__func__) + 2 * ctypes.sizeof(ctypes.c_void_p))
+                lines.append("%s\t%s\t%d" % (kind.__name__, name,
+                                              MethodDef.from_address(address.value).ml_flags))
     return lines
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes types_cases.txt: what CPython 3.11 gives for each case of the type-system suites
-(types_builtin_test.cpp, types_class_test.cpp, types_descr_test.cpp, types_module_test.cpp).
+(types_builtin_test.cpp, types_class_test.cpp, types_descr_test.cpp, types_module_test.cpp,
+types_fault_test.cpp and the other types_* suites).
 
 Each case is the Python spelling of what the C++ test does through the C API; its outcome is
 repr(result), or "ExceptionType: message" when it raises. Addresses print as 0x? on both sides.
@@ -143,8 +144,6 @@ DUNDER_TYPES = [object, type, int, bool, float, str, bytes, tuple, list, dict, s
                 StopIteration]
 NOT_THERE_YET = {
     type: {"__or__", "__ror__"},  # union types
-    str: {"__getnewargs__", "__mod__", "__rmod__", "__sizeof__"},
-    bytes: {"__bytes__", "__getnewargs__", "__mod__", "__rmod__"},
     tuple: {"__class_getitem__"},  # types.GenericAlias
     list: {"__class_getitem__"},
     dict: {"__class_getitem__"},
@@ -1301,6 +1300,65 @@ case("reduce_ex_instance")(lambda: (lambda a: (setattr(a, "x", 1), a.__reduce_ex
 case("reduce_ex_slots")(lambda: (lambda s: (setattr(s, "a", 1), s.__reduce_ex__(2)[1:])[1])(S()))
 case("reduce_ex_list")(lambda: (lambda r: (r[1], r[2], list(r[3]), r[4]))(MyList([1, 2]).__reduce_ex__(2)))
 case("slotnames_cached")(lambda: (lambda s: (s.__getstate__(), S.__dict__["__slotnames__"]))(S()))
+
+
+
+# --- What the fault sweep's blocks compute when nothing is refused (types_fault_test.cpp) ------
+
+def fault_classes_and_instances():
+    class Base:
+        __slots__ = ()
+
+        def __add__(self, other):
+            return "added"
+
+        def __repr__(self):
+            return "Base()"
+
+        def who(self):
+            return "Base.who"
+        p = property(lambda self: "p")
+
+    class Derived(Base):
+        __slots__ = ("a", "__dict__")
+
+    d = Derived()
+    d.a = 1
+    d.b = [1, 2]
+    names = dir(d)
+    Meta = type("Meta", (type,), {})
+    WithMeta = Meta("WithMeta", (), {"x": 1})
+
+    class MyList(list):
+        pass
+
+    class MyStr(str):
+        pass
+    items = MyList([1, 2, 3])
+    items.append(items)
+    return (d.a, d.b, d.p, d + 1, repr(d), super(Derived, d).who(), "a" in names, "b" in names,
+            "who" in names, WithMeta.x, type(WithMeta).__name__, items, MyStr("text"))
+
+
+def fault_modules_and_specs():
+    import types
+    m = types.ModuleType("faulty", "a module")
+    m.answer = 42
+    m.name = "faulty"
+    m.me = lambda: m
+    Pair = type("Pair", (), {"__module__": "faulty", "__slots__": ("first", "number")})
+    p = Pair()
+    p.first = []
+    p.number = 7
+    Sub = type("Sub", (Pair,), {})
+    sub = Sub()
+    sub.extra = 1
+    return (m.answer, m.name, m.me() is m, repr(m), m.__doc__, Pair, p.first, p.number, Sub,
+            sub.extra)
+
+
+case("fault_classes_and_instances")(fault_classes_and_instances)
+case("fault_modules_and_specs")(fault_modules_and_specs)
 
 
 if __name__ == "__main__":

@@ -144,6 +144,25 @@ PyObject *bytes_rfind(PyObject *self, PyObject *args) noexcept {
     return find_common("rfind", self, args, -1);
 }
 
+PyObject *index_common(const char *name, PyObject *self, PyObject *args, int direction) noexcept {
+    FindArguments a;
+    if (!find_arguments(name, self, args, &a)) return nullptr;
+    const Py_ssize_t at =
+        bytes_find_in(PyBytes_AS_STRING(self), a.start, a.end, a.needle, a.n, direction);
+    if (at < 0) {
+        PyErr_SetString(PyExc_ValueError, "subsection not found");
+        return nullptr;
+    }
+    return PyLong_FromSsize_t(at);
+}
+
+PyObject *bytes_index(PyObject *self, PyObject *args) noexcept {
+    return index_common("index", self, args, 1);
+}
+PyObject *bytes_rindex(PyObject *self, PyObject *args) noexcept {
+    return index_common("rindex", self, args, -1);
+}
+
 PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
     FindArguments a;
     if (!find_arguments("count", self, args, &a)) return nullptr;
@@ -226,6 +245,64 @@ PyMethodDef bytes_methods[] = {
     {"startswith", bytes_startswith, METH_VARARGS,
      "Return True if B starts with the specified prefix."},
     {"endswith", bytes_endswith, METH_VARARGS, "Return True if B ends with the specified suffix."},
+    {"index", bytes_index, METH_VARARGS,
+     "Return the lowest index in B where subsection sub is found, raising ValueError if not."},
+    {"rindex", bytes_rindex, METH_VARARGS,
+     "Return the highest index in B where subsection sub is found, raising ValueError if not."},
+    {"lower", bytes_lower, METH_NOARGS,
+     "B.lower() -> copy of B with all ASCII characters lowered."},
+    {"upper", bytes_upper, METH_NOARGS, "B.upper() -> copy of B with all ASCII characters raised."},
+    {"capitalize", bytes_capitalize, METH_NOARGS, "B.capitalize() -> copy of B capitalized."},
+    {"swapcase", bytes_swapcase, METH_NOARGS, "B.swapcase() -> copy of B with case swapped."},
+    {"title", bytes_title, METH_NOARGS, "B.title() -> copy of B titlecased."},
+    {"isalnum", bytes_isalnum, METH_NOARGS, "B.isalnum() -> bool"},
+    {"isalpha", bytes_isalpha, METH_NOARGS, "B.isalpha() -> bool"},
+    {"isascii", bytes_isascii, METH_NOARGS, "B.isascii() -> bool"},
+    {"isdigit", bytes_isdigit, METH_NOARGS, "B.isdigit() -> bool"},
+    {"islower", bytes_islower, METH_NOARGS, "B.islower() -> bool"},
+    {"isspace", bytes_isspace, METH_NOARGS, "B.isspace() -> bool"},
+    {"istitle", bytes_istitle, METH_NOARGS, "B.istitle() -> bool"},
+    {"isupper", bytes_isupper, METH_NOARGS, "B.isupper() -> bool"},
+    {"center", _PyCFunction_CAST(bytes_center), METH_FASTCALL,
+     "Return a centered string of length width."},
+    {"ljust", _PyCFunction_CAST(bytes_ljust), METH_FASTCALL,
+     "Return a left-justified string of length width."},
+    {"rjust", _PyCFunction_CAST(bytes_rjust), METH_FASTCALL,
+     "Return a right-justified string of length width."},
+    {"zfill", bytes_zfill, METH_O, "Pad a numeric string with zeros on the left."},
+    {"expandtabs", _PyCFunction_CAST(bytes_expandtabs), METH_FASTCALL | METH_KEYWORDS,
+     "Return a copy where all tab characters are expanded using spaces."},
+    {"split", _PyCFunction_CAST(bytes_split), METH_FASTCALL | METH_KEYWORDS,
+     "Return a list of the sections in the bytes, using sep as the delimiter."},
+    {"rsplit", _PyCFunction_CAST(bytes_rsplit), METH_FASTCALL | METH_KEYWORDS,
+     "Return a list of the sections in the bytes, using sep as the delimiter."},
+    {"strip", _PyCFunction_CAST(bytes_strip), METH_FASTCALL,
+     "Strip leading and trailing bytes contained in the argument."},
+    {"lstrip", _PyCFunction_CAST(bytes_lstrip), METH_FASTCALL,
+     "Strip leading bytes contained in the argument."},
+    {"rstrip", _PyCFunction_CAST(bytes_rstrip), METH_FASTCALL,
+     "Strip trailing bytes contained in the argument."},
+    {"partition", bytes_partition, METH_O,
+     "Partition the bytes into three parts using the given separator."},
+    {"rpartition", bytes_rpartition, METH_O,
+     "Partition the bytes into three parts using the given separator."},
+    {"removeprefix", bytes_removeprefix, METH_O,
+     "Return a bytes object with the given prefix string removed if present."},
+    {"removesuffix", bytes_removesuffix, METH_O,
+     "Return a bytes object with the given suffix string removed if present."},
+    {"splitlines", _PyCFunction_CAST(bytes_splitlines), METH_FASTCALL | METH_KEYWORDS,
+     "Return a list of the lines in the bytes, breaking at line boundaries."},
+    {"join", bytes_join, METH_O, "Concatenate any number of bytes objects."},
+    {"replace", _PyCFunction_CAST(bytes_replace), METH_FASTCALL,
+     "Return a copy with all occurrences of substring old replaced by new."},
+    {"maketrans", _PyCFunction_CAST(bytes_maketrans), METH_FASTCALL | METH_STATIC,
+     "Return a translation table useable for the bytes or bytearray translate method."},
+    {"translate", _PyCFunction_CAST(bytes_translate), METH_FASTCALL | METH_KEYWORDS,
+     "Return a copy with each character mapped by the given translation table."},
+    {"fromhex", bytes_fromhex, METH_O | METH_CLASS,
+     "Create a bytes object from a string of hexadecimal numbers."},
+    {"__bytes__", bytes_bytes_method, METH_NOARGS, "Convert this value to exact type bytes."},
+    {"__getnewargs__", bytes_getnewargs, METH_NOARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -268,6 +268,16 @@ PyObject *bytes_iter(PyObject *op) noexcept {
     return reinterpret_cast<PyObject *>(it);
 }
 
+// bytes % args; NotImplemented when the bytes object is the right operand.
+PyObject *bytes_mod(PyObject *left, PyObject *right) noexcept {
+    if (!PyBytes_Check(left)) Py_RETURN_NOTIMPLEMENTED;
+    return _PyBytes_Format(left, right);
+}
+
+PyNumberMethods bytes_as_number = {
+    .nb_remainder = bytes_mod,
+};
+
 PySequenceMethods bytes_as_sequence = {
     .sq_length = bytes_length,
     .sq_concat = bytes_concat,
@@ -336,6 +346,7 @@ PyTypeObject PyBytes_Type = {
     .tp_itemsize = 1,
     .tp_dealloc = bytes_dealloc,
     .tp_repr = bytes_repr,
+    .tp_as_number = &bytes_as_number,
     .tp_as_sequence = &bytes_as_sequence,
     .tp_as_mapping = &bytes_as_mapping,
     .tp_hash = bytes_hash,

@@ -343,16 +343,19 @@ PyObject *preallocated_memory_error() noexcept {
 }
 
 int exceptions_init() noexcept {
+    _PyExc_MemoryError.tp_new = memory_error_new;
+    _PyExc_MemoryError.tp_dealloc = memory_error_dealloc;
 #define MINIPY_EXCEPTION_READY(NAME) \
     if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
     MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
 #undef MINIPY_EXCEPTION_READY
     if (syntax_error_types_ready() < 0) return -1;
     g_memory_error.exc.args = Py_NewRef(empty_tuple());
-    return 0;
+    return memory_errors_init();
 }
 
 void exceptions_fini() noexcept {
+    memory_errors_fini();
     // What raising it attached (attributes, links) goes; the instance itself is static.
     base_exception_clear(preallocated_memory_error());
 }

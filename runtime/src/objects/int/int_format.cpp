@@ -173,6 +173,14 @@ int long_set_max_str_digits(int maxdigits) noexcept {
 
 using namespace minipy::runtime;
 
+extern "C" int minipy_get_int_max_str_digits(void) noexcept {
+    return long_max_str_digits();
+}
+
+extern "C" int minipy_set_int_max_str_digits(int maxdigits) noexcept {
+    return long_set_max_str_digits(maxdigits);
+}
+
 extern "C" PyObject *_PyLong_Format(PyObject *v, int base) noexcept {
     if (v == nullptr || !PyLong_Check(v)) {
         PyErr_BadInternalCall();

@@ -250,6 +250,10 @@ int decode_error_substitute(UnicodeWriter &writer, CodecErrors errors, const uns
         for (Py_ssize_t i = start; i < end; ++i)
             if (writer.write_char(0xDC00u + bytes[i]) < 0) return -1;
         return 0;
+    case CodecErrors::xmlcharrefreplace:
+        PyErr_SetString(PyExc_TypeError,
+                        "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
     default: return -1;  // strict and surrogatepass are handled by the caller
     }
 }
@@ -271,7 +275,8 @@ CodecErrors codec_errors_from_name(const char *errors) noexcept {
                      {"ignore", CodecErrors::ignore},
                      {"backslashreplace", CodecErrors::backslashreplace},
                      {"surrogateescape", CodecErrors::surrogateescape},
-                     {"surrogatepass", CodecErrors::surrogatepass}};
+                     {"surrogatepass", CodecErrors::surrogatepass},
+                     {"xmlcharrefreplace", CodecErrors::xmlcharrefreplace}};
     if (errors == nullptr) return CodecErrors::strict;
     for (const auto &handler : kHandlers)
         if (std::strcmp(errors, handler.name) == 0) return handler.value;

@@ -88,6 +88,30 @@ int unicode_full_lower(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
     return 1;
 }
 
+namespace {
+
+template <std::size_t R, std::size_t S>
+int full_mapping(const CaseRun (&runs)[R], const CaseSpecial (&specials)[S], Py_UCS4 ch,
+                 Py_UCS4 out[3]) noexcept {
+    if (const CaseSpecial *s = find_special(specials, ch)) {
+        for (int i = 0; i < s->count; ++i) out[i] = s->mapped[i];
+        return s->count;
+    }
+    out[0] = map_by_runs(runs, ch);
+    return 1;
+}
+
+}  // namespace
+
+int unicode_full_title(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
+    return full_mapping(kTitleMapRuns, kTitleMapSpecials, ch, out);
+}
+
+int unicode_full_fold(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
+    if (ch < 128) return unicode_full_lower(ch, out);
+    return full_mapping(kFoldMapRuns, kFoldMapSpecials, ch, out);
+}
+
 int unicode_full_upper(Py_UCS4 ch, Py_UCS4 out[3]) noexcept {
     if (ch < 128) {
         out[0] = (ch >= 'a' && ch <= 'z') ? ch - 32 : ch;
@@ -110,6 +134,22 @@ bool unicode_is_case_ignorable(Py_UCS4 ch) noexcept {
 bool unicode_is_numeric(Py_UCS4 ch) noexcept {
     return in_ranges(kNumeric, ch);
 }
+int unicode_decimal_value(Py_UCS4 ch) noexcept {
+    if (ch < 128) return ch >= '0' && ch <= '9' ? static_cast<int>(ch - '0') : -1;
+    // Every run of decimal digits in Unicode is whole blocks of ten, each starting at zero.
+    std::size_t lo = 0, hi = sizeof(kDecimal) / sizeof(kDecimal[0]);
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (ch < kDecimal[mid].first)
+            hi = mid;
+        else if (ch > kDecimal[mid].last)
+            lo = mid + 1;
+        else
+            return static_cast<int>((ch - kDecimal[mid].first) % 10);
+    }
+    return -1;
+}
+
 bool unicode_is_titlecase(Py_UCS4 ch) noexcept {
     return ch >= 128 && in_ranges(kTitle, ch);
 }

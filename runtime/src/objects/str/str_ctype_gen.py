@@ -109,6 +109,11 @@ def main():
     upper_runs, upper_multis = case_runs("upper")
     emit_case("kLowerMap", lower_runs, lower_multis)
     emit_case("kUpperMap", upper_runs, upper_multis)
+    # str.title() of one character is its full titlecase mapping; casefold() is per character.
+    title_runs, title_multis = case_runs("title")
+    fold_runs, fold_multis = case_runs("casefold")
+    emit_case("kTitleMap", title_runs, title_multis)
+    emit_case("kFoldMap", fold_runs, fold_multis)
 
 
 if __name__ == "__main__":

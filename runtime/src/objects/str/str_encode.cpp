@@ -101,6 +101,22 @@ void utf8_encode_into(char *out, PyObject *str) noexcept {
     for (Py_ssize_t i = 0; i < n; ++i) out += utf8_encode_char(out, PyUnicode_READ(kind, data, i));
 }
 
+// &#<decimal>; for ch into out (room for 11 bytes: at most 7 digits); returns the length.
+int xml_char_ref(char *out, Py_UCS4 ch) noexcept {
+    char digits[8];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + ch % 10);
+        ch /= 10;
+    } while (ch != 0);
+    int len = 0;
+    out[len++] = '&';
+    out[len++] = '#';
+    while (n > 0) out[len++] = digits[--n];
+    out[len++] = ';';
+    return len;
+}
+
 // The general UTF-8 encoder: lone surrogates go through the error handler.
 PyObject *utf8_encode_with_handler(PyObject *str, const char *errors_name) noexcept {
     const CodecErrors errors = codec_errors_from_name(errors_name);
@@ -143,6 +159,7 @@ PyObject *utf8_encode_with_handler(PyObject *str, const char *errors_name) noexc
                 break;
             case CodecErrors::ignore: break;
             case CodecErrors::backslashreplace: len = backslash_escape(encoded, s); break;
+            case CodecErrors::xmlcharrefreplace: len = xml_char_ref(encoded, s); break;
             case CodecErrors::surrogatepass: len = utf8_encode_char(encoded, s); break;
             case CodecErrors::unknown: raise_unknown_handler(errors_name); return nullptr;
             default:
@@ -217,6 +234,9 @@ PyObject *unicode_encode_charmap_limit(PyObject *str, Py_UCS4 limit,
             case CodecErrors::ignore: break;
             case CodecErrors::backslashreplace:
                 len = backslash_escape(encoded, PyUnicode_READ(kind, data, k));
+                break;
+            case CodecErrors::xmlcharrefreplace:
+                len = xml_char_ref(encoded, PyUnicode_READ(kind, data, k));
                 break;
             case CodecErrors::unknown: raise_unknown_handler(errors_name); return nullptr;
             default: raise_encode_error(encoding, str, start, end, reason); return nullptr;

@@ -122,6 +122,7 @@ enum class CodecErrors {
     backslashreplace,
     surrogateescape,
     surrogatepass,
+    xmlcharrefreplace,  // encoding only
     unknown
 };
 CodecErrors codec_errors_from_name(const char *errors) noexcept;  // NULL means strict
@@ -173,6 +174,42 @@ PyObject *unicode_strip(PyObject *s, PyObject *chars, int which) noexcept;
 
 // --- str_methods.cpp ------------------------------------------------------------------
 extern PyMethodDef unicode_methods[];
+// str.lower() of the capital sigma at data[i] (of n): final or not, by its neighbours.
+Py_UCS4 unicode_lower_sigma(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) noexcept;
+
+// --- str_format_method.cpp ------------------------------------------------------------
+// str.format(*args, **kwargs) (METH_VARARGS | METH_KEYWORDS), str.format_map(mapping).
+PyObject *unicode_format_call(PyObject *self, PyObject *args, PyObject *kwargs) noexcept;
+PyObject *unicode_format_map(PyObject *self, PyObject *mapping) noexcept;
+
+// --- str_percent_format.cpp -----------------------------------------------------------
+// The digits of an int for %d %o %x %X: sign, "0o"/"0x"/"0X" when alt, at least prec digits.
+PyObject *unicode_format_long(PyObject *value, bool alt, int prec, Py_UCS4 type) noexcept;
+
+// --- str_case.cpp, str_layout.cpp, str_translate.cpp -----------------------------------
+// The method tables' entries these files add to unicode_methods (in str_methods.cpp).
+PyObject *unicode_capitalize(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_casefold(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_title(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_istitle(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_swapcase(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_isidentifier_method(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_center(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept;
+PyObject *unicode_ljust(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept;
+PyObject *unicode_rjust(PyObject *self, PyObject *const *args, Py_ssize_t nargs) noexcept;
+PyObject *unicode_zfill(PyObject *self, PyObject *width) noexcept;
+PyObject *unicode_expandtabs(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames) noexcept;
+PyObject *unicode_partition(PyObject *self, PyObject *sep) noexcept;
+PyObject *unicode_rpartition(PyObject *self, PyObject *sep) noexcept;
+PyObject *unicode_splitlines(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames) noexcept;
+PyObject *unicode_removeprefix(PyObject *self, PyObject *prefix) noexcept;
+PyObject *unicode_removesuffix(PyObject *self, PyObject *suffix) noexcept;
+PyObject *unicode_getnewargs(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_sizeof(PyObject *self, PyObject *) noexcept;
+PyObject *unicode_maketrans(PyObject *, PyObject *const *args, Py_ssize_t nargs) noexcept;
+PyObject *unicode_translate(PyObject *self, PyObject *table) noexcept;
 
 // --- str_type.cpp ---------------------------------------------------------------------
 PyObject *unicode_iter(PyObject *str) noexcept;

@@ -14,6 +14,21 @@
 #include "protocols/format_spec.hpp"
 
 namespace minipy::runtime {
+
+// The lower-case form of a capital sigma at i: final (U+03C2) after a cased letter and not
+// before one, skipping case-ignorable characters both ways; U+03C3 otherwise.
+Py_UCS4 unicode_lower_sigma(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) noexcept {
+    Py_ssize_t j = i - 1;
+    while (j >= 0 && unicode_is_case_ignorable(PyUnicode_READ(kind, data, j))) --j;
+    bool final = j >= 0 && unicode_is_cased(PyUnicode_READ(kind, data, j));
+    if (final) {
+        j = i + 1;
+        while (j < n && unicode_is_case_ignorable(PyUnicode_READ(kind, data, j))) ++j;
+        final = j == n || !unicode_is_cased(PyUnicode_READ(kind, data, j));
+    }
+    return final ? 0x3C2 : 0x3C3;
+}
+
 namespace {
 
 // (sub[, start[, end]]) of find / count / index: sub must be a str.
@@ -27,20 +42,6 @@ PyObject *bool_result(bool value) noexcept {
 }
 
 // --- Case mapping ---------------------------------------------------------------------
-
-// The lower-case form of a capital sigma at i: final (U+03C2) after a cased letter and not
-// before one, skipping case-ignorable characters both ways; U+03C3 otherwise.
-Py_UCS4 lower_sigma(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) noexcept {
-    Py_ssize_t j = i - 1;
-    while (j >= 0 && unicode_is_case_ignorable(PyUnicode_READ(kind, data, j))) --j;
-    bool final = j >= 0 && unicode_is_cased(PyUnicode_READ(kind, data, j));
-    if (final) {
-        j = i + 1;
-        while (j < n && unicode_is_case_ignorable(PyUnicode_READ(kind, data, j))) ++j;
-        final = j == n || !unicode_is_cased(PyUnicode_READ(kind, data, j));
-    }
-    return final ? 0x3C2 : 0x3C3;
-}
 
 PyObject *change_case(PyObject *self, bool upper) noexcept {
     const int kind = PyUnicode_KIND(self);
@@ -66,7 +67,7 @@ PyObject *change_case(PyObject *self, bool upper) noexcept {
         Py_UCS4 mapped[3];
         int count;
         if (!upper && ch == 0x3A3) {
-            mapped[0] = lower_sigma(kind, data, n, i);
+            mapped[0] = unicode_lower_sigma(kind, data, n, i);
             count = 1;
         } else {
             count = upper ? unicode_full_upper(ch, mapped) : unicode_full_lower(ch, mapped);
@@ -360,6 +361,48 @@ PyMethodDef unicode_methods[] = {
      "Return True if all characters in the string are ASCII, False otherwise."},
     {"isprintable", str_isprintable, METH_NOARGS,
      "Return True if the string is printable, False otherwise."},
+    {"format", _PyCFunction_CAST(unicode_format_call), METH_VARARGS | METH_KEYWORDS,
+     "Return a formatted version of S, using substitutions from args and kwargs."},
+    {"format_map", unicode_format_map, METH_O,
+     "Return a formatted version of S, using substitutions from mapping."},
+    {"capitalize", unicode_capitalize, METH_NOARGS, "Return a capitalized version of the string."},
+    {"casefold", unicode_casefold, METH_NOARGS,
+     "Return a version of the string suitable for caseless comparisons."},
+    {"title", unicode_title, METH_NOARGS,
+     "Return a version of the string where each word is titlecased."},
+    {"istitle", unicode_istitle, METH_NOARGS,
+     "Return True if the string is a title-cased string, False otherwise."},
+    {"swapcase", unicode_swapcase, METH_NOARGS,
+     "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"isidentifier", unicode_isidentifier_method, METH_NOARGS,
+     "Return True if the string is a valid Python identifier, False otherwise."},
+    {"center", _PyCFunction_CAST(unicode_center), METH_FASTCALL,
+     "Return a centered string of length width."},
+    {"ljust", _PyCFunction_CAST(unicode_ljust), METH_FASTCALL,
+     "Return a left-justified string of length width."},
+    {"rjust", _PyCFunction_CAST(unicode_rjust), METH_FASTCALL,
+     "Return a right-justified string of length width."},
+    {"zfill", unicode_zfill, METH_O,
+     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"expandtabs", _PyCFunction_CAST(unicode_expandtabs), METH_FASTCALL | METH_KEYWORDS,
+     "Return a copy where all tab characters are expanded using spaces."},
+    {"partition", unicode_partition, METH_O,
+     "Partition the string into three parts using the given separator."},
+    {"rpartition", unicode_rpartition, METH_O,
+     "Partition the string into three parts using the given separator."},
+    {"splitlines", _PyCFunction_CAST(unicode_splitlines), METH_FASTCALL | METH_KEYWORDS,
+     "Return a list of the lines in the string, breaking at line boundaries."},
+    {"removeprefix", unicode_removeprefix, METH_O,
+     "Return a str with the given prefix string removed if present."},
+    {"removesuffix", unicode_removesuffix, METH_O,
+     "Return a str with the given suffix string removed if present."},
+    {"maketrans", _PyCFunction_CAST(unicode_maketrans), METH_FASTCALL | METH_STATIC,
+     "Return a translation table usable for str.translate()."},
+    {"translate", unicode_translate, METH_O,
+     "Replace each character in the string using the given translation table."},
+    {"__getnewargs__", unicode_getnewargs, METH_NOARGS, nullptr},
+    {"__sizeof__", unicode_sizeof, METH_NOARGS,
+     "Return the size of the string in memory, in bytes."},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -131,6 +131,16 @@ PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexce
     return PyUnicode_FromEncodedObject(given[0], encoding, errors);
 }
 
+// str % args; NotImplemented when the str is the right operand (args.__rmod__ may exist).
+PyObject *unicode_mod(PyObject *left, PyObject *right) noexcept {
+    if (!PyUnicode_Check(left)) Py_RETURN_NOTIMPLEMENTED;
+    return PyUnicode_Format(left, right);
+}
+
+PyNumberMethods unicode_as_number = {
+    .nb_remainder = unicode_mod,
+};
+
 PySequenceMethods unicode_as_sequence = {
     .sq_length = unicode_length,
     .sq_concat = PyUnicode_Concat,
@@ -208,6 +218,7 @@ PyTypeObject PyUnicode_Type = {
     .tp_basicsize = sizeof(PyUnicodeObject),
     .tp_dealloc = unicode_dealloc,
     .tp_repr = unicode_repr,
+    .tp_as_number = &unicode_as_number,
     .tp_as_sequence = &unicode_as_sequence,
     .tp_as_mapping = &unicode_as_mapping,
     .tp_hash = unicode_tp_hash,

@@ -1,0 +1,5 @@
+def ok():
+    return 1
+
+values = [1, 2
+print(values)

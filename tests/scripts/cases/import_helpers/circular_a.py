@@ -1,0 +1,2 @@
+import circular_b
+A_VALUE = "a"

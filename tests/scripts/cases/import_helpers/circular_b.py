@@ -1,0 +1,1 @@
+from circular_a import A_VALUE

@@ -1,0 +1,4 @@
+import circular_ok_b
+NAME = "a"
+def ask_b():
+    return circular_ok_b.NAME

@@ -1,0 +1,2 @@
+import sys
+sys.modules[__name__] = "a str stands in for the module"

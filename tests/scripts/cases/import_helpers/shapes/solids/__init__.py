@@ -1,0 +1,3 @@
+from ..units import SCALE
+from .. import flat
+from . import cube

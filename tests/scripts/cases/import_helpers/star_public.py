@@ -1,0 +1,3 @@
+alpha = "a"
+_hidden = "h"
+gamma = "g"
