@@ -176,6 +176,12 @@ static int refuse_option(const char *program, char option) {
     return usage_error(program);
 }
 
+void cli_options_clear(cli_options *options) {
+    free((void *)options->xoptions);
+    options->xoptions = NULL;
+    options->nxoptions = 0;
+}
+
 cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_status) {
     memset(options, 0, sizeof *options);
     options->program = argc > 0 ? argv[0] : "minipy";
@@ -327,7 +333,8 @@ options_end:
     }
     apply_environment(options);
     for (int i = 0; i < nxoptions; ++i) apply_xoption(options, xoptions[i]);
-    free((void *)xoptions);
+    options->xoptions = xoptions;
+    options->nxoptions = nxoptions;
     return kCliRun;
 done:
     free((void *)xoptions);

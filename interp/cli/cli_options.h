@@ -28,6 +28,8 @@ typedef struct {
     int tracemalloc;       /* -X tracemalloc[=N] or PYTHONTRACEMALLOC: frames, 0 = off */
     int allocstats;        /* -X allocstats (minipy's) */
     const char *allocator; /* -X malloc=NAME, else PYTHONMALLOC (read by the runtime) */
+    const char **xoptions; /* every -X option as given, in order (sys._xoptions); malloc'd */
+    int nxoptions;
 } cli_options;
 
 /* What parsing decided: go on and run, or exit now with `exit_status` (a usage error printed
@@ -35,5 +37,7 @@ typedef struct {
 typedef enum { kCliRun, kCliExit } cli_outcome;
 
 cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_status);
+/* Frees what cli_parse allocated. */
+void cli_options_clear(cli_options *options);
 
 #endif /* MINIPY_CLI_OPTIONS_H */

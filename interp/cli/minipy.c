@@ -19,6 +19,7 @@
 #include "cli_readline.h"
 #include "minipy/Python.h"
 #include "minipy/allocstats.h"
+#include "minipy/import.h"
 #include "minipy/intrcheck.h"
 #include "minipy/pythonrun.h"
 
@@ -92,6 +93,28 @@ static void start_runtime(void) {
     minipy_install_sigint_handler();
 }
 
+/* sys._xoptions as python3 fills it: {'dev': True, 'tracemalloc': '5', ...}. 0 or -1 with an
+ * exception. */
+static int set_xoptions(void) {
+    PyObject *sys = PyImport_ImportModule("sys");
+    PyObject *xoptions = sys != NULL ? PyObject_GetAttrString(sys, "_xoptions") : NULL;
+    Py_XDECREF(sys);
+    if (xoptions == NULL) return -1;
+    int r = 0;
+    for (int i = 0; i < g_options.nxoptions && r == 0; ++i) {
+        const char *option = g_options.xoptions[i];
+        const char *equals = strchr(option, '=');
+        PyObject *key = equals != NULL ? PyUnicode_FromStringAndSize(option, equals - option)
+                                       : PyUnicode_FromString(option);
+        PyObject *value = equals != NULL ? PyUnicode_FromString(equals + 1) : Py_NewRef(Py_True);
+        r = key != NULL && value != NULL ? PyObject_SetItem(xoptions, key, value) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+    }
+    Py_DECREF(xoptions);
+    return r;
+}
+
 /* sys.argv; 0 or -1 after printing the error. */
 static int set_argv(int argc, char **argv) {
     static char *empty_argv[] = {(char *)""};
@@ -104,6 +127,7 @@ static int set_argv(int argc, char **argv) {
     } else {
         r = minipy_set_argv(argc - g_options.args_index, argv + g_options.args_index);
     }
+    if (r == 0) r = set_xoptions();
     if (r < 0) PyErr_Print();
     return r;
 }
@@ -179,6 +203,7 @@ int main(int argc, char **argv) {
         status = interactive_loop();
     fflush(stdout);
     if (Py_FinalizeEx() < 0 && status == 0) status = 120;
+    cli_options_clear(&g_options);
     if (minipy_unhandled_keyboard_interrupt()) return exit_by_sigint();
     print_exit_reports();
     return status;

@@ -89,6 +89,8 @@ CASES = [
     case("PYTHONUNBUFFERED", ["-c", "print('out')\n1 / 0"], env={"PYTHONUNBUFFERED": "1"},
          merged=True),
     case("X_unknown_ignored", ["-X", "nosuchoption", "-c", "print('ignored')"]),
+    case("X_options_in_sys", ["-X", "dev", "-Xtracemalloc=3", "-X", "a=b=c", "-X", "dev", "-c",
+                              "import sys\nprint(sorted(sys._xoptions.items()))"]),
     case("X_dev", ["-X", "dev", "-c", "print('dev')"]),
     case("X_dev_attached", ["-Xdev", "-c", "print('dev')"]),
     case("X_tracemalloc", ["-X", "tracemalloc", "-c", "print('traced')"]),
