@@ -38,6 +38,36 @@ PyAPI_FUNC(int) PyRun_SimpleFile(FILE *fp, const char *filename) MINIPY_NOEXCEPT
 PyAPI_FUNC(PyObject *) minipy_main_dict(void) MINIPY_NOEXCEPT;
 /* sys.argv for the program: argv[0..argc) as str. 0 or -1 with an exception. */
 PyAPI_FUNC(int) minipy_set_argv(int argc, char *const *argv) MINIPY_NOEXCEPT;
+/* The interactive prompt (CPython's PyRun_InteractiveLoop): reads statements from `fp`,
+ * prompting with sys.ps1 and sys.ps2 (set to '>>> ' and '... ' when missing), compiles them
+ * as codeop does (a statement that more lines may complete asks for them; a blank line ends a
+ * block), runs each in __main__, echoes the repr of an expression statement's value and keeps
+ * it in builtins._. An exception is printed and the loop goes on; Ctrl-C while reading prints
+ * KeyboardInterrupt and prompts again; end of input ends the loop (0). SystemExit ends the
+ * process. Lines come from PyOS_Readline. `filename` names the input in tracebacks
+ * ("<stdin>"). */
+PyAPI_FUNC(int) PyRun_InteractiveLoop(FILE *fp, const char *filename) MINIPY_NOEXCEPT;
+
+/* Reads one line for the prompt: a PyMem_Malloc'd string with its newline, "" at end of
+ * input, or NULL with an exception (KeyboardInterrupt when Ctrl-C came while waiting).
+ * When both `in` and `out` are terminals it calls PyOS_ReadlineFunctionPointer (a host puts
+ * line editing there); otherwise it writes the prompt to stderr and reads `in` itself. The
+ * GIL is released while waiting. */
+PyAPI_FUNC(char *) PyOS_Readline(FILE *in, FILE *out, const char *prompt) MINIPY_NOEXCEPT;
+/* The line editor: called without the GIL; returns a PyMem_RawMalloc'd line with its newline,
+ * "" at end of input, or NULL when interrupted by SIGINT (PyOS_InterruptOccurred() tells) or
+ * out of memory. Default: PyOS_StdioReadline (no editing). */
+PyAPI_DATA(char) * (*PyOS_ReadlineFunctionPointer)(FILE *, FILE *, const char *);
+PyAPI_FUNC(char *) PyOS_StdioReadline(FILE *in, FILE *out, const char *prompt) MINIPY_NOEXCEPT;
+
+/* The command line's settings for the interpreter (CPython keeps them in PyConfig; minipy's
+ * runtime knows no compiler). optimization_level: -O's count (asserts dropped when > 0, and
+ * __debug__ is False; docstrings too when > 1). inspect: -i, an uncaught SystemExit is printed
+ * like any exception instead of ending the process (the prompt follows); the command turns it
+ * off again before the prompt starts. */
+PyAPI_FUNC(void) minipy_set_optimization_level(int level) MINIPY_NOEXCEPT;
+PyAPI_FUNC(void) minipy_set_inspect(int inspect) MINIPY_NOEXCEPT;
+
 /* The exit status an uncaught SystemExit asks for (its code: None 0, an int itself, else 1
  * after printing it), or -1 when `exc` is not a SystemExit. */
 PyAPI_FUNC(int) minipy_system_exit_status(PyObject *exc) MINIPY_NOEXCEPT;

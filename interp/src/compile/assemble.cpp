@@ -300,8 +300,16 @@ PyObject *assemble(Compiler *c, Unit *u, int code_flags) noexcept {
             continue;
         }
         int kept = 0;
+        int lineno = -1;
         for (int i = 0; i < b->used; ++i) {
             Instr in = b->instrs[i];
+            // An artificial instruction (a loop's jump back) takes the line of the one before
+            // it in its block, without columns (CPython's propagate_line_numbers, within a
+            // block): an interrupt raised there names that line.
+            if (in.loc.lineno < 0)
+                in.loc.lineno = lineno;
+            else
+                lineno = in.loc.lineno;
             if (in.opcode == NOP || is_block_push(in.opcode) || in.opcode == POP_BLOCK) continue;
             if (is_deref_op(in.opcode)) in.oparg = slots.deref[in.oparg];
             b->instrs[kept++] = in;

@@ -15,6 +15,7 @@
 #include "objects/function_object.hpp"
 #include "objects/gen_object.hpp"
 #include "run/interp_state.hpp"
+#include "run/signals.hpp"
 
 #ifndef MINIPY_USE_COMPUTED_GOTOS
 #if defined(__GNUC__) || defined(__clang__)
@@ -110,6 +111,19 @@ bool is_exhausted_iteration() noexcept {
         first_instr = frame->first_instr(); \
     } while (0)
 #define SAVE_SP() frame->set_stack_pointer(sp)
+// The eval breaker: hand the GIL over if someone waits, and raise KeyboardInterrupt for a
+// pending SIGINT (at the instruction that checks, so its handler and line are that one's).
+#define CHECK_SIGNALS()                                           \
+    do {                                                          \
+        if (interp::signals_pending()) [[unlikely]] {             \
+            if (interp::handle_pending_signals() < 0) goto error; \
+        }                                                         \
+    } while (0)
+#define CHECK_EVAL_BREAKER()      \
+    do {                          \
+        minipy_eval_checkpoint(); \
+        CHECK_SIGNALS();          \
+    } while (0)
 
 PyObject *eval_frame(ThreadFrames *tf, InterpFrame *frame, bool throwflag) noexcept {
     minipy_thread_fields *fields = tf->fields;
@@ -160,7 +174,7 @@ dispatch_opcode:
         TARGET(NOP) DISPATCH();
         TARGET(CACHE) goto unknown_opcode;
         TARGET(RESUME) {
-            minipy_eval_checkpoint();
+            CHECK_EVAL_BREAKER();
             DISPATCH();
         }
         TARGET(EXTENDED_ARG) {

@@ -8,7 +8,7 @@
 
 #include "minipy/tracemalloc.h"
 #include "modules/modules.hpp"
-#include "run/script_stack_minimal.hpp"
+#include "run/script_stack.hpp"
 
 namespace {
 
@@ -30,7 +30,9 @@ PyObject *tracemalloc_start(PyObject *, PyObject *args) noexcept {
             return nullptr;
         }
     }
-    minipy::interp::ensure_script_stack();
+    // The interpreter registers the tracer's script stack at start-up; a host that imports
+    // this module without having run a script gets it here (registering again is harmless).
+    minipy::interp::register_script_stack_hooks();
     const int r = minipy_tracemalloc_start(static_cast<int>(nframe));
     if (r == -2) {
         PyErr_SetString(PyExc_ValueError, MINIPY_TRACEMALLOC_NFRAME_ERROR);

@@ -17,6 +17,9 @@
 #include "parse/frontend.hpp"
 #include "run/import_internal.hpp"
 #include "run/interp_state.hpp"
+#include "run/pythonrun_internal.hpp"
+#include "run/script_stack.hpp"
+#include "run/signals.hpp"
 #include "run/traceback_print.hpp"
 
 namespace minipy::interp {
@@ -24,6 +27,8 @@ namespace minipy::interp {
 namespace {
 
 PyObject *g_main_dict = nullptr;
+// -i: an uncaught SystemExit is printed rather than obeyed, so the prompt can follow.
+bool g_inspect = false;
 
 // A file name or argument from the OS as str (UTF-8; undecodable bytes as surrogates, as
 // CPython's file system encoding does).
@@ -76,13 +81,20 @@ void print_exception_hook(PyObject *exc) noexcept {
     print_exception(exc);
 }
 
+}  // namespace
+
 int ensure_started() noexcept {
     if (g_interp.initialized) return 0;
     if (interp_ensure_started() < 0) return -1;
     minipy_set_finalize_hook(finalize_interp);
     minipy_set_print_exception_hook(print_exception_hook);
+    register_script_stack_hooks();
+    if (g_interp.optimize > 0 && PyDict_SetItemString(g_interp.builtins, "__debug__", Py_False) < 0)
+        return -1;
     return 0;
 }
+
+namespace {
 
 parse::ParseMode mode_of(int start) noexcept {
     switch (start) {
@@ -99,14 +111,21 @@ PyObject *compile_text(const char *text, Py_ssize_t size, PyObject *filename, in
                                         is_file ? parse::SourceKind::file : parse::SourceKind::text,
                                         arena.get());
     if (mod == nullptr) return nullptr;
-    return compile::compile_mod(mod, filename, text, g_interp.optimize);
+    // The compiler's own SyntaxErrors show their line only for a real file (CPython reads it
+    // from there): not for "<string>" or "<stdin>".
+    const bool real_file =
+        is_file && PyUnicode_GET_LENGTH(filename) > 0 && PyUnicode_READ_CHAR(filename, 0) != '<';
+    return compile::compile_mod(mod, filename, real_file ? text : nullptr, g_interp.optimize);
 }
 
-// The uncaught exception at the top: SystemExit ends the process, anything else is printed.
+}  // namespace
+
+// The uncaught exception at the top: SystemExit ends the process (unless -i asks for the
+// prompt afterwards), anything else is printed.
 void handle_uncaught() noexcept {
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == nullptr) return;
-    const int status = minipy_system_exit_status(exc);
+    const int status = g_inspect ? -1 : minipy_system_exit_status(exc);
     if (status >= 0) {
         Py_DECREF(exc);
         std::fflush(stdout);
@@ -117,6 +136,16 @@ void handle_uncaught() noexcept {
     Py_DECREF(exc);
 }
 
+PyObject *run_code_at_top(PyObject *code, PyObject *globals) noexcept {
+    set_unhandled_keyboard_interrupt(false);
+    PyObject *result = eval::eval_code(reinterpret_cast<PyCodeObject *>(code), globals, globals);
+    if (result == nullptr && PyErr_ExceptionMatches(PyExc_KeyboardInterrupt))
+        set_unhandled_keyboard_interrupt(true);
+    return result;
+}
+
+namespace {
+
 int run_in_main(const char *text, Py_ssize_t size, const char *filename, bool is_file) noexcept {
     PyObject *globals = minipy_main_dict();
     if (globals == nullptr) {
@@ -126,13 +155,18 @@ int run_in_main(const char *text, Py_ssize_t size, const char *filename, bool is
     PyObject *name = fs_decode(filename);
     PyObject *code =
         name != nullptr ? compile_text(text, size, name, Py_file_input, is_file) : nullptr;
-    if (code != nullptr && is_file && PyDict_SetItemString(globals, "__file__", name) < 0)
-        Py_CLEAR(code);
+    // A script's __file__ lasts while it runs (CPython removes it afterwards: -i's prompt
+    // does not see it).
+    const bool set_file = code != nullptr && is_file;
+    if (set_file && PyDict_SetItem(globals, g_interp.names.id___file__, name) < 0) Py_CLEAR(code);
     Py_XDECREF(name);
-    PyObject *result =
-        code != nullptr ? eval::eval_code(reinterpret_cast<PyCodeObject *>(code), globals, globals)
-                        : nullptr;
+    PyObject *result = code != nullptr ? run_code_at_top(code, globals) : nullptr;
     Py_XDECREF(code);
+    if (set_file) {
+        PyObject *raised = PyErr_GetRaisedException();
+        if (PyDict_DelItem(globals, g_interp.names.id___file__) < 0) PyErr_Clear();
+        PyErr_SetRaisedException(raised);
+    }
     if (result == nullptr) {
         handle_uncaught();
         return -1;
@@ -256,6 +290,17 @@ int minipy_set_argv(int argc, char *const *argv) noexcept {
     Py_DECREF(list);
     if (r < 0) return -1;
     return modules::sys_set_path0(argc > 0 ? argv[0] : nullptr);
+}
+
+void minipy_set_optimization_level(int level) noexcept {
+    g_interp.optimize = level < 0 ? 0 : level;
+    if (g_interp.initialized &&
+        PyDict_SetItemString(g_interp.builtins, "__debug__", level > 0 ? Py_False : Py_True) < 0)
+        PyErr_Clear();
+}
+
+void minipy_set_inspect(int inspect) noexcept {
+    g_inspect = inspect != 0;
 }
 
 int minipy_system_exit_status(PyObject *exc) noexcept {

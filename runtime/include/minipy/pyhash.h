@@ -13,7 +13,9 @@
  * buffer hashes to 0. The key is fixed at all zeros: minipy hashes every bytes and str as
  * CPython does under PYTHONHASHSEED=0, so hash(b'abc') and hash('abc') equal
  * `PYTHONHASHSEED=0 python3 -c "print(hash(b'abc'))"` (-4594863902769663758 on a 64-bit
- * build), on every run. minipy has no hash randomization.
+ * build), on every run. minipy randomizes nothing by default; a host (the `minipy` command,
+ * for PYTHONHASHSEED) can choose CPython's key for a seed, or a random one, before start-up
+ * with minipy_set_hash_seed.
  *
  * Pointers (the default hash of an object): the address rotated right by 4 bits, since the
  * low bits of an aligned address are always zero. */
@@ -44,6 +46,13 @@ PyAPI_FUNC(Py_hash_t) _Py_HashPointer(const void *ptr) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_hash_t) _Py_HashPointerRaw(const void *ptr) MINIPY_NOEXCEPT;
 /* SipHash-1-3 of len bytes with the all-zero key; 0 for len == 0; never -1. */
 PyAPI_FUNC(Py_hash_t) _Py_HashBytes(const void *src, Py_ssize_t len) MINIPY_NOEXCEPT;
+
+/* Chooses the bytes/str hash key before the runtime starts (minipy): with use_seed, the key
+ * CPython derives for PYTHONHASHSEED=seed (seed 0: the all-zero key), so hashes and set and
+ * dict orders equal python3's under that seed; without, a random key. 0, or -1 while the
+ * runtime runs (nothing changes: hashes already stored must stay valid) or when the system
+ * gives no random bytes. */
+PyAPI_FUNC(int) minipy_set_hash_seed(int use_seed, unsigned long seed) MINIPY_NOEXCEPT;
 
 /* The bytes/str hash function and its parameters (sys.hash_info's algorithm, hash_bits and
  * seed_bits). */

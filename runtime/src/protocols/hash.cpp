@@ -5,7 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include <sys/random.h>
+
 #include "minipy/pyhash.h"
+#include "state/runtime_state.hpp"
 
 static_assert(sizeof(Py_uhash_t) == 8 && sizeof(void *) == 8,
               "the hash values are CPython's 64-bit ones");
@@ -24,11 +27,12 @@ constexpr Py_uhash_t rotate_mod_p(Py_uhash_t x, int k) noexcept {
 
 // --- SipHash-1-3 ------------------------------------------------------------------------------
 // SipHash (Aumasson and Bernstein) with one compression round per 8-byte word and three
-// finalization rounds, as CPython chose in 3.11 for speed. The key is the all-zero one:
-// minipy's hashes are CPython's under PYTHONHASHSEED=0.
+// finalization rounds, as CPython chose in 3.11 for speed. The key is the all-zero one
+// unless minipy_set_hash_seed chose another before start-up: minipy's hashes are CPython's
+// under PYTHONHASHSEED=0 by default, and under PYTHONHASHSEED=N when the command passes N.
 
-constexpr std::uint64_t kSipKey0 = 0;
-constexpr std::uint64_t kSipKey1 = 0;
+constinit std::uint64_t g_sip_key0 = 0;
+constinit std::uint64_t g_sip_key1 = 0;
 
 constexpr std::uint64_t rotl64(std::uint64_t x, int b) noexcept {
     return (x << b) | (x >> (64 - b));
@@ -66,8 +70,8 @@ std::uint64_t load_le64(const unsigned char *p) noexcept {
 std::uint64_t siphash13(const void *src, std::size_t len) noexcept {
     const auto *in = static_cast<const unsigned char *>(src);
     // "somepseudorandomlygeneratedbytes", the initialization constants of SipHash.
-    SipState s{kSipKey0 ^ 0x736f6d6570736575ULL, kSipKey1 ^ 0x646f72616e646f6dULL,
-               kSipKey0 ^ 0x6c7967656e657261ULL, kSipKey1 ^ 0x7465646279746573ULL};
+    SipState s{g_sip_key0 ^ 0x736f6d6570736575ULL, g_sip_key1 ^ 0x646f72616e646f6dULL,
+               g_sip_key0 ^ 0x6c7967656e657261ULL, g_sip_key1 ^ 0x7465646279746573ULL};
     // The last word carries the length modulo 256 in its top byte, then the tail bytes.
     std::uint64_t last = static_cast<std::uint64_t>(len) << 56;
     std::size_t left = len;
@@ -90,6 +94,28 @@ PyHash_FuncDef g_hash_func_def = {hash_bytes_function, "siphash13", 64, 128};
 }  // namespace
 
 extern "C" {
+
+// CPython's key for PYTHONHASHSEED=N (Python/bootstrap_hash.c, lcg_urandom): the bytes of
+// a linear congruential sequence from N, read as two little-endian words; for "random",
+// bytes from the system's generator.
+int minipy_set_hash_seed(int use_seed, unsigned long seed) noexcept {
+    if (minipy::runtime::runtime_running()) return -1;
+    unsigned char secret[16] = {};
+    if (use_seed && seed == 0) {
+        // CPython's seed 0: the all-zero key (hash randomization off).
+    } else if (use_seed) {
+        auto x = static_cast<unsigned int>(seed);
+        for (unsigned char &byte : secret) {
+            x = x * 214013U + 2531011U;
+            byte = static_cast<unsigned char>((x >> 16) & 0xff);
+        }
+    } else if (getrandom(secret, sizeof secret, 0) != static_cast<ssize_t>(sizeof secret)) {
+        return -1;
+    }
+    g_sip_key0 = load_le64(secret);
+    g_sip_key1 = load_le64(secret + 8);
+    return 0;
+}
 
 // A finite v is m * 2**e with 0.5 <= m < 1. The mantissa is folded into x 28 bits at a time
 // (x = x * 2**28 + next 28 bits, modulo P; 53 bits take two steps), e decreasing by 28 each

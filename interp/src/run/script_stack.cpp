@@ -1,0 +1,249 @@
+// The Python frames of a thread for the layers below the interpreter (script_stack.hpp).
+//
+// The fatal report: each frame as faulthandler writes it ('  File "x.py", line 3 in f'), most
+// recent first, at most 100 frames, names written as ASCII with \x, \u, \U escapes and cut at
+// 500 characters. It runs while the process dies, so it only reads and writes with write(2).
+//
+// The tracer's stack: (file name, line) per frame, most recent first. The tracer keeps file
+// names by pointer for the life of the process, so each distinct name is copied once into a
+// table of its own (the C library's memory, never freed) and that copy is handed out. It runs
+// inside allocations, on any thread, maybe without the GIL: it reads only the calling
+// thread's frames (which cannot change under it) and takes only its own lock.
+#include "run/script_stack.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+
+#include "eval/frame.hpp"
+#include "minipy/Python.h"
+
+namespace minipy::interp {
+
+namespace {
+
+// --- the fatal report -----------------------------------------------------------------------
+
+constexpr int kMaxDumpedFrames = 100;         // faulthandler's MAX_FRAME_DEPTH
+constexpr Py_ssize_t kMaxDumpedLength = 500;  // faulthandler's MAX_STRING_LENGTH
+
+void put(int fd, const char *text, std::size_t size) noexcept {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, text, size);
+        if (n <= 0) return;
+        text += n;
+        size -= static_cast<std::size_t>(n);
+    }
+}
+
+void put(int fd, const char *text) noexcept {
+    put(fd, text, std::strlen(text));
+}
+
+void put_decimal(int fd, long value) noexcept {
+    char digits[24];
+    int at = sizeof digits;
+    unsigned long v = value < 0 ? 0UL - static_cast<unsigned long>(value) : value;
+    do {
+        digits[--at] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (value < 0) digits[--at] = '-';
+    put(fd, digits + at, sizeof digits - static_cast<std::size_t>(at));
+}
+
+// faulthandler's _Py_DumpASCII: printable ASCII as is, anything else escaped.
+void put_ascii(int fd, PyObject *text) noexcept {
+    if (text == nullptr || !PyUnicode_Check(text)) {
+        put(fd, "???");
+        return;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const bool truncated = size > kMaxDumpedLength;
+    if (truncated) size = kMaxDumpedLength;
+    for (Py_ssize_t i = 0; i < size; ++i) {
+        const Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch >= ' ' && ch <= 126) {
+            const char c = static_cast<char>(ch);
+            put(fd, &c, 1);
+            continue;
+        }
+        char escape[11];
+        escape[0] = '\\';
+        int digits = 0;
+        if (ch <= 0xff) {
+            escape[1] = 'x';
+            digits = 2;
+        } else if (ch <= 0xffff) {
+            escape[1] = 'u';
+            digits = 4;
+        } else {
+            escape[1] = 'U';
+            digits = 8;
+        }
+        for (int d = 0; d < digits; ++d)
+            escape[2 + d] = "0123456789abcdef"[(ch >> (4 * (digits - 1 - d))) & 0xF];
+        put(fd, escape, 2 + static_cast<std::size_t>(digits));
+    }
+    if (truncated) put(fd, "...");
+}
+
+eval::InterpFrame *innermost_frame(PyThreadState *tstate) noexcept {
+    if (tstate == nullptr) return nullptr;
+    const minipy_thread_fields *fields = minipy_thread_fields_of(tstate);
+    const auto *tf = static_cast<const eval::ThreadFrames *>(fields->interp_data);
+    return tf != nullptr ? tf->current : nullptr;
+}
+
+void dump_frames(int fd, PyThreadState *tstate) noexcept {
+    const eval::InterpFrame *frame = innermost_frame(tstate);
+    if (frame == nullptr) {
+        put(fd, "  <no Python frame>\n");
+        return;
+    }
+    for (int depth = 0; frame != nullptr; frame = frame->previous, ++depth) {
+        if (depth == kMaxDumpedFrames) {
+            put(fd, "  ...\n");
+            break;
+        }
+        PyCodeObject *code = frame->f_code;
+        put(fd, "  File \"");
+        put_ascii(fd, code->co_filename);
+        put(fd, "\", line ");
+        const int lineno = eval::frame_lineno(frame);
+        if (lineno >= 0)
+            put_decimal(fd, lineno);
+        else
+            put(fd, "???");
+        put(fd, " in ");
+        put_ascii(fd, code->co_name);
+        put(fd, "\n");
+    }
+}
+
+// --- the tracer's stack ---------------------------------------------------------------------
+
+// Longer names are cut (the tracer only shows them).
+constexpr std::size_t kMaxNameBytes = 4096;
+const char kUnknownName[] = "<unknown>";
+
+// A file name's UTF-8 bytes (lone surrogates as '?'), without allocating.
+std::size_t encode_name(PyObject *name, char *out) noexcept {
+    const int kind = PyUnicode_KIND(name);
+    const void *data = PyUnicode_DATA(name);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(name);
+    std::size_t size = 0;
+    for (Py_ssize_t i = 0; i < length; ++i) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch >= 0xD800 && ch <= 0xDFFF) ch = '?';
+        char bytes[4];
+        std::size_t n = 0;
+        if (ch < 0x80) {
+            bytes[n++] = static_cast<char>(ch);
+        } else if (ch < 0x800) {
+            bytes[n++] = static_cast<char>(0xC0 | (ch >> 6));
+            bytes[n++] = static_cast<char>(0x80 | (ch & 0x3F));
+        } else if (ch < 0x10000) {
+            bytes[n++] = static_cast<char>(0xE0 | (ch >> 12));
+            bytes[n++] = static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+            bytes[n++] = static_cast<char>(0x80 | (ch & 0x3F));
+        } else {
+            bytes[n++] = static_cast<char>(0xF0 | (ch >> 18));
+            bytes[n++] = static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
+            bytes[n++] = static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+            bytes[n++] = static_cast<char>(0x80 | (ch & 0x3F));
+        }
+        if (size + n > kMaxNameBytes) break;
+        std::memcpy(out + size, bytes, n);
+        size += n;
+    }
+    return size;
+}
+
+// The interned names: an open-addressing set of NUL-terminated copies, by content.
+struct NameTable {
+    std::atomic_flag lock = ATOMIC_FLAG_INIT;
+    const char **slots = nullptr;  // capacity entries, NULL when free
+    std::size_t capacity = 0;
+    std::size_t used = 0;
+};
+NameTable g_names;
+
+std::size_t hash_bytes(const char *bytes, std::size_t size) noexcept {
+    std::size_t h = 14695981039346656037ULL;  // FNV-1a
+    for (std::size_t i = 0; i < size; ++i) {
+        h ^= static_cast<unsigned char>(bytes[i]);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+bool grow_names() noexcept {
+    const std::size_t capacity = g_names.capacity == 0 ? 64 : g_names.capacity * 2;
+    auto **slots = static_cast<const char **>(std::calloc(capacity, sizeof(const char *)));
+    if (slots == nullptr) return false;
+    for (std::size_t i = 0; i < g_names.capacity; ++i) {
+        const char *name = g_names.slots[i];
+        if (name == nullptr) continue;
+        std::size_t at = hash_bytes(name, std::strlen(name)) & (capacity - 1);
+        while (slots[at] != nullptr) at = (at + 1) & (capacity - 1);
+        slots[at] = name;
+    }
+    std::free(static_cast<void *>(g_names.slots));
+    g_names.slots = slots;
+    g_names.capacity = capacity;
+    return true;
+}
+
+const char *intern_name_locked(const char *bytes, std::size_t size) noexcept {
+    if ((g_names.used + 1) * 2 > g_names.capacity && !grow_names()) return kUnknownName;
+    std::size_t at = hash_bytes(bytes, size) & (g_names.capacity - 1);
+    for (;; at = (at + 1) & (g_names.capacity - 1)) {
+        const char *name = g_names.slots[at];
+        if (name == nullptr) break;
+        if (std::strncmp(name, bytes, size) == 0 && name[size] == '\0') return name;
+    }
+    char *copy = static_cast<char *>(std::malloc(size + 1));
+    if (copy == nullptr) return kUnknownName;
+    std::memcpy(copy, bytes, size);
+    copy[size] = '\0';
+    g_names.slots[at] = copy;
+    ++g_names.used;
+    return copy;
+}
+
+const char *interned_filename(PyObject *filename) noexcept {
+    if (filename == nullptr || !PyUnicode_Check(filename)) return kUnknownName;
+    char bytes[kMaxNameBytes];
+    const std::size_t size = encode_name(filename, bytes);
+    while (g_names.lock.test_and_set(std::memory_order_acquire)) {
+    }
+    const char *name = intern_name_locked(bytes, size);
+    g_names.lock.clear(std::memory_order_release);
+    return name;
+}
+
+int script_stack(minipy_tracemalloc_frame *frames, int max_frames) noexcept {
+    const eval::InterpFrame *frame = innermost_frame(PyGILState_GetThisThreadState());
+    int total = 0;
+    for (; frame != nullptr; frame = frame->previous, ++total) {
+        if (total >= max_frames) continue;  // only counted
+        const int lineno = eval::frame_lineno(frame);
+        frames[total].filename = interned_filename(frame->f_code->co_filename);
+        frames[total].lineno = lineno > 0 ? static_cast<unsigned int>(lineno) : 0U;
+    }
+    return total;
+}
+
+}  // namespace
+
+void register_script_stack_hooks() noexcept {
+    minipy_set_frame_dump_hook(dump_frames);
+    minipy_alloc_set_script_stack(script_stack);
+}
+
+}  // namespace minipy::interp
