@@ -98,6 +98,13 @@ static void write_stats(const HostOptions *options, const LuaHostAllocator *allo
     if (out != stderr) fclose(out);
 }
 
+/* os.exit() ends the process through exit(), past the end of main: the runtime is finalized
+ * then too (after lua_close for os.exit(code, true); with Lua's blocks still allocated
+ * otherwise, as lua.c leaves them). */
+static void finalize_runtime_at_exit(void) {
+    if (Py_IsInitialized()) Py_FinalizeEx();
+}
+
 int main(int argc, char **argv) {
     HostOptions options = {kLuaHostDomainObj, 0, NULL};
     int first = parse_host_options(argc, argv, &options);
@@ -114,6 +121,7 @@ int main(int argc, char **argv) {
     PyStatus started = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     if (PyStatus_Exception(started)) Py_ExitStatusException(started);
+    atexit(finalize_runtime_at_exit);
     LuaHostAllocator allocator;
     lua_host_allocator_init(&allocator, options.domain);
     lua_State *L = lua_newstate(lua_host_alloc, &allocator);
