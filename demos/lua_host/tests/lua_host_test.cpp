@@ -223,10 +223,10 @@ BOOST_DATA_TEST_CASE(overflow_from_a_c_function, bdata::make(kDebugAllocators), 
     const minipy::test::ChildResult child = run_misuse("overflow", allocator);
     BOOST_TEST(child.signal == SIGABRT);
     BOOST_TEST(child.out.empty());
-    // CPython's report for one byte 'x' past a 16-byte object block that was never written.
+    // CPython's report for one byte 'x' past a 15-byte object block that was never written.
     std::vector<std::string> expected = {
         "Debug memory block at address p=<ptr>: API 'o'",
-        "    16 bytes originally requested",
+        "    15 bytes originally requested",
         "    The 7 pad bytes at p-7 are FORBIDDENBYTE, as expected.",
         "    The 8 pad bytes at tail=<ptr> are not all FORBIDDENBYTE (0xfd):",
         "        at tail+0: 0x78 *** OUCH",
@@ -234,7 +234,7 @@ BOOST_DATA_TEST_CASE(overflow_from_a_c_function, bdata::make(kDebugAllocators), 
     for (int k = 1; k < 8; k++)
         expected.push_back("        at tail+" + std::to_string(k) + ": 0xfd");
     expected.insert(expected.end(),
-                    {"    Data at p: cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd", "",
+                    {"    Data at p: cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd", "",
                      "Enable tracemalloc to get the memory block allocation traceback", "",
                      "Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte"});
     expected.insert(expected.end(), kRuntimeContext.begin(), kRuntimeContext.end());

@@ -3,7 +3,7 @@
  * minipy's allocator come from the host executable, which exports them (-Wl,-E), as the
  * standalone `lua` exports Lua's API to the C modules it loads.
  *
- *   overflow()   PyObject_Malloc(16), one byte written past the end, PyObject_Free: under
+ *   overflow()   PyObject_Malloc(15), one byte written past the end, PyObject_Free: under
  *                PYTHONMALLOC=*_debug the debug hooks report the bad trailing pad byte
  *   bad_osize()  calls the state's lua_Alloc by hand with a wrong osize: the host's debug
  *                build stops with its osize report
@@ -15,9 +15,12 @@
 #include "minipy/pymem.h"
 
 static int misuse_overflow(lua_State *L) {
-    unsigned char *block = (unsigned char *)PyObject_Malloc(16);
+    /* 15 bytes: without the debug hooks pymalloc serves them from its 16-byte class, so the
+     * stray byte lands in the block's own slack, truly unseen; with 16 it would hit the next
+     * block, which the runtime sharing the allocator may be using (or have on a free list). */
+    unsigned char *block = (unsigned char *)PyObject_Malloc(15);
     if (block == NULL) return luaL_error(L, "PyObject_Malloc failed");
-    block[16] = 'x'; /* the bug: one byte past the 16 asked for */
+    block[15] = 'x'; /* the bug: one byte past the 15 asked for */
     PyObject_Free(block);
     return 0;
 }
