@@ -6,7 +6,9 @@
 // says whether the block lies in one of its arenas, and under ASan the byte just past a block
 // must be a poisoned redzone exactly when the system malloc (ASan's) served it, which is what
 // the malloc pass is for: ASan cannot see an overrun inside a pymalloc arena.
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
+#include <climits>
 
 #include <cstdint>
 #include <cstring>
@@ -70,9 +72,12 @@ std::string name_or_custom(const char *name) {
     return name != nullptr ? name : "(custom)";
 }
 
-// This test executable.
+// This test executable, by its real path: under valgrind /proc/self/exe is valgrind's own
+// tool, which cannot be run directly, while reading the link gives the client program.
 std::string self_path() {
-    return "/proc/self/exe";
+    char path[PATH_MAX];
+    const ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    return n > 0 ? std::string(path, static_cast<std::size_t>(n)) : "/proc/self/exe";
 }
 
 }  // namespace
