@@ -3,7 +3,9 @@
 PYTHONMALLOC=pymalloc, malloc and debug, and under CPython (python3) with pymalloc and
 malloc, interleaved, several rounds, each run a fresh process. Prints one table (median time
 and peak RSS per configuration, median per-round ratios, geometric means) and writes the same
-figures as JSON and an SVG chart (drawn by gnuplot) into the output directory.
+figures as JSON and an SVG chart (drawn by gnuplot) into the output directory. Then one more,
+untimed run per workload and minipy configuration with `-X allocstats` gives the allocator's
+share: calls per domain, bytes asked, small requests, pymalloc arenas made.
 
     bench/workloads/run.py [--quick] [--rounds N] [--only a,b] [--minipy PATH|none]
                            [--python PATH] [--configs c1,c2] [--clock cpu|wall]
@@ -38,7 +40,12 @@ JSON (schema "minipy-workloads/1", checked by runner_test.py):
    "ratios": [{"name", "numerator", "denominator", "of" ("time"|"peak_rss")}],
    "workloads": [{"name", "size", "output", "expected" (str|null),
                   "runs": {config: [{"round", "cpu_s", "wall_s", "peak_rss_kib", "ok",
-                                     "status", "stdout", "stderr", "allocstats"}]},
+                                     "status", "stdout", "stderr"}]},
+                  "allocstats": {minipy config: {"domains": {"raw"|"mem"|"obj":
+                                     {"malloc", "calloc", "realloc", "free", "failed",
+                                      "bytes_asked", "peak_bytes", "left"}},
+                                 "small_requests", "arenas": {"size", "made",
+                                     "given_back", "peak"} | null} | {"error"}},
                   "median": {config: {"time_s", "peak_rss_kib"} | null},
                   "ratios": {ratio name: float|null}}],
    "geomean": {"time_s": {config: float|null}, "peak_rss_kib": {config: float|null},
@@ -51,6 +58,7 @@ import datetime
 import json
 import math
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -109,27 +117,65 @@ CONFIG_HEADS = {
 }
 
 
-# --- ALLOCSTATS HOOK ------------------------------------------------------------------------
-# The issue's table also shows the allocator's share of each minipy run (calls, bytes, arenas
-# made) from `minipy -X allocstats`. That option does not exist yet. When it does:
-#   1. return its arguments from allocstats_args() for minipy configurations,
-#   2. parse what it prints (stderr, presumably) in allocstats_parse() into a dict,
-#   3. the runner already stores the dict as each run's "allocstats" in the JSON; add the
-#      columns to print_table() (and strip the report from stderr before the empty check).
-ALLOCSTATS_AVAILABLE = False
-
-
-def allocstats_args(interpreter):
-    """Extra arguments that make `interpreter` report its allocator's share (none yet)."""
-    del interpreter
-    return []
+# --- The allocator's share (-X allocstats) --------------------------------------------------
+# `minipy -X allocstats` puts a counting layer over the three domains, which costs time, so
+# the timed runs go without it: after the rounds, each workload runs once more per minipy
+# configuration with the option, and its report (one screen on stderr, interp/README.md) is
+# parsed into the workload's "allocstats".
+DOMAIN_ROW = re.compile(r"^(raw|mem|obj)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$")
+DOMAIN_FIELDS = ("malloc", "calloc", "realloc", "free", "failed", "bytes_asked", "peak_bytes", "left")
+CLASS_CELL = re.compile(r"(\d+):\s+(\d+)/\s*(\d+)")
+ARENAS_LINE = re.compile(r"^arenas of (\d+) bytes: (\d+) made, (\d+) given back, at most (\d+) at once")
 
 
 def allocstats_parse(stderr_text):
-    """The allocator figures from a run's stderr: None until -X allocstats exists."""
-    del stderr_text
-    return None
-# --- end of the allocstats hook -------------------------------------------------------------
+    """The figures of a `-X allocstats` report: {"domains": {name: {field: int}},
+    "small_requests" (MEM and OBJ requests of 1..512 bytes, pymalloc's to serve),
+    "arenas": {"size", "made", "given_back", "peak"} or None (not pymalloc)}, or None when
+    the text holds no report."""
+    domains = {}
+    small = 0
+    arenas = None
+    seen = False
+    for line in stderr_text.splitlines():
+        if line.startswith("minipy -X allocstats"):
+            seen = True
+            continue
+        m = DOMAIN_ROW.match(line)
+        if m:
+            domains[m.group(1)] = dict(zip(DOMAIN_FIELDS, (int(x) for x in m.groups()[1:])))
+            continue
+        if ":" in line and "/" in line and not line.startswith("size classes"):
+            small += sum(int(requests) for _, requests, _ in CLASS_CELL.findall(line))
+            continue
+        m = ARENAS_LINE.match(line)
+        if m:
+            size, made, back, peak = (int(x) for x in m.groups())
+            arenas = {"size": size, "made": made, "given_back": back, "peak": peak}
+    if not seen or sorted(domains) != ["mem", "obj", "raw"]:
+        return None
+    return {"domains": domains, "small_requests": small, "arenas": arenas}
+
+
+def allocstats_run(config, workload, size, timeout):
+    """One extra, untimed run of `workload` under a minipy configuration with -X allocstats:
+    the parsed report, or {"error": why}."""
+    command = [config["path"], "-X", "allocstats", workload.script, str(size)]
+    env = dict(os.environ, PYTHONMALLOC=config["allocator"])
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": "timed out after %g s" % timeout}
+    if done.returncode != 0:
+        return {"error": "exit status %d" % done.returncode}
+    stats = allocstats_parse(done.stderr)
+    return stats if stats is not None else {"error": "no -X allocstats report on stderr"}
+
+
+def allocstats_calls(stats):
+    """Calls of every kind over the three domains."""
+    return sum(d[k] for d in stats["domains"].values() for k in ("malloc", "calloc", "realloc", "free"))
+# --- end of the allocator's share -----------------------------------------------------------
 
 
 class Progress:
@@ -263,11 +309,9 @@ def measure(args, configs, workloads, expected, progress):
                 done_runs += 1
                 progress.show("round %d/%d  %-14s %-17s (%d/%d)" % (
                     round_index + 1, args.rounds, workload.name, config["name"], done_runs, total))
-                command = [config["path"]] + allocstats_args(config["interpreter"])
-                command += [workload.script, str(entry["size"])]
+                command = [config["path"], workload.script, str(entry["size"])]
                 run = run_once(command, config["allocator"], use_gnu_time, args.timeout)
                 run["round"] = round_index
-                run["allocstats"] = allocstats_parse(run["stderr"])
                 round_runs.append((config, run))
             reference = reference_output(entry, round_runs)
             for config, run in sorted(round_runs, key=lambda pair: configs.index(pair[0])):
@@ -285,6 +329,17 @@ def measure(args, configs, workloads, expected, progress):
                 entry["runs"][config["name"]].append(run)
             if entry["output"] is None and reference is not None:
                 entry["output"] = reference.rstrip("\n")
+    for workload, entry in zip(workloads, entries):
+        entry["allocstats"] = {}
+        for config in configs:
+            if config["interpreter"] != "minipy":
+                continue
+            progress.show("allocstats    %-14s %-17s" % (workload.name, config["name"]))
+            stats = allocstats_run(config, workload, entry["size"], args.timeout)
+            if "error" in stats:
+                failures.append("%s under %s with -X allocstats: %s" % (
+                    workload.name, config["name"], stats["error"]))
+            entry["allocstats"][config["name"]] = stats
     progress.done()
     return entries, failures, ("gnu-time" if use_gnu_time else "wait4-floor")
 
@@ -379,9 +434,44 @@ def print_table(report, configs, ratios):
     if report["rss_method"] != "gnu-time":
         print("peak RSS: %s not found, so the figures come from wait4 and include this script's own"
               " size as a floor" % GNU_TIME)
-    if not ALLOCSTATS_AVAILABLE:
-        print("allocator share (-X allocstats): not measured, minipy has no such option yet"
-              " (hook in run.py)")
+    print_allocator_share(report, configs)
+
+
+def print_allocator_share(report, configs):
+    """The allocator's share of each minipy configuration's run, from one extra run per
+    workload with -X allocstats (not timed: the counting layer costs time)."""
+    minipy = [c["name"] for c in configs if c["interpreter"] == "minipy"]
+    if not minipy:
+        print("allocator share (-X allocstats): minipy is not measured")
+        return
+    print()
+    print("allocator share (minipy -X allocstats, one untimed run per workload and configuration):")
+    print("calls = malloc + calloc + realloc + free over the raw, mem and obj domains; Mcalls/s over")
+    print("the configuration's median time; small = share of mem and obj requests of 1..512 bytes")
+    print("(pymalloc's to serve); MB asked = bytes requested; arenas = pymalloc arenas made (peak)")
+    name_width = max([len("workload")] + [len(e["name"]) for e in report["workloads"]]) + 1
+    head = "%-*s %-15s %12s %9s %6s %10s %14s" % (
+        name_width, "workload", "configuration", "calls", "Mcalls/s", "small", "MB asked", "arenas")
+    print(head)
+    print("-" * len(head))
+    for entry in report["workloads"]:
+        for name in minipy:
+            stats = entry.get("allocstats", {}).get(name)
+            if stats is None or "error" in stats:
+                print("%-*s %-15s %s" % (name_width, entry["name"], name,
+                                         "FAIL: " + (stats or {}).get("error", "not run")))
+                continue
+            calls = allocstats_calls(stats)
+            median = entry["median"].get(name)
+            rate = "-" if not median else "%.1f" % (calls / median["time_s"] / 1e6)
+            requests = sum(stats["domains"][d][k] for d in ("mem", "obj")
+                           for k in ("malloc", "calloc", "realloc"))
+            small = "-" if requests == 0 else "%.0f%%" % (100.0 * stats["small_requests"] / requests)
+            asked = sum(d["bytes_asked"] for d in stats["domains"].values()) / 1e6
+            arenas = stats["arenas"]
+            arena_text = "-" if arenas is None else "%d (%d)" % (arenas["made"], arenas["peak"])
+            print("%-*s %-15s %12d %9s %6s %10.1f %14s" % (
+                name_width, entry["name"], name, calls, rate, small, asked, arena_text))
 
 
 def write_svg(report, configs, out_dir):

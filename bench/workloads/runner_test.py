@@ -85,10 +85,31 @@ def check_json(report, expect_minipy, c):
             c.check(run.get("round") == 0, "%s/%s: round %r" % (name, config, run.get("round")))
             for field in ("cpu_s", "wall_s", "peak_rss_kib"):
                 c.check(is_number(run.get(field)) and run[field] > 0, "%s/%s: %s is %r" % (name, config, field, run.get(field)))
-            c.check("allocstats" in run and run["allocstats"] is None, "%s/%s: allocstats is %r" % (name, config, run.get("allocstats")))
             # A Python interpreter running a workload holds more than a megabyte.
             if is_number(run.get("peak_rss_kib")):
                 c.check(run["peak_rss_kib"] > 1024, "%s/%s: peak RSS %r KiB" % (name, config, run["peak_rss_kib"]))
+        stats = entry.get("allocstats")
+        minipy_configs = [n for n in names if n.startswith("minipy-")]
+        if c.check(isinstance(stats, dict) and sorted(stats) == sorted(minipy_configs),
+                   "%s: allocstats for %r, expected %r" % (name, stats, minipy_configs)):
+            for config in minipy_configs:
+                s = stats[config]
+                domains = s.get("domains", {})
+                c.check(sorted(domains) == ["mem", "obj", "raw"], "%s/%s: allocstats domains %r" % (name, config, s))
+                obj = domains.get("obj", {})
+                # A workload makes objects and frees them (frees may outnumber the allocations
+                # counted: blocks made at start-up, before the layer, are freed too); nothing of
+                # what the layer saw is left at exit.
+                c.check(obj.get("malloc", 0) > 100 and obj.get("free", 0) > 100 and obj.get("left") == 0,
+                        "%s/%s: OBJ calls %r" % (name, config, obj))
+                c.check(is_number(s.get("small_requests")) and s["small_requests"] > 0,
+                        "%s/%s: small requests %r" % (name, config, s.get("small_requests")))
+                arenas = s.get("arenas")
+                if config == "minipy-malloc":
+                    c.check(arenas is None or arenas.get("made") == 0, "%s/%s: arenas %r without pymalloc" % (name, config, arenas))
+                else:
+                    c.check(isinstance(arenas, dict) and arenas.get("made", 0) >= 1 and arenas.get("peak", 0) >= 1,
+                            "%s/%s: arenas %r" % (name, config, arenas))
         medians = entry.get("median", {})
         for config in names:
             m = medians.get(config)
@@ -115,14 +136,24 @@ def check_json(report, expect_minipy, c):
 def check_table(stdout, report, c):
     """Every workload's row shows the JSON's medians, as run.py formats them."""
     lines = stdout.split("\n")
+    share = [i for i, line in enumerate(lines) if line.startswith("allocator share")]
     c.check(any(("python3 " + report["python"]["version"]) in line for line in lines),
             "the table does not name CPython's version")
     if not report["minipy"]["built"]:
         c.check(any("not built yet" in line for line in lines), "the table does not say minipy is not built")
     c.check(any(line.startswith("geomean") for line in lines), "no geomean row")
-    c.check(any("allocstats" in line for line in lines), "the allocstats hook is not mentioned")
+    if report["minipy"]["built"]:
+        c.check(len(share) == 1 and lines[share[0]].startswith("allocator share (minipy -X allocstats"),
+                "no allocator share table")
+        for entry in report["workloads"]:
+            for config, stats in entry["allocstats"].items():
+                rows = [line for line in lines[share[0]:] if line.startswith(entry["name"] + " ") and (" " + config + " ") in line]
+                c.check(len(rows) == 1 and str(sum(d[k] for d in stats["domains"].values()
+                                                   for k in ("malloc", "calloc", "realloc", "free"))) in rows[0],
+                        "%s/%s: the allocator share row %r lacks its calls" % (entry["name"], config, rows))
+    main_lines = lines[:share[0]] if share else lines
     for entry in report["workloads"]:
-        rows = [line for line in lines if line.startswith(entry["name"] + " ")]
+        rows = [line for line in main_lines if line.startswith(entry["name"] + " ")]
         if not c.check(len(rows) == 1, "%d table rows for %s" % (len(rows), entry["name"])):
             continue
         for config in report["configs"]:
