@@ -132,8 +132,9 @@ int seed_from_object(RandomObject *self, PyObject *arg) noexcept {
     }
     PyObject *n = nullptr;
     if (PyLong_Check(arg)) {
-        n = _PyLong_Sign(arg) < 0 ? PyNumber_Negative(arg)
-                                  : _PyLong_Copy(reinterpret_cast<PyLongObject *>(arg));
+        // The value as an exact int first, so that a subclass's __neg__ is not called.
+        n = _PyLong_Copy(reinterpret_cast<PyLongObject *>(arg));
+        if (n != nullptr && _PyLong_Sign(n) < 0) Py_SETREF(n, PyNumber_Negative(n));
     } else {
         const Py_hash_t hash = PyObject_Hash(arg);
         if (hash == -1) return -1;
