@@ -52,3 +52,25 @@ for _ in range(5000):
     total = (total * 31 + random.getrandbits(32)) % (2**61 - 1)
 print(total, random.getrandbits(4096) % 1000003, random.randrange(10**300) % 997)
 print(random.getrandbits(20000).bit_length() <= 20000, random.random())
+
+
+# subclasses of either class: their own __init__, the generator's argument checks
+class Summed(random.Random):
+    def __init__(self, a, b):
+        super().__init__(a + b)
+
+
+class Plain(_random.Random):
+    pass
+
+
+print(Summed(1, 2).random() == random.Random(3).random(), Plain(3).random())
+for make in (lambda: Plain(1, 2), lambda: _random.Random(x=1)):
+    try:
+        make()
+    except TypeError as e:
+        print("TypeError", e)
+r = random.Random(1)
+print(r.__dict__)
+r.label = "mine"
+print(r.label, r.random())
