@@ -90,11 +90,13 @@ void init_from_key(RandomObject *self, const uint32_t *key, size_t length) noexc
     mt[0] = 0x80000000U;  // the state is never all zeros
 }
 
-// Fills `buffer` from the kernel's entropy pool. 0 or -1 (errno set).
-int read_entropy(void *buffer, size_t size) noexcept {
+// Fills `buffer` from the kernel's entropy pool. `flags`: getrandom's (GRND_NONBLOCK: fail
+// with EAGAIN rather than wait while the pool is not yet initialized, early at boot). 0 or -1
+// (errno set).
+int read_entropy(void *buffer, size_t size, unsigned flags) noexcept {
     auto *bytes = static_cast<unsigned char *>(buffer);
     while (size > 0) {
-        const ssize_t got = getrandom(bytes, size, 0);
+        const ssize_t got = getrandom(bytes, size, flags);
         if (got < 0) {
             if (errno == EINTR) continue;
             return -1;
@@ -107,11 +109,12 @@ int read_entropy(void *buffer, size_t size) noexcept {
 
 void seed_from_entropy(RandomObject *self) noexcept {
     uint32_t key[kStateWords];
-    if (read_entropy(key, sizeof key) == 0) {
+    // As CPython: never wait for entropy to seed (os.urandom below does wait).
+    if (read_entropy(key, sizeof key, GRND_NONBLOCK) == 0) {
         init_from_key(self, key, kStateWords);
         return;
     }
-    // No entropy (a very old kernel, a seccomp filter): the clock and the process id.
+    // No entropy (not yet, a very old kernel, a seccomp filter): the clocks and the pid.
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
     const auto ns = static_cast<uint64_t>(now.tv_sec) * 1000000000U + now.tv_nsec;
@@ -445,7 +448,7 @@ PyObject *helper_urandom(PyObject *, PyObject *arg) noexcept {
     }
     PyObject *bytes = PyBytes_FromStringAndSize(nullptr, n);
     if (bytes == nullptr) return nullptr;
-    if (read_entropy(PyBytes_AS_STRING(bytes), static_cast<size_t>(n)) < 0) {
+    if (read_entropy(PyBytes_AS_STRING(bytes), static_cast<size_t>(n), 0) < 0) {
         const int error = errno;
         Py_DECREF(bytes);
         return PyErr_Format(PyExc_OSError, "[Errno %d] %s", error, std::strerror(error));
