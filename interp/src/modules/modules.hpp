@@ -1,5 +1,6 @@
 // The built-in modules written in C++ (sys_module.cpp, sys_info.cpp, gc_module.cpp,
-// time_module.cpp, future_module.cpp, tracemalloc_module.cpp) and the struct sequence type
+// time_module.cpp, future_module.cpp, tracemalloc_module.cpp,
+// random_module.cpp) and the struct sequence type
 // behind sys.version_info, sys.flags, ... (struct_sequence.cpp). The import system's table
 // (run/import_load.cpp) lists them.
 #ifndef MINIPY_INTERP_MODULES_MODULES_HPP
@@ -15,6 +16,7 @@ PyObject *PyInit___future__(void) noexcept;
 PyObject *PyInit_gc(void) noexcept;
 PyObject *PyInit_time(void) noexcept;
 PyObject *PyInit__tracemalloc(void) noexcept;
+PyObject *PyInit__random(void) noexcept;
 }
 
 namespace minipy::modules {

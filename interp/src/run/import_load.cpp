@@ -38,6 +38,7 @@ PyObject *init_builtins() noexcept {
 // Sorted by name (sys.builtin_module_names lists them in this order).
 const _inittab kBuiltinModules[] = {
     {"__future__", PyInit___future__},
+    {"_random", PyInit__random},
     {"_tracemalloc", PyInit__tracemalloc},
     {"builtins", init_builtins},
     {"gc", PyInit_gc},
