@@ -36,7 +36,7 @@ JSON (schema "minipy-workloads/1", checked by runner_test.py):
   {"schema", "date" (UTC ISO 8601), "mode" ("quick"|"full"), "rounds", "clock",
    "python": {"path", "version"}, "minipy": {"path", "built" (bool)},
    "rss_method" ("gnu-time"|"wait4-floor"),
-   "configs": [{"name", "interpreter" ("minipy"|"cpython"), "allocator"}],
+   "configs": [{"name", "interpreter" ("minipy"|"cpython"), "allocator", "options" ([str])}],
    "ratios": [{"name", "numerator", "denominator", "of" ("time"|"peak_rss")}],
    "workloads": [{"name", "size", "output", "expected" (str|null),
                   "runs": {config: [{"round", "cpu_s", "wall_s", "peak_rss_kib", "ok",
@@ -76,17 +76,24 @@ DEFAULT_MINIPY = os.path.join(REPO, "build", "release", "interp", "minipy")
 DEFAULT_OUT = os.path.join(REPO, "build", "workloads")
 GNU_TIME = "/usr/bin/time"
 
-# (name, interpreter, PYTHONMALLOC). cpython-debug is not in the default set (the issue's
-# table has CPython under pymalloc and malloc) but can be asked for with --configs.
+# (name, interpreter, PYTHONMALLOC, extra options). Not in the default set, but asked for with
+# --configs: cpython-debug (the issue's table has CPython under pymalloc and malloc), and the
+# tracemalloc configurations, which trace every block with 1 or 25 frames from the first line
+# (`-X tracemalloc=N`, both interpreters) for the tracer's overhead.
 ALL_CONFIGS = [
-    ("minipy-pymalloc", "minipy", "pymalloc"),
-    ("minipy-malloc", "minipy", "malloc"),
-    ("minipy-debug", "minipy", "debug"),
-    ("cpython-pymalloc", "cpython", "pymalloc"),
-    ("cpython-malloc", "cpython", "malloc"),
-    ("cpython-debug", "cpython", "debug"),
+    ("minipy-pymalloc", "minipy", "pymalloc", []),
+    ("minipy-malloc", "minipy", "malloc", []),
+    ("minipy-debug", "minipy", "debug", []),
+    ("cpython-pymalloc", "cpython", "pymalloc", []),
+    ("cpython-malloc", "cpython", "malloc", []),
+    ("cpython-debug", "cpython", "debug", []),
+    ("minipy-trace1", "minipy", "pymalloc", ["-X", "tracemalloc=1"]),
+    ("minipy-trace25", "minipy", "pymalloc", ["-X", "tracemalloc=25"]),
+    ("cpython-trace1", "cpython", "pymalloc", ["-X", "tracemalloc=1"]),
+    ("cpython-trace25", "cpython", "pymalloc", ["-X", "tracemalloc=25"]),
 ]
-DEFAULT_CONFIGS = [name for name, _, _ in ALL_CONFIGS if name != "cpython-debug"]
+DEFAULT_CONFIGS = ["minipy-pymalloc", "minipy-malloc", "minipy-debug", "cpython-pymalloc",
+                   "cpython-malloc"]
 
 # Ratios, each measured within a round: (name, numerator, denominator, of what: the time
 # or the peak RSS).
@@ -97,6 +104,10 @@ ALL_RATIOS = [
     ("debug/pymalloc minipy", "minipy-debug", "minipy-pymalloc", "time"),
     ("debug/pymalloc cpython", "cpython-debug", "cpython-pymalloc", "time"),
     ("rss minipy/cpython", "minipy-pymalloc", "cpython-pymalloc", "peak_rss"),
+    ("trace1/pymalloc minipy", "minipy-trace1", "minipy-pymalloc", "time"),
+    ("trace1/pymalloc cpython", "cpython-trace1", "cpython-pymalloc", "time"),
+    ("trace25/pymalloc minipy", "minipy-trace25", "minipy-pymalloc", "time"),
+    ("trace25/pymalloc cpython", "cpython-trace25", "cpython-pymalloc", "time"),
 ]
 # Short column heads for the table.
 RATIO_HEADS = {
@@ -106,6 +117,10 @@ RATIO_HEADS = {
     "debug/pymalloc minipy": "dbg/pm mp",
     "debug/pymalloc cpython": "dbg/pm cp",
     "rss minipy/cpython": "rss mp/cp",
+    "trace1/pymalloc minipy": "t1/pm mp",
+    "trace1/pymalloc cpython": "t1/pm cp",
+    "trace25/pymalloc minipy": "t25/pm mp",
+    "trace25/pymalloc cpython": "t25/pm cp",
 }
 CONFIG_HEADS = {
     "minipy-pymalloc": "mp pymalloc",
@@ -114,6 +129,10 @@ CONFIG_HEADS = {
     "cpython-pymalloc": "cp pymalloc",
     "cpython-malloc": "cp malloc",
     "cpython-debug": "cp debug",
+    "minipy-trace1": "mp trace1",
+    "minipy-trace25": "mp trace25",
+    "cpython-trace1": "cp trace1",
+    "cpython-trace25": "cp trace25",
 }
 
 
@@ -309,7 +328,7 @@ def measure(args, configs, workloads, expected, progress):
                 done_runs += 1
                 progress.show("round %d/%d  %-14s %-17s (%d/%d)" % (
                     round_index + 1, args.rounds, workload.name, config["name"], done_runs, total))
-                command = [config["path"], workload.script, str(entry["size"])]
+                command = [config["path"]] + config["options"] + [workload.script, str(entry["size"])]
                 run = run_once(command, config["allocator"], use_gnu_time, args.timeout)
                 run["round"] = round_index
                 round_runs.append((config, run))
@@ -332,7 +351,7 @@ def measure(args, configs, workloads, expected, progress):
     for workload, entry in zip(workloads, entries):
         entry["allocstats"] = {}
         for config in configs:
-            if config["interpreter"] != "minipy":
+            if config["interpreter"] != "minipy" or config["options"]:
                 continue
             progress.show("allocstats    %-14s %-17s" % (workload.name, config["name"]))
             stats = allocstats_run(config, workload, entry["size"], args.timeout)
@@ -440,7 +459,7 @@ def print_table(report, configs, ratios):
 def print_allocator_share(report, configs):
     """The allocator's share of each minipy configuration's run, from one extra run per
     workload with -X allocstats (not timed: the counting layer costs time)."""
-    minipy = [c["name"] for c in configs if c["interpreter"] == "minipy"]
+    minipy = [c["name"] for c in configs if c["interpreter"] == "minipy" and not c["options"]]
     if not minipy:
         print("allocator share (-X allocstats): minipy is not measured")
         return
@@ -538,8 +557,9 @@ def main():
     parser.add_argument("--minipy", default=DEFAULT_MINIPY,
                         help="the minipy command, or 'none' (default: build/release/interp/minipy)")
     parser.add_argument("--python", default="python3", help="CPython to compare with (python3)")
-    parser.add_argument("--configs", help="comma-separated configurations (default: %s; also cpython-debug)"
-                        % ",".join(DEFAULT_CONFIGS))
+    parser.add_argument("--configs", help="comma-separated configurations (default: %s; also %s)"
+                        % (",".join(DEFAULT_CONFIGS), ",".join(
+                            c[0] for c in ALL_CONFIGS if c[0] not in DEFAULT_CONFIGS)))
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="time of the table, ratios and chart (default cpu: user + system)")
     parser.add_argument("--timeout", type=float, default=300.0,
@@ -568,16 +588,17 @@ def main():
     minipy_built = minipy_path is not None and os.access(minipy_path, os.X_OK)
 
     requested = args.configs.split(",") if args.configs else list(DEFAULT_CONFIGS)
-    known = {name: (interpreter, allocator) for name, interpreter, allocator in ALL_CONFIGS}
+    known = {name: (interpreter, allocator, options) for name, interpreter, allocator, options in ALL_CONFIGS}
     for name in requested:
         if name not in known:
             parser.error("unknown configuration %r; known: %s" % (name, ", ".join(known)))
     configs = []
     for name in requested:
-        interpreter, allocator = known[name]
+        interpreter, allocator, options = known[name]
         if interpreter == "minipy" and not minipy_built:
             continue
         configs.append({"name": name, "interpreter": interpreter, "allocator": allocator,
+                        "options": options,
                         "path": python if interpreter == "cpython" else minipy_path})
     if not configs:
         parser.error("no configuration left to run (minipy is not built)")
@@ -599,7 +620,7 @@ def main():
         "clock": args.clock,
         "python": {"path": python, "version": version},
         "minipy": {"path": minipy_path, "built": minipy_built},
-        "configs": [{k: c[k] for k in ("name", "interpreter", "allocator")} for c in configs],
+        "configs": [{k: c[k] for k in ("name", "interpreter", "allocator", "options")} for c in configs],
         "ratios": [{"name": n, "numerator": a, "denominator": b, "of": of}
                    for n, a, b, of in ratios],
     }
