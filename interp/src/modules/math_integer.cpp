@@ -327,6 +327,7 @@ PyObject *prod(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
     static const char *keywords[] = {"", "start", nullptr};
     PyObject *iterable = nullptr;
     PyObject *start = nullptr;
+    if (!clinic_counts("prod", args, kwargs, 2, 1)) return nullptr;
     if (PyArg_ParseTupleAndKeywords(args, kwargs, "O|$O:prod", const_cast<char **>(keywords),
                                     &iterable, &start) == 0)
         return nullptr;

@@ -35,6 +35,23 @@ bool positional_count(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssi
     return false;
 }
 
+bool clinic_counts(const char *name, PyObject *args, PyObject *kwargs, Py_ssize_t max_total,
+                   Py_ssize_t positional) noexcept {
+    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    const Py_ssize_t total = nargs + (kwargs != nullptr ? PyDict_GET_SIZE(kwargs) : 0);
+    if (total > max_total) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd arguments (%zd given)", name,
+                     max_total, total);
+        return false;
+    }
+    if (nargs > positional) {
+        PyErr_Format(PyExc_TypeError, "%s() takes exactly %zd positional argument%s (%zd given)",
+                     name, positional, positional == 1 ? "" : "s", nargs);
+        return false;
+    }
+    return true;
+}
+
 int real_argument(PyObject *obj, double *out) noexcept {
     if (PyFloat_CheckExact(obj)) {
         *out = PyFloat_AS_DOUBLE(obj);
@@ -401,18 +418,7 @@ PyObject *math_isnan(PyObject *, PyObject *arg) noexcept {
 PyObject *math_isclose(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
     static const char *keywords[] = {"a", "b", "rel_tol", "abs_tol", nullptr};
     double a = 0, b = 0, rel_tol = 1e-09, abs_tol = 0.0;
-    // Argument Clinic's counts come first (getargs would say "at most 2 positional").
-    const Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    const Py_ssize_t total = nargs + (kwargs != nullptr ? PyDict_GET_SIZE(kwargs) : 0);
-    if (total > 4) {
-        PyErr_Format(PyExc_TypeError, "isclose() takes at most 4 arguments (%zd given)", total);
-        return nullptr;
-    }
-    if (nargs > 2) {
-        PyErr_Format(PyExc_TypeError, "isclose() takes exactly 2 positional arguments (%zd given)",
-                     nargs);
-        return nullptr;
-    }
+    if (!m::clinic_counts("isclose", args, kwargs, 4, 2)) return nullptr;
     if (PyArg_ParseTupleAndKeywords(args, kwargs, "dd|$dd:isclose", const_cast<char **>(keywords),
                                     &a, &b, &rel_tol, &abs_tol) == 0)
         return nullptr;

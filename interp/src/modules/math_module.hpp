@@ -20,6 +20,13 @@ bool is_error(double r) noexcept;
 // "at most"), as Argument Clinic's positional-only functions say it.
 bool positional_count(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max) noexcept;
 
+// The counts Argument Clinic checks first for a function whose parameters after the
+// `positional` ones are keyword-only (isclose, prod): at most max_total arguments in all, then
+// no more than `positional` by position ("prod() takes exactly 1 positional argument (2
+// given)"; PyArg_ParseTupleAndKeywords would say "at most").
+bool clinic_counts(const char *name, PyObject *args, PyObject *kwargs, Py_ssize_t max_total,
+                   Py_ssize_t positional) noexcept;
+
 // A float argument of hypot, dist and fsum: exact floats and ints directly (a too large int is
 // OverflowError "int too large to convert to float"), else __float__ / __index__. -1 and an
 // exception on failure.
