@@ -184,31 +184,21 @@ double libm_tanh(double x) noexcept {
 
 // --- Logarithms --------------------------------------------------------------------------------
 
-// log, log2 and log10 with the special values decided here: log(0) is -inf and log of a
-// negative number NaN, both with errno EDOM.
-double log_of(double x) noexcept {
-    if (std::isfinite(x)) {
-        if (x > 0.0) return std::log(x);
-        errno = EDOM;
-        return x == 0.0 ? -kInf : kNan;
-    }
-    if (std::isnan(x) || x > 0.0) return x;
-    errno = EDOM;
-    return kNan;
+// log, log2 and log10 (Log) with the special values decided here: log(0) is -inf and log of
+// a negative number NaN, both with errno EDOM.
+double libm_log(double x) noexcept {
+    return std::log(x);
 }
-double log2_of(double x) noexcept {
-    if (std::isfinite(x)) {
-        if (x > 0.0) return std::log2(x);
-        errno = EDOM;
-        return x == 0.0 ? -kInf : kNan;
-    }
-    if (std::isnan(x) || x > 0.0) return x;
-    errno = EDOM;
-    return kNan;
+double libm_log2(double x) noexcept {
+    return std::log2(x);
 }
-double log10_of(double x) noexcept {
+double libm_log10(double x) noexcept {
+    return std::log10(x);
+}
+template <double (*Log)(double)>
+double checked_log(double x) noexcept {
     if (std::isfinite(x)) {
-        if (x > 0.0) return std::log10(x);
+        if (x > 0.0) return Log(x);
         errno = EDOM;
         return x == 0.0 ? -kInf : kNan;
     }
@@ -243,9 +233,9 @@ PyObject *math_log(PyObject *, PyObject *args) noexcept {
         PyErr_SetString(PyExc_TypeError, "math.log requires 1 to 2 arguments");
         return nullptr;
     }
-    PyObject *num = log_helper(PyTuple_GET_ITEM(args, 0), log_of);
+    PyObject *num = log_helper(PyTuple_GET_ITEM(args, 0), checked_log<libm_log>);
     if (num == nullptr || nargs == 1) return num;
-    PyObject *den = log_helper(PyTuple_GET_ITEM(args, 1), log_of);
+    PyObject *den = log_helper(PyTuple_GET_ITEM(args, 1), checked_log<libm_log>);
     if (den == nullptr) {
         Py_DECREF(num);
         return nullptr;
@@ -256,10 +246,10 @@ PyObject *math_log(PyObject *, PyObject *args) noexcept {
     return result;
 }
 PyObject *math_log2(PyObject *, PyObject *arg) noexcept {
-    return log_helper(arg, log2_of);
+    return log_helper(arg, checked_log<libm_log2>);
 }
 PyObject *math_log10(PyObject *, PyObject *arg) noexcept {
-    return log_helper(arg, log10_of);
+    return log_helper(arg, checked_log<libm_log10>);
 }
 
 // --- Rounding to integers ----------------------------------------------------------------------
