@@ -220,7 +220,7 @@ PyObject *fsum(PyObject *, PyObject *seq) noexcept {
 }
 
 PyObject *hypot(PyObject *, PyObject *const *args, Py_ssize_t nargs) noexcept {
-    double stack[kStackItems];
+    double stack[kStackItems] = {};  // zeroed: GCC cannot see that only nargs items are read
     double *coordinates = doubles_for(nargs, stack);
     if (coordinates == nullptr) return nullptr;
     double max = 0.0;
@@ -254,7 +254,7 @@ PyObject *dist(PyObject *, PyObject *const *args, Py_ssize_t nargs) noexcept {
     }
     PyObject *result = nullptr;
     const Py_ssize_t n = PyTuple_GET_SIZE(points[0]);
-    double stack[kStackItems];
+    double stack[kStackItems] = {};  // zeroed: GCC cannot see that only nargs items are read
     double *diffs = nullptr;
     if (n != PyTuple_GET_SIZE(points[1])) {
         PyErr_SetString(PyExc_ValueError, "both points must have the same number of dimensions");
