@@ -1,8 +1,7 @@
 // The built-in modules written in C++ (sys_module.cpp, sys_info.cpp, gc_module.cpp,
-// time_module.cpp, future_module.cpp, tracemalloc_module.cpp,
-// random_module.cpp) and the struct sequence type
-// behind sys.version_info, sys.flags, ... (struct_sequence.cpp). The import system's table
-// (run/import_load.cpp) lists them.
+// time_module.cpp, future_module.cpp, tracemalloc_module.cpp, math_module.cpp,
+// random_module.cpp) and the struct sequence type behind sys.version_info, sys.flags, ...
+// (struct_sequence.cpp). The import system's table (run/import_load.cpp) lists them.
 #ifndef MINIPY_INTERP_MODULES_MODULES_HPP
 #define MINIPY_INTERP_MODULES_MODULES_HPP
 
@@ -14,6 +13,7 @@
 extern "C" {
 PyObject *PyInit___future__(void) noexcept;
 PyObject *PyInit_gc(void) noexcept;
+PyObject *PyInit_math(void) noexcept;
 PyObject *PyInit_time(void) noexcept;
 PyObject *PyInit__tracemalloc(void) noexcept;
 PyObject *PyInit__random(void) noexcept;

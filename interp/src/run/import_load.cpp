@@ -42,6 +42,7 @@ const _inittab kBuiltinModules[] = {
     {"_tracemalloc", PyInit__tracemalloc},
     {"builtins", init_builtins},
     {"gc", PyInit_gc},
+    {"math", PyInit_math},
     {"sys", init_sys},
     {"time", PyInit_time},
 };
