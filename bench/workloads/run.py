@@ -8,7 +8,8 @@ untimed run per workload and minipy configuration with `-X allocstats` gives the
 share: calls per domain, bytes asked, small requests, pymalloc arenas made.
 
     bench/workloads/run.py [--quick] [--rounds N] [--only a,b] [--minipy PATH|none]
-                           [--python PATH] [--configs c1,c2] [--clock cpu|wall]
+                           [--python PATH] [--configs c1,c2] [--sizes name=N,...]
+                           [--clock cpu|wall]
                            [--timeout S] [--out DIR]
 
 Until the minipy command is built, only CPython's columns are measured and the table says so.
@@ -312,6 +313,7 @@ def measure(args, configs, workloads, expected, progress):
     entries = []
     for workload in workloads:
         size = workload.small_size if args.quick else workload.default_size
+        size = args.sizes.get(workload.name, size)
         expected_line = None
         if workload.name in expected and expected[workload.name][0] == size:
             expected_line = expected[workload.name][1]
@@ -560,6 +562,9 @@ def main():
     parser.add_argument("--configs", help="comma-separated configurations (default: %s; also %s)"
                         % (",".join(DEFAULT_CONFIGS), ",".join(
                             c[0] for c in ALL_CONFIGS if c[0] not in DEFAULT_CONFIGS)))
+    parser.add_argument("--sizes", default="",
+                        help="name=N,... : run these workloads at size N instead (the output is then"
+                             " checked against CPython's in the same round)")
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="time of the table, ratios and chart (default cpu: user + system)")
     parser.add_argument("--timeout", type=float, default=300.0,
@@ -572,6 +577,13 @@ def main():
         parser.error("--rounds must be at least 1")
 
     workloads = manifest.workloads()
+    sizes = {}
+    for item in filter(None, args.sizes.split(",")):
+        name, _, value = item.partition("=")
+        if name not in [w.name for w in workloads] or not value.isdigit() or int(value) < 1:
+            parser.error("--sizes wants name=N with a known workload and N >= 1, not %r" % item)
+        sizes[name] = int(value)
+    args.sizes = sizes
     if args.only:
         wanted = args.only.split(",")
         unknown = [w for w in wanted if w not in [x.name for x in workloads]]
