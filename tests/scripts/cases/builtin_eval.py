@@ -15,7 +15,12 @@ print(sorted(g), g["__builtins__"] is __builtins__.__dict__)
 
 def scope(a):
     b = a + 1
-    return eval("a * b"), eval("[a + n for n in range(b)]")
+    try:
+        # A comprehension is a function of its own: it sees globals, not eval's locals.
+        eval("[a + n for n in range(b)]")
+    except NameError as e:
+        print("comprehension:", e)
+    return eval("a * b"), eval("[n * 2 for n in range(b)]")
 
 
 print(scope(3))
