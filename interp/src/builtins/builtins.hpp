@@ -24,6 +24,8 @@ extern PyMethodDef builtin_functions[];
 extern PyMethodDef exec_functions[];
 extern PyMethodDef namespace_functions[];
 extern PyMethodDef input_functions[];
+// Adds site's exit and quit (builtins_quit.cpp). 0 or -1.
+int add_quitters(PyObject *dict) noexcept;
 // __build_class__ (builtins_build_class.cpp).
 extern PyMethodDef build_class_def;
 

@@ -44,7 +44,8 @@ PyObject *make_builtins_dict() noexcept {
         Py_DECREF(f);
     }
     if (add_functions(dict, exec_functions) < 0 || add_functions(dict, namespace_functions) < 0 ||
-        add_functions(dict, input_functions) < 0 || PyType_Ready(&MinipyComplex_Type) < 0) {
+        add_functions(dict, input_functions) < 0 || PyType_Ready(&MinipyComplex_Type) < 0 ||
+        add_quitters(dict) < 0) {
         Py_DECREF(dict);
         return nullptr;
     }
