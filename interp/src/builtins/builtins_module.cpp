@@ -65,6 +65,7 @@ PyObject *make_builtins_dict() noexcept {
         {"__debug__", Py_True},
         {"bool", reinterpret_cast<PyObject *>(&PyBool_Type)},
         {"bytes", reinterpret_cast<PyObject *>(&PyBytes_Type)},
+        {"bytearray", reinterpret_cast<PyObject *>(&PyByteArray_Type)},
         {"dict", reinterpret_cast<PyObject *>(&PyDict_Type)},
         {"float", reinterpret_cast<PyObject *>(&PyFloat_Type)},
         {"frozenset", reinterpret_cast<PyObject *>(&PyFrozenSet_Type)},
