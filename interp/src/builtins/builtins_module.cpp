@@ -16,6 +16,19 @@ int add_object(PyObject *dict, const char *name, PyObject *object) noexcept {
     return PyDict_SetItemString(dict, name, object);
 }
 
+// The functions of one of the other files' tables (builtins.hpp). 0 or -1.
+int add_functions(PyObject *dict, PyMethodDef *table) noexcept {
+    for (PyMethodDef *def = table; def->ml_name != nullptr; ++def) {
+        PyObject *f = PyCFunction_NewEx(def, nullptr, nullptr);
+        if (f == nullptr || add_object(dict, def->ml_name, f) < 0) {
+            Py_XDECREF(f);
+            return -1;
+        }
+        Py_DECREF(f);
+    }
+    return 0;
+}
+
 }  // namespace
 
 PyObject *make_builtins_dict() noexcept {
@@ -29,6 +42,12 @@ PyObject *make_builtins_dict() noexcept {
             return nullptr;
         }
         Py_DECREF(f);
+    }
+    if (add_functions(dict, exec_functions) < 0 || add_functions(dict, namespace_functions) < 0 ||
+        add_functions(dict, input_functions) < 0 || PyType_Ready(&MinipyComplex_Type) < 0 ||
+        add_quitters(dict) < 0) {
+        Py_DECREF(dict);
+        return nullptr;
     }
     PyObject *build_class = PyCFunction_NewEx(&build_class_def, nullptr, nullptr);
     if (build_class == nullptr || add_object(dict, "__build_class__", build_class) < 0) {
@@ -46,6 +65,7 @@ PyObject *make_builtins_dict() noexcept {
         {"__debug__", Py_True},
         {"bool", reinterpret_cast<PyObject *>(&PyBool_Type)},
         {"bytes", reinterpret_cast<PyObject *>(&PyBytes_Type)},
+        {"bytearray", reinterpret_cast<PyObject *>(&PyByteArray_Type)},
         {"dict", reinterpret_cast<PyObject *>(&PyDict_Type)},
         {"float", reinterpret_cast<PyObject *>(&PyFloat_Type)},
         {"frozenset", reinterpret_cast<PyObject *>(&PyFrozenSet_Type)},
@@ -67,6 +87,7 @@ PyObject *make_builtins_dict() noexcept {
         {"property", reinterpret_cast<PyObject *>(&PyProperty_Type)},
         {"classmethod", reinterpret_cast<PyObject *>(&PyClassMethod_Type)},
         {"staticmethod", reinterpret_cast<PyObject *>(&PyStaticMethod_Type)},
+        {"complex", reinterpret_cast<PyObject *>(&MinipyComplex_Type)},
 #define MINIPY_BUILTIN_EXCEPTION(name) {#name, PyExc_##name},
         MINIPY_BUILTIN_EXCEPTION(BaseException) MINIPY_BUILTIN_EXCEPTION(SystemExit)
             MINIPY_BUILTIN_EXCEPTION(KeyboardInterrupt) MINIPY_BUILTIN_EXCEPTION(

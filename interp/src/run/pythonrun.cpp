@@ -104,18 +104,30 @@ parse::ParseMode mode_of(int start) noexcept {
     }
 }
 
+}  // namespace
+
 PyObject *compile_text(const char *text, Py_ssize_t size, PyObject *filename, int start,
-                       bool is_file) noexcept {
+                       parse::SourceKind kind, bool lines_in_errors, parse::ParseFlags flags,
+                       int optimize) noexcept {
     parse::ArenaScope arena;
-    ast::Mod *mod = parse::parse_source(text, size, filename, mode_of(start),
-                                        is_file ? parse::SourceKind::file : parse::SourceKind::text,
-                                        arena.get());
+    ast::Mod *mod =
+        parse::parse_source(text, size, filename, mode_of(start), kind, arena.get(), flags);
     if (mod == nullptr) return nullptr;
     // The compiler's own SyntaxErrors show their line only for a real file (CPython reads it
     // from there): not for "<string>" or "<stdin>".
-    const bool real_file =
-        is_file && PyUnicode_GET_LENGTH(filename) > 0 && PyUnicode_READ_CHAR(filename, 0) != '<';
-    return compile::compile_mod(mod, filename, real_file ? text : nullptr, g_interp.optimize);
+    const bool real_file = lines_in_errors && PyUnicode_GET_LENGTH(filename) > 0 &&
+                           PyUnicode_READ_CHAR(filename, 0) != '<';
+    return compile::compile_mod(mod, filename, real_file ? text : nullptr,
+                                optimize < 0 ? g_interp.optimize : optimize);
+}
+
+namespace {
+
+PyObject *compile_text(const char *text, Py_ssize_t size, PyObject *filename, int start,
+                       bool is_file) noexcept {
+    return interp::compile_text(text, size, filename, start,
+                                is_file ? parse::SourceKind::file : parse::SourceKind::text,
+                                is_file, {}, -1);
 }
 
 }  // namespace

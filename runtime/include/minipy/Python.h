@@ -19,6 +19,7 @@
 
 #include "minipy/abstract.h"
 #include "minipy/boolobject.h"
+#include "minipy/bytearrayobject.h"
 #include "minipy/bytesobject.h"
 #include "minipy/classobject.h"
 #include "minipy/descrobject.h"

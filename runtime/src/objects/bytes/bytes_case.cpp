@@ -95,13 +95,15 @@ bool width_and_fill(const char *name, PyObject *const *args, Py_ssize_t nargs, P
         return false;
     *fill = ' ';
     if (nargs < 2) return true;
-    if (!PyBytes_Check(args[1]) || PyBytes_GET_SIZE(args[1]) != 1) {
+    const char *fill_data = nullptr;
+    Py_ssize_t fill_size = 0;
+    if (!bytes_like_data(args[1], &fill_data, &fill_size) || fill_size != 1) {
         PyErr_Format(PyExc_TypeError,
                      "%s() argument 2 must be a byte string of length 1, not %.50s", name,
                      Py_TYPE(args[1])->tp_name);
         return false;
     }
-    *fill = PyBytes_AS_STRING(args[1])[0];
+    *fill = fill_data[0];
     return true;
 }
 

@@ -5,10 +5,13 @@
 //   bytes_case.cpp    the ASCII case mappings, predicates and padding methods
 //   bytes_split.cpp   split / strip / partition / splitlines / join / replace / removeprefix
 //   bytes_translate.cpp maketrans / translate, fromhex, __bytes__, __getnewargs__
+//   bytearray_object.cpp bytearray's storage (CPython's growth policy), C API and slots
+//   bytearray_methods.cpp its methods: the mutating ones, and bytes' methods run on a copy
 // bytes % args is str_percent_format.cpp's (objects/str/), over the bytes read as Latin-1.
 #ifndef MINIPY_BYTES_INTERNAL_HPP
 #define MINIPY_BYTES_INTERNAL_HPP
 
+#include "minipy/bytearrayobject.h"
 #include "minipy/bytesobject.h"
 #include "minipy/methodobject.h"
 
@@ -34,7 +37,20 @@ extern PyMethodDef bytes_methods[];
 inline bool bytes_is_space(unsigned char c) noexcept {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
-// A bytes argument's data; TypeError "a bytes-like object is required, not '...'" otherwise.
+// The data of a bytes or bytearray object (minipy's stand-in for a buffer); false, with no
+// exception set, for anything else.
+bool bytes_like_data(PyObject *arg, const char **data, Py_ssize_t *size) noexcept;
+// An int (by __index__) in range(256); ValueError "byte must be in range(0, 256)".
+bool bytearray_byte_value(PyObject *arg, int *value) noexcept;
+// Replaces self[lo:hi] of a bytearray with bytes[0:bytes_len]. 0 or -1.
+int bytearray_setslice_linear(PyObject *self, Py_ssize_t lo, Py_ssize_t hi, const char *bytes,
+                              Py_ssize_t bytes_len) noexcept;
+extern PyMethodDef bytearray_methods[];
+// Fills bytearray_methods (before the type is readied). 0 or -1.
+int bytearray_methods_init() noexcept;
+
+// A bytes argument's data (bytes or bytearray); TypeError "a bytes-like object is required, not
+// '...'" otherwise.
 bool bytes_argument(PyObject *arg, const char **data, Py_ssize_t *size) noexcept;
 
 // The methods of bytes_case.cpp, bytes_split.cpp and bytes_translate.cpp.

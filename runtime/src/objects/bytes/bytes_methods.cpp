@@ -91,11 +91,7 @@ PyObject *bytes_hex(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 
 // The sub of find / rfind / count: bytes, or an int in range(256) stored in *byte.
 bool find_needle(PyObject *sub, char *byte, const char **needle, Py_ssize_t *n) noexcept {
-    if (PyBytes_Check(sub)) {
-        *needle = PyBytes_AS_STRING(sub);
-        *n = PyBytes_GET_SIZE(sub);
-        return true;
-    }
+    if (bytes_like_data(sub, needle, n)) return true;
     if (!PyIndex_Check(sub)) {
         PyErr_Format(PyExc_TypeError,
                      "argument should be integer or bytes-like object, not '%.200s'",
@@ -180,13 +176,14 @@ PyObject *bytes_count(PyObject *self, PyObject *args) noexcept {
 // prefix is not bytes.
 int tailmatch(PyObject *self, PyObject *prefix, Py_ssize_t start, Py_ssize_t end,
               int direction) noexcept {
-    if (!PyBytes_Check(prefix)) {
+    const char *prefix_data = nullptr;
+    Py_ssize_t n = 0;
+    if (!bytes_like_data(prefix, &prefix_data, &n)) {
         PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
                      Py_TYPE(prefix)->tp_name);
         return -1;
     }
     const Py_ssize_t length = Py_SIZE(self);
-    const Py_ssize_t n = PyBytes_GET_SIZE(prefix);
     args::adjust_indices(length, &start, &end);
     if (direction < 0) {
         if (start > length - n) return 0;
@@ -195,8 +192,7 @@ int tailmatch(PyObject *self, PyObject *prefix, Py_ssize_t start, Py_ssize_t end
         if (end - n > start) start = end - n;
     }
     if (end - start < n) return 0;
-    return std::memcmp(PyBytes_AS_STRING(self) + start, PyBytes_AS_STRING(prefix),
-                       static_cast<size_t>(n)) == 0;
+    return std::memcmp(PyBytes_AS_STRING(self) + start, prefix_data, static_cast<size_t>(n)) == 0;
 }
 
 PyObject *tailmatch_common(const char *name, PyObject *self, PyObject *args,

@@ -143,7 +143,10 @@ struct FormatBuffer {
 };
 
 int bytes_init() noexcept {
-    if (PyType_Ready(&PyBytes_Type) < 0 || PyType_Ready(&PyBytesIter_Type) < 0) return -1;
+    if (PyType_Ready(&PyBytes_Type) < 0 || PyType_Ready(&PyBytesIter_Type) < 0 ||
+        bytearray_methods_init() < 0 || PyType_Ready(&PyByteArray_Type) < 0 ||
+        PyType_Ready(&PyByteArrayIter_Type) < 0)
+        return -1;
     g_bytes_caching = true;
     PyObject *empty = bytes_get_empty();
     if (empty == nullptr) {
@@ -437,6 +440,8 @@ extern "C" PyObject *PyBytes_FromObject(PyObject *x) noexcept {
     if (PyBytes_CheckExact(x)) return Py_NewRef(x);
     if (PyBytes_Check(x))
         return PyBytes_FromStringAndSize(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x));
+    if (PyByteArray_Check(x))
+        return PyBytes_FromStringAndSize(PyByteArray_AS_STRING(x), PyByteArray_GET_SIZE(x));
     if (!PyUnicode_Check(x)) {
         PyObject *it = PyObject_GetIter(x);
         if (it != nullptr) {

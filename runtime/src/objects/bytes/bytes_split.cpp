@@ -178,14 +178,10 @@ PyObject *remove_affix(PyObject *self, PyObject *affix, bool prefix) noexcept {
 }  // namespace
 
 bool bytes_argument(PyObject *arg, const char **data, Py_ssize_t *size) noexcept {
-    if (!PyBytes_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
-                     Py_TYPE(arg)->tp_name);
-        return false;
-    }
-    *data = PyBytes_AS_STRING(arg);
-    *size = PyBytes_GET_SIZE(arg);
-    return true;
+    if (bytes_like_data(arg, data, size)) return true;
+    PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                 Py_TYPE(arg)->tp_name);
+    return false;
 }
 
 PyObject *bytes_split(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -261,14 +257,16 @@ PyObject *bytes_join(PyObject *self, PyObject *iterable) noexcept {
     const Py_ssize_t sep_len = PyBytes_GET_SIZE(self);
     Py_ssize_t total = 0;
     for (Py_ssize_t i = 0; i < count; ++i) {
-        if (!PyBytes_Check(items[i])) {
+        const char *item_data = nullptr;
+        Py_ssize_t item_size = 0;
+        if (!bytes_like_data(items[i], &item_data, &item_size)) {
             PyErr_Format(PyExc_TypeError,
                          "sequence item %zd: expected a bytes-like object, %.80s found", i,
                          Py_TYPE(items[i])->tp_name);
             Py_DECREF(seq);
             return nullptr;
         }
-        const Py_ssize_t add = PyBytes_GET_SIZE(items[i]) + (i > 0 ? sep_len : 0);
+        const Py_ssize_t add = item_size + (i > 0 ? sep_len : 0);
         if (total > PY_SSIZE_T_MAX - add) {
             Py_DECREF(seq);
             PyErr_SetString(PyExc_OverflowError, "join() result is too long for bytes");
@@ -286,8 +284,10 @@ PyObject *bytes_join(PyObject *self, PyObject *iterable) noexcept {
                 std::memcpy(out, PyBytes_AS_STRING(self), static_cast<std::size_t>(sep_len));
                 out += sep_len;
             }
-            const Py_ssize_t len = PyBytes_GET_SIZE(items[i]);
-            std::memcpy(out, PyBytes_AS_STRING(items[i]), static_cast<std::size_t>(len));
+            const char *item_data = nullptr;
+            Py_ssize_t len = 0;
+            bytes_like_data(items[i], &item_data, &len);
+            std::memcpy(out, item_data, static_cast<std::size_t>(len));
             out += len;
         }
     }

@@ -57,6 +57,17 @@ Py_ssize_t bytes_length(PyObject *op) noexcept {
 }
 
 PyObject *bytes_concat(PyObject *a, PyObject *b) noexcept {
+    if (PyBytes_Check(a) && PyByteArray_Check(b)) {
+        // bytes + bytearray is bytes (CPython reads the right operand as a buffer).
+        const Py_ssize_t na = Py_SIZE(a), nb = Py_SIZE(b);
+        if (na > PY_SSIZE_T_MAX - nb) return PyErr_NoMemory();
+        PyObject *result = PyBytes_FromStringAndSize(nullptr, na + nb);
+        if (result == nullptr) return nullptr;
+        std::memcpy(PyBytes_AS_STRING(result), PyBytes_AS_STRING(a), static_cast<size_t>(na));
+        std::memcpy(PyBytes_AS_STRING(result) + na, PyByteArray_AS_STRING(b),
+                    static_cast<size_t>(nb));
+        return result;
+    }
     if (!PyBytes_Check(a) || !PyBytes_Check(b))
         return PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name,
                             Py_TYPE(a)->tp_name);
@@ -103,11 +114,7 @@ PyObject *bytes_item(PyObject *op, Py_ssize_t i) noexcept {
 // The needle of `x in b`, b.find(x) etc.: a bytes object or an int in range(256). Sets
 // *needle/*n (byte is storage for the int case); false with an exception.
 bool byte_needle(PyObject *x, char *byte, const char **needle, Py_ssize_t *n) noexcept {
-    if (PyBytes_Check(x)) {
-        *needle = PyBytes_AS_STRING(x);
-        *n = PyBytes_GET_SIZE(x);
-        return true;
-    }
+    if (bytes_like_data(x, needle, n)) return true;
     if (PyIndex_Check(x)) {
         Py_ssize_t v = PyNumber_AsSsize_t(x, nullptr);
         if (v == -1 && PyErr_Occurred()) return false;

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "minipy/bytearrayobject.h"
 #include "minipy/bytesobject.h"
 #include "minipy/pyerrors.h"
 #include "minipy/unicodeobject.h"
@@ -441,6 +442,9 @@ extern "C" PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *enco
     }
     if (PyBytes_Check(obj))
         return PyUnicode_Decode(PyBytes_AS_STRING(obj), PyBytes_GET_SIZE(obj), encoding, errors);
+    if (PyByteArray_Check(obj))  // a buffer in CPython
+        return PyUnicode_Decode(PyByteArray_AS_STRING(obj), PyByteArray_GET_SIZE(obj), encoding,
+                                errors);
     if (PyUnicode_Check(obj)) {
         PyErr_SetString(PyExc_TypeError, "decoding str is not supported");
         return nullptr;

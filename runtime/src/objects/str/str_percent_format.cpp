@@ -210,11 +210,16 @@ int PercentFormatter::parse(Conversion &c) noexcept {
     return 0;
 }
 
-// %s and %b of bytes % args: the object's bytes (bytes itself or __bytes__), as Latin-1 text.
+// %s and %b of bytes % args: the object's bytes (bytes or bytearray itself, or __bytes__), as
+// Latin-1 text.
 PyObject *bytes_operand_text(PyObject *v) noexcept {
     PyObject *data = nullptr;
     if (PyBytes_Check(v)) {
         data = Py_NewRef(v);
+    } else if (PyByteArray_Check(v)) {
+        // A buffer in CPython: bytearray's data as it is now.
+        data = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(v), PyByteArray_GET_SIZE(v));
+        if (data == nullptr) return nullptr;
     } else {
         PyObject *name = PyUnicode_InternFromString("__bytes__");
         if (name == nullptr) return nullptr;

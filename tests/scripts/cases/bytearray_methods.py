@@ -1,0 +1,23 @@
+# bytearray's share of bytes' methods: results are bytearrays (alone, in lists and tuples),
+# arguments may be bytes or bytearray, and bytes' methods take bytearray arguments too.
+ba = bytearray
+b = ba(b"hello world")
+print(b.upper(), b.lower(), b.title(), b.capitalize(), b.swapcase())
+print(b.split(), b.split(b"o"), b.rsplit(b" ", 1), b.partition(b" "), b.rpartition(b"x"))
+print(b.find(b"o"), b.rfind(ba(b"o")), b.index(111), b.rindex(b"l"), b.count(b"l"), b.count(108))
+print(b.startswith(b"he"), b.endswith((b"x", ba(b"ld"))), b.startswith(b"wo", 6))
+print(b.strip(b"hd"), b.lstrip(b"h"), b.rstrip(), type(b.strip()).__name__)
+print(b.center(15, b"*"), b.ljust(13, ba(b".")), b.rjust(12), b.zfill(13))
+print(b.replace(b"l", b"L"), b.replace(ba(b"o"), b"0", 1), b.removeprefix(b"hello "), b.removesuffix(b"x"))
+print(ba(b"a\tb").expandtabs(4), ba(b"l1\nl2\r\n").splitlines(), ba(b"l1\nl2").splitlines(keepends=True))
+print(ba(b"-").join([b"a", ba(b"b"), memoryview(b"c")]) if False else ba(b"-").join([b"a", ba(b"b")]))
+print(b.hex(), b.hex(":", 2), b.decode(), ba(b"\xff").decode("utf-8", "replace"), ba(b"ab").decode(encoding="ascii"))
+print(b.isalpha(), ba(b"abc").isalpha(), ba(b"123").isdigit(), ba(b" ").isspace(), ba(b"Ab").istitle(), ba().isascii())
+print(ba(b"abc").translate(None, b"b"), ba(b"abc").translate(ba.maketrans(b"a", b"z")), ba.maketrans(b"", b"")[:3])
+print(ba.fromhex("41 42 4a"), type(ba.fromhex("")).__name__)
+print(b"abc".find(ba(b"b")), b"abc".startswith(ba(b"a")), b"a b".split(ba(b" ")), b"abc".replace(ba(b"b"), b"x"))
+print(b"xax".strip(ba(b"x")), b"abc".center(7, ba(b"-")), b"x".join([ba(b"a"), b"b"]), b"abc".count(ba(b"c")))
+print(b"%b and %s" % (ba(b"q"), ba(b"r")), ba(b"%s=%d") % (b"k", 5), ba(b"%x%%") % 255, ba(b"%s") % ba(b"z"))
+print(ba(b"%c%c") % (65, b"B"), type(ba(b"%d") % 1).__name__)
+print(sorted(set(dir(bytes)) - set(dir(ba))), sorted(set(dir(ba)) - set(dir(bytes))))
+print(str(ba(b"x"), "utf-8"), int.from_bytes(ba(b"\x01\x00"), "big"), b"abc".endswith(ba(b"c")))
