@@ -88,6 +88,15 @@ inline constexpr int kCacheCounter = 0;
 inline constexpr Py_ssize_t kMaxCachedIndex = 0xFFFF;
 
 // --- the specializer -----------------------------------------------------------------------------
+// Its two outcomes: the instruction rewritten to a specialized `opcode` (the oparg stays), or
+// the base form kept with its counter backed off.
+inline void rewrite(code::CodeUnit *instr, int opcode) noexcept {
+    *instr = code::make_unit(opcode, code::unit_oparg(*instr));
+}
+inline void fail(code::CodeUnit *instr) noexcept {
+    instr[1 + kCacheCounter] = backoff_counter(instr[1 + kCacheCounter]);
+}
+
 // Each takes the instruction's unit (`instr`, whose cache follows) and the operands it saw,
 // and rewrites the instruction or backs its counter off. None raises.
 void specialize_load_attr(PyObject *owner, code::CodeUnit *instr, PyObject *name) noexcept;

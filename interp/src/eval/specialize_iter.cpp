@@ -11,18 +11,6 @@ namespace minipy::eval {
 
 using namespace minipy::code;
 
-namespace {
-
-void rewrite(CodeUnit *instr, int opcode) noexcept {
-    *instr = make_unit(opcode, unit_oparg(*instr));
-}
-
-void fail(CodeUnit *instr) noexcept {
-    instr[1 + kCacheCounter] = backoff_counter(instr[1 + kCacheCounter]);
-}
-
-}  // namespace
-
 void specialize_for_iter(PyObject *iter, CodeUnit *instr) noexcept {
     // The exact type of the iterator is the whole guard (these types cannot be subclassed
     // anyway). A generator is left to the generic path (its frame would have to be
