@@ -178,6 +178,22 @@ release_order(lambda: (Noisy("c"), Noisy("d")))
 print("released")
 
 
+# The loop variable as the item's last holder: binding the next item releases the previous one
+# at once, before the body runs again.
+def drop_as_you_go():
+    items = [Noisy("e"), Noisy("f"), Noisy("g")]
+    k = 0
+    for x in items:
+        print("at", x.name)
+        items[k] = k
+        k += 1
+    print("loop done", items)
+
+
+drop_as_you_go()
+print("returned")
+
+
 # Loops around yields and exceptions: the iterator stays on the value stack meanwhile.
 def pairs(n):
     for i in range(n):
