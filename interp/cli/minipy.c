@@ -35,7 +35,14 @@ static void print_exit_reports(void) {
     printed = 1;
     cli_readline_stop();
     fflush(stdout);
-    if (g_options.show_refcount) fprintf(stderr, "[%zd blocks]\n", _Py_GetAllocatedBlocks());
+    if (g_options.show_refcount) {
+#ifdef Py_REF_DEBUG
+        fprintf(stderr, "[%zd refs, %zd blocks]\n", _Py_GetRefTotal(), _Py_GetAllocatedBlocks());
+#else
+        /* A build without the reference total (release): the blocks only. */
+        fprintf(stderr, "[%zd blocks]\n", _Py_GetAllocatedBlocks());
+#endif
+    }
     if (g_options.allocstats) minipy_allocstats_print(stderr, g_allocator_name);
     fflush(stderr);
 }

@@ -567,6 +567,7 @@ dispatch_opcode:
 #include "eval/ceval_build.inc"
 #include "eval/ceval_control.inc"
 #include "eval/ceval_specialized.inc"
+#include "eval/ceval_specialized_iter.inc"
 
 #if !MINIPY_USE_COMPUTED_GOTOS
     default: goto unknown_opcode;

@@ -12,14 +12,6 @@ using namespace minipy::code;
 
 namespace {
 
-void rewrite(CodeUnit *instr, int opcode) noexcept {
-    *instr = make_unit(opcode, unit_oparg(*instr));
-}
-
-void fail(CodeUnit *instr) noexcept {
-    instr[1 + kCacheCounter] = backoff_counter(instr[1 + kCacheCounter]);
-}
-
 // The type's version tag after a lookup gave it one (0: none, do not specialize).
 std::uint32_t type_version(PyTypeObject *type) noexcept {
     return (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? type->tp_version_tag : 0;

@@ -79,14 +79,24 @@ inline constexpr int kCounter = 0, kVersion = 1, kIndex = 3;
 namespace load_global_cache {
 inline constexpr int kCounter = 0, kIndex = 1, kGlobalsVersion = 2, kBuiltinIndex = 4;
 }
-// BINARY_OP (1), BINARY_SUBSCR (1), STORE_SUBSCR (1), CALL (4): the counter only
-// (CALL_PY_EXACT_ARGS checks the function's code on every run).
+// BINARY_OP (1), BINARY_SUBSCR (1), STORE_SUBSCR (1), CALL (4), FOR_ITER (1), UNPACK_SEQUENCE
+// (1): the counter only (CALL_PY_EXACT_ARGS checks the function's code on every run; the
+// iteration and unpacking forms check the object's type).
 inline constexpr int kCacheCounter = 0;
 
 // The largest entry index a 16-bit cache unit holds.
 inline constexpr Py_ssize_t kMaxCachedIndex = 0xFFFF;
 
 // --- the specializer -----------------------------------------------------------------------------
+// Its two outcomes: the instruction rewritten to a specialized `opcode` (the oparg stays), or
+// the base form kept with its counter backed off.
+inline void rewrite(code::CodeUnit *instr, int opcode) noexcept {
+    *instr = code::make_unit(opcode, code::unit_oparg(*instr));
+}
+inline void fail(code::CodeUnit *instr) noexcept {
+    instr[1 + kCacheCounter] = backoff_counter(instr[1 + kCacheCounter]);
+}
+
 // Each takes the instruction's unit (`instr`, whose cache follows) and the operands it saw,
 // and rewrites the instruction or backs its counter off. None raises.
 void specialize_load_attr(PyObject *owner, code::CodeUnit *instr, PyObject *name) noexcept;
@@ -99,6 +109,11 @@ void specialize_binary_subscr(PyObject *container, PyObject *sub, code::CodeUnit
 void specialize_store_subscr(PyObject *container, PyObject *sub, code::CodeUnit *instr) noexcept;
 void specialize_call(PyObject *callable, code::CodeUnit *instr, int nargs,
                      PyObject *kwnames) noexcept;
+// Iteration and unpacking (specialize_iter.cpp): FOR_ITER by the iterator's type,
+// UNPACK_SEQUENCE by the sequence's exact type and its length against `count` (the oparg,
+// EXTENDED_ARG's bits included).
+void specialize_for_iter(PyObject *iter, code::CodeUnit *instr) noexcept;
+void specialize_unpack_sequence(PyObject *seq, code::CodeUnit *instr, int count) noexcept;
 
 // A specialized form's miss: back to the base form with the counter backed off.
 inline void deoptimize(code::CodeUnit *instr) noexcept {

@@ -104,6 +104,14 @@ PyObject *sys_getallocatedblocks(PyObject *, PyObject *) noexcept {
     return PyLong_FromSsize_t(_Py_GetAllocatedBlocks());
 }
 
+#ifdef Py_REF_DEBUG
+// Only in a build that keeps the reference total (object.h), as only CPython's debug builds
+// have it: `hasattr(sys, "gettotalrefcount")` tells the two kinds of build apart.
+PyObject *sys_gettotalrefcount(PyObject *, PyObject *) noexcept {
+    return PyLong_FromSsize_t(_Py_GetRefTotal());
+}
+#endif
+
 PyObject *sys_debugmallocstats(PyObject *, PyObject *) noexcept {
     std::fflush(stdout);
     _PyObject_DebugMallocStats(stderr);
@@ -198,6 +206,9 @@ PyMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, METH_O, nullptr},
     {"getsizeof", _PyCFunction_CAST(sys_getsizeof), METH_VARARGS | METH_KEYWORDS, nullptr},
     {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS, nullptr},
+#ifdef Py_REF_DEBUG
+    {"gettotalrefcount", sys_gettotalrefcount, METH_NOARGS, nullptr},
+#endif
     {"_debugmallocstats", sys_debugmallocstats, METH_NOARGS, nullptr},
     {"intern", sys_intern, METH_O, nullptr},
     {"exc_info", sys_exc_info, METH_NOARGS, nullptr},

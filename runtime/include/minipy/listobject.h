@@ -28,6 +28,15 @@ PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
 #define PyList_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LIST_SUBCLASS)
 #define PyList_CheckExact(op) Py_IS_TYPE((op), &PyList_Type)
 
+/* The layout of list_iterator and list_reverseiterator, for an interpreter's inline caches
+ * (CPython 3.12's internal pycore_list.h has it for FOR_ITER_LIST). it_seq is the list (or an
+ * instance of a subclass that kept list's __iter__), NULL once the iterator is exhausted; a
+ * forward iterator returns it_seq[it_index++] while it_index < len(it_seq). */
+typedef struct {
+    PyObject_HEAD Py_ssize_t it_index;
+    PyListObject *it_seq;
+} _PyListIterObject;
+
 /* A list of `size` NULL items to be filled with PyList_SET_ITEM; SystemError for size < 0. */
 PyAPI_FUNC(PyObject *) PyList_New(Py_ssize_t size) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) PyList_Size(PyObject *list) MINIPY_NOEXCEPT;

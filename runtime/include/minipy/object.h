@@ -13,6 +13,7 @@
 #ifndef MINIPY_OBJECT_H
 #define MINIPY_OBJECT_H
 
+#include "minipy/pyconfig.h"
 #include "minipy/pyport.h"
 
 MINIPY_EXTERN_C_BEGIN
@@ -373,10 +374,36 @@ PyAPI_FUNC(PyTypeObject *)
 /* Runs the type's tp_dealloc: what Py_DECREF does at zero. */
 PyAPI_FUNC(void) _Py_Dealloc(PyObject *op) MINIPY_NOEXCEPT;
 
+/* Py_REF_DEBUG (minipy/pyconfig.h: on in the debug preset, as in CPython's debug builds):
+ * the library and every extension built against these headers keep one running total of
+ * references, +1 for each Py_INCREF and each new object (_Py_NewReference), -1 for each
+ * Py_DECREF. `-X showrefcount` prints it at exit. Off, the total does not exist and
+ * reference counting is the bare increment and decrement. Like the counts, the total is
+ * guarded by the GIL. */
+#ifdef Py_REF_DEBUG
+PyAPI_DATA(Py_ssize_t) _Py_RefTotal;
+/* The total now (sys.gettotalrefcount() in CPython). */
+PyAPI_FUNC(Py_ssize_t) _Py_GetRefTotal(void) MINIPY_NOEXCEPT;
+#endif
+
+/* A fresh object's first reference (refcount 1), counted in the total: what PyObject_Init
+ * does, and a free list when it hands an object out again. */
+static inline void _Py_NewReference(PyObject *op) {
+#ifdef Py_REF_DEBUG
+    _Py_RefTotal++;
+#endif
+    op->ob_refcnt = 1;
+}
 static inline void _Py_INCREF(PyObject *op) {
+#ifdef Py_REF_DEBUG
+    _Py_RefTotal++;
+#endif
     op->ob_refcnt++;
 }
 static inline void _Py_DECREF(PyObject *op) {
+#ifdef Py_REF_DEBUG
+    _Py_RefTotal--;
+#endif
     if (--op->ob_refcnt == 0) _Py_Dealloc(op);
 }
 static inline void _Py_XINCREF(PyObject *op) {

@@ -17,6 +17,16 @@ PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
 
 #define PyRange_Check(op) Py_IS_TYPE((op), &PyRange_Type)
 
+/* The layout of a range_iterator, for an interpreter's inline caches (CPython 3.12 keeps the
+ * same struct in its internal pycore_range.h for its FOR_ITER_RANGE): next() returns start,
+ * adds step to it and counts len down; len <= 0 means exhausted. Every value it will return
+ * is a C long. */
+typedef struct {
+    PyObject_HEAD long start;
+    long step;
+    long len;
+} _PyRangeIterObject;
+
 MINIPY_EXTERN_C_END
 
 #endif /* MINIPY_RANGEOBJECT_H */

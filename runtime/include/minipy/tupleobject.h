@@ -27,6 +27,14 @@ PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 #define PyTuple_Check(op)      PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TUPLE_SUBCLASS)
 #define PyTuple_CheckExact(op) Py_IS_TYPE((op), &PyTuple_Type)
 
+/* The layout of tuple_iterator, for an interpreter's inline caches (CPython 3.12's internal
+ * pycore_tuple.h has it for FOR_ITER_TUPLE): returns it_seq[it_index++] while it_index <
+ * len(it_seq); it_seq is NULL once the iterator is exhausted. */
+typedef struct {
+    PyObject_HEAD Py_ssize_t it_index;
+    PyTupleObject *it_seq;
+} _PyTupleIterObject;
+
 /* A new tuple of `size` NULL items (the empty singleton for 0); NULL + MemoryError, or
  * SystemError for a negative size. */
 PyAPI_FUNC(PyObject *) PyTuple_New(Py_ssize_t size) MINIPY_NOEXCEPT;

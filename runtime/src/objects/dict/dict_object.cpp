@@ -74,7 +74,7 @@ PyObject *dict_new_with_keys(PyDictKeysObject *keys, Py_ssize_t used) noexcept {
     if (g_numfree > 0 && use_freelists()) {
         MINIPY_ASSERT_EXPENSIVE(dict_freelist_is_valid());
         mp = g_free_list[--g_numfree];
-        Py_SET_REFCNT(reinterpret_cast<PyObject *>(mp), 1);
+        _Py_NewReference(reinterpret_cast<PyObject *>(mp));
     } else {
         mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
         if (mp == nullptr) {

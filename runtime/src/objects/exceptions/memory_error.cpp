@@ -18,7 +18,7 @@ constinit int g_free_count = 0;
 PyObject *pop_free(PyObject *args) noexcept {
     if (g_free_count == 0) return nullptr;
     PyObject *self = g_free[--g_free_count];
-    Py_SET_REFCNT(self, 1);
+    _Py_NewReference(self);
     reinterpret_cast<PyBaseExceptionObject *>(self)->args =
         Py_NewRef(args != nullptr ? args : minipy::runtime::empty_tuple());
     PyObject_GC_Track(self);

@@ -356,7 +356,7 @@ extern "C" PyObject *PyList_New(Py_ssize_t size) noexcept {
     if (g_freelist.count > 0) {
         MINIPY_ASSERT_EXPENSIVE(minipy::runtime::list_freelist_is_valid());
         op = g_freelist.items[--g_freelist.count];
-        Py_SET_REFCNT(reinterpret_cast<PyObject *>(op), 1);
+        _Py_NewReference(reinterpret_cast<PyObject *>(op));
     } else {
         op = PyObject_GC_New(PyListObject, &PyList_Type);
         if (op == nullptr) return nullptr;

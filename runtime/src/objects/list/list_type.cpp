@@ -289,16 +289,14 @@ int list_ass_subscript(PyObject *self, PyObject *item, PyObject *value) noexcept
 
 // Forward: `index` counts up; the list is dropped at the end. Reverse: `index` counts down
 // and is re-checked against the size, since the list may have shrunk.
-struct ListIterObject {
-    PyObject_HEAD Py_ssize_t index;
-    PyObject *seq;
-};
+// minipy/listobject.h has the layout (the eval loop's FOR_ITER_LIST reads it).
+using ListIterObject = _PyListIterObject;
 
 PyObject *make_list_iterator(PyTypeObject *type, PyObject *list, Py_ssize_t start) noexcept {
     ListIterObject *it = PyObject_GC_New(ListIterObject, type);
     if (it == nullptr) return nullptr;
-    it->index = start;
-    it->seq = Py_NewRef(list);
+    it->it_index = start;
+    it->it_seq = as_list(Py_NewRef(list));
     PyObject_GC_Track(it);
     return reinterpret_cast<PyObject *>(it);
 }
@@ -309,44 +307,46 @@ PyObject *list_iter(PyObject *self) noexcept {
 
 void listiter_dealloc(PyObject *self) noexcept {
     PyObject_GC_UnTrack(self);
-    Py_XDECREF(reinterpret_cast<ListIterObject *>(self)->seq);
+    Py_XDECREF(reinterpret_cast<ListIterObject *>(self)->it_seq);
     PyObject_GC_Del(self);
 }
 
 int listiter_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
-    Py_VISIT(reinterpret_cast<ListIterObject *>(self)->seq);
+    Py_VISIT(reinterpret_cast<ListIterObject *>(self)->it_seq);
     return 0;
 }
 
 PyObject *listiter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<ListIterObject *>(self);
-    if (it->seq == nullptr) return nullptr;
-    if (it->index < Py_SIZE(it->seq)) return Py_NewRef(PyList_GET_ITEM(it->seq, it->index++));
-    Py_CLEAR(it->seq);
+    if (it->it_seq == nullptr) return nullptr;
+    if (it->it_index < Py_SIZE(it->it_seq))
+        return Py_NewRef(PyList_GET_ITEM(it->it_seq, it->it_index++));
+    Py_CLEAR(it->it_seq);
     return nullptr;
 }
 
 PyObject *listiter_length_hint(PyObject *self, PyObject *) noexcept {
     auto *it = reinterpret_cast<ListIterObject *>(self);
     Py_ssize_t left = 0;
-    if (it->seq != nullptr && Py_SIZE(it->seq) > it->index) left = Py_SIZE(it->seq) - it->index;
+    if (it->it_seq != nullptr && Py_SIZE(it->it_seq) > it->it_index)
+        left = Py_SIZE(it->it_seq) - it->it_index;
     return PyLong_FromSsize_t(left);
 }
 
 PyObject *listreviter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<ListIterObject *>(self);
-    if (it->seq == nullptr) return nullptr;
-    if (it->index >= 0 && it->index < Py_SIZE(it->seq))
-        return Py_NewRef(PyList_GET_ITEM(it->seq, it->index--));
-    it->index = -1;
-    Py_CLEAR(it->seq);
+    if (it->it_seq == nullptr) return nullptr;
+    if (it->it_index >= 0 && it->it_index < Py_SIZE(it->it_seq))
+        return Py_NewRef(PyList_GET_ITEM(it->it_seq, it->it_index--));
+    it->it_index = -1;
+    Py_CLEAR(it->it_seq);
     return nullptr;
 }
 
 PyObject *listreviter_length_hint(PyObject *self, PyObject *) noexcept {
     auto *it = reinterpret_cast<ListIterObject *>(self);
-    Py_ssize_t left = it->index + 1;
-    if (it->seq == nullptr || Py_SIZE(it->seq) < left) left = 0;
+    Py_ssize_t left = it->it_index + 1;
+    if (it->it_seq == nullptr || Py_SIZE(it->it_seq) < left) left = 0;
     return PyLong_FromSsize_t(left);
 }
 

@@ -3,9 +3,9 @@
 // values or length do not fit a long. iter(range) and reversed(range) choose between them
 // with CPython 3.11's overflow checks (Objects/rangeobject.c: range_iter, range_reverse).
 //
-// Both hold (start, step, remaining): next() returns start, advances start by step and
-// counts remaining down. reversed(range(a, b, s)) of n values is the forward iteration of
-// range(a + (n-1)*s, a - s, -s).
+// Both hold (start, step, remaining; the C-long one calls it `len`): next() returns start,
+// advances start by step and counts remaining down. reversed(range(a, b, s)) of n values is the
+// forward iteration of range(a + (n-1)*s, a - s, -s).
 #include <climits>
 
 #include "minipy/Python.h"
@@ -19,11 +19,8 @@ using minipy::runtime::fits_long;
 using minipy::runtime::long_range_length;
 using minipy::runtime::RangeObject;
 
-struct RangeIterObject {
-    PyObject_HEAD long start;
-    long step;
-    long remaining;
-};
+// minipy/rangeobject.h has the layout (the eval loop's FOR_ITER_RANGE reads it).
+using RangeIterObject = _PyRangeIterObject;
 
 struct LongRangeIterObject {
     PyObject_HEAD PyObject *start;
@@ -36,7 +33,7 @@ PyObject *fast_range_iter(long start, long step, long length) noexcept {
     if (it == nullptr) return nullptr;
     it->start = start;
     it->step = step;
-    it->remaining = length;
+    it->len = length;
     return reinterpret_cast<PyObject *>(it);
 }
 
@@ -63,17 +60,17 @@ void rangeiter_dealloc(PyObject *self) noexcept {
 
 PyObject *rangeiter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<RangeIterObject *>(self);
-    if (it->remaining <= 0) return nullptr;
+    if (it->len <= 0) return nullptr;
     const long result = it->start;
     // Unsigned: the step past the last value may leave the long range; it is never used.
     it->start = static_cast<long>(static_cast<unsigned long>(result) +
                                   static_cast<unsigned long>(it->step));
-    it->remaining--;
+    it->len--;
     return PyLong_FromLong(result);
 }
 
 PyObject *rangeiter_length_hint(PyObject *self, PyObject *) noexcept {
-    return PyLong_FromLong(reinterpret_cast<RangeIterObject *>(self)->remaining);
+    return PyLong_FromLong(reinterpret_cast<RangeIterObject *>(self)->len);
 }
 
 void longrangeiter_dealloc(PyObject *self) noexcept {

@@ -183,7 +183,7 @@ extern "C" PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step
     if (g_cached_slice != nullptr) {
         s = g_cached_slice;
         g_cached_slice = nullptr;
-        Py_SET_REFCNT(reinterpret_cast<PyObject *>(s), 1);
+        _Py_NewReference(reinterpret_cast<PyObject *>(s));
     } else {
         s = PyObject_GC_New(PySliceObject, &PySlice_Type);
         if (s == nullptr) return nullptr;

@@ -57,7 +57,7 @@ PyTupleObject *freelist_pop(Py_ssize_t size) noexcept {
     MINIPY_ASSERT_EXPENSIVE(minipy::runtime::tuple_freelist_is_valid(size));
     g_freelists.head[size - 1] = reinterpret_cast<PyTupleObject *>(op->ob_item[0]);
     g_freelists.count[size - 1]--;
-    Py_SET_REFCNT(reinterpret_cast<PyObject *>(op), 1);
+    _Py_NewReference(reinterpret_cast<PyObject *>(op));
     return op;
 }
 

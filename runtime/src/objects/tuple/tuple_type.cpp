@@ -285,42 +285,42 @@ PyObject *tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds) noexcept
 
 // --- the iterator ---------------------------------------------------------------------------
 
-struct TupleIterObject {
-    PyObject_HEAD Py_ssize_t index;
-    PyObject *seq;  // NULL once exhausted, so the tuple is released as early as possible
-};
+// minipy/tupleobject.h has the layout (the eval loop's FOR_ITER_TUPLE reads it); it_seq is
+// NULL once exhausted, so the tuple is released as early as possible.
+using TupleIterObject = _PyTupleIterObject;
 
 PyObject *tuple_iter(PyObject *self) noexcept {
     TupleIterObject *it = PyObject_GC_New(TupleIterObject, &PyTupleIter_Type);
     if (it == nullptr) return nullptr;
-    it->index = 0;
-    it->seq = Py_NewRef(self);
+    it->it_index = 0;
+    it->it_seq = reinterpret_cast<PyTupleObject *>(Py_NewRef(self));
     PyObject_GC_Track(it);
     return reinterpret_cast<PyObject *>(it);
 }
 
 void tupleiter_dealloc(PyObject *self) noexcept {
     PyObject_GC_UnTrack(self);
-    Py_XDECREF(reinterpret_cast<TupleIterObject *>(self)->seq);
+    Py_XDECREF(reinterpret_cast<TupleIterObject *>(self)->it_seq);
     PyObject_GC_Del(self);
 }
 
 int tupleiter_traverse(PyObject *self, visitproc visit, void *arg) noexcept {
-    Py_VISIT(reinterpret_cast<TupleIterObject *>(self)->seq);
+    Py_VISIT(reinterpret_cast<TupleIterObject *>(self)->it_seq);
     return 0;
 }
 
 PyObject *tupleiter_next(PyObject *self) noexcept {
     auto *it = reinterpret_cast<TupleIterObject *>(self);
-    if (it->seq == nullptr) return nullptr;
-    if (it->index < Py_SIZE(it->seq)) return Py_NewRef(PyTuple_GET_ITEM(it->seq, it->index++));
-    Py_CLEAR(it->seq);
+    if (it->it_seq == nullptr) return nullptr;
+    if (it->it_index < Py_SIZE(it->it_seq))
+        return Py_NewRef(PyTuple_GET_ITEM(it->it_seq, it->it_index++));
+    Py_CLEAR(it->it_seq);
     return nullptr;
 }
 
 PyObject *tupleiter_length_hint(PyObject *self, PyObject *) noexcept {
     auto *it = reinterpret_cast<TupleIterObject *>(self);
-    return PyLong_FromSsize_t(it->seq == nullptr ? 0 : Py_SIZE(it->seq) - it->index);
+    return PyLong_FromSsize_t(it->it_seq == nullptr ? 0 : Py_SIZE(it->it_seq) - it->it_index);
 }
 
 PyMethodDef tupleiter_methods[] = {

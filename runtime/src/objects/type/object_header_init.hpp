@@ -11,7 +11,7 @@ namespace minipy::runtime {
 // `op` is fresh memory of the type's size (never NULL here: callers have checked).
 inline PyObject *init_object_header(PyObject *op, PyTypeObject *type) noexcept {
     op->ob_type = type;
-    op->ob_refcnt = 1;
+    _Py_NewReference(op);  // counted in the reference total under Py_REF_DEBUG
     return op;
 }
 

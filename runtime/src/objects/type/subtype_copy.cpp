@@ -26,7 +26,7 @@ PyObject *copy_into(PyTypeObject *type, PyObject *exact, std::size_t size) noexc
     std::memcpy(static_cast<void *>(obj), exact, size);
     if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
     Py_SET_TYPE(obj, type);
-    Py_SET_REFCNT(obj, 1);
+    _Py_NewReference(obj);
     if (PyType_IS_GC(type)) PyObject_GC_Track(obj);
     return obj;
 }

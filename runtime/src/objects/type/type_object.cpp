@@ -282,6 +282,17 @@ extern "C" void _Py_Dealloc(PyObject *op) noexcept {
     Py_TYPE(op)->tp_dealloc(op);
 }
 
+#ifdef Py_REF_DEBUG
+// The reference total (object.h): changed inline by every Py_INCREF, Py_DECREF and
+// _Py_NewReference, of the library and of extensions alike.
+extern "C" {
+Py_ssize_t _Py_RefTotal = 0;
+}
+extern "C" Py_ssize_t _Py_GetRefTotal(void) noexcept {
+    return _Py_RefTotal;
+}
+#endif
+
 // Instances of a heap type hold a reference to it (CPython 3.8+): the class lives as long as
 // its instances. subtype_dealloc gives it back.
 extern "C" PyObject *PyObject_Init(PyObject *op, PyTypeObject *type) noexcept {
@@ -336,7 +347,7 @@ extern "C" PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) 
     }
     if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
     Py_SET_TYPE(obj, type);
-    Py_SET_REFCNT(obj, 1);
+    _Py_NewReference(obj);
     if (type->tp_itemsize != 0) Py_SET_SIZE(obj, nitems);
     // What a metatype allocates is a class (type() and PyType_FromSpec fill in the rest):
     // marked as a heap type before it is tracked, so that type's tp_is_gc says it is a GC
