@@ -41,6 +41,12 @@ typedef struct {
     PyObject *co_linetable; /* bytes */
     PyObject *co_weakreflist;
     void *co_extra;
+    /* Private: the tracer's caches, filled the first time a traced allocation's traceback
+     * passes through this code (as CPython 3.11 builds _co_linearray for tracing): the
+     * file name interned for tracemalloc's frames, and the line of every code unit. Both
+     * are read and written atomically: a thread without the GIL may walk its frames. */
+    const char *_co_trace_filename;
+    int *_co_linearray;
     char co_code_adaptive[1]; /* ob_size code units */
 } PyCodeObject;
 

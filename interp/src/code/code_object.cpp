@@ -2,6 +2,7 @@
 // locations, co_code (the word code deoptimized: base instructions, zeroed caches).
 #include "code/code_object.hpp"
 
+#include <cstdlib>
 #include <cstring>
 
 #include "eval/frame.hpp"
@@ -28,6 +29,7 @@ void code_dealloc(PyObject *self) noexcept {
     Py_XDECREF(co->co_name);
     Py_XDECREF(co->co_qualname);
     Py_XDECREF(co->co_linetable);
+    std::free(co->_co_linearray);  // the tracer's cache, from the C library (script_stack.cpp)
     PyObject_Free(self);
 }
 
@@ -150,6 +152,8 @@ PyCodeObject *code_new(const CodeParts &p) noexcept {
     co->co_linetable = Py_NewRef(p.linetable);
     co->co_weakreflist = nullptr;
     co->co_extra = nullptr;
+    co->_co_trace_filename = nullptr;
+    co->_co_linearray = nullptr;
     std::memcpy(co->co_code_adaptive, p.code, static_cast<std::size_t>(bytes));
     return co;
 }

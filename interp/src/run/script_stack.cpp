@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "code/line_table.hpp"
 #include "eval/frame.hpp"
 #include "minipy/Python.h"
 
@@ -227,14 +228,61 @@ const char *interned_filename(PyObject *filename) noexcept {
     return name;
 }
 
+// A code object's file name as interned for the tracer, cached in the code object: encoding
+// and looking the name up on every traced allocation was most of the tracer's cost.
+const char *code_filename(PyCodeObject *co) noexcept {
+    const char *name = __atomic_load_n(&co->_co_trace_filename, __ATOMIC_ACQUIRE);
+    if (name != nullptr) return name;
+    name = interned_filename(co->co_filename);
+    // Interned names live as long as the process, so the pointer stays valid; two threads
+    // that race here store the same pointer.
+    if (name != kUnknownName) __atomic_store_n(&co->_co_trace_filename, name, __ATOMIC_RELEASE);
+    return name;
+}
+
+// The line of every code unit of `co` (0 where it has none), decoded once from the location
+// table into memory of the C library (the tracer's own memory never comes from a traced
+// domain); NULL when that memory is not there. The code object frees it.
+const int *code_lines(PyCodeObject *co) noexcept {
+    int *lines = __atomic_load_n(&co->_co_linearray, __ATOMIC_ACQUIRE);
+    if (lines != nullptr) return lines;
+    const Py_ssize_t units = Py_SIZE(co);
+    lines = static_cast<int *>(
+        std::calloc(static_cast<std::size_t>(units > 0 ? units : 1), sizeof(int)));
+    if (lines == nullptr) return nullptr;
+    code::LineTableCursor cursor(co->co_linetable, co->co_firstlineno);
+    while (cursor.next())
+        for (int unit = cursor.unit; unit < cursor.end_unit && unit < units; ++unit)
+            lines[unit] = cursor.loc.lineno > 0 ? cursor.loc.lineno : 0;
+    int *expected = nullptr;
+    if (!__atomic_compare_exchange_n(&co->_co_linearray, &expected, lines, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        std::free(lines);  // another thread built it first
+        return expected;
+    }
+    return lines;
+}
+
+unsigned int frame_line(const eval::InterpFrame *frame) noexcept {
+    const int index = frame->lasti();
+    PyCodeObject *co = frame->f_code;
+    if (index < 0)
+        return co->co_firstlineno > 0 ? static_cast<unsigned int>(co->co_firstlineno) : 0U;
+    const int *lines = code_lines(co);
+    if (lines == nullptr || index >= Py_SIZE(co)) {
+        const int lineno = eval::frame_lineno(frame);
+        return lineno > 0 ? static_cast<unsigned int>(lineno) : 0U;
+    }
+    return static_cast<unsigned int>(lines[index]);
+}
+
 int script_stack(minipy_tracemalloc_frame *frames, int max_frames) noexcept {
     const eval::InterpFrame *frame = innermost_frame(PyGILState_GetThisThreadState());
     int total = 0;
     for (; frame != nullptr; frame = frame->previous, ++total) {
         if (total >= max_frames) continue;  // only counted
-        const int lineno = eval::frame_lineno(frame);
-        frames[total].filename = interned_filename(frame->f_code->co_filename);
-        frames[total].lineno = lineno > 0 ? static_cast<unsigned int>(lineno) : 0U;
+        frames[total].filename = code_filename(frame->f_code);
+        frames[total].lineno = frame_line(frame);
     }
     return total;
 }
