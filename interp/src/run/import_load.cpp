@@ -14,6 +14,7 @@
 #include "compile/compile_module.hpp"
 #include "eval/ceval.hpp"
 #include "minipy/import.h"
+#include "modules/io/io.hpp"
 #include "modules/modules.hpp"
 #include "objects/interp_object.hpp"
 #include "parse/frontend.hpp"
@@ -38,6 +39,7 @@ PyObject *init_builtins() noexcept {
 // Sorted by name (sys.builtin_module_names lists them in this order).
 const _inittab kBuiltinModules[] = {
     {"__future__", PyInit___future__},
+    {"_io", PyInit__io},
     {"_tracemalloc", PyInit__tracemalloc},
     {"builtins", init_builtins},
     {"gc", PyInit_gc},
