@@ -194,6 +194,20 @@ PyObject *io_fstat(PyObject *, PyObject *arg) noexcept {
                          static_cast<Py_ssize_t>(st.st_size));
 }
 
+// _stat(path) -> (st_size, st_mtime as a float): what linecache keeps to see a source file
+// change (src/modules/linecache.py), since minipy has no os.stat; OSError as os.stat raises.
+PyObject *io_stat(PyObject *, PyObject *path) noexcept {
+    PyObject *encoded = path_bytes(path);
+    if (encoded == nullptr) return nullptr;
+    struct stat st {};
+    const int r = stat(PyBytes_AS_STRING(encoded), &st);
+    Py_DECREF(encoded);
+    if (r < 0) return PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, path);
+    const double mtime =
+        static_cast<double>(st.st_mtim.tv_sec) + static_cast<double>(st.st_mtim.tv_nsec) * 1e-9;
+    return Py_BuildValue("(Ld)", static_cast<long long>(st.st_size), mtime);
+}
+
 // _utf8_decode(data, errors, final) -> (str, bytes used): a UTF-8 sequence cut at the end of
 // `data` is left for the next call unless `final` (the incremental decoder's step).
 PyObject *io_utf8_decode(PyObject *, PyObject *args) noexcept {
@@ -217,6 +231,7 @@ PyMethodDef io_methods[] = {
     {"_close", io_close, METH_O, nullptr},
     {"_isatty", io_isatty, METH_O, nullptr},
     {"_fstat", io_fstat, METH_O, nullptr},
+    {"_stat", io_stat, METH_O, nullptr},
     {"_utf8_decode", io_utf8_decode, METH_VARARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
