@@ -462,6 +462,14 @@ class _Buffered(_BufferedIOBase):
         return self._rbuf[self._rpos:]
 
     def readline(self, size=-1):
+        if size == -1:
+            # The common case first: a whole line in the read-ahead (empty once closed).
+            buf = self._rbuf
+            start = self._rpos
+            end = buf.find(b"\n", start)
+            if end >= 0:
+                self._rpos = end + 1
+                return buf[start:end + 1]
         size = _index(size)
         self._check_closed("readline of closed file")
         if not self._is_reader:
@@ -549,6 +557,8 @@ class _Buffered(_BufferedIOBase):
     def close(self):
         if self.raw.closed:
             return
+        self._rbuf = b""
+        self._rpos = 0
         try:
             if self._is_writer:
                 self._flush_writes()
@@ -630,6 +640,10 @@ class TextIOWrapper(_TextIOBase):
         self._pending = b""
         self._at_eof = False
         self._seen = 0  # newline kinds met when reading: 1 '\r', 2 '\n', 4 '\r\n'
+        # Asked once, as CPython decides at creation whether there is a decoder and an
+        # encoder.
+        self._can_read = buffer.readable()
+        self._can_write = buffer.writable()
 
     @property
     def encoding(self):
@@ -726,13 +740,10 @@ class TextIOWrapper(_TextIOBase):
 
     def _read_chunk(self):
         """Decodes one more chunk into `_decoded`; False at the end of the file."""
-        if self._at_eof:
-            return False
         data = self.buffer.read1(_TEXT_CHUNK_SIZE)
         final = not data
         text = self._decode(data, final)
-        if final:
-            self._at_eof = True
+        self._at_eof = final
         if text:
             if self._decoded_pos:
                 self._decoded = self._decoded[self._decoded_pos:]
@@ -741,9 +752,12 @@ class TextIOWrapper(_TextIOBase):
         return not final or bool(text)
 
     def _check_readable(self):
-        self._check_closed()
-        if not self.buffer.readable():
+        if self.buffer.closed:
+            raise _closed_error()
+        if not self._can_read:
             raise UnsupportedOperation("not readable")
+        if self._can_write:
+            self.buffer.flush()
 
     def _universal(self):
         return self._newline is None or self._newline == ""
@@ -761,10 +775,11 @@ class TextIOWrapper(_TextIOBase):
         self._check_closed()
         size = _index(size)
         self._check_readable()
-        self.buffer.flush()
         if size < 0:
-            while self._read_chunk():
-                pass
+            text = self._decode(self.buffer.read(), True)
+            self._at_eof = True
+            self._decoded = self._decoded[self._decoded_pos:] + text
+            self._decoded_pos = 0
             return self._take(len(self._decoded), True)
         # Enough characters that a '\r' at the end can be told from a '\r\n'.
         while True:
@@ -812,26 +827,34 @@ class TextIOWrapper(_TextIOBase):
         is needed to tell."""
         text = self._decoded
         if self._universal():
-            i = start
-            while True:
-                lf = text.find("\n", i)
-                cr = text.find("\r", i)
-                if cr < 0 and lf < 0:
-                    return -1
-                if cr < 0 or (0 <= lf < cr):
-                    return lf + 1
-                if cr + 1 < len(text):
-                    return cr + 2 if text[cr + 1] == "\n" else cr + 1
-                return -1 if not self._at_eof else cr + 1
+            lf = text.find("\n", start)
+            # A '\r' counts only before the first '\n' (searching further would rescan the
+            # whole chunk for every line).
+            cr = text.find("\r", start, len(text) if lf < 0 else lf)
+            if cr < 0:
+                return -1 if lf < 0 else lf + 1
+            if cr + 1 < len(text):
+                return cr + 2 if text[cr + 1] == "\n" else cr + 1
+            return -1 if not self._at_eof else cr + 1
         terminator = self._newline
         found = text.find(terminator, start)
         return -1 if found < 0 else found + len(terminator)
 
     def readline(self, size=-1):
-        self._check_closed()
-        size = _index(size)
+        if size != -1:
+            size = _index(size)
         self._check_readable()
-        self.buffer.flush()
+        # The common case first: a whole line ending in '\n' is in the decoded text.
+        text = self._decoded
+        start = self._decoded_pos
+        if self._newline is None or self._newline == "" or self._newline == "\n":
+            lf = text.find("\n", start)
+            if lf >= 0 and (size < 0 or lf - start < size) and (
+                    self._newline == "\n" or text.find("\r", start, lf) < 0):
+                self._decoded_pos = lf + 1
+                if self._newline != "\n":
+                    self._seen |= 2
+                return text[start:lf + 1]
         while True:
             start = self._decoded_pos
             end = self._line_end(start, size)
@@ -848,7 +871,6 @@ class TextIOWrapper(_TextIOBase):
         return self._take(end, True)
 
     def __next__(self):
-        self._check_closed()
         line = self.readline()
         if not line:
             raise StopIteration
@@ -859,7 +881,7 @@ class TextIOWrapper(_TextIOBase):
         self._check_closed()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
-        if not self.buffer.writable():
+        if not self._can_write:
             raise UnsupportedOperation("not writable")
         length = len(text)
         has_newline = "\n" in text or "\r" in text

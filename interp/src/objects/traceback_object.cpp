@@ -107,19 +107,9 @@ int PyTraceBack_Here(PyFrameObject *frame) noexcept {
 
 namespace minipy::eval {
 
-// The frozen io module stands in for CPython's C module _io, whose calls add no traceback
-// entries: its frames add none either, so that a traceback through open() or a file method
-// reads as CPython's.
-namespace {
-bool frame_is_hidden(const InterpFrame *frame) noexcept {
-    PyObject *filename = frame->f_code->co_filename;
-    return PyUnicode_Check(filename) && PyUnicode_GET_LENGTH(filename) == 11 &&
-           PyUnicode_CompareWithASCIIString(filename, "<frozen io>") == 0;
-}
-}  // namespace
-
 int traceback_here(InterpFrame *frame) noexcept {
-    if (frame_is_hidden(frame)) return 0;
+    // The frames of a frozen module standing in for a C module add no entry (kCoHiddenFrames).
+    if ((frame->f_code->co_flags & code::kCoHiddenFrames) != 0) return 0;
     PyObject *exc = PyErr_GetRaisedException();
     PyFrameObject *f = frame_object_of(frame);
     PyErr_SetRaisedException(exc);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "code/code_object.hpp"
 #include "compile/compile_module.hpp"
 #include "eval/ceval.hpp"
 #include "minipy/import.h"
@@ -390,6 +391,9 @@ PyObject *compile_frozen(const FrozenModule &frozen) noexcept {
             code = compile::compile_mod(mod, filename, frozen.source, g_interp.optimize);
     }
     Py_DECREF(filename);
+    // io stands in for CPython's C module _io: its frames stay out of tracebacks.
+    if (code != nullptr && std::strcmp(frozen.name, "io") == 0)
+        code::code_mark_hidden(reinterpret_cast<PyCodeObject *>(code));
     return code;
 }
 

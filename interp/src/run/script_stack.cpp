@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "code/code_object.hpp"
 #include "eval/frame.hpp"
 #include "minipy/Python.h"
 
@@ -230,11 +231,15 @@ const char *interned_filename(PyObject *filename) noexcept {
 int script_stack(minipy_tracemalloc_frame *frames, int max_frames) noexcept {
     const eval::InterpFrame *frame = innermost_frame(PyGILState_GetThisThreadState());
     int total = 0;
-    for (; frame != nullptr; frame = frame->previous, ++total) {
-        if (total >= max_frames) continue;  // only counted
+    for (; frame != nullptr; frame = frame->previous) {
+        // A frozen module standing in for a C module (io) shows no frames, as C calls have
+        // none (code::kCoHiddenFrames).
+        if ((frame->f_code->co_flags & code::kCoHiddenFrames) != 0) [[unlikely]]
+            continue;
+        if (total++ >= max_frames) continue;  // only counted
         const int lineno = eval::frame_lineno(frame);
-        frames[total].filename = interned_filename(frame->f_code->co_filename);
-        frames[total].lineno = lineno > 0 ? static_cast<unsigned int>(lineno) : 0U;
+        frames[total - 1].filename = interned_filename(frame->f_code->co_filename);
+        frames[total - 1].lineno = lineno > 0 ? static_cast<unsigned int>(lineno) : 0U;
     }
     return total;
 }
