@@ -391,8 +391,10 @@ PyObject *compile_frozen(const FrozenModule &frozen) noexcept {
             code = compile::compile_mod(mod, filename, frozen.source, g_interp.optimize);
     }
     Py_DECREF(filename);
-    // io stands in for CPython's C module _io: its frames stay out of tracebacks.
-    if (code != nullptr && std::strcmp(frozen.name, "io") == 0)
+    // io and its parts (_io_base, _io_text, _io_memory) stand in for CPython's C module _io:
+    // their frames stay out of tracebacks.
+    if (code != nullptr &&
+        (std::strcmp(frozen.name, "io") == 0 || std::strncmp(frozen.name, "_io_", 4) == 0))
         code::code_mark_hidden(reinterpret_cast<PyCodeObject *>(code));
     return code;
 }
