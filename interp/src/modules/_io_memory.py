@@ -3,6 +3,71 @@
 from _io_base import _TextIOBase, _BufferedIOBase, _closed_error, _index, _check_optional_str
 
 
+# What StringIO and BytesIO do alike, on `_value` (a str or bytes) and `_pos`: each class
+# takes these functions as its methods, so that both keep CPython's bases (_TextIOBase,
+# _BufferedIOBase) and differ only where CPython's do (messages, newlines, types).
+
+def _yes(self):
+    self._check()
+    return True
+
+
+def _getvalue(self):
+    self._check()
+    return self._value
+
+
+def _tell(self):
+    self._check()
+    return self._pos
+
+
+def _close(self):
+    self._io_closed = True
+
+
+def _is_closed(self):
+    return self._io_closed
+
+
+def _splice(self, data, pad):
+    # Writes `data` at _pos, padding with `pad` when _pos is past the end.
+    value = self._value
+    if self._pos > len(value):
+        value += pad * (self._pos - len(value))
+    self._value = value[:self._pos] + data + value[self._pos + len(data):]
+    self._pos += len(data)
+
+
+def _take(self, end):
+    # value[_pos:end], empty when _pos is past it; _pos moves to end.
+    value = self._value
+    data = value[self._pos:end] if self._pos < end else value[:0]
+    self._pos = max(self._pos, end)
+    return data
+
+
+def _read(self, size=-1):
+    self._check()
+    size = _index(size)
+    return self._take(len(self._value) if size < 0 else min(len(self._value), self._pos + size))
+
+
+def _seek_position(self, pos):
+    self._check()
+    if not isinstance(pos, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(pos).__name__)
+
+
+def _truncate(self, pos, message):
+    self._check()
+    pos = self._pos if pos is None else _index(pos)
+    if pos < 0:
+        raise ValueError(message % pos)
+    self._value = self._value[:pos]
+    return pos
+
+
 class StringIO(_TextIOBase):
     """A text stream in memory: newline '\\n' (the default) and '' keep text as written;
     None translates '\\r\\n' and '\\r' to '\\n' when written; '\\r' and '\\r\\n' write '\\n'
@@ -19,7 +84,6 @@ class StringIO(_TextIOBase):
             raise TypeError("initial_value must be str or None, not %s"
                             % type(initial_value).__name__)
         self._newline = newline
-        self._chars = []
         self._value = ""
         self._pos = 0
         self._io_closed = False
@@ -29,23 +93,16 @@ class StringIO(_TextIOBase):
 
     def _check(self):
         if self._io_closed:
-            raise _closed_error()
+            raise _closed_error("I/O operation on closed file")
 
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def getvalue(self):
-        self._check()
-        return self._value
+    readable = writable = seekable = _yes
+    getvalue = _getvalue
+    tell = _tell
+    close = _close
+    closed = property(_is_closed)
+    _splice = _splice
+    _take = _take
+    read = _read
 
     def write(self, text):
         self._check()
@@ -56,20 +113,8 @@ class StringIO(_TextIOBase):
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         elif self._newline in ("\r", "\r\n"):
             text = text.replace("\n", self._newline)
-        value = self._value
-        if self._pos > len(value):
-            value += "\0" * (self._pos - len(value))
-        self._value = value[:self._pos] + text + value[self._pos + len(text):]
-        self._pos += len(text)
+        self._splice(text, "\0")
         return length
-
-    def read(self, size=-1):
-        self._check()
-        size = _index(size)
-        end = len(self._value) if size < 0 else min(len(self._value), self._pos + size)
-        text = self._value[self._pos:end] if self._pos < end else ""
-        self._pos = max(self._pos, end)
-        return text
 
     def readline(self, size=-1):
         self._check()
@@ -88,50 +133,24 @@ class StringIO(_TextIOBase):
             end = len(value) if found < 0 else found + len(terminator)
         if size >= 0:
             end = min(end, self._pos + size)
-        text = value[self._pos:end] if self._pos < end else ""
-        self._pos = max(self._pos, end)
-        return text
-
-    def tell(self):
-        self._check()
-        return self._pos
+        return self._take(end)
 
     def seek(self, pos, whence=0):
-        self._check()
-        if not isinstance(pos, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(pos).__name__)
+        _seek_position(self, pos)
         if whence == 0:
             if pos < 0:
                 raise ValueError("Negative seek position %d" % pos)
-        elif whence == 1:
+        elif whence in (1, 2):
             if pos != 0:
                 raise OSError("Can't do nonzero cur-relative seeks")
-            pos = self._pos
-        elif whence == 2:
-            if pos != 0:
-                raise OSError("Can't do nonzero cur-relative seeks")
-            pos = len(self._value)
+            pos = self._pos if whence == 1 else len(self._value)
         else:
             raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
         self._pos = pos
         return pos
 
     def truncate(self, pos=None):
-        self._check()
-        if pos is None:
-            pos = self._pos
-        if pos < 0:
-            raise ValueError("Negative size value %d" % pos)
-        self._value = self._value[:pos]
-        return pos
-
-    def close(self):
-        self._io_closed = True
-
-    @property
-    def closed(self):
-        return self._io_closed
+        return _truncate(self, pos, "Negative size value %d")
 
     @property
     def line_buffering(self):
@@ -160,42 +179,21 @@ class BytesIO(_BufferedIOBase):
         if self._io_closed:
             raise _closed_error()
 
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def getvalue(self):
-        self._check()
-        return self._value
+    readable = writable = seekable = _yes
+    getvalue = _getvalue
+    tell = _tell
+    close = _close
+    closed = property(_is_closed)
+    _splice = _splice
+    _take = _take
+    read = read1 = _read
 
     def write(self, data):
         self._check()
         if not isinstance(data, bytes):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
-        value = self._value
-        if self._pos > len(value):
-            value += b"\0" * (self._pos - len(value))
-        self._value = value[:self._pos] + data + value[self._pos + len(data):]
-        self._pos += len(data)
+        self._splice(data, b"\0")
         return len(data)
-
-    def read(self, size=-1):
-        self._check()
-        size = _index(size)
-        end = len(self._value) if size < 0 else min(len(self._value), self._pos + size)
-        data = self._value[self._pos:end] if self._pos < end else b""
-        self._pos = max(self._pos, end)
-        return data
-
-    read1 = read
 
     def readline(self, size=-1):
         self._check()
@@ -204,19 +202,10 @@ class BytesIO(_BufferedIOBase):
         end = len(self._value) if found < 0 else found + 1
         if size >= 0:
             end = min(end, self._pos + size)
-        data = self._value[self._pos:end] if self._pos < end else b""
-        self._pos = max(self._pos, end)
-        return data
-
-    def tell(self):
-        self._check()
-        return self._pos
+        return self._take(end)
 
     def seek(self, pos, whence=0):
-        self._check()
-        if not isinstance(pos, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(pos).__name__)
+        _seek_position(self, pos)
         if whence == 0:
             if pos < 0:
                 raise ValueError("negative seek value %d" % pos)
@@ -230,17 +219,4 @@ class BytesIO(_BufferedIOBase):
         return pos
 
     def truncate(self, pos=None):
-        self._check()
-        if pos is None:
-            pos = self._pos
-        if pos < 0:
-            raise ValueError("negative size value %d" % pos)
-        self._value = self._value[:pos]
-        return pos
-
-    def close(self):
-        self._io_closed = True
-
-    @property
-    def closed(self):
-        return self._io_closed
+        return _truncate(self, pos, "negative size value %d")
