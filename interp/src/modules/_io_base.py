@@ -127,6 +127,15 @@ class _TextIOBase(_IOBase):
     __module__ = "_io"
 
 
+def _delegate(attribute, name):
+    """A method that calls the method `name` of the object in self.<attribute> (a buffered
+    file's raw file, a text file's buffer)."""
+    def method(self):
+        return getattr(getattr(self, attribute), name)()
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 def _check_optional_str(value, what):
     if value is not None and not isinstance(value, str):
         raise TypeError("%s must be str or None, not %s" % (what, type(value).__name__))

@@ -8,7 +8,7 @@
 # incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
 import _io
 from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, \
-    _check_optional_str
+    _check_optional_str, _delegate
 
 
 _ENCODINGS = {
@@ -101,20 +101,11 @@ class TextIOWrapper(_TextIOBase):
         parts.append(" encoding=%r>" % (self._encoding,))
         return "".join(parts)
 
-    def fileno(self):
-        return self.buffer.fileno()
-
-    def isatty(self):
-        return self.buffer.isatty()
-
-    def readable(self):
-        return self.buffer.readable()
-
-    def writable(self):
-        return self.buffer.writable()
-
-    def seekable(self):
-        return self.buffer.seekable()
+    fileno = _delegate("buffer", "fileno")
+    isatty = _delegate("buffer", "isatty")
+    readable = _delegate("buffer", "readable")
+    writable = _delegate("buffer", "writable")
+    seekable = _delegate("buffer", "seekable")
 
     def flush(self):
         self.buffer.flush()

@@ -15,7 +15,7 @@
 import _io
 import builtins as _builtins
 from _io_base import UnsupportedOperation, _IOBase, _RawIOBase, _BufferedIOBase, \
-    _TextIOBase, _closed_error, _index
+    _TextIOBase, _closed_error, _index, _delegate
 from _io_text import TextIOWrapper
 from _io_memory import StringIO, BytesIO
 
@@ -264,20 +264,11 @@ class _Buffered(_BufferedIOBase):
             return "<_io.%s>" % type(self).__name__
         return "<_io.%s name=%r>" % (type(self).__name__, name)
 
-    def fileno(self):
-        return self.raw.fileno()
-
-    def isatty(self):
-        return self.raw.isatty()
-
-    def readable(self):
-        return self.raw.readable()
-
-    def writable(self):
-        return self.raw.writable()
-
-    def seekable(self):
-        return self.raw.seekable()
+    fileno = _delegate("raw", "fileno")
+    isatty = _delegate("raw", "isatty")
+    readable = _delegate("raw", "readable")
+    writable = _delegate("raw", "writable")
+    seekable = _delegate("raw", "seekable")
 
     # Reading.
     def _drop_read_ahead(self):
