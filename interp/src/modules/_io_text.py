@@ -283,7 +283,8 @@ class TextIOWrapper(_TextIOBase):
 
     # Writing.
     def write(self, text):
-        self._check_closed()
+        if self.buffer.closed:  # _check_closed's test, one call fewer on this hot path
+            raise _closed_error()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if not self._can_write:
