@@ -39,8 +39,11 @@ def _splice(self, data, pad):
     self._pos += len(data)
 
 
-def _take(self, end):
-    # value[_pos:end], empty when _pos is past it; _pos moves to end.
+def _take(self, end, size=-1):
+    # value[_pos:end] (at most `size` items when size >= 0), empty when _pos is past it;
+    # _pos moves to its end.
+    if size >= 0:
+        end = min(end, self._pos + size)
     value = self._value
     data = value[self._pos:end] if self._pos < end else value[:0]
     self._pos = max(self._pos, end)
@@ -131,9 +134,7 @@ class StringIO(_TextIOBase):
             terminator = "\n" if self._newline is None else self._newline
             found = value.find(terminator, self._pos)
             end = len(value) if found < 0 else found + len(terminator)
-        if size >= 0:
-            end = min(end, self._pos + size)
-        return self._take(end)
+        return self._take(end, size)
 
     def seek(self, pos, whence=0):
         _seek_position(self, pos)
@@ -200,9 +201,7 @@ class BytesIO(_BufferedIOBase):
         size = _index(size)
         found = self._value.find(b"\n", self._pos)
         end = len(self._value) if found < 0 else found + 1
-        if size >= 0:
-            end = min(end, self._pos + size)
-        return self._take(end)
+        return self._take(end, size)
 
     def seek(self, pos, whence=0):
         _seek_position(self, pos)
