@@ -42,6 +42,8 @@ class TextIOWrapper(_TextIOBase):
             raise ValueError("illegal newline value: %s" % newline)
         if encoding is None:
             encoding = "utf-8"
+        elif encoding == "locale":
+            encoding = "UTF-8"  # the locale's encoding in UTF-8 mode, as python3 -X utf8 names it
         self._codec = _codec_name(encoding)
         self.buffer = buffer
         self._encoding = encoding

@@ -42,3 +42,7 @@ with open("bname.txt") as s:
     for i, line in enumerate(s):
         print(i, repr(line))
     print(s.newlines)
+with open("bname.txt", encoding="locale") as loc:
+    print(repr(loc), loc.encoding)
+with open("bname.txt", encoding="UTF_8") as u:
+    print(repr(u), u.read())
