@@ -60,6 +60,7 @@ class TextIOWrapper(_TextIOBase):
         # encoder.
         self._can_read = buffer.readable()
         self._can_write = buffer.writable()
+        self._telling = True
 
     @property
     def encoding(self):
@@ -278,8 +279,12 @@ class TextIOWrapper(_TextIOBase):
         return self._take(end, True)
 
     def __next__(self):
+        # Iterating turns tell() off until the end is reached, as CPython's (its position
+        # snapshot is not kept up by next()).
+        self._telling = False
         line = self.readline()
         if not line:
+            self._telling = True
             raise StopIteration
         return line
 
@@ -316,6 +321,8 @@ class TextIOWrapper(_TextIOBase):
         self._check_closed()
         if not self.buffer.seekable():
             raise UnsupportedOperation("underlying stream is not seekable")
+        if not self._telling:
+            raise OSError("telling position disabled by next() call")
         self.buffer.flush()
         position = self.buffer.tell()
         rest = self._decoded[self._decoded_pos:]

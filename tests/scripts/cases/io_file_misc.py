@@ -46,3 +46,10 @@ with open("bname.txt", encoding="locale") as loc:
     print(repr(loc), loc.encoding)
 with open("bname.txt", encoding="UTF_8") as u:
     print(repr(u), u.read())
+with open("bname.txt") as it:
+    for line in it:
+        try:
+            it.tell()
+        except OSError as x:
+            print(type(x).__name__, x)
+    print(it.tell(), it.seek(0), it.readline(), it.tell())
