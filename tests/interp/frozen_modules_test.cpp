@@ -155,4 +155,30 @@ BOOST_AUTO_TEST_CASE(a_hosts_own_domain_reaches_python) {
                    "_tracemalloc.stop()\n") == "[]");
 }
 
+BOOST_AUTO_TEST_CASE(io_code_is_marked_to_leave_no_frames) {
+    RuntimeScope runtime;
+    // io and its parts carry minipy's co_flags bit (code::kCoHiddenFrames), nested code too;
+    // other frozen code does not.
+    BOOST_TEST(run("import io, _io_text, tracemalloc\n"
+                   "hidden = 0x40000000\n"
+                   "result = (bool(io._open.__code__.co_flags & hidden),\n"
+                   "          bool(io.FileIO.read.__code__.co_flags & hidden),\n"
+                   "          bool(_io_text.TextIOWrapper.readline.__code__.co_flags & hidden),\n"
+                   "          bool(tracemalloc.take_snapshot.__code__.co_flags & hidden))\n") ==
+               "(True, True, True, False)");
+    // An error inside a file method: the traceback ends in the caller's frame.
+    BOOST_TEST(run("f = open('/dev/null')\n"
+                   "f.close()\n"
+                   "try:\n"
+                   "    f.read()\n"
+                   "except ValueError as e:\n"
+                   "    tb = e.__traceback__\n"
+                   "    names = []\n"
+                   "    while tb is not None:\n"
+                   "        names.append(tb.tb_frame.f_code.co_filename)\n"
+                   "        tb = tb.tb_next\n"
+                   "    result = (names, str(e))\n") ==
+               "(['<string>'], 'I/O operation on closed file.')");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,10 +4,12 @@ stdout), <name>.err (its stderr) and <name>.status (its exit status); a program 
 <name>.in beside it reads that file as its stdin (others read nothing). Run it with python3
 after adding or changing a case; commit what it writes. Each program runs from the cases
 directory under its bare file name, as the CTest runner runs minipy, so tracebacks name the
-same file."""
+same file; a program named io_* (one that writes files) runs by its absolute path from an empty
+temporary directory, as the runner runs it, and tracebacks leave the cases directory out."""
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
 
@@ -21,8 +23,16 @@ def main():
         base = name[:-3]
         stdin_path = os.path.join(HERE, base + ".in")
         with open(stdin_path, "rb") if os.path.exists(stdin_path) else open(os.devnull, "rb") as stdin:
-            proc = subprocess.run([sys.executable, "-X", "utf8", name], cwd=HERE, env=env,
-                                  stdin=stdin, capture_output=True, timeout=60)
+            if base.startswith("io_"):
+                # Programs that write files run by their absolute path from an empty
+                # directory of their own, as run_script.cmake runs them.
+                with tempfile.TemporaryDirectory() as scratch:
+                    proc = subprocess.run([sys.executable, "-X", "utf8", os.path.join(HERE, name)],
+                                          cwd=scratch, env=env, stdin=stdin,
+                                          capture_output=True, timeout=60)
+            else:
+                proc = subprocess.run([sys.executable, "-X", "utf8", name], cwd=HERE, env=env,
+                                      stdin=stdin, capture_output=True, timeout=60)
         # Tracebacks name the script by its absolute path: the cases directory is left out
         # (the runner does the same with minipy's), so the files do not depend on the checkout.
         stderr = proc.stderr.replace((HERE + os.sep).encode(), b"")

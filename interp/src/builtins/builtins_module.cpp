@@ -2,6 +2,7 @@
 // their Python names, every exception class, and the constants (Ellipsis, NotImplemented,
 // __debug__).
 #include "builtins/builtins.hpp"
+#include "modules/io/io.hpp"
 
 namespace minipy::builtins {
 
@@ -56,6 +57,13 @@ PyObject *make_builtins_dict() noexcept {
         return nullptr;
     }
     Py_DECREF(build_class);
+    PyObject *open = PyCFunction_NewEx(&modules::open_builtin_def, nullptr, nullptr);
+    if (open == nullptr || add_object(dict, "open", open) < 0) {
+        Py_XDECREF(open);
+        Py_DECREF(dict);
+        return nullptr;
+    }
+    Py_DECREF(open);
     const NamedObject objects[] = {
         {"None", Py_None},
         {"Ellipsis", Py_Ellipsis},
@@ -88,6 +96,24 @@ PyObject *make_builtins_dict() noexcept {
         {"classmethod", reinterpret_cast<PyObject *>(&PyClassMethod_Type)},
         {"staticmethod", reinterpret_cast<PyObject *>(&PyStaticMethod_Type)},
         {"complex", reinterpret_cast<PyObject *>(&MinipyComplex_Type)},
+        // OSError's subclasses (runtime/src/objects/exceptions/os_error.cpp) and aliases.
+        {"BlockingIOError", PyExc_BlockingIOError},
+        {"ChildProcessError", PyExc_ChildProcessError},
+        {"ConnectionError", PyExc_ConnectionError},
+        {"BrokenPipeError", PyExc_BrokenPipeError},
+        {"ConnectionAbortedError", PyExc_ConnectionAbortedError},
+        {"ConnectionRefusedError", PyExc_ConnectionRefusedError},
+        {"ConnectionResetError", PyExc_ConnectionResetError},
+        {"FileExistsError", PyExc_FileExistsError},
+        {"FileNotFoundError", PyExc_FileNotFoundError},
+        {"IsADirectoryError", PyExc_IsADirectoryError},
+        {"NotADirectoryError", PyExc_NotADirectoryError},
+        {"InterruptedError", PyExc_InterruptedError},
+        {"PermissionError", PyExc_PermissionError},
+        {"ProcessLookupError", PyExc_ProcessLookupError},
+        {"TimeoutError", PyExc_TimeoutError},
+        {"EnvironmentError", PyExc_OSError},
+        {"IOError", PyExc_OSError},
 #define MINIPY_BUILTIN_EXCEPTION(name) {#name, PyExc_##name},
         MINIPY_BUILTIN_EXCEPTION(BaseException) MINIPY_BUILTIN_EXCEPTION(SystemExit)
             MINIPY_BUILTIN_EXCEPTION(KeyboardInterrupt) MINIPY_BUILTIN_EXCEPTION(

@@ -158,6 +158,15 @@ PyCodeObject *code_new(const CodeParts &p) noexcept {
     return co;
 }
 
+void code_mark_hidden(PyCodeObject *co) noexcept {
+    co->co_flags |= kCoHiddenFrames;
+    PyObject *consts = co->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); ++i) {
+        PyObject *item = PyTuple_GET_ITEM(consts, i);
+        if (PyCode_Check(item)) code_mark_hidden(reinterpret_cast<PyCodeObject *>(item));
+    }
+}
+
 Location code_location(PyCodeObject *co, int index) noexcept {
     Location loc;
     if (!location_at(co->co_linetable, co->co_firstlineno, index, &loc)) return Location{};

@@ -30,6 +30,15 @@ struct CodeParts {
     Py_ssize_t ncode;
 };
 
+// minipy's own co_flags bit (CPython leaves it unused): the code of a frozen module that
+// stands in for one of CPython's C modules (io for _io). A C call leaves no frame behind, so
+// such code adds no traceback entries (traceback_here) and no frames to tracemalloc's
+// tracebacks (run/script_stack.cpp): errors and traces read as CPython's.
+constexpr int kCoHiddenFrames = 0x40000000;
+
+// Sets kCoHiddenFrames on `co` and on every code object among its constants, recursively.
+void code_mark_hidden(PyCodeObject *co) noexcept;
+
 // A new code object, or NULL with an exception (MemoryError, or SystemError for parts that
 // do not fit together).
 PyCodeObject *code_new(const CodeParts &parts) noexcept;

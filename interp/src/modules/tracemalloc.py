@@ -3,13 +3,13 @@ statistics by file, line or whole traceback, compared, filtered, written to a fi
 
 minipy's tracemalloc (frozen into the binary from interp/src/modules/tracemalloc.py): the
 documented behaviour of CPython 3.11's module, over the _tracemalloc built-in module.
-Differences: dump() and load() use a text format of minipy's own (there is no pickle), and
-both, like the source lines in Traceback.format(), need the builtin open()."""
+Difference: dump() and load() use a text format of minipy's own (there is no pickle),
+described above Snapshot."""
 
 from _tracemalloc import (start, stop, is_tracing, clear_traces, get_traced_memory,
                           reset_peak, get_tracemalloc_memory, get_traceback_limit,
                           _get_traces, _get_object_traceback)
-import builtins as _builtins
+import linecache
 
 
 _UNITS = ('B', 'KiB', 'MiB', 'GiB', 'TiB')
@@ -30,28 +30,6 @@ def _normalize_filename(filename):
     if filename.endswith('.pyc'):
         return filename[:-1]
     return filename
-
-
-# --- source lines, for Traceback.format ------------------------------------------------------
-
-_source_cache = {}
-
-
-def _source_line(filename, lineno):
-    lines = _source_cache.get(filename)
-    if lines is None:
-        lines = []
-        opener = getattr(_builtins, 'open', None)
-        if opener is not None and not (filename.startswith('<') and filename.endswith('>')):
-            try:
-                with opener(filename, encoding='utf-8', errors='replace') as f:
-                    lines = f.read().splitlines()
-            except (OSError, ValueError):
-                lines = []
-        _source_cache[filename] = lines
-    if 1 <= lineno <= len(lines):
-        return lines[lineno - 1].strip()
-    return ''
 
 
 # --- filename patterns, for Filter ---------------------------------------------------------
@@ -277,7 +255,7 @@ class Traceback:
         lines = []
         for filename, lineno in frames:
             lines.append('  File "%s", line %s' % (filename, lineno))
-            source = _source_line(filename, lineno)
+            source = linecache.getline(filename, lineno).strip()
             if source:
                 lines.append('    %s' % source)
         return lines
@@ -537,11 +515,30 @@ class DomainFilter(BaseFilter):
 
 # --- snapshots -------------------------------------------------------------------------------
 
+# Snapshot.dump's file (CPython pickles the Snapshot; minipy has no pickle): UTF-8 text,
+# lines ending in '\n':
+#   minipy tracemalloc snapshot 1
+#   limit <traceback_limit>
+#   trace <domain> <size> <total_nframe or None> <number of frames>    one per trace, then
+#   <lineno> <filename>                                                 its frames, most recent
+#                                                                       first
+# A filename keeps every character but these, written as escapes: '\\' as '\\\\', '\n' as
+# '\\n', '\r' as '\\r', a lone surrogate as '\\uXXXX' (4 hex digits), so any name reads back
+# the same and the file is valid UTF-8. load() gives traces equal to the dumped ones, in the
+# same order, with equal tracebacks shared as take_snapshot() shares them.
 _DUMP_MAGIC = 'minipy tracemalloc snapshot 1'
+_ESCAPES = {'\\': '\\\\', '\n': '\\n', '\r': '\\r'}
 
 
 def _escape(text):
-    return text.replace('\\', '\\\\').replace('\n', '\\n').replace('\r', '\\r')
+    out = []
+    for c in text:
+        if c in _ESCAPES:
+            c = _ESCAPES[c]
+        elif 0xD800 <= ord(c) <= 0xDFFF:
+            c = '\\u%04x' % ord(c)
+        out.append(c)
+    return ''.join(out)
 
 
 def _unescape(text):
@@ -551,17 +548,17 @@ def _unescape(text):
         c = text[i]
         if c == '\\' and i + 1 < len(text):
             i += 1
-            c = {'n': '\n', 'r': '\r'}.get(text[i], text[i])
+            c = text[i]
+            if c == 'n':
+                c = '\n'
+            elif c == 'r':
+                c = '\r'
+            elif c == 'u':
+                c = chr(int(text[i + 1:i + 5], 16))
+                i += 4
         out.append(c)
         i += 1
     return ''.join(out)
-
-
-def _opener():
-    opener = getattr(_builtins, 'open', None)
-    if opener is None:
-        raise NotImplementedError('minipy has no open() yet: snapshots cannot be saved or loaded')
-    return opener
 
 
 class Snapshot:
@@ -579,31 +576,42 @@ class Snapshot:
             lines.append('trace %d %d %s %d' % (domain, size, total_nframe, len(frames)))
             for frame_file, lineno in frames:
                 lines.append('%d %s' % (lineno, _escape(frame_file)))
-        with _opener()(filename, 'w', encoding='utf-8') as f:
+        with open(filename, 'w', encoding='utf-8', newline='\n') as f:
             f.write('\n'.join(lines) + '\n')
 
     @staticmethod
     def load(filename):
         """Load a snapshot from a file."""
-        with _opener()(filename, encoding='utf-8') as f:
+        with open(filename, encoding='utf-8', newline='\n') as f:
             lines = f.read().split('\n')
-        if len(lines) < 2 or lines[0] != _DUMP_MAGIC or not lines[1].startswith('limit '):
-            raise ValueError('%r is not a snapshot written by tracemalloc' % (filename,))
+        try:
+            return Snapshot._parse(lines)
+        except (ValueError, IndexError):
+            raise ValueError('%r is not a snapshot written by tracemalloc.Snapshot.dump'
+                             % (filename,)) from None
+
+    @staticmethod
+    def _parse(lines):
+        if lines[0] != _DUMP_MAGIC or not lines[1].startswith('limit ') or lines[-1]:
+            raise ValueError
         traceback_limit = int(lines[1][6:])
         traces = []
         tracebacks = {}
         i = 2
-        while i < len(lines) and lines[i]:
+        while i < len(lines) - 1:
             tag, domain, size, total_nframe, nframe = lines[i].split(' ')
+            nframe = int(nframe)
+            if tag != 'trace' or nframe < 0 or i + 1 + nframe > len(lines) - 1:
+                raise ValueError
             frames = []
-            for line in lines[i + 1:i + 1 + int(nframe)]:
+            for line in lines[i + 1:i + 1 + nframe]:
                 lineno, name = line.split(' ', 1)
                 frames.append((_unescape(name), int(lineno)))
             frames = tuple(frames)
             frames = tracebacks.setdefault(frames, frames)
             total = None if total_nframe == 'None' else int(total_nframe)
             traces.append((int(domain), int(size), frames, total))
-            i += 1 + int(nframe)
+            i += 1 + nframe
         return Snapshot(traces, traceback_limit)
 
     def _filter_trace(self, include_filters, exclude_filters, trace):

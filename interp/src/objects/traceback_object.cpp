@@ -108,6 +108,8 @@ int PyTraceBack_Here(PyFrameObject *frame) noexcept {
 namespace minipy::eval {
 
 int traceback_here(InterpFrame *frame) noexcept {
+    // The frames of a frozen module standing in for a C module add no entry (kCoHiddenFrames).
+    if ((frame->f_code->co_flags & code::kCoHiddenFrames) != 0) return 0;
     PyObject *exc = PyErr_GetRaisedException();
     PyFrameObject *f = frame_object_of(frame);
     PyErr_SetRaisedException(exc);

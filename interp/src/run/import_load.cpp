@@ -11,9 +11,11 @@
 #include <cstdio>
 #include <cstring>
 
+#include "code/code_object.hpp"
 #include "compile/compile_module.hpp"
 #include "eval/ceval.hpp"
 #include "minipy/import.h"
+#include "modules/io/io.hpp"
 #include "modules/modules.hpp"
 #include "objects/interp_object.hpp"
 #include "parse/frontend.hpp"
@@ -38,6 +40,7 @@ PyObject *init_builtins() noexcept {
 // Sorted by name (sys.builtin_module_names lists them in this order).
 const _inittab kBuiltinModules[] = {
     {"__future__", PyInit___future__},
+    {"_io", PyInit__io},
     {"_random", PyInit__random},
     {"_tracemalloc", PyInit__tracemalloc},
     {"builtins", init_builtins},
@@ -390,6 +393,11 @@ PyObject *compile_frozen(const FrozenModule &frozen) noexcept {
             code = compile::compile_mod(mod, filename, frozen.source, g_interp.optimize);
     }
     Py_DECREF(filename);
+    // io and its parts (_io_base, _io_text, _io_memory) stand in for CPython's C module _io:
+    // their frames stay out of tracebacks.
+    if (code != nullptr &&
+        (std::strcmp(frozen.name, "io") == 0 || std::strncmp(frozen.name, "_io_", 4) == 0))
+        code::code_mark_hidden(reinterpret_cast<PyCodeObject *>(code));
     return code;
 }
 

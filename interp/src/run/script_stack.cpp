@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "code/code_object.hpp"
 #include "code/line_table.hpp"
 #include "eval/frame.hpp"
 #include "minipy/Python.h"
@@ -279,10 +280,14 @@ unsigned int frame_line(const eval::InterpFrame *frame) noexcept {
 int script_stack(minipy_tracemalloc_frame *frames, int max_frames) noexcept {
     const eval::InterpFrame *frame = innermost_frame(PyGILState_GetThisThreadState());
     int total = 0;
-    for (; frame != nullptr; frame = frame->previous, ++total) {
-        if (total >= max_frames) continue;  // only counted
-        frames[total].filename = code_filename(frame->f_code);
-        frames[total].lineno = frame_line(frame);
+    for (; frame != nullptr; frame = frame->previous) {
+        // A frozen module standing in for a C module (io) shows no frames, as C calls have
+        // none (code::kCoHiddenFrames).
+        if ((frame->f_code->co_flags & code::kCoHiddenFrames) != 0) [[unlikely]]
+            continue;
+        if (total++ >= max_frames) continue;  // only counted
+        frames[total - 1].filename = code_filename(frame->f_code);
+        frames[total - 1].lineno = frame_line(frame);
     }
     return total;
 }

@@ -53,6 +53,22 @@ typedef struct {
     PyObject *print_file_and_line;
 } PySyntaxErrorObject;
 
+/* OSError and its subclasses: errno, strerror, filename, filename2 (CPython's field names;
+ * a field never set reads as None). */
+typedef struct {
+    PyBaseExceptionObject base;
+    PyObject *myerrno;
+    PyObject *strerror;
+    PyObject *filename;
+    PyObject *filename2;
+} PyOSErrorObject;
+
+/* type(errno, strerror(errno)) or type(errno, strerror(errno), filename); OSError picks the
+ * subclass for the errno (FileNotFoundError for ENOENT, ...). Always NULL. */
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrno(PyObject *type) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *)
+    PyErr_SetFromErrnoWithFilenameObject(PyObject *type, PyObject *filename) MINIPY_NOEXCEPT;
+
 PyAPI_FUNC(void) PyErr_SetNone(PyObject *type) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetObject(PyObject *type, PyObject *value) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyErr_SetString(PyObject *type, const char *message) MINIPY_NOEXCEPT;
@@ -140,6 +156,21 @@ PyAPI_DATA(PyObject *) PyExc_MemoryError;
 PyAPI_DATA(PyObject *) PyExc_NameError;
 PyAPI_DATA(PyObject *) PyExc_UnboundLocalError;
 PyAPI_DATA(PyObject *) PyExc_OSError;
+PyAPI_DATA(PyObject *) PyExc_BlockingIOError;
+PyAPI_DATA(PyObject *) PyExc_ChildProcessError;
+PyAPI_DATA(PyObject *) PyExc_ConnectionError;
+PyAPI_DATA(PyObject *) PyExc_BrokenPipeError;
+PyAPI_DATA(PyObject *) PyExc_ConnectionAbortedError;
+PyAPI_DATA(PyObject *) PyExc_ConnectionRefusedError;
+PyAPI_DATA(PyObject *) PyExc_ConnectionResetError;
+PyAPI_DATA(PyObject *) PyExc_FileExistsError;
+PyAPI_DATA(PyObject *) PyExc_FileNotFoundError;
+PyAPI_DATA(PyObject *) PyExc_IsADirectoryError;
+PyAPI_DATA(PyObject *) PyExc_NotADirectoryError;
+PyAPI_DATA(PyObject *) PyExc_InterruptedError;
+PyAPI_DATA(PyObject *) PyExc_PermissionError;
+PyAPI_DATA(PyObject *) PyExc_ProcessLookupError;
+PyAPI_DATA(PyObject *) PyExc_TimeoutError;
 PyAPI_DATA(PyObject *) PyExc_RuntimeError;
 PyAPI_DATA(PyObject *) PyExc_NotImplementedError;
 PyAPI_DATA(PyObject *) PyExc_RecursionError;

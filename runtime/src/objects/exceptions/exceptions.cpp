@@ -284,7 +284,6 @@ MINIPY_EXCEPTION_TYPE(IndexError, LookupError)
 MINIPY_EXCEPTION_TYPE(MemoryError, Exception)
 MINIPY_EXCEPTION_TYPE_INIT(NameError, Exception)
 MINIPY_EXCEPTION_TYPE_INIT(UnboundLocalError, NameError)
-MINIPY_EXCEPTION_TYPE(OSError, Exception)
 MINIPY_EXCEPTION_TYPE(RuntimeError, Exception)
 MINIPY_EXCEPTION_TYPE(NotImplementedError, RuntimeError)
 MINIPY_EXCEPTION_TYPE(RecursionError, RuntimeError)
@@ -312,7 +311,7 @@ PyTypeObject _PyExc_KeyError = {
     X(StopIteration) X(ArithmeticError) X(FloatingPointError) X(OverflowError)                     \
     X(ZeroDivisionError) X(AssertionError) X(AttributeError) X(BufferError) X(EOFError)            \
     X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError)                 \
-    X(MemoryError) X(NameError) X(UnboundLocalError) X(OSError) X(RuntimeError)                    \
+    X(MemoryError) X(NameError) X(UnboundLocalError) X(RuntimeError)                               \
     X(NotImplementedError) X(RecursionError) X(SystemError) X(TypeError)                           \
     X(ValueError) X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning)           \
     X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
@@ -349,7 +348,7 @@ int exceptions_init() noexcept {
     if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
     MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
 #undef MINIPY_EXCEPTION_READY
-    if (syntax_error_types_ready() < 0) return -1;
+    if (syntax_error_types_ready() < 0 || os_error_types_ready() < 0) return -1;
     g_memory_error.exc.args = Py_NewRef(empty_tuple());
     return memory_errors_init();
 }

@@ -24,6 +24,9 @@ void memory_errors_fini() noexcept;
 // syntax_error.cpp: readies SyntaxError, IndentationError and TabError (after Exception).
 int syntax_error_types_ready() noexcept;
 
+// os_error.cpp: readies OSError and its subclasses (after Exception).
+int os_error_types_ready() noexcept;
+
 // BaseException's tp_methods and tp_members (exception_methods.cpp).
 extern PyMethodDef base_exception_methods[];
 extern PyMemberDef base_exception_members[];

@@ -1,0 +1,141 @@
+# The io module's shared part (frozen from src/modules/_io_base.py; io.py says how the
+# modules fit): io.UnsupportedOperation, the argument helpers and the bases _IOBase,
+# _RawIOBase, _BufferedIOBase and _TextIOBase, which hold what every file object does the
+# same way (closed, with, iteration by line, readlines, writelines, the refusals).
+
+
+class UnsupportedOperation(OSError, ValueError):
+    __module__ = "io"
+
+
+def _closed_error(message="I/O operation on closed file."):
+    return ValueError(message)
+
+
+def _index(value, what="argument should be integer or None, not '%s'"):
+    if value is None:
+        return -1
+    if not isinstance(value, int):
+        raise TypeError(what % type(value).__name__)
+    return value
+
+
+# --- The bases ------------------------------------------------------------------------------
+
+class _IOBase:
+    __module__ = "_io"
+    _io_closed = False
+
+    @property
+    def closed(self):
+        return self._io_closed
+
+    def _check_closed(self, message="I/O operation on closed file."):
+        if self.closed:
+            raise _closed_error(message)
+
+    def close(self):
+        if not self._io_closed:
+            try:
+                self.flush()
+            finally:
+                self._io_closed = True
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def flush(self):
+        self._check_closed()
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        self._check_closed()
+        return False
+
+    def fileno(self):
+        raise UnsupportedOperation("fileno")
+
+    def seek(self, pos, whence=0):
+        raise UnsupportedOperation("seek")
+
+    def tell(self):
+        return self.seek(0, 1)
+
+    def truncate(self, pos=None):
+        raise UnsupportedOperation("truncate")
+
+    def __enter__(self):
+        self._check_closed()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        self._check_closed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readlines(self, hint=-1):
+        hint = _index(hint)
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if 0 < hint < total:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._check_closed()
+        for line in lines:
+            self.write(line)
+
+
+class _RawIOBase(_IOBase):
+    __module__ = "_io"
+
+
+class _BufferedIOBase(_IOBase):
+    __module__ = "_io"
+
+    def read(self, size=-1):
+        raise UnsupportedOperation("read")
+
+    def write(self, data):
+        raise UnsupportedOperation("write")
+
+
+class _TextIOBase(_IOBase):
+    __module__ = "_io"
+
+
+def _delegate(attribute, name):
+    """A method that calls the method `name` of the object in self.<attribute> (a buffered
+    file's raw file, a text file's buffer)."""
+    def method(self):
+        return getattr(getattr(self, attribute), name)()
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _check_optional_str(value, what):
+    if value is not None and not isinstance(value, str):
+        raise TypeError("%s must be str or None, not %s" % (what, type(value).__name__))

@@ -1,0 +1,367 @@
+# io.TextIOWrapper (frozen from src/modules/_io_text.py; io.py says how the modules fit):
+# encoding, decoding and newlines over a buffered binary file.
+#
+# Reading keeps the decoded text *untranslated* (`_decoded`, read up to `_decoded_pos`) and
+# applies the newline mode as lines and characters are taken out of it, so that tell() can
+# map the position back to bytes: the bytes not yet handed out are the encoded rest of
+# `_decoded` plus the undecoded tail of a UTF-8 sequence (`_pending`). UTF-8 is decoded
+# incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
+import _io
+from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, \
+    _check_optional_str, _delegate
+
+
+_ENCODINGS = {
+    "utf-8": "utf-8", "utf8": "utf-8", "u8": "utf-8", "utf": "utf-8", "cp65001": "utf-8",
+    "ascii": "ascii", "us-ascii": "ascii", "646": "ascii",
+    "latin-1": "latin-1", "latin1": "latin-1", "latin": "latin-1", "l1": "latin-1",
+    "iso-8859-1": "latin-1", "iso8859-1": "latin-1", "8859": "latin-1", "cp819": "latin-1",
+    "iso-ir-100": "latin-1",
+}
+
+
+def _codec_name(encoding):
+    name = _ENCODINGS.get(encoding.lower().replace("_", "-").replace(" ", "-"))
+    if name is None:
+        raise LookupError("unknown encoding: %s" % encoding)
+    return name
+
+
+_TEXT_CHUNK_SIZE = 8192  # what each read asks of the buffer, as CPython's _CHUNK_SIZE
+
+
+class TextIOWrapper(_TextIOBase):
+    __module__ = "_io"
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+                 write_through=False):
+        _check_optional_str(encoding, "TextIOWrapper() argument 'encoding'")
+        _check_optional_str(errors, "TextIOWrapper() argument 'errors'")
+        _check_optional_str(newline, "TextIOWrapper() argument 'newline'")
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %s" % newline)
+        if encoding is None:
+            encoding = "utf-8"
+        elif encoding == "locale":
+            encoding = "UTF-8"  # the locale's encoding in UTF-8 mode, as python3 -X utf8 names it
+        self._codec = _codec_name(encoding)
+        self.buffer = buffer
+        self._encoding = encoding
+        self._errors = "strict" if errors is None else errors
+        self._newline = newline
+        self._line_buffering = bool(line_buffering)
+        self._write_through = bool(write_through)
+        self._decoded = ""
+        self._decoded_pos = 0
+        self._pending = b""
+        self._at_eof = False
+        self._seen = 0  # newline kinds met when reading: 1 '\r', 2 '\n', 4 '\r\n'
+        # Asked once, as CPython decides at creation whether there is a decoder and an
+        # encoder.
+        self._can_read = buffer.readable()
+        self._can_write = buffer.writable()
+        self._telling = True
+
+    @property
+    def encoding(self):
+        return self._encoding
+
+    @property
+    def errors(self):
+        return self._errors
+
+    @property
+    def line_buffering(self):
+        return self._line_buffering
+
+    @property
+    def write_through(self):
+        return self._write_through
+
+    @property
+    def closed(self):
+        return self.buffer.closed
+
+    @property
+    def name(self):
+        return self.buffer.name
+
+    @property
+    def newlines(self):
+        kinds = [k for bit, k in ((1, "\r"), (2, "\n"), (4, "\r\n")) if self._seen & bit]
+        if not kinds:
+            return None
+        return kinds[0] if len(kinds) == 1 else tuple(kinds)
+
+    def __repr__(self):
+        parts = ["<_io.TextIOWrapper"]
+        try:
+            parts.append(" name=%r" % (self.name,))
+        except AttributeError:
+            pass
+        if "mode" in self.__dict__:
+            parts.append(" mode=%r" % (self.mode,))
+        parts.append(" encoding=%r>" % (self._encoding,))
+        return "".join(parts)
+
+    fileno = _delegate("buffer", "fileno")
+    isatty = _delegate("buffer", "isatty")
+    readable = _delegate("buffer", "readable")
+    writable = _delegate("buffer", "writable")
+    seekable = _delegate("buffer", "seekable")
+
+    def flush(self):
+        self.buffer.flush()
+
+    def close(self):
+        if self.buffer.closed:
+            return
+        try:
+            self.flush()
+        finally:
+            self.buffer.close()
+
+    def detach(self):
+        self.flush()
+        buffer = self.buffer
+        self.buffer = None
+        return buffer
+
+    # Decoding.
+    def _decode(self, data, final):
+        if self._codec == "utf-8":
+            text, used = _io._utf8_decode(self._pending + data, self._errors, final)
+            self._pending = (self._pending + data)[used:]
+            return text
+        return data.decode(self._codec, self._errors)
+
+    def _note_newlines(self, text):
+        # Counted on the text handed out (CPython's decoder counts what it decodes: the same
+        # once the text is read).
+        crlf = text.count("\r\n")
+        if crlf:
+            self._seen |= 4
+        if text.count("\r") > crlf:
+            self._seen |= 1
+        if text.count("\n") > crlf:
+            self._seen |= 2
+
+    def _read_chunk(self):
+        """Decodes one more chunk into `_decoded`; False at the end of the file."""
+        data = self.buffer.read1(_TEXT_CHUNK_SIZE)
+        final = not data
+        text = self._decode(data, final)
+        self._at_eof = final
+        if text:
+            if self._decoded_pos:
+                self._decoded = self._decoded[self._decoded_pos:]
+                self._decoded_pos = 0
+            self._decoded += text
+        return not final or bool(text)
+
+    def _check_readable(self):
+        if self.buffer.closed:
+            raise _closed_error()
+        if not self._can_read:
+            raise UnsupportedOperation("not readable")
+        if self._can_write:
+            self.buffer.flush()
+
+    def _universal(self):
+        return self._newline is None or self._newline == ""
+
+    def _take(self, end, translate):
+        text = self._decoded[self._decoded_pos:end]
+        self._decoded_pos = end
+        if self._universal():
+            self._note_newlines(text)
+        if translate and self._newline is None and "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def read(self, size=-1):
+        self._check_closed()
+        size = _index(size)
+        self._check_readable()
+        if size < 0:
+            text = self._decode(self.buffer.read(), True)
+            self._at_eof = True
+            self._decoded = self._decoded[self._decoded_pos:] + text
+            self._decoded_pos = 0
+            return self._take(len(self._decoded), True)
+        # Enough characters that a '\r' at the end can be told from a '\r\n'.
+        while True:
+            available = len(self._decoded) - self._decoded_pos
+            if available > size or self._at_eof:
+                break
+            if not self._read_chunk():
+                break
+        if self._newline is not None:
+            return self._take(min(len(self._decoded), self._decoded_pos + size), False)
+        out = []
+        count = 0
+        while count < size:
+            self._fill(2)
+            pos = self._decoded_pos
+            if pos >= len(self._decoded):
+                break
+            stop = min(len(self._decoded), pos + size - count)
+            cr = self._decoded.find("\r", pos, stop)
+            if cr < 0:
+                self._note_newlines(self._decoded[pos:stop])
+                out.append(self._decoded[pos:stop])
+                count += stop - pos
+                self._decoded_pos = stop
+                continue
+            self._note_newlines(self._decoded[pos:cr])
+            out.append(self._decoded[pos:cr])
+            out.append("\n")
+            count += cr - pos + 1
+            self._decoded_pos = cr + 1
+            self._fill(1)
+            if self._decoded[self._decoded_pos:self._decoded_pos + 1] == "\n":
+                self._decoded_pos += 1
+                self._seen |= 4
+            else:
+                self._seen |= 1
+        return "".join(out)
+
+    def _fill(self, count):
+        while len(self._decoded) - self._decoded_pos < count and self._read_chunk():
+            pass
+
+    def _line_end(self, start, size):
+        """The end of the line starting at `start` within `_decoded`, or -1 when more text
+        is needed to tell."""
+        text = self._decoded
+        if self._universal():
+            lf = text.find("\n", start)
+            # A '\r' counts only before the first '\n' (searching further would rescan the
+            # whole chunk for every line).
+            cr = text.find("\r", start, len(text) if lf < 0 else lf)
+            if cr < 0:
+                return -1 if lf < 0 else lf + 1
+            if cr + 1 < len(text):
+                return cr + 2 if text[cr + 1] == "\n" else cr + 1
+            return -1 if not self._at_eof else cr + 1
+        terminator = self._newline
+        found = text.find(terminator, start)
+        return -1 if found < 0 else found + len(terminator)
+
+    def readline(self, size=-1):
+        if size != -1:
+            size = _index(size)
+        self._check_readable()
+        # The common case first: a whole line ending in '\n' is in the decoded text.
+        text = self._decoded
+        start = self._decoded_pos
+        if self._newline is None or self._newline == "" or self._newline == "\n":
+            lf = text.find("\n", start)
+            if lf >= 0 and (size < 0 or lf - start < size) and (
+                    self._newline == "\n" or text.find("\r", start, lf) < 0):
+                self._decoded_pos = lf + 1
+                if self._newline != "\n":
+                    self._seen |= 2
+                return text[start:lf + 1]
+        while True:
+            start = self._decoded_pos
+            end = self._line_end(start, size)
+            if end >= 0:
+                break
+            if size >= 0 and len(self._decoded) - start >= size:
+                end = start + size
+                break
+            if not self._read_chunk():
+                end = len(self._decoded)
+                break
+        if size >= 0 and end - self._decoded_pos > size:
+            end = self._decoded_pos + size
+        return self._take(end, True)
+
+    def __next__(self):
+        # Iterating turns tell() off until the end is reached, as CPython's (its position
+        # snapshot is not kept up by next()).
+        self._telling = False
+        line = self.readline()
+        if not line:
+            self._telling = True
+            raise StopIteration
+        return line
+
+    # Writing.
+    def write(self, text):
+        if self.buffer.closed:  # _check_closed's test, one call fewer on this hot path
+            raise _closed_error()
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        if not self._can_write:
+            raise UnsupportedOperation("not writable")
+        length = len(text)
+        has_newline = "\n" in text or "\r" in text
+        if self._newline is not None and self._newline not in ("", "\n") and "\n" in text:
+            text = text.replace("\n", self._newline)
+        if self._decoded or self._pending:
+            # CPython drops the text read ahead without moving back: the write lands where
+            # the buffer is, after the chunk the reads decoded.
+            self._reset_decoder()
+        data = text.encode(self._codec, self._errors)
+        self.buffer.write(data)
+        if self._line_buffering and has_newline:
+            self.buffer.flush()
+        return length
+
+    def _reset_decoder(self):
+        self._decoded = ""
+        self._decoded_pos = 0
+        self._pending = b""
+        self._at_eof = False
+
+    # Positions.
+    def tell(self):
+        self._check_closed()
+        if not self.buffer.seekable():
+            raise UnsupportedOperation("underlying stream is not seekable")
+        if not self._telling:
+            raise OSError("telling position disabled by next() call")
+        self.buffer.flush()
+        position = self.buffer.tell()
+        rest = self._decoded[self._decoded_pos:]
+        if rest:
+            position -= len(rest.encode(self._codec, self._encode_errors()))
+        return position - len(self._pending)
+
+    def _encode_errors(self):
+        return "surrogateescape" if self._errors == "surrogateescape" else "replace"
+
+    def seek(self, cookie, whence=0):
+        self._check_closed()
+        if not isinstance(cookie, int):
+            raise TypeError("an integer is required")
+        if not self.buffer.seekable():
+            raise UnsupportedOperation("underlying stream is not seekable")
+        if whence == 1:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+            cookie = self.tell()
+            whence = 0
+        elif whence == 2:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero end-relative seeks")
+            self.flush()
+            self._reset_decoder()
+            return self.buffer.seek(0, 2)
+        elif whence != 0:
+            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+        if cookie < 0:
+            raise ValueError("negative seek position %d" % cookie)
+        self.flush()
+        self._reset_decoder()
+        self.buffer.seek(cookie)
+        return cookie
+
+    def truncate(self, pos=None):
+        self.flush()
+        if pos is None:
+            pos = self.tell()
+        self._reset_decoder()
+        return self.buffer.truncate(pos)

@@ -1,0 +1,575 @@
+# The io module and builtins.open, as CPython 3.11's (Lib/io.py over Modules/_io): FileIO
+# (a file descriptor), BufferedReader / BufferedWriter / BufferedRandom (a buffer over it),
+# TextIOWrapper (encoding, decoding and newlines over a buffer), StringIO and BytesIO. The
+# classes are minipy's own Python; their system calls and the incremental UTF-8 step are the
+# built-in `_io` module's (src/modules/io/fd_calls.cpp). Every class is named as CPython's
+# (`_io.TextIOWrapper`, ...) and is added to `_io` too. Messages, attribute values and reprs
+# follow CPython's: the checks run in CPython's order, so that the first error a call meets
+# is the one CPython reports.
+#
+# The module is four frozen files, one idea each: _io_base.py (UnsupportedOperation and the
+# bases every file object shares), this one (FileIO, the buffered classes and open),
+# _io_text.py (TextIOWrapper) and _io_memory.py (StringIO, BytesIO). Their code is marked
+# when compiled (import_load.cpp) so that their frames stay out of tracebacks and traces, as
+# the C code of CPython's _io does.
+import _io
+import builtins as _builtins
+from _io_base import UnsupportedOperation, _IOBase, _RawIOBase, _BufferedIOBase, \
+    _TextIOBase, _closed_error, _index, _delegate
+from _io_text import TextIOWrapper
+from _io_memory import StringIO, BytesIO
+
+DEFAULT_BUFFER_SIZE = _io.DEFAULT_BUFFER_SIZE
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+__all__ = ["BlockingIOError", "open", "IOBase", "RawIOBase", "FileIO", "BytesIO",
+           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter",
+           "BufferedRWPair", "BufferedRandom", "TextIOBase", "TextIOWrapper",
+           "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END",
+           "DEFAULT_BUFFER_SIZE", "text_encoding", "IncrementalNewlineDecoder"]
+
+
+# --- FileIO ---------------------------------------------------------------------------------
+
+def _fileio_flags(mode):
+    """(flags, readable, writable, created, appending) for a FileIO mode, or ValueError."""
+    if not isinstance(mode, str):
+        raise TypeError("FileIO() argument 'mode' must be str, not %s" % type(mode).__name__)
+    rwa = False
+    plus = False
+    readable = writable = created = appending = False
+    flags = 0
+    for c in mode:
+        if c in "xrwa":
+            if rwa:
+                raise ValueError("Must have exactly one of create/read/write/append mode and "
+                                 "at most one plus")
+            rwa = True
+            if c == "x":
+                created = writable = True
+                flags |= _io._O_EXCL | _io._O_CREAT
+            elif c == "r":
+                readable = True
+            elif c == "w":
+                writable = True
+                flags |= _io._O_CREAT | _io._O_TRUNC
+            else:
+                writable = appending = True
+                flags |= _io._O_APPEND | _io._O_CREAT
+        elif c == "b":
+            pass
+        elif c == "+":
+            if plus:
+                raise ValueError("Must have exactly one of create/read/write/append mode and "
+                                 "at most one plus")
+            readable = writable = plus = True
+        else:
+            raise ValueError("invalid mode: %s" % mode)
+    if not rwa:
+        raise ValueError("Must have exactly one of create/read/write/append mode and at most "
+                         "one plus")
+    if readable and writable:
+        flags |= _io._O_RDWR
+    elif readable:
+        flags |= _io._O_RDONLY
+    else:
+        flags |= _io._O_WRONLY
+    return flags, readable, writable, created, appending
+
+
+class FileIO(_RawIOBase):
+    __module__ = "_io"
+    _fd = -1
+
+    def __init__(self, file, mode="r", closefd=True, opener=None):
+        if isinstance(file, float):
+            raise TypeError("integer argument expected, got float")
+        flags, self._readable, self._writable, self._created, self._appending = \
+            _fileio_flags(mode)
+        if isinstance(file, int):
+            if file < 0:
+                raise ValueError("negative file descriptor")
+            fd = file
+        else:
+            if not closefd:
+                raise ValueError("Cannot use closefd=False with file name")
+            if opener is not None:
+                fd = opener(file, flags)
+                if not isinstance(fd, int):
+                    raise TypeError("expected integer from opener")
+                if fd < 0:
+                    raise ValueError("opener returned %d" % fd)
+            else:
+                fd = _io._open(file, flags, 0o666)
+        self._fd = fd
+        self._closefd = bool(closefd)
+        self.name = file
+        self._blksize = DEFAULT_BUFFER_SIZE
+        try:
+            regular, blksize, size = _io._fstat(fd)
+            if blksize > 1:
+                self._blksize = blksize
+            if self._appending:
+                _io._lseek(fd, 0, 2)
+        except BaseException:
+            if self._closefd and not isinstance(file, int):
+                _io._close(fd)
+            self._fd = -1
+            raise
+
+    @property
+    def closed(self):
+        return self._fd < 0
+
+    @property
+    def closefd(self):
+        return self._closefd
+
+    @property
+    def mode(self):
+        if self._created:
+            return "xb+" if self._readable else "xb"
+        if self._appending:
+            return "ab+" if self._readable else "ab"
+        if self._readable:
+            return "rb+" if self._writable else "rb"
+        return "wb"
+
+    def __repr__(self):
+        if self._fd < 0:
+            return "<_io.FileIO [closed]>"
+        return "<_io.FileIO name=%r mode=%r closefd=%r>" % (self.name, self.mode, self._closefd)
+
+    def _checked_fd(self):
+        if self._fd < 0:
+            raise _closed_error("I/O operation on closed file")
+        return self._fd
+
+    def fileno(self):
+        return self._checked_fd()
+
+    def readable(self):
+        self._checked_fd()
+        return self._readable
+
+    def writable(self):
+        self._checked_fd()
+        return self._writable
+
+    def seekable(self):
+        fd = self._checked_fd()
+        try:
+            _io._lseek(fd, 0, 1)
+        except OSError:
+            return False
+        return True
+
+    def isatty(self):
+        return _io._isatty(self._checked_fd())
+
+    def read(self, size=-1):
+        fd = self._checked_fd()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        return _io._read(fd, _index(size))
+
+    def readall(self):
+        fd = self._checked_fd()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        return _io._read(fd, -1)
+
+    def readline(self, size=-1):
+        size = _index(size)
+        out = []
+        while size < 0 or len(out) < size:
+            b = self.read(1)
+            if not b:
+                break
+            out.append(b)
+            if b == b"\n":
+                break
+        return b"".join(out)
+
+    def write(self, data):
+        fd = self._checked_fd()
+        if not self._writable:
+            raise UnsupportedOperation("File not open for writing")
+        if not isinstance(data, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+        return _io._write(fd, data)
+
+    def seek(self, pos, whence=0):
+        fd = self._checked_fd()
+        if isinstance(pos, float):
+            raise TypeError("an integer is required")
+        return _io._lseek(fd, pos, whence)
+
+    def tell(self):
+        return _io._lseek(self._checked_fd(), 0, 1)
+
+    def truncate(self, size=None):
+        fd = self._checked_fd()
+        if not self._writable:
+            raise UnsupportedOperation("File not open for writing")
+        if size is None:
+            size = self.tell()
+        _io._ftruncate(fd, size)
+        return size
+
+    def close(self):
+        if self._fd < 0:
+            return
+        fd = self._fd
+        self._fd = -1
+        if self._closefd:
+            _io._close(fd)
+
+
+# --- The buffered classes -------------------------------------------------------------------
+
+class _Buffered(_BufferedIOBase):
+    """The buffer over a raw file: read-ahead in `_rbuf` (from `_rpos` on) and pending writes
+    in `_wbuf`; a write after reading first moves the raw position back to the logical one."""
+    __module__ = "_io"
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if buffer_size <= 0:
+            raise ValueError("buffer size must be strictly positive")
+        self.raw = raw
+        self.buffer_size = buffer_size
+        self._rbuf = b""
+        self._rpos = 0
+        self._wbuf = []
+        self._wlen = 0
+
+    @property
+    def closed(self):
+        return self.raw.closed
+
+    @property
+    def name(self):
+        return self.raw.name
+
+    @property
+    def mode(self):
+        return self.raw.mode
+
+    def __repr__(self):
+        try:
+            name = self.name
+        except AttributeError:
+            return "<_io.%s>" % type(self).__name__
+        return "<_io.%s name=%r>" % (type(self).__name__, name)
+
+    fileno = _delegate("raw", "fileno")
+    isatty = _delegate("raw", "isatty")
+    readable = _delegate("raw", "readable")
+    writable = _delegate("raw", "writable")
+    seekable = _delegate("raw", "seekable")
+
+    # Reading.
+    def _drop_read_ahead(self):
+        unread = len(self._rbuf) - self._rpos
+        self._rbuf = b""
+        self._rpos = 0
+        if unread:
+            self.raw.seek(-unread, 1)
+
+    def read(self, size=-1):
+        size = _index(size, "argument should be integer or None, not '%s'")
+        self._check_closed("read of closed file")
+        if not self._is_reader:
+            raise UnsupportedOperation("read")
+        self._flush_writes()
+        if size < -1:
+            raise ValueError("read length must be non-negative or -1")
+        rest = self._rbuf[self._rpos:]
+        if size < 0:
+            self._rbuf = b""
+            self._rpos = 0
+            return rest + self.raw.readall()
+        if len(rest) >= size:
+            self._rpos += size
+            return rest[:size]
+        parts = [rest]
+        have = len(rest)
+        self._rbuf = b""
+        self._rpos = 0
+        while have < size:
+            chunk = self.raw.read(max(self.buffer_size, size - have))
+            if not chunk:
+                break
+            parts.append(chunk)
+            have += len(chunk)
+        data = b"".join(parts)
+        if len(data) > size:
+            self._rbuf = data
+            self._rpos = size
+            return data[:size]
+        return data
+
+    def read1(self, size=-1):
+        size = _index(size)
+        self._check_closed("read of closed file")
+        if not self._is_reader:
+            raise UnsupportedOperation("read1")
+        self._flush_writes()
+        if self._rpos >= len(self._rbuf):
+            self._rbuf = self.raw.read(self.buffer_size if size < 0 else max(size,
+                                                                             self.buffer_size))
+            self._rpos = 0
+        end = len(self._rbuf) if size < 0 else min(len(self._rbuf), self._rpos + size)
+        data = self._rbuf[self._rpos:end]
+        self._rpos = end
+        return data
+
+    def peek(self, size=0):
+        self._check_closed("peek of closed file")
+        if self._rpos >= len(self._rbuf):
+            self._flush_writes()
+            self._rbuf = self.raw.read(self.buffer_size)
+            self._rpos = 0
+        return self._rbuf[self._rpos:]
+
+    def readline(self, size=-1):
+        if size == -1:
+            # The common case first: a whole line in the read-ahead (empty once closed).
+            buf = self._rbuf
+            start = self._rpos
+            end = buf.find(b"\n", start)
+            if end >= 0:
+                self._rpos = end + 1
+                return buf[start:end + 1]
+        size = _index(size)
+        self._check_closed("readline of closed file")
+        if not self._is_reader:
+            raise UnsupportedOperation("readline")
+        self._flush_writes()
+        parts = []
+        have = 0
+        while True:
+            buf = self._rbuf
+            start = self._rpos
+            end = buf.find(b"\n", start)
+            end = len(buf) if end < 0 else end + 1
+            if size >= 0 and have + end - start > size:
+                end = start + size - have
+            parts.append(buf[start:end])
+            have += end - start
+            self._rpos = end
+            if (end > start and buf[end - 1:end] == b"\n") or have == size:
+                break
+            self._rbuf = self.raw.read(self.buffer_size)
+            self._rpos = 0
+            if not self._rbuf:
+                break
+        return b"".join(parts)
+
+    # Writing.
+    def write(self, data):
+        if self.raw.closed:  # _check_closed's test, one call fewer on this hot path
+            raise _closed_error("write to closed file")
+        if not self._is_writer:
+            raise UnsupportedOperation("write")
+        if not isinstance(data, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+        if self._rbuf:
+            self._drop_read_ahead()
+        self._wbuf.append(data)
+        self._wlen += len(data)
+        if self._wlen >= self.buffer_size:
+            self._flush_writes()
+        return len(data)
+
+    def _flush_writes(self):
+        if self._wbuf:
+            data = b"".join(self._wbuf)
+            self._wbuf = []
+            self._wlen = 0
+            self.raw.write(data)
+
+    def flush(self):
+        if self._is_writer:
+            self._check_closed("flush of closed file")
+        else:
+            self._check_closed()
+        self._flush_writes()
+
+    # Positions.
+    def tell(self):
+        position = self.raw.tell() - (len(self._rbuf) - self._rpos) + self._wlen
+        return position if position >= 0 else 0
+
+    def seek(self, pos, whence=0):
+        if not isinstance(pos, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(pos).__name__)
+        if whence not in (0, 1, 2):
+            raise ValueError("whence value %d unsupported" % whence)
+        self._check_closed("seek of closed file")
+        self._flush_writes()
+        if whence == 1:
+            pos -= len(self._rbuf) - self._rpos
+        self._rbuf = b""
+        self._rpos = 0
+        return self.raw.seek(pos, whence)
+
+    def truncate(self, pos=None):
+        self._check_closed("truncate of closed file")
+        if not self._is_writer:
+            raise UnsupportedOperation("truncate")
+        self._flush_writes()
+        if pos is None:
+            pos = self.tell()
+        if self._rbuf:
+            self._drop_read_ahead()
+        return self.raw.truncate(pos)
+
+    def close(self):
+        if self.raw.closed:
+            return
+        self._rbuf = b""
+        self._rpos = 0
+        try:
+            if self._is_writer:
+                self._flush_writes()
+        finally:
+            self.raw.close()
+
+    def detach(self):
+        self.flush()
+        raw = self.raw
+        self.raw = None
+        return raw
+
+
+class BufferedReader(_Buffered):
+    __module__ = "_io"
+    _is_reader = True
+    _is_writer = False
+
+
+class BufferedWriter(_Buffered):
+    __module__ = "_io"
+    _is_reader = False
+    _is_writer = True
+
+
+class BufferedRandom(_Buffered):
+    __module__ = "_io"
+    _is_reader = True
+    _is_writer = True
+
+
+# --- open -----------------------------------------------------------------------------------
+
+def _check_open_arg(value, what):
+    if value is not None and not isinstance(value, str):
+        raise TypeError("open() argument '%s' must be str or None, not %s"
+                        % (what, type(value).__name__))
+
+
+def _as_int(value):
+    if not isinstance(value, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    return value
+
+
+def _open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+         opener=None):
+    """Open file and return a stream.  Raise OSError upon failure."""
+    if not isinstance(file, (str, bytes, int)):
+        fspath = getattr(type(file), "__fspath__", None)
+        if fspath is None:
+            raise TypeError("expected str, bytes or os.PathLike object, not %s"
+                            % type(file).__name__)
+        file = fspath(file)
+    if not isinstance(mode, str):
+        raise TypeError("open() argument 'mode' must be str, not %s" % type(mode).__name__)
+    buffering = _as_int(buffering)
+    _check_open_arg(encoding, "encoding")
+    _check_open_arg(errors, "errors")
+    _check_open_arg(newline, "newline")
+    closefd = _as_int(closefd)
+    seen = ""
+    for c in mode:
+        if c not in "rwxabt+" or c in seen:
+            raise ValueError("invalid mode: %r" % (mode,))
+        seen += c
+    creating = "x" in mode
+    reading = "r" in mode
+    writing = "w" in mode
+    appending = "a" in mode
+    updating = "+" in mode
+    text = "t" in mode
+    binary = "b" in mode
+    if text and binary:
+        raise ValueError("can't have text and binary mode at once")
+    if creating + reading + writing + appending > 1:
+        raise ValueError("must have exactly one of create/read/write/append mode")
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    if binary and errors is not None:
+        raise ValueError("binary mode doesn't take an errors argument")
+    if binary and newline is not None:
+        raise ValueError("binary mode doesn't take a newline argument")
+    rawmode = ("x" if creating else "") + ("r" if reading else "") + \
+        ("w" if writing else "") + ("a" if appending else "") + ("+" if updating else "")
+    raw = FileIO(file, rawmode, closefd, opener=opener)
+    result = raw
+    try:
+        line_buffering = False
+        if buffering == 1 or (buffering < 0 and raw.isatty()):
+            buffering = -1
+            line_buffering = True
+        if buffering < 0:
+            buffering = raw._blksize
+        if buffering == 0:
+            if binary:
+                return result
+            raise ValueError("can't have unbuffered text I/O")
+        if updating:
+            buffer = BufferedRandom(raw, buffering)
+        elif creating or writing or appending:
+            buffer = BufferedWriter(raw, buffering)
+        else:
+            buffer = BufferedReader(raw, buffering)
+        result = buffer
+        if binary:
+            return result
+        wrapper = TextIOWrapper(buffer, encoding, errors, newline, line_buffering)
+        result = wrapper
+        wrapper.mode = mode
+        return result
+    except BaseException:
+        result.close()
+        raise
+
+
+# io.open is builtins.open, a built-in function that calls _open (open_builtin.cpp).
+open = _builtins.open
+
+
+def open_code(path):
+    return open(path, "rb")
+
+
+def text_encoding(encoding, stacklevel=2):
+    return "utf-8" if encoding is None else encoding
+
+
+# The names CPython's io module gives its abstract bases (here the concrete bases themselves).
+IOBase = _IOBase
+RawIOBase = _RawIOBase
+BufferedIOBase = _BufferedIOBase
+TextIOBase = _TextIOBase
+
+for _cls in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase, FileIO, BufferedReader,
+             BufferedWriter, BufferedRandom, TextIOWrapper, StringIO, BytesIO):
+    setattr(_io, _cls.__name__, _cls)
+del _cls
+_io.UnsupportedOperation = UnsupportedOperation
+_io.open = open
