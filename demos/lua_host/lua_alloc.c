@@ -1,8 +1,9 @@
 /* lua_alloc.c: the lua_Alloc over a minipy domain (see lua_alloc.h for the contract it keeps).
  *
  * Hot path: every allocation Lua makes comes here (about 1.4 million in a user-mode run of
- * Lua's test suite), so the release build does one indirect call to the domain plus a few
- * counter updates. The osize check exists only in builds without NDEBUG. */
+ * Lua's test suite), so the release build does one indirect call to the domain (or, sharing
+ * the runtime's budget, to the allocator under its accounting hook) plus a few counter
+ * updates. The osize check exists only in builds without NDEBUG. */
 #include "lua_alloc.h"
 
 #include <malloc.h>
@@ -31,6 +32,7 @@ const char *lua_host_domain_name(LuaHostDomain domain) {
 void lua_host_allocator_init(LuaHostAllocator *allocator, LuaHostDomain domain) {
     memset(allocator, 0, sizeof(*allocator));
     allocator->domain = domain;
+    allocator->allocator_name = _PyMem_GetCurrentAllocatorName();
     switch (domain) {
     case kLuaHostDomainRaw:
         allocator->malloc_fn = PyMem_RawMalloc;
@@ -48,11 +50,13 @@ void lua_host_allocator_init(LuaHostAllocator *allocator, LuaHostDomain domain) 
         allocator->free_fn = PyObject_Free;
         break;
     }
+    allocator->budget_used = &allocator->in_use;
+    allocator->budget_limit = &allocator->limit;
 #ifndef NDEBUG
     /* The debug hooks record each block's requested size in the S bytes at p - 2S (CPython's
      * layout, big-endian): an exact check. Under plain malloc the usable size bounds it. Under
      * bare pymalloc, or an allocator a host installed, there is nothing cheap to ask. */
-    const char *name = _PyMem_GetCurrentAllocatorName();
+    const char *name = allocator->allocator_name;
     if (name != NULL && strstr(name, "_debug") != NULL) {
         allocator->check_osize = 2;
     } else if (name != NULL && (strcmp(name, "malloc") == 0 || domain == kLuaHostDomainRaw)) {
@@ -103,25 +107,38 @@ void *lua_host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     else if (allocator->check_osize != 0)
         check_osize(allocator, ptr, osize);
 #endif
+    const PyMemAllocatorEx *serving = &allocator->serving;
+    const int use_serving = allocator->use_serving;
+    /* Lua's own budget counts in_use alone; a shared one counts others' bytes too. */
+    const int shared = allocator->budget_used != &allocator->in_use;
     if (nsize == 0) {
         if (ptr != NULL) {
-            allocator->free_fn(ptr);
+            if (use_serving)
+                serving->free(serving->ctx, ptr);
+            else
+                allocator->free_fn(ptr);
             allocator->in_use -= osize;
+            if (shared) *allocator->budget_used -= osize;
             allocator->blocks--;
         }
         return NULL;
     }
-    size_t limit = allocator->limit;
-    if (__builtin_expect(
-            limit != 0 && nsize > osize &&
-                (allocator->in_use >= limit || nsize - osize > limit - allocator->in_use),
-            0)) {
-        allocator->refused++;
-        return NULL;
+    const size_t limit = *allocator->budget_limit;
+    if (__builtin_expect(limit != 0 && nsize > osize, 0)) {
+        const size_t used = *allocator->budget_used;
+        if (used >= limit || nsize - osize > limit - used) {
+            allocator->refused++;
+            return NULL;
+        }
     }
     /* A new block (most calls: Lua makes and frees objects far more often than it resizes
      * vectors) skips realloc's test for NULL. */
-    void *block = ptr == NULL ? allocator->malloc_fn(nsize) : allocator->realloc_fn(ptr, nsize);
+    void *block;
+    if (use_serving)
+        block = ptr == NULL ? serving->malloc(serving->ctx, nsize)
+                            : serving->realloc(serving->ctx, ptr, nsize);
+    else
+        block = ptr == NULL ? allocator->malloc_fn(nsize) : allocator->realloc_fn(ptr, nsize);
     if (__builtin_expect(block == NULL, 0)) {
         if (ptr != NULL && nsize <= osize) {
             /* lua_Alloc's 5.3 rule, kept: a shrink never fails. The old block is big
@@ -135,8 +152,17 @@ void *lua_host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (ptr == NULL) allocator->blocks++;
     allocator->in_use = allocator->in_use - osize + nsize;
+    if (shared) *allocator->budget_used = *allocator->budget_used - osize + nsize;
     if (allocator->in_use > allocator->peak) allocator->peak = allocator->in_use;
     return block;
+}
+
+void lua_host_allocator_share_budget(LuaHostAllocator *allocator, const PyMemAllocatorEx *serving,
+                                     size_t *used, const size_t *limit) {
+    allocator->use_serving = 1;
+    allocator->serving = *serving;
+    allocator->budget_used = used;
+    allocator->budget_limit = limit;
 }
 
 int lua_host_allocator_check_closed(const LuaHostAllocator *allocator) {
