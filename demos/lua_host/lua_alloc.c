@@ -99,62 +99,92 @@ static void check_osize(const LuaHostAllocator *allocator, const void *ptr, size
 }
 #endif
 
+/* Whether the budget admits `grow` more bytes (the test the runtime's hook applies too). */
+static inline int budget_admits(const LuaHostAllocator *allocator, size_t grow) {
+    const size_t limit = *allocator->budget_limit;
+    if (__builtin_expect(limit == 0, 1)) return 1;
+    const size_t used = *allocator->budget_used;
+    return used < limit && grow <= limit - used;
+}
+
+/* Lua's bytes go from old_size to new_size, in its own count and the budget's. */
+static inline void count_bytes(LuaHostAllocator *allocator, size_t old_size, size_t new_size) {
+    allocator->in_use = allocator->in_use - old_size + new_size;
+    if (allocator->budget_used != &allocator->in_use)
+        *allocator->budget_used = *allocator->budget_used - old_size + new_size;
+}
+
+/* The two calls that make up most of Lua's traffic, a new block and a freed one, count before
+ * they call the domain, so that the function keeps almost nothing alive across that call (a
+ * freed block needs nothing afterwards; a new one its size, should the domain refuse it): the
+ * bookkeeping around the call, not pymalloc, was most of the host's cost per allocation. */
+static inline void *new_block(LuaHostAllocator *allocator, size_t nsize) {
+    if (__builtin_expect(!budget_admits(allocator, nsize), 0)) {
+        allocator->refused++;
+        return NULL;
+    }
+    count_bytes(allocator, 0, nsize);
+    allocator->blocks++;
+    void *block = allocator->use_serving ? allocator->serving.malloc(allocator->serving.ctx, nsize)
+                                         : allocator->malloc_fn(nsize);
+    if (__builtin_expect(block == NULL, 0)) {
+        count_bytes(allocator, nsize, 0);
+        allocator->blocks--;
+        allocator->refused++;
+        return NULL;
+    }
+    if (allocator->in_use > allocator->peak) allocator->peak = allocator->in_use;
+    return block;
+}
+
+static inline void free_block(LuaHostAllocator *allocator, void *ptr, size_t osize) {
+    count_bytes(allocator, osize, 0);
+    allocator->blocks--;
+    if (allocator->use_serving)
+        allocator->serving.free(allocator->serving.ctx, ptr);
+    else
+        allocator->free_fn(ptr);
+}
+
+/* A block that grows or shrinks (Lua's vectors and tables' parts): counted once the domain
+ * answered, since a failed shrink still succeeds with the old block. */
+static __attribute__((noinline)) void *resize_block(LuaHostAllocator *allocator, void *ptr,
+                                                    size_t osize, size_t nsize) {
+    if (nsize > osize && !budget_admits(allocator, nsize - osize)) {
+        allocator->refused++;
+        return NULL;
+    }
+    void *block = allocator->use_serving
+                      ? allocator->serving.realloc(allocator->serving.ctx, ptr, nsize)
+                      : allocator->realloc_fn(ptr, nsize);
+    if (block == NULL) {
+        if (nsize > osize) {
+            allocator->refused++;
+            return NULL;
+        }
+        /* lua_Alloc's 5.3 rule, kept: a shrink never fails. The old block is big enough;
+         * Lua's count follows nsize, as it will pass nsize back as osize. */
+        allocator->kept_shrinks++;
+        block = ptr;
+    }
+    count_bytes(allocator, osize, nsize);
+    if (allocator->in_use > allocator->peak) allocator->peak = allocator->in_use;
+    return block;
+}
+
 void *lua_host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     LuaHostAllocator *allocator = (LuaHostAllocator *)ud;
     allocator->calls++;
-    if (ptr == NULL) osize = 0; /* a type code (LUA_TSTRING, ...), not a size */
+    if (ptr == NULL) /* osize is a type code (LUA_TSTRING, ...), not a size */
+        return nsize == 0 ? NULL : new_block(allocator, nsize);
 #ifndef NDEBUG
-    else if (allocator->check_osize != 0)
-        check_osize(allocator, ptr, osize);
+    if (allocator->check_osize != 0) check_osize(allocator, ptr, osize);
 #endif
-    const PyMemAllocatorEx *serving = &allocator->serving;
-    const int use_serving = allocator->use_serving;
-    /* Lua's own budget counts in_use alone; a shared one counts others' bytes too. */
-    const int shared = allocator->budget_used != &allocator->in_use;
     if (nsize == 0) {
-        if (ptr != NULL) {
-            if (use_serving)
-                serving->free(serving->ctx, ptr);
-            else
-                allocator->free_fn(ptr);
-            allocator->in_use -= osize;
-            if (shared) *allocator->budget_used -= osize;
-            allocator->blocks--;
-        }
+        free_block(allocator, ptr, osize);
         return NULL;
     }
-    const size_t limit = *allocator->budget_limit;
-    if (__builtin_expect(limit != 0 && nsize > osize, 0)) {
-        const size_t used = *allocator->budget_used;
-        if (used >= limit || nsize - osize > limit - used) {
-            allocator->refused++;
-            return NULL;
-        }
-    }
-    /* A new block (most calls: Lua makes and frees objects far more often than it resizes
-     * vectors) skips realloc's test for NULL. */
-    void *block;
-    if (use_serving)
-        block = ptr == NULL ? serving->malloc(serving->ctx, nsize)
-                            : serving->realloc(serving->ctx, ptr, nsize);
-    else
-        block = ptr == NULL ? allocator->malloc_fn(nsize) : allocator->realloc_fn(ptr, nsize);
-    if (__builtin_expect(block == NULL, 0)) {
-        if (ptr != NULL && nsize <= osize) {
-            /* lua_Alloc's 5.3 rule, kept: a shrink never fails. The old block is big
-             * enough; Lua's count follows nsize, as it will pass nsize back as osize. */
-            allocator->kept_shrinks++;
-            block = ptr;
-        } else {
-            allocator->refused++;
-            return NULL;
-        }
-    }
-    if (ptr == NULL) allocator->blocks++;
-    allocator->in_use = allocator->in_use - osize + nsize;
-    if (shared) *allocator->budget_used = *allocator->budget_used - osize + nsize;
-    if (allocator->in_use > allocator->peak) allocator->peak = allocator->in_use;
-    return block;
+    return resize_block(allocator, ptr, osize, nsize);
 }
 
 void lua_host_allocator_share_budget(LuaHostAllocator *allocator, const PyMemAllocatorEx *serving,
