@@ -189,8 +189,7 @@ static void compile_and_eval(void) {
 
 static void import_modules(void) {
     PyObject *scratch = PyImport_AddModule("scratch"); /* borrowed, made empty */
-    show_borrowed("AddModule",
-                  scratch == NULL ? NULL : PyObject_GetAttrString(scratch, "__name__"));
+    show("AddModule", scratch == NULL ? NULL : PyObject_GetAttrString(scratch, "__name__"));
     show("AddModule again is the same",
          PyBool_FromLong(scratch != NULL && PyImport_AddModule("scratch") == scratch));
     PyObject *embedded = PyImport_ImportModule("embedded");
