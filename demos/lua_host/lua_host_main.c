@@ -12,9 +12,14 @@
  * allocator: the `minipy` table runs Python code in it (minipy.run), and pymalloc's report
  * (--stats, minipy.stats()) covers both languages' blocks. The main thread holds the GIL from
  * start-up to shutdown: Lua calls its allocator only from the thread running it, this one, so
- * the debug hooks' GIL check holds for every Lua allocation. The runtime runs without its
- * accounting hook (config.leak_check stays off): the hook would frame every Lua block with a
- * 16-byte header and register it, changing the allocation profile this host exists to show. */
+ * the debug hooks' GIL check holds for every Lua allocation.
+ *
+ * One budget for both languages: the runtime starts with its accounting hook (the leak check
+ * on), which counts Python's blocks in the runtime's memory budget (minipy_memory_budget), and
+ * Lua's allocator counts Lua's bytes in the same record and takes its blocks from the allocator
+ * under the hook (minipy_get_unaccounted_allocator): the hook's 16-byte header and registry
+ * entry would otherwise change every Lua block, the allocation profile this host exists to
+ * show. minipy.limit sets the budget's limit; both sides refuse what would pass it. */
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdio.h>
@@ -24,6 +29,7 @@
 #include "lua_alloc.h"
 #include "lua_cli.h"
 #include "minipy/Python.h"
+#include "minipy/memusage.h"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
 
@@ -75,27 +81,57 @@ static int parse_host_options(int argc, char **argv, HostOptions *options) {
     return i;
 }
 
-static void write_stats(const HostOptions *options, const LuaHostAllocator *allocator) {
-    FILE *out = stderr;
-    if (options->stats_file != NULL) {
-        out = fopen(options->stats_file, "w");
-        if (out == NULL) {
-            perror(options->stats_file);
-            return;
-        }
-    }
-    const char *name = _PyMem_GetCurrentAllocatorName();
+/* --stats, in two steps around the runtime's shutdown: Lua's figures and the shared budget's
+ * while the runtime still runs, pymalloc's report once it is gone (the runtime's accounting
+ * hook then no longer sits in front of the object domain, which _PyObject_DebugMallocStats
+ * requires to be pymalloc's). */
+static FILE *open_stats(const HostOptions *options) {
+    if (options->stats_file == NULL) return stderr;
+    FILE *out = fopen(options->stats_file, "w");
+    if (out == NULL) perror(options->stats_file);
+    return out;
+}
+
+static void write_budget_stats(FILE *out, const LuaHostAllocator *allocator) {
+    const char *name = allocator->allocator_name;
     fprintf(out, "minipy_lua: allocator %s, domain %s\n", name != NULL ? name : "custom",
             lua_host_domain_name(allocator->domain));
     fprintf(out,
             "minipy_lua: %zu allocator calls, peak %zu bytes of Lua payload, %zu requests "
-            "refused, limit %zu, %zu blocks / %zu bytes left after lua_close\n",
-            allocator->calls, allocator->peak, allocator->refused, allocator->limit,
-            allocator->blocks, allocator->in_use);
+            "refused, %zu blocks / %zu bytes left after lua_close\n",
+            allocator->calls, allocator->peak, allocator->refused, allocator->blocks,
+            allocator->in_use);
+    minipy_memory_usage usage;
+    if (minipy_get_memory_usage(&usage) == 0) {
+        fprintf(out,
+                "minipy_lua: one budget for Lua and Python: limit %zu; peaks: Lua %zu bytes, "
+                "Python %zu bytes in %zu blocks; requests refused: Lua %zu, Python %zu; after "
+                "lua_close: Lua %zu bytes, Python %zu bytes\n",
+                *allocator->budget_limit, allocator->peak, usage.total.peak_bytes,
+                usage.total.peak_blocks, allocator->refused, usage.refused, allocator->in_use,
+                usage.total.current_bytes);
+    }
+}
+
+static void write_allocator_report(FILE *out) {
     if (!_PyObject_DebugMallocStats(out)) {
         fprintf(out, "(pymalloc does not serve the object domain: no pymalloc report)\n");
     }
-    if (out != stderr) fclose(out);
+}
+
+/* Lua's bytes count in the runtime's budget, and Lua's blocks come from under the runtime's
+ * accounting hook (the raw domain has none). */
+static void share_runtime_budget(LuaHostAllocator *allocator) {
+    static const PyMemAllocatorDomain kDomainIds[] = {PYMEM_DOMAIN_RAW, PYMEM_DOMAIN_MEM,
+                                                      PYMEM_DOMAIN_OBJ};
+    minipy_memory_budget *budget = minipy_get_memory_budget();
+    PyMemAllocatorEx serving;
+    if (budget == NULL ||
+        minipy_get_unaccounted_allocator(kDomainIds[allocator->domain], &serving) != 0) {
+        fprintf(stderr, "minipy_lua: the runtime's memory budget is not available\n");
+        exit(EXIT_FAILURE);
+    }
+    lua_host_allocator_share_budget(allocator, &serving, &budget->used, &budget->limit);
 }
 
 /* os.exit() ends the process through exit(), past the end of main: the runtime is finalized
@@ -114,16 +150,20 @@ int main(int argc, char **argv) {
     argc -= first - 1;
     argv += first - 1;
 
-    /* The runtime first: it sets the domains up as PYTHONMALLOC says (a bad value is a fatal
-     * error with CPython's message, exit status 1). */
+    /* The domains first, as PYTHONMALLOC says (a bad value is a fatal error with CPython's
+     * message, exit status 1), so that Lua's record names them before the runtime's accounting
+     * hook covers MEM and OBJ; then the runtime, which finds them set as it would set them. */
+    minipy_alloc_init_from_env();
+    LuaHostAllocator allocator;
+    lua_host_allocator_init(&allocator, options.domain);
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
+    config.leak_check = 1; /* the accounting hook, which keeps the shared budget */
     PyStatus started = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     if (PyStatus_Exception(started)) Py_ExitStatusException(started);
     atexit(finalize_runtime_at_exit);
-    LuaHostAllocator allocator;
-    lua_host_allocator_init(&allocator, options.domain);
+    share_runtime_budget(&allocator);
     lua_State *L = lua_newstate(lua_host_alloc, &allocator);
     if (L == NULL) {
         fprintf(stderr, "%s: cannot create state: not enough memory\n",
@@ -134,8 +174,13 @@ int main(int argc, char **argv) {
     int status = lua_cli_main(L, argc, argv, kHostUsage);
     lua_close(L);
     if (lua_host_allocator_check_closed(&allocator) != 0) status = EXIT_FAILURE;
-    if (options.stats) write_stats(&options, &allocator);
+    FILE *stats = options.stats ? open_stats(&options) : NULL;
+    if (stats != NULL) write_budget_stats(stats, &allocator);
     if (Py_FinalizeEx() < 0) status = EXIT_FAILURE;
+    if (stats != NULL) {
+        write_allocator_report(stats);
+        if (stats != stderr) fclose(stats);
+    }
     minipy_alloc_finalize();
     return status;
 }

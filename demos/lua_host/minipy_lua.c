@@ -4,14 +4,17 @@
  *                       "pymalloc_debug", "malloc", "malloc_debug"; "custom" otherwise), and
  *                       the domain Lua's blocks come from ("raw", "mem", "obj")
  *   minipy.stats()      a table: Lua's own figures (lua_bytes, lua_peak, lua_blocks, lua_limit,
- *                       lua_calls, lua_refused), every figure of pymalloc's report
+ *                       lua_calls, lua_refused), the shared budget's (budget_limit, the same
+ *                       as lua_limit, budget_used, python_bytes, python_blocks,
+ *                       python_refused), every figure of pymalloc's report
  *                       (minipy_pymalloc_get_stats), blocks (_Py_GetAllocatedBlocks) and, in
  *                       `classes`, one entry per size class with blocks in use
  *                       (pymalloc's figures cover Python's blocks too: one allocator, one
  *                       report)
- *   minipy.limit(n)     caps Lua's payload bytes at n (nil or 0: no cap); returns the old cap.
- *                       Past it allocations fail: Lua collects, retries once, then raises
- *                       "not enough memory", which pcall catches; the state stays usable.
+ *   minipy.limit(n)     caps the budget Lua and Python share at n bytes (nil or 0: no cap);
+ *                       returns the old cap. Past it Lua's allocations fail (Lua collects,
+ *                       retries once, then raises "not enough memory", which pcall catches;
+ *                       the state stays usable) and so do Python's (MemoryError).
  *   minipy.run(code)    runs minipy (Python) code in the shared runtime, in `__main__`'s
  *                       namespace, so names persist from one call to the next. Code that is
  *                       an expression returns its value; statements return nothing. Values
@@ -33,6 +36,7 @@
 
 #include "lua_alloc.h"
 #include "minipy/Python.h"
+#include "minipy/memusage.h"
 #include "minipy/pymalloc.h"
 #include "minipy/pymem.h"
 #include "minipy/pythonrun.h"
@@ -47,7 +51,7 @@ static LuaHostAllocator *host_allocator(lua_State *L) {
 
 static int minipy_allocator(lua_State *L) {
     const LuaHostAllocator *allocator = host_allocator(L);
-    const char *name = _PyMem_GetCurrentAllocatorName();
+    const char *name = allocator->allocator_name;
     lua_pushstring(L, name != NULL ? name : "custom");
     lua_pushstring(L, lua_host_domain_name(allocator->domain));
     return 2;
@@ -88,17 +92,25 @@ static int minipy_stats(lua_State *L) {
      * figures. */
     size_t in_use = allocator->in_use, peak = allocator->peak, blocks = allocator->blocks;
     size_t calls = allocator->calls, refused = allocator->refused;
+    size_t limit = *allocator->budget_limit, budget_used = *allocator->budget_used;
+    minipy_memory_usage usage;
+    minipy_get_memory_usage(&usage); /* all zero without accounting */
     Py_ssize_t allocated_blocks = _Py_GetAllocatedBlocks();
     minipy_pymalloc_stats stats;
     minipy_pymalloc_get_stats(&stats);
 
-    lua_createtable(L, 0, 24);
+    lua_createtable(L, 0, 30);
     set_size_field(L, "lua_bytes", in_use);
     set_size_field(L, "lua_peak", peak);
     set_size_field(L, "lua_blocks", blocks);
-    set_size_field(L, "lua_limit", allocator->limit);
+    set_size_field(L, "lua_limit", limit);
     set_size_field(L, "lua_calls", calls);
     set_size_field(L, "lua_refused", refused);
+    set_size_field(L, "budget_limit", limit);
+    set_size_field(L, "budget_used", budget_used);
+    set_size_field(L, "python_bytes", usage.total.current_bytes);
+    set_size_field(L, "python_blocks", usage.total.current_blocks);
+    set_size_field(L, "python_refused", usage.refused);
     lua_pushinteger(L, (lua_Integer)allocated_blocks);
     lua_setfield(L, -2, "blocks");
 
@@ -138,8 +150,11 @@ static int minipy_limit(lua_State *L) {
         luaL_argcheck(L, requested >= 0, 1, "limit must not be negative");
         limit = (size_t)requested;
     }
-    lua_pushinteger(L, (lua_Integer)allocator->limit);
-    allocator->limit = limit;
+    lua_pushinteger(L, (lua_Integer)*allocator->budget_limit);
+    if (allocator->budget_limit == &allocator->limit)
+        allocator->limit = limit;
+    else if (minipy_set_memory_limit(limit) != 0)
+        return luaL_error(L, "minipy.limit: the runtime keeps no memory budget");
     return 1;
 }
 

@@ -220,6 +220,47 @@ BOOST_AUTO_TEST_CASE(a_bad_switch_interval_is_refused) {
     BOOST_TEST(_PyEval_GetSwitchInterval() == 1u);
 }
 
+// PyConfig's argv: copied by PyConfig_SetBytesArgv (the caller's strings may go), kept by
+// start-up as sys.argv is to be (parse_argv: without argv[0]) after the host cleared its config,
+// released at shutdown; one of python's options is refused, minipy parsing none.
+BOOST_AUTO_TEST_CASE(config_argv_is_kept_for_sys_argv) {
+    const auto kept = [] {
+        Py_ssize_t argc = -1;
+        char *const *argv = minipy_config_argv(&argc);
+        std::string joined;
+        for (Py_ssize_t i = 0; i < argc; ++i) joined += std::string(argv[i]) + "|";
+        return joined;
+    };
+    for (int parse : {1, 0}) {
+        PyConfig config = RuntimeScope::test_config();
+        config.parse_argv = parse;
+        char program[] = "host", first[] = "-", second[] = "two";
+        char *argv[] = {program, first, second};
+        BOOST_REQUIRE(!PyStatus_Exception(PyConfig_SetBytesArgv(&config, 3, argv)));
+        second[0] = 'x';  // the config holds copies
+        BOOST_TEST(config.argv.length == 3);
+        {
+            RuntimeScope runtime(config);
+            PyConfig_Clear(&config);
+            BOOST_TEST(config.argv.length == 0);
+            BOOST_TEST(kept() == (parse ? "-|two|" : "host|-|two|"));
+        }
+        BOOST_TEST(kept().empty());
+    }
+    PyConfig config = isolated();
+    config.parse_argv = 1;
+    char program[] = "host", option[] = "-c", code[] = "pass";
+    char *argv[] = {program, option, code};
+    BOOST_REQUIRE(!PyStatus_Exception(PyConfig_SetBytesArgv(&config, 3, argv)));
+    const PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    BOOST_TEST(PyStatus_IsError(status));
+    BOOST_TEST(message_of(status).find("minipy parses none of python's options") !=
+               std::string::npos);
+    BOOST_TEST(!Py_IsInitialized());
+    BOOST_TEST(PyStatus_IsError(PyConfig_SetBytesArgv(&config, -1, argv)));
+}
+
 BOOST_AUTO_TEST_CASE(status_helpers_say_what_they_hold) {
     BOOST_TEST(!PyStatus_Exception(PyStatus_Ok()));
     const PyStatus error = PyStatus_Error("broken");

@@ -2,7 +2,8 @@
 // block counts for a known sequence of PyMem_* / PyObject_* calls under each allocator set-up
 // (the accounting hook wraps pymalloc, malloc and the debug hooks alike), refusals above the
 // limit (NULL from the domain, MemoryError from object creation, a failed realloc keeping its
-// block), the limit changed while running, and accounting switched off.
+// block), the limit changed while running, a host allocator sharing the budget, and accounting
+// switched off.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -213,6 +214,50 @@ BOOST_AUTO_TEST_CASE(the_limit_changes_while_running) {
     PyMem_Free(small);
 }
 
+// A host allocator sharing the budget (demos/lua_host's Lua): its blocks come from under the
+// hook, uncounted by it; the bytes it adds to `used` count against Python's requests.
+BOOST_DATA_TEST_CASE(a_host_allocator_shares_the_budget, bdata::make(minipy::test::kAllocatorNames),
+                     allocator) {
+    RuntimeScope runtime(RuntimeScope::counting_config(allocator));
+    minipy_memory_budget *budget = minipy_get_memory_budget();
+    BOOST_REQUIRE(budget != nullptr);
+    const minipy_memory_usage u0 = usage();
+    BOOST_TEST(budget->used == u0.total.current_bytes);
+    BOOST_TEST(u0.budget_used == budget->used);
+
+    PyMemAllocatorEx under;
+    PyMemAllocatorEx current;
+    BOOST_REQUIRE(minipy_get_unaccounted_allocator(PYMEM_DOMAIN_OBJ, &under) == 0);
+    PyMem_GetAllocator(PYMEM_DOMAIN_OBJ, &current);
+    BOOST_TEST((under.malloc != current.malloc));  // the hook is what the domain holds
+    void *host_block = under.malloc(under.ctx, 5000);
+    BOOST_REQUIRE(host_block != nullptr);
+    BOOST_TEST(usage().total.current_bytes == u0.total.current_bytes);  // not the runtime's
+    budget->used += 5000;                                               // the host counts its own
+
+    BOOST_REQUIRE(minipy_set_memory_limit(budget->used + 1000) == 0);
+    BOOST_TEST(budget->limit == budget->used + 1000);
+    void *a = PyMem_Malloc(1000);  // exactly at the limit: allowed
+    BOOST_REQUIRE(a != nullptr);
+    BOOST_TEST(PyObject_Malloc(1) == nullptr);  // the host's bytes count against Python's
+    minipy_memory_usage u = usage();
+    BOOST_TEST(u.refused == 1u);
+    BOOST_TEST(u.budget_used == u.total.current_bytes + 5000);
+
+    under.free(under.ctx, host_block);
+    budget->used -= 5000;
+    void *b = PyObject_Malloc(4000);  // room again
+    BOOST_TEST(b != nullptr);
+    PyObject_Free(b);
+    PyMem_Free(a);
+    BOOST_TEST(usage().budget_used == u0.total.current_bytes);
+
+    BOOST_TEST(Py_FinalizeEx() == 0);
+    RuntimeScope::check_no_leak();
+    BOOST_TEST(minipy_get_memory_budget() == nullptr);
+    BOOST_TEST(budget->limit == 0u);  // the record outlives the runtime, without a limit
+}
+
 BOOST_AUTO_TEST_CASE(start_up_under_a_tiny_limit_fails_cleanly_or_objects_fail) {
     PyConfig config = RuntimeScope::counting_config();
     config.memory_limit = 1;
@@ -240,6 +285,12 @@ BOOST_AUTO_TEST_CASE(accounting_is_off_without_a_limit_or_the_leak_check) {
     BOOST_TEST(minipy_get_memory_usage(&u) == -1);
     BOOST_TEST(u.total.current_bytes == 0u);
     BOOST_TEST(minipy_set_memory_limit(1000) == -1);
+    BOOST_TEST(minipy_get_memory_budget() == nullptr);
+    PyMemAllocatorEx under;
+    PyMemAllocatorEx current;
+    BOOST_TEST(minipy_get_unaccounted_allocator(PYMEM_DOMAIN_OBJ, &under) == 0);
+    PyMem_GetAllocator(PYMEM_DOMAIN_OBJ, &current);
+    BOOST_TEST((under.malloc == current.malloc && under.ctx == current.ctx));
     minipy_reset_peak_memory_usage();  // harmless
     // No hook: the allocator itself (under pymalloc, its inline fast path) serves MEM and OBJ.
     const char *name = _PyMem_GetCurrentAllocatorName();

@@ -1,8 +1,9 @@
--- limit_test.lua: minipy.limit caps Lua's memory. Past the cap Lua sees "not enough memory"
--- (LUA_ERRMEM), pcall catches it and the state goes on; Lua's emergency collection still
--- frees garbage when an allocation fails. Prints "ok" last.
+-- limit_test.lua: minipy.limit caps the budget Lua shares with Python (here Lua does the
+-- allocating). Past the cap Lua sees "not enough memory" (LUA_ERRMEM), pcall catches it and the
+-- state goes on; Lua's emergency collection still frees garbage when an allocation fails.
+-- Prints "ok" last.
 
-local function usage() return minipy.stats().lua_bytes end
+local function usage() return minipy.stats().budget_used end
 
 collectgarbage()
 local MiB = 1024 * 1024

@@ -77,8 +77,28 @@ void finalize_interp() noexcept {
     g_interp.initialized = false;
 }
 
+// sys.argv = argv[0..argc) as str; 0, or -1 with an exception.
+int set_sys_argv(Py_ssize_t argc, char *const *argv) noexcept {
+    PyObject *list = PyList_New(argc);
+    if (list == nullptr) return -1;
+    for (Py_ssize_t i = 0; i < argc; ++i) {
+        PyObject *arg = fs_decode(argv[i]);
+        if (arg == nullptr) {
+            Py_DECREF(list);
+            return -1;
+        }
+        PyList_SET_ITEM(list, i, arg);
+    }
+    const int r = PyDict_SetItem(g_interp.sysdict, g_interp.names.id_argv, list);
+    Py_DECREF(list);
+    return r;
+}
+
+// PyErr_Print / PyErr_PrintEx: as an uncaught exception at the top, SystemExit ends the
+// process (CPython's handle_system_exit), anything else is printed. `exc` is the caller's.
 void print_exception_hook(PyObject *exc) noexcept {
-    print_exception(exc);
+    PyErr_SetRaisedException(Py_NewRef(exc));
+    handle_uncaught();
 }
 
 }  // namespace
@@ -89,6 +109,10 @@ int ensure_started() noexcept {
     minipy_set_finalize_hook(finalize_interp);
     minipy_set_print_exception_hook(print_exception_hook);
     register_script_stack_hooks();
+    // The host's PyConfig argv (PyConfig_SetBytesArgv), when it gave one.
+    Py_ssize_t argc = 0;
+    char *const *argv = minipy_config_argv(&argc);
+    if (argc > 0 && set_sys_argv(argc, argv) < 0) return -1;
     if (g_interp.optimize > 0 && PyDict_SetItemString(g_interp.builtins, "__debug__", Py_False) < 0)
         return -1;
     return 0;
@@ -288,19 +312,7 @@ int PyRun_SimpleFile(FILE *fp, const char *filename) noexcept {
 
 int minipy_set_argv(int argc, char *const *argv) noexcept {
     if (ensure_started() < 0) return -1;
-    PyObject *list = PyList_New(argc);
-    if (list == nullptr) return -1;
-    for (int i = 0; i < argc; ++i) {
-        PyObject *arg = fs_decode(argv[i]);
-        if (arg == nullptr) {
-            Py_DECREF(list);
-            return -1;
-        }
-        PyList_SET_ITEM(list, i, arg);
-    }
-    const int r = PyDict_SetItem(g_interp.sysdict, g_interp.names.id_argv, list);
-    Py_DECREF(list);
-    if (r < 0) return -1;
+    if (set_sys_argv(argc, argv) < 0) return -1;
     return modules::sys_set_path0(argc > 0 ? argv[0] : nullptr);
 }
 

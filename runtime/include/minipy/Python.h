@@ -51,4 +51,17 @@
 #include "minipy/pystate.h"
 #include "minipy/runtime_hooks.h"
 
+/* The interpreter's headers (compiling and running code, importing, sys), when the program
+ * is built against minipy::interp too: its include directory is then on the path. A program
+ * that links the runtime alone does without them. */
+#if defined(__has_include)
+#if __has_include("minipy/pythonrun.h")
+#include "minipy/import.h"
+#include "minipy/intrcheck.h"
+#include "minipy/pythonrun.h"
+#include "minipy/sysmodule.h"
+#include "minipy/traceback.h"
+#endif
+#endif
+
 #endif /* MINIPY_PYTHON_H */

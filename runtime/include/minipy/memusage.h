@@ -22,6 +22,7 @@
 #ifndef MINIPY_MEMUSAGE_H
 #define MINIPY_MEMUSAGE_H
 
+#include "minipy/pymem.h"
 #include "minipy/pyport.h"
 
 MINIPY_EXTERN_C_BEGIN
@@ -41,6 +42,8 @@ typedef struct {
     minipy_domain_usage total; /* MEM + OBJ: what the limit is compared with */
     size_t limit;              /* bytes; 0 = no limit */
     size_t refused;            /* allocations (and growing reallocs) refused by the limit */
+    size_t budget_used; /* what the limit is compared with: total.current_bytes plus what host
+                           allocators counted in the budget (minipy_get_memory_budget) */
 } minipy_memory_usage;
 
 /* Fills *out. 0, or -1 when accounting is off (the runtime is not running, or started with
@@ -55,6 +58,37 @@ PyAPI_FUNC(void) minipy_reset_peak_memory_usage(void) MINIPY_NOEXCEPT;
  * (a runtime started with memory_limit = 0 and leak_check off has no hook to enforce one; start
  * it with leak_check = 1 to be able to set a limit later). No exception is set. */
 PyAPI_FUNC(int) minipy_set_memory_limit(size_t limit) MINIPY_NOEXCEPT;
+
+/* One budget for the runtime and a host allocator that serves another heap (a second
+ * language's, as demos/lua_host's Lua) from the allocator under the accounting hook, so that
+ * its blocks count against the memory limit without the hook's 16-byte header and
+ * registration on each of them:
+ *   limit  the memory limit (0: none); minipy_set_memory_limit and config.memory_limit set it
+ *   used   the requested bytes counted against it: the hook adds and removes those of MEM's
+ *          and OBJ's blocks, a host allocator its own
+ * A host allocator refuses a request that grows its heap by n bytes when limit != 0 and
+ * used + n > limit (the hook's own test), adds n once the allocation succeeded, and takes its
+ * bytes off as it frees or shrinks; all with the GIL held, as MEM and OBJ are called. The
+ * budget's blocks get their memory from minipy_get_unaccounted_allocator(): the allocator the
+ * hook wraps, so the allocator summary (pymalloc's report) shows them beside Python's.
+ *
+ * minipy_get_memory_budget() returns the record, or NULL when accounting is off (start the
+ * runtime with leak_check = 1 or a memory limit). The pointer stays valid after Py_FinalizeEx
+ * (the limit is then 0); `used` starts from 0 at each start-up, so a host attaches its
+ * allocator after start-up and gives its bytes back before shutdown. */
+typedef struct {
+    size_t limit;
+    size_t used;
+} minipy_memory_budget;
+
+PyAPI_FUNC(minipy_memory_budget *) minipy_get_memory_budget(void) MINIPY_NOEXCEPT;
+
+/* The allocator under the accounting hook for MEM or OBJ (the domain's own when accounting is
+ * off; RAW's own always): 0, or -1 when a host's hook sits above the accounting one. Blocks
+ * from it are not counted by the runtime (nor by the leak check) and must go back through the
+ * same allocator. */
+PyAPI_FUNC(int) minipy_get_unaccounted_allocator(PyMemAllocatorDomain domain,
+                                                 PyMemAllocatorEx *out) MINIPY_NOEXCEPT;
 
 /* What was still allocated in MEM and OBJ when the last Py_FinalizeEx had released every
  * object, free list and cache: blocks the runtime (or the host, through PyMem_* / PyObject_*)

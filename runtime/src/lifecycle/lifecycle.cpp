@@ -81,6 +81,8 @@ void init_unset(PyConfig *config, int use_environment) noexcept {
     config->memory_limit = 0;
     config->leak_check = -1;
     config->pymalloc_geometry = nullptr;
+    config->parse_argv = use_environment;  // CPython: 1 in the Python config, 0 isolated
+    config->argv = minipy_byte_string_list{};
 }
 
 PyStatus init_error(const char *message) noexcept {
@@ -180,7 +182,9 @@ extern "C" void PyConfig_InitIsolatedConfig(PyConfig *config) noexcept {
     init_unset(config, 0);
 }
 
-extern "C" void PyConfig_Clear(PyConfig *) noexcept {}
+extern "C" void PyConfig_Clear(PyConfig *config) noexcept {
+    if (config != nullptr) config_argv_clear(config);
+}
 
 // --- Start-up and shutdown -----------------------------------------------------------------
 
@@ -249,6 +253,8 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
     if (PyStatus_Exception(status)) return status;
     status = configure_pymalloc(settings);
     if (PyStatus_Exception(status)) return status;
+    status = config_argv_keep(*config);
+    if (PyStatus_Exception(status)) return status;
 
     g_runtime.phase.store(Phase::initializing, std::memory_order_release);
     if (settings.set_allocator) _PyMem_SetupAllocators(settings.allocator);
@@ -258,6 +264,7 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
     const std::uint64_t generation = g_runtime.generation.fetch_add(1) + 1;
     _ts *main_thread = new_thread_state(&g_runtime.main_interp);
     if (main_thread == nullptr) {
+        config_argv_release();
         g_runtime.phase.store(Phase::not_initialized, std::memory_order_release);
         return PyStatus_NoMemory();
     }
@@ -276,6 +283,7 @@ extern "C" PyStatus Py_InitializeFromConfig(const PyConfig *config) noexcept {
         g_runtime.gil.reset(nullptr, g_runtime.generation.fetch_add(1) + 1);
         delete_all_thread_states();
         minipy_alloc_set_fatal_context(nullptr);
+        config_argv_release();
         g_runtime.phase.store(Phase::not_initialized, std::memory_order_release);
         return PyStatus_NoMemory();
     }
@@ -331,6 +339,7 @@ extern "C" int Py_FinalizeEx(void) noexcept {
     g_runtime.gil.reset(nullptr, ended);
     delete_all_thread_states();
     minipy_alloc_set_fatal_context(nullptr);
+    config_argv_release();
 
     g_runtime.finalizing_tstate.store(nullptr, std::memory_order_relaxed);
     g_runtime.phase.store(Phase::not_initialized, std::memory_order_release);

@@ -6,6 +6,8 @@
 #ifndef MINIPY_LIFECYCLE_PART_LIFECYCLE_HPP
 #define MINIPY_LIFECYCLE_PART_LIFECYCLE_HPP
 
+#include "minipy/initconfig.h"
+
 namespace minipy::runtime {
 // type_object.cpp: readies object, type, NoneType, NotImplementedType, ellipsis, and the
 // builtin_function_or_method type.
@@ -47,6 +49,12 @@ void types_fini() noexcept;
 void gc_init() noexcept;
 void gc_collect_at_shutdown() noexcept;
 void gc_fini() noexcept;
+
+// config_argv.cpp: PyConfig's argv. config_argv_keep copies what sys.argv is to be (parse_argv
+// applied) for the interpreter; config_argv_release drops that copy at shutdown.
+void config_argv_clear(PyConfig *config) noexcept;
+PyStatus config_argv_keep(const PyConfig &config) noexcept;
+void config_argv_release() noexcept;
 
 }  // namespace minipy::runtime
 

@@ -30,8 +30,10 @@
 // The magic word then only checks that the header was not overwritten (a buffer underflow).
 //
 // Which blocks count: the current layer's blocks of the current epoch. The limit compares the
-// requested bytes of MEM and OBJ together with config.memory_limit; a refused allocation never
-// reaches the wrapped allocator, a refused or failed realloc leaves the old block as it was.
+// requested bytes of MEM and OBJ together, plus what host allocators added to the budget
+// (g_budget, minipy_get_memory_budget: a second language's heap served from under the hook),
+// with config.memory_limit; a refused allocation never reaches the wrapped allocator, a refused
+// or failed realloc leaves the old block as it was.
 //
 // Thread-safety: MEM and OBJ are called with the GIL held, which serializes every hook call
 // and every function here. After shutdown (draining) the host must not free blocks from two
@@ -108,7 +110,6 @@ struct Layer {
     bool active;
     bool leak_check;
     std::uint32_t epoch;
-    std::size_t limit;
     std::size_t refused;
     Counters domains[2];
     Counters total;
@@ -117,6 +118,10 @@ struct Layer {
 
 constinit Layer *g_layers = nullptr;
 constinit Layer *g_active = nullptr;
+// The limit and what counts against it: the active layer's MEM + OBJ bytes and host
+// allocators' bytes. A fixed record (not in a layer), so that a host allocator's pointer to it
+// stays valid after shutdown, when its limit is 0.
+constinit minipy_memory_budget g_budget = {0, 0};
 constinit minipy_leak_report g_leak_report = {0, 0, 0, 0, 0};
 
 DomainHook &hook_of(void *ctx) {
@@ -134,20 +139,23 @@ bool counts(const Layer &layer, const BlockHeader &h) {
 }
 
 // Whether `n` more requested bytes fit under the limit.
-bool admits(const Layer &layer, std::size_t n) {
-    if (layer.limit == 0) return true;
-    const std::size_t used = layer.total.bytes;
-    return used <= layer.limit && n <= layer.limit - used;
+bool admits(std::size_t n) {
+    const std::size_t limit = g_budget.limit;
+    if (limit == 0) return true;
+    const std::size_t used = g_budget.used;
+    return used <= limit && n <= limit - used;
 }
 
 void count_new(Layer &layer, int domain, std::size_t n) {
     layer.domains[domain].add(n, 1);
     layer.total.add(n, 1);
+    g_budget.used += n;
 }
 
 void count_gone(Layer &layer, int domain, std::size_t n) {
     layer.domains[domain].remove(n, 1);
     layer.total.remove(n, 1);
+    g_budget.used -= n;
 }
 
 // A registered block must come back through the domain that framed it, with its header whole.
@@ -187,7 +195,7 @@ void *hook_malloc(void *ctx, std::size_t n) noexcept {
     const PyMemAllocatorEx &w = hook.wrapped;
     if (!layer.active) return w.malloc(w.ctx, n);
     if (n > kMaxRequest) return nullptr;
-    if (!admits(layer, n)) [[unlikely]] {
+    if (!admits(n)) [[unlikely]] {
         ++layer.refused;
         return nullptr;
     }
@@ -204,7 +212,7 @@ void *hook_calloc(void *ctx, std::size_t nelem, std::size_t elsize) noexcept {
     if (elsize != 0 && nelem > kMaxRequest / elsize) return nullptr;
     const std::size_t n = nelem * elsize;
     if (n > kMaxRequest) return nullptr;
-    if (!admits(layer, n)) [[unlikely]] {
+    if (!admits(n)) [[unlikely]] {
         ++layer.refused;
         return nullptr;
     }
@@ -246,7 +254,7 @@ void *hook_realloc(void *ctx, void *p, std::size_t n) noexcept {
     check_header(*h, hook.domain, kReallocNames[hook.domain]);
     const std::size_t old_size = h->size;
     const bool counted = counts(layer, *h);
-    if (counted && n > old_size && !admits(layer, n - old_size)) [[unlikely]] {
+    if (counted && n > old_size && !admits(n - old_size)) [[unlikely]] {
         ++layer.refused;
         return nullptr;
     }
@@ -265,9 +273,11 @@ void *hook_realloc(void *ctx, void *p, std::size_t n) noexcept {
         if (n >= old_size) {
             c.add(n - old_size, 0);
             layer.total.add(n - old_size, 0);
+            g_budget.used += n - old_size;
         } else {
             c.remove(old_size - n, 0);
             layer.total.remove(old_size - n, 0);
+            g_budget.used -= old_size - n;
         }
     }
     return data;
@@ -346,7 +356,7 @@ void accounting_start(std::size_t limit, bool leak_check) noexcept {
     layer->active = true;
     layer->leak_check = leak_check;
     layer->epoch += 1;
-    layer->limit = limit;
+    g_budget = minipy_memory_budget{limit, 0};
     layer->refused = 0;
     layer->domains[kDomainMem] = Counters{};
     layer->domains[kDomainObj] = Counters{};
@@ -372,6 +382,7 @@ void accounting_stop() noexcept {
                      mem.blocks, mem.bytes, obj.blocks, obj.bytes);
     }
     layer->active = false;
+    g_budget.limit = 0;
     // A layer that cannot be taken out now (a host's hook sits above it) keeps only its small
     // record once nothing is left to unframe: the registry's table goes at once.
     if (layer->registry.size() == 0) layer->registry.release();
@@ -389,7 +400,8 @@ extern "C" int minipy_get_memory_usage(minipy_memory_usage *out) noexcept {
     fill_usage(layer->domains[kDomainMem], out->mem);
     fill_usage(layer->domains[kDomainObj], out->obj);
     fill_usage(layer->total, out->total);
-    out->limit = layer->limit;
+    out->limit = g_budget.limit;
+    out->budget_used = g_budget.used;
     out->refused = layer->refused;
     return 0;
 }
@@ -402,9 +414,33 @@ extern "C" void minipy_reset_peak_memory_usage(void) noexcept {
 }
 
 extern "C" int minipy_set_memory_limit(size_t limit) noexcept {
+    if (g_active == nullptr) return -1;
+    g_budget.limit = limit;
+    return 0;
+}
+
+extern "C" minipy_memory_budget *minipy_get_memory_budget(void) noexcept {
+    return g_active != nullptr ? &g_budget : nullptr;
+}
+
+extern "C" int minipy_get_unaccounted_allocator(PyMemAllocatorDomain domain,
+                                                PyMemAllocatorEx *out) noexcept {
+    if (domain != PYMEM_DOMAIN_MEM && domain != PYMEM_DOMAIN_OBJ) {
+        PyMem_GetAllocator(domain, out);
+        return 0;
+    }
+    const int d = domain == PYMEM_DOMAIN_MEM ? kDomainMem : kDomainObj;
     Layer *layer = g_active;
-    if (layer == nullptr) return -1;
-    layer->limit = limit;
+    PyMemAllocatorEx current;
+    PyMem_GetAllocator(domain, &current);
+    if (layer == nullptr) {
+        *out = current;
+        return 0;
+    }
+    // Only when the active layer is what the domain holds: above a host's own hook, the
+    // allocator under ours is not what the domain's callers reach.
+    if (!is_hook(current) || &hook_of(current.ctx) != &layer->hooks[d]) return -1;
+    *out = layer->hooks[d].wrapped;
     return 0;
 }
 

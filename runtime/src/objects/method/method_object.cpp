@@ -10,8 +10,9 @@ PyCFunctionObject *as_function(PyObject *self) noexcept {
     return reinterpret_cast<PyCFunctionObject *>(self);
 }
 
-// The name error messages use: "list.append" for a method, "len" for a built-in function,
-// "math.sin" for a function of another module (CPython's _PyObject_FunctionStr).
+// The name error messages use (CPython's _PyObject_FunctionStr without the "()"): "list.append"
+// for a method, "len" for a builtin, "time.time" for a function of any other module (its
+// __module__ prefixed to its __qualname__).
 PyObject *qualified_name(PyCFunctionObject *f) noexcept {
     if (f->m_module != nullptr && PyUnicode_Check(f->m_module) &&
         PyUnicode_CompareWithASCIIString(f->m_module, "builtins") != 0)
