@@ -38,7 +38,8 @@ namespace minipy::runtime {
 //
 // op[-3] is the dict (NULL until first needed), op[-4] is reserved for a values array in
 // front of the object as CPython 3.11 keeps it (unused: minipy's split tables keep the values
-// in the dict object; see runtime/README.md, "Instance attributes"). This works for every base, str and int included, whose objects vary in size.
+// in the dict object; see runtime/README.md, "Instance attributes"). This works for every
+// base, str and int included, whose objects vary in size.
 inline constexpr std::size_t kManagedPreheaderWords = 2;
 
 inline PyObject **managed_dict_ptr(PyObject *op) noexcept {
