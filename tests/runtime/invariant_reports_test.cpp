@@ -82,6 +82,20 @@ void check_child_report(Body break_a_rule, const char *expected) {
                  expected);
 }
 
+// In the child: the __dict__ of an instance of a new class with attributes a and b: a dict split
+// on the class's shared keys (dict_split.cpp).
+PyObject *split_dict_of_two() {
+    PyObject *ns = PyDict_New();
+    PyObject *cls = PyObject_CallFunction(reinterpret_cast<PyObject *>(&PyType_Type), "s(O)O", "C",
+                                          reinterpret_cast<PyObject *>(&PyBaseObject_Type), ns);
+    PyObject *obj = PyObject_CallNoArgs(cls);
+    PyObject_SetAttrString(obj, "a", Py_None);
+    PyObject_SetAttrString(obj, "b", Py_None);
+    PyObject *d = PyObject_GetAttrString(obj, "__dict__");
+    BOOST_REQUIRE(d != nullptr && as_dict(d)->ma_values != nullptr);
+    return d;
+}
+
 PyGC_Head *generation_head(int i) {
     return &gc::g_gc.generations[i].head;
 }
@@ -130,6 +144,30 @@ BOOST_AUTO_TEST_CASE(dict_ma_used_counts_the_live_entries) {
         },
         "dict_is_valid: dict at {dict}: ma_used counts the live entries (ma_used 2, "
         "live 3)");
+}
+
+BOOST_AUTO_TEST_CASE(dict_split_values_stop_at_ma_used) {
+    check_child_report(
+        [] {
+            PyObject *d = split_dict_of_two();
+            announce("dict", d);
+            as_dict(d)->ma_values->values[2] = Py_None;
+            dict_is_valid(as_dict(d));
+        },
+        "dict_is_valid: dict at {dict}: a split dict holds no value past its first ma_used keys "
+        "(slot 2 is set, ma_used 2)");
+}
+
+BOOST_AUTO_TEST_CASE(dict_split_values_cover_the_shared_keys) {
+    check_child_report(
+        [] {
+            PyObject *d = split_dict_of_two();
+            announce("dict", d);
+            as_dict(d)->ma_values->capacity = 1;
+            dict_is_valid(as_dict(d));
+        },
+        "dict_is_valid: dict at {dict}: the values array has a slot for every shared key "
+        "(capacity 1, dk_nentries 2)");
 }
 
 BOOST_AUTO_TEST_CASE(dict_index_slots_hold_entries_below_dk_nentries) {

@@ -43,6 +43,45 @@ bool specialize_module_attr(PyObject *owner, CodeUnit *instr, PyObject *name) no
     return true;
 }
 
+// Split instances (the instance dict shares its class's keys, PEP 412): the attribute's
+// index in the shared keys, or -1 when obj is not one or the keys lack the name.
+Py_ssize_t shared_index(PyObject *owner, PyObject *name) noexcept {
+    const Py_ssize_t index = minipy_object_shared_keys_index(owner, name);
+    return index <= kMaxCachedIndex ? index : -1;
+}
+
+// LOAD_ATTR_INSTANCE_VALUE when the instance holds the attribute in its values.
+bool specialize_instance_value_load(PyObject *owner, CodeUnit *instr, PyObject *name,
+                                    std::uint32_t version) noexcept {
+    const Py_ssize_t index = shared_index(owner, name);
+    if (index < 0 || minipy_object_split_value_at(owner, index) == nullptr) return false;
+    write_u32(instr + 1 + load_attr_cache::kVersion, version);
+    instr[1 + load_attr_cache::kIndex] = static_cast<CodeUnit>(index);
+    rewrite(instr, LOAD_ATTR_INSTANCE_VALUE);
+    return true;
+}
+
+// STORE_ATTR_INSTANCE_VALUE when the class's shared keys have the name (the instance may
+// not hold it yet: the store appends it when it is next in the shared order).
+bool specialize_instance_value_store(PyObject *owner, CodeUnit *instr, PyObject *name,
+                                     std::uint32_t version) noexcept {
+    const Py_ssize_t index = shared_index(owner, name);
+    if (index < 0) return false;
+    write_u32(instr + 1 + store_attr_cache::kVersion, version);
+    instr[1 + store_attr_cache::kIndex] = static_cast<CodeUnit>(index);
+    rewrite(instr, STORE_ATTR_INSTANCE_VALUE);
+    return true;
+}
+
+// What LOAD_ATTR_METHOD_WITH_VALUES keeps in its index unit: the count of the class's shared
+// keys while they lack the name (minipy_object_split_lacks), else a count no keys reach.
+CodeUnit shared_keys_count_lacking(PyObject *owner, PyObject *name) noexcept {
+    const Py_ssize_t count = minipy_object_shared_keys_count(owner);
+    if (count < 0 || count >= kMaxCachedIndex || shared_index(owner, name) >= 0)
+        return static_cast<CodeUnit>(kMaxCachedIndex);
+    return static_cast<CodeUnit>(count);
+}
+
 }  // namespace
 
 void specialize_load_attr(PyObject *owner, CodeUnit *instr, PyObject *name) noexcept {
@@ -71,10 +110,12 @@ void specialize_load_attr(PyObject *owner, CodeUnit *instr, PyObject *name) noex
         }
         write_u32(instr + 1 + load_attr_cache::kVersion, version);
         write_obj(instr + 1 + load_attr_cache::kDescr, descr);
+        instr[1 + load_attr_cache::kIndex] = shared_keys_count_lacking(owner, name);
         rewrite(instr, opcode);
         return;
     }
     if (!dict_wins_over(descr)) return fail(instr);
+    if (specialize_instance_value_load(owner, instr, name, version)) return;
     PyObject **dictptr = _PyObject_GetDictPtr(owner);
     if (dictptr == nullptr || *dictptr == nullptr || !PyDict_CheckExact(*dictptr))
         return fail(instr);
@@ -93,6 +134,7 @@ void specialize_store_attr(PyObject *owner, CodeUnit *instr, PyObject *name) noe
     PyObject *descr = _PyType_Lookup(type, name);
     const std::uint32_t version = type_version(type);
     if (version == 0 || !dict_wins_over(descr)) return fail(instr);
+    if (specialize_instance_value_store(owner, instr, name, version)) return;
     PyObject **dictptr = _PyObject_GetDictPtr(owner);
     if (dictptr == nullptr || *dictptr == nullptr || !PyDict_CheckExact(*dictptr))
         return fail(instr);

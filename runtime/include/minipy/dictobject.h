@@ -6,8 +6,9 @@
  * indices followed by a dense array of {hash, key, value} entries (dict_table.cpp tells the
  * whole story).
  *
- * minipy has no split tables (instance dicts sharing keys) and no str-only entry layout, so
- * ma_values is always NULL and every entry carries its hash; the rest is CPython's. Dicts
+ * Instance dicts of classes may be split (PEP 412): the keys object is the class's, shared,
+ * and ma_values holds this dict's values. minipy has no str-only entry layout, so every
+ * entry carries its hash; the rest is CPython's. Dicts
  * are GC containers; like CPython's, a dict is only tracked once it holds something that can
  * be part of a cycle.
  *
@@ -30,7 +31,7 @@ typedef struct {
     PyObject_HEAD Py_ssize_t ma_used; /* number of items */
     uint64_t ma_version_tag;          /* changes with every modification (a global counter) */
     PyDictKeysObject *ma_keys;
-    PyDictValues *ma_values; /* always NULL in minipy (no split tables) */
+    PyDictValues *ma_values; /* a split dict's values (its keys are shared), else NULL */
 } PyDictObject;
 
 PyAPI_DATA(PyTypeObject) PyDict_Type;
@@ -146,6 +147,43 @@ PyAPI_FUNC(int) minipy_object_dict_replace_at(PyObject *obj, Py_ssize_t index, P
 /* 1 when `obj` has no instance dict or its dict has no `key` (an exact str), 0 when it has
  * it or the dict cannot say without running code. */
 PyAPI_FUNC(int) minipy_object_dict_lacks(PyObject *obj, PyObject *key) MINIPY_NOEXCEPT;
+
+/* --- Split tables (PEP 412) ------------------------------------------------------------
+ * A class with Py_TPFLAGS_MANAGED_DICT keeps keys its instances' dicts share
+ * (PyHeapTypeObject.ht_cached_keys); each such dict holds only its values. */
+/* New shared keys for a class (room for 30 keys); NULL + MemoryError. */
+PyAPI_FUNC(PyDictKeysObject *) minipy_dict_new_shared_keys(void) MINIPY_NOEXCEPT;
+/* The class's reference to its shared keys goes (NULL: nothing). */
+PyAPI_FUNC(void) minipy_dict_release_shared_keys(PyDictKeysObject *keys) MINIPY_NOEXCEPT;
+/* A new empty dict sharing `keys`; NULL + MemoryError. */
+PyAPI_FUNC(PyObject *) minipy_dict_new_split(PyDictKeysObject *keys) MINIPY_NOEXCEPT;
+/* A new empty instance dict for obj: split on its class's shared keys when the class has
+ * them, else an ordinary dict. */
+PyAPI_FUNC(PyObject *) minipy_object_new_instance_dict(PyObject *obj) MINIPY_NOEXCEPT;
+/* For an interpreter's inline caches, on instances whose dict is split on their class's
+ * shared keys or not made yet ("split instances"); `index` must come from
+ * minipy_object_shared_keys_index on an instance of the same class (a cache guarded by the
+ * type's version tag).
+ * The index of `name` (an exact str) in the class's shared keys, -1 when absent or obj is not
+ * a split instance. */
+PyAPI_FUNC(Py_ssize_t)
+    minipy_object_shared_keys_index(PyObject *obj, PyObject *name) MINIPY_NOEXCEPT;
+/* How many keys the class's shared keys hold; -1 when obj is not a split instance. */
+PyAPI_FUNC(Py_ssize_t) minipy_object_shared_keys_count(PyObject *obj) MINIPY_NOEXCEPT;
+/* obj's value for shared key `index` (borrowed), NULL when it has none or is not a split
+ * instance (LOAD_ATTR_INSTANCE_VALUE). */
+PyAPI_FUNC(PyObject *)
+    minipy_object_split_value_at(PyObject *obj, Py_ssize_t index) MINIPY_NOEXCEPT;
+/* Stores `value` (new reference taken) as obj's value for shared key `index` when the dict
+ * holds that key or it is the next in the shared order (making the dict for the first key):
+ * 1; else 0 and nothing changed (STORE_ATTR_INSTANCE_VALUE). Never raises. */
+PyAPI_FUNC(int)
+    minipy_object_split_store_at(PyObject *obj, Py_ssize_t index, PyObject *value) MINIPY_NOEXCEPT;
+/* 1 when obj's dict lacks `key`: at once when obj is a split instance whose class's shared
+ * keys still hold `count` keys (a count taken when they lacked it) or has no dict yet, else
+ * as minipy_object_dict_lacks. */
+PyAPI_FUNC(int)
+    minipy_object_split_lacks(PyObject *obj, PyObject *key, Py_ssize_t count) MINIPY_NOEXCEPT;
 
 /* --- Views and iterators ---------------------------------------------------------------- */
 PyAPI_DATA(PyTypeObject) PyDictKeys_Type;

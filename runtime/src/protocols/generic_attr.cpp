@@ -141,7 +141,7 @@ extern "C" int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *
         goto done;
     } else {
         if (*dictptr == nullptr) {
-            if ((*dictptr = PyDict_New()) == nullptr) goto done;
+            if ((*dictptr = minipy_object_new_instance_dict(obj)) == nullptr) goto done;
         }
         PyObject *dict = Py_NewRef(*dictptr);
         status = value == nullptr ? PyDict_DelItem(dict, name) : PyDict_SetItem(dict, name, value);
@@ -225,7 +225,8 @@ extern "C" PyObject *PyObject_GenericGetDict(PyObject *obj, void *) noexcept {
         PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
         return nullptr;
     }
-    if (*dictptr == nullptr && (*dictptr = PyDict_New()) == nullptr) return nullptr;
+    if (*dictptr == nullptr && (*dictptr = minipy_object_new_instance_dict(obj)) == nullptr)
+        return nullptr;
     return Py_NewRef(*dictptr);
 }
 

@@ -9,6 +9,10 @@
 // after an O(1) change (insert, replace, delete, popitem), checks the counts and the one
 // entry touched (O(1) plus its probe sequence), and the whole table only while it is small,
 // so that filling a big dict stays linear under the invariants preset.
+//
+// A split dict (ma_values set) is checked against the split rules instead (check_split):
+// the shared keys' own rules, and that the dict holds values for exactly its first ma_used
+// keys inside its values array.
 #include "check/check.hpp"
 #include "objects/dict/dict_internal.hpp"
 
@@ -25,8 +29,8 @@ constexpr Py_ssize_t kWholeTableSlots = 64;
 void check_counts(const Subject &s, PyDictObject *mp) noexcept {
     PyDictKeysObject *keys = mp->ma_keys;
     if (keys == nullptr) s.broken({"ma_keys is set (it is NULL)"});
-    s.require(mp->ma_values == nullptr, {"ma_values is NULL: minipy has no split tables"});
     if (keys == dict_empty_keys()) {
+        s.require(mp->ma_values == nullptr, {"a dict on the shared empty keys is not split"});
         s.require(mp->ma_used == 0,
                   {"a dict on the shared empty keys is empty (ma_used ", mp->ma_used, ")"});
         s.require(
@@ -35,9 +39,17 @@ void check_counts(const Subject &s, PyDictObject *mp) noexcept {
              keys->dk_usable, ", slot 0 ", get_index(keys, 0), ")"});
         return;
     }
-    s.require(keys->dk_refcnt == 1,
-              {"the keys object belongs to this dict alone (dk_refcnt ", keys->dk_refcnt, ")"});
-    s.require(keys->dk_kind == 0, {"dk_kind is DICT_KEYS_GENERAL (it is ", keys->dk_kind, ")"});
+    if (mp->ma_values != nullptr) {
+        s.require(keys->dk_kind == kDictKeysSplit && keys->dk_refcnt >= 1,
+                  {"a split dict's keys are shared keys (dk_kind ", keys->dk_kind, ", dk_refcnt ",
+                   keys->dk_refcnt, ")"});
+    } else {
+        s.require(keys->dk_refcnt == 1, {"a combined keys object belongs to this dict alone "
+                                         "(dk_refcnt ",
+                                         keys->dk_refcnt, ")"});
+        s.require(keys->dk_kind == kDictKeysGeneral,
+                  {"a combined dict's dk_kind is DICT_KEYS_GENERAL (it is ", keys->dk_kind, ")"});
+    }
     s.require(keys->dk_log2_size >= kDictLog2MinSize && keys->dk_log2_size <= 50,
               {"3 <= dk_log2_size <= 50 (it is ", keys->dk_log2_size, ")"});
     s.require(keys->dk_log2_index_bytes == log2_index_bytes(keys->dk_log2_size),
@@ -64,6 +76,14 @@ bool check_entry(const Subject &s, PyDictKeysObject *keys, Py_ssize_t ix) noexce
     const DictKeyEntry *entry = &dk_entries(keys)[ix];
     PyObject *key = entry->me_key;
     PyObject *value = entry->me_value;
+    if (keys->dk_kind == kDictKeysSplit) {
+        // Shared keys: a key and never a value (the values are each dict's).
+        s.require(
+            key != nullptr && value == nullptr && PyUnicode_CheckExact(key),
+            {"a shared keys entry holds an exact str key and no value (entry ", ix, ": key ",
+             static_cast<const void *>(key), ", value ", static_cast<const void *>(value), ")"});
+        value = key;  // for the checks below, which see the key alive
+    }
     if (key == nullptr || value == nullptr) {
         s.require(
             key == nullptr && value == nullptr,
@@ -104,10 +124,38 @@ void check_unused_entry(const Subject &s, PyDictKeysObject *keys, Py_ssize_t ix)
                keys->dk_nentries, ")"});
 }
 
+// A split dict: its values array covers every shared key, holds values for exactly the first
+// ma_used keys, each alive; the shared keys never have deleted entries or dummy slots.
+void check_split_values(const Subject &s, PyDictObject *mp) noexcept {
+    PyDictKeysObject *keys = mp->ma_keys;
+    const PyDictValues *values = mp->ma_values;
+    s.require(keys->dk_log2_size == kSharedKeysLog2Size &&
+                  keys->dk_nentries + keys->dk_usable <= kSharedKeysMaxSize,
+              {"shared keys have 2**6 slots and room for at most 30 keys (dk_log2_size ",
+               keys->dk_log2_size, ", dk_nentries ", keys->dk_nentries, ", dk_usable ",
+               keys->dk_usable, ")"});
+    s.require(values->capacity >= keys->dk_nentries,
+              {"the values array has a slot for every shared key (capacity ", values->capacity,
+               ", dk_nentries ", keys->dk_nentries, ")"});
+    for (Py_ssize_t i = 0; i < values->capacity; ++i) {
+        PyObject *value = values->values[i];
+        if (i < mp->ma_used) {
+            if (value == nullptr || Py_REFCNT(value) <= 0)
+                s.broken({"a split dict holds live values for its first ma_used keys (slot ", i,
+                          ": ", static_cast<const void *>(value), ", ma_used ", mp->ma_used, ")"});
+        } else if (value != nullptr) {
+            s.broken({"a split dict holds no value past its first ma_used keys (slot ", i,
+                      " is set, ma_used ", mp->ma_used, ")"});
+        }
+    }
+}
+
 void check_whole(const Subject &s, PyDictObject *mp) noexcept {
     check_counts(s, mp);
     PyDictKeysObject *keys = mp->ma_keys;
     if (keys == dict_empty_keys()) return;
+    const bool split = mp->ma_values != nullptr;
+    if (split) check_split_values(s, mp);
     const Py_ssize_t size = dk_size(keys);
     const Py_ssize_t nentries = keys->dk_nentries;
     const DictKeyEntry *entries = dk_entries(keys);
@@ -121,7 +169,7 @@ void check_whole(const Subject &s, PyDictObject *mp) noexcept {
         if (ix < 0 || ix >= nentries)
             s.broken({"an index slot holds EMPTY, DUMMY or an entry below dk_nentries (slot ", i,
                       " holds ", ix, ", dk_nentries ", nentries, ")"});
-        if (entries[ix].me_value == nullptr)
+        if (split ? entries[ix].me_key == nullptr : entries[ix].me_value == nullptr)
             s.broken({"an index slot points at a live entry (slot ", i, " holds deleted entry ", ix,
                       ")"});
         ++pointing;
@@ -134,8 +182,12 @@ void check_whole(const Subject &s, PyDictObject *mp) noexcept {
     Py_ssize_t live = 0;
     for (Py_ssize_t ix = 0; ix < nentries; ++ix)
         if (check_entry(s, keys, ix)) ++live;
-    s.require(live == mp->ma_used,
-              {"ma_used counts the live entries (ma_used ", mp->ma_used, ", live ", live, ")"});
+    if (split)
+        s.require(live == nentries, {"shared keys have no deleted entries (dk_nentries ", nentries,
+                                     ", live ", live, ")"});
+    else
+        s.require(live == mp->ma_used,
+                  {"ma_used counts the live entries (ma_used ", mp->ma_used, ", live ", live, ")"});
     // Each live entry was found through a slot of its own probe sequence; as many slots hold
     // entries as there are live entries, so no entry has two.
     s.require(pointing == live, {("each live entry has exactly one index slot (slots holding "
@@ -161,6 +213,10 @@ bool dict_change_is_valid(PyDictObject *mp, Py_ssize_t ix) noexcept {
     }
     check_counts(s, mp);
     if (keys == dict_empty_keys()) return true;
+    if (mp->ma_values != nullptr) {  // shared keys have 64 slots: checked whole above
+        check_whole(s, mp);
+        return true;
+    }
     const Py_ssize_t usable = usable_fraction(dk_size(keys));
     s.require(ix >= 0 && ix < usable, {"the changed entry is inside the entry array (entry ", ix,
                                        ", usable fraction ", usable, ")"});

@@ -7,6 +7,7 @@
 // removed in place (append_new_entry, dict_delete_entry, dict_pop_last_entry); a rebuilt or
 // cloned table starts without one. Tags are never reused, so an equal tag means the same set
 // of keys in the same keys object. Values may change under one tag.
+#include "check/check.hpp"
 #include "objects/dict/dict_internal.hpp"
 #include "objects/type/type_internal.hpp"
 
@@ -49,30 +50,27 @@ inline PyDictObject *instance_dict(PyObject *obj) noexcept {
     return as_dict(*dictptr);
 }
 
-// The entry index of an exact str key, kDictIxEmpty when absent, kDictIxError when an entry
-// with the same hash is not a str (comparing would run code).
+// The entry index of an exact str key this dict holds, kDictIxEmpty when absent,
+// kDictIxError when an entry with the same hash is not a str (comparing would run code).
 Py_ssize_t str_lookup(PyDictObject *mp, PyObject *key) noexcept {
     const Py_hash_t hash = PyObject_Hash(key);  // cached in the str; never fails for one
-    PyDictKeysObject *keys = mp->ma_keys;
-    DictKeyEntry *entries = dk_entries(keys);
-    const std::size_t mask = dk_mask(keys);
-    std::size_t perturb = static_cast<std::size_t>(hash);
-    std::size_t i = perturb & mask;
-    for (;;) {
-        const Py_ssize_t ix = get_index(keys, i);
-        if (ix >= 0) {
-            const DictKeyEntry &entry = entries[ix];
-            if (entry.me_key == key) return ix;
-            if (entry.me_hash == hash) {
-                if (!PyUnicode_CheckExact(entry.me_key)) return kDictIxError;
-                if (PyUnicode_Compare(entry.me_key, key) == 0) return ix;
-            }
-        } else if (ix == kDictIxEmpty) {
-            return kDictIxEmpty;
-        }
-        perturb >>= kPerturbShift;
-        i = (i * 5 + perturb + 1) & mask;
-    }
+    const Py_ssize_t ix = dict_str_lookup(mp->ma_keys, key, hash);
+    // A split dict's shared keys also hold other instances' keys.
+    if (ix >= 0 && dict_value_at(mp, ix) == nullptr) return kDictIxEmpty;
+    return ix;
+}
+
+// The shared keys of obj's class when obj's instance dict is split on them (*dict set) or
+// not made yet (*dict NULL); else NULL.
+inline PyDictKeysObject *instance_shared_keys(PyObject *obj, PyDictObject **dict) noexcept {
+    PyTypeObject *type = Py_TYPE(obj);
+    constexpr unsigned long kFlags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT;
+    if ((type->tp_flags & kFlags) != kFlags) return nullptr;
+    PyDictKeysObject *keys = reinterpret_cast<PyHeapTypeObject *>(type)->ht_cached_keys;
+    PyObject *d = *managed_dict_ptr(obj);
+    *dict = d != nullptr ? as_dict(d) : nullptr;
+    if (keys == nullptr || (d != nullptr && as_dict(d)->ma_keys != keys)) return nullptr;
+    return keys;
 }
 
 }  // namespace
@@ -105,6 +103,75 @@ extern "C" uint32_t minipy_dict_keys_version(PyObject *mp) noexcept {
         keys->dk_version = g_next_keys_version++;
     }
     return keys->dk_version;
+}
+
+// --- Split instance dicts (LOAD_ATTR_INSTANCE_VALUE and company) ---------------------------
+// An index the caches hold came from the class's shared keys (below their dk_nentries then),
+// and the type's version proves the class is the same: every dict split on those keys has a
+// values slot for it.
+
+extern "C" Py_ssize_t minipy_object_shared_keys_index(PyObject *obj, PyObject *name) noexcept {
+    PyDictObject *dict;
+    PyDictKeysObject *keys = instance_shared_keys(obj, &dict);
+    if (keys == nullptr || !PyUnicode_CheckExact(name)) return -1;
+    const Py_ssize_t ix = dict_str_lookup(keys, name, PyObject_Hash(name));
+    return ix >= 0 ? ix : -1;
+}
+
+extern "C" Py_ssize_t minipy_object_shared_keys_count(PyObject *obj) noexcept {
+    PyDictObject *dict;
+    PyDictKeysObject *keys = instance_shared_keys(obj, &dict);
+    return keys != nullptr ? keys->dk_nentries : -1;
+}
+
+extern "C" PyObject *minipy_object_split_value_at(PyObject *obj, Py_ssize_t index) noexcept {
+    PyDictObject *dict;
+    if (instance_shared_keys(obj, &dict) == nullptr || dict == nullptr) return nullptr;
+    return dict->ma_values->values[index];
+}
+
+extern "C" int minipy_object_split_store_at(PyObject *obj, Py_ssize_t index,
+                                            PyObject *value) noexcept {
+    PyDictObject *dict;
+    PyDictKeysObject *keys = instance_shared_keys(obj, &dict);
+    if (keys == nullptr) return 0;
+    if (dict == nullptr) {
+        // The instance's first attribute: its dict is made here, as the generic store would.
+        if (index != 0) return 0;
+        PyObject *made = minipy_dict_new_split(keys);
+        if (made == nullptr) {
+            PyErr_Clear();  // the generic path raises it again
+            return 0;
+        }
+        *managed_dict_ptr(obj) = made;
+        dict = as_dict(made);
+    }
+    PyObject **slot = &dict->ma_values->values[index];
+    if (index < dict->ma_used) {
+        PyObject *old = *slot;
+        if (PyType_IS_GC(Py_TYPE(value))) dict_maintain_tracking(dict, Py_None, value);
+        *slot = Py_NewRef(value);
+        dict->ma_version_tag = dict_next_version();
+        MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(dict, index));
+        Py_DECREF(old);  // last, as dict_insert: its destructor may look at the dict
+        return 1;
+    }
+    if (index != dict->ma_used) return 0;  // out of the shared order: the generic path
+    if (PyType_IS_GC(Py_TYPE(value))) dict_maintain_tracking(dict, Py_None, value);
+    *slot = Py_NewRef(value);
+    dict->ma_used++;
+    dict->ma_version_tag = dict_next_version();
+    MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(dict, index));
+    return 1;
+}
+
+extern "C" int minipy_object_split_lacks(PyObject *obj, PyObject *key, Py_ssize_t count) noexcept {
+    PyDictObject *dict;
+    PyDictKeysObject *keys = instance_shared_keys(obj, &dict);
+    // The shared keys only grow: with as many entries as when the name was not among them,
+    // it still is not.
+    if (keys != nullptr && (dict == nullptr || keys->dk_nentries == count)) return 1;
+    return minipy_object_dict_lacks(obj, key);
 }
 
 extern "C" PyObject *minipy_object_dict_value_at(PyObject *obj, Py_ssize_t index,

@@ -8,6 +8,7 @@
 //   dict_iter.cpp     the iterators over keys, values and items
 //   dict_views.cpp    the keys / values / items views
 //   dict_check.cpp    the invariant checker of the table
+//   dict_split.cpp    split tables: a class's shared keys and its instances' values arrays
 #ifndef MINIPY_OBJECTS_DICT_INTERNAL_HPP
 #define MINIPY_OBJECTS_DICT_INTERNAL_HPP
 
@@ -30,15 +31,31 @@
 //   dk_nentries + dk_usable <= USABLE_FRACTION(2**dk_log2_size)  (== until a popitem)
 //   ma_used == number of entries with a value <= dk_nentries
 //   an entry has a value if and only if it has a key, and some index slot holds its index
+//
+// A split table (dk_kind == DICT_KEYS_SPLIT, PEP 412) is a class's shared keys
+// (ht_cached_keys): its entries hold hash and key but never a value; each instance dict that
+// shares it (ma_values != NULL) keeps its values in its own PyDictValues array, value i for
+// key i. Shared keys are only ever appended to (no deletion, no resize), hold exact str keys
+// only, at most kSharedKeysMaxSize of them, and are reference counted (the class and each
+// dict). A split dict holds the first ma_used shared keys, in that order (values[i] != NULL
+// exactly for i < ma_used), so its iteration order is the entries' order; anything else
+// turns it into a combined dict (dict_split.cpp says when).
 struct _dictkeysobject {
-    Py_ssize_t dk_refcnt;         // always 1: minipy shares no keys between dicts
+    Py_ssize_t dk_refcnt;         // 1 for a combined table; shared keys: the class + each dict
     uint8_t dk_log2_size;         // the index table has 2**dk_log2_size slots
     uint8_t dk_log2_index_bytes;  // ... taking 2**dk_log2_index_bytes bytes
-    uint8_t dk_kind;              // always DICT_KEYS_GENERAL (0)
+    uint8_t dk_kind;              // DICT_KEYS_GENERAL (0) or DICT_KEYS_SPLIT (2)
     uint32_t dk_version;          // keys version, 0: none yet (dict_hint.cpp)
     Py_ssize_t dk_usable;         // entries that may still be appended
     Py_ssize_t dk_nentries;       // entries appended so far (deleted ones included)
     char dk_indices[];            // then the entries
+};
+
+// A split dict's values: one slot per shared key the keys object can ever hold (the shared
+// keys' dk_nentries + dk_usable when the dict was made, which no later insertion exceeds).
+struct _dictvalues {
+    Py_ssize_t capacity;
+    PyObject *values[];
 };
 
 namespace minipy::runtime {
@@ -67,6 +84,13 @@ constexpr std::size_t probe_jump_bound(std::size_t mask) noexcept {
 }
 constexpr int kDictMaxFreeList = 80;
 
+constexpr uint8_t kDictKeysGeneral = 0;
+constexpr uint8_t kDictKeysSplit = 2;
+// CPython 3.11's SHARED_KEYS_MAX_SIZE and the table size of shared keys
+// (NEXT_LOG2_SHARED_KEYS_MAX_SIZE: 64 slots).
+constexpr Py_ssize_t kSharedKeysMaxSize = 30;
+constexpr uint8_t kSharedKeysLog2Size = 6;
+
 // Two thirds of the index slots may hold entries (USABLE_FRACTION).
 constexpr Py_ssize_t usable_fraction(Py_ssize_t size) noexcept {
     return (size << 1) / 3;
@@ -81,6 +105,12 @@ inline Py_ssize_t dk_size(const PyDictKeysObject *keys) noexcept {
 inline DictKeyEntry *dk_entries(PyDictKeysObject *keys) noexcept {
     return reinterpret_cast<DictKeyEntry *>(keys->dk_indices +
                                             (std::size_t{1} << keys->dk_log2_index_bytes));
+}
+
+// The value of entry ix, wherever the dict keeps it (NULL: deleted, or not in this split dict).
+inline PyObject *dict_value_at(const PyDictObject *mp, Py_ssize_t ix) noexcept {
+    return mp->ma_values != nullptr ? mp->ma_values->values[ix]
+                                    : dk_entries(mp->ma_keys)[ix].me_value;
 }
 
 // Index slots are as narrow as the entry count allows: signed 8 bits up to 128 slots (at
@@ -159,12 +189,37 @@ int dict_insert_new(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *v
 // Rebuilds the table with 2**log2_newsize slots, compacting the entries.
 int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept;
 // Removes entry `ix` whose key has `hash`; the dict gives up its references after the
-// entry is gone (they are released here).
-void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept;
-// Removes the last entry (popitem); the caller takes over key and value.
-void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noexcept;
+// entry is gone (they are released here). -1 + MemoryError when a split dict could not be
+// made combined first (nothing changed then).
+int dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept;
+// Removes the last entry (popitem); the caller takes over key and value. -1 + MemoryError
+// when a split dict could not be made combined first.
+int dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noexcept;
+// The entry index of an exact str `key` in `keys` without running code: kDictIxEmpty when
+// absent, kDictIxError when an entry with the same hash is not an exact str.
+Py_ssize_t dict_str_lookup(PyDictKeysObject *keys, PyObject *key, Py_hash_t hash) noexcept;
+// The first empty or dummy slot on the probe sequence of `hash` (the key is known absent).
+std::size_t dict_find_empty_slot(const PyDictKeysObject *keys, Py_hash_t hash) noexcept;
 // Tracks the dict when key or value could be part of a cycle (CPython's MAINTAIN_TRACKING).
 void dict_maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *value) noexcept;
+
+// dict_split.cpp ---------------------------------------------------------------------------
+
+// A split dict (ma_values set) takes `key` (references taken over as dict_insert): 0 done,
+// -1 error (references released), 1 when the dict was made combined instead and the caller
+// goes on with the ordinary insertion (references still the caller's).
+int dict_split_insert(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value) noexcept;
+// Makes a split dict combined (a table of 2**log2_size slots); -1 + MemoryError.
+int dict_split_to_combined(PyDictObject *mp, uint8_t log2_size) noexcept;
+// Drops a table: a split dict's values and its share of the keys, or a combined keys object.
+void dict_release_table(PyDictKeysObject *keys, PyDictValues *values) noexcept;
+// One reference less to shared keys (freed with the last).
+void dictkeys_decref(PyDictKeysObject *keys) noexcept;
+// d.copy() of a split dict: another split dict on the same keys; NULL + MemoryError.
+PyObject *dict_split_copy(PyDictObject *mp) noexcept;
+// What __sizeof__ counts for a split dict's table (CPython's figure: one value slot per key the
+// shared keys can hold now; the keys themselves are the class's).
+Py_ssize_t dict_split_table_size(const PyDictObject *mp) noexcept;
 
 // dict_object.cpp --------------------------------------------------------------------------
 

@@ -56,8 +56,9 @@ PyMethodDef dictiter_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-// The next live entry for di, or NULL at the end / on error (the iterator is then finished).
-DictKeyEntry *dictiter_advance(DictIterObject *di) noexcept {
+// The next live entry for di (its value in *value), or NULL at the end / on error (the
+// iterator is then finished).
+DictKeyEntry *dictiter_advance(DictIterObject *di, PyObject **value) noexcept {
     PyDictObject *d = di->di_dict;
     if (d == nullptr) return nullptr;
     if (di->di_used != d->ma_used) {
@@ -69,12 +70,12 @@ DictKeyEntry *dictiter_advance(DictIterObject *di) noexcept {
     DictKeyEntry *entries = dk_entries(keys);
     Py_ssize_t i = di->di_pos;
     if (is_reversed(Py_TYPE(di))) {
-        while (i >= 0 && entries[i].me_value == nullptr) --i;
+        while (i >= 0 && dict_value_at(d, i) == nullptr) --i;
         if (i < 0) goto finished;
         di->di_pos = i - 1;
     } else {
         const Py_ssize_t n = keys->dk_nentries;
-        while (i < n && entries[i].me_value == nullptr) ++i;
+        while (i < n && dict_value_at(d, i) == nullptr) ++i;
         if (i >= n) goto finished;
         // One entry more than the dict had items: keys were swapped for others.
         if (di->len == 0) {
@@ -84,6 +85,7 @@ DictKeyEntry *dictiter_advance(DictIterObject *di) noexcept {
         di->di_pos = i + 1;
     }
     di->len--;
+    *value = dict_value_at(d, i);
     return &entries[i];
 finished:
     di->di_dict = nullptr;
@@ -92,21 +94,24 @@ finished:
 }
 
 PyObject *dictiter_next_key(PyObject *self) noexcept {
-    DictKeyEntry *entry = dictiter_advance(as_iter(self));
+    PyObject *value;
+    DictKeyEntry *entry = dictiter_advance(as_iter(self), &value);
     return entry != nullptr ? Py_NewRef(entry->me_key) : nullptr;
 }
 
 PyObject *dictiter_next_value(PyObject *self) noexcept {
-    DictKeyEntry *entry = dictiter_advance(as_iter(self));
-    return entry != nullptr ? Py_NewRef(entry->me_value) : nullptr;
+    PyObject *value;
+    DictKeyEntry *entry = dictiter_advance(as_iter(self), &value);
+    return entry != nullptr ? Py_NewRef(value) : nullptr;
 }
 
 PyObject *dictiter_next_item(PyObject *self) noexcept {
     DictIterObject *di = as_iter(self);
-    DictKeyEntry *entry = dictiter_advance(di);
+    PyObject *found;
+    DictKeyEntry *entry = dictiter_advance(di, &found);
     if (entry == nullptr) return nullptr;
     PyObject *key = Py_NewRef(entry->me_key);
-    PyObject *value = Py_NewRef(entry->me_value);
+    PyObject *value = Py_NewRef(found);
     PyObject *result = di->di_result;
     if (Py_REFCNT(result) == 1) {
         // Nobody kept the last pair: refill it.

@@ -17,11 +17,11 @@ namespace {
 // replaces them, 2 raises KeyError for a duplicate.
 int merge_from_dict(PyDictObject *mp, PyDictObject *other, int override) noexcept {
     if (other == mp || other->ma_used == 0) return 0;
-    if (mp->ma_used == 0) {
+    if (mp->ma_used == 0 && mp->ma_values == nullptr) {
         override = 1;  // nothing to collide with
         PyDictKeysObject *okeys = other->ma_keys;
-        // A compact source: copy its keys object whole.
-        if (other->ma_used == okeys->dk_nentries &&
+        // A compact combined source: copy its keys object whole.
+        if (other->ma_values == nullptr && other->ma_used == okeys->dk_nentries &&
             (okeys->dk_log2_size == kDictLog2MinSize ||
              usable_fraction(dk_size(okeys) / 2) < other->ma_used)) {
             PyDictKeysObject *keys = dictkeys_clone(other);
@@ -277,6 +277,8 @@ extern "C" PyObject *PyDict_Copy(PyObject *o) noexcept {
     }
     PyDictObject *mp = as_dict(o);
     if (mp->ma_used == 0) return PyDict_New();
+    // A split dict's copy shares its keys (CPython 3.11).
+    if (mp->ma_values != nullptr && Py_TYPE(o)->tp_iter == dict_iter) return dict_split_copy(mp);
     // Copy the table whole unless the type iterates its own way or the table is mostly
     // deleted entries (then merging builds a compact one).
     if (Py_TYPE(o)->tp_iter == dict_iter && mp->ma_used >= (mp->ma_keys->dk_nentries * 2) / 3) {

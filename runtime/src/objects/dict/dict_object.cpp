@@ -29,9 +29,11 @@ void dict_dealloc(PyObject *self) noexcept {
     Trashcan trashcan(self, dict_dealloc_slot);
     if (trashcan.put_aside()) return;  // destroyed when the outer deallocation ends
     PyDictKeysObject *keys = mp->ma_keys;
+    PyDictValues *values = mp->ma_values;
     mp->ma_keys = dict_empty_keys();
+    mp->ma_values = nullptr;
     mp->ma_used = 0;
-    dictkeys_release(keys);
+    dict_release_table(keys, values);
     if (Py_IS_TYPE(self, &PyDict_Type) && use_freelists() && g_numfree < kDictMaxFreeList) {
         g_free_list[g_numfree++] = mp;
         MINIPY_ASSERT_EXPENSIVE(dict_freelist_is_valid());
@@ -53,7 +55,12 @@ void dict_dealloc_slot(PyObject *self) noexcept {
 }
 
 int dict_traverse_slot(PyObject *self, visitproc visit, void *arg) noexcept {
-    PyDictKeysObject *keys = as_dict(self)->ma_keys;
+    PyDictObject *mp = as_dict(self);
+    PyDictKeysObject *keys = mp->ma_keys;
+    if (mp->ma_values != nullptr) {  // the shared keys are strs
+        for (Py_ssize_t i = 0; i < mp->ma_used; ++i) Py_VISIT(mp->ma_values->values[i]);
+        return 0;
+    }
     DictKeyEntry *entries = dk_entries(keys);
     for (Py_ssize_t i = 0; i < keys->dk_nentries; ++i) {
         if (entries[i].me_value != nullptr) {
@@ -229,8 +236,7 @@ extern "C" int _PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t 
         set_key_error(key);
         return -1;
     }
-    dict_delete_entry(mp, ix, hash);
-    return 0;
+    return dict_delete_entry(mp, ix, hash);
 }
 
 // The key is hashed before op is checked, as in CPython: PyDict_DelItem(list, list) is
@@ -294,7 +300,10 @@ int pop_item(PyObject *op, PyObject *key, PyObject **result) noexcept {
     if (ix == kDictIxError) return -1;
     if (ix == kDictIxEmpty || value == nullptr) return 0;
     *result = Py_NewRef(value);
-    dict_delete_entry(mp, ix, hash);
+    if (dict_delete_entry(mp, ix, hash) < 0) {
+        Py_CLEAR(*result);
+        return -1;
+    }
     return 1;
 }
 
@@ -325,28 +334,32 @@ extern "C" void PyDict_Clear(PyObject *op) noexcept {
     if (op == nullptr || !PyDict_Check(op)) return;
     PyDictObject *mp = as_dict(op);
     PyDictKeysObject *keys = mp->ma_keys;
+    PyDictValues *values = mp->ma_values;
     if (keys == dict_empty_keys()) return;
-    // Empty the dict first: releasing the items may run code that looks at it.
+    // Empty the dict first: releasing the items may run code that looks at it. A split dict
+    // becomes an ordinary empty one, as in CPython.
     mp->ma_keys = dict_empty_keys();
+    mp->ma_values = nullptr;
     mp->ma_used = 0;
     mp->ma_version_tag = dict_next_version();
     MINIPY_ASSERT_EXPENSIVE(dict_is_valid(mp));
-    dictkeys_release(keys);
+    dict_release_table(keys, values);
 }
 
 extern "C" int _PyDict_Next(PyObject *op, Py_ssize_t *pos, PyObject **key, PyObject **value,
                             Py_hash_t *hash) noexcept {
     if (op == nullptr || !PyDict_Check(op)) return 0;
-    PyDictKeysObject *keys = as_dict(op)->ma_keys;
+    PyDictObject *mp = as_dict(op);
+    PyDictKeysObject *keys = mp->ma_keys;
     Py_ssize_t i = *pos;
     const Py_ssize_t n = keys->dk_nentries;
     if (i < 0 || i >= n) return 0;
     DictKeyEntry *entries = dk_entries(keys);
-    while (i < n && entries[i].me_value == nullptr) ++i;
+    while (i < n && dict_value_at(mp, i) == nullptr) ++i;
     if (i >= n) return 0;
     *pos = i + 1;
     if (key != nullptr) *key = entries[i].me_key;
-    if (value != nullptr) *value = entries[i].me_value;
+    if (value != nullptr) *value = dict_value_at(mp, i);
     if (hash != nullptr) *hash = entries[i].me_hash;
     return 1;
 }
@@ -391,9 +404,9 @@ PyObject *dict_to_list(PyObject *op, Part part) noexcept {
         DictKeyEntry *entries = dk_entries(mp->ma_keys);
         Py_ssize_t j = 0;
         for (Py_ssize_t i = 0; j < n; ++i) {
-            if (entries[i].me_value == nullptr) continue;
+            PyObject *value = dict_value_at(mp, i);
+            if (value == nullptr) continue;
             PyObject *key = entries[i].me_key;
-            PyObject *value = entries[i].me_value;
             if (part == Part::keys) {
                 PyList_SET_ITEM(list, j, Py_NewRef(key));
             } else if (part == Part::values) {
@@ -423,10 +436,11 @@ extern "C" PyObject *PyDict_Items(PyObject *op) noexcept {
 
 extern "C" void _PyDict_MaybeUntrack(PyObject *op) noexcept {
     if (!PyDict_CheckExact(op) || !PyObject_GC_IsTracked(op)) return;
-    PyDictKeysObject *keys = as_dict(op)->ma_keys;
+    PyDictObject *mp = as_dict(op);
+    PyDictKeysObject *keys = mp->ma_keys;
     DictKeyEntry *entries = dk_entries(keys);
     for (Py_ssize_t i = 0; i < keys->dk_nentries; ++i) {
-        PyObject *value = entries[i].me_value;
+        PyObject *value = dict_value_at(mp, i);
         if (value == nullptr) continue;
         PyObject *key = entries[i].me_key;
         if (PyObject_IS_GC(value) && (!PyTuple_CheckExact(value) || PyObject_GC_IsTracked(value)))
@@ -447,6 +461,9 @@ extern "C" int _PyDict_HasOnlyStringKeys(PyObject *op) noexcept {
 extern "C" Py_ssize_t _PyDict_SizeOf(PyDictObject *mp) noexcept {
     Py_ssize_t size = Py_TYPE(mp)->tp_basicsize;
     // The shared empty keys belong to no dict in particular.
-    if (mp->ma_keys != dict_empty_keys()) size += dictkeys_size(mp->ma_keys);
+    if (mp->ma_values != nullptr)
+        size += dict_split_table_size(mp);
+    else if (mp->ma_keys != dict_empty_keys())
+        size += dictkeys_size(mp->ma_keys);
     return size;
 }

@@ -54,19 +54,6 @@ constinit StaticEmptyKeys g_empty_keys = {1, 0, 0, 0, 1, 0, 0, {-1, -1, -1, -1, 
 PyDictKeysObject *g_keys_free_list[kDictMaxFreeList];
 int g_keys_numfree = 0;
 
-// The slot for a new entry: the first empty or dummy slot on the key's probe sequence (the
-// caller knows the key is absent).
-std::size_t find_empty_slot(const PyDictKeysObject *keys, Py_hash_t hash) noexcept {
-    const std::size_t mask = dk_mask(keys);
-    std::size_t perturb = static_cast<std::size_t>(hash);
-    std::size_t i = perturb & mask;
-    while (get_index(keys, i) >= 0) {
-        perturb >>= kPerturbShift;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    return i;
-}
-
 // The slot that holds entry index `ix` (whose key has `hash`).
 std::size_t find_slot_of_entry(const PyDictKeysObject *keys, Py_hash_t hash,
                                Py_ssize_t ix) noexcept {
@@ -150,7 +137,7 @@ int append_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
         }
     }
     PyDictKeysObject *keys = mp->ma_keys;
-    const std::size_t slot = find_empty_slot(keys, hash);
+    const std::size_t slot = dict_find_empty_slot(keys, hash);
     set_index(keys, slot, keys->dk_nentries);
     DictKeyEntry *entry = &dk_entries(keys)[keys->dk_nentries];
     entry->me_hash = hash;
@@ -165,7 +152,52 @@ int append_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
     return 0;
 }
 
+// A key found at entry ix: its value, wherever the dict keeps it. A split dict without a value
+// there does not hold the key (the shared keys do, for other instances).
+inline Py_ssize_t found_entry(PyDictObject *mp, DictKeyEntry *entry, Py_ssize_t ix,
+                              PyObject **value) noexcept {
+    if (mp->ma_values == nullptr) {
+        *value = entry->me_value;
+        return ix;
+    }
+    *value = mp->ma_values->values[ix];
+    return *value != nullptr ? ix : kDictIxEmpty;
+}
+
 }  // namespace
+
+std::size_t dict_find_empty_slot(const PyDictKeysObject *keys, Py_hash_t hash) noexcept {
+    const std::size_t mask = dk_mask(keys);
+    std::size_t perturb = static_cast<std::size_t>(hash);
+    std::size_t i = perturb & mask;
+    while (get_index(keys, i) >= 0) {
+        perturb >>= kPerturbShift;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+Py_ssize_t dict_str_lookup(PyDictKeysObject *keys, PyObject *key, Py_hash_t hash) noexcept {
+    DictKeyEntry *entries = dk_entries(keys);
+    const std::size_t mask = dk_mask(keys);
+    std::size_t perturb = static_cast<std::size_t>(hash);
+    std::size_t i = perturb & mask;
+    for (;;) {
+        const Py_ssize_t ix = get_index(keys, i);
+        if (ix >= 0) {
+            const DictKeyEntry &entry = entries[ix];
+            if (entry.me_key == key) return ix;
+            if (entry.me_hash == hash) {
+                if (!PyUnicode_CheckExact(entry.me_key)) return kDictIxError;
+                if (PyUnicode_Compare(entry.me_key, key) == 0) return ix;
+            }
+        } else if (ix == kDictIxEmpty) {
+            return kDictIxEmpty;
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
 
 PyDictKeysObject *dict_empty_keys() noexcept {
     return reinterpret_cast<PyDictKeysObject *>(&g_empty_keys);
@@ -292,10 +324,7 @@ restart:
         const Py_ssize_t ix = get_index(keys, i);
         if (ix >= 0) {
             DictKeyEntry *entry = &entries[ix];
-            if (entry->me_key == key) {
-                *value = entry->me_value;
-                return ix;
-            }
+            if (entry->me_key == key) return found_entry(mp, entry, ix, value);
             if (entry->me_hash == hash) {
                 PyObject *startkey = entry->me_key;
                 Py_INCREF(startkey);
@@ -306,10 +335,7 @@ restart:
                     return kDictIxError;
                 }
                 if (keys != mp->ma_keys || entry->me_key != startkey) goto restart;
-                if (cmp > 0) {
-                    *value = entry->me_value;
-                    return ix;
-                }
+                if (cmp > 0) return found_entry(mp, entry, ix, value);
             }
         } else if (ix == kDictIxEmpty) {
             *value = nullptr;
@@ -326,6 +352,7 @@ void dict_maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *value) no
 }
 
 int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept {
+    if (mp->ma_values != nullptr) return dict_split_to_combined(mp, log2_newsize);
     PyDictKeysObject *oldkeys = mp->ma_keys;
     PyDictKeysObject *newkeys = dictkeys_new(log2_newsize);
     if (newkeys == nullptr) return -1;
@@ -351,6 +378,10 @@ int dict_resize(PyDictObject *mp, uint8_t log2_newsize) noexcept {
 }
 
 int dict_insert(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value) noexcept {
+    if (mp->ma_values != nullptr) {
+        const int status = dict_split_insert(mp, key, hash, value);
+        if (status <= 0) return status;
+    }
     if (mp->ma_keys == dict_empty_keys()) return insert_into_empty(mp, key, hash, value);
     PyObject *old_value;
     const Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
@@ -374,12 +405,28 @@ int dict_insert(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value
 }
 
 int dict_insert_new(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value) noexcept {
+    if (mp->ma_values != nullptr) return dict_insert(mp, key, hash, value);
     if (mp->ma_keys == dict_empty_keys()) return insert_into_empty(mp, key, hash, value);
     dict_maintain_tracking(mp, key, value);
     return append_new_entry(mp, key, hash, value);
 }
 
-void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept {
+int dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept {
+    if (mp->ma_values != nullptr) {
+        // The last of a split dict's keys goes without leaving the split table (the others
+        // would stay in order too, but a hole breaks "the first ma_used keys").
+        if (ix == mp->ma_used - 1) {
+            PyObject *old_value = mp->ma_values->values[ix];
+            mp->ma_values->values[ix] = nullptr;
+            mp->ma_used--;
+            mp->ma_version_tag = dict_next_version();
+            MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, ix));
+            Py_DECREF(old_value);
+            return 0;
+        }
+        // Entries keep their indices: the split dict's keys are entries 0..ma_used-1.
+        if (dict_split_to_combined(mp, dict_log2_keysize(mp->ma_used * 3)) < 0) return -1;
+    }
     PyDictKeysObject *keys = mp->ma_keys;
     set_index(keys, find_slot_of_entry(keys, hash, ix), kDictIxDummy);
     DictKeyEntry *entry = &dk_entries(keys)[ix];
@@ -394,9 +441,13 @@ void dict_delete_entry(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash) noexcept
     // The dict is consistent again before any destructor runs.
     Py_DECREF(old_value);
     Py_DECREF(old_key);
+    return 0;
 }
 
-void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noexcept {
+int dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noexcept {
+    // CPython 3.11 makes a split dict combined first, at the shared keys' size.
+    if (mp->ma_values != nullptr && dict_split_to_combined(mp, mp->ma_keys->dk_log2_size) < 0)
+        return -1;
     PyDictKeysObject *keys = mp->ma_keys;
     DictKeyEntry *entries = dk_entries(keys);
     Py_ssize_t i = keys->dk_nentries - 1;
@@ -413,6 +464,7 @@ void dict_pop_last_entry(PyDictObject *mp, PyObject **key, PyObject **value) noe
     mp->ma_used--;
     mp->ma_version_tag = dict_next_version();
     MINIPY_ASSERT_EXPENSIVE(dict_change_is_valid(mp, i));
+    return 0;
 }
 
 }  // namespace minipy::runtime

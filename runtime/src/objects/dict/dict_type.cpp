@@ -74,7 +74,7 @@ int dict_equal(PyDictObject *a, PyDictObject *b) noexcept {
     // Re-read a's table each time round: a comparison may have changed it.
     for (Py_ssize_t i = 0; i < a->ma_keys->dk_nentries; ++i) {
         DictKeyEntry *entry = &dk_entries(a->ma_keys)[i];
-        PyObject *a_value = entry->me_value;
+        PyObject *a_value = dict_value_at(a, i);
         if (a_value == nullptr) continue;
         PyObject *key = Py_NewRef(entry->me_key);
         Py_INCREF(a_value);
@@ -228,7 +228,10 @@ PyObject *dict_popitem(PyObject *self, PyObject *) noexcept {
     }
     PyObject *key;
     PyObject *value;
-    dict_pop_last_entry(mp, &key, &value);
+    if (dict_pop_last_entry(mp, &key, &value) < 0) {
+        Py_DECREF(pair);
+        return nullptr;
+    }
     PyTuple_SET_ITEM(pair, 0, key);
     PyTuple_SET_ITEM(pair, 1, value);
     return pair;

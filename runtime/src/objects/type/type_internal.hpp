@@ -36,9 +36,10 @@ namespace minipy::runtime {
 //     block:  | values | dict | _gc_next | _gc_prev | PyObject ... slots ... |
 //                                                   ^ op
 //
-// op[-3] is the dict (NULL until first needed), op[-4] is reserved for the shared-key values
-// array of a split-table instance dict (always NULL today; see runtime/README.md, "Instance
-// attributes"). This works for every base, str and int included, whose objects vary in size.
+// op[-3] is the dict (NULL until first needed), op[-4] is reserved for a values array in
+// front of the object as CPython 3.11 keeps it (unused: minipy's split tables keep the values
+// in the dict object; see runtime/README.md, "Instance attributes"). This works for every
+// base, str and int included, whose objects vary in size.
 inline constexpr std::size_t kManagedPreheaderWords = 2;
 
 inline PyObject **managed_dict_ptr(PyObject *op) noexcept {

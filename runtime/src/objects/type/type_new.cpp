@@ -496,6 +496,16 @@ PyObject *type_new_impl(TypeNewContext &ctx) noexcept {
         return nullptr;
     }
     fixup_slot_dispatchers(type);
+    // The key table the instances' dicts share (PEP 412). Without memory for it the class is
+    // not made (CPython 3.11 goes on without sharing; minipy's rule is that any refused
+    // allocation in class creation ends in MemoryError).
+    if (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+        auto *et = reinterpret_cast<PyHeapTypeObject *>(type);
+        if ((et->ht_cached_keys = minipy_dict_new_shared_keys()) == nullptr) {
+            Py_DECREF(type);
+            return nullptr;
+        }
+    }
     if (set_names(type) < 0 || init_subclass(type, ctx.kwds) < 0) {
         Py_DECREF(type);
         return nullptr;
@@ -610,6 +620,7 @@ void type_dealloc(PyObject *self) noexcept {
     Py_XDECREF(et->ht_qualname);
     Py_XDECREF(et->ht_slots);
     Py_XDECREF(et->ht_module);
+    minipy_dict_release_shared_keys(et->ht_cached_keys);
     PyMem_Free(et->_ht_tpname);
     Py_TYPE(type)->tp_free(self);
 }
