@@ -335,12 +335,12 @@ std::string hostile_program(Random &rng) {
                "print(C() == C())\nprint({C()})\n";
     // Deep data: recursion in repr, comparison and deallocation.
     case 38:
-        return "x = []\nfor i in range(" + std::to_string(big * 8) +
+        return "x = []\nfor i in range(" + std::to_string(big) +
                "):\n    x = [x]\nprint(len(repr(x)))\n";
     default:
-        return "x = ()\ny = ()\nfor i in range(" + std::to_string(big * 8) +
+        return "x = ()\ny = ()\nfor i in range(" + std::to_string(big) +
                "):\n    x = (x, i)\n    y = (y, i)\nprint(x == y)\nd = {}\nfor i in range(" +
-               std::to_string(big * 8) + "):\n    d = {1: d}\nprint(len(str(d)))\n";
+               std::to_string(big) + "):\n    d = {1: d}\nprint(len(str(d)))\n";
     }
 }
 
