@@ -18,7 +18,8 @@
 // - a memory limit of the runtime (kMemoryLimit): past it a request is a MemoryError;
 // - a CPU budget (kCpuBudgetMicros): then a SIGPROF timer raises KeyboardInterrupt at the
 //   eval loop's next check point, and a thread keeps the interrupt pending, so a program
-//   whose `except BaseException` swallows one meets the next as soon as its loop jumps back;
+//   whose `except BaseException` swallows one meets the next as soon as its loop jumps back
+//   (when that thread gets a core: on a loaded machine the next limit may end it instead);
 // - a program still running kUnstoppableTicks CPU ticks later, or blocked outside the loop
 //   (time.sleep, input: SIGALRM interrupts it after kWallBudgetMicros) for kHangGraceTicks
 //   more, is past any check point (a long loop in C, as `sum(range(10**18))`, which CPython
