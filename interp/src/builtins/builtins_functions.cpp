@@ -2,6 +2,7 @@
 // abs, min, max, sum, sorted, iter, next, hash, id, chr, ord, any, all, divmod, pow,
 // getattr, setattr, hasattr, delattr, callable, hex, oct, bin, round. Argument errors are
 // CPython 3.11's messages.
+#include <climits>
 #include <cstdio>
 
 #include "builtins/builtins.hpp"
@@ -384,6 +385,8 @@ PyObject *builtin_chr(PyObject *, PyObject *arg) noexcept {
     int overflow = 0;
     const long v = PyLong_AsLongAndOverflow(arg, &overflow);
     if (v == -1 && PyErr_Occurred()) return nullptr;
+    // CPython converts the argument to a C int first: past an int it is an OverflowError.
+    if (v < INT_MIN || v > INT_MAX) overflow = 1;
     if (overflow != 0 || v < 0 || v > 0x10FFFF) {
         PyErr_SetString(overflow != 0 ? PyExc_OverflowError : PyExc_ValueError,
                         overflow != 0 ? "Python int too large to convert to C int"

@@ -340,7 +340,11 @@ int addop_jump_noline(Compiler *c, int opcode, BasicBlock *target) noexcept {
     return add_instr(c, opcode, 0, target, Location{});
 }
 
-int add_const(Compiler *c, PyObject *value) noexcept {
+namespace {
+
+// The index of `value` in the code unit's constants, added if no equal constant (by
+// const_key) is there.
+int add_const_as_is(Compiler *c, PyObject *value) noexcept {
     PyObject *key = const_key(value);
     if (key == nullptr) return -1;
     PyObject *found = PyDict_GetItemWithError(c->u->consts, key);
@@ -365,6 +369,30 @@ int add_const(Compiler *c, PyObject *value) noexcept {
     return static_cast<int>(index);
 }
 
+// A frozenset constant is stored as CPython's merge_consts_recursive leaves it: made again by
+// adding its items in the order they iterate. A set display of constants (BUILD_SET 0,
+// LOAD_CONST, SET_UPDATE) copies its table, so this decides the order such a set prints in:
+// `{-5, 3, 'x'}` is {3, 'x', -5} in CPython 3.11, where adding -5, 3, 'x' gives {3, -5, 'x'}.
+PyObject *rebuilt_frozenset(PyObject *frozen) noexcept {
+    PyObject *items = PySequence_Tuple(frozen);
+    if (items == nullptr) return nullptr;
+    PyObject *rebuilt = PyFrozenSet_New(items);
+    Py_DECREF(items);
+    return rebuilt;
+}
+
+}  // namespace
+
+int add_const(Compiler *c, PyObject *value) noexcept {
+    if (PyFrozenSet_CheckExact(value) && PySet_GET_SIZE(value) > 0) {
+        PyObject *rebuilt = rebuilt_frozenset(value);
+        if (rebuilt == nullptr) return -1;
+        const int index = add_const_as_is(c, rebuilt);
+        Py_DECREF(rebuilt);
+        return index;
+    }
+    return add_const_as_is(c, value);
+}
 int addop_load_const(Compiler *c, PyObject *value) noexcept {
     const int index = add_const(c, value);
     if (index < 0) return -1;
