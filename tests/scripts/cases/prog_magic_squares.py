@@ -1,6 +1,6 @@
 # Magic squares: the Siamese method for odd orders, the doubly-even construction for
 # orders 4, 8, ..., a checker that reports which line fails, the eight symmetries of a
-# square, and the count of distinct 3x3 magic squares found by a permutation search.
+# square, and the count of distinct 3x3 magic squares found by a search over the free cells.
 
 
 def siamese(n):
@@ -55,13 +55,14 @@ def show(sq):
     return "\n".join(" ".join(f"{x:>{w}}" for x in row) for row in sq)
 
 
-def permutations(items):
-    if len(items) <= 1:
-        yield list(items)
-        return
-    for i, x in enumerate(items):
-        for rest in permutations(items[:i] + items[i + 1:]):
-            yield [x] + rest
+def order3_candidates():
+    # the centre of a 3x3 magic square is 5, so opposite cells sum to 10: choosing the top
+    # row's first two cells and the middle row's first cell fixes the rest
+    for a in range(1, 10):
+        for b in range(1, 10):
+            c = 15 - a - b
+            for d in range(1, 10):
+                yield [[a, b, c], [d, 5, 10 - d], [10 - c, 10 - b, 10 - a]]
 
 
 for n in (3, 5, 4, 8):
@@ -73,10 +74,7 @@ for n in (3, 5, 4, 8):
 print("all symmetries magic:", all(not check(s)[1] for s in symmetries(siamese(3))))
 print("distinct symmetries of order 3:", len({str(s) for s in symmetries(siamese(3))}))
 found = []
-for p in permutations(list(range(1, 10))):
-    if p[4] != 5 or p[0] + p[1] + p[2] != 15:
-        continue
-    sq = [p[0:3], p[3:6], p[6:9]]
+for sq in order3_candidates():
     if not check(sq)[1]:
         found.append(sq)
 print("3x3 magic squares:", len(found), "first:", found[0], "last:", found[-1])
