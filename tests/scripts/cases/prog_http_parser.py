@@ -83,4 +83,4 @@ for raw in MESSAGES:
         reply = response(e.status, str(e).split(" ", 1)[1].split(":")[0], server="minipy")
     print("   ", reply.split(b"\r\n")[0], len(reply), reply[-12:])
 r = response(201, "Created", b"\x00\x01binary", content_type="application/octet-stream", x_request_id=42)
-print(r.decode("latin-1").replace("\r\n", " | "))
+print(r.split(b"\r\n"))
