@@ -63,6 +63,11 @@ void finalize_interp() noexcept {
     Py_CLEAR(g_interp.modules);
     Py_CLEAR(g_interp.sysdict);
     Py_CLEAR(g_interp.sys_module);
+}
+
+// After the runtime's last collections: a __del__ they run may still make functions and look
+// names up, so the builtins and the interned names stay until now.
+void late_finalize_interp() noexcept {
     if (g_interp.builtins != nullptr) PyDict_Clear(g_interp.builtins);
     Py_CLEAR(g_interp.builtins_module);
     Py_CLEAR(g_interp.builtins);
@@ -107,6 +112,7 @@ int ensure_started() noexcept {
     if (g_interp.initialized) return 0;
     if (interp_ensure_started() < 0) return -1;
     minipy_set_finalize_hook(finalize_interp);
+    minipy_set_late_finalize_hook(late_finalize_interp);
     minipy_set_print_exception_hook(print_exception_hook);
     register_script_stack_hooks();
     // The host's PyConfig argv (PyConfig_SetBytesArgv), when it gave one.

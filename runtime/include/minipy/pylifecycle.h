@@ -31,6 +31,10 @@ PyAPI_FUNC(void) Py_Finalize(void) MINIPY_NOEXCEPT;
  * removes it. */
 typedef void (*minipy_finalize_hook)(void);
 PyAPI_FUNC(void) minipy_set_finalize_hook(minipy_finalize_hook hook) MINIPY_NOEXCEPT;
+/* The interpreter's last shutdown step (minipy): called by Py_FinalizeEx after its final
+ * collections, whose finalizers (__del__) may still run code, so that what running code needs
+ * (the builtins, interned names) goes only then. One hook; NULL removes it. */
+PyAPI_FUNC(void) minipy_set_late_finalize_hook(minipy_finalize_hook hook) MINIPY_NOEXCEPT;
 /* 1 between a successful start-up and the start of Py_FinalizeEx(). */
 PyAPI_FUNC(int) Py_IsInitialized(void) MINIPY_NOEXCEPT;
 

@@ -213,6 +213,7 @@ void finalize_garbage(PyGC_Head *collectable) noexcept {
         destructor finalize = Py_TYPE(op)->tp_finalize;
         if (finalize != nullptr && !(g->_gc_prev & kPrevFinalized)) {
             g->_gc_prev |= kPrevFinalized;
+            ++g_gc.finalized;
             Py_INCREF(op);
             finalize(op);
             Py_DECREF(op);

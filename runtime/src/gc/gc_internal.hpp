@@ -110,6 +110,10 @@ struct GcState {
     Py_ssize_t long_lived_pending;
     Py_ssize_t long_lived_total;
     minipy_gc_generation_stats stats[kGenerations];
+    // tp_finalize calls made by the collector since start-up: a collection whose finalizers
+    // made new garbage (a __del__ that resurrects or builds objects) frees nothing itself, and
+    // the shutdown's collections must go on past it.
+    Py_ssize_t finalized;
 };
 
 extern constinit GcState g_gc;

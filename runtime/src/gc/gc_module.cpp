@@ -370,8 +370,14 @@ void gc_collect_at_shutdown() noexcept {
     g_callback_hook = nullptr;  // no Python code runs in the shutdown's collections
     ensure_lists();
     minipy_gc_unfreeze();
-    for (int round = 0; round < kMaxRounds; ++round)
-        if (collect_guarded(kOldest) == 0) break;
+    // Until a collection neither frees nor finalizes anything: one that only ran finalizers
+    // (which may have made new garbage) frees nothing itself. A finalizer that makes garbage
+    // with a finalizer every time ends at the cap; what is left then stays, as CPython
+    // leaves it.
+    for (int round = 0; round < kMaxRounds; ++round) {
+        const Py_ssize_t finalized_before = g_gc.finalized;
+        if (collect_guarded(kOldest) == 0 && g_gc.finalized == finalized_before) break;
+    }
 }
 
 // Objects still tracked now are leaks: something holds a reference nobody will drop. They are

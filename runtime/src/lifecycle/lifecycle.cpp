@@ -306,10 +306,15 @@ extern "C" void Py_Initialize(void) noexcept {
 
 namespace {
 std::atomic<minipy_finalize_hook> g_finalize_hook{nullptr};
+std::atomic<minipy_finalize_hook> g_late_finalize_hook{nullptr};
 }  // namespace
 
 extern "C" void minipy_set_finalize_hook(minipy_finalize_hook hook) noexcept {
     g_finalize_hook.store(hook, std::memory_order_release);
+}
+
+extern "C" void minipy_set_late_finalize_hook(minipy_finalize_hook hook) noexcept {
+    g_late_finalize_hook.store(hook, std::memory_order_release);
 }
 
 extern "C" int Py_FinalizeEx(void) noexcept {
@@ -327,6 +332,9 @@ extern "C" int Py_FinalizeEx(void) noexcept {
     for (_ts *t = g_runtime.main_interp.threads_head; t != nullptr; t = t->next)
         Py_CLEAR(t->curexc);
     gc_collect_at_shutdown();
+    // No collection after this hook: one could run a finalizer with what running code needs
+    // gone. What is left unreachable then stays, as CPython leaves it.
+    if (minipy_finalize_hook hook = g_late_finalize_hook.load(std::memory_order_acquire)) hook();
     finalize_object_parts(kObjectPartCount);
     // Tracing ends before the accounting hook goes: the tracer wraps the hook when it was
     // started after start-up, and the hook can only take itself out from the top.
