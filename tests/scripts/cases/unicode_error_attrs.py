@@ -39,6 +39,18 @@ print(isinstance(UnicodeTranslateError("a", 0, 1, "r"), UnicodeError), UnicodeTr
 print(UnicodeEncodeError.__mro__)
 print(UnicodeDecodeError.__mro__)
 
+for cls in (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError):
+    print(cls.__name__, sorted(cls.__dict__), cls.__doc__)
+
+
+class MyDecodeError(UnicodeDecodeError):
+    pass
+
+
+e = MyDecodeError("x", b"ab", 0, 1, "r")
+e.extra = 1
+print(repr(e), str(e), e.object, e.__dict__, isinstance(e, UnicodeDecodeError))
+
 print("-- made without __init__")
 for cls in (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError):
     e = cls.__new__(cls)

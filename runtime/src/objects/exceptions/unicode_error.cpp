@@ -392,8 +392,11 @@ int unicode_error_types_ready() noexcept {
         &_PyExc_UnicodeDecodeError,
         &_PyExc_UnicodeTranslateError,
     };
-    for (PyTypeObject *type : types)
+    for (PyTypeObject *type : types) {
+        // BaseException's __new__ again, so it is in each type's dict as in CPython.
+        type->tp_new = base_exception_type()->tp_new;
         if (PyType_Ready(type) < 0) return -1;
+    }
     return 0;
 }
 
