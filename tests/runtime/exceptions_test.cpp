@@ -81,6 +81,7 @@ BOOST_AUTO_TEST_CASE(hierarchy_is_cpythons) {
         {PyExc_UnicodeError, PyExc_ValueError},
         {PyExc_UnicodeDecodeError, PyExc_UnicodeError},
         {PyExc_UnicodeEncodeError, PyExc_UnicodeError},
+        {PyExc_UnicodeTranslateError, PyExc_UnicodeError},
         {PyExc_Warning, PyExc_Exception},
         {PyExc_UserWarning, PyExc_Warning},
         {PyExc_DeprecationWarning, PyExc_Warning},

@@ -114,6 +114,7 @@ PyObject *make_builtins_dict() noexcept {
         {"TimeoutError", PyExc_TimeoutError},
         {"EnvironmentError", PyExc_OSError},
         {"IOError", PyExc_OSError},
+        {"UnicodeTranslateError", PyExc_UnicodeTranslateError},
 #define MINIPY_BUILTIN_EXCEPTION(name) {#name, PyExc_##name},
         MINIPY_BUILTIN_EXCEPTION(BaseException) MINIPY_BUILTIN_EXCEPTION(SystemExit)
             MINIPY_BUILTIN_EXCEPTION(KeyboardInterrupt) MINIPY_BUILTIN_EXCEPTION(

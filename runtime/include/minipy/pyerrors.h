@@ -63,6 +63,54 @@ typedef struct {
     PyObject *filename2;
 } PyOSErrorObject;
 
+/* UnicodeEncodeError, UnicodeDecodeError and UnicodeTranslateError: what failed and where
+ * (CPython's field names and order). object is a str, or bytes for UnicodeDecodeError;
+ * object[start:end] is the part that failed. An object field never set reads as None
+ * (UnicodeTranslateError never sets encoding). */
+typedef struct {
+    PyBaseExceptionObject base;
+    PyObject *encoding;
+    PyObject *object;
+    Py_ssize_t start;
+    Py_ssize_t end;
+    PyObject *reason;
+} PyUnicodeErrorObject;
+
+/* UnicodeDecodeError(encoding, object[:length], start, end, reason), not raised. */
+PyAPI_FUNC(PyObject *)
+    PyUnicodeDecodeError_Create(const char *encoding, const char *object, Py_ssize_t length,
+                                Py_ssize_t start, Py_ssize_t end,
+                                const char *reason) MINIPY_NOEXCEPT;
+
+/* The fields of a Unicode error, as new references; TypeError when the field was never set
+ * or has the wrong type ("object attribute must be bytes", ...). The Get{Start,End}
+ * functions clamp to the object (start within [0, len-1], end within [1, len]); the Set
+ * functions store as given. All return NULL or -1 on error. */
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetEncoding(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetEncoding(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetObject(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetObject(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeTranslateError_GetObject(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetReason(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetReason(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(PyObject *) PyUnicodeTranslateError_GetReason(PyObject *exc) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason) MINIPY_NOEXCEPT;
+PyAPI_FUNC(int)
+    PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason) MINIPY_NOEXCEPT;
+
 /* type(errno, strerror(errno)) or type(errno, strerror(errno), filename); OSError picks the
  * subclass for the errno (FileNotFoundError for ENOENT, ...). Always NULL. */
 PyAPI_FUNC(PyObject *) PyErr_SetFromErrno(PyObject *type) MINIPY_NOEXCEPT;
@@ -183,6 +231,7 @@ PyAPI_DATA(PyObject *) PyExc_ValueError;
 PyAPI_DATA(PyObject *) PyExc_UnicodeError;
 PyAPI_DATA(PyObject *) PyExc_UnicodeDecodeError;
 PyAPI_DATA(PyObject *) PyExc_UnicodeEncodeError;
+PyAPI_DATA(PyObject *) PyExc_UnicodeTranslateError;
 PyAPI_DATA(PyObject *) PyExc_Warning;
 PyAPI_DATA(PyObject *) PyExc_UserWarning;
 PyAPI_DATA(PyObject *) PyExc_DeprecationWarning;

@@ -291,8 +291,6 @@ MINIPY_EXCEPTION_TYPE(SystemError, Exception)
 MINIPY_EXCEPTION_TYPE(TypeError, Exception)
 MINIPY_EXCEPTION_TYPE(ValueError, Exception)
 MINIPY_EXCEPTION_TYPE(UnicodeError, ValueError)
-MINIPY_EXCEPTION_TYPE(UnicodeDecodeError, UnicodeError)
-MINIPY_EXCEPTION_TYPE(UnicodeEncodeError, UnicodeError)
 MINIPY_EXCEPTION_TYPE(Warning, Exception)
 MINIPY_EXCEPTION_TYPE(UserWarning, Warning)
 MINIPY_EXCEPTION_TYPE(DeprecationWarning, Warning)
@@ -313,7 +311,7 @@ PyTypeObject _PyExc_KeyError = {
     X(ImportError) X(ModuleNotFoundError) X(LookupError) X(IndexError) X(KeyError)                 \
     X(MemoryError) X(NameError) X(UnboundLocalError) X(RuntimeError)                               \
     X(NotImplementedError) X(RecursionError) X(SystemError) X(TypeError)                           \
-    X(ValueError) X(UnicodeError) X(UnicodeDecodeError) X(UnicodeEncodeError) X(Warning)           \
+    X(ValueError) X(UnicodeError) X(Warning)                                                       \
     X(UserWarning) X(DeprecationWarning) X(RuntimeWarning)
 // clang-format on
 
@@ -348,7 +346,9 @@ int exceptions_init() noexcept {
     if (PyType_Ready(&_PyExc_##NAME) < 0) return -1;
     MINIPY_EXCEPTION_ALL(MINIPY_EXCEPTION_READY)
 #undef MINIPY_EXCEPTION_READY
-    if (syntax_error_types_ready() < 0 || os_error_types_ready() < 0) return -1;
+    if (syntax_error_types_ready() < 0 || os_error_types_ready() < 0 ||
+        unicode_error_types_ready() < 0)
+        return -1;
     g_memory_error.exc.args = Py_NewRef(empty_tuple());
     return memory_errors_init();
 }

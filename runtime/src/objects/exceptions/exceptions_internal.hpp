@@ -27,6 +27,10 @@ int syntax_error_types_ready() noexcept;
 // os_error.cpp: readies OSError and its subclasses (after Exception).
 int os_error_types_ready() noexcept;
 
+// unicode_error.cpp: readies UnicodeEncodeError, UnicodeDecodeError and
+// UnicodeTranslateError (after UnicodeError).
+int unicode_error_types_ready() noexcept;
+
 // BaseException's tp_methods and tp_members (exception_methods.cpp).
 extern PyMethodDef base_exception_methods[];
 extern PyMemberDef base_exception_members[];

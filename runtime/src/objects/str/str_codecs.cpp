@@ -23,6 +23,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "minipy/abstract.h"
 #include "minipy/bytearrayobject.h"
 #include "minipy/bytesobject.h"
 #include "minipy/pyerrors.h"
@@ -152,32 +153,22 @@ void raise_unknown_handler(const char *errors) noexcept {
     PyErr_Format(PyExc_LookupError, "unknown error handler name '%.400s'", errors);
 }
 
-void raise_decode_error(const char *encoding, const char *bytes, Py_ssize_t start, Py_ssize_t end,
-                        const char *reason) noexcept {
-    if (end == start + 1)
-        PyErr_Format(PyExc_UnicodeDecodeError,
-                     "'%s' codec can't decode byte 0x%02x in position %zd: %s", encoding,
-                     static_cast<int>(static_cast<unsigned char>(bytes[start])), start, reason);
-    else
-        PyErr_Format(PyExc_UnicodeDecodeError,
-                     "'%s' codec can't decode bytes in position %zd-%zd: %s", encoding, start,
-                     end - 1, reason);
+// The codecs raise real instances, so a handler sees encoding, object, start, end and reason.
+void raise_decode_error(const char *encoding, const char *bytes, Py_ssize_t size, Py_ssize_t start,
+                        Py_ssize_t end, const char *reason) noexcept {
+    PyObject *exc = PyUnicodeDecodeError_Create(encoding, bytes, size, start, end, reason);
+    if (exc == nullptr) return;
+    PyErr_SetObject(PyExc_UnicodeDecodeError, exc);
+    Py_DECREF(exc);
 }
 
 void raise_encode_error(const char *encoding, PyObject *str, Py_ssize_t start, Py_ssize_t end,
                         const char *reason) noexcept {
-    if (end == start + 1) {
-        const Py_UCS4 ch = PyUnicode_READ_CHAR(str, start);
-        char escaped[16];
-        backslash_escape(escaped, ch);
-        PyErr_Format(PyExc_UnicodeEncodeError,
-                     "'%s' codec can't encode character '%s' in position %zd: %s", encoding,
-                     escaped, start, reason);
-    } else {
-        PyErr_Format(PyExc_UnicodeEncodeError,
-                     "'%s' codec can't encode characters in position %zd-%zd: %s", encoding, start,
-                     end - 1, reason);
-    }
+    PyObject *exc =
+        PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", encoding, str, start, end, reason);
+    if (exc == nullptr) return;
+    PyErr_SetObject(PyExc_UnicodeEncodeError, exc);
+    Py_DECREF(exc);
 }
 
 namespace {
@@ -335,7 +326,7 @@ extern "C" PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size
             continue;
         }
         if (handler == CodecErrors::strict || handler == CodecErrors::surrogatepass) {
-            raise_decode_error("utf-8", s, pos, blame_end, reason);
+            raise_decode_error("utf-8", s, size, pos, blame_end, reason);
             return nullptr;
         }
         if (handler == CodecErrors::unknown) {
@@ -405,7 +396,7 @@ extern "C" PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size,
             continue;
         }
         if (handler == CodecErrors::strict || handler == CodecErrors::surrogatepass) {
-            raise_decode_error("ascii", s, i, i + 1, "ordinal not in range(128)");
+            raise_decode_error("ascii", s, size, i, i + 1, "ordinal not in range(128)");
             return nullptr;
         }
         if (handler == CodecErrors::unknown) {
