@@ -14,7 +14,6 @@ namespace {
 namespace m = minipy::modules::math;
 
 constexpr double kPi = 3.141592653589793238462643383279502884;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 // atan2 with C99's special cases decided here rather than by the platform.

@@ -32,9 +32,10 @@ void write_text(const char *name, std::FILE *fallback, const char *text) noexcep
 }
 
 // CPython's sys_format: at most 1000 bytes, then "... truncated"; the pending exception is
-// kept as it was.
-void write_format(const char *name, std::FILE *fallback, const char *format,
-                  std::va_list args) noexcept {
+// kept as it was. (The attribute lets the compiler treat `format` as the caller's printf
+// format.)
+[[gnu::format(printf, 3, 0)]] void write_format(const char *name, std::FILE *fallback,
+                                                const char *format, std::va_list args) noexcept {
     char buffer[1001];
     const int written = std::vsnprintf(buffer, sizeof buffer, format, args);
     PyObject *pending = PyErr_GetRaisedException();
