@@ -144,7 +144,7 @@ CONFIG_HEADS = {
 # parsed into the workload's "allocstats".
 DOMAIN_ROW = re.compile(r"^(raw|mem|obj)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$")
 DOMAIN_FIELDS = ("malloc", "calloc", "realloc", "free", "failed", "bytes_asked", "peak_bytes", "left")
-CLASS_CELL = re.compile(r"(\d+):\s+(\d+)/\s*(\d+)")
+CLASS_CELL = re.compile(r"(\d+):\s*(\d+)/\s*(\d+)")
 ARENAS_LINE = re.compile(r"^arenas of (\d+) bytes: (\d+) made, (\d+) given back, at most (\d+) at once")
 
 
