@@ -122,8 +122,8 @@ PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp) MINIPY_NOEXCEPT;
  * entry sits in the dict's entry array; it stays right until the key is deleted or the table
  * is rebuilt, and the calls below check it (the entry's key must be the very same object), so
  * a stale hint only misses. None of them runs user code or raises. */
-/* The entry index of `key` (an exact str), or -1 when it is absent or the dict cannot say
- * without running code. */
+/* The entry index of `key` (an exact str), or -1 when it is absent, the dict cannot say
+ * without running code, or the dict is a split instance dict (whose values are elsewhere). */
 PyAPI_FUNC(Py_ssize_t) minipy_dict_entry_index(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
 /* The value of entry `index` (borrowed) when that entry's key is `key`, else NULL. */
 PyAPI_FUNC(PyObject *)
@@ -136,7 +136,8 @@ PyAPI_FUNC(int) minipy_dict_replace_at(PyObject *mp, Py_ssize_t index, PyObject 
  * code. */
 PyAPI_FUNC(int) minipy_dict_lacks(PyObject *mp, PyObject *key) MINIPY_NOEXCEPT;
 /* A version of the dict's set of keys: equal for two calls when no key was added or removed
- * in between (values may have changed); 0 when none can be given (an empty dict). */
+ * in between (values may have changed); 0 when none can be given (an empty dict, or a split
+ * instance dict, which gains keys without changing the keys object it shares). */
 PyAPI_FUNC(uint32_t) minipy_dict_keys_version(PyObject *mp) MINIPY_NOEXCEPT;
 /* The same three for the instance dict of `obj` (_PyObject_GetDictPtr's): NULL / 0 when obj
  * has none yet. */

@@ -86,3 +86,23 @@ except AttributeError as e:
     print("module attr gone:", e)
 helper.__getattr__ = lambda name: "from __getattr__ " + name
 print(helper_value())
+
+
+# Globals that are a split instance dict (exec in vars(obj)): a value can appear in its shared
+# keys without the keys changing, so no builtin may be cached against their version.
+class Namespace:
+    pass
+
+
+first, second = Namespace(), Namespace()
+first.__builtins__ = __builtins__
+first.len = lambda s: "global len"  # the shared keys: __builtins__, len
+second.__builtins__ = __builtins__  # split on them, without a len
+code = compile("r = [len('abc') for _ in range(50)][-1]", "<split>", "exec")
+exec(code, vars(second))
+exec(code, vars(first))
+print("split globals", second.r, first.r)
+exec("def f(x):\n    return len(x)\n", vars(second))
+before = [second.f("abc") for _ in range(50)][-1]
+vars(second)["len"] = lambda x: "shadowed"
+print("split globals gain a name", before, second.f("abc"))

@@ -77,6 +77,8 @@ inline PyDictKeysObject *instance_shared_keys(PyObject *obj, PyDictObject **dict
 
 extern "C" Py_ssize_t minipy_dict_entry_index(PyObject *mp, PyObject *key) noexcept {
     if (!PyDict_Check(mp) || !PyUnicode_CheckExact(key)) return -1;
+    // A split dict's values are not in its entries, so no index would ever hit.
+    if (as_dict(mp)->ma_values != nullptr) return -1;
     const Py_ssize_t ix = str_lookup(as_dict(mp), key);
     return ix >= 0 ? ix : -1;
 }
@@ -98,6 +100,10 @@ extern "C" int minipy_dict_replace_at(PyObject *mp, Py_ssize_t index, PyObject *
 extern "C" uint32_t minipy_dict_keys_version(PyObject *mp) noexcept {
     PyDictKeysObject *keys = as_dict(mp)->ma_keys;
     if (keys == dict_empty_keys()) return 0;
+    // A split dict gains a key by filling a value slot of keys it shares with other dicts,
+    // which leaves the keys (and their version) as they were: none can be given (CPython 3.11
+    // likewise caches builtins only against an unsplit globals dict).
+    if (as_dict(mp)->ma_values != nullptr) return 0;
     if (keys->dk_version == 0) {
         if (g_next_keys_version == 0) return 0;  // all 2^32 handed out: no more caching
         keys->dk_version = g_next_keys_version++;

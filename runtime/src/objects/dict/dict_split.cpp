@@ -12,9 +12,13 @@
 // everything else (a key that is not an exact str, a key out of the shared order, a full
 // shared table, deleting another key, popitem) first rebuilds it as an ordinary combined dict,
 // which then does the operation. What Python sees is the same either way (order, repr,
-// equality, identity); only __sizeof__ tells the layouts apart. CPython 3.11 also keeps an
-// instance's own insertion order beside its values, so a key stored out of the shared order or
-// a deletion keeps its dict split there: sys.getsizeof differs from CPython's in those cases.
+// equality, identity) but in two places. CPython 3.11 also keeps an instance's own insertion
+// order beside its values, so a key stored out of the shared order or a deletion keeps its
+// dict split there:
+//   - sys.getsizeof differs from CPython's in those cases;
+//   - an iteration over the instance dict that deletes a key other than the last and adds
+//     one stops with "dictionary keys changed during iteration", as over any combined dict,
+//     where CPython's split dict goes on to yield the added key.
 //
 // Sizes. A class's shared keys start with room for kSharedKeysMaxSize (30) keys, and each new
 // split dict takes one slot of room away while more than one is left (CPython's

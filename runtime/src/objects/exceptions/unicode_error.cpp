@@ -257,6 +257,17 @@ int get_end(PyObject *exc, Py_ssize_t *end, bool want_bytes) noexcept {
     return 0;
 }
 
+// The setters store what they are given, unchecked, as CPython's do: the getters clamp.
+int set_start(PyObject *exc, Py_ssize_t start) noexcept {
+    as_unicode_error(exc)->start = start;
+    return 0;
+}
+
+int set_end(PyObject *exc, Py_ssize_t end) noexcept {
+    as_unicode_error(exc)->end = end;
+    return 0;
+}
+
 int set_reason(PyObject *exc, const char *reason) noexcept {
     PyObject *text = PyUnicode_FromString(reason);
     if (text == nullptr) return -1;
@@ -326,16 +337,13 @@ int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start) noexcept 
 }
 
 int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start) noexcept {
-    as_unicode_error(exc)->start = start;
-    return 0;
+    return set_start(exc, start);
 }
 int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start) noexcept {
-    as_unicode_error(exc)->start = start;
-    return 0;
+    return set_start(exc, start);
 }
 int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start) noexcept {
-    as_unicode_error(exc)->start = start;
-    return 0;
+    return set_start(exc, start);
 }
 
 int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end) noexcept {
@@ -349,16 +357,13 @@ int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end) noexcept {
 }
 
 int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end) noexcept {
-    as_unicode_error(exc)->end = end;
-    return 0;
+    return set_end(exc, end);
 }
 int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end) noexcept {
-    as_unicode_error(exc)->end = end;
-    return 0;
+    return set_end(exc, end);
 }
 int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end) noexcept {
-    as_unicode_error(exc)->end = end;
-    return 0;
+    return set_end(exc, end);
 }
 
 PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc) noexcept {
