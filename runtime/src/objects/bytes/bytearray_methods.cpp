@@ -168,13 +168,15 @@ PyObject *bytearray_extend(PyObject *self, PyObject *iterable) noexcept {
         Py_DECREF(item);
         if (failed) break;
         if (length >= capacity) {
-            const Py_ssize_t addition = length >> 1;
-            if (addition == 0 || length > PY_SSIZE_T_MAX - addition - 1) {
+            // Half as much again, and one more (the length hint may have said 0).
+            if (length == PY_SSIZE_T_MAX) {
                 failed = true;
                 PyErr_NoMemory();
                 break;
             }
-            capacity = length + addition + 1;
+            const Py_ssize_t addition = length >> 1;
+            capacity =
+                addition > PY_SSIZE_T_MAX - length - 1 ? PY_SSIZE_T_MAX : length + addition + 1;
             if (PyByteArray_Resize(collected, capacity) < 0) {
                 failed = true;
                 break;

@@ -196,14 +196,16 @@ int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *values) n
     if (PyIndex_Check(index)) {
         Py_ssize_t i = PyNumber_AsSsize_t(index, PyExc_IndexError);
         if (i == -1 && PyErr_Occurred()) return -1;
+        // The value first: its __index__ may resize self, and the bounds must be those of the
+        // bytearray it is written into (CPython's gh-91153).
+        int value = 0;
+        if (values != nullptr && !bytearray_byte_value(values, &value)) return -1;
         if (i < 0) i += Py_SIZE(self);
         if (i < 0 || i >= Py_SIZE(self)) {
             PyErr_SetString(PyExc_IndexError, "bytearray index out of range");
             return -1;
         }
         if (values != nullptr) {
-            int value = 0;
-            if (!bytearray_byte_value(values, &value)) return -1;
             PyByteArray_AS_STRING(self)[i] = static_cast<char>(value);
             return 0;
         }

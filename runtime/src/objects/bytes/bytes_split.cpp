@@ -300,10 +300,12 @@ PyObject *bytes_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (!args::check_positional("replace", nargs, 2, 3)) return nullptr;
     const char *old_data, *new_data;
     Py_ssize_t old_len, new_len, count = -1;
+    // count first: its __index__ may resize a bytearray old or new, whose data pointer must be
+    // taken after it (no Python code runs from there on).
+    if (nargs == 3 && !args::ssize_argument(args[2], &count)) return nullptr;
     if (!bytes_argument(args[0], &old_data, &old_len) ||
         !bytes_argument(args[1], &new_data, &new_len))
         return nullptr;
-    if (nargs == 3 && !args::ssize_argument(args[2], &count)) return nullptr;
     if (count < 0) count = PY_SSIZE_T_MAX;
     const char *s = PyBytes_AS_STRING(self);
     const Py_ssize_t n = PyBytes_GET_SIZE(self);
