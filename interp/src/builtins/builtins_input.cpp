@@ -120,8 +120,9 @@ PyObject *builtin_input(PyObject *, PyObject *const *args, Py_ssize_t nargs) noe
     int terminal = is_terminal(fin, fileno(stdin));
     if (terminal > 0) terminal = is_terminal(fout, fileno(stdout));
     if (terminal < 0) return nullptr;
+    // A failed flush of stdout is ignored, as of stderr (CPython 3.11 clears both).
     if (terminal > 0) {
-        if (flush(fout) < 0) return nullptr;
+        if (flush(fout) < 0) PyErr_Clear();
         return read_terminal_line(prompt);
     }
     if (prompt != nullptr) {
@@ -133,7 +134,7 @@ PyObject *builtin_input(PyObject *, PyObject *const *args, Py_ssize_t nargs) noe
         if (r == nullptr) return nullptr;
         Py_DECREF(r);
     }
-    if (flush(fout) < 0) return nullptr;
+    if (flush(fout) < 0) PyErr_Clear();
     return read_file_line(fin);
 }
 

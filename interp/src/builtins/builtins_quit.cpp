@@ -55,7 +55,12 @@ PyObject *quitter_call(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
                       : nullptr;
     Py_XDECREF(r);
     PyErr_Clear();
-    PyErr_SetObject(PyExc_SystemExit, code);
+    // SystemExit(code) itself: raising code as the value would unpack a tuple into the
+    // arguments and raise an exception instance given as the code.
+    PyObject *exit = PyObject_CallOneArg(PyExc_SystemExit, code);
+    if (exit == nullptr) return nullptr;
+    PyErr_SetObject(PyExc_SystemExit, exit);
+    Py_DECREF(exit);
     return nullptr;
 }
 

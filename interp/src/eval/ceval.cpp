@@ -267,10 +267,9 @@ dispatch_opcode:
                 goto error;
             }
             if (PyObject_DelItem(locals, name) < 0) {
-                if (PyErr_ExceptionMatches(PyExc_KeyError)) {
-                    PyErr_Clear();
-                    name_error(name);
-                }
+                // Whatever the mapping raised becomes the NameError, as in CPython 3.11.
+                PyErr_Clear();
+                name_error(name);
                 goto error;
             }
             DISPATCH();
@@ -422,14 +421,14 @@ dispatch_opcode:
             DISPATCH();
         }
         TARGET(LOAD_BUILD_CLASS) {
-            PyObject *v = PyDict_GetItemWithError(frame->f_builtins,
-                                                  interp::g_interp.names.id___build_class__);
+            PyObject *v =
+                builtins_item(frame->f_builtins, interp::g_interp.names.id___build_class__);
             if (v == nullptr) {
                 if (!PyErr_Occurred())
                     PyErr_SetString(PyExc_NameError, "__build_class__ not found");
                 goto error;
             }
-            PUSH(Py_NewRef(v));
+            PUSH(v);
             DISPATCH();
         }
         TARGET(LOAD_LOCALS) {

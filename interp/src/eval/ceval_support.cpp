@@ -241,14 +241,21 @@ void unbound_deref_error(PyCodeObject *co, int slot) noexcept {
         unbound_local_error(name);
 }
 
+PyObject *builtins_item(PyObject *builtins, PyObject *name) noexcept {
+    if (PyDict_Check(builtins)) [[likely]]
+        return Py_XNewRef(PyDict_GetItemWithError(builtins, name));
+    PyObject *v = PyObject_GetItem(builtins, name);
+    if (v == nullptr && PyErr_ExceptionMatches(PyExc_KeyError)) PyErr_Clear();
+    return v;
+}
+
 PyObject *load_global(PyObject *globals, PyObject *builtins, PyObject *name) noexcept {
     PyObject *v = PyDict_GetItemWithError(globals, name);
     if (v != nullptr) return Py_NewRef(v);
     if (PyErr_Occurred()) return nullptr;
-    v = PyDict_GetItemWithError(builtins, name);
-    if (v != nullptr) return Py_NewRef(v);
-    if (!PyErr_Occurred()) name_error(name);
-    return nullptr;
+    v = builtins_item(builtins, name);
+    if (v == nullptr && !PyErr_Occurred()) name_error(name);
+    return v;
 }
 
 PyObject *load_name(InterpFrame *frame, PyObject *name) noexcept {

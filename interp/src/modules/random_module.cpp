@@ -440,7 +440,11 @@ PyObject *helper_sha512(PyObject *, PyObject *arg) noexcept {
 
 // os.urandom(n), for SystemRandom.
 PyObject *helper_urandom(PyObject *, PyObject *arg) noexcept {
-    const Py_ssize_t n = PyLong_AsSsize_t(arg);
+    // An int by __index__, as CPython's Py_ssize_t converter takes it (a float is a TypeError).
+    PyObject *index = PyNumber_Index(arg);
+    if (index == nullptr) return nullptr;
+    const Py_ssize_t n = PyLong_AsSsize_t(index);
+    Py_DECREF(index);
     if (n == -1 && PyErr_Occurred()) return nullptr;
     if (n < 0) {
         PyErr_SetString(PyExc_ValueError, "negative argument not allowed");

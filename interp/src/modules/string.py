@@ -12,6 +12,8 @@ __all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
            "digits", "hexdigits", "octdigits", "printable", "punctuation",
            "whitespace", "Formatter", "Template"]
 
+import sys as _sys
+
 whitespace = ' \t\n\r\v\f'
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
 ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -257,20 +259,27 @@ def _parse_field(text, i):
 
 
 def _as_index(text):
-    # An int for a decimal key or argument number, else the text itself.
-    if text and text.isdigit():
-        return int(text)
+    # An int for a key or argument number of decimal digits (any script's, as int() reads
+    # them), else the text itself.
+    if text and text.isdecimal():
+        value = int(text)
+        if value > _sys.maxsize:
+            raise ValueError("Too many decimal digits in format string")
+        return value
     return text
 
 
 def _split_field_name(field_name):
-    # (first, [(is_attribute, key), ...]) as _string.formatter_field_name_split gives them.
-    n = len(field_name)
+    # (first, iterator of (is_attribute, key)) as _string.formatter_field_name_split gives
+    # them: the iterator finds an error in the rest of the name only when it reaches it.
     i = 0
-    while i < n and field_name[i] != '.' and field_name[i] != '[':
+    while i < len(field_name) and field_name[i] != '.' and field_name[i] != '[':
         i += 1
-    first = _as_index(field_name[:i])
-    rest = []
+    return _as_index(field_name[:i]), _field_name_rest(field_name, i)
+
+
+def _field_name_rest(field_name, i):
+    n = len(field_name)
     while i < n:
         if field_name[i] == '.':
             j = i + 1
@@ -278,21 +287,18 @@ def _split_field_name(field_name):
                 j += 1
             if j == i + 1:
                 raise ValueError("Empty attribute in format string")
-            rest.append((True, field_name[i + 1:j]))
+            yield True, field_name[i + 1:j]
             i = j
-        elif field_name[i] == '[':
+        else:  # '[': the first name stops only at '.' or '[', and so does each part
             j = field_name.find(']', i + 1)
             if j < 0:
                 raise ValueError("Missing ']' in format string")
             if j == i + 1:
                 raise ValueError("Empty attribute in format string")
-            rest.append((False, _as_index(field_name[i + 1:j])))
+            yield False, _as_index(field_name[i + 1:j])
             i = j + 1
             if i < n and field_name[i] != '.' and field_name[i] != '[':
                 raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
-        else:
-            i += 1
-    return first, rest
 
 
 class Formatter:

@@ -46,20 +46,24 @@ bool is_builtin_import(PyObject *func) noexcept {
 
 PyObject *import_name(InterpFrame *frame, PyObject *name, PyObject *fromlist,
                       PyObject *level) noexcept {
-    PyObject *import =
-        PyDict_GetItemWithError(frame->f_builtins, interp::g_interp.names.id___import__);
+    PyObject *import = builtins_item(frame->f_builtins, interp::g_interp.names.id___import__);
     if (import == nullptr) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ImportError, "__import__ not found");
         return nullptr;
     }
     PyObject *locals = frame->f_locals != nullptr ? frame->f_locals : Py_None;
+    PyObject *result;
     if (is_builtin_import(import)) {
         const int ilevel = _PyLong_AsInt(level);
-        if (ilevel == -1 && PyErr_Occurred()) return nullptr;
-        return interp::imports::import_module_level(name, frame->f_globals, fromlist, ilevel);
+        result = ilevel == -1 && PyErr_Occurred() ? nullptr
+                                                  : interp::imports::import_module_level(
+                                                        name, frame->f_globals, fromlist, ilevel);
+    } else {
+        PyObject *args[] = {name, frame->f_globals, locals, fromlist, level};
+        result = PyObject_Vectorcall(import, args, 5, nullptr);
     }
-    PyObject *args[] = {name, frame->f_globals, locals, fromlist, level};
-    return PyObject_Vectorcall(import, args, 5, nullptr);
+    Py_DECREF(import);
+    return result;
 }
 
 PyObject *import_from(PyObject *module, PyObject *name) noexcept {

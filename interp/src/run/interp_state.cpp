@@ -84,8 +84,11 @@ PyObject *builtins_from_globals(PyObject *globals) noexcept {
         if (PyErr_Occurred()) return nullptr;
         return g_interp.builtins;
     }
-    if (PyDict_Check(b)) return b;
-    return g_interp.builtins;
+    // A module stands for its dict; any other object is used as it is, looked up by
+    // subscription (builtins_item), as CPython 3.11 does: {"__builtins__": None} leaves no
+    // builtins at all.
+    if (PyModule_Check(b)) return PyModule_GetDict(b);
+    return b;
 }
 
 }  // namespace minipy::interp

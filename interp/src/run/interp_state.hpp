@@ -91,9 +91,9 @@ int interp_ensure_started() noexcept;
 // function of the interpreter calls first (pythonrun.cpp).
 int interp_ensure_embedded() noexcept;
 
-// The builtins a new function or frame uses when its globals do not say: the dict found
-// through globals['__builtins__'] (a module's dict or a dict), else the interpreter's.
-// Borrowed.
+// The builtins a new function or frame uses: globals['__builtins__'] (a module stands for its
+// dict; any other object is used as it is, through eval::builtins_item), else the
+// interpreter's dict. Borrowed.
 PyObject *builtins_from_globals(PyObject *globals) noexcept;
 
 }  // namespace minipy::interp

@@ -90,4 +90,18 @@ loud = Loud()
 print(loud.format("{a} {b} {0} {1!u} {2!r}", "zero", "one", "two", b="bee"))
 print(attempt(fmt.format), attempt(fmt.format, format_string="{}"))
 print(attempt(string.Template("$missing").substitute, {}))
+
+# Field names as _string.formatter_field_name_split reads them: decimal digits of any script
+# are an index, a number too large for an index is an error, and an error in the rest of a
+# name comes only when the lookup reaches it.
+formatter = string.Formatter()
+print(formatter.format("{²}", **{"²": "superscript two is a name"}))
+print(formatter.format("{٣}", "a", "b", "c", "d"))
+for spec, args in [("{99999999999999999999}", ()), ("{0.}", ()), ("{0[a]b}", ({},)),
+                   ("{0[a]b}", ({"a": 1},)), ("{0[}", ([],)), ("{0[]}", ([],))]:
+    try:
+        print(formatter.format(spec, *args))
+    except (ValueError, IndexError, KeyError) as e:
+        print(type(e).__name__, e)
+
 string.no_such_name
