@@ -241,6 +241,18 @@ InterpFrame *push_function_frame(ThreadFrames *tf, PyFunctionObject *func, PyObj
     return frame;
 }
 
+InterpFrame *push_code_frame(ThreadFrames *tf, PyFunctionObject *func, PyObject *locals) noexcept {
+    auto *co = reinterpret_cast<PyCodeObject *>(func->func_code);
+    InterpFrame *frame = push_frame_words(tf, co->co_framesize);
+    if (frame == nullptr) return nullptr;
+    init_frame(frame, func, locals);
+    if (bind_arguments(func, frame, nullptr, 0, nullptr) < 0) {
+        discard_frame(tf, frame);
+        return nullptr;
+    }
+    return frame;
+}
+
 void discard_frame(ThreadFrames *tf, InterpFrame *frame) noexcept {
     clear_frame(frame);
     pop_frame_words(tf, frame);

@@ -621,13 +621,9 @@ PyObject *eval_code(PyCodeObject *code, PyObject *globals, PyObject *locals) noe
     if (tf == nullptr) return nullptr;
     PyObject *func = interp::function_new(reinterpret_cast<PyObject *>(code), globals, nullptr);
     if (func == nullptr) return nullptr;
-    InterpFrame *frame = push_frame_words(tf, code->co_framesize);
-    if (frame == nullptr) {
-        Py_DECREF(func);
-        return nullptr;
-    }
-    init_frame(frame, reinterpret_cast<PyFunctionObject *>(func), locals);
-    Py_DECREF(func);
+    InterpFrame *frame = push_code_frame(tf, reinterpret_cast<PyFunctionObject *>(func), locals);
+    Py_DECREF(func);  // the frame holds its own reference
+    if (frame == nullptr) return nullptr;
     frame->is_entry = true;
     return eval_frame(tf, frame);
 }

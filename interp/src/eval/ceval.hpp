@@ -37,6 +37,10 @@ PyObject *eval_class_body(PyFunctionObject *func, PyObject *locals) noexcept;
 InterpFrame *push_function_frame(ThreadFrames *tf, PyFunctionObject *func, PyObject *const *args,
                                  Py_ssize_t nargs, PyObject *kwnames) noexcept;
 
+// The frame exec and eval run a code object in (CPython's _PyEval_Vector with no arguments):
+// `func` called without arguments, with `locals` as its locals mapping, so a code object
+// that takes parameters raises the call's TypeError and *args / **kwargs start empty.
+InterpFrame *push_code_frame(ThreadFrames *tf, PyFunctionObject *func, PyObject *locals) noexcept;
 // Pops and clears a frame that was pushed by push_function_frame and never ran.
 void discard_frame(ThreadFrames *tf, InterpFrame *frame) noexcept;
 

@@ -51,6 +51,21 @@ for source in [
     except SyntaxError as e:
         print("SyntaxError:", e.msg)
 
+# A function's code object run by eval is called without arguments.
+def takes_x(x):
+    return x
+
+
+def takes_rest(*args, **kwargs):
+    return args, kwargs
+
+
+print("code with *args", eval(takes_rest.__code__))
+try:
+    eval(takes_x.__code__)
+except TypeError as e:
+    print("TypeError:", e)
+
 # del of a name a locals mapping cannot delete: NameError, whatever the mapping raised.
 class NoDelete:
     def __getitem__(self, key):
