@@ -163,4 +163,18 @@ try:
 except UnicodeError as e:
     show(e)
 
+# __init__ again with bad arguments: the text fields are gone, start and end keep what was
+# read before the bad argument.
+for error, good, bad in [
+    (UnicodeDecodeError, ("utf-8", b"ab", 0, 1, "why"), ("utf-8", b"ab", 1, 2, 3)),
+    (UnicodeEncodeError, ("ascii", "ab", 0, 1, "why"), ("ascii", "ab", 1, "x", "why")),
+    (UnicodeTranslateError, ("ab", 0, 1, "why"), (1, 1, 2, "why")),
+]:
+    e = error(*good)
+    try:
+        e.__init__(*bad)
+    except TypeError as failure:
+        print(error.__name__, "TypeError:", failure)
+    print(getattr(e, "encoding", "-"), e.object, e.start, e.end, e.reason)
+
 b"data\xc3\x28".decode("utf-8")

@@ -25,26 +25,33 @@ PyTypeObject *base_exception_type() noexcept {
 
 // The fields from a tuple parsed by PyArg_ParseTuple (borrowed there): stored as new
 // references, replacing what an earlier __init__ left.
-void store_fields(PyObject *self, PyObject *encoding, PyObject *object, Py_ssize_t start,
-                  Py_ssize_t end, PyObject *reason) noexcept {
+// CPython's order: the text fields go before the arguments are read, and start and end are
+// read in place, so an __init__ that fails leaves no text fields and whatever numbers it read.
+PyUnicodeErrorObject *reset_text_fields(PyObject *self) noexcept {
     PyUnicodeErrorObject *exc = as_unicode_error(self);
-    Py_XSETREF(exc->encoding, Py_XNewRef(encoding));
-    Py_XSETREF(exc->object, Py_NewRef(object));
-    Py_XSETREF(exc->reason, Py_NewRef(reason));
-    exc->start = start;
-    exc->end = end;
+    Py_CLEAR(exc->encoding);
+    Py_CLEAR(exc->object);
+    Py_CLEAR(exc->reason);
+    return exc;
+}
+
+void store_text_fields(PyUnicodeErrorObject *exc, PyObject *encoding, PyObject *object,
+                       PyObject *reason) noexcept {
+    exc->encoding = Py_XNewRef(encoding);
+    exc->object = Py_NewRef(object);
+    exc->reason = Py_NewRef(reason);
 }
 
 // UnicodeEncodeError(str encoding, str object, int start, int end, str reason).
 int UnicodeEncodeError_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if (base_exception_type()->tp_init(self, args, kwds) < 0) return -1;
+    PyUnicodeErrorObject *exc = reset_text_fields(self);
     PyObject *encoding = nullptr;
     PyObject *object = nullptr;
     PyObject *reason = nullptr;
-    Py_ssize_t start = 0;
-    Py_ssize_t end = 0;
-    if (!PyArg_ParseTuple(args, "UUnnU", &encoding, &object, &start, &end, &reason)) return -1;
-    store_fields(self, encoding, object, start, end, reason);
+    if (!PyArg_ParseTuple(args, "UUnnU", &encoding, &object, &exc->start, &exc->end, &reason))
+        return -1;
+    store_text_fields(exc, encoding, object, reason);
     return 0;
 }
 
@@ -52,12 +59,12 @@ int UnicodeEncodeError_init(PyObject *self, PyObject *args, PyObject *kwds) noex
 // bytearray is copied into a bytes object (args keeps what was given, as CPython's).
 int UnicodeDecodeError_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if (base_exception_type()->tp_init(self, args, kwds) < 0) return -1;
+    PyUnicodeErrorObject *exc = reset_text_fields(self);
     PyObject *encoding = nullptr;
     PyObject *object = nullptr;
     PyObject *reason = nullptr;
-    Py_ssize_t start = 0;
-    Py_ssize_t end = 0;
-    if (!PyArg_ParseTuple(args, "UOnnU", &encoding, &object, &start, &end, &reason)) return -1;
+    if (!PyArg_ParseTuple(args, "UOnnU", &encoding, &object, &exc->start, &exc->end, &reason))
+        return -1;
     PyObject *bytes = nullptr;
     if (PyBytes_Check(object)) {
         bytes = Py_NewRef(object);
@@ -70,7 +77,7 @@ int UnicodeDecodeError_init(PyObject *self, PyObject *args, PyObject *kwds) noex
                      Py_TYPE(object)->tp_name);
         return -1;
     }
-    store_fields(self, encoding, bytes, start, end, reason);
+    store_text_fields(exc, encoding, bytes, reason);
     Py_DECREF(bytes);
     return 0;
 }
@@ -78,12 +85,11 @@ int UnicodeDecodeError_init(PyObject *self, PyObject *args, PyObject *kwds) noex
 // UnicodeTranslateError(str object, int start, int end, str reason); encoding stays unset.
 int UnicodeTranslateError_init(PyObject *self, PyObject *args, PyObject *kwds) noexcept {
     if (base_exception_type()->tp_init(self, args, kwds) < 0) return -1;
+    PyUnicodeErrorObject *exc = reset_text_fields(self);
     PyObject *object = nullptr;
     PyObject *reason = nullptr;
-    Py_ssize_t start = 0;
-    Py_ssize_t end = 0;
-    if (!PyArg_ParseTuple(args, "UnnU", &object, &start, &end, &reason)) return -1;
-    store_fields(self, nullptr, object, start, end, reason);
+    if (!PyArg_ParseTuple(args, "UnnU", &object, &exc->start, &exc->end, &reason)) return -1;
+    store_text_fields(exc, nullptr, object, reason);
     return 0;
 }
 
