@@ -332,7 +332,16 @@ options_end:
         }
     }
     apply_environment(options);
-    for (int i = 0; i < nxoptions; ++i) apply_xoption(options, xoptions[i]);
+    /* -X tracemalloc given more than once: only the first counts, as CPython reads it (a later
+     * one is not even checked). */
+    int tracemalloc_seen = 0;
+    for (int i = 0; i < nxoptions; ++i) {
+        const char *x = xoptions[i];
+        if ((strcmp(x, "tracemalloc") == 0 || strncmp(x, "tracemalloc=", 12) == 0) &&
+            tracemalloc_seen++ > 0)
+            continue;
+        apply_xoption(options, x);
+    }
     options->xoptions = xoptions;
     options->nxoptions = nxoptions;
     return kCliRun;

@@ -98,6 +98,11 @@ CASES = [
     case("X_tracemalloc_zero", ["-X", "tracemalloc=0", "-c", "print('off')"]),
     case("X_tracemalloc_bad", ["-X", "tracemalloc=abc", "-c", "pass"]),
     case("X_tracemalloc_negative", ["-X", "tracemalloc=-1", "-c", "pass"]),
+    # Given twice: the first counts, and the second is not even checked.
+    case("X_tracemalloc_first_wins", ["-X", "tracemalloc=3", "-X", "tracemalloc=0", "-X",
+                                      "tracemalloc=abc", "-c",
+                                      "import tracemalloc; print(tracemalloc.is_tracing(), "
+                                      "tracemalloc.get_traceback_limit())"]),
     case("PYTHONTRACEMALLOC", ["-c", "print('traced')"], env={"PYTHONTRACEMALLOC": "3"}),
     case("PYTHONTRACEMALLOC_bad", ["-c", "pass"], env={"PYTHONTRACEMALLOC": "x"}),
     case("E_ignores_PYTHONTRACEMALLOC", ["-E", "-c", "print('ok')"],

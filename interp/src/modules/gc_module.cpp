@@ -25,19 +25,22 @@ void invoke_callbacks(int phase, int generation, Py_ssize_t collected,
     if (g_callbacks == nullptr || PyList_GET_SIZE(g_callbacks) == 0) return;
     PyObject *info = Py_BuildValue("{sisnsn}", "generation", generation, "collected", collected,
                                    "uncollectable", uncollectable);
-    PyObject *copy =
-        info != nullptr ? PyList_GetSlice(g_callbacks, 0, PyList_GET_SIZE(g_callbacks)) : nullptr;
-    if (copy == nullptr) PyErr_WriteUnraisable(nullptr);
-    for (Py_ssize_t i = 0; copy != nullptr && i < PyList_GET_SIZE(copy); ++i) {
-        PyObject *r = PyObject_CallFunction(PyList_GET_ITEM(copy, i), "sO",
-                                            phase == 0 ? "start" : "stop", info);
+    if (info == nullptr) {
+        PyErr_WriteUnraisable(nullptr);
+        return;
+    }
+    // The live list, its size read again at each step, as CPython walks it: a callback may
+    // remove itself or add others, and those added run in the same phase.
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(g_callbacks); ++i) {
+        PyObject *callback = Py_NewRef(PyList_GET_ITEM(g_callbacks, i));
+        PyObject *r = PyObject_CallFunction(callback, "sO", phase == 0 ? "start" : "stop", info);
         if (r == nullptr)
-            PyErr_WriteUnraisable(PyList_GET_ITEM(copy, i));
+            PyErr_WriteUnraisable(callback);
         else
             Py_DECREF(r);
+        Py_DECREF(callback);
     }
-    Py_XDECREF(copy);
-    Py_XDECREF(info);
+    Py_DECREF(info);
 }
 
 void gc_module_free(void *) noexcept {
@@ -116,9 +119,8 @@ PyObject *gc_is_tracked(PyObject *, PyObject *obj) noexcept {
     return PyBool_FromLong(PyObject_GC_IsTracked(obj));
 }
 
-PyObject *gc_is_finalized(PyObject *, PyObject *) noexcept {
-    // minipy's collector does not expose the finalized bit; no object reports it.
-    Py_RETURN_FALSE;
+PyObject *gc_is_finalized(PyObject *, PyObject *obj) noexcept {
+    return PyBool_FromLong(PyObject_GC_IsFinalized(obj));
 }
 
 struct Gather {

@@ -57,6 +57,19 @@ PyObject *struct_sequence_new(PyTypeObject *type, PyObject *const *values, Py_ss
 // `names` (str) and `values` are lists or tuples of the same length.
 PyObject *fields_repr(const char *type_name, PyObject *names, PyObject *values) noexcept;
 
+// The bytes the runtime keeps in front of an object of `type` in its block (CPython's
+// _PyType_PreHeaderSize): the GC header (the runtime's PyGC_Head, two words, not a public
+// type) when the type has the GC flag, and a managed __dict__'s two words. sys.getsizeof
+// counts them; tracemalloc finds an object's block by them (the tracemalloc_objects and
+// sys_getsizeof script cases check the layout).
+inline Py_ssize_t object_preheader_size(PyTypeObject *type) noexcept {
+    Py_ssize_t size = 0;
+    if (PyType_IS_GC(type)) size += 2 * static_cast<Py_ssize_t>(sizeof(uintptr_t));
+    if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT))
+        size += 2 * static_cast<Py_ssize_t>(sizeof(PyObject *));
+    return size;
+}
+
 }  // namespace minipy::modules
 
 #endif  // MINIPY_INTERP_MODULES_MODULES_HPP

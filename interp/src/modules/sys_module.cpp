@@ -96,8 +96,9 @@ PyObject *sys_getsizeof(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
         }
         return nullptr;
     }
-    if (PyObject_IS_GC(o)) size += 2 * static_cast<Py_ssize_t>(sizeof(void *));
-    return PyLong_FromSsize_t(size);
+    // What the object's block holds in front of it, as CPython counts it: by the type's flags
+    // (a static type has the GC flag though tp_is_gc says it is not collected).
+    return PyLong_FromSsize_t(size + modules::object_preheader_size(Py_TYPE(o)));
 }
 
 PyObject *sys_getallocatedblocks(PyObject *, PyObject *) noexcept {

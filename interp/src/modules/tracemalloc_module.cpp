@@ -171,20 +171,14 @@ PyObject *tracemalloc_get_traces(PyObject *, PyObject *) noexcept {
     return list;
 }
 
-// The runtime's PyGC_Head (runtime/src/gc/gc_internal.hpp, not a public type): two words. The
-// tracemalloc_objects script test checks the layout (a class instance's, a list's traceback).
-constexpr size_t kGCHeaderBytes = 2 * sizeof(uintptr_t);
-
 // _get_object_traceback(obj): the traceback of the block holding `obj`, or None. The block
 // starts before the object when its type puts a GC header (and a managed __dict__'s words)
 // in front, as CPython's _PyType_PreHeaderSize says.
 PyObject *tracemalloc_get_object_traceback(PyObject *, PyObject *obj) noexcept {
     if (!minipy_tracemalloc_is_tracing()) Py_RETURN_NONE;
-    PyTypeObject *type = Py_TYPE(obj);
-    size_t presize = 0;
-    if (PyType_IS_GC(type)) presize += kGCHeaderBytes;
-    if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT)) presize += 2 * sizeof(PyObject *);
-    const uintptr_t block = reinterpret_cast<uintptr_t>(obj) - presize;
+    const uintptr_t block =
+        reinterpret_cast<uintptr_t>(obj) -
+        static_cast<uintptr_t>(minipy::modules::object_preheader_size(Py_TYPE(obj)));
     const int limit = minipy_tracemalloc_get_traceback_limit();
     auto *frames = static_cast<minipy_tracemalloc_frame *>(
         PyMem_RawMalloc(static_cast<size_t>(limit) * sizeof(minipy_tracemalloc_frame)));

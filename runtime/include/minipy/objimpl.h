@@ -68,6 +68,8 @@ PyAPI_FUNC(PyVarObject *) _PyObject_GC_Resize(PyVarObject *op, Py_ssize_t n) MIN
 PyAPI_FUNC(void) PyObject_GC_Track(void *op) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) PyObject_GC_UnTrack(void *op) MINIPY_NOEXCEPT;
 PyAPI_FUNC(int) PyObject_GC_IsTracked(PyObject *op) MINIPY_NOEXCEPT;
+/* 1 when op is a GC object whose tp_finalize has run (PEP 442: it runs at most once). */
+PyAPI_FUNC(int) PyObject_GC_IsFinalized(PyObject *op) MINIPY_NOEXCEPT;
 /* Frees memory from PyObject_GC_New/NewVar (it must be untracked). */
 PyAPI_FUNC(void) PyObject_GC_Del(void *op) MINIPY_NOEXCEPT;
 
@@ -93,8 +95,8 @@ PyAPI_FUNC(int) PyGC_IsEnabled(void) MINIPY_NOEXCEPT;
 PyAPI_FUNC(Py_ssize_t) minipy_gc_collect_generation(int generation) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) minipy_gc_get_count(Py_ssize_t count[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) minipy_gc_get_threshold(int threshold[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
-/* A threshold of 0 for generation 0 turns automatic collection off, as in gc.set_threshold.
- * Negative values are refused: -1 with ValueError. */
+/* A threshold of 0 for generation 0 turns automatic collection off, as in gc.set_threshold;
+ * a negative one is always passed (CPython 3.11 takes any int). Returns 0. */
 PyAPI_FUNC(int) minipy_gc_set_threshold(const int threshold[MINIPY_GC_GENERATIONS]) MINIPY_NOEXCEPT;
 /* gc.freeze() / gc.unfreeze() / gc.get_freeze_count(): frozen objects stay tracked but no
  * collection looks at them. The runtime freezes its own start-up objects (the static types'

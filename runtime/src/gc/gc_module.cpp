@@ -242,6 +242,10 @@ extern "C" int PyObject_GC_IsTracked(PyObject *op) noexcept {
     return object_is_gc(op) && is_tracked(op) ? 1 : 0;
 }
 
+extern "C" int PyObject_GC_IsFinalized(PyObject *op) noexcept {
+    return object_is_gc(op) && (as_gc(op)->_gc_prev & kPrevFinalized) != 0 ? 1 : 0;
+}
+
 extern "C" int PyObject_IS_GC(PyObject *obj) noexcept {
     return object_is_gc(obj) ? 1 : 0;
 }
@@ -312,12 +316,8 @@ extern "C" void minipy_gc_get_threshold(int threshold[MINIPY_GC_GENERATIONS]) no
 }
 
 extern "C" int minipy_gc_set_threshold(const int threshold[MINIPY_GC_GENERATIONS]) noexcept {
-    for (int i = 0; i < kGenerations; ++i) {
-        if (threshold[i] < 0) {
-            PyErr_SetString(PyExc_ValueError, "gc thresholds must be non-negative");
-            return -1;
-        }
-    }
+    // Any int, as CPython 3.11 takes it: a negative threshold is passed at once (for
+    // generation 0, a collection at every allocation).
     for (int i = 0; i < kGenerations; ++i) g_gc.generations[i].threshold = threshold[i];
     return 0;
 }

@@ -19,3 +19,24 @@ try:
     sys.getsizeof()
 except TypeError as e:
     print("TypeError:", e)
+
+# What the block holds in front of the object, by the type's flags: the GC header for a type
+# with the GC flag (a static type too), and a managed __dict__'s two words.
+class Plain:
+    pass
+
+
+class ListChild(list):
+    pass
+
+
+class DictChild(dict):
+    pass
+
+
+print("instance", sys.getsizeof(Plain()) - object.__sizeof__(Plain()))
+print("list subclass", sys.getsizeof(ListChild()) - ListChild().__sizeof__())
+print("dict subclass", sys.getsizeof(DictChild()) - DictChild().__sizeof__())
+print("static type", sys.getsizeof(int) - type.__sizeof__(int))
+print("heap type", sys.getsizeof(Plain) - type.__sizeof__(Plain))
+print("int", sys.getsizeof(5) - (5).__sizeof__())
