@@ -44,8 +44,7 @@ void invoke_callbacks(int phase, int generation, Py_ssize_t collected,
 }
 
 void gc_module_free(void *) noexcept {
-    minipy_gc_set_callback_hook(nullptr);
-    Py_CLEAR(g_callbacks);
+    minipy::modules::gc_callbacks_fini();
 }
 
 PyObject *gc_collect(PyObject *, PyObject *args, PyObject *kwargs) noexcept {
@@ -292,3 +291,12 @@ extern "C" PyObject *PyInit_gc(void) noexcept {
     minipy_gc_set_callback_hook(invoke_callbacks);
     return m;
 }
+
+namespace minipy::modules {
+
+void gc_callbacks_fini() noexcept {
+    minipy_gc_set_callback_hook(nullptr);
+    Py_CLEAR(g_callbacks);
+}
+
+}  // namespace minipy::modules

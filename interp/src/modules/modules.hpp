@@ -57,6 +57,11 @@ PyObject *struct_sequence_new(PyTypeObject *type, PyObject *const *values, Py_ss
 // `names` (str) and `values` are lists or tuples of the same length.
 PyObject *fields_repr(const char *type_name, PyObject *names, PyObject *values) noexcept;
 
+// At shutdown, once the module namespaces are emptied: gc.callbacks stops being called and
+// the gc module's own reference to the list goes (as CPython's _PyGC_Fini drops it), so that
+// a callback still registered, and the namespace it holds, is collected, not leaked.
+void gc_callbacks_fini() noexcept;
+
 // The bytes the runtime keeps in front of an object of `type` in its block (CPython's
 // _PyType_PreHeaderSize): the GC header (the runtime's PyGC_Head, two words, not a public
 // type) when the type has the GC flag, and a managed __dict__'s two words. sys.getsizeof

@@ -58,6 +58,7 @@ void finalize_interp() noexcept {
     PyGC_Collect();
     imports::import_fini();
     if (g_interp.modules != nullptr) PyDict_Clear(g_interp.modules);
+    modules::gc_callbacks_fini();
     PyGC_Collect();
     if (g_interp.sysdict != nullptr) PyDict_Clear(g_interp.sysdict);
     Py_CLEAR(g_interp.modules);
