@@ -169,10 +169,10 @@ class BytesIO(_BufferedIOBase):
     def __init__(self, initial_bytes=b""):
         if initial_bytes is None:
             initial_bytes = b""
-        if not isinstance(initial_bytes, bytes):
+        if not isinstance(initial_bytes, (bytes, bytearray)):
             raise TypeError("a bytes-like object is required, not '%s'"
                             % type(initial_bytes).__name__)
-        self._value = initial_bytes
+        self._value = bytes(initial_bytes)
         self._pos = 0
         self._io_closed = False
 
@@ -192,7 +192,10 @@ class BytesIO(_BufferedIOBase):
     def write(self, data):
         self._check()
         if not isinstance(data, bytes):
-            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+            if not isinstance(data, bytearray):
+                raise TypeError("a bytes-like object is required, not '%s'"
+                                % type(data).__name__)
+            data = bytes(data)
         self._splice(data, b"\0")
         return len(data)
 

@@ -197,7 +197,7 @@ class FileIO(_RawIOBase):
         fd = self._checked_fd()
         if not self._writable:
             raise UnsupportedOperation("File not open for writing")
-        if not isinstance(data, bytes):
+        if not isinstance(data, (bytes, bytearray)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         return _io._write(fd, data)
 
@@ -375,7 +375,10 @@ class _Buffered(_BufferedIOBase):
         if not self._is_writer:
             raise UnsupportedOperation("write")
         if not isinstance(data, bytes):
-            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+            if not isinstance(data, bytearray):
+                raise TypeError("a bytes-like object is required, not '%s'"
+                                % type(data).__name__)
+            data = bytes(data)  # a copy: the caller may change it before the flush
         if self._rbuf:
             self._drop_read_ahead()
         self._wbuf.append(data)
