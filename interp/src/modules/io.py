@@ -24,11 +24,14 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
-__all__ = ["BlockingIOError", "open", "IOBase", "RawIOBase", "FileIO", "BytesIO",
-           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter",
-           "BufferedRWPair", "BufferedRandom", "TextIOBase", "TextIOWrapper",
-           "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END",
-           "DEFAULT_BUFFER_SIZE", "text_encoding", "IncrementalNewlineDecoder"]
+BlockingIOError = _builtins.BlockingIOError
+
+# CPython's list less the two classes minipy's io lacks (BufferedRWPair and
+# IncrementalNewlineDecoder).
+__all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase", "FileIO", "BytesIO",
+           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter", "BufferedRandom",
+           "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "SEEK_SET", "SEEK_CUR",
+           "SEEK_END", "DEFAULT_BUFFER_SIZE", "text_encoding"]
 
 
 # --- FileIO ---------------------------------------------------------------------------------
@@ -575,4 +578,5 @@ for _cls in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase, FileIO, Buffered
     setattr(_io, _cls.__name__, _cls)
 del _cls
 _io.UnsupportedOperation = UnsupportedOperation
+_io.BlockingIOError = BlockingIOError
 _io.open = open
