@@ -189,15 +189,18 @@ class TextIOWrapper(_TextIOBase):
             self._decoded = self._decoded[self._decoded_pos:] + text
             self._decoded_pos = 0
             return self._take(len(self._decoded), True)
-        # Enough characters that a '\r' at the end can be told from a '\r\n'.
-        while True:
-            available = len(self._decoded) - self._decoded_pos
-            if available > size or self._at_eof:
-                break
-            if not self._read_chunk():
-                break
         if self._newline is not None:
-            return self._take(min(len(self._decoded), self._decoded_pos + size), False)
+            # Piece by piece, so that each chunk is copied once however large `size` is.
+            parts = []
+            while size > 0:
+                start = self._decoded_pos
+                end = min(len(self._decoded), start + size)
+                if end > start:
+                    parts.append(self._take(end, False))
+                    size -= end - start
+                if size and not self._read_chunk():
+                    break
+            return "".join(parts)
         out = []
         count = 0
         while count < size:
@@ -230,7 +233,7 @@ class TextIOWrapper(_TextIOBase):
         while len(self._decoded) - self._decoded_pos < count and self._read_chunk():
             pass
 
-    def _line_end(self, start, size):
+    def _line_end(self, start):
         """The end of the line starting at `start` within `_decoded`, or -1 when more text
         is needed to tell."""
         text = self._decoded
@@ -263,20 +266,34 @@ class TextIOWrapper(_TextIOBase):
                 if self._newline != "\n":
                     self._seen |= 2
                 return text[start:lf + 1]
+        # A line longer than the decoded text is handed out piece by piece as chunks come,
+        # so that each chunk is searched and copied once however long the line is. A '\r'
+        # at the end of a piece waits for the next chunk, which says whether a '\n' follows
+        # it.
+        hold_cr = self._universal() or self._newline == "\r\n"
+        parts = []
         while True:
             start = self._decoded_pos
-            end = self._line_end(start, size)
+            end = self._line_end(start)
             if end >= 0:
+                if size >= 0 and end - start > size:
+                    end = start + size
+                parts.append(self._take(end, True))
                 break
-            if size >= 0 and len(self._decoded) - start >= size:
-                end = start + size
+            end = len(self._decoded)
+            if hold_cr and end > start and self._decoded[end - 1] == "\r":
+                end -= 1
+            if size >= 0 and end - start >= size:
+                parts.append(self._take(start + size, True))
                 break
+            if end > start:
+                parts.append(self._take(end, True))
+                if size >= 0:
+                    size -= end - start
             if not self._read_chunk():
-                end = len(self._decoded)
+                parts.append(self._take(len(self._decoded), True))
                 break
-        if size >= 0 and end - self._decoded_pos > size:
-            end = self._decoded_pos + size
-        return self._take(end, True)
+        return "".join(parts)
 
     def __next__(self):
         # Iterating turns tell() off until the end is reached, as CPython's (its position
