@@ -3,9 +3,12 @@
 #
 # Reading keeps the decoded text *untranslated* (`_decoded`, read up to `_decoded_pos`) and
 # applies the newline mode as lines and characters are taken out of it, so that tell() can
-# map the position back to bytes: the bytes not yet handed out are the encoded rest of
-# `_decoded` plus the undecoded tail of a UTF-8 sequence (`_pending`). UTF-8 is decoded
-# incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
+# map the position back to bytes. `_snapshot` holds the bytes `_decoded` was decoded from
+# (as CPython's snapshot: they start where a fresh decoder gives `_decoded`, and end with the
+# undecoded tail of a UTF-8 sequence, `_pending`), so that the file position of a character
+# is found by decoding them again; while the decoding lost nothing (`_lossless`) it is the
+# snapshot's length less the encoded length of the text after that character. UTF-8 is
+# decoded incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
 import _io
 from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, \
     _check_optional_str, _delegate
@@ -29,6 +32,11 @@ def _codec_name(encoding):
 
 _TEXT_CHUNK_SIZE = 8192  # what each read asks of the buffer, as CPython's _CHUNK_SIZE
 
+# A tell() cookie is a byte position, plus (shifted by this) the characters to skip after
+# decoding from there when the position falls inside the text one byte decoded to (an error
+# handler's replacement such as backslashreplace's '\\xff'): CPython packs its cookies so.
+_COOKIE_SKIP_SHIFT = 64
+
 
 class TextIOWrapper(_TextIOBase):
     __module__ = "_io"
@@ -48,12 +56,19 @@ class TextIOWrapper(_TextIOBase):
         self.buffer = buffer
         self._encoding = encoding
         self._errors = "strict" if errors is None else errors
+        # Decoding that can only be lossless: every byte decodes to text that encodes back
+        # to it.
+        self._always_lossless = self._codec == "latin-1" or \
+            self._errors in ("strict", "surrogateescape")
+        self._lossless = True
         self._newline = newline
         self._line_buffering = bool(line_buffering)
         self._write_through = bool(write_through)
         self._decoded = ""
         self._decoded_pos = 0
         self._pending = b""
+        self._snapshot = b""
+        self._cursor = (0, 0)  # a place _boundary found: (characters, bytes)
         self._at_eof = False
         self._seen = 0  # newline kinds met when reading: 1 '\r', 2 '\n', 4 '\r\n'
         # Asked once, as CPython decides at creation whether there is a decoder and an
@@ -130,10 +145,85 @@ class TextIOWrapper(_TextIOBase):
     # Decoding.
     def _decode(self, data, final):
         if self._codec == "utf-8":
-            text, used = _io._utf8_decode(self._pending + data, self._errors, final)
-            self._pending = (self._pending + data)[used:]
-            return text
-        return data.decode(self._codec, self._errors)
+            data = self._pending + data
+            text, used = _io._utf8_decode(data, self._errors, final)
+            self._pending = data[used:]
+            if used < len(data):
+                data = data[:used]
+        else:
+            text = data.decode(self._codec, self._errors)
+        if self._lossless and not self._always_lossless:
+            # An error handler may have replaced or dropped bytes: then tell() decodes again.
+            try:
+                self._lossless = text.encode(self._codec) == data
+            except UnicodeEncodeError:
+                self._lossless = False
+        return text
+
+    def _boundary(self, pos):
+        """(characters, bytes, skip): where a fresh decoder fed the first `bytes` bytes of
+        the snapshot gives the first `characters` characters of `_decoded`, the last such
+        place at or before character `pos`, which is `skip` characters further."""
+        decoded = self._decoded
+        consumed = len(self._snapshot) - len(self._pending)
+        if pos >= len(decoded):
+            return len(decoded), consumed, 0
+        if pos == 0:
+            return 0, 0, 0
+        chars, used = self._cursor
+        if chars > pos:
+            chars, used = 0, 0
+        if self._lossless:
+            if self._codec == "latin-1":
+                return pos, pos, 0
+            # Encoding the text between `pos` and the nearer of the last place found and
+            # the end.
+            errors = "surrogateescape" if self._errors == "surrogateescape" else "strict"
+            if pos - chars <= len(decoded) - pos:
+                used += len(decoded[chars:pos].encode(self._codec, errors))
+            else:
+                used = consumed - len(decoded[pos:].encode(self._codec, errors))
+            self._cursor = (pos, used)
+            return pos, used, 0
+        # Decoding again, from the last place found (tell() after each line walks each
+        # line once): a window of bytes no longer than the characters still wanted (a
+        # byte gives at most one character, but for an error handler's replacement; four
+        # bytes always give some), then the fewest of its bytes that reach `pos` when a
+        # replacement overshoots it.
+        while chars < pos:
+            want = pos - chars
+            size = min(max(want, 4), len(self._snapshot) - used)
+            text, taken = self._decode_part(used, size)
+            if len(text) > want:
+                low, high = 1, size
+                while low < high:
+                    middle = (low + high) // 2
+                    if len(self._decode_part(used, middle)[0]) >= want:
+                        high = middle
+                    else:
+                        low = middle + 1
+                text, taken = self._decode_part(used, low)
+                if len(text) > want:
+                    text, taken = self._decode_part(used, low - 1)
+                    self._cursor = (chars + len(text), used + taken)
+                    return chars + len(text), used + taken, want - len(text)
+            elif not taken:
+                break  # cannot happen: the snapshot decodes to `_decoded`
+            chars += len(text)
+            used += taken
+        self._cursor = (chars, used)
+        return chars, used, pos - chars
+
+    def _decode_part(self, start, size):
+        # (text, bytes used) of `size` bytes of the snapshot from `start`, decoded afresh.
+        end = start + size
+        data = self._snapshot[start:end]
+        if self._codec == "utf-8":
+            # At the end of the file the last bytes were decoded as final (a cut sequence
+            # became the error handler's text).
+            return _io._utf8_decode(data, self._errors,
+                                    self._at_eof and end == len(self._snapshot))
+        return data.decode(self._codec, self._errors), size
 
     def _note_newlines(self, text):
         # Counted on the text handed out (CPython's decoder counts what it decodes: the same
@@ -150,12 +240,17 @@ class TextIOWrapper(_TextIOBase):
         """Decodes one more chunk into `_decoded`; False at the end of the file."""
         data = self.buffer.read1(_TEXT_CHUNK_SIZE)
         final = not data
+        if self._decoded_pos:
+            # The text handed out is dropped, and with it the bytes it came from.
+            chars, used, skip = self._boundary(self._decoded_pos)
+            self._decoded = self._decoded[chars:]
+            self._decoded_pos = skip
+            self._snapshot = self._snapshot[used:]
+            self._cursor = (0, 0)
+        self._snapshot += data
         text = self._decode(data, final)
         self._at_eof = final
         if text:
-            if self._decoded_pos:
-                self._decoded = self._decoded[self._decoded_pos:]
-                self._decoded_pos = 0
             self._decoded += text
         return not final or bool(text)
 
@@ -173,9 +268,18 @@ class TextIOWrapper(_TextIOBase):
     def _take(self, end, translate):
         text = self._decoded[self._decoded_pos:end]
         self._decoded_pos = end
+        return self._translated(text) if translate else self._noted(text)
+
+    def _noted(self, text):
         if self._universal():
             self._note_newlines(text)
-        if translate and self._newline is None and "\r" in text:
+        return text
+
+    def _translated(self, text):
+        # `text` handed out: its newlines noted, and translated when newline is None.
+        if self._universal():
+            self._note_newlines(text)
+        if self._newline is None and "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text
 
@@ -186,9 +290,14 @@ class TextIOWrapper(_TextIOBase):
         if size < 0:
             text = self._decode(self.buffer.read(), True)
             self._at_eof = True
-            self._decoded = self._decoded[self._decoded_pos:] + text
+            text = self._translated(self._decoded[self._decoded_pos:] + text)
+            # All handed out: the position is the buffer's.
+            self._decoded = ""
             self._decoded_pos = 0
-            return self._take(len(self._decoded), True)
+            self._snapshot = b""
+            self._cursor = (0, 0)
+            self._lossless = True
+            return text
         if self._newline is not None:
             # Piece by piece, so that each chunk is copied once however large `size` is.
             parts = []
@@ -331,6 +440,9 @@ class TextIOWrapper(_TextIOBase):
         self._decoded = ""
         self._decoded_pos = 0
         self._pending = b""
+        self._snapshot = b""
+        self._cursor = (0, 0)
+        self._lossless = True
         self._at_eof = False
 
     # Positions.
@@ -341,14 +453,9 @@ class TextIOWrapper(_TextIOBase):
         if not self._telling:
             raise OSError("telling position disabled by next() call")
         self.buffer.flush()
-        position = self.buffer.tell()
-        rest = self._decoded[self._decoded_pos:]
-        if rest:
-            position -= len(rest.encode(self._codec, self._encode_errors()))
-        return position - len(self._pending)
-
-    def _encode_errors(self):
-        return "surrogateescape" if self._errors == "surrogateescape" else "replace"
+        position = self.buffer.tell() - len(self._snapshot)
+        chars, used, skip = self._boundary(self._decoded_pos)
+        return position + used + (skip << _COOKIE_SKIP_SHIFT)
 
     def seek(self, cookie, whence=0):
         self._check_closed()
@@ -373,7 +480,13 @@ class TextIOWrapper(_TextIOBase):
             raise ValueError("negative seek position %d" % cookie)
         self.flush()
         self._reset_decoder()
-        self.buffer.seek(cookie)
+        skip = cookie >> _COOKIE_SKIP_SHIFT
+        self.buffer.seek(cookie - (skip << _COOKIE_SKIP_SHIFT))
+        if skip:
+            self._fill(skip)
+            if len(self._decoded) < skip:
+                raise OSError("can't restore logical file position")
+            self._decoded_pos = skip
         return cookie
 
     def truncate(self, pos=None):
