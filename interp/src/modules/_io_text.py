@@ -385,8 +385,15 @@ class TextIOWrapper(_TextIOBase):
             start = self._decoded_pos
             end = self._line_end(start)
             if end >= 0:
-                if size >= 0 and end - start > size:
-                    end = start + size
+                if size >= 0:
+                    # The size counts characters handed out: a '\r\n' that becomes '\n'
+                    # is one.
+                    length = end - start
+                    if self._newline is None and length > 1 and \
+                            self._decoded[end - 2:end] == "\r\n":
+                        length -= 1
+                    if length > size:
+                        end = start + size
                 parts.append(self._take(end, True))
                 break
             end = len(self._decoded)
