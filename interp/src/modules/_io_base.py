@@ -136,6 +136,17 @@ def _delegate(attribute, name):
     return method
 
 
+class _Detached:
+    """What a detached text file has for its buffer and a detached buffered file for its
+    raw file: everything asked of it raises CPython's ValueError (`message`)."""
+
+    def __init__(self, message):
+        self._message = message
+
+    def __getattr__(self, name):
+        raise ValueError(self._message)
+
+
 def _check_optional_str(value, what):
     if value is not None and not isinstance(value, str):
         raise TypeError("%s must be str or None, not %s" % (what, type(value).__name__))

@@ -11,7 +11,7 @@
 # decoded incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
 import _io
 from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, \
-    _check_optional_str, _delegate
+    _check_optional_str, _delegate, _Detached
 
 
 _ENCODINGS = {
@@ -38,6 +38,9 @@ _TEXT_CHUNK_SIZE = 8192  # what each read asks of the buffer, as CPython's _CHUN
 _COOKIE_SKIP_SHIFT = 64
 
 
+_detached_buffer = _Detached("underlying buffer has been detached")
+
+
 class TextIOWrapper(_TextIOBase):
     __module__ = "_io"
 
@@ -53,7 +56,7 @@ class TextIOWrapper(_TextIOBase):
         elif encoding == "locale":
             encoding = "UTF-8"  # the locale's encoding in UTF-8 mode, as python3 -X utf8 names it
         self._codec = _codec_name(encoding)
-        self.buffer = buffer
+        self._buffer = buffer
         self._encoding = encoding
         self._errors = "strict" if errors is None else errors
         # Decoding that can only be lossless: every byte decodes to text that encodes back
@@ -94,15 +97,22 @@ class TextIOWrapper(_TextIOBase):
         return self._write_through
 
     @property
+    def buffer(self):
+        buffer = self._buffer
+        return None if buffer is _detached_buffer else buffer
+
+    @property
     def closed(self):
-        return self.buffer.closed
+        return self._buffer.closed
 
     @property
     def name(self):
-        return self.buffer.name
+        return self._buffer.name
 
     @property
     def newlines(self):
+        if self._buffer is _detached_buffer:
+            raise ValueError("underlying buffer has been detached")
         kinds = [k for bit, k in ((1, "\r"), (2, "\n"), (4, "\r\n")) if self._seen & bit]
         if not kinds:
             return None
@@ -112,34 +122,34 @@ class TextIOWrapper(_TextIOBase):
         parts = ["<_io.TextIOWrapper"]
         try:
             parts.append(" name=%r" % (self.name,))
-        except AttributeError:
+        except (AttributeError, ValueError):
             pass
         if "mode" in self.__dict__:
             parts.append(" mode=%r" % (self.mode,))
         parts.append(" encoding=%r>" % (self._encoding,))
         return "".join(parts)
 
-    fileno = _delegate("buffer", "fileno")
-    isatty = _delegate("buffer", "isatty")
-    readable = _delegate("buffer", "readable")
-    writable = _delegate("buffer", "writable")
-    seekable = _delegate("buffer", "seekable")
+    fileno = _delegate("_buffer", "fileno")
+    isatty = _delegate("_buffer", "isatty")
+    readable = _delegate("_buffer", "readable")
+    writable = _delegate("_buffer", "writable")
+    seekable = _delegate("_buffer", "seekable")
 
     def flush(self):
-        self.buffer.flush()
+        self._buffer.flush()
 
     def close(self):
-        if self.buffer.closed:
+        if self._buffer.closed:
             return
         try:
             self.flush()
         finally:
-            self.buffer.close()
+            self._buffer.close()
 
     def detach(self):
         self.flush()
-        buffer = self.buffer
-        self.buffer = None
+        buffer = self._buffer
+        self._buffer = _detached_buffer
         return buffer
 
     # Decoding.
@@ -238,7 +248,7 @@ class TextIOWrapper(_TextIOBase):
 
     def _read_chunk(self):
         """Decodes one more chunk into `_decoded`; False at the end of the file."""
-        data = self.buffer.read1(_TEXT_CHUNK_SIZE)
+        data = self._buffer.read1(_TEXT_CHUNK_SIZE)
         final = not data
         if self._decoded_pos:
             # The text handed out is dropped, and with it the bytes it came from.
@@ -255,12 +265,12 @@ class TextIOWrapper(_TextIOBase):
         return not final or bool(text)
 
     def _check_readable(self):
-        if self.buffer.closed:
+        if self._buffer.closed:
             raise _closed_error()
         if not self._can_read:
             raise UnsupportedOperation("not readable")
         if self._can_write:
-            self.buffer.flush()
+            self._buffer.flush()
 
     def _universal(self):
         return self._newline is None or self._newline == ""
@@ -288,7 +298,7 @@ class TextIOWrapper(_TextIOBase):
         size = _index(size)
         self._check_readable()
         if size < 0:
-            text = self._decode(self.buffer.read(), True)
+            text = self._decode(self._buffer.read(), True)
             self._at_eof = True
             text = self._translated(self._decoded[self._decoded_pos:] + text)
             # All handed out: the position is the buffer's.
@@ -423,7 +433,7 @@ class TextIOWrapper(_TextIOBase):
 
     # Writing.
     def write(self, text):
-        if self.buffer.closed:  # _check_closed's test, one call fewer on this hot path
+        if self._buffer.closed:  # _check_closed's test, one call fewer on this hot path
             raise _closed_error()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
@@ -438,9 +448,9 @@ class TextIOWrapper(_TextIOBase):
             # the buffer is, after the chunk the reads decoded.
             self._reset_decoder()
         data = text.encode(self._codec, self._errors)
-        self.buffer.write(data)
+        self._buffer.write(data)
         if self._line_buffering and has_newline:
-            self.buffer.flush()
+            self._buffer.flush()
         return length
 
     def _reset_decoder(self):
@@ -455,12 +465,12 @@ class TextIOWrapper(_TextIOBase):
     # Positions.
     def tell(self):
         self._check_closed()
-        if not self.buffer.seekable():
+        if not self._buffer.seekable():
             raise UnsupportedOperation("underlying stream is not seekable")
         if not self._telling:
             raise OSError("telling position disabled by next() call")
-        self.buffer.flush()
-        position = self.buffer.tell() - len(self._snapshot)
+        self._buffer.flush()
+        position = self._buffer.tell() - len(self._snapshot)
         chars, used, skip = self._boundary(self._decoded_pos)
         return position + used + (skip << _COOKIE_SKIP_SHIFT)
 
@@ -468,7 +478,7 @@ class TextIOWrapper(_TextIOBase):
         self._check_closed()
         if not isinstance(cookie, int):
             raise TypeError("an integer is required")
-        if not self.buffer.seekable():
+        if not self._buffer.seekable():
             raise UnsupportedOperation("underlying stream is not seekable")
         if whence == 1:
             if cookie != 0:
@@ -480,7 +490,7 @@ class TextIOWrapper(_TextIOBase):
                 raise UnsupportedOperation("can't do nonzero end-relative seeks")
             self.flush()
             self._reset_decoder()
-            return self.buffer.seek(0, 2)
+            return self._buffer.seek(0, 2)
         elif whence != 0:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         if cookie < 0:
@@ -488,7 +498,7 @@ class TextIOWrapper(_TextIOBase):
         self.flush()
         self._reset_decoder()
         skip = cookie >> _COOKIE_SKIP_SHIFT
-        self.buffer.seek(cookie - (skip << _COOKIE_SKIP_SHIFT))
+        self._buffer.seek(cookie - (skip << _COOKIE_SKIP_SHIFT))
         if skip:
             self._fill(skip)
             if len(self._decoded) < skip:
@@ -501,4 +511,4 @@ class TextIOWrapper(_TextIOBase):
         if pos is None:
             pos = self.tell()
         self._reset_decoder()
-        return self.buffer.truncate(pos)
+        return self._buffer.truncate(pos)

@@ -15,7 +15,7 @@
 import _io
 import builtins as _builtins
 from _io_base import UnsupportedOperation, _IOBase, _RawIOBase, _BufferedIOBase, \
-    _TextIOBase, _closed_error, _index, _delegate
+    _TextIOBase, _closed_error, _index, _delegate, _Detached
 from _io_text import TextIOWrapper
 from _io_memory import StringIO, BytesIO
 
@@ -233,6 +233,9 @@ class FileIO(_RawIOBase):
 
 # --- The buffered classes -------------------------------------------------------------------
 
+_detached_raw = _Detached("raw stream has been detached")
+
+
 class _Buffered(_BufferedIOBase):
     """The buffer over a raw file: read-ahead in `_rbuf` (from `_rpos` on) and pending writes
     in `_wbuf`; a write after reading first moves the raw position back to the logical one."""
@@ -241,7 +244,7 @@ class _Buffered(_BufferedIOBase):
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         if buffer_size <= 0:
             raise ValueError("buffer size must be strictly positive")
-        self.raw = raw
+        self._raw = raw
         self.buffer_size = buffer_size
         self._rbuf = b""
         self._rpos = 0
@@ -249,29 +252,34 @@ class _Buffered(_BufferedIOBase):
         self._wlen = 0
 
     @property
+    def raw(self):
+        raw = self._raw
+        return None if raw is _detached_raw else raw
+
+    @property
     def closed(self):
-        return self.raw.closed
+        return self._raw.closed
 
     @property
     def name(self):
-        return self.raw.name
+        return self._raw.name
 
     @property
     def mode(self):
-        return self.raw.mode
+        return self._raw.mode
 
     def __repr__(self):
         try:
             name = self.name
-        except AttributeError:
+        except (AttributeError, ValueError):
             return "<_io.%s>" % type(self).__name__
         return "<_io.%s name=%r>" % (type(self).__name__, name)
 
-    fileno = _delegate("raw", "fileno")
-    isatty = _delegate("raw", "isatty")
-    readable = _delegate("raw", "readable")
-    writable = _delegate("raw", "writable")
-    seekable = _delegate("raw", "seekable")
+    fileno = _delegate("_raw", "fileno")
+    isatty = _delegate("_raw", "isatty")
+    readable = _delegate("_raw", "readable")
+    writable = _delegate("_raw", "writable")
+    seekable = _delegate("_raw", "seekable")
 
     # Reading.
     def _drop_read_ahead(self):
@@ -279,7 +287,7 @@ class _Buffered(_BufferedIOBase):
         self._rbuf = b""
         self._rpos = 0
         if unread:
-            self.raw.seek(-unread, 1)
+            self._raw.seek(-unread, 1)
 
     def read(self, size=-1):
         size = _index(size, "argument should be integer or None, not '%s'")
@@ -293,7 +301,7 @@ class _Buffered(_BufferedIOBase):
         if size < 0:
             self._rbuf = b""
             self._rpos = 0
-            return rest + self.raw.readall()
+            return rest + self._raw.readall()
         if len(rest) >= size:
             self._rpos += size
             return rest[:size]
@@ -302,7 +310,7 @@ class _Buffered(_BufferedIOBase):
         self._rbuf = b""
         self._rpos = 0
         while have < size:
-            chunk = self.raw.read(max(self.buffer_size, size - have))
+            chunk = self._raw.read(max(self.buffer_size, size - have))
             if not chunk:
                 break
             parts.append(chunk)
@@ -321,7 +329,7 @@ class _Buffered(_BufferedIOBase):
             raise UnsupportedOperation("read1")
         self._flush_writes()
         if self._rpos >= len(self._rbuf):
-            self._rbuf = self.raw.read(self.buffer_size if size < 0 else max(size,
+            self._rbuf = self._raw.read(self.buffer_size if size < 0 else max(size,
                                                                              self.buffer_size))
             self._rpos = 0
         end = len(self._rbuf) if size < 0 else min(len(self._rbuf), self._rpos + size)
@@ -333,7 +341,7 @@ class _Buffered(_BufferedIOBase):
         self._check_closed("peek of closed file")
         if self._rpos >= len(self._rbuf):
             self._flush_writes()
-            self._rbuf = self.raw.read(self.buffer_size)
+            self._rbuf = self._raw.read(self.buffer_size)
             self._rpos = 0
         return self._rbuf[self._rpos:]
 
@@ -365,7 +373,7 @@ class _Buffered(_BufferedIOBase):
             self._rpos = end
             if (end > start and buf[end - 1:end] == b"\n") or have == size:
                 break
-            self._rbuf = self.raw.read(self.buffer_size)
+            self._rbuf = self._raw.read(self.buffer_size)
             self._rpos = 0
             if not self._rbuf:
                 break
@@ -373,7 +381,7 @@ class _Buffered(_BufferedIOBase):
 
     # Writing.
     def write(self, data):
-        if self.raw.closed:  # _check_closed's test, one call fewer on this hot path
+        if self._raw.closed:  # _check_closed's test, one call fewer on this hot path
             raise _closed_error("write to closed file")
         if not self._is_writer:
             raise UnsupportedOperation("write")
@@ -395,7 +403,7 @@ class _Buffered(_BufferedIOBase):
             data = b"".join(self._wbuf)
             self._wbuf = []
             self._wlen = 0
-            self.raw.write(data)
+            self._raw.write(data)
 
     def flush(self):
         if self._is_writer:
@@ -406,7 +414,7 @@ class _Buffered(_BufferedIOBase):
 
     # Positions.
     def tell(self):
-        position = self.raw.tell() - (len(self._rbuf) - self._rpos) + self._wlen
+        position = self._raw.tell() - (len(self._rbuf) - self._rpos) + self._wlen
         return position if position >= 0 else 0
 
     def seek(self, pos, whence=0):
@@ -421,7 +429,7 @@ class _Buffered(_BufferedIOBase):
             pos -= len(self._rbuf) - self._rpos
         self._rbuf = b""
         self._rpos = 0
-        return self.raw.seek(pos, whence)
+        return self._raw.seek(pos, whence)
 
     def truncate(self, pos=None):
         self._check_closed("truncate of closed file")
@@ -432,10 +440,10 @@ class _Buffered(_BufferedIOBase):
             pos = self.tell()
         if self._rbuf:
             self._drop_read_ahead()
-        return self.raw.truncate(pos)
+        return self._raw.truncate(pos)
 
     def close(self):
-        if self.raw.closed:
+        if self._raw.closed:
             return
         self._rbuf = b""
         self._rpos = 0
@@ -443,12 +451,12 @@ class _Buffered(_BufferedIOBase):
             if self._is_writer:
                 self._flush_writes()
         finally:
-            self.raw.close()
+            self._raw.close()
 
     def detach(self):
         self.flush()
-        raw = self.raw
-        self.raw = None
+        raw = self._raw
+        self._raw = _detached_raw
         return raw
 
 
