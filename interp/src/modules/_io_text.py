@@ -72,6 +72,7 @@ class TextIOWrapper(_TextIOBase):
         self._pending = b""
         self._snapshot = b""
         self._cursor = (0, 0)  # a place _boundary found: (characters, bytes)
+        self._positioned = True  # whether tell() counts from the snapshot (see _read_chunk)
         self._at_eof = False
         self._seen = 0  # newline kinds met when reading: 1 '\r', 2 '\n', 4 '\r\n'
         # Asked once, as CPython decides at creation whether there is a decoder and an
@@ -136,6 +137,7 @@ class TextIOWrapper(_TextIOBase):
     seekable = _delegate("_buffer", "seekable")
 
     def flush(self):
+        self._telling = True  # as CPython's: flush() (and seek(), truncate()) turn it back on
         self._buffer.flush()
 
     def close(self):
@@ -250,6 +252,9 @@ class TextIOWrapper(_TextIOBase):
         """Decodes one more chunk into `_decoded`; False at the end of the file."""
         data = self._buffer.read1(_TEXT_CHUNK_SIZE)
         final = not data
+        # CPython takes its snapshot only while tell() is on: a chunk read by next() leaves
+        # it without one, and its tell() then gives the buffer's position.
+        self._positioned = self._telling
         if self._decoded_pos:
             # The text handed out is dropped, and with it the bytes it came from.
             chars, used, skip = self._boundary(self._decoded_pos)
@@ -422,8 +427,9 @@ class TextIOWrapper(_TextIOBase):
         return "".join(parts)
 
     def __next__(self):
-        # Iterating turns tell() off until the end is reached, as CPython's (its position
-        # snapshot is not kept up by next()).
+        # Iterating turns tell() off until the end is reached or flush(), seek() or
+        # truncate() is called, as CPython's (its position snapshot is not kept up by
+        # next()); an error raised here leaves it off, as there.
         self._telling = False
         line = self.readline()
         if not line:
@@ -460,6 +466,7 @@ class TextIOWrapper(_TextIOBase):
         self._snapshot = b""
         self._cursor = (0, 0)
         self._lossless = True
+        self._positioned = True
         self._at_eof = False
 
     # Positions.
@@ -470,6 +477,8 @@ class TextIOWrapper(_TextIOBase):
         if not self._telling:
             raise OSError("telling position disabled by next() call")
         self._buffer.flush()
+        if not self._positioned:
+            return self._buffer.tell()
         position = self._buffer.tell() - len(self._snapshot)
         chars, used, skip = self._boundary(self._decoded_pos)
         return position + used + (skip << _COOKIE_SKIP_SHIFT)
@@ -508,7 +517,6 @@ class TextIOWrapper(_TextIOBase):
 
     def truncate(self, pos=None):
         self.flush()
-        if pos is None:
-            pos = self.tell()
-        self._reset_decoder()
+        # As CPython's C class: no position given is the buffer's (not tell()'s, as in
+        # _pyio), and the text decoded ahead stays: reading goes on from it.
         return self._buffer.truncate(pos)
