@@ -82,30 +82,58 @@ def _fileio_flags(mode):
     return flags, readable, writable, created, appending
 
 
+def _fspath(file):
+    """The str or bytes path of `file` (a str, a bytes or an os.PathLike), as os.fspath."""
+    if isinstance(file, (str, bytes)):
+        return file
+    fspath = getattr(type(file), "__fspath__", None)
+    if fspath is None:
+        raise TypeError("expected str, bytes or os.PathLike object, not %s"
+                        % type(file).__name__)
+    path = fspath(file)
+    if not isinstance(path, (str, bytes)):
+        raise TypeError("expected %s.__fspath__() to return str or bytes, not %s"
+                        % (type(file).__name__, type(path).__name__))
+    return path
+
+
+def _descriptor(file):
+    """The file descriptor `file` stands for (an int or an object with __index__ whose
+    value fits a C int), or -1 when it is to be taken as a path."""
+    if not isinstance(file, int):
+        index = getattr(type(file), "__index__", None)
+        if index is None:
+            return -1
+        file = index(file)
+    if file > 0x7FFFFFFF or file < -0x80000000:
+        return -1  # CPython's conversion to a C int fails: a path, then
+    if file < 0:
+        raise ValueError("negative file descriptor")
+    return file
+
+
 class FileIO(_RawIOBase):
     __module__ = "_io"
     _fd = -1
 
     def __init__(self, file, mode="r", closefd=True, opener=None):
-        if isinstance(file, float):
-            raise TypeError("integer argument expected, got float")
+        if not isinstance(mode, str):  # checked with the arguments, before the file
+            raise TypeError("FileIO() argument 'mode' must be str, not %s" % type(mode).__name__)
+        fd = _descriptor(file)
+        path = _fspath(file) if fd < 0 else None
         flags, self._readable, self._writable, self._created, self._appending = \
             _fileio_flags(mode)
-        if isinstance(file, int):
-            if file < 0:
-                raise ValueError("negative file descriptor")
-            fd = file
-        else:
+        if fd < 0:
             if not closefd:
                 raise ValueError("Cannot use closefd=False with file name")
             if opener is not None:
-                fd = opener(file, flags)
+                fd = opener(path, flags)
                 if not isinstance(fd, int):
                     raise TypeError("expected integer from opener")
                 if fd < 0:
                     raise ValueError("opener returned %d" % fd)
             else:
-                fd = _io._open(file, flags, 0o666)
+                fd = _io._open(path, flags, 0o666)
         self._fd = fd
         self._closefd = bool(closefd)
         self.name = file
@@ -117,7 +145,7 @@ class FileIO(_RawIOBase):
             if self._appending:
                 _io._lseek(fd, 0, 2)
         except BaseException:
-            if self._closefd and not isinstance(file, int):
+            if self._closefd and path is not None:
                 _io._close(fd)
             self._fd = -1
             raise
@@ -495,12 +523,11 @@ def _as_int(value):
 def _open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
          opener=None):
     """Open file and return a stream.  Raise OSError upon failure."""
-    if not isinstance(file, (str, bytes, int)):
-        fspath = getattr(type(file), "__fspath__", None)
-        if fspath is None:
-            raise TypeError("expected str, bytes or os.PathLike object, not %s"
-                            % type(file).__name__)
-        file = fspath(file)
+    # A number (as PyNumber_Check says) goes to FileIO as it is, anything else as a path.
+    cls = type(file)
+    if not (hasattr(cls, "__index__") or hasattr(cls, "__int__") or hasattr(cls, "__float__")
+            or isinstance(file, complex)):
+        file = _fspath(file)
     if not isinstance(mode, str):
         raise TypeError("open() argument 'mode' must be str, not %s" % type(mode).__name__)
     buffering = _as_int(buffering)
