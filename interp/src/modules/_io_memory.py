@@ -245,6 +245,26 @@ class BytesIO(_BufferedIOBase):
         start, end = _span(self, len(buf), len(buf) if found < 0 else found + 1, size)
         return bytes(buf[start:end])
 
+    def readlines(self, hint=None):
+        # BytesIO's own, as CPython's: it stops once the lines reach `hint` bytes (the
+        # other classes' once they pass it), and says another TypeError, after the closed
+        # check.
+        self._check()
+        if hint is None:
+            hint = -1
+        elif not isinstance(hint, int):
+            raise TypeError("integer argument expected, got '%s'" % type(hint).__name__)
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                return lines
+
     def seek(self, pos, whence=0):
         _seek_position(self, pos)
         if whence == 0:
