@@ -137,6 +137,7 @@ class TextIOWrapper(_TextIOBase):
     seekable = _delegate("_buffer", "seekable")
 
     def flush(self):
+        self._check_closed()
         self._telling = True  # as CPython's: flush() (and seek(), truncate()) turn it back on
         self._buffer.flush()
 
@@ -439,10 +440,10 @@ class TextIOWrapper(_TextIOBase):
 
     # Writing.
     def write(self, text):
+        if not isinstance(text, str):  # checked first, with the arguments
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if self._buffer.closed:  # _check_closed's test, one call fewer on this hot path
             raise _closed_error()
-        if not isinstance(text, str):
-            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if not self._can_write:
             raise UnsupportedOperation("not writable")
         length = len(text)

@@ -225,11 +225,11 @@ class FileIO(_RawIOBase):
         return b"".join(out)
 
     def write(self, data):
+        if not isinstance(data, (bytes, bytearray)):  # checked first, with the arguments
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         fd = self._checked_fd()
         if not self._writable:
             raise UnsupportedOperation("File not open for writing")
-        if not isinstance(data, (bytes, bytearray)):
-            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         return _io._write(fd, data)
 
     def seek(self, pos, whence=0):
@@ -305,9 +305,16 @@ class _Buffered(_BufferedIOBase):
 
     fileno = _delegate("_raw", "fileno")
     isatty = _delegate("_raw", "isatty")
-    readable = _delegate("_raw", "readable")
-    writable = _delegate("_raw", "writable")
     seekable = _delegate("_raw", "seekable")
+
+    # CPython's BufferedWriter has no reading methods and BufferedReader none for writing:
+    # theirs are _BufferedIOBase's and IOBase's, which refuse (or answer False) before
+    # looking at the file, closed or detached.
+    def readable(self):
+        return self._is_reader and self._raw.readable()
+
+    def writable(self):
+        return self._is_writer and self._raw.writable()
 
     # Reading.
     def _drop_read_ahead(self):
@@ -318,10 +325,10 @@ class _Buffered(_BufferedIOBase):
             self._raw.seek(-unread, 1)
 
     def read(self, size=-1):
-        size = _index(size, "argument should be integer or None, not '%s'")
-        self._check_closed("read of closed file")
         if not self._is_reader:
             raise UnsupportedOperation("read")
+        size = _index(size, "argument should be integer or None, not '%s'")
+        self._check_closed("read of closed file")
         self._flush_writes()
         if size < -1:
             raise ValueError("read length must be non-negative or -1")
@@ -351,10 +358,10 @@ class _Buffered(_BufferedIOBase):
         return data
 
     def read1(self, size=-1):
-        size = _index(size)
-        self._check_closed("read of closed file")
         if not self._is_reader:
             raise UnsupportedOperation("read1")
+        size = _index(size)
+        self._check_closed("read of closed file")
         self._flush_writes()
         if self._rpos >= len(self._rbuf):
             self._rbuf = self._raw.read(self.buffer_size if size < 0 else max(size,
@@ -364,14 +371,6 @@ class _Buffered(_BufferedIOBase):
         data = self._rbuf[self._rpos:end]
         self._rpos = end
         return data
-
-    def peek(self, size=0):
-        self._check_closed("peek of closed file")
-        if self._rpos >= len(self._rbuf):
-            self._flush_writes()
-            self._rbuf = self._raw.read(self.buffer_size)
-            self._rpos = 0
-        return self._rbuf[self._rpos:]
 
     def readline(self, size=-1):
         if size == -1:
@@ -383,9 +382,9 @@ class _Buffered(_BufferedIOBase):
                 self._rpos = end + 1
                 return buf[start:end + 1]
         size = _index(size)
-        self._check_closed("readline of closed file")
         if not self._is_reader:
-            raise UnsupportedOperation("readline")
+            raise UnsupportedOperation("read")  # IOBase.readline's call of read()
+        self._check_closed("readline of closed file")
         self._flush_writes()
         parts = []
         have = 0
@@ -409,8 +408,6 @@ class _Buffered(_BufferedIOBase):
 
     # Writing.
     def write(self, data):
-        if self._raw.closed:  # _check_closed's test, one call fewer on this hot path
-            raise _closed_error("write to closed file")
         if not self._is_writer:
             raise UnsupportedOperation("write")
         if not isinstance(data, bytes):
@@ -418,6 +415,8 @@ class _Buffered(_BufferedIOBase):
                 raise TypeError("a bytes-like object is required, not '%s'"
                                 % type(data).__name__)
             data = bytes(data)  # a copy: the caller may change it before the flush
+        if self._raw.closed:  # _check_closed's test, one call fewer on this hot path
+            raise _closed_error("write to closed file")
         if self._rbuf:
             self._drop_read_ahead()
         self._wbuf.append(data)
@@ -488,10 +487,20 @@ class _Buffered(_BufferedIOBase):
         return raw
 
 
+def _peek(self, size=0):
+    self._check_closed("peek of closed file")
+    if self._rpos >= len(self._rbuf):
+        self._flush_writes()
+        self._rbuf = self._raw.read(self.buffer_size)
+        self._rpos = 0
+    return self._rbuf[self._rpos:]
+
+
 class BufferedReader(_Buffered):
     __module__ = "_io"
     _is_reader = True
     _is_writer = False
+    peek = _peek
 
 
 class BufferedWriter(_Buffered):
@@ -504,6 +513,7 @@ class BufferedRandom(_Buffered):
     __module__ = "_io"
     _is_reader = True
     _is_writer = True
+    peek = _peek
 
 
 # --- open -----------------------------------------------------------------------------------
