@@ -74,7 +74,8 @@ class TextIOWrapper(_TextIOBase):
         self._cursor = (0, 0)  # a place _boundary found: (characters, bytes)
         self._positioned = True  # whether tell() counts from the snapshot (see _read_chunk)
         self._at_eof = False
-        self._seen = 0  # newline kinds met when reading: 1 '\r', 2 '\n', 4 '\r\n'
+        self._seen = 0  # newline kinds decoded: 1 '\r', 2 '\n', 4 '\r\n'
+        self._cr_waits = False  # a '\r' decoded last, not counted yet (_note_newlines)
         # Asked once, as CPython decides at creation whether there is a decoder and an
         # encoder.
         self._can_read = buffer.readable()
@@ -238,9 +239,17 @@ class TextIOWrapper(_TextIOBase):
                                     self._at_eof and end == len(self._snapshot))
         return data.decode(self._codec, self._errors), size
 
-    def _note_newlines(self, text):
-        # Counted on the text handed out (CPython's decoder counts what it decodes: the same
-        # once the text is read).
+    def _note_newlines(self, text, final):
+        # Counted as text is decoded, as CPython's newline decoder counts: a '\r' at the end
+        # waits for the next text, which says whether it begins a '\r\n'.
+        if self._newline is not None and self._newline != "":
+            return
+        if self._cr_waits and (text or final):
+            text = "\r" + text
+            self._cr_waits = False
+        if not final and text.endswith("\r"):
+            text = text[:-1]
+            self._cr_waits = True
         crlf = text.count("\r\n")
         if crlf:
             self._seen |= 4
@@ -265,6 +274,7 @@ class TextIOWrapper(_TextIOBase):
             self._cursor = (0, 0)
         self._snapshot += data
         text = self._decode(data, final)
+        self._note_newlines(text, final)
         self._at_eof = final
         if text:
             self._decoded += text
@@ -284,17 +294,10 @@ class TextIOWrapper(_TextIOBase):
     def _take(self, end, translate):
         text = self._decoded[self._decoded_pos:end]
         self._decoded_pos = end
-        return self._translated(text) if translate else self._noted(text)
-
-    def _noted(self, text):
-        if self._universal():
-            self._note_newlines(text)
-        return text
+        return self._translated(text) if translate else text
 
     def _translated(self, text):
-        # `text` handed out: its newlines noted, and translated when newline is None.
-        if self._universal():
-            self._note_newlines(text)
+        # `text` handed out, translated when newline is None.
         if self._newline is None and "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text
@@ -305,6 +308,7 @@ class TextIOWrapper(_TextIOBase):
         self._check_readable()
         if size < 0:
             text = self._decode(self._buffer.read(), True)
+            self._note_newlines(text, True)
             self._at_eof = True
             text = self._translated(self._decoded[self._decoded_pos:] + text)
             # All handed out: the position is the buffer's.
@@ -336,12 +340,10 @@ class TextIOWrapper(_TextIOBase):
             stop = min(len(self._decoded), pos + size - count)
             cr = self._decoded.find("\r", pos, stop)
             if cr < 0:
-                self._note_newlines(self._decoded[pos:stop])
                 out.append(self._decoded[pos:stop])
                 count += stop - pos
                 self._decoded_pos = stop
                 continue
-            self._note_newlines(self._decoded[pos:cr])
             out.append(self._decoded[pos:cr])
             out.append("\n")
             count += cr - pos + 1
@@ -349,9 +351,6 @@ class TextIOWrapper(_TextIOBase):
             self._fill(1)
             if self._decoded[self._decoded_pos:self._decoded_pos + 1] == "\n":
                 self._decoded_pos += 1
-                self._seen |= 4
-            else:
-                self._seen |= 1
         return "".join(out)
 
     def _fill(self, count):
@@ -388,8 +387,6 @@ class TextIOWrapper(_TextIOBase):
             if lf >= 0 and (size < 0 or lf - start < size) and (
                     self._newline == "\n" or text.find("\r", start, lf) < 0):
                 self._decoded_pos = lf + 1
-                if self._newline != "\n":
-                    self._seen |= 2
                 return text[start:lf + 1]
         # A line longer than the decoded text is handed out piece by piece as chunks come,
         # so that each chunk is searched and copied once however long the line is. A '\r'
@@ -454,13 +451,20 @@ class TextIOWrapper(_TextIOBase):
             # CPython drops the text read ahead without moving back: the write lands where
             # the buffer is, after the chunk the reads decoded.
             self._reset_decoder()
+        if self._can_read:
+            self._forget_newlines()  # as CPython resets its decoder on every write
         data = text.encode(self._codec, self._errors)
         self._buffer.write(data)
         if self._line_buffering and has_newline:
             self._buffer.flush()
         return length
 
+    def _forget_newlines(self):
+        self._seen = 0
+        self._cr_waits = False
+
     def _reset_decoder(self):
+        self._cr_waits = False
         self._decoded = ""
         self._decoded_pos = 0
         self._pending = b""
@@ -482,6 +486,13 @@ class TextIOWrapper(_TextIOBase):
             return self._buffer.tell()
         position = self._buffer.tell() - len(self._snapshot)
         chars, used, skip = self._boundary(self._decoded_pos)
+        if position == 0 and self._decoded_pos:
+            # CPython's tell() decodes again from a reset decoder when its snapshot starts
+            # the file: `newlines` is left with the kinds before the position only.
+            waits = self._cr_waits
+            self._forget_newlines()
+            self._note_newlines(self._decoded[:self._decoded_pos], False)
+            self._cr_waits = waits
         return position + used + (skip << _COOKIE_SKIP_SHIFT)
 
     def seek(self, cookie, whence=0):
@@ -500,6 +511,7 @@ class TextIOWrapper(_TextIOBase):
                 raise UnsupportedOperation("can't do nonzero end-relative seeks")
             self.flush()
             self._reset_decoder()
+            self._forget_newlines()
             return self._buffer.seek(0, 2)
         elif whence != 0:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
@@ -507,6 +519,8 @@ class TextIOWrapper(_TextIOBase):
             raise ValueError("negative seek position %d" % cookie)
         self.flush()
         self._reset_decoder()
+        if cookie == 0:
+            self._forget_newlines()  # CPython resets its decoder only to go back to 0
         skip = cookie >> _COOKIE_SKIP_SHIFT
         self._buffer.seek(cookie - (skip << _COOKIE_SKIP_SHIFT))
         if skip:
