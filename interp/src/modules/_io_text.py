@@ -81,6 +81,8 @@ class TextIOWrapper(_TextIOBase):
         self._can_read = buffer.readable()
         self._can_write = buffer.writable()
         self._telling = True
+        self._unwritten = []  # encoded text not yet given to the buffer (see write)
+        self._unwritten_size = 0
 
     @property
     def encoding(self):
@@ -140,6 +142,8 @@ class TextIOWrapper(_TextIOBase):
     def flush(self):
         self._check_closed()
         self._telling = True  # as CPython's: flush() (and seek(), truncate()) turn it back on
+        if self._unwritten:
+            self._write_unwritten()
         self._buffer.flush()
 
     def close(self):
@@ -454,10 +458,25 @@ class TextIOWrapper(_TextIOBase):
         if self._can_read:
             self._forget_newlines()  # as CPython resets its decoder on every write
         data = text.encode(self._codec, self._errors)
-        self._buffer.write(data)
-        if self._line_buffering and has_newline:
-            self._buffer.flush()
+        # Kept until a chunk's worth is waiting, as CPython's pending bytes: reading does not
+        # write them (flush(), seek(), tell(), truncate(), detach() and close() do), so
+        # they land where the buffer is then.
+        if self._unwritten_size + len(data) > _TEXT_CHUNK_SIZE and self._unwritten:
+            self._write_unwritten()
+        self._unwritten.append(data)
+        self._unwritten_size += len(data)
+        flush = self._line_buffering and has_newline
+        if self._unwritten_size >= _TEXT_CHUNK_SIZE or flush or self._write_through:
+            self._write_unwritten()
+            if flush:
+                self._buffer.flush()
         return length
+
+    def _write_unwritten(self):
+        data = b"".join(self._unwritten) if len(self._unwritten) > 1 else self._unwritten[0]
+        self._unwritten = []
+        self._unwritten_size = 0
+        self._buffer.write(data)
 
     def _forget_newlines(self):
         self._seen = 0
@@ -481,7 +500,7 @@ class TextIOWrapper(_TextIOBase):
             raise UnsupportedOperation("underlying stream is not seekable")
         if not self._telling:
             raise OSError("telling position disabled by next() call")
-        self._buffer.flush()
+        self.flush()
         if not self._positioned:
             return self._buffer.tell()
         position = self._buffer.tell() - len(self._snapshot)
