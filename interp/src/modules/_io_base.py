@@ -20,6 +20,17 @@ def _index(value, what="argument should be integer or None, not '%s'"):
     return value
 
 
+def _as_ssize(value):
+    """An argument CPython converts to a C integer (an int or an object with __index__;
+    None is refused)."""
+    if isinstance(value, int):
+        return value
+    index = getattr(type(value), "__index__", None)
+    if index is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    return index(value)
+
+
 # --- The bases ------------------------------------------------------------------------------
 
 class _IOBase:

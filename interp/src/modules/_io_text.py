@@ -10,7 +10,7 @@
 # snapshot's length less the encoded length of the text after that character. UTF-8 is
 # decoded incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
 import _io
-from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, \
+from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, _as_ssize, \
     _check_optional_str, _delegate, _Detached
 
 
@@ -380,8 +380,8 @@ class TextIOWrapper(_TextIOBase):
         return -1 if found < 0 else found + len(terminator)
 
     def readline(self, size=-1):
-        if size != -1:
-            size = _index(size)
+        if size.__class__ is not int:
+            size = _as_ssize(size)
         self._check_readable()
         # The common case first: a whole line ending in '\n' is in the decoded text.
         text = self._decoded
@@ -515,9 +515,10 @@ class TextIOWrapper(_TextIOBase):
         return position + used + (skip << _COOKIE_SKIP_SHIFT)
 
     def seek(self, cookie, whence=0):
+        # As CPython's: whence is an int, the cookie anything that compares with 0 and
+        # converts with int() (a float too); the cookie given is returned.
+        whence = _as_ssize(whence)
         self._check_closed()
-        if not isinstance(cookie, int):
-            raise TypeError("an integer is required")
         if not self._buffer.seekable():
             raise UnsupportedOperation("underlying stream is not seekable")
         if whence == 1:
@@ -535,13 +536,14 @@ class TextIOWrapper(_TextIOBase):
         elif whence != 0:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         if cookie < 0:
-            raise ValueError("negative seek position %d" % cookie)
+            raise ValueError("negative seek position %r" % (cookie,))
         self.flush()
+        position = int(cookie)
         self._reset_decoder()
-        if cookie == 0:
+        if position == 0:
             self._forget_newlines()  # CPython resets its decoder only to go back to 0
-        skip = cookie >> _COOKIE_SKIP_SHIFT
-        self._buffer.seek(cookie - (skip << _COOKIE_SKIP_SHIFT))
+        skip = position >> _COOKIE_SKIP_SHIFT
+        self._buffer.seek(position - (skip << _COOKIE_SKIP_SHIFT))
         if skip:
             self._fill(skip)
             if len(self._decoded) < skip:
