@@ -6,6 +6,11 @@ from _io_base import UnsupportedOperation, _BufferedIOBase, _closed_error, _inde
 
 DEFAULT_BUFFER_SIZE = _io.DEFAULT_BUFFER_SIZE
 
+# What seek() passes to the raw file: SEEK_SET, SEEK_CUR, SEEK_END and, where the system has
+# them, SEEK_DATA and SEEK_HOLE, as CPython's.
+_WHENCES = (0, 1, 2) + tuple(getattr(_io, name) for name in ("_SEEK_DATA", "_SEEK_HOLE")
+                             if hasattr(_io, name))
+
 _detached_raw = _Detached("raw stream has been detached")
 
 
@@ -193,7 +198,7 @@ class _Buffered(_BufferedIOBase):
         if not isinstance(pos, int):
             raise TypeError("'%s' object cannot be interpreted as an integer"
                             % type(pos).__name__)
-        if whence not in (0, 1, 2):
+        if whence not in _WHENCES:
             raise ValueError("whence value %d unsupported" % whence)
         self._check_closed("seek of closed file")
         self._flush_writes()

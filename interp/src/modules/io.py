@@ -269,8 +269,11 @@ def _check_open_arg(value, what):
 
 
 def _as_int(value):
+    # An argument CPython's open() converts to a C int.
     if not isinstance(value, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    if not -0x80000000 <= value <= 0x7FFFFFFF:
+        raise OverflowError("Python int too large to convert to C int")
     return value
 
 

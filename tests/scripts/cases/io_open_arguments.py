@@ -37,3 +37,8 @@ attempt("kwargs dict", lambda: open(**{"file": "a.txt", "mode": "a"}))
 print(open.__name__, io.open is open)
 with open("a.txt", "rb") as f:
     print(f.read())
+# buffering and closefd are C ints.
+attempt("buffering 2 ** 70", lambda: open("a.txt", buffering=2 ** 70))
+attempt("buffering -2 ** 40", lambda: open("a.txt", buffering=-2 ** 40))
+attempt("closefd 2 ** 40", lambda: open("a.txt", closefd=2 ** 40))
+attempt("closefd 2", lambda: open("a.txt", closefd=2))

@@ -40,3 +40,12 @@ attempt("b.readline(1.5)", lambda: b.readline(1.5))
 attempt("b.readline(None)", lambda: b.readline(None))
 attempt("b.read(1.5)", lambda: b.read(1.5))
 b.close()
+# A buffered file's seek() passes SEEK_DATA (3) and SEEK_HOLE (4) to the system, as
+# CPython's does on Linux; 5 is refused.
+b = open("seek.txt", "rb")
+attempt("b.seek(0, 3)", lambda: b.seek(0, 3))
+attempt("b.seek(1, 3)", lambda: b.seek(1, 3))
+attempt("b.seek(0, 4)", lambda: b.seek(0, 4))
+attempt("b.seek(0, 5)", lambda: b.seek(0, 5))
+attempt("b.read()", lambda: b.read())
+b.close()

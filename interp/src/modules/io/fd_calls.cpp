@@ -285,5 +285,13 @@ extern "C" PyObject *PyInit__io(void) noexcept {
             return nullptr;
         }
     }
+    // The whences beyond the three that lseek(2) takes where the system has them.
+#if defined(SEEK_DATA) && defined(SEEK_HOLE)
+    if (PyModule_AddIntConstant(module, "_SEEK_DATA", SEEK_DATA) < 0 ||
+        PyModule_AddIntConstant(module, "_SEEK_HOLE", SEEK_HOLE) < 0) {
+        Py_DECREF(module);
+        return nullptr;
+    }
+#endif
     return module;
 }
