@@ -12,11 +12,17 @@ def _closed_error(message="I/O operation on closed file."):
     return ValueError(message)
 
 
+_SSIZE_MAX = 0x7FFFFFFFFFFFFFFF
+
+
 def _index(value, what="argument should be integer or None, not '%s'"):
+    # An optional size, None for -1 (CPython's _Py_convert_optional_to_ssize_t).
     if value is None:
         return -1
     if not isinstance(value, int):
         raise TypeError(what % type(value).__name__)
+    if not -_SSIZE_MAX - 1 <= value <= _SSIZE_MAX:
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
     return value
 
 
@@ -24,11 +30,16 @@ def _as_ssize(value):
     """An argument CPython converts to a C integer (an int or an object with __index__;
     None is refused)."""
     if isinstance(value, int):
+        if not -_SSIZE_MAX - 1 <= value <= _SSIZE_MAX:
+            raise OverflowError("Python int too large to convert to C ssize_t")
         return value
     index = getattr(type(value), "__index__", None)
     if index is None:
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
-    return index(value)
+    value = index(value)
+    if not -_SSIZE_MAX - 1 <= value <= _SSIZE_MAX:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return value
 
 
 # --- The bases ------------------------------------------------------------------------------

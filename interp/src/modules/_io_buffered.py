@@ -201,6 +201,8 @@ class _Buffered(_BufferedIOBase):
         if whence not in _WHENCES:
             raise ValueError("whence value %d unsupported" % whence)
         self._check_closed("seek of closed file")
+        if not -0x8000000000000000 <= pos <= 0x7FFFFFFFFFFFFFFF:
+            raise ValueError("cannot fit 'int' into an offset-sized integer")
         self._flush_writes()
         if whence == 1:
             pos -= len(self._rbuf) - self._rpos

@@ -380,7 +380,7 @@ class TextIOWrapper(_TextIOBase):
         return -1 if found < 0 else found + len(terminator)
 
     def readline(self, size=-1):
-        if size.__class__ is not int:
+        if size != -1:
             size = _as_ssize(size)
         self._check_readable()
         # The common case first: a whole line ending in '\n' is in the decoded text.
@@ -543,7 +543,10 @@ class TextIOWrapper(_TextIOBase):
         if position == 0:
             self._forget_newlines()  # CPython resets its decoder only to go back to 0
         skip = position >> _COOKIE_SKIP_SHIFT
-        self._buffer.seek(position - (skip << _COOKIE_SKIP_SHIFT))
+        start = position - (skip << _COOKIE_SKIP_SHIFT)
+        if start > 0x7FFFFFFFFFFFFFFF:
+            start -= 1 << 64  # a 64-bit offset, as CPython unpacks its cookie
+        self._buffer.seek(start)
         if skip:
             self._fill(skip)
             if len(self._decoded) < skip:

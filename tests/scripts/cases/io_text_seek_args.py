@@ -1,6 +1,7 @@
 # The argument types a text file's seek() and readline() take, as CPython's: seek()'s cookie
 # is anything that compares with 0 and converts with int() (it is returned as given), whence an
-# int; readline()'s size an int (not None, which read() takes).
+# int; readline()'s size an int (not None, which read() takes). Sizes and offsets past 64 bits
+# get the message CPython gives for that kind of argument.
 import io
 def attempt(label, call):
     try:
@@ -49,3 +50,26 @@ attempt("b.seek(0, 4)", lambda: b.seek(0, 4))
 attempt("b.seek(0, 5)", lambda: b.seek(0, 5))
 attempt("b.read()", lambda: b.read())
 b.close()
+
+# Sizes and offsets past 64 bits, with CPython's messages for each kind of argument.
+with open("seek.txt", "w") as f:
+    f.write("ab\ncd\n")
+
+
+def big(label, make, call):
+    f = make()
+    attempt(label, lambda: call(f))
+    f.close()
+
+
+big("rb read(2 ** 63)", lambda: open("seek.txt", "rb"), lambda f: f.read(2 ** 63))
+big("text read(2 ** 63)", lambda: open("seek.txt"), lambda f: f.read(2 ** 63))
+big("text readline(2 ** 63)", lambda: open("seek.txt"), lambda f: f.readline(2 ** 63))
+big("rb readline(2 ** 63)", lambda: open("seek.txt", "rb"), lambda f: f.readline(2 ** 63))
+big("rb readline(-2 ** 63)", lambda: open("seek.txt", "rb"), lambda f: f.readline(-2 ** 63))
+big("rb seek(2 ** 63)", lambda: open("seek.txt", "rb"), lambda f: f.seek(2 ** 63))
+big("rb seek(-1)", lambda: open("seek.txt", "rb"), lambda f: f.seek(-1))
+big("raw seek(-1)", lambda: open("seek.txt", "rb", buffering=0), lambda f: f.seek(-1))
+big("text seek(2 ** 63)", lambda: open("seek.txt"), lambda f: f.seek(2 ** 63))
+big("rb seek(0, 7)", lambda: open("seek.txt", "rb"), lambda f: f.seek(0, 7))
+big("r+b truncate(-1)", lambda: open("seek.txt", "r+b"), lambda f: f.truncate(-1))
