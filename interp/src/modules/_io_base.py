@@ -169,6 +169,26 @@ class _Detached:
         raise ValueError(self._message)
 
 
+def _newline_bits(text):
+    """The newline kinds in `text`: 1 '\\r', 2 '\\n', 4 '\\r\\n' (as CPython's newline decoder
+    counts them)."""
+    crlf = text.count("\r\n")
+    bits = 4 if crlf else 0
+    if text.count("\r") > crlf:
+        bits |= 1
+    if text.count("\n") > crlf:
+        bits |= 2
+    return bits
+
+
+def _newline_kinds(bits):
+    """A file's `newlines` for the kinds in `bits`: None, one str or a tuple of them."""
+    kinds = [k for bit, k in ((1, "\r"), (2, "\n"), (4, "\r\n")) if bits & bit]
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else tuple(kinds)
+
+
 def _check_optional_str(value, what):
     if value is not None and not isinstance(value, str):
         raise TypeError("%s must be str or None, not %s" % (what, type(value).__name__))

@@ -4,7 +4,8 @@
 # Writing at the end costs what the written data costs, however long the stream: StringIO
 # keeps the text as a list of pieces joined when something reads the whole (`_parts`, one
 # piece once joined), BytesIO keeps a bytearray it writes into in place.
-from _io_base import _TextIOBase, _BufferedIOBase, _closed_error, _index, _check_optional_str
+from _io_base import _TextIOBase, _BufferedIOBase, _closed_error, _index, \
+    _check_optional_str, _newline_bits, _newline_kinds
 
 
 # What StringIO and BytesIO do alike, on `_pos` and each class's `_check`: each class takes
@@ -65,7 +66,7 @@ class StringIO(_TextIOBase):
     __module__ = "_io"
 
     def __init__(self, initial_value="", newline="\n"):
-        _check_optional_str(newline, "StringIO() argument 'newline'")
+        _check_optional_str(newline, "newline")
         if newline not in (None, "", "\n", "\r", "\r\n"):
             raise ValueError("illegal newline value: %r" % (newline,))
         if initial_value is None:
@@ -74,6 +75,7 @@ class StringIO(_TextIOBase):
             raise TypeError("initial_value must be str or None, not %s"
                             % type(initial_value).__name__)
         self._newline = newline
+        self._seen = 0  # newline kinds written, with newline None or '': 1 '\r', 2 '\n', 4 '\r\n'
         self._parts = [""]
         self._size = 0
         self._pos = 0
@@ -109,6 +111,9 @@ class StringIO(_TextIOBase):
         length = len(text)
         if not length:
             return 0
+        if self._newline is None or self._newline == "":
+            # Counted on each write's text, as CPython's newline decoder (final each time).
+            self._seen |= _newline_bits(text)
         if self._newline is None:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         elif self._newline in ("\r", "\r\n"):
@@ -180,7 +185,8 @@ class StringIO(_TextIOBase):
 
     @property
     def newlines(self):
-        return None
+        self._check()
+        return _newline_kinds(self._seen)
 
 
 class BytesIO(_BufferedIOBase):

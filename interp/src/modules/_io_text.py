@@ -11,7 +11,7 @@
 # decoded incrementally (_io._utf8_decode), ascii and latin-1 a chunk at a time.
 import _io
 from _io_base import UnsupportedOperation, _TextIOBase, _closed_error, _index, _as_ssize, \
-    _check_optional_str, _delegate, _Detached
+    _check_optional_str, _delegate, _Detached, _newline_bits, _newline_kinds
 
 
 _ENCODINGS = {
@@ -117,10 +117,7 @@ class TextIOWrapper(_TextIOBase):
     def newlines(self):
         if self._buffer is _detached_buffer:
             raise ValueError("underlying buffer has been detached")
-        kinds = [k for bit, k in ((1, "\r"), (2, "\n"), (4, "\r\n")) if self._seen & bit]
-        if not kinds:
-            return None
-        return kinds[0] if len(kinds) == 1 else tuple(kinds)
+        return _newline_kinds(self._seen)
 
     def __repr__(self):
         parts = ["<_io.TextIOWrapper"]
@@ -254,13 +251,7 @@ class TextIOWrapper(_TextIOBase):
         if not final and text.endswith("\r"):
             text = text[:-1]
             self._cr_waits = True
-        crlf = text.count("\r\n")
-        if crlf:
-            self._seen |= 4
-        if text.count("\r") > crlf:
-            self._seen |= 1
-        if text.count("\n") > crlf:
-            self._seen |= 2
+        self._seen |= _newline_bits(text)
 
     def _read_chunk(self):
         """Decodes one more chunk into `_decoded`; False at the end of the file."""
