@@ -131,22 +131,91 @@ class _IOBase:
             self.write(line)
 
 
+def _writable_buffer(buffer, method):
+    # What readinto() can fill: a bytearray (minipy has no memoryview).
+    if not isinstance(buffer, bytearray):
+        raise TypeError("%s() argument must be read-write bytes-like object, not %s"
+                        % (method, type(buffer).__name__))
+
+
+def _fill(buffer, data):
+    buffer[:len(data)] = data
+    return len(data)
+
+
 class _RawIOBase(_IOBase):
+    """A raw file's read() and readall() made of its readinto(), as CPython's."""
     __module__ = "_io"
+
+    def read(self, size=-1):
+        size = _index(size)
+        if size < 0:
+            return self.readall()
+        buffer = bytearray(size)
+        count = self.readinto(buffer)
+        if count is None:
+            return None
+        del buffer[count:]
+        return bytes(buffer)
+
+    def readall(self):
+        parts = []
+        while True:
+            data = self.read(8192)
+            if data is None:
+                return b"".join(parts) if parts else None
+            if not data:
+                return b"".join(parts)
+            parts.append(data)
+
+    def readinto(self, buffer):
+        raise NotImplementedError
+
+    def write(self, data):
+        raise NotImplementedError
 
 
 class _BufferedIOBase(_IOBase):
+    """readinto() and readinto1() made of read() and read1(), as CPython's."""
     __module__ = "_io"
 
     def read(self, size=-1):
         raise UnsupportedOperation("read")
 
+    def read1(self, size=-1):
+        raise UnsupportedOperation("read1")
+
     def write(self, data):
         raise UnsupportedOperation("write")
+
+    def detach(self):
+        raise UnsupportedOperation("detach")
+
+    def readinto(self, buffer):
+        _writable_buffer(buffer, "readinto")
+        return _fill(buffer, self.read(len(buffer)))
+
+    def readinto1(self, buffer):
+        _writable_buffer(buffer, "readinto1")
+        return _fill(buffer, self.read1(len(buffer)))
 
 
 class _TextIOBase(_IOBase):
     __module__ = "_io"
+
+    def read(self, size=-1):
+        raise UnsupportedOperation("read")
+
+    def readline(self, size=-1):
+        raise UnsupportedOperation("readline")
+
+    def write(self, text):
+        raise UnsupportedOperation("write")
+
+    def detach(self):
+        raise UnsupportedOperation("detach")
+
+    encoding = errors = newlines = property(lambda self: None)
 
 
 def _delegate(attribute, name):

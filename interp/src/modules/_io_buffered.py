@@ -2,7 +2,7 @@
 # src/modules/_io_buffered.py; io.py says how the modules fit): a buffer over a raw file.
 import _io
 from _io_base import UnsupportedOperation, _BufferedIOBase, _closed_error, _index, \
-    _delegate, _Detached
+    _delegate, _Detached, _writable_buffer, _fill
 
 DEFAULT_BUFFER_SIZE = _io.DEFAULT_BUFFER_SIZE
 
@@ -106,6 +106,18 @@ class _Buffered(_BufferedIOBase):
             self._rpos = size
             return data[:size]
         return data
+
+    def readinto(self, buffer):
+        _writable_buffer(buffer, "readinto")
+        if self._is_reader:
+            self._check_closed("readinto of closed file")
+        return _fill(buffer, self.read(len(buffer)))
+
+    def readinto1(self, buffer):
+        _writable_buffer(buffer, "readinto1")
+        if self._is_reader:
+            self._check_closed("readinto of closed file")
+        return _fill(buffer, self.read1(len(buffer)))
 
     def read1(self, size=-1):
         if not self._is_reader:

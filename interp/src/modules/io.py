@@ -15,7 +15,7 @@
 import _io
 import builtins as _builtins
 from _io_base import UnsupportedOperation, _IOBase, _RawIOBase, _BufferedIOBase, \
-    _TextIOBase, _closed_error, _index
+    _TextIOBase, _closed_error, _index, _writable_buffer, _fill
 from _io_buffered import BufferedReader, BufferedWriter, BufferedRandom
 from _io_text import TextIOWrapper
 from _io_memory import StringIO, BytesIO
@@ -212,6 +212,13 @@ class FileIO(_RawIOBase):
         if not self._readable:
             raise UnsupportedOperation("File not open for reading")
         return _io._read(fd, -1)
+
+    def readinto(self, buffer):
+        _writable_buffer(buffer, "readinto")
+        fd = self._checked_fd()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        return _fill(buffer, _io._read(fd, len(buffer)))
 
     def readline(self, size=-1):
         size = _index(size)
