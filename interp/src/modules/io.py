@@ -7,15 +7,16 @@
 # follow CPython's: the checks run in CPython's order, so that the first error a call meets
 # is the one CPython reports.
 #
-# The module is four frozen files, one idea each: _io_base.py (UnsupportedOperation and the
-# bases every file object shares), this one (FileIO, the buffered classes and open),
-# _io_text.py (TextIOWrapper) and _io_memory.py (StringIO, BytesIO). Their code is marked
-# when compiled (import_load.cpp) so that their frames stay out of tracebacks and traces, as
-# the C code of CPython's _io does.
+# The module is five frozen files, one idea each: _io_base.py (UnsupportedOperation and the
+# bases every file object shares), this one (FileIO and open), _io_buffered.py (the buffered
+# classes), _io_text.py (TextIOWrapper) and _io_memory.py (StringIO, BytesIO). Their code is
+# marked when compiled (import_load.cpp) so that their frames stay out of tracebacks and
+# traces, as the C code of CPython's _io does.
 import _io
 import builtins as _builtins
 from _io_base import UnsupportedOperation, _IOBase, _RawIOBase, _BufferedIOBase, \
-    _TextIOBase, _closed_error, _index, _delegate
+    _TextIOBase, _closed_error, _index, _writable_buffer, _fill
+from _io_buffered import BufferedReader, BufferedWriter, BufferedRandom
 from _io_text import TextIOWrapper
 from _io_memory import StringIO, BytesIO
 
@@ -24,11 +25,14 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
-__all__ = ["BlockingIOError", "open", "IOBase", "RawIOBase", "FileIO", "BytesIO",
-           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter",
-           "BufferedRWPair", "BufferedRandom", "TextIOBase", "TextIOWrapper",
-           "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END",
-           "DEFAULT_BUFFER_SIZE", "text_encoding", "IncrementalNewlineDecoder"]
+BlockingIOError = _builtins.BlockingIOError
+
+# CPython's list less the two classes minipy's io lacks (BufferedRWPair and
+# IncrementalNewlineDecoder).
+__all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase", "FileIO", "BytesIO",
+           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter", "BufferedRandom",
+           "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "SEEK_SET", "SEEK_CUR",
+           "SEEK_END", "DEFAULT_BUFFER_SIZE", "text_encoding"]
 
 
 # --- FileIO ---------------------------------------------------------------------------------
@@ -79,30 +83,58 @@ def _fileio_flags(mode):
     return flags, readable, writable, created, appending
 
 
+def _fspath(file):
+    """The str or bytes path of `file` (a str, a bytes or an os.PathLike), as os.fspath."""
+    if isinstance(file, (str, bytes)):
+        return file
+    fspath = getattr(type(file), "__fspath__", None)
+    if fspath is None:
+        raise TypeError("expected str, bytes or os.PathLike object, not %s"
+                        % type(file).__name__)
+    path = fspath(file)
+    if not isinstance(path, (str, bytes)):
+        raise TypeError("expected %s.__fspath__() to return str or bytes, not %s"
+                        % (type(file).__name__, type(path).__name__))
+    return path
+
+
+def _descriptor(file):
+    """The file descriptor `file` stands for (an int or an object with __index__ whose
+    value fits a C int), or -1 when it is to be taken as a path."""
+    if not isinstance(file, int):
+        index = getattr(type(file), "__index__", None)
+        if index is None:
+            return -1
+        file = index(file)
+    if file > 0x7FFFFFFF or file < -0x80000000:
+        return -1  # CPython's conversion to a C int fails: a path, then
+    if file < 0:
+        raise ValueError("negative file descriptor")
+    return file
+
+
 class FileIO(_RawIOBase):
     __module__ = "_io"
     _fd = -1
 
     def __init__(self, file, mode="r", closefd=True, opener=None):
-        if isinstance(file, float):
-            raise TypeError("integer argument expected, got float")
+        if not isinstance(mode, str):  # checked with the arguments, before the file
+            raise TypeError("FileIO() argument 'mode' must be str, not %s" % type(mode).__name__)
+        fd = _descriptor(file)
+        path = _fspath(file) if fd < 0 else None
         flags, self._readable, self._writable, self._created, self._appending = \
             _fileio_flags(mode)
-        if isinstance(file, int):
-            if file < 0:
-                raise ValueError("negative file descriptor")
-            fd = file
-        else:
+        if fd < 0:
             if not closefd:
                 raise ValueError("Cannot use closefd=False with file name")
             if opener is not None:
-                fd = opener(file, flags)
+                fd = opener(path, flags)
                 if not isinstance(fd, int):
                     raise TypeError("expected integer from opener")
                 if fd < 0:
                     raise ValueError("opener returned %d" % fd)
             else:
-                fd = _io._open(file, flags, 0o666)
+                fd = _io._open(path, flags, 0o666)
         self._fd = fd
         self._closefd = bool(closefd)
         self.name = file
@@ -114,7 +146,7 @@ class FileIO(_RawIOBase):
             if self._appending:
                 _io._lseek(fd, 0, 2)
         except BaseException:
-            if self._closefd and not isinstance(file, int):
+            if self._closefd and path is not None:
                 _io._close(fd)
             self._fd = -1
             raise
@@ -181,6 +213,13 @@ class FileIO(_RawIOBase):
             raise UnsupportedOperation("File not open for reading")
         return _io._read(fd, -1)
 
+    def readinto(self, buffer):
+        _writable_buffer(buffer, "readinto")
+        fd = self._checked_fd()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        return _fill(buffer, _io._read(fd, len(buffer)))
+
     def readline(self, size=-1):
         size = _index(size)
         out = []
@@ -194,11 +233,11 @@ class FileIO(_RawIOBase):
         return b"".join(out)
 
     def write(self, data):
+        if not isinstance(data, (bytes, bytearray)):  # checked first, with the arguments
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         fd = self._checked_fd()
         if not self._writable:
             raise UnsupportedOperation("File not open for writing")
-        if not isinstance(data, bytes):
-            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         return _io._write(fd, data)
 
     def seek(self, pos, whence=0):
@@ -228,242 +267,6 @@ class FileIO(_RawIOBase):
             _io._close(fd)
 
 
-# --- The buffered classes -------------------------------------------------------------------
-
-class _Buffered(_BufferedIOBase):
-    """The buffer over a raw file: read-ahead in `_rbuf` (from `_rpos` on) and pending writes
-    in `_wbuf`; a write after reading first moves the raw position back to the logical one."""
-    __module__ = "_io"
-
-    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
-        if buffer_size <= 0:
-            raise ValueError("buffer size must be strictly positive")
-        self.raw = raw
-        self.buffer_size = buffer_size
-        self._rbuf = b""
-        self._rpos = 0
-        self._wbuf = []
-        self._wlen = 0
-
-    @property
-    def closed(self):
-        return self.raw.closed
-
-    @property
-    def name(self):
-        return self.raw.name
-
-    @property
-    def mode(self):
-        return self.raw.mode
-
-    def __repr__(self):
-        try:
-            name = self.name
-        except AttributeError:
-            return "<_io.%s>" % type(self).__name__
-        return "<_io.%s name=%r>" % (type(self).__name__, name)
-
-    fileno = _delegate("raw", "fileno")
-    isatty = _delegate("raw", "isatty")
-    readable = _delegate("raw", "readable")
-    writable = _delegate("raw", "writable")
-    seekable = _delegate("raw", "seekable")
-
-    # Reading.
-    def _drop_read_ahead(self):
-        unread = len(self._rbuf) - self._rpos
-        self._rbuf = b""
-        self._rpos = 0
-        if unread:
-            self.raw.seek(-unread, 1)
-
-    def read(self, size=-1):
-        size = _index(size, "argument should be integer or None, not '%s'")
-        self._check_closed("read of closed file")
-        if not self._is_reader:
-            raise UnsupportedOperation("read")
-        self._flush_writes()
-        if size < -1:
-            raise ValueError("read length must be non-negative or -1")
-        rest = self._rbuf[self._rpos:]
-        if size < 0:
-            self._rbuf = b""
-            self._rpos = 0
-            return rest + self.raw.readall()
-        if len(rest) >= size:
-            self._rpos += size
-            return rest[:size]
-        parts = [rest]
-        have = len(rest)
-        self._rbuf = b""
-        self._rpos = 0
-        while have < size:
-            chunk = self.raw.read(max(self.buffer_size, size - have))
-            if not chunk:
-                break
-            parts.append(chunk)
-            have += len(chunk)
-        data = b"".join(parts)
-        if len(data) > size:
-            self._rbuf = data
-            self._rpos = size
-            return data[:size]
-        return data
-
-    def read1(self, size=-1):
-        size = _index(size)
-        self._check_closed("read of closed file")
-        if not self._is_reader:
-            raise UnsupportedOperation("read1")
-        self._flush_writes()
-        if self._rpos >= len(self._rbuf):
-            self._rbuf = self.raw.read(self.buffer_size if size < 0 else max(size,
-                                                                             self.buffer_size))
-            self._rpos = 0
-        end = len(self._rbuf) if size < 0 else min(len(self._rbuf), self._rpos + size)
-        data = self._rbuf[self._rpos:end]
-        self._rpos = end
-        return data
-
-    def peek(self, size=0):
-        self._check_closed("peek of closed file")
-        if self._rpos >= len(self._rbuf):
-            self._flush_writes()
-            self._rbuf = self.raw.read(self.buffer_size)
-            self._rpos = 0
-        return self._rbuf[self._rpos:]
-
-    def readline(self, size=-1):
-        if size == -1:
-            # The common case first: a whole line in the read-ahead (empty once closed).
-            buf = self._rbuf
-            start = self._rpos
-            end = buf.find(b"\n", start)
-            if end >= 0:
-                self._rpos = end + 1
-                return buf[start:end + 1]
-        size = _index(size)
-        self._check_closed("readline of closed file")
-        if not self._is_reader:
-            raise UnsupportedOperation("readline")
-        self._flush_writes()
-        parts = []
-        have = 0
-        while True:
-            buf = self._rbuf
-            start = self._rpos
-            end = buf.find(b"\n", start)
-            end = len(buf) if end < 0 else end + 1
-            if size >= 0 and have + end - start > size:
-                end = start + size - have
-            parts.append(buf[start:end])
-            have += end - start
-            self._rpos = end
-            if (end > start and buf[end - 1:end] == b"\n") or have == size:
-                break
-            self._rbuf = self.raw.read(self.buffer_size)
-            self._rpos = 0
-            if not self._rbuf:
-                break
-        return b"".join(parts)
-
-    # Writing.
-    def write(self, data):
-        if self.raw.closed:  # _check_closed's test, one call fewer on this hot path
-            raise _closed_error("write to closed file")
-        if not self._is_writer:
-            raise UnsupportedOperation("write")
-        if not isinstance(data, bytes):
-            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
-        if self._rbuf:
-            self._drop_read_ahead()
-        self._wbuf.append(data)
-        self._wlen += len(data)
-        if self._wlen >= self.buffer_size:
-            self._flush_writes()
-        return len(data)
-
-    def _flush_writes(self):
-        if self._wbuf:
-            data = b"".join(self._wbuf)
-            self._wbuf = []
-            self._wlen = 0
-            self.raw.write(data)
-
-    def flush(self):
-        if self._is_writer:
-            self._check_closed("flush of closed file")
-        else:
-            self._check_closed()
-        self._flush_writes()
-
-    # Positions.
-    def tell(self):
-        position = self.raw.tell() - (len(self._rbuf) - self._rpos) + self._wlen
-        return position if position >= 0 else 0
-
-    def seek(self, pos, whence=0):
-        if not isinstance(pos, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(pos).__name__)
-        if whence not in (0, 1, 2):
-            raise ValueError("whence value %d unsupported" % whence)
-        self._check_closed("seek of closed file")
-        self._flush_writes()
-        if whence == 1:
-            pos -= len(self._rbuf) - self._rpos
-        self._rbuf = b""
-        self._rpos = 0
-        return self.raw.seek(pos, whence)
-
-    def truncate(self, pos=None):
-        self._check_closed("truncate of closed file")
-        if not self._is_writer:
-            raise UnsupportedOperation("truncate")
-        self._flush_writes()
-        if pos is None:
-            pos = self.tell()
-        if self._rbuf:
-            self._drop_read_ahead()
-        return self.raw.truncate(pos)
-
-    def close(self):
-        if self.raw.closed:
-            return
-        self._rbuf = b""
-        self._rpos = 0
-        try:
-            if self._is_writer:
-                self._flush_writes()
-        finally:
-            self.raw.close()
-
-    def detach(self):
-        self.flush()
-        raw = self.raw
-        self.raw = None
-        return raw
-
-
-class BufferedReader(_Buffered):
-    __module__ = "_io"
-    _is_reader = True
-    _is_writer = False
-
-
-class BufferedWriter(_Buffered):
-    __module__ = "_io"
-    _is_reader = False
-    _is_writer = True
-
-
-class BufferedRandom(_Buffered):
-    __module__ = "_io"
-    _is_reader = True
-    _is_writer = True
-
-
 # --- open -----------------------------------------------------------------------------------
 
 def _check_open_arg(value, what):
@@ -473,20 +276,22 @@ def _check_open_arg(value, what):
 
 
 def _as_int(value):
+    # An argument CPython's open() converts to a C int.
     if not isinstance(value, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    if not -0x80000000 <= value <= 0x7FFFFFFF:
+        raise OverflowError("Python int too large to convert to C int")
     return value
 
 
 def _open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
          opener=None):
     """Open file and return a stream.  Raise OSError upon failure."""
-    if not isinstance(file, (str, bytes, int)):
-        fspath = getattr(type(file), "__fspath__", None)
-        if fspath is None:
-            raise TypeError("expected str, bytes or os.PathLike object, not %s"
-                            % type(file).__name__)
-        file = fspath(file)
+    # A number (as PyNumber_Check says) goes to FileIO as it is, anything else as a path.
+    cls = type(file)
+    if not (hasattr(cls, "__index__") or hasattr(cls, "__int__") or hasattr(cls, "__float__")
+            or isinstance(file, complex)):
+        file = _fspath(file)
     if not isinstance(mode, str):
         raise TypeError("open() argument 'mode' must be str, not %s" % type(mode).__name__)
     buffering = _as_int(buffering)
@@ -572,4 +377,5 @@ for _cls in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase, FileIO, Buffered
     setattr(_io, _cls.__name__, _cls)
 del _cls
 _io.UnsupportedOperation = UnsupportedOperation
+_io.BlockingIOError = BlockingIOError
 _io.open = open

@@ -121,11 +121,23 @@ PyObject *io_read(PyObject *, PyObject *args) noexcept {
     return data;
 }
 
-// _write(fd, data) -> the number of bytes written: all of them, or OSError.
+// _write(fd, data) -> the number of bytes written: all of them, or OSError. `data` is a
+// bytes or a bytearray; a bytearray is copied first, since another thread may resize it
+// while the GIL is given up around write(2).
 PyObject *io_write(PyObject *, PyObject *args) noexcept {
     int fd = -1;
+    PyObject *arg = nullptr;
+    if (!PyArg_ParseTuple(args, "iO:_write", &fd, &arg)) return nullptr;
     PyObject *data = nullptr;
-    if (!PyArg_ParseTuple(args, "iS:_write", &fd, &data)) return nullptr;
+    if (PyBytes_Check(arg)) {
+        data = Py_NewRef(arg);
+    } else if (PyByteArray_Check(arg)) {
+        data = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(arg), PyByteArray_GET_SIZE(arg));
+        if (data == nullptr) return nullptr;
+    } else {
+        return PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                            Py_TYPE(arg)->tp_name);
+    }
     const char *bytes = PyBytes_AS_STRING(data);
     const Py_ssize_t size = PyBytes_GET_SIZE(data);
     Py_ssize_t done = 0;
@@ -136,11 +148,15 @@ PyObject *io_write(PyObject *, PyObject *args) noexcept {
         Py_END_ALLOW_THREADS;
         if (wrote < 0) {
             if (errno == EINTR && PyErr_CheckSignals() == 0) continue;
+            const int saved_errno = errno;
+            Py_DECREF(data);
             if (PyErr_Occurred()) return nullptr;
+            errno = saved_errno;
             return PyErr_SetFromErrno(PyExc_OSError);
         }
         done += wrote;
     }
+    Py_DECREF(data);
     return PyLong_FromSsize_t(done);
 }
 
@@ -269,5 +285,13 @@ extern "C" PyObject *PyInit__io(void) noexcept {
             return nullptr;
         }
     }
+    // The whences beyond the three that lseek(2) takes where the system has them.
+#if defined(SEEK_DATA) && defined(SEEK_HOLE)
+    if (PyModule_AddIntConstant(module, "_SEEK_DATA", SEEK_DATA) < 0 ||
+        PyModule_AddIntConstant(module, "_SEEK_HOLE", SEEK_HOLE) < 0) {
+        Py_DECREF(module);
+        return nullptr;
+    }
+#endif
     return module;
 }
