@@ -63,6 +63,8 @@ CASES = [
     case("c_syntax_error", ["-c", "x = (1,"]),
     case("c_system_exit", ["-c", "raise SystemExit(7)"]),
     case("c_system_exit_text", ["-c", "raise SystemExit('bye')"]),
+    # A code past a C long: the process exits with -1's status, 255.
+    case("c_system_exit_huge", ["-c", "raise SystemExit(2 ** 64)"]),
     case("script", ["hello.py"], files=HELLO),
     case("script_traceback", ["bad.py"], files={"bad.py": "x = 1\n\ndef f():\n    return x / 0\n\nf()\n"}),
     case("script_after_dashdash", ["--", "hello.py"], files=HELLO),

@@ -25,11 +25,55 @@ def _format_size(size, sign):
         size /= 1024
 
 
+def _fspath(path):
+    # os.fspath: str and bytes as they are, else what __fspath__ gives.
+    if isinstance(path, (str, bytes)):
+        return path
+    fspath = getattr(type(path), '__fspath__', None)
+    if fspath is None:
+        raise TypeError('expected str, bytes or os.PathLike object, not %s'
+                        % type(path).__name__)
+    result = fspath(path)
+    if not isinstance(result, (str, bytes)):
+        raise TypeError('expected %s.__fspath__() to return str or bytes, not %s'
+                        % (type(path).__name__, type(result).__name__))
+    return result
+
+
 def _normalize_filename(filename):
-    # os.path.normcase is the identity on POSIX; a compiled file names its source.
+    # os.path.normcase (os.fspath, then the identity on POSIX); a compiled file names its
+    # source.
+    filename = _fspath(filename)
     if filename.endswith('.pyc'):
         return filename[:-1]
     return filename
+
+
+def _is_iterable(obj):
+    # collections.abc.Iterable's test: the first class of the MRO that defines __iter__
+    # defines it as something other than None.
+    for klass in type(obj).__mro__:
+        if '__iter__' in klass.__dict__:
+            return klass.__dict__['__iter__'] is not None
+    return False
+
+
+def _sequence_index(sequence, value, start, stop):
+    # collections.abc.Sequence.index, over sequence[i].
+    if start is not None and start < 0:
+        start = max(len(sequence) + start, 0)
+    if stop is not None and stop < 0:
+        stop += len(sequence)
+    i = start
+    while stop is None or i < stop:
+        try:
+            item = sequence[i]
+        except IndexError:
+            break
+        if item is value or item == value:
+            return i
+        i += 1
+    raise ValueError
 
 
 # --- filename patterns, for Filter ---------------------------------------------------------
@@ -194,11 +238,7 @@ class Traceback:
         return frame._frame in self._frames
 
     def index(self, value, start=0, stop=None):
-        end = len(self._frames) if stop is None else stop
-        for i, frame in enumerate(self._frames):
-            if start <= i < end and Frame(frame) == value:
-                return i
-        raise ValueError
+        return _sequence_index(self, value, start, stop)
 
     def count(self, value):
         return sum(1 for frame in self._frames if Frame(frame) == value)
@@ -336,10 +376,20 @@ class _Traces:
     def __contains__(self, trace):
         return trace._trace in self._traces
 
+    def index(self, value, start=0, stop=None):
+        return _sequence_index(self, value, start, stop)
+
+    def count(self, value):
+        return sum(1 for trace in self if trace is value or trace == value)
+
     def __eq__(self, other):
+        if not isinstance(other, _Traces):
+            return NotImplemented
         return self._traces == other._traces
 
     def __ne__(self, other):
+        if not isinstance(other, _Traces):
+            return NotImplemented
         return self._traces != other._traces
 
     def __repr__(self):
@@ -625,15 +675,18 @@ class Snapshot:
         """Create a new Snapshot instance with a filtered traces sequence: filters is a
         list of Filter and DomainFilter instances. A trace is kept when an inclusive filter
         (if there is any) matches it and no exclusive filter rejects it."""
-        try:
-            filters = list(filters)
-        except TypeError:
+        if not _is_iterable(filters):
             raise TypeError('filters must be a list of filters, not %s'
-                            % type(filters).__name__) from None
+                            % type(filters).__name__)
         if not filters:
             return Snapshot(list(self.traces._traces), self.traceback_limit)
-        include_filters = [f for f in filters if f.inclusive]
-        exclude_filters = [f for f in filters if not f.inclusive]
+        include_filters = []
+        exclude_filters = []
+        for trace_filter in filters:
+            if trace_filter.inclusive:
+                include_filters.append(trace_filter)
+            else:
+                exclude_filters.append(trace_filter)
         kept = [trace for trace in self.traces._traces
                 if self._filter_trace(include_filters, exclude_filters, trace)]
         return Snapshot(kept, self.traceback_limit)

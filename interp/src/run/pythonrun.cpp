@@ -341,11 +341,9 @@ int minipy_system_exit_status(PyObject *exc) noexcept {
     PyObject *code = reinterpret_cast<PySystemExitObject *>(exc)->code;
     if (code == nullptr || code == Py_None) return 0;
     if (PyLong_Check(code)) {
+        // An int past a C long is -1 for the process, as CPython's (int)PyLong_AsLong gives.
         const long v = PyLong_AsLong(code);
-        if (v == -1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            return 1;
-        }
+        if (v == -1 && PyErr_Occurred()) PyErr_Clear();
         return static_cast<int>(v & 0xFF);
     }
     PyObject *text = PyObject_Str(code);

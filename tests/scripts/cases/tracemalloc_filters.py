@@ -93,4 +93,40 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print("domain statistics:", [str(s) for s in built.filter_traces([tracemalloc.DomainFilter(True, 42)]).statistics("filename")])
+
+# The argument checks of collections.abc's Iterable and os.fspath, as CPython's module makes
+# them: an object with only __getitem__ is no list of filters, an iterable that raises keeps
+# its own error, and a filter's file name must be a path.
+class ByIndex:
+    def __getitem__(self, index):
+        raise IndexError(index)
+
+
+def raising_filters():
+    raise TypeError("inner boom")
+    yield
+
+
+for filters in [ByIndex(), raising_filters()]:
+    try:
+        built.filter_traces(filters)
+    except TypeError as e:
+        print("TypeError:", e)
+for name in [None, 3]:
+    try:
+        tracemalloc.Filter(True, name)
+    except TypeError as e:
+        print("TypeError:", e)
+
+# traces and tracebacks are sequences: index with a negative start, count, and == with
+# something else.
+first = built.traces[0]
+print("traces:", built.traces.index(first), built.traces.count(first), built.traces == 3,
+      built.traces != 3)
+frames = built.traces[0].traceback
+print("traceback index:", frames.index(frames[-1], -1), frames.count(frames[0]))
+try:
+    frames.index(frames[0], -1) if len(frames) > 1 else frames.index(None)
+except ValueError:
+    print("ValueError")
 print(len(kept))
