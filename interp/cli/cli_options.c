@@ -124,6 +124,10 @@ static void apply_environment(cli_options *options) {
     environment_flag(options, "PYTHONINSPECT", &options->inspect);
     environment_flag(options, "PYTHONOPTIMIZE", &options->optimize);
     environment_flag(options, "PYTHONUNBUFFERED", &options->unbuffered);
+    environment_flag(options, "PYTHONDONTWRITEBYTECODE", &options->dont_write_bytecode);
+    environment_flag(options, "PYTHONNOUSERSITE", &options->no_user_site);
+    environment_flag(options, "PYTHONDEVMODE", &options->dev_mode);
+    environment_flag(options, "PYTHONSAFEPATH", &options->safe_path);
     /* PYTHONHASHSEED: checked as python3 checks it. Unset, minipy hashes with seed 0. */
     const char *seed = environment(options, "PYTHONHASHSEED");
     if (seed != NULL && strcmp(seed, "random") == 0) {
@@ -273,16 +277,20 @@ cli_outcome cli_parse(int argc, char **argv, cli_options *options, int *exit_sta
         case 'q': options->quiet = 1; break;
         case 'u': options->unbuffered = 1; break;
         case 'E': options->ignore_environment = 1; break;
-        case 'I':
+        case 'I': /* -E, -s and (3.11) -P at once */
             options->isolated = 1;
             options->ignore_environment = 1;
+            options->no_user_site = 1;
+            options->safe_path = 1;
             break;
         case 'O': ++options->optimize; break;
-        case 'B':
-        case 'd':
-        case 's':
-        case 'S':
-        case 't': break; /* nothing they would change exists in minipy (-t: python3's no-op) */
+        /* Nothing they would change exists in minipy; sys.flags reports them (-t: python3's
+         * no-op). */
+        case 'B': options->dont_write_bytecode = 1; break;
+        case 'd': options->debug = 1; break;
+        case 's': options->no_user_site = 1; break;
+        case 'S': options->no_site = 1; break;
+        case 't': break;
         case 'X': xoptions[nxoptions++] = argument; break;
         default:
             if (refused == 0) refused = (unsigned char)option; /* b P R v W x: refused later */

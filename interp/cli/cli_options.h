@@ -6,24 +6,30 @@
 #define MINIPY_CLI_OPTIONS_H
 
 typedef struct {
-    const char *program;    /* argv[0], as python3 names itself in its messages */
-    const char *command;    /* -c CODE */
-    const char *script;     /* a file, "-" for standard input, NULL for neither */
-    int args_index;         /* sys.argv is argv[args_index..]; with -c its first is "-c" */
-    int no_program;         /* neither -c nor a script: sys.argv = [''] */
-    int help;               /* -h, -?, --help */
-    int version;            /* -V / --version, counted */
-    int inspect;            /* -i or PYTHONINSPECT: the prompt after the program */
-    int interactive;        /* -i: the prompt even when stdin is not a terminal */
-    int quiet;              /* -q */
-    int unbuffered;         /* -u or PYTHONUNBUFFERED */
-    int ignore_environment; /* -E, -I */
-    int isolated;           /* -I */
-    int optimize;           /* -O count, or PYTHONOPTIMIZE */
-    int hash_seed_given;    /* PYTHONHASHSEED set: 1 with a number (hash_seed), 2 "random" */
+    const char *program;     /* argv[0], as python3 names itself in its messages */
+    const char *command;     /* -c CODE */
+    const char *script;      /* a file, "-" for standard input, NULL for neither */
+    int args_index;          /* sys.argv is argv[args_index..]; with -c its first is "-c" */
+    int no_program;          /* neither -c nor a script: sys.argv = [''] */
+    int help;                /* -h, -?, --help */
+    int version;             /* -V / --version, counted */
+    int inspect;             /* -i or PYTHONINSPECT: the prompt after the program */
+    int interactive;         /* -i: the prompt even when stdin is not a terminal */
+    int quiet;               /* -q */
+    int debug;               /* -d (sys.flags.debug only: minipy has no parser debugging) */
+    int dont_write_bytecode; /* -B or PYTHONDONTWRITEBYTECODE (minipy writes none anyway) */
+    int no_user_site;        /* -s, -I or PYTHONNOUSERSITE (minipy has no site) */
+    int no_site;             /* -S */
+    int safe_path;           /* -I or PYTHONSAFEPATH (sys.flags only) */
+    int unbuffered;          /* -u or PYTHONUNBUFFERED */
+    int ignore_environment;  /* -E, -I */
+    int isolated;            /* -I */
+    int optimize;            /* -O count, or PYTHONOPTIMIZE */
+    int hash_seed_given;     /* PYTHONHASHSEED set: 1 with a number (hash_seed), 2 "random" */
     unsigned long hash_seed;
     /* -X options */
-    int dev_mode;          /* -X dev: the debug hooks unless an allocator was named */
+    int dev_mode;          /* -X dev or PYTHONDEVMODE: the debug hooks unless an allocator
+                            * was named */
     int show_refcount;     /* -X showrefcount */
     int tracemalloc;       /* -X tracemalloc[=N] or PYTHONTRACEMALLOC: frames, 0 = off */
     int allocstats;        /* -X allocstats (minipy's) */

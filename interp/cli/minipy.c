@@ -83,6 +83,21 @@ static void start_runtime(void) {
 
     minipy_set_optimization_level(g_options.optimize);
     minipy_set_inspect(g_options.inspect);
+    const minipy_flags flags = {
+        .debug = g_options.debug != 0,
+        .inspect = g_options.inspect != 0,
+        .interactive = g_options.interactive != 0,
+        .dont_write_bytecode = g_options.dont_write_bytecode != 0,
+        .no_user_site = g_options.no_user_site != 0,
+        .no_site = g_options.no_site != 0,
+        .ignore_environment = g_options.ignore_environment != 0,
+        .quiet = g_options.quiet != 0,
+        .hash_randomization = !(g_options.hash_seed_given == 1 && g_options.hash_seed == 0),
+        .isolated = g_options.isolated != 0,
+        .dev_mode = g_options.dev_mode != 0,
+        .safe_path = g_options.safe_path != 0,
+    };
+    minipy_set_flags(&flags);
     if (g_options.tracemalloc > 0 && minipy_tracemalloc_start(g_options.tracemalloc) != 0) {
         PyStatus failed = PyStatus_Error("can't initialize tracemalloc");
         failed.func = "init_interp_main";

@@ -37,6 +37,12 @@ HELLO = {"hello.py": "print('hello')\n"}
 HASHES = ("print(hash('abc'), hash(b'xyz'), hash('\\u20ac' * 3))\n"
           "print(list(set(['apple', 'pear', 'plum', 'fig', 'kiwi', 'lime', 'date'])))")
 
+# sys.flags' fields that the command line sets (utf8_mode is minipy's own: it is always 1).
+FLAGS = ("import sys; f = sys.flags; print([(n, getattr(f, n)) for n in ('debug', 'inspect', "
+         "'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site', 'no_site', "
+         "'ignore_environment', 'quiet', 'hash_randomization', 'isolated', 'dev_mode', "
+         "'safe_path')], sys.dont_write_bytecode)")
+
 CASES = [
     # --- usage errors: python3's messages, exit status 2 --------------------------------
     case("unknown_short", ["-Z"]),
@@ -118,6 +124,13 @@ CASES = [
     case("PYTHONHASHSEED_zero", ["-c", HASHES], env={"PYTHONHASHSEED": "0"}),
     case("PYTHONHASHSEED_random", ["-c", "print('random')"], env={"PYTHONHASHSEED": "random"}),
     case("E_ignores_PYTHONHASHSEED", ["-E", "-c", "print('ok')"], env={"PYTHONHASHSEED": "abc"}),
+    case("flags_default", ["-c", FLAGS]),
+    case("flags_options", ["-B", "-d", "-s", "-S", "-q", "-OO", "-X", "dev", "-c", FLAGS]),
+    case("flags_isolated", ["-I", "-c", FLAGS],
+         env={"PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONDEVMODE": "1"}),
+    case("flags_environment", ["-c", FLAGS],
+         env={"PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1", "PYTHONSAFEPATH": "1",
+              "PYTHONHASHSEED": "0", "PYTHONDEVMODE": "1", "PYTHONOPTIMIZE": "2"}),
     case("PYTHONHASHSEED_bad", ["-c", "pass"], env={"PYTHONHASHSEED": "abc"}),
     case("PYTHONHASHSEED_too_big", ["-c", "pass"], env={"PYTHONHASHSEED": "4294967296"}),
     # --- -i and the prompt without a terminal (prompts on stderr) ----------------------------

@@ -68,6 +68,28 @@ PyAPI_FUNC(char *) PyOS_StdioReadline(FILE *in, FILE *out, const char *prompt) M
 PyAPI_FUNC(void) minipy_set_optimization_level(int level) MINIPY_NOEXCEPT;
 PyAPI_FUNC(void) minipy_set_inspect(int inspect) MINIPY_NOEXCEPT;
 
+/* What sys.flags reports of the command line besides -O (CPython keeps it in PyConfig),
+ * each field 0 or 1: -d, -i (inspect: also PYTHONINSPECT), -i (interactive), -B or
+ * PYTHONDONTWRITEBYTECODE, -s / -I / PYTHONNOUSERSITE, -S, -E / -I, -q, hash randomization
+ * (0 only for PYTHONHASHSEED=0), -I, -X dev / PYTHONDEVMODE, -I / PYTHONSAFEPATH. Copied; it
+ * counts when sys is made, before the first program runs. Without it an embedded interpreter
+ * reports the environment's PYTHONDONTWRITEBYTECODE and PYTHONHASHSEED and 0 elsewhere. */
+typedef struct {
+    int debug;
+    int inspect;
+    int interactive;
+    int dont_write_bytecode;
+    int no_user_site;
+    int no_site;
+    int ignore_environment;
+    int quiet;
+    int hash_randomization;
+    int isolated;
+    int dev_mode;
+    int safe_path;
+} minipy_flags;
+PyAPI_FUNC(void) minipy_set_flags(const minipy_flags *flags) MINIPY_NOEXCEPT;
+
 /* The exit status an uncaught SystemExit asks for (its code: None 0, an int itself, else 1
  * after printing it), or -1 when `exc` is not a SystemExit. */
 PyAPI_FUNC(int) minipy_system_exit_status(PyObject *exc) MINIPY_NOEXCEPT;

@@ -160,29 +160,43 @@ bool env_set(const char *name) noexcept {
 }
 
 int add_flags(PyObject *dict) noexcept {
-    const char *seed = std::getenv("PYTHONHASHSEED");
-    const bool fixed_seed = seed != nullptr && std::strcmp(seed, "0") == 0;
-    const long values[] = {0,
-                           0,
-                           0,
+    minipy_flags f{};
+    if (interp::g_interp.flags_given) {
+        f = interp::g_interp.flags;
+    } else {
+        // An embedded interpreter: what CPython's default configuration reads of the
+        // environment.
+        const char *seed = std::getenv("PYTHONHASHSEED");
+        f.dont_write_bytecode = env_set("PYTHONDONTWRITEBYTECODE");
+        f.hash_randomization = seed != nullptr && std::strcmp(seed, "0") == 0 ? 0 : 1;
+    }
+    const long values[] = {f.debug,
+                           f.inspect,
+                           f.interactive,
                            interp::g_interp.optimize,
-                           env_set("PYTHONDONTWRITEBYTECODE"),
-                           0,
-                           0,
-                           0,
-                           0,
-                           0,
-                           0,
-                           fixed_seed ? 0 : 1,
-                           0};
+                           f.dont_write_bytecode,
+                           f.no_user_site,
+                           f.no_site,
+                           f.ignore_environment,
+                           0,  // verbose: -v is refused
+                           0,  // bytes_warning: -b is refused
+                           f.quiet,
+                           f.hash_randomization,
+                           f.isolated};
     PyObject *items[18];
     constexpr Py_ssize_t kInts = sizeof values / sizeof values[0];
     for (Py_ssize_t i = 0; i < kInts; ++i) items[i] = PyLong_FromLong(values[i]);
-    items[13] = Py_NewRef(Py_False);  // dev_mode
-    items[14] = PyLong_FromLong(1);   // utf8_mode: minipy reads and writes UTF-8 only
+    items[13] = PyBool_FromLong(f.dev_mode);
+    items[14] = PyLong_FromLong(1);  // utf8_mode: minipy reads and writes UTF-8 only
     items[15] = PyLong_FromLong(0);
-    items[16] = Py_NewRef(Py_False);  // safe_path
+    items[16] = PyBool_FromLong(f.safe_path);
     items[17] = PyLong_FromLong(-1);  // int_max_str_digits: the default
+    // sys.dont_write_bytecode starts as the flag (minipy writes no bytecode either way).
+    if (PyDict_SetItemString(dict, "dont_write_bytecode",
+                             f.dont_write_bytecode != 0 ? Py_True : Py_False) < 0) {
+        for (PyObject *item : items) Py_XDECREF(item);
+        return -1;
+    }
     return add_struct_sequence(dict, "flags", "sys.flags", flags_members, items, 18);
 }
 

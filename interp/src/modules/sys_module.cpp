@@ -289,9 +289,9 @@ PyObject *sys_create() noexcept {
     };
     Item items[] = {
         {"path", initial_path()},          {"argv", Py_BuildValue("[s]", "")},
-        {"executable", executable_path()}, {"dont_write_bytecode", Py_NewRef(Py_False)},
-        {"warnoptions", PyList_New(0)},  // -W options: minipy has no warnings module yet
-        {"_xoptions", PyDict_New()},     // -X options, for the command line to fill
+        {"executable", executable_path()},  // dont_write_bytecode: sys_info.cpp, with flags
+        {"warnoptions", PyList_New(0)},     // -W options: minipy has no warnings module yet
+        {"_xoptions", PyDict_New()},        // -X options, for the command line to fill
     };
     int r = 0;
     for (Item &item : items) {

@@ -6,6 +6,7 @@
 #define MINIPY_INTERP_RUN_INTERP_STATE_HPP
 
 #include "minipy/Python.h"
+#include "minipy/pythonrun.h"
 
 namespace minipy::interp {
 
@@ -77,7 +78,9 @@ struct InterpState {
     // sys.stdout / sys.stderr: stream objects print() recognises and writes to directly.
     PyObject *stdout_object;
     PyObject *stderr_object;
-    int optimize;  // -O count: asserts are compiled out when > 0
+    int optimize;        // -O count: asserts are compiled out when > 0
+    minipy_flags flags;  // sys.flags' other fields, when flags_given (minipy_set_flags)
+    bool flags_given;
     InterpNames names;
 };
 

@@ -330,6 +330,11 @@ void minipy_set_optimization_level(int level) noexcept {
         PyErr_Clear();
 }
 
+void minipy_set_flags(const minipy_flags *flags) noexcept {
+    g_interp.flags = *flags;
+    g_interp.flags_given = true;
+}
+
 void minipy_set_inspect(int inspect) noexcept {
     g_inspect = inspect != 0;
 }
