@@ -77,6 +77,9 @@ static const char kHelpEnvironment[] =
     "                  on stderr at each new arena and at exit\n"
     "PYTHONTRACEMALLOC: if set to a positive integer N, trace memory blocks with N\n"
     "                  frames per traceback (as -X tracemalloc=N)\n"
+    "PYTHONDEVMODE   : if set to a non-empty string, it is equivalent to -X dev\n"
+    "PYTHONDONTWRITEBYTECODE, PYTHONNOUSERSITE, PYTHONSAFEPATH: as -B, -s and -P\n"
+    "                  (minipy writes no bytecode and has no site; sys.flags shows them)\n"
     "MINIPY_LEAK_CHECK: if set and not 0, count every block and report those left\n"
     "                  at exit (minipy's; -E does not affect it)\n";
 

@@ -50,7 +50,8 @@ def check_help(minipy, version):
         expect(status == 0 and f"\n{option}" in out, f"--help-xoptions lists {option}", out)
     out, _, status = run(minipy, ["--help-env"])
     for variable in ("PYTHONINSPECT", "PYTHONOPTIMIZE", "PYTHONUNBUFFERED", "PYTHONHASHSEED",
-                     "PYTHONMALLOC ", "PYTHONMALLOCSTATS", "PYTHONTRACEMALLOC"):
+                     "PYTHONMALLOC ", "PYTHONMALLOCSTATS", "PYTHONTRACEMALLOC", "PYTHONDEVMODE",
+                     "PYTHONDONTWRITEBYTECODE"):
         expect(status == 0 and f"\n{variable}" in out, f"--help-env lists {variable}", out)
     out, _, status = run(minipy, ["--help-all"])
     expect(status == 0 and out.startswith(usage) and "\n-X allocstats" in out and
