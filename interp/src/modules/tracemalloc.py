@@ -25,25 +25,12 @@ def _format_size(size, sign):
         size /= 1024
 
 
-def _fspath(path):
-    # os.fspath: str and bytes as they are, else what __fspath__ gives.
-    if isinstance(path, (str, bytes)):
-        return path
-    fspath = getattr(type(path), '__fspath__', None)
-    if fspath is None:
-        raise TypeError('expected str, bytes or os.PathLike object, not %s'
-                        % type(path).__name__)
-    result = fspath(path)
-    if not isinstance(result, (str, bytes)):
-        raise TypeError('expected %s.__fspath__() to return str or bytes, not %s'
-                        % (type(path).__name__, type(result).__name__))
-    return result
-
-
 def _normalize_filename(filename):
     # os.path.normcase (os.fspath, then the identity on POSIX); a compiled file names its
-    # source.
-    filename = _fspath(filename)
+    # source. minipy has no os module: io's _fspath makes os.fspath's checks.
+    if not isinstance(filename, str):
+        from io import _fspath
+        filename = _fspath(filename)
     if filename.endswith('.pyc'):
         return filename[:-1]
     return filename
