@@ -63,8 +63,9 @@ void name_error(PyObject *name) noexcept;
 void unbound_local_error(PyObject *name) noexcept;
 void unbound_deref_error(PyCodeObject *co, int slot) noexcept;
 // LOAD_GLOBAL's lookup: globals then builtins; NULL with NameError (new reference).
-// The builtins' item `name` (a new reference): a dict's item, or, where __builtins__ named
-// another object, that object's item by subscription (CPython 3.11's slow path). NULL without
+// The builtins' item `name` (a new reference): an exact dict's item, or, where __builtins__
+// named another object (a dict subclass too), that object's item by subscription (CPython
+// 3.11's slow path). NULL without
 // an exception when it is not there (a KeyError is cleared); NULL with one on error.
 PyObject *builtins_item(PyObject *builtins, PyObject *name) noexcept;
 PyObject *load_global(PyObject *globals, PyObject *builtins, PyObject *name) noexcept;

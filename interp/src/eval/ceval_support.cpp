@@ -242,8 +242,9 @@ void unbound_deref_error(PyCodeObject *co, int slot) noexcept {
 }
 
 PyObject *builtins_item(PyObject *builtins, PyObject *name) noexcept {
-    if (PyDict_Check(builtins)) [[likely]]
+    if (PyDict_CheckExact(builtins)) [[likely]]
         return Py_XNewRef(PyDict_GetItemWithError(builtins, name));
+    // (A dict subclass's __getitem__ or __missing__ is honoured, as CPython's slow path does.)
     PyObject *v = PyObject_GetItem(builtins, name);
     if (v == nullptr && PyErr_ExceptionMatches(PyExc_KeyError)) PyErr_Clear();
     return v;

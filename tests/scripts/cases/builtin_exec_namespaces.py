@@ -28,6 +28,14 @@ try:
     exec("class C: pass", {"__builtins__": OnlyDouble()})
 except NameError as e:
     print("NameError:", e)
+
+
+class Fallback(dict):
+    def __missing__(self, key):
+        return "missing " + key
+
+
+print("dict subclass builtins", eval("len('ab'), other", {"__builtins__": Fallback(len=len)}))
 try:
     exec("undefined_name", {"__builtins__": OnlyDouble()})
 except NameError as e:
