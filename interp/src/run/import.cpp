@@ -52,15 +52,12 @@ PyObject *import_name(InterpFrame *frame, PyObject *name, PyObject *fromlist,
         return nullptr;
     }
     PyObject *locals = frame->f_locals != nullptr ? frame->f_locals : Py_None;
-    PyObject *result;
-    if (is_builtin_import(import)) {
-        const int ilevel = _PyLong_AsInt(level);
-        result = ilevel == -1 && PyErr_Occurred() ? nullptr
-                                                  : interp::imports::import_module_level(
-                                                        name, frame->f_globals, fromlist, ilevel);
-    } else {
+    PyObject *result = nullptr;
+    if (!is_builtin_import(import)) {
         PyObject *args[] = {name, frame->f_globals, locals, fromlist, level};
         result = PyObject_Vectorcall(import, args, 5, nullptr);
+    } else if (const int ilevel = _PyLong_AsInt(level); ilevel != -1 || !PyErr_Occurred()) {
+        result = interp::imports::import_module_level(name, frame->f_globals, fromlist, ilevel);
     }
     Py_DECREF(import);
     return result;

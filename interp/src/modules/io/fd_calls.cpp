@@ -128,16 +128,11 @@ PyObject *io_write(PyObject *, PyObject *args) noexcept {
     int fd = -1;
     PyObject *arg = nullptr;
     if (!PyArg_ParseTuple(args, "iO:_write", &fd, &arg)) return nullptr;
-    PyObject *data = nullptr;
-    if (PyBytes_Check(arg)) {
-        data = Py_NewRef(arg);
-    } else if (PyByteArray_Check(arg)) {
-        data = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(arg), PyByteArray_GET_SIZE(arg));
-        if (data == nullptr) return nullptr;
-    } else {
+    if (!PyBytes_Check(arg) && !PyByteArray_Check(arg))
         return PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
                             Py_TYPE(arg)->tp_name);
-    }
+    PyObject *data = PyBytes_FromObject(arg);  // bytes itself, or a bytearray's copy
+    if (data == nullptr) return nullptr;
     const char *bytes = PyBytes_AS_STRING(data);
     const Py_ssize_t size = PyBytes_GET_SIZE(data);
     Py_ssize_t done = 0;
@@ -148,11 +143,9 @@ PyObject *io_write(PyObject *, PyObject *args) noexcept {
         Py_END_ALLOW_THREADS;
         if (wrote < 0) {
             if (errno == EINTR && PyErr_CheckSignals() == 0) continue;
-            const int saved_errno = errno;
+            if (!PyErr_Occurred()) PyErr_SetFromErrno(PyExc_OSError);  // else a signal's
             Py_DECREF(data);
-            if (PyErr_Occurred()) return nullptr;
-            errno = saved_errno;
-            return PyErr_SetFromErrno(PyExc_OSError);
+            return nullptr;
         }
         done += wrote;
     }
