@@ -3,13 +3,13 @@
 // with its BOM and coding cookie), the namespaces (the caller's when none are given,
 // `__builtins__` added to globals that lack it), and code objects. The compiling itself is
 // run/pythonrun.cpp's compile_text, the namespaces of the running frame minipy/ceval.h's.
-#include <cctype>
 #include <cstring>
 
 #include "builtins/builtins.hpp"
 #include "minipy/ceval.h"
 #include "minipy/code.h"
 #include "minipy/pythonrun.h"
+#include "parse/source.hpp"
 #include "run/interp_state.hpp"
 #include "run/pythonrun_internal.hpp"
 
@@ -34,46 +34,6 @@ constexpr int kCoNestedObsolete = 0x0010;
 constexpr int kCfKnown =
     kFutureMandatory | kFutureBarryAsBdfl | kFutureAnnotations | kCoNestedObsolete | kCfCompileMask;
 
-bool is_blank(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\f';
-}
-
-// Whether the line [p, end) is a PEP 263 coding comment, as CPython's tokenizer finds one: a
-// comment alone on its line that holds "coding" followed by ':' or '=', blanks and a name.
-bool is_coding_comment(const char *p, const char *end) noexcept {
-    while (p < end && is_blank(*p)) ++p;
-    if (p == end || *p != '#') return false;
-    for (; p + 6 < end; ++p) {
-        if (std::memcmp(p, "coding", 6) != 0 || (p[6] != ':' && p[6] != '=')) continue;
-        const char *name = p + 7;
-        while (name < end && (*name == ' ' || *name == '\t')) ++name;
-        if (name < end && (std::isalnum(static_cast<unsigned char>(*name)) != 0 || *name == '-' ||
-                           *name == '_' || *name == '.'))
-            return true;
-    }
-    return false;
-}
-
-// Bytes are read as CPython reads a string's bytes: a BOM or a coding cookie decides their
-// encoding as in a file; without either they are UTF-8, and bad bytes are "(unicode error)"s
-// of the literal or name holding them rather than a file's "Non-UTF-8 code" error. The cookie
-// is looked for on line 2 only when line 1 holds nothing but blanks or a comment.
-bool declares_encoding(const char *text, Py_ssize_t size) noexcept {
-    if (size >= 3 && std::memcmp(text, "\xef\xbb\xbf", 3) == 0) return true;
-    const char *end = text + size;
-    const char *start = text;
-    for (int line = 0; line < 2 && start < end; ++line) {
-        const char *line_end = start;
-        while (line_end < end && *line_end != '\n') ++line_end;
-        if (is_coding_comment(start, line_end)) return true;
-        const char *p = start;
-        while (p < line_end && is_blank(*p)) ++p;
-        if (p < line_end && *p != '#' && *p != '\r') return false;  // code: no cookie after it
-        start = line_end + 1;
-    }
-    return false;
-}
-
 // The source text of `source` (CPython's _Py_SourceAsString): a str as UTF-8, a bytes or
 // bytearray object's bytes (read as a file's, with BOM and coding cookie). NULL with TypeError
 // "<fname>() arg 1 must be a <what> object" for anything else, SyntaxError for a NUL.
@@ -88,7 +48,12 @@ const char *source_text(PyObject *source, const char *fname, const char *what, P
         // compiler has its own copy of the text.)
         text = PyBytes_Check(source) ? PyBytes_AS_STRING(source) : PyByteArray_AS_STRING(source);
         *size = Py_SIZE(source);
-        *kind = declares_encoding(text, *size) ? parse::SourceKind::file : parse::SourceKind::text;
+        // Bytes are read as CPython reads a string's bytes: a BOM or a coding cookie decides
+        // their encoding as in a file; without either they are UTF-8, and bad bytes are
+        // "(unicode error)"s of the literal or name holding them rather than a file's
+        // "Non-UTF-8 code" error.
+        *kind = parse::source_declares_encoding(text, *size) ? parse::SourceKind::file
+                                                             : parse::SourceKind::text;
     } else {
         PyErr_Format(PyExc_TypeError, "%s() arg 1 must be a %s object", fname, what);
         return nullptr;

@@ -53,6 +53,25 @@ bool only_comment_or_blank(const char *line, Py_ssize_t size) noexcept {
     return true;
 }
 
+// The cookie of [data, data + size) (past any BOM), in *name: on line 1, or on line 2 when
+// line 1 holds only a comment or blanks. False when there is none.
+bool find_cookie(const char *data, Py_ssize_t size, char *name) noexcept {
+    const char *line = data;
+    for (int lineno = 1; lineno <= 2 && line < data + size; ++lineno) {
+        const char *newline =
+            static_cast<const char *>(std::memchr(line, '\n', data + size - line));
+        const Py_ssize_t line_size = (newline != nullptr ? newline + 1 : data + size) - line;
+        if (find_coding_spec(line, line_size, name)) return true;
+        if (!only_comment_or_blank(line, line_size)) return false;
+        line += line_size;
+    }
+    return false;
+}
+
+bool starts_with_bom(const char *data, Py_ssize_t size) noexcept {
+    return size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+}
+
 enum class Encoding { utf8, latin1, ascii, other };
 
 // Whether the codec registry would find Python's ascii codec under `name`: the name as
@@ -176,26 +195,13 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
     }
     // A file always ends with a newline for the tokenizer (CPython fakes the last one).
     final_newline = true;
-    bool bom = false;
-    if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        bom = true;
+    const bool bom = starts_with_bom(data, size);
+    if (bom) {
         data += 3;
         size -= 3;
     }
     char name[64];
-    bool declared = false;
-    const char *line = data;
-    for (int lineno = 1; lineno <= 2 && line < data + size; ++lineno) {
-        const char *newline =
-            static_cast<const char *>(std::memchr(line, '\n', data + size - line));
-        const Py_ssize_t line_size = (newline != nullptr ? newline + 1 : data + size) - line;
-        if (find_coding_spec(line, line_size, name)) {
-            declared = true;
-            break;
-        }
-        if (!only_comment_or_blank(line, line_size)) break;
-        line += line_size;
-    }
+    const bool declared = find_cookie(data, size, name);
     Encoding encoding = Encoding::utf8;
     if (declared) {
         encoding = classify_encoding(name);
@@ -236,6 +242,11 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
 void source_free(Source *source) noexcept {
     PyMem_Free(source->text);
     source->text = nullptr;
+}
+
+bool source_declares_encoding(const char *data, Py_ssize_t size) noexcept {
+    char name[64];
+    return starts_with_bom(data, size) || find_cookie(data, size, name);
 }
 
 }  // namespace minipy::parse

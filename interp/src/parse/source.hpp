@@ -40,6 +40,10 @@ int source_prepare(const char *data, Py_ssize_t size, SourceKind kind, bool fina
 
 void source_free(Source *source) noexcept;
 
+// Whether bytes say their encoding as a file does: a UTF-8 BOM, or a coding cookie where
+// source_prepare looks for one (exec, eval and compile read such bytes as a file's).
+bool source_declares_encoding(const char *data, Py_ssize_t size) noexcept;
+
 // The length of the valid UTF-8 sequence at s (CPython's valid_utf8, as the file tokenizer
 // checks each line), 0 when it is not one.
 int utf8_sequence_length(const unsigned char *s) noexcept;
